@@ -1,0 +1,29 @@
+// The embedded DynamoDB engine (dynalite) in its own process, so that it gets its own core.
+// Plain JavaScript on purpose: it is forked as-is from both the sources and the build.
+// Protocol: argv = JSON options; it sends {type:'listening', port} or {type:'error', code, message} over IPC.
+import dynalite from 'dynalite';
+
+const options = JSON.parse(process.argv[2] ?? '{}');
+const server = dynalite({
+  path: options.dataDir || undefined,
+  createTableMs: options.createTableMs ?? 20,
+  deleteTableMs: options.deleteTableMs ?? 20,
+  updateTableMs: options.updateTableMs ?? 20,
+});
+
+server.on('error', (error) => {
+  process.send?.({ type: 'error', code: error.code ?? 'UNKNOWN', message: error.message });
+  process.exit(3);
+});
+server.listen(options.port ?? 0, '127.0.0.1', () => {
+  const address = server.address();
+  process.send?.({ type: 'listening', port: typeof address === 'object' && address ? address.port : options.port, host: '127.0.0.1' });
+});
+
+function shutdown() {
+  server.close(() => process.exit(0));
+  setTimeout(() => process.exit(0), 2000).unref();
+}
+process.on('SIGTERM', shutdown);
+process.on('SIGINT', shutdown);
+process.on('disconnect', shutdown);

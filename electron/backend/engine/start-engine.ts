@@ -1,0 +1,63 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { MonotableError } from '../../../shared/errors/monotable-error.js';
+
+export interface EngineOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** On-disk data folder (LevelDB); undefined keeps everything in memory. */
+  dataDir?: string;
+  createTableMs?: number;
+  deleteTableMs?: number;
+  updateTableMs?: number;
+}
+
+export interface RunningEngine {
+  endpoint: string;
+  port: number;
+  pid: number;
+  /** Resolves when the process has ended, for any reason. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  stop(): Promise<void>;
+}
+
+const CHILD = fileURLToPath(new URL('./engine-child.js', import.meta.url));
+
+type ChildMessage = { type: 'listening'; port: number } | { type: 'error'; code: string; message: string };
+
+/** Starts dynalite in a child process bound to 127.0.0.1 and waits until it listens. */
+export async function startEngine(options: EngineOptions = {}): Promise<RunningEngine> {
+  const child: ChildProcess = fork(CHILD, [JSON.stringify(options)], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.once('exit', (code, signal) => resolve({ code, signal }));
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('message', (message: ChildMessage) => {
+      if (message.type === 'listening') resolve(message.port);
+      else if (message.code === 'EADDRINUSE') {
+        reject(new MonotableError('PORT_IN_USE', `Port ${options.port} on 127.0.0.1 is already in use by another program.`, {
+          hint: 'Choose another port with --port, or --port 0 to pick a free one.',
+        }));
+      } else reject(new MonotableError('ENGINE_START_FAILED', `The local engine could not start: ${message.message}`, { hint: 'Check the data folder and try again.' }));
+    });
+    void exited.then(({ code, signal }) =>
+      reject(new MonotableError('ENGINE_START_FAILED', `The local engine stopped while starting (exit ${code ?? signal}). ${stderr.trim()}`.trim(), {
+        hint: options.dataDir ? `Check that ${options.dataDir} is writable and not used by another Monotable.` : 'Run with --debug for details.',
+      })),
+    );
+  });
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    port,
+    pid: child.pid!,
+    exited,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import type { ParseArgsConfig } from 'node:util';
+
+/** Where a command writes. Tests pass buffers; the real CLI passes the process streams. */
+export interface CommandIo {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  /** Current directory for relative paths. */
+  cwd: string;
+  /** Set by --debug: print stack traces. */
+  debug: boolean;
+  /** Aborted on SIGINT/SIGTERM. */
+  signal: AbortSignal;
+}
+
+/** One `monotable VERB`. Adding a verb is one file in commands/ and one line in commands/index.ts. */
+export interface Command {
+  name: string;
+  /** One line for `monotable --help`. */
+  summary: string;
+  /** Full usage text for `monotable VERB --help`. */
+  usage: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  /** Returns the exit code: 0 ok, 1 the input has errors (e.g. validation), 2 bad arguments/file/runtime failure. */
+  run(args: { values: Record<string, unknown>; positionals: string[] }, io: CommandIo): Promise<number>;
+}
+
+/** Exit codes shared by every verb. */
+export const EXIT = { OK: 0, FINDINGS: 1, FAILURE: 2 } as const;

@@ -1,0 +1,88 @@
+import { parseArgs } from 'node:util';
+import { isMonotableError } from '../../shared/errors/monotable-error.js';
+import { EXIT, type Command, type CommandIo } from './command.js';
+import { commands } from './commands/index.js';
+
+function overview(): string {
+  const width = Math.max(...commands.map((c) => c.name.length), 8);
+  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  return [
+    'monotable: DynamoDB single-table design from a model file',
+    '',
+    'Usage: monotable <command> [options]',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'Global options: --help (per command too), --version, --debug (stack traces on errors).',
+    '',
+  ].join('\n');
+}
+
+export function formatError(error: unknown, debug: boolean): string {
+  if (isMonotableError(error)) {
+    const where = [error.details.file, error.details.path].filter(Boolean).join(' ');
+    const lines = [`error [${error.code}]${where ? ` ${where}` : ''}: ${error.message}`];
+    if (error.details.hint) lines.push(`  hint: ${error.details.hint}`);
+    if (debug && error.stack) lines.push(error.stack);
+    return `${lines.join('\n')}\n`;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return `error [INTERNAL]: ${message}\n  hint: this is a bug in Monotable; run again with --debug and report the output.\n${debug && error instanceof Error && error.stack ? `${error.stack}\n` : ''}`;
+}
+
+async function runCommand(command: Command, argv: string[], io: CommandIo): Promise<number> {
+  let parsed: { values: Record<string, unknown>; positionals: string[] };
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: { ...command.options, help: { type: 'boolean', short: 'h' }, debug: { type: 'boolean' } },
+      allowPositionals: true,
+      strict: true,
+    }) as { values: Record<string, unknown>; positionals: string[] };
+  } catch (error) {
+    io.stderr.write(`error [BAD_INPUT]: ${(error as Error).message}\n\n${command.usage}\n`);
+    return EXIT.FAILURE;
+  }
+  if (parsed.values.help) {
+    io.stdout.write(`${command.usage}\n`);
+    return EXIT.OK;
+  }
+  try {
+    return await command.run(parsed, io);
+  } catch (error) {
+    io.stderr.write(formatError(error, io.debug));
+    return EXIT.FAILURE;
+  }
+}
+
+export async function main(argv: string[], io?: Partial<CommandIo>): Promise<number> {
+  const controller = new AbortController();
+  const fullIo: CommandIo = {
+    stdout: io?.stdout ?? process.stdout,
+    stderr: io?.stderr ?? process.stderr,
+    cwd: io?.cwd ?? process.cwd(),
+    debug: io?.debug ?? argv.includes('--debug'),
+    signal: io?.signal ?? controller.signal,
+  };
+  const [verb, ...rest] = argv;
+  if (!verb || verb === '--help' || verb === '-h' || verb === 'help') {
+    fullIo.stdout.write(overview());
+    return verb ? EXIT.OK : EXIT.FAILURE;
+  }
+  if (verb === '--version' || verb === '-v') {
+    fullIo.stdout.write('0.1.0\n');
+    return EXIT.OK;
+  }
+  const command = commands.find((c) => c.name === verb);
+  if (!command) {
+    fullIo.stderr.write(`error [BAD_INPUT]: unknown command "${verb}".\n  hint: run \`monotable --help\` for the list of commands.\n`);
+    return EXIT.FAILURE;
+  }
+  if (!io?.signal) {
+    const stop = (): void => controller.abort(new Error('interrupted'));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  }
+  return runCommand(command, rest, fullIo);
+}

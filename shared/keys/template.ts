@@ -1,0 +1,177 @@
+import { MonotableError } from '../errors/monotable-error.js';
+
+/**
+ * Key templates: `MSG#{message_group_uuid}`, `ORDER#{order_id}#ITEM#{line}`, `{created_at}`.
+ * `{name}` is a parameter (an attribute of the entity); everything else is literal text.
+ * `{{` and `}}` stand for literal braces.
+ */
+export type Segment = { kind: 'literal'; text: string } | { kind: 'param'; name: string };
+
+export interface KeyTemplate {
+  source: string;
+  segments: Segment[];
+  /** Parameter names in order of appearance, each once. */
+  params: string[];
+}
+
+export type TemplateValue = string | number | bigint | boolean;
+
+const PARAM_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+
+function templateError(source: string, position: number, problem: string, hint: string): MonotableError {
+  return new MonotableError('TEMPLATE_ERROR', `Key template "${source}": ${problem} at character ${position + 1}.`, { hint, position });
+}
+
+export function parseTemplate(source: string): KeyTemplate {
+  const segments: Segment[] = [];
+  let literal = '';
+  let i = 0;
+  const flush = (): void => {
+    if (literal) segments.push({ kind: 'literal', text: literal });
+    literal = '';
+  };
+  while (i < source.length) {
+    const ch = source[i]!;
+    if (ch === '{' && source[i + 1] === '{') {
+      literal += '{';
+      i += 2;
+    } else if (ch === '}' && source[i + 1] === '}') {
+      literal += '}';
+      i += 2;
+    } else if (ch === '{') {
+      const end = source.indexOf('}', i + 1);
+      const nested = source.indexOf('{', i + 1);
+      if (end < 0) throw templateError(source, i, 'an opening "{" has no closing "}"', 'Close the parameter, e.g. {user_id}, or write {{ for a literal brace.');
+      if (nested >= 0 && nested < end) throw templateError(source, nested, 'parameters cannot be nested', 'Write one parameter per pair of braces.');
+      const name = source.slice(i + 1, end);
+      if (!PARAM_NAME.test(name)) {
+        throw templateError(source, i, `"{${name}}" is not a parameter name`, 'A parameter is an attribute name: letters, digits, _ . - and not starting with a digit.');
+      }
+      flush();
+      segments.push({ kind: 'param', name });
+      i = end + 1;
+    } else if (ch === '}') {
+      throw templateError(source, i, 'a "}" has no opening "{"', 'Remove it, or write }} for a literal brace.');
+    } else {
+      literal += ch;
+      i++;
+    }
+  }
+  flush();
+  const params = [...new Set(segments.flatMap((s) => (s.kind === 'param' ? [s.name] : [])))];
+  return { source, segments, params };
+}
+
+/** The literal text before the first parameter: what `begins_with` on this key uses. */
+export function literalPrefix(template: KeyTemplate): string {
+  const first = template.segments[0];
+  return first?.kind === 'literal' ? first.text : '';
+}
+
+/** True when the template is a single parameter and nothing else, as a Number key requires. */
+export function isBareParameter(template: KeyTemplate): boolean {
+  return template.segments.length === 1 && template.segments[0]!.kind === 'param';
+}
+
+/** True when the template has no parameters (every item gets the same key). */
+export function isConstant(template: KeyTemplate): boolean {
+  return template.params.length === 0;
+}
+
+export function formatTemplateValue(value: TemplateValue): string {
+  return typeof value === 'string' ? value : String(value);
+}
+
+/**
+ * Renders the template. A missing or empty parameter value is an error: DynamoDB refuses empty key values,
+ * and a key built from a missing value would silently collide with others.
+ */
+export function renderTemplate(template: KeyTemplate, values: Readonly<Record<string, TemplateValue | undefined | null>>): string {
+  let out = '';
+  for (const segment of template.segments) {
+    if (segment.kind === 'literal') {
+      out += segment.text;
+      continue;
+    }
+    const value = values[segment.name];
+    if (value === undefined || value === null) {
+      throw new MonotableError('TEMPLATE_ERROR', `Key template "${template.source}" needs a value for {${segment.name}}.`, {
+        hint: `Give "${segment.name}" a value (or a generator) before rendering this key.`,
+        param: segment.name,
+      });
+    }
+    const text = formatTemplateValue(value);
+    if (text === '' && template.segments.length === 1) {
+      throw new MonotableError('TEMPLATE_ERROR', `Key template "${template.source}" renders an empty key because {${segment.name}} is empty.`, {
+        hint: 'Key attributes cannot be empty strings in DynamoDB.',
+        param: segment.name,
+      });
+    }
+    out += text;
+  }
+  return out;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const matcherCache = new Map<string, RegExp>();
+
+function matcher(template: KeyTemplate): RegExp {
+  let re = matcherCache.get(template.source);
+  if (!re) {
+    const seen = new Set<string>();
+    const last = template.segments.length - 1;
+    const body = template.segments
+      .map((s, i) => {
+        if (s.kind === 'literal') return escapeRegExp(s.text);
+        if (seen.has(s.name)) return `\\k<p${template.params.indexOf(s.name)}>`;
+        seen.add(s.name);
+        return `(?<p${template.params.indexOf(s.name)}>[\\s\\S]${i === last ? '*' : '*?'})`;
+      })
+      .join('');
+    re = new RegExp(`^${body}$`, 'u');
+    if (matcherCache.size > 5000) matcherCache.clear();
+    matcherCache.set(template.source, re);
+  }
+  return re;
+}
+
+/**
+ * Matches a stored key back to parameter values, or undefined when the key does not fit the template.
+ * Each parameter takes the shortest text that lets the rest match (the last one takes the remainder), so a
+ * value may contain the delimiter (`#`) as long as it does not contain the literal that follows it:
+ * `ORDER#{id}#ITEM#{line}` matches `ORDER#a#b#ITEM#3` as id `a#b`, line `3`.
+ */
+export function matchTemplate(template: KeyTemplate, key: string): Record<string, string> | undefined {
+  const m = matcher(template).exec(key);
+  if (!m) return undefined;
+  const out: Record<string, string> = {};
+  template.params.forEach((name, i) => {
+    out[name] = m.groups![`p${i}`] ?? '';
+  });
+  return out;
+}
+
+/**
+ * Why this template cannot always be matched back, or undefined when every rendered key matches back to the
+ * values it came from (given values that do not contain the literal following their parameter).
+ */
+export function templateAmbiguity(template: KeyTemplate): string | undefined {
+  for (let i = 1; i < template.segments.length; i++) {
+    const a = template.segments[i - 1]!;
+    const b = template.segments[i]!;
+    if (a.kind === 'param' && b.kind === 'param') {
+      return `{${a.name}}{${b.name}} has no literal between the parameters, so a stored key cannot tell where one ends: put a delimiter such as "#" between them.`;
+    }
+  }
+  return undefined;
+}
+
+/** The literal that follows a parameter; a value containing it breaks matching and begins_with. */
+export function delimiterAfter(template: KeyTemplate, param: string): string | undefined {
+  const i = template.segments.findIndex((s) => s.kind === 'param' && s.name === param);
+  const next = template.segments[i + 1];
+  return next?.kind === 'literal' ? next.text : undefined;
+}
