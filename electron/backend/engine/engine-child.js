@@ -1,9 +1,27 @@
 // The embedded DynamoDB engine (dynalite) in its own process, so that it gets its own core.
 // Plain JavaScript on purpose: it is forked as-is from both the sources and the build.
 // Protocol: argv = JSON options; it sends {type:'listening', port} or {type:'error', code, message} over IPC.
+import { mkdir } from 'node:fs/promises';
 import dynalite from 'dynalite';
+import { ClassicLevel } from 'classic-level';
 
 const options = JSON.parse(process.argv[2] ?? '{}');
+
+// dynalite opens LevelDB lazily and reports a failure only on the first request, so open (and close) the folder
+// first: a lock held by another engine, an unwritable folder or a missing native binary is reported at start.
+if (options.dataDir) {
+  try {
+    await mkdir(options.dataDir, { recursive: true });
+    const probe = new ClassicLevel(options.dataDir);
+    await probe.open();
+    await probe.close();
+  } catch (error) {
+    const cause = error?.cause?.message ?? '';
+    process.send?.({ type: 'error', code: 'DATA_DIR', message: `${error.message}${cause ? `: ${cause}` : ''}` });
+    process.exit(3);
+  }
+}
+
 const server = dynalite({
   path: options.dataDir || undefined,
   createTableMs: options.createTableMs ?? 20,

@@ -42,6 +42,13 @@ export async function startEngine(options: EngineOptions = {}): Promise<RunningE
         reject(new MonotableError('PORT_IN_USE', `Port ${options.port} on 127.0.0.1 is already in use by another program.`, {
           hint: 'Choose another port with --port, or --port 0 to pick a free one.',
         }));
+      } else if (message.code === 'DATA_DIR') {
+        reject(new MonotableError('ENGINE_START_FAILED', `The local engine could not open its data folder ${options.dataDir}: ${message.message}`, {
+          file: options.dataDir,
+          hint: /lock/i.test(message.message)
+            ? 'Another Monotable engine uses this folder: connect to it (--embedded finds it), stop it, or choose another folder with --data.'
+            : 'Check that the folder is writable (or choose another with --data, or use --in-memory).',
+        }));
       } else reject(new MonotableError('ENGINE_START_FAILED', `The local engine could not start: ${message.message}`, { hint: 'Check the data folder and try again.' }));
     });
     void exited.then(({ code, signal }) =>

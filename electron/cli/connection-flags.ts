@@ -1,0 +1,68 @@
+import type { ParseArgsConfig } from 'node:util';
+import { MonotableError } from '../../shared/errors/monotable-error.js';
+import type { ConnectionSpec } from '../backend/connections/connection.js';
+
+/** The connection flags every verb that touches a table shares (spread into a Command's options). */
+export const CONNECTION_OPTIONS = {
+  embedded: { type: 'boolean' },
+  endpoint: { type: 'string' },
+  profile: { type: 'string' },
+  region: { type: 'string' },
+  'access-key-id': { type: 'string' },
+  production: { type: 'boolean' },
+  'read-only': { type: 'boolean' },
+} as const satisfies NonNullable<ParseArgsConfig['options']>;
+
+/** Lines for a verb's usage text. */
+export const CONNECTION_USAGE = `Connection (exactly one):
+  --embedded                 the embedded engine (the running \`monotable engine\`, else one started for this command)
+  --endpoint URL             DynamoDB Local / LocalStack, e.g. http://localhost:8000 [--region R] [--access-key-id K]
+  --profile P --region R     AWS with a profile from ~/.aws/config (SSO profiles too)
+  --production               mark the connection: destructive operations need --confirm TABLE
+  --read-only                refuse every write`;
+
+const HINT = 'Use exactly one of --embedded, --endpoint URL, or --profile P --region R.';
+
+function text(values: Record<string, unknown>, name: string): string | undefined {
+  const value = values[name];
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+}
+
+/** Turns parsed flags into a ConnectionSpec; contradictions are BAD_INPUT with the fix. */
+export function connectionFromFlags(values: Record<string, unknown>): ConnectionSpec {
+  const endpoint = text(values, 'endpoint');
+  const profile = text(values, 'profile');
+  const region = text(values, 'region');
+  const accessKeyId = text(values, 'access-key-id');
+  const embedded = values.embedded === true;
+  const marks = { production: values.production === true, readOnly: values['read-only'] === true };
+  const chosen = [embedded && '--embedded', endpoint && '--endpoint', profile && '--profile'].filter(Boolean);
+  if (chosen.length > 1) throw new MonotableError('BAD_INPUT', `Choose one connection, not ${chosen.join(' and ')}.`, { hint: HINT });
+  if (chosen.length === 0) {
+    const why = region ? '--region alone does not say where to connect.' : 'No connection given.';
+    throw new MonotableError('BAD_INPUT', why, { hint: HINT });
+  }
+  if (accessKeyId && !endpoint) {
+    throw new MonotableError('BAD_INPUT', '--access-key-id only applies to --endpoint (DynamoDB Local keeps tables per access key id and region).', {
+      hint: 'For AWS, the profile provides the credentials; drop --access-key-id.',
+    });
+  }
+  if (endpoint) {
+    let url: URL;
+    try {
+      url = new URL(endpoint);
+    } catch {
+      throw new MonotableError('BAD_INPUT', `--endpoint "${endpoint}" is not a URL.`, { hint: 'Write it with the scheme and port, e.g. http://localhost:8000.' });
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      throw new MonotableError('BAD_INPUT', `--endpoint must be http:// or https://, got ${url.protocol}`, { hint: 'e.g. http://localhost:8000' });
+    }
+    return { kind: 'endpoint', url: endpoint, region, accessKeyId, ...marks };
+  }
+  if (profile) {
+    if (!region) throw new MonotableError('BAD_INPUT', `--profile ${profile} needs --region.`, { hint: 'Add the Region of your tables, e.g. --region eu-west-1.' });
+    return { kind: 'aws', profile, region, ...marks };
+  }
+  if (region) throw new MonotableError('BAD_INPUT', '--region does not apply to --embedded.', { hint: 'Drop --region; the embedded engine has one region.' });
+  return { kind: 'embedded', ...marks };
+}
