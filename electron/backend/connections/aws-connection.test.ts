@@ -1,0 +1,88 @@
+import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openConnection } from './connection.js';
+import { isMonotableError, type MonotableError } from '../../../shared/errors/monotable-error.js';
+
+// AWS profiles from temp config files only: no test here touches the network.
+const SECRET = 'wJalrXUtnFEMIK7MDENGbPxRfiCYzzSECRETKEY01';
+const START_URL = 'https://example-sso.awsapps.com/start';
+const saved = { ...process.env };
+let home: string;
+
+beforeAll(async () => {
+  home = await mkdtemp(join(tmpdir(), 'monotable-aws-'));
+  await mkdir(join(home, '.aws', 'sso', 'cache'), { recursive: true });
+  const config = join(home, 'config');
+  const credentials = join(home, 'credentials');
+  await writeFile(config, [
+    '[profile expired-sso]', `sso_start_url = ${START_URL}`, 'sso_region = us-east-1', 'sso_account_id = 123456789012', 'sso_role_name = Dev', '',
+    '[profile half-keys]', 'region = us-east-1', '',
+    '[profile static]', 'region = us-east-1', '',
+  ].join('\n'));
+  await writeFile(credentials, [
+    '[half-keys]', `aws_secret_access_key = ${SECRET}`, '',
+    '[static]', 'aws_access_key_id = AKIAEXAMPLEEXAMPLE12', `aws_secret_access_key = ${SECRET}`, '',
+  ].join('\n'));
+  const cacheFile = createHash('sha1').update(START_URL).digest('hex');
+  await writeFile(join(home, '.aws', 'sso', 'cache', `${cacheFile}.json`), JSON.stringify({
+    startUrl: START_URL, region: 'us-east-1', accessToken: 'expired-token', expiresAt: '2020-01-01T00:00:00Z',
+  }));
+  Object.assign(process.env, { HOME: home, AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: credentials, AWS_EC2_METADATA_DISABLED: 'true' });
+  for (const name of ['AWS_PROFILE', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']) delete process.env[name];
+});
+afterAll(() => {
+  process.env = saved;
+});
+
+async function failure(profile: string): Promise<{ error: MonotableError; ms: number }> {
+  const started = Date.now();
+  try {
+    await openConnection({ kind: 'aws', profile, region: 'eu-west-1' });
+  } catch (error) {
+    if (!isMonotableError(error)) throw error;
+    return { error, ms: Date.now() - started };
+  }
+  throw new Error(`profile ${profile} unexpectedly connected`);
+}
+
+describe('AWS profile connections', () => {
+  test('a missing profile fails fast with CREDENTIALS and what to run', async () => {
+    const { error, ms } = await failure('nobody');
+    expect(error.code).toBe('CREDENTIALS');
+    expect(error.message).toContain('"nobody"');
+    expect(error.details.hint).toContain('aws sso login --profile nobody');
+    expect(error.details.hint).toContain('aws configure --profile nobody');
+    expect(ms).toBeLessThan(2_000);
+  });
+
+  test('an expired SSO session fails fast with CREDENTIALS naming aws sso login', async () => {
+    const { error, ms } = await failure('expired-sso');
+    expect(error.code).toBe('CREDENTIALS');
+    expect(error.message).toMatch(/expired/i);
+    expect(error.details.hint).toContain('aws sso login --profile expired-sso');
+    expect(ms).toBeLessThan(2_000);
+  });
+
+  test('a failing profile never shows its secret key', async () => {
+    const { error } = await failure('half-keys');
+    expect(error.code).toBe('CREDENTIALS');
+    expect(JSON.stringify(error.toJSON()) + error.message + String(error.stack)).not.toContain(SECRET);
+  });
+
+  test('a static profile connects without the network; the label has no secret and no key id', async () => {
+    const connection = await openConnection({ kind: 'aws', profile: 'static', region: 'eu-west-1', production: true });
+    try {
+      expect(connection.label).toBe('AWS profile static, region eu-west-1 (production)');
+      expect(connection.region).toBe('eu-west-1');
+      expect(connection.production).toBe(true);
+      expect(connection.capabilities.transactions).toBe(true);
+      expect(JSON.stringify({ ...connection, client: undefined })).not.toContain(SECRET);
+      expect(await connection.client.config.region()).toBe('eu-west-1');
+    } finally {
+      await connection.close();
+    }
+  });
+});
