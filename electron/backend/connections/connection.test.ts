@@ -1,4 +1,4 @@
-import { CreateTableCommand, DescribeTableCommand, ListTablesCommand, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, ListTablesCommand, TransactWriteItemsCommand, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,12 +10,12 @@ import { openConnection, type OpenConnection } from './connection.js';
 import { assertConfirmed, assertSupported, assertWritable } from './guards.js';
 import { isMonotableError } from '../../../shared/errors/monotable-error.js';
 
-const TABLE = {
+const TABLE: CreateTableCommandInput = {
   TableName: 'Things',
   AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
   KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
   BillingMode: 'PAY_PER_REQUEST',
-} as const;
+};
 
 async function caught(promise: Promise<unknown>): Promise<unknown> {
   try {
