@@ -109,6 +109,11 @@ export function renderTemplate(template: KeyTemplate, values: Readonly<Record<st
     }
     out += text;
   }
+  if (out === '') {
+    throw new MonotableError('TEMPLATE_ERROR', `Key template "${template.source}" renders an empty key: every parameter value is empty.`, {
+      hint: 'Key attributes cannot be empty strings in DynamoDB; give at least one parameter a non-empty value.',
+    });
+  }
   return out;
 }
 
@@ -131,7 +136,9 @@ function matcher(template: KeyTemplate): RegExp {
         return `(?<p${template.params.indexOf(s.name)}>[\\s\\S]${i === last ? '*' : '*?'})`;
       })
       .join('');
-    re = new RegExp(`^${body}$`, 'u');
+    // No `u` flag: matching works on UTF-16 code units, exactly as rendering concatenates them, so even a lone
+    // surrogate split between a value and a literal matches back.
+    re = new RegExp(`^${body}$`);
     if (matcherCache.size > 5000) matcherCache.clear();
     matcherCache.set(template.source, re);
   }
@@ -141,8 +148,10 @@ function matcher(template: KeyTemplate): RegExp {
 /**
  * Matches a stored key back to parameter values, or undefined when the key does not fit the template.
  * Each parameter takes the shortest text that lets the rest match (the last one takes the remainder), so a
- * value may contain the delimiter (`#`) as long as it does not contain the literal that follows it:
- * `ORDER#{id}#ITEM#{line}` matches `ORDER#a#b#ITEM#3` as id `a#b`, line `3`.
+ * value may contain the delimiter (`#`) as long as the literal that follows the parameter does not appear
+ * earlier than where the value ends (see `valueBreaksMatch`):
+ * `ORDER#{id}#ITEM#{line}` matches `ORDER#a#b#ITEM#3` as id `a#b`, line `3`; but id `a#ITEM` renders
+ * `ORDER#a#ITEM#ITEM#3`, which matches back as id `a`, line `ITEM#3` (the key itself is ambiguous).
  */
 export function matchTemplate(template: KeyTemplate, key: string): Record<string, string> | undefined {
   const m = matcher(template).exec(key);
@@ -172,6 +181,18 @@ export function templateAmbiguity(template: KeyTemplate): string | undefined {
 /** The literal that follows a parameter; a value containing it breaks matching and begins_with. */
 export function delimiterAfter(template: KeyTemplate, param: string): string | undefined {
   const i = template.segments.findIndex((s) => s.kind === 'param' && s.name === param);
+  if (i < 0) return undefined;
   const next = template.segments[i + 1];
   return next?.kind === 'literal' ? next.text : undefined;
+}
+
+/**
+ * True when `value` for `param` would not match back to itself: the literal after the parameter then occurs
+ * in the rendered key before the value ends (the value contains it, or a suffix of the value plus the start of
+ * the literal spell it, e.g. value `a#ITEM` before literal `#ITEM#`). False for the last parameter.
+ */
+export function valueBreaksMatch(template: KeyTemplate, param: string, value: string): boolean {
+  const literal = delimiterAfter(template, param);
+  if (literal === undefined) return false;
+  return (value + literal).indexOf(literal) < value.length;
 }
