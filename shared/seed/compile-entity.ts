@@ -1,0 +1,149 @@
+import type { Faker } from '@faker-js/faker';
+import { itemSize, utf8Length } from '../capacity/item-size.js';
+import { MonotableError, isMonotableError } from '../errors/monotable-error.js';
+import { parseTemplate, renderTemplate, type KeyTemplate, type TemplateValue } from '../keys/template.js';
+import type { AttributeValue, Item } from '../model/attribute-value.js';
+import { indexViews, keyAttributes } from '../model/indexes.js';
+import type { Table } from '../model/schema.js';
+import { compileAttribute, type RefValues, type ValueContext, type ValueMaker } from './generate-value.js';
+import type { EntityPlan } from './seed-counts.js';
+import { encodeBase64 } from './base64.js';
+import { utf8Bytes } from './to-attribute-value.js';
+
+export type KeptValues = RefValues;
+
+export const MAX_ITEM_BYTES = 409_600;
+export const MAX_PARTITION_KEY_BYTES = 2048;
+export const MAX_SORT_KEY_BYTES = 1024;
+
+export interface MadeItem {
+  item: Item;
+  key: Item;
+  keyText: string;
+  /** Exact identity of the primary key, for duplicate detection. */
+  dedupe: string;
+  size: number;
+  kept: KeptValues;
+  problem?: string;
+}
+
+interface KeyPart {
+  name: string;
+  template: KeyTemplate;
+  type: 'S' | 'N' | 'B';
+  limit: number;
+  primary: boolean;
+}
+
+function templateText(value: AttributeValue | undefined): TemplateValue | undefined {
+  if (!value) return undefined;
+  if ('S' in value) return value.S;
+  if ('N' in value) return value.N;
+  if ('B' in value) return value.B;
+  if ('BOOL' in value) return value.BOOL;
+  return undefined;
+}
+
+function keyBytes(value: AttributeValue): number {
+  if ('S' in value) return utf8Length(value.S);
+  if ('N' in value) return value.N.length;
+  if ('B' in value) return Math.floor((value.B.length * 3) / 4) - (value.B.endsWith('==') ? 2 : value.B.endsWith('=') ? 1 : 0);
+  return 0;
+}
+
+function keyParts(table: Table, keys: Record<string, string>, where: string): KeyPart[] {
+  const types = new Map(keyAttributes(table).map((k) => [k.name, k.type]));
+  const primary = new Set([table.partitionKey.name, table.sortKey?.name]);
+  return Object.entries(keys).map(([name, source]) => {
+    let template: KeyTemplate;
+    try {
+      template = parseTemplate(source);
+    } catch (error) {
+      if (isMonotableError(error)) throw new MonotableError(error.code, error.message, { ...error.details, path: `${where}.keys.${name}` });
+      throw error;
+    }
+    // A name that is a sort key anywhere gets the tighter sort-key limit.
+    const isSort = indexViews(table).some((v) => v.sortKey?.name === name);
+    const limit = isSort ? MAX_SORT_KEY_BYTES : MAX_PARTITION_KEY_BYTES;
+    return { name, template, type: types.get(name) ?? 'S', limit, primary: primary.has(name) };
+  });
+}
+
+function keyValue(part: KeyPart, text: string): AttributeValue | string {
+  if (text === '') return `key attribute "${part.name}" renders empty ("${part.template.source}")`;
+  if (part.type === 'N') return /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(text) ? { N: text } : `key attribute "${part.name}" is a Number but renders "${text}"`;
+  if (part.type === 'B') return { B: encodeBase64(utf8Bytes(text)) };
+  return { S: text };
+}
+
+/**
+ * Compiles an entity into a function making one item: attribute values from generators, keys rendered from the
+ * entity's templates, the type attribute, and the checks DynamoDB would otherwise fail the whole batch for.
+ */
+export function compileEntity(faker: Faker, table: Table, tablePath: string, plan: EntityPlan, keep: Set<string> | undefined): (context: ValueContext) => MadeItem {
+  const entity = plan.entity;
+  const where = `${tablePath}.entities[${plan.entityIndex}]`;
+  const parts = keyParts(table, entity.keys, where);
+  const needed = new Set(parts.flatMap((p) => p.template.params));
+  for (const p of parts) {
+    for (const param of p.template.params) {
+      if (!entity.attributes.some((a) => a.name === param)) {
+        throw new MonotableError('MODEL_INVALID', `Key template "${p.template.source}" of entity "${entity.name}" uses {${param}}, which is not one of its attributes.`, {
+          path: `${where}.keys.${p.name}`,
+          hint: `Add an attribute "${param}" with a generator, or use one of: ${entity.attributes.map((a) => a.name).join(', ')}.`,
+        });
+      }
+    }
+  }
+  const makers: { name: string; make: ValueMaker }[] = [];
+  entity.attributes.forEach((a, i) => {
+    const make = compileAttribute(faker, a, needed.has(a.name), plan.parent, `${where}.attributes[${i}]`);
+    if (make) makers.push({ name: a.name, make });
+  });
+  const keyNames = table.sortKey ? [table.partitionKey.name, table.sortKey.name] : [table.partitionKey.name];
+  const typeAttribute = entity.typeAttribute;
+
+  return (context) => {
+    const item: Item = {};
+    for (const { name, make } of makers) {
+      const value = make(context);
+      if (value !== undefined) item[name] = value;
+    }
+    const values: Record<string, TemplateValue | undefined> = {};
+    for (const name of needed) values[name] = templateText(item[name]);
+    const problems: string[] = [];
+    for (const part of parts) {
+      let text: string;
+      try {
+        text = renderTemplate(part.template, values);
+      } catch (error) {
+        // An index key that cannot be rendered leaves the item out of that (sparse) index.
+        if (part.primary) problems.push((error as Error).message);
+        continue;
+      }
+      const value = keyValue(part, text);
+      if (typeof value === 'string') {
+        if (part.primary) problems.push(value);
+        continue;
+      }
+      const bytes = keyBytes(value);
+      if (bytes > part.limit) problems.push(`key attribute "${part.name}" is ${bytes} bytes (UTF-8); DynamoDB allows ${part.limit}`);
+      item[part.name] = value;
+    }
+    if (typeAttribute) item[typeAttribute.name] = { S: typeAttribute.value };
+    const key: Item = {};
+    for (const name of keyNames) {
+      const value = item[name];
+      if (value) key[name] = value;
+      else if (problems.length === 0) problems.push(`primary key attribute "${name}" has no template in entity "${entity.name}"`);
+    }
+    const size = itemSize(item);
+    if (size > MAX_ITEM_BYTES) problems.push(`item is ${size} bytes (UTF-8); DynamoDB allows ${MAX_ITEM_BYTES} (400 KB)`);
+    const kept: KeptValues = {};
+    if (keep) for (const name of keep) if (item[name]) kept[name] = item[name];
+    const keyText = keyNames.map((n) => `${n}=${String(templateText(key[n]) ?? '')}`).join(' ');
+    const made: MadeItem = { item, key, keyText, dedupe: JSON.stringify(key), size, kept };
+    if (problems.length > 0) made.problem = problems.join('; ');
+    return made;
+  };
+}

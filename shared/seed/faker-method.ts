@@ -1,0 +1,38 @@
+import type { Faker } from '@faker-js/faker';
+import { MonotableError } from '../errors/monotable-error.js';
+
+export type FakerFunction = (...args: unknown[]) => unknown;
+
+const SEGMENT = /^[A-Za-z][A-Za-z0-9]*$/;
+
+/** Names that exist on every object or function: never a faker method, and the way out of the sandbox. */
+function inheritedFromBuiltins(name: string): boolean {
+  return name in Object.prototype || name in Function.prototype || name === 'prototype' || name === 'constructor';
+}
+
+/**
+ * Resolves `module.method` (`person.fullName`, `string.uuid`, `helpers.arrayElement`) on a Faker instance.
+ * Only real faker functions are reachable: exactly two plain identifier segments, the module an own property
+ * of the instance, the method a function that is not inherited from Object/Function (`__proto__`,
+ * `constructor`, `toString`, `call` and friends are refused). `where` is the model path, for the error.
+ */
+export function resolveFakerMethod(faker: Faker, path: string, where: string): FakerFunction {
+  const refuse = (problem: string): never => {
+    throw new MonotableError('SCHEMA_ERROR', `Faker method "${path}" ${problem}.`, {
+      path: where,
+      hint: 'Write a faker module and method such as "person.fullName", "string.uuid", "lorem.sentence" or "number.int" (see fakerjs.dev/api).',
+    });
+  };
+  const segments = path.split('.');
+  if (segments.length !== 2) refuse('must be "module.method"');
+  const [moduleName, methodName] = segments as [string, string];
+  for (const segment of segments) {
+    if (!SEGMENT.test(segment) || inheritedFromBuiltins(segment)) refuse(`uses "${segment}", which is not a faker name`);
+  }
+  if (!Object.hasOwn(faker, moduleName)) refuse(`names no faker module "${moduleName}"`);
+  const module: unknown = (faker as unknown as Record<string, unknown>)[moduleName];
+  if (typeof module !== 'object' || module === null) refuse(`names no faker module "${moduleName}"`);
+  const method: unknown = (module as Record<string, unknown>)[methodName];
+  if (typeof method !== 'function') refuse(`names no function "${methodName}" in faker.${moduleName}`);
+  return (...args: unknown[]) => (method as FakerFunction).apply(module, args);
+}

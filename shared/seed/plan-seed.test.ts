@@ -1,0 +1,184 @@
+import { describe, expect, it } from 'vitest';
+import type { Entity, Model } from '../model/schema.js';
+import { cruddurMessaging } from '../templates/cruddur-messaging.js';
+import { planSeed } from './plan-seed.js';
+import type { PlannedItem, SeedOptions } from './seed-types.js';
+
+const all = (model: Model, options: SeedOptions = {}): PlannedItem[] => [...planSeed(model, options).items()];
+const lines = (model: Model, options: SeedOptions = {}): string => all(model, options).map((p) => JSON.stringify(p.item)).join('\n');
+
+function oneEntityModel(entity: Partial<Entity> & Pick<Entity, 'keys' | 'attributes'>, sortKey = true): Model {
+  return {
+    format: 'monotable/1',
+    name: 'test',
+    tables: [{
+      name: 't',
+      partitionKey: { name: 'pk', type: 'S' },
+      ...(sortKey ? { sortKey: { name: 'sk', type: 'S' as const } } : {}),
+      billing: { mode: 'on-demand' },
+      entities: [{ name: 'E', seed: { count: 5 }, ...entity }],
+      accessPatterns: [],
+    }],
+  };
+}
+
+describe('planSeed on the Cruddur messaging model', () => {
+  it('is deterministic: the same options give byte-identical items, another seed gives others', () => {
+    const a = lines(cruddurMessaging, { seed: 42 });
+    expect(lines(cruddurMessaging, { seed: 42 })).toBe(a);
+    expect(lines(cruddurMessaging, { seed: 43 })).not.toBe(a);
+    expect(a.length).toBeGreaterThan(1000);
+  });
+
+  it('knows the planned count up front and yields exactly that many items', () => {
+    const plan = planSeed(cruddurMessaging, { seed: 7 });
+    const items = [...plan.items()];
+    expect(items).toHaveLength(plan.planned);
+    const groups = plan.counts.find((c) => c.entity === 'MessageGroup')!;
+    const messages = plan.counts.find((c) => c.entity === 'Message')!;
+    expect(groups.count).toBe(20);
+    expect(messages.parent).toBe('MessageGroup');
+    expect(messages.count).toBeGreaterThanOrEqual(5 * 20);
+    expect(messages.count).toBeLessThanOrEqual(50 * 20);
+    expect(plan.planned).toBe(groups.count + messages.count);
+  });
+
+  it('gives every message the real id of a generated group, 5-50 per group, with keys rendered from the templates', () => {
+    const items = all(cruddurMessaging, { seed: 3 });
+    const groups = items.filter((p) => p.entity === 'MessageGroup');
+    const ids = new Set(groups.map((g) => (g.item.message_group_uuid as { S: string }).S));
+    expect(ids.size).toBe(groups.length);
+    const perGroup = new Map<string, number>();
+    for (const m of items.filter((p) => p.entity === 'Message')) {
+      const id = (m.item.message_group_uuid as { S: string }).S;
+      expect(ids.has(id)).toBe(true);
+      expect(m.item.pk).toEqual({ S: `MSG#${id}` });
+      expect(m.item.sk).toEqual(m.item.created_at);
+      perGroup.set(id, (perGroup.get(id) ?? 0) + 1);
+    }
+    for (const n of perGroup.values()) expect(n >= 5 && n <= 50).toBe(true);
+    expect(groups[0]!.item.pk).toEqual({ S: `GRP#${(groups[0]!.item.user_uuid as { S: string }).S}` });
+    expect(items.every((p) => p.problem === undefined)).toBe(true);
+  });
+
+  it('scales roots, honours explicit counts, and refuses unknown entities', () => {
+    expect(planSeed(cruddurMessaging, { scale: 3 }).counts[0]).toEqual({ entity: 'MessageGroup', count: 60 });
+    const plan = planSeed(cruddurMessaging, { counts: { MessageGroup: 4, Message: 10 } });
+    expect(plan.planned).toBe(14);
+    expect([...plan.items()]).toHaveLength(14);
+    expect(() => planSeed(cruddurMessaging, { counts: { Nope: 1 } })).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+  });
+
+  it('streams: a million-item plan is counted without generating, and items come one at a time', () => {
+    const plan = planSeed(cruddurMessaging, { counts: { MessageGroup: 1_000_000, Message: 0 } });
+    expect(plan.planned).toBe(1_000_000);
+    const iterator = plan.items();
+    const first = iterator.next();
+    expect(first.done).toBe(false);
+    iterator.return(undefined);
+  });
+
+  it('uses the faker locale, and refuses an unknown one', () => {
+    const en = all(cruddurMessaging, { counts: { MessageGroup: 3, Message: 0 }, locale: 'en' });
+    const ja = all(cruddurMessaging, { counts: { MessageGroup: 3, Message: 0 }, locale: 'ja' });
+    expect(ja.map((p) => p.item.other_user_display_name)).not.toEqual(en.map((p) => p.item.other_user_display_name));
+    expect(() => planSeed(cruddurMessaging, { locale: 'xx_NOPE' })).toThrow(expect.objectContaining({ code: 'BAD_INPUT' }));
+  });
+});
+
+describe('planSeed generators and checks', () => {
+  it('takes every ref of one child from the same parent item', () => {
+    const model = oneEntityModel({ keys: { pk: 'P#{id}', sk: 'P' }, attributes: [{ name: 'id', type: 'S', generator: { kind: 'faker', method: 'string.uuid' } }, { name: 'owner', type: 'S', generator: { kind: 'faker', method: 'person.fullName' } }] });
+    model.tables[0]!.entities.push({
+      name: 'C',
+      keys: { pk: 'P#{parent_id}', sk: 'C#{n}' },
+      attributes: [
+        { name: 'parent_id', type: 'S', generator: { kind: 'ref', entity: 'E', attribute: 'id' } },
+        { name: 'parent_owner', type: 'S', generator: { kind: 'ref', entity: 'E', attribute: 'owner' } },
+        { name: 'n', type: 'N', generator: { kind: 'sequence' } },
+      ],
+      seed: { perParent: { min: 2, max: 4 } },
+    });
+    const items = all(model);
+    const owners = new Map(items.filter((p) => p.entity === 'E').map((p) => [JSON.stringify(p.item.id), JSON.stringify(p.item.owner)]));
+    const children = items.filter((p) => p.entity === 'C');
+    expect(children.length).toBeGreaterThanOrEqual(10);
+    for (const c of children) expect(owners.get(JSON.stringify(c.item.parent_id))).toBe(JSON.stringify(c.item.parent_owner));
+  });
+
+  it('types values: N as decimal strings, SS de-duplicated and non-empty, BOOL, L and M, sequences', () => {
+    const [first, second] = all(oneEntityModel({
+      keys: { pk: 'X#{n}', sk: 'S' },
+      attributes: [
+        { name: 'n', type: 'N', generator: { kind: 'sequence', start: 10, step: 5 } },
+        { name: 'code', type: 'S', generator: { kind: 'sequence', prefix: 'C-', pad: 4 } },
+        { name: 'price', type: 'N', generator: { kind: 'constant', value: 1e21 } },
+        { name: 'tags', type: 'SS', generator: { kind: 'constant', value: ['a', 'b', 'a'] } },
+        { name: 'empty', type: 'SS', generator: { kind: 'constant', value: [] } },
+        { name: 'flag', type: 'BOOL', generator: { kind: 'one-of', values: [true] } },
+        { name: 'list', type: 'L', generator: { kind: 'constant', value: [1, 'x', null] } },
+        { name: 'map', type: 'M', generator: { kind: 'constant', value: { a: { b: [true] } } } },
+        { name: 'when', type: 'N', generator: { kind: 'date-range', from: '2026-01-01', to: '2026-01-02', format: 'epoch-seconds' } },
+        { name: 'rating', type: 'N', generator: { kind: 'faker', method: 'number.float', args: [{ min: 0, max: 5, fractionDigits: 2 }] } },
+      ],
+    }));
+    expect(first!.item.n).toEqual({ N: '10' });
+    expect(second!.item.n).toEqual({ N: '15' });
+    expect(first!.item.pk).toEqual({ S: 'X#10' });
+    expect(second!.item.code).toEqual({ S: 'C-0002' });
+    expect(first!.item.price).toEqual({ N: '1e+21' });
+    expect(first!.item.tags).toEqual({ SS: ['a', 'b'] });
+    expect(first!.item.empty).toBeUndefined();
+    expect(first!.item.flag).toEqual({ BOOL: true });
+    expect(first!.item.list).toEqual({ L: [{ N: '1' }, { S: 'x' }, { NULL: true }] });
+    expect(first!.item.map).toEqual({ M: { a: { M: { b: { L: [{ BOOL: true }] } } } } });
+    const when = Number((first!.item.when as { N: string }).N);
+    expect(when).toBeGreaterThanOrEqual(Date.parse('2026-01-01') / 1000);
+    expect(when).toBeLessThanOrEqual(Date.parse('2026-01-02') / 1000);
+    expect((first!.item.rating as { N: string }).N).toMatch(/^\d(\.\d{1,2})?$/);
+  });
+
+  it('writes the type attribute and fills key parts that have no generator', () => {
+    const [p] = all(oneEntityModel({ typeAttribute: { name: '_type', value: 'E' }, keys: { pk: 'E#{id}', sk: 'E' }, attributes: [{ name: 'id', type: 'S' }, { name: 'optional', type: 'S' }] }));
+    expect(p!.item._type).toEqual({ S: 'E' });
+    expect((p!.item.pk as { S: string }).S).toMatch(/^E#[0-9a-f-]{36}$/);
+    expect(p!.item.optional).toBeUndefined();
+  });
+
+  it('reports oversize items and keys in UTF-8 bytes, and does not mark them sendable', () => {
+    const cjkKey = '漢'.repeat(700); // 700 characters, 2,100 UTF-8 bytes: dynalite accepts it, AWS does not
+    const items = all(oneEntityModel({ seed: { count: 2 }, keys: { pk: '{big}', sk: 'S#{n}' }, attributes: [{ name: 'big', type: 'S', generator: { kind: 'constant', value: cjkKey } }, { name: 'n', type: 'N', generator: { kind: 'sequence' } }] }));
+    expect(items[0]!.problem).toMatch(/"pk" is 2100 bytes.*2048/);
+    const huge = all(oneEntityModel({ seed: { count: 1 }, keys: { pk: 'P', sk: 'S' }, attributes: [{ name: 'text', type: 'S', generator: { kind: 'constant', value: 'é'.repeat(210_000) } }] }));
+    expect(huge[0]!.size).toBeGreaterThan(409_600);
+    expect(huge[0]!.problem).toMatch(/409600/);
+  });
+
+  it('detects duplicate primary keys within the plan', () => {
+    const items = all(oneEntityModel({ seed: { count: 3 }, keys: { pk: 'SAME' }, attributes: [] }, false));
+    expect(items[0]!.problem).toBeUndefined();
+    expect(items[1]!.problem).toMatch(/duplicate primary key: item #0/);
+    expect(items[2]!.problem).toMatch(/duplicate/);
+  });
+
+  it('refuses faker paths that are not faker functions, with the model path', () => {
+    for (const method of ['__proto__.polluted', 'constructor.constructor', 'person.constructor', 'person.toString', 'person.__proto__', 'nope.fn', 'person.nope', 'person', 'helpers.arrayElement.call', 'rawDefinitions.person']) {
+      const model = oneEntityModel({ keys: { pk: 'P#{x}', sk: 'S' }, attributes: [{ name: 'x', type: 'S', generator: { kind: 'faker', method } }] });
+      expect(() => planSeed(model), method).toThrow(expect.objectContaining({ details: expect.objectContaining({ path: '$.tables[0].entities[0].attributes[0].generator.method' }) }));
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('refuses ref cycles and refs to entities that do not exist', () => {
+    const model = oneEntityModel({ keys: { pk: 'P#{a}', sk: 'S' }, attributes: [{ name: 'a', type: 'S', generator: { kind: 'ref', entity: 'C', attribute: 'b' } }] });
+    model.tables[0]!.entities.push({ name: 'C', keys: { pk: 'C#{b}', sk: 'S' }, attributes: [{ name: 'b', type: 'S', generator: { kind: 'ref', entity: 'E', attribute: 'a' } }] });
+    expect(() => planSeed(model)).toThrow(/cycle/);
+    const dangling = oneEntityModel({ keys: { pk: 'P#{a}', sk: 'S' }, attributes: [{ name: 'a', type: 'S', generator: { kind: 'ref', entity: 'Ghost', attribute: 'id' } }] });
+    expect(() => planSeed(dangling)).toThrow(expect.objectContaining({ code: 'MODEL_INVALID' }));
+  });
+
+  it('reports a generator value that does not fit the attribute type with its path', () => {
+    const model = oneEntityModel({ keys: { pk: 'P#{n}', sk: 'S' }, attributes: [{ name: 'n', type: 'N', generator: { kind: 'faker', method: 'person.firstName' } }] });
+    expect(() => all(model)).toThrow(expect.objectContaining({ code: 'MODEL_INVALID', details: expect.objectContaining({ path: '$.tables[0].entities[0].attributes[0].generator' }) }));
+  });
+});
