@@ -1,0 +1,69 @@
+import { indexViews, type IndexView } from '../model/indexes.js';
+import type { KeyCondition } from '../model/schema.js';
+import { report, type PatternContext } from './pattern-context.js';
+
+/** True when the view's keys are exactly what the key condition names (partition, and sort when used). */
+export function viewServes(view: IndexView, keyCondition: KeyCondition): boolean {
+  if (view.partitionKey.name !== keyCondition.partition.attribute) return false;
+  return !keyCondition.sort || view.sortKey?.name === keyCondition.sort.attribute;
+}
+
+/** True when items of the entity appear in the view (a sparse index holds only items that have its keys). */
+export function entityInView(ctx: PatternContext, view: IndexView): boolean {
+  if (view.kind === 'table' || !ctx.entity) return true;
+  const entity = ctx.entity;
+  const has = (name: string): boolean => name in entity.keys || entity.attributes.some((a) => a.name === name);
+  return has(view.partitionKey.name) && (!view.sortKey || has(view.sortKey.name));
+}
+
+export type IndexChoice =
+  | { serves: true; view: IndexView }
+  /** No index serves the key condition: the pattern becomes a Scan of `view`. */
+  | { serves: false; view: IndexView };
+
+/**
+ * The table or index that serves a key condition: an explicit `index` when it can, else the first view
+ * (table, GSIs, LSIs in model order) with matching keys that holds the entity's items.
+ */
+export function chooseIndex(ctx: PatternContext, keyCondition: KeyCondition): IndexChoice {
+  const views = indexViews(ctx.table);
+  const tableView = views[0]!;
+  const wanted = ctx.pattern.index;
+  if (wanted !== undefined) {
+    const view = views.find((v) => v.name === wanted);
+    if (!view) {
+      const names = views.slice(1).map((v) => v.name);
+      report(ctx, 'error', 'pattern-unknown-index', '.index', `table "${ctx.table.name}" has no index "${wanted}".`,
+        names.length ? `Use one of: ${names.join(', ')}; or remove "index" to let Monotable choose.` : 'The table has no secondary indexes; remove "index".');
+      return { serves: false, view: tableView };
+    }
+    if (!viewServes(view, keyCondition)) {
+      const keys = [view.partitionKey.name, view.sortKey?.name].filter(Boolean).join(' + ');
+      report(ctx, 'error', 'pattern-index-cannot-serve', '.index',
+        `index "${wanted}" (keys ${keys}) cannot serve a key condition on ${describeKeys(keyCondition)}.`,
+        'Name an index whose partition key (and sort key, if the condition uses one) are those attributes, or remove "index".');
+      return { serves: false, view };
+    }
+    warnIfEntityMissing(ctx, view);
+    return { serves: true, view };
+  }
+  const serving = views.filter((v) => viewServes(v, keyCondition));
+  const holding = serving.find((v) => entityInView(ctx, v));
+  if (holding) return { serves: true, view: holding };
+  if (serving[0]) {
+    warnIfEntityMissing(ctx, serving[0]);
+    return { serves: true, view: serving[0] };
+  }
+  return { serves: false, view: tableView };
+}
+
+function describeKeys(keyCondition: KeyCondition): string {
+  return [keyCondition.partition.attribute, keyCondition.sort?.attribute].filter(Boolean).join(' + ');
+}
+
+function warnIfEntityMissing(ctx: PatternContext, view: IndexView): void {
+  if (entityInView(ctx, view)) return;
+  report(ctx, 'warning', 'pattern-entity-not-in-index', '.entity',
+    `entity "${ctx.pattern.entity}" has no value for the keys of index "${view.name}", so none of its items are in that sparse index.`,
+    `Add key templates for ${[view.partitionKey.name, view.sortKey?.name].filter(Boolean).join(' and ')} to the entity, or query another index.`);
+}

@@ -1,0 +1,104 @@
+import { primaryKeyNames } from '../model/indexes.js';
+import { describeCondition } from './conditions.js';
+import { keyType, primaryKeySpecs } from './key-values.js';
+import { attributeType, Expressions, literalTemplate, report, useTemplate, type PatternContext } from './pattern-context.js';
+import type { ResolvedPattern, ValueSpec } from './resolved-pattern.js';
+import { baseResolved } from './resolve-read.js';
+
+function keyText(key: Record<string, ValueSpec> | undefined): string {
+  if (!key) return '(key incomplete)';
+  return Object.entries(key).map(([attribute, value]) => describeCondition({ attribute, operator: '=', value })).join(' and ');
+}
+
+/**
+ * PutItem: every key template of the entity, the type attribute, and each attribute that is required or given
+ * as a parameter of the same name.
+ */
+export function resolvePut(ctx: PatternContext): ResolvedPattern {
+  const resolved = baseResolved(ctx, new Expressions(), 'PutItem');
+  const entity = ctx.entity!;
+  const item: Record<string, ValueSpec> = {};
+  for (const [attribute, template] of Object.entries(entity.keys)) {
+    item[attribute] = useTemplate(ctx, template, keyType(ctx, attribute), '.entity');
+  }
+  if (entity.typeAttribute) item[entity.typeAttribute.name] = { template: literalTemplate(entity.typeAttribute.value), type: 'S' };
+  const declared = new Set(ctx.pattern.parameters.map((p) => p.name));
+  for (const attribute of entity.attributes) {
+    if (attribute.name in item || !(attribute.required || declared.has(attribute.name))) continue;
+    item[attribute.name] = useTemplate(ctx, `{${literalTemplate(attribute.name)}}`, attribute.type, '.parameters');
+  }
+  resolved.item = item;
+  const missingKeys = primaryKeyNames(ctx.table).filter((name) => !(name in item));
+  if (missingKeys.length) {
+    report(ctx, 'error', 'pattern-missing-key-template', '.entity', `entity "${entity.name}" has no template for the table key ${missingKeys.join(', ')}.`,
+      `Add ${missingKeys.map((k) => `"${k}"`).join(' and ')} to the entity's "keys".`);
+  }
+  resolved.summary = `PutItem ${ctx.table.name}: ${entity.name} with ${Object.keys(item).join(', ')}`;
+  return resolved;
+}
+
+/** UpdateItem: SET each listed attribute from the parameter of the same name. */
+export function resolveUpdate(ctx: PatternContext): ResolvedPattern {
+  const ex = new Expressions();
+  const resolved = baseResolved(ctx, ex, 'UpdateItem');
+  const key = primaryKeySpecs(ctx);
+  if (key) resolved.key = key;
+  const set = ctx.pattern.set ?? [];
+  if (!set.length) {
+    report(ctx, 'error', 'pattern-update-without-set', '.set', 'an update pattern must list the attributes it sets.',
+      'Add "set": ["attribute", ...]; each attribute takes the value of the parameter with the same name.');
+  }
+  const keys = new Set(primaryKeyNames(ctx.table));
+  const assignments: string[] = [];
+  set.forEach((attribute, i) => {
+    if (keys.has(attribute)) {
+      report(ctx, 'error', 'pattern-update-key-attribute', `.set[${i}]`, `"${attribute}" is part of the table's primary key, which UpdateItem cannot change.`,
+        'Delete the item and put it again with the new key (a transact-write does both at once).');
+      return;
+    }
+    const type = attributeType(ctx, attribute);
+    if (!type) {
+      report(ctx, 'error', 'pattern-unknown-attribute', `.set[${i}]`, `entity "${ctx.pattern.entity}" has no attribute "${attribute}".`,
+        `Add "${attribute}" to the entity's attributes, or remove it from "set".`);
+    }
+    const value = useTemplate(ctx, `{${literalTemplate(attribute)}}`, type ?? 'S', `.set[${i}]`);
+    assignments.push(`${ex.name(attribute, 's')} = ${ex.value(value)}`);
+    warnStaleIndexKeys(ctx, attribute, i);
+  });
+  if (assignments.length) resolved.updateExpression = `SET ${assignments.join(', ')}`;
+  resolved.summary = `UpdateItem ${ctx.table.name} where ${keyText(key)}: set ${set.join(', ') || '(nothing)'}`;
+  return resolved;
+}
+
+/** An index key built from an updated attribute keeps its old value unless it is set too. */
+function warnStaleIndexKeys(ctx: PatternContext, attribute: string, i: number): void {
+  const set = new Set(ctx.pattern.set ?? []);
+  for (const [keyName, template] of Object.entries(ctx.entity?.keys ?? {})) {
+    if (keyName === attribute || set.has(keyName) || !template.includes(`{${attribute}}`)) continue;
+    report(ctx, 'warning', 'pattern-stale-index-key', `.set[${i}]`,
+      `the key "${keyName}" is built from "${attribute}" (template "${template}") but is not updated, so it keeps the old value.`,
+      `Add "${keyName}" to "set" with a parameter of that name, or do not change "${attribute}" in place.`);
+  }
+}
+
+export function resolveDelete(ctx: PatternContext): ResolvedPattern {
+  const resolved = baseResolved(ctx, new Expressions(), 'DeleteItem');
+  const key = primaryKeySpecs(ctx);
+  if (key) resolved.key = key;
+  resolved.summary = `DeleteItem ${ctx.table.name} where ${keyText(key)}`;
+  return resolved;
+}
+
+/**
+ * A ConditionCheck inside a transaction: the item must exist. It is carried as operation GetItem with
+ * `conditionExpression` set (the operation list has no ConditionCheck); buildRequest writes it as ConditionCheck.
+ */
+export function resolveConditionCheck(ctx: PatternContext): ResolvedPattern {
+  const ex = new Expressions();
+  const resolved = baseResolved(ctx, ex, 'GetItem');
+  const key = primaryKeySpecs(ctx);
+  if (key) resolved.key = key;
+  resolved.conditionExpression = `attribute_exists(${ex.name(ctx.table.partitionKey.name, 'c')})`;
+  resolved.summary = `ConditionCheck ${ctx.table.name} where ${keyText(key)} exists`;
+  return resolved;
+}

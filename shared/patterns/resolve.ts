@@ -1,0 +1,134 @@
+import { MonotableError } from '../errors/monotable-error.js';
+import type { AccessPattern, Model, Table } from '../model/schema.js';
+import { utf8Length } from '../capacity/item-size.js';
+import { report, type PatternContext } from './pattern-context.js';
+import type { ResolvedPattern } from './resolved-pattern.js';
+import { baseResolved, resolveGet, resolveQuery, resolveScan } from './resolve-read.js';
+import { resolveConditionCheck, resolveDelete, resolvePut, resolveUpdate } from './resolve-write.js';
+import { Expressions } from './pattern-context.js';
+
+const MAX_EXPRESSION_BYTES = 4096;
+const MAX_TRANSACT_ITEMS = 100;
+
+/** Resolves the access pattern with this name (in any table of the model). */
+export function resolvePattern(model: Model, patternName: string): ResolvedPattern {
+  for (const [ti, table] of model.tables.entries()) {
+    const pi = table.accessPatterns.findIndex((p) => p.name === patternName);
+    if (pi >= 0) return resolveAt(model, table, ti, pi);
+  }
+  const names = model.tables.flatMap((t) => t.accessPatterns.map((p) => p.name));
+  throw new MonotableError('NOT_FOUND', `The model has no access pattern "${patternName}".`, {
+    hint: names.length ? `Known patterns: ${names.slice(0, 20).join(', ')}${names.length > 20 ? ', …' : ''}.` : 'The model has no access patterns yet; add one under a table\'s "accessPatterns".',
+  });
+}
+
+/** Every access pattern of every table, in model order. */
+export function resolveAll(model: Model): ResolvedPattern[] {
+  return model.tables.flatMap((table, ti) => table.accessPatterns.map((_, pi) => resolveAt(model, table, ti, pi)));
+}
+
+function resolveAt(model: Model, table: Table, ti: number, pi: number): ResolvedPattern {
+  const pattern = table.accessPatterns[pi]!;
+  const ctx = contextFor(model, table, pattern, `$.tables[${ti}].accessPatterns[${pi}]`, [], new Set());
+  const resolved = resolveKind(ctx);
+  checkParameters(ctx);
+  return resolved;
+}
+
+function contextFor(model: Model, table: Table, pattern: AccessPattern, path: string, diagnostics: PatternContext['diagnostics'], used: Set<string>): PatternContext {
+  const entity = table.entities.find((e) => e.name === pattern.entity);
+  const ctx: PatternContext = { model, table, pattern, entity, path, diagnostics, used };
+  if (!entity) {
+    const names = table.entities.map((e) => e.name);
+    report(ctx, 'error', 'pattern-unknown-entity', '.entity', `table "${table.name}" has no entity "${pattern.entity}".`,
+      names.length ? `Use one of: ${names.join(', ')}.` : 'Add the entity to the table first.');
+  }
+  return ctx;
+}
+
+function resolveKind(ctx: PatternContext): ResolvedPattern {
+  if (!ctx.entity && ctx.pattern.kind !== 'transact-write') {
+    const resolved = baseResolved(ctx, new Expressions(), OPERATION_OF[ctx.pattern.kind]);
+    resolved.summary = `Unresolved: entity "${ctx.pattern.entity}" does not exist in table ${ctx.table.name}`;
+    return resolved;
+  }
+  const resolved = resolveKnownKind(ctx);
+  checkExpressionSizes(ctx, resolved);
+  return resolved;
+}
+
+const OPERATION_OF = {
+  get: 'GetItem', 'batch-get': 'BatchGetItem', query: 'Query', scan: 'Scan', put: 'PutItem', update: 'UpdateItem', delete: 'DeleteItem',
+  'transact-write': 'TransactWriteItems',
+} as const satisfies Record<AccessPattern['kind'], ResolvedPattern['operation']>;
+
+function resolveKnownKind(ctx: PatternContext): ResolvedPattern {
+  switch (ctx.pattern.kind) {
+    case 'get': return resolveGet(ctx, 'GetItem');
+    case 'batch-get': return resolveGet(ctx, 'BatchGetItem');
+    case 'query': return resolveQuery(ctx);
+    case 'scan': return resolveScan(ctx);
+    case 'put': return resolvePut(ctx);
+    case 'update': return resolveUpdate(ctx);
+    case 'delete': return resolveDelete(ctx);
+    case 'transact-write': return resolveTransact(ctx);
+  }
+}
+
+/** TransactWriteItems: each write resolved on its own entity, sharing the pattern's parameters. */
+function resolveTransact(ctx: PatternContext): ResolvedPattern {
+  const resolved = baseResolved(ctx, new Expressions(), 'TransactWriteItems');
+  const writes = ctx.pattern.writes ?? [];
+  if (!writes.length) {
+    report(ctx, 'error', 'pattern-transact-without-writes', '.writes', 'a transact-write pattern must list its writes.',
+      'Add "writes": [{ "kind": "put", "entity": "..." }, ...].');
+  }
+  if (writes.length > MAX_TRANSACT_ITEMS) {
+    report(ctx, 'error', 'pattern-transact-too-many', '.writes', `${writes.length} writes; a transaction holds at most ${MAX_TRANSACT_ITEMS} items.`,
+      'Split the writes over several transactions.');
+  }
+  resolved.transactItems = writes.map((write, i) => {
+    const sub: AccessPattern = {
+      ...ctx.pattern, entity: write.entity, kind: write.kind === 'condition-check' ? 'get' : write.kind,
+      ...(write.set !== undefined ? { set: write.set } : { set: undefined }),
+    };
+    const subCtx = contextFor(ctx.model, ctx.table, sub, `${ctx.path}.writes[${i}]`, ctx.diagnostics, ctx.used);
+    if (!subCtx.entity) {
+      const unresolved = baseResolved(subCtx, new Expressions(), 'GetItem');
+      unresolved.summary = `Unresolved: entity "${write.entity}" does not exist`;
+      return unresolved;
+    }
+    const item = write.kind === 'put' ? resolvePut(subCtx) : write.kind === 'update' ? resolveUpdate(subCtx)
+      : write.kind === 'delete' ? resolveDelete(subCtx) : resolveConditionCheck(subCtx);
+    checkExpressionSizes(subCtx, item);
+    return item;
+  });
+  resolved.summary = `TransactWriteItems ${ctx.table.name}: ${(resolved.transactItems ?? []).map((t) => t.summary).join('; ') || '(no writes)'}`;
+  return resolved;
+}
+
+function checkExpressionSizes(ctx: PatternContext, resolved: ResolvedPattern): void {
+  const fields = ['keyConditionExpression', 'filterExpression', 'projectionExpression', 'updateExpression', 'conditionExpression'] as const;
+  for (const field of fields) {
+    const text = resolved[field];
+    if (text !== undefined && utf8Length(text) > MAX_EXPRESSION_BYTES) {
+      report(ctx, 'error', 'pattern-expression-too-long', '', `its ${field} is ${utf8Length(text)} bytes; DynamoDB allows ${MAX_EXPRESSION_BYTES}.`,
+        'Split the pattern, or shorten the filter, projection or set lists.');
+    }
+  }
+}
+
+/** Parameters used by templates must be declared; declared ones should be used. */
+function checkParameters(ctx: PatternContext): void {
+  const declared = new Set(ctx.pattern.parameters.map((p) => p.name));
+  for (const name of ctx.used) {
+    if (declared.has(name)) continue;
+    report(ctx, 'error', 'pattern-undeclared-parameter', '.parameters', `uses the parameter "${name}" but does not declare it.`,
+      `Add { "name": "${name}" } to the pattern's "parameters".`);
+  }
+  ctx.pattern.parameters.forEach((parameter, i) => {
+    if (ctx.used.has(parameter.name)) return;
+    report(ctx, 'warning', 'pattern-unused-parameter', `.parameters[${i}]`, `declares the parameter "${parameter.name}" but nothing uses it.`,
+      'Remove it, or use it in the key condition, a filter or "set".');
+  });
+}
