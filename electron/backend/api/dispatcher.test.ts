@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { defineMethods } from '../../../shared/api/define.js';
+import { MonotableError } from '../../../shared/errors/monotable-error.js';
+import { createDispatcher } from './dispatcher.js';
+import type { Handlers } from './handler.js';
+
+const table = defineMethods({
+  'demo.echo': { summary: 'echo', input: z.strictObject({ n: z.number() }), output: z.strictObject({ n: z.number() }) },
+  'demo.progress': {
+    summary: 'events',
+    input: z.strictObject({ bad: z.boolean() }),
+    output: z.strictObject({ done: z.literal(true) }),
+    events: z.strictObject({ step: z.number() }),
+  },
+  'demo.broken': { summary: 'broken output', input: z.strictObject({}), output: z.strictObject({ n: z.number() }) },
+  'demo.throws': { summary: 'throws', input: z.strictObject({ kind: z.enum(['monotable', 'other']) }), output: z.strictObject({}) },
+});
+
+const handlers: Handlers<typeof table> = {
+  async 'demo.echo'({ n }) {
+    return { n };
+  },
+  async 'demo.progress'({ bad }, ctx) {
+    ctx.emit({ step: 1 });
+    if (bad) (ctx.emit as (e: unknown) => void)({ step: 'two' });
+    return { done: true };
+  },
+  async 'demo.broken'() {
+    return { n: 'not a number' } as unknown as { n: number };
+  },
+  async 'demo.throws'({ kind }) {
+    if (kind === 'monotable') throw new MonotableError('NOT_FOUND', 'no such thing', { hint: 'look elsewhere' });
+    throw new Error('secret /home/user/.aws/credentials detail');
+  },
+};
+
+const logged: string[] = [];
+const dispatch = createDispatcher(table, handlers, (message) => logged.push(message));
+const ctx = (events: unknown[] = []) => ({ signal: new AbortController().signal, emit: (e: unknown) => events.push(e) });
+
+describe('createDispatcher', () => {
+  it('passes parsed input and returns the value', async () => {
+    expect(await dispatch('demo.echo', { n: 3 }, ctx())).toEqual({ ok: true, value: { n: 3 } });
+  });
+  it('delivers valid events and turns invalid ones into INTERNAL', async () => {
+    const events: unknown[] = [];
+    expect(await dispatch('demo.progress', { bad: false }, ctx(events))).toEqual({ ok: true, value: { done: true } });
+    expect(events).toEqual([{ step: 1 }]);
+    const bad = await dispatch('demo.progress', { bad: true }, ctx());
+    expect(bad).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+  });
+  it('checks handler output against the contract', async () => {
+    expect(await dispatch('demo.broken', {}, ctx())).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(logged.some((m) => m.includes('demo.broken'))).toBe(true);
+  });
+  it('maps MonotableError to its code and hides other exceptions', async () => {
+    expect(await dispatch('demo.throws', { kind: 'monotable' }, ctx())).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'no such thing', details: { hint: 'look elsewhere' } },
+    });
+    const other = await dispatch('demo.throws', { kind: 'other' }, ctx());
+    expect(other).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(JSON.stringify(other)).not.toContain('credentials');
+  });
+  it('lists every issue with its path', async () => {
+    const result = await dispatch('demo.echo', { n: 'x', extra: 1 }, ctx());
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('BAD_INPUT');
+    expect((result.error.details.issues as { path: string }[]).map((i) => i.path).sort()).toEqual(['$', '$.n']);
+  });
+});

@@ -1,0 +1,20 @@
+import type { z } from 'zod';
+import type { EventOf, MethodSpec, MethodTable } from '../../../shared/api/define.js';
+
+/**
+ * What a handler gets besides its parsed input: the caller's cancel signal and `emit` for the method's events
+ * (seed progress, engine status). The dispatcher validates each event against the method's `events` schema.
+ */
+export interface HandlerContext<E = unknown> {
+  signal: AbortSignal;
+  emit(event: E): void;
+}
+
+/** One handler: the zod-parsed input in, the output (checked against the contract by the dispatcher) out. */
+export type Handler<M extends MethodSpec> = (
+  input: z.output<M['input']>,
+  ctx: HandlerContext<EventOf<M>>,
+) => Promise<z.input<M['output']>>;
+
+/** One async function per method of a method table; a missing handler is a type error. */
+export type Handlers<T extends MethodTable> = { [K in keyof T]: Handler<T[K]> };

@@ -1,0 +1,8 @@
+import type { Contract } from '../../../../shared/api/contract.js';
+import type { Handlers } from '../handler.js';
+import { modelHandlers } from './model.js';
+
+/** Every area's handlers; adding an area is one import and one spread line. Missing handlers fail the typecheck. */
+export const handlers: Handlers<Contract> = {
+  ...modelHandlers,
+};

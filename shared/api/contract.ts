@@ -1,0 +1,18 @@
+import type { MethodTable } from './define.js';
+import { modelMethods } from './methods/model.js';
+
+/**
+ * The one api contract: every method the UI (or any transport) may call, `noun.verb` → zod input/output/events.
+ * Each area keeps its table in `methods/<area>.ts`; adding an area is one import and one spread line here,
+ * and a handler table in `electron/backend/api/handlers/<area>.ts`.
+ */
+export const contract = {
+  ...modelMethods,
+} satisfies MethodTable;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract & string;
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.hasOwn(contract, name);
+}

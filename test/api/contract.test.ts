@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contract } from '../../shared/api/contract.js';
+import { handlers } from '../../electron/backend/api/handlers/index.js';
+import type { ApiClient } from '../../electron/backend/api/in-process-client.js';
+import { TRANSPORTS, rawCall } from './transports.js';
+
+describe('every method has a handler', () => {
+  it('contract and handler table have the same names', () => {
+    expect(Object.keys(handlers).sort()).toEqual(Object.keys(contract).sort());
+  });
+  it('method names are noun.verb', () => {
+    for (const name of Object.keys(contract)) expect(name).toMatch(/^[a-z]+(\.[a-z][A-Za-z]*)+$/);
+  });
+});
+
+describe.each(TRANSPORTS)('api contract over $name', (transport) => {
+  let client: ApiClient;
+  let close: () => Promise<void>;
+  beforeAll(async () => {
+    ({ client, close } = await transport.open());
+  });
+  afterAll(async () => close());
+
+  it('returns ok envelopes with the typed value', async () => {
+    const list = await client.call('templates.list', {});
+    expect(list.ok).toBe(true);
+    if (!list.ok) return;
+    expect(list.value.templates.map((t) => t.name)).toContain('cruddur-messaging');
+    const one = await client.call('templates.get', { name: 'cruddur-messaging' });
+    expect(one.ok && one.value.template.model.tables[0]?.name).toBe('cruddur-messages');
+  });
+
+  it('maps MonotableError to an error envelope with code, message, details', async () => {
+    const missing = await client.call('templates.get', { name: 'nope' });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', details: { path: '$.name' } } });
+    if (!missing.ok) expect(missing.error.details.hint).toContain('cruddur-messaging');
+    const parsed = await client.call('model.parse', { text: '{"format": "monotable/1", "name": ', file: 'x.monotable.json' });
+    expect(parsed).toMatchObject({ ok: false, error: { code: 'PARSE_ERROR', details: { file: 'x.monotable.json', path: '1:35' } } });
+  });
+
+  it('rejects unknown methods, including prototype names', async () => {
+    for (const method of ['model.nope', '__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+      const result = await rawCall(client, method, {});
+      expect(result).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+      if (!result.ok) expect(result.error.message).toContain('Unknown api method');
+    }
+  });
+
+  it('rejects invalid input with the JSON path of the problem', async () => {
+    const wrongType = await rawCall(client, 'templates.get', { name: 42 });
+    expect(wrongType).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', details: { path: '$.name' } } });
+    const extra = await rawCall(client, 'templates.list', { surprise: true });
+    expect(extra).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    if (!extra.ok) expect(extra.error.message).toContain('"surprise"');
+    const missing = await rawCall(client, 'model.parse', undefined);
+    expect(missing).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', details: { path: '$' } } });
+  });
+
+  it('refuses __proto__ payloads without polluting Object.prototype', async () => {
+    const hostile = JSON.parse('{"name": "cruddur-messaging", "__proto__": {"polluted": "yes"}}') as unknown;
+    const result = await rawCall(client, 'templates.get', hostile);
+    expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_KEY', details: { path: '$.__proto__' } } });
+    const nested = JSON.parse('{"text": "{}", "file": "a", "x": {"constructor": {"prototype": {"polluted": 1}}}}') as unknown;
+    expect(await rawCall(client, 'model.parse', nested)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_KEY' } });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('refuses absurdly deep input instead of overflowing the stack', async () => {
+    let deep: unknown = 'x';
+    for (let i = 0; i < 10_000; i++) deep = { d: deep };
+    const result = await rawCall(client, 'templates.get', { name: deep });
+    expect(result).toMatchObject({ ok: false, error: { code: 'NESTING_TOO_DEEP' } });
+  });
+
+  it('a hostile model text is an error envelope, never a crash', async () => {
+    const text = '{"format":"monotable/1","name":"m","tables":[],"__proto__":{"polluted":true}}';
+    const result = await client.call('model.parse', { text });
+    expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_KEY' } });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('reports cancellation before the handler runs', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const result = await client.call('templates.list', {}, { signal: controller.signal });
+    expect(result).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+  });
+
+  it('error envelopes are plain JSON (they cross IPC/HTTP unchanged) and carry no stack', async () => {
+    const result = await rawCall(client, 'templates.get', { name: 7 });
+    expect(JSON.parse(JSON.stringify(result))).toEqual(result);
+    expect(JSON.stringify(result)).not.toMatch(/\bat .*\.(ts|js):\d+/);
+  });
+});
