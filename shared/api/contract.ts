@@ -1,5 +1,7 @@
 import type { MethodTable } from './define.js';
 import { modelMethods } from './methods/model.js';
+import { engineMethods } from './methods/engine.js';
+import { connectionMethods } from './methods/connection.js';
 
 /**
  * The one api contract: every method the UI (or any transport) may call, `noun.verb` → zod input/output/events.
@@ -8,6 +10,8 @@ import { modelMethods } from './methods/model.js';
  */
 export const contract = {
   ...modelMethods,
+  ...engineMethods,
+  ...connectionMethods,
 } satisfies MethodTable;
 
 export type Contract = typeof contract;

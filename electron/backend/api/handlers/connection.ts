@@ -1,0 +1,33 @@
+import type { Contract } from '../../../../shared/api/contract.js';
+import type { OutputOf } from '../../../../shared/api/define.js';
+import { closeConnection, listConnections, registerConnection } from '../../connections/connection-registry.js';
+import type { OpenConnection } from '../../connections/connection.js';
+import type { Handlers } from '../handler.js';
+
+type ConnectionArea = Pick<Contract, 'connection.open' | 'connection.list' | 'connection.close'>;
+
+function info(connectionId: string, c: OpenConnection): OutputOf<Contract['connection.open']> {
+  return {
+    connectionId,
+    kind: c.spec.kind,
+    label: c.label,
+    region: c.region,
+    ...(c.accessKeyId ? { accessKeyId: c.accessKeyId } : {}),
+    capabilities: { ...c.capabilities },
+    production: c.production,
+    readOnly: c.readOnly,
+  };
+}
+
+export const connectionHandlers: Handlers<ConnectionArea> = {
+  async 'connection.open'(spec) {
+    const { connectionId, connection } = await registerConnection(spec);
+    return info(connectionId, connection);
+  },
+  async 'connection.list'() {
+    return { connections: listConnections().map(({ connectionId, connection }) => info(connectionId, connection)) };
+  },
+  async 'connection.close'({ connectionId }) {
+    return { closed: await closeConnection(connectionId) };
+  },
+};

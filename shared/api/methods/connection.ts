@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { defineMethods } from '../define.js';
+import { EmptyInputSchema } from '../common-schemas.js';
+
+const marks = { production: z.boolean().optional(), readOnly: z.boolean().optional() };
+
+/** Where to connect; mirrors `ConnectionSpec` of electron/backend/connections/connection.ts. */
+export const ConnectionSpecSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('embedded'), dataDir: z.string().min(1).optional(), ...marks }),
+  z.strictObject({ kind: z.literal('endpoint'), url: z.url({ protocol: /^https?$/ }), region: z.string().min(1).optional(), accessKeyId: z.string().min(1).optional(), ...marks }),
+  z.strictObject({ kind: z.literal('aws'), profile: z.string().min(1).optional(), region: z.string().min(1), ...marks }),
+]);
+
+export const ConnectionInfoSchema = z.strictObject({
+  connectionId: z.string(),
+  kind: z.enum(['embedded', 'endpoint', 'aws']),
+  label: z.string(),
+  region: z.string(),
+  accessKeyId: z.string().optional(),
+  capabilities: z.strictObject({ transactions: z.boolean(), partiql: z.boolean(), ttl: z.boolean(), streams: z.boolean(), deletionProtection: z.boolean() }),
+  production: z.boolean(),
+  readOnly: z.boolean(),
+});
+
+/** Open connections live in the backend; the UI holds only their ids (credentials never leave the backend). */
+export const connectionMethods = defineMethods({
+  'connection.open': {
+    summary: 'Open a connection (embedded engine, endpoint URL, or AWS profile + region); AWS credentials are checked now.',
+    input: ConnectionSpecSchema,
+    output: ConnectionInfoSchema,
+  },
+  'connection.list': {
+    summary: 'The open connections.',
+    input: EmptyInputSchema,
+    output: z.strictObject({ connections: z.array(ConnectionInfoSchema) }),
+  },
+  'connection.close': {
+    summary: 'Close a connection (stops a transient embedded engine).',
+    input: z.strictObject({ connectionId: z.string().min(1) }),
+    output: z.strictObject({ closed: z.boolean() }),
+  },
+});

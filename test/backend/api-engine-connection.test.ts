@@ -1,0 +1,64 @@
+import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createInProcessClient } from '../../electron/backend/api/in-process-client.js';
+import { getConnection } from '../../electron/backend/connections/connection-registry.js';
+
+const api = createInProcessClient();
+const savedDataDir = process.env.MONOTABLE_DATA_DIR;
+let dataDir: string;
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'monotable-api-'));
+  process.env.MONOTABLE_DATA_DIR = dataDir;
+});
+afterAll(async () => {
+  await api.call('engine.stop', {});
+  if (savedDataDir === undefined) delete process.env.MONOTABLE_DATA_DIR;
+  else process.env.MONOTABLE_DATA_DIR = savedDataDir;
+});
+
+describe('engine and connection api', () => {
+  test('engine.start / status / stop through the dispatcher', async () => {
+    expect(await api.call('engine.status', {})).toEqual({ ok: true, value: { running: false, dataDir, inMemory: false } });
+    const started = await api.call('engine.start', { inMemory: true });
+    if (!started.ok) throw new Error(started.error.message);
+    expect(started.value).toMatchObject({ running: true, dataDir, inMemory: true });
+    expect(started.value.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const again = await api.call('engine.start', {});
+    expect(again.ok && again.value.pid).toBe(started.value.pid);
+    expect(await api.call('engine.stop', {})).toEqual({ ok: true, value: { stopped: true } });
+    expect(await api.call('engine.stop', {})).toEqual({ ok: true, value: { stopped: false } });
+  });
+
+  test('connection.open on the embedded engine: id, label, capabilities; list and close', async () => {
+    const started = await api.call('engine.start', { inMemory: true });
+    if (!started.ok) throw new Error(started.error.message);
+    const opened = await api.call('connection.open', { kind: 'embedded' });
+    if (!opened.ok) throw new Error(opened.error.message);
+    expect(opened.value).toMatchObject({
+      kind: 'embedded',
+      label: `embedded engine ${started.value.endpoint} (in memory)`,
+      capabilities: { transactions: false, partiql: false, ttl: false, streams: false, deletionProtection: false },
+      production: false,
+      readOnly: false,
+    });
+    const client = getConnection(opened.value.connectionId).client;
+    await client.send(new CreateTableCommand({ TableName: 'Things', AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], BillingMode: 'PAY_PER_REQUEST' }));
+    const listed = await api.call('connection.list', {});
+    expect(listed.ok && listed.value.connections.map((c) => c.connectionId)).toContain(opened.value.connectionId);
+    expect(await api.call('connection.close', { connectionId: opened.value.connectionId })).toEqual({ ok: true, value: { closed: true } });
+    expect(() => getConnection(opened.value.connectionId)).toThrow(/No open connection/);
+  });
+
+  test('bad specs are BAD_INPUT; an endpoint connection reports its access key id and region', async () => {
+    const bad = await api.call('connection.open', { kind: 'endpoint', url: 'ftp://x' } as never);
+    expect(!bad.ok && bad.error.code).toBe('BAD_INPUT');
+    const noRegion = await api.call('connection.open', { kind: 'aws', profile: 'x' } as never);
+    expect(!noRegion.ok && noRegion.error.code).toBe('BAD_INPUT');
+    const endpoint = await api.call('connection.open', { kind: 'endpoint', url: 'http://127.0.0.1:1', accessKeyId: 'bob', region: 'ap-south-1' });
+    expect(endpoint.ok && endpoint.value.label).toBe('endpoint http://127.0.0.1:1 (access key id bob, region ap-south-1)');
+    expect(endpoint.ok && endpoint.value.accessKeyId).toBe('bob');
+  });
+});
