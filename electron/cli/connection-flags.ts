@@ -1,6 +1,6 @@
 import type { ParseArgsConfig } from 'node:util';
 import { MonotableError } from '../../shared/errors/monotable-error.js';
-import type { ConnectionSpec } from '../backend/connections/connection.js';
+import { openConnection, type ConnectionSpec, type OpenConnection } from '../backend/connections/connection.js';
 
 /** The connection flags every verb that touches a table shares (spread into a Command's options). */
 export const CONNECTION_OPTIONS = {
@@ -65,4 +65,22 @@ export function connectionFromFlags(values: Record<string, unknown>): Connection
   }
   if (region) throw new MonotableError('BAD_INPUT', '--region does not apply to --embedded.', { hint: 'Drop --region; the embedded engine has one region.' });
   return { kind: 'embedded', ...marks };
+}
+
+/**
+ * Opens the connection the flags name, tells the user where it points (stderr), runs `work`, and always closes it
+ * (a transient embedded engine is stopped).
+ */
+export async function withConnection<T>(
+  values: Record<string, unknown>,
+  io: { stderr: NodeJS.WritableStream },
+  work: (connection: OpenConnection) => Promise<T>,
+): Promise<T> {
+  const connection = await openConnection(connectionFromFlags(values));
+  io.stderr.write(`connection: ${connection.label}\n`);
+  try {
+    return await work(connection);
+  } finally {
+    await connection.close();
+  }
 }
