@@ -60,7 +60,7 @@ export function resolveQuery(ctx: PatternContext): ResolvedPattern {
   if (filters.length) resolved.filterExpression = filters.map((c) => writeCondition(ex, c, 'f')).join(' AND ');
   addProjection(ctx, ex, resolved, view);
   addReadOptions(ctx, resolved, view, true);
-  resolved.summary = `Query ${view.name ?? ctx.table.name} where ${keyConditions.map(describeCondition).join(' and ')}${filterText(filters)}${orderText(ctx)}${limitText(ctx)}${projectionText(ctx)}`;
+  resolved.summary = `Query ${view.name ?? ctx.table.name} where ${keyConditions.map(describeCondition).join(' and ')}${filterText(filters)}${orderText(ctx, view)}${limitText(ctx)}${projectionText(ctx)}`;
   return resolved;
 }
 
@@ -191,8 +191,16 @@ function addReadOptions(ctx: PatternContext, resolved: ResolvedPattern, view: In
 function filterText(filters: Condition[]): string {
   return filters.length ? `, filtered by ${filters.map(describeCondition).join(' and ')}` : '';
 }
-function orderText(ctx: PatternContext): string {
-  return ctx.pattern.order === 'desc' ? ', newest first' : ctx.pattern.order === 'asc' ? ', oldest first' : '';
+const TIME_LIKE = /(_at|At|date|Date|time|Time|timestamp|created|updated)$/;
+
+/** "newest first" when the sort key is a time (by its name or its template's parameter), else plain direction. */
+function orderText(ctx: PatternContext, view: IndexView): string {
+  if (ctx.pattern.order === undefined) return '';
+  const sortName = view.sortKey?.name ?? '';
+  const template = entityTemplate(ctx, sortName) ?? '';
+  const timeLike = TIME_LIKE.test(sortName) || /\{[^{}]*(_at|date|time|timestamp)\}/i.test(template);
+  if (timeLike) return ctx.pattern.order === 'desc' ? ', newest first' : ', oldest first';
+  return ctx.pattern.order === 'desc' ? `, ${sortName || 'sort key'} descending` : `, ${sortName || 'sort key'} ascending`;
 }
 function limitText(ctx: PatternContext): string {
   return ctx.pattern.limit !== undefined ? `, limit ${ctx.pattern.limit}` : '';

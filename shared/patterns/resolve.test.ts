@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import type { AccessPattern } from '../model/schema.js';
+import { TEMPLATES } from '../templates/index.js';
+import { cruddurLikeModel } from './fixtures/cruddur-like.js';
+import { resolveAll, resolvePattern } from './resolve.js';
+import { patternDiagnostics } from './diagnostics.js';
+
+const codes = (name: string, extra: AccessPattern[]) => resolvePattern(cruddurLikeModel(extra), name).diagnostics.map((d) => `${d.severity}:${d.code}`);
+
+describe('resolvePattern on the Cruddur patterns', () => {
+  it('list-messages is a Query on the table, pk = MSG#{message_group_uuid}, newest first, limit 20', () => {
+    const r = resolvePattern(cruddurLikeModel(), 'list-messages');
+    expect(r).toMatchObject({
+      operation: 'Query', indexKind: 'table', table: 'cruddur-messages', needsScan: false,
+      keyConditionExpression: '#k0 = :v0',
+      expressionAttributeNames: { '#k0': 'pk' },
+      expressionAttributeValues: { ':v0': { template: 'MSG#{message_group_uuid}', type: 'S' } },
+      scanIndexForward: false, limit: 20,
+    });
+    expect(r.indexName).toBeUndefined();
+    expect(r.summary).toBe('Query cruddur-messages where pk = MSG#{message_group_uuid}, newest first, limit 20');
+    expect(r.diagnostics).toEqual([]);
+  });
+
+  it('find-group-rows is a Query on the GSI chosen by its partition key', () => {
+    const r = resolvePattern(cruddurLikeModel(), 'find-group-rows');
+    expect(r).toMatchObject({ operation: 'Query', indexName: 'message-group-sk-index', indexKind: 'gsi', keyConditionExpression: '#k0 = :v0' });
+    expect(r.expressionAttributeNames).toEqual({ '#k0': 'message_group_uuid' });
+    expect(r.expressionAttributeValues).toEqual({ ':v0': { template: '{message_group_uuid}', type: 'S' } });
+    expect(r.summary).toBe('Query message-group-sk-index where message_group_uuid = {message_group_uuid}');
+  });
+
+  it('an unknown pattern name is NOT_FOUND listing the known ones', () => {
+    expect(() => resolvePattern(cruddurLikeModel(), 'nope')).toThrow(expect.objectContaining({ code: 'NOT_FOUND', details: expect.objectContaining({ hint: expect.stringContaining('list-messages') }) }));
+  });
+});
+
+describe('key conditions', () => {
+  const query = (over: Partial<AccessPattern>): AccessPattern => ({ name: 'p', entity: 'Message', kind: 'query', parameters: [{ name: 'message_group_uuid' }], keyCondition: { partition: { attribute: 'pk' } }, ...over });
+
+  it('begins_with without a value takes the literal prefix of the entity sort template', () => {
+    const model = cruddurLikeModel([], (t) => { t.entities[1]!.keys['sk'] = 'MSG#{created_at}'; });
+    model.tables[0]!.accessPatterns.push(query({ keyCondition: { partition: { attribute: 'pk' }, sort: { attribute: 'sk', operator: 'begins_with' } } }));
+    const r = resolvePattern(model, 'p');
+    expect(r.keyConditionExpression).toBe('#k0 = :v0 AND begins_with(#k1, :v1)');
+    expect(r.expressionAttributeValues[':v1']).toEqual({ template: 'MSG#', type: 'S' });
+    expect(r.summary).toContain('begins_with(sk, "MSG#")');
+  });
+
+  it('between writes both bounds; the parameters count as used', () => {
+    const r = resolvePattern(cruddurLikeModel([query({
+      parameters: [{ name: 'message_group_uuid' }, { name: 'from' }, { name: 'to' }],
+      keyCondition: { partition: { attribute: 'pk' }, sort: { attribute: 'sk', operator: 'between', value: '{from}', to: '{to}' } },
+    })]), 'p');
+    expect(r.keyConditionExpression).toBe('#k0 = :v0 AND #k1 BETWEEN :v1 AND :v2');
+    expect(r.diagnostics).toEqual([]);
+  });
+
+  it('a key condition no index serves becomes a Scan with a filter and a pattern-needs-scan warning', () => {
+    const r = resolvePattern(cruddurLikeModel([query({ parameters: [{ name: 'user_uuid' }], keyCondition: { partition: { attribute: 'user_uuid', value: '{user_uuid}' } } })]), 'p');
+    expect(r).toMatchObject({ operation: 'Scan', needsScan: true, filterExpression: '#f0 = :v0', expressionAttributeNames: { '#f0': 'user_uuid' } });
+    expect(r.keyConditionExpression).toBeUndefined();
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['pattern-needs-scan']);
+    expect(r.diagnostics[0]!.path).toBe('$.tables[0].accessPatterns[2].keyCondition');
+  });
+
+  it('an explicit index that cannot serve the key condition is an error', () => {
+    expect(codes('p', [query({ index: 'message-group-sk-index' })])).toContain('error:pattern-index-cannot-serve');
+    expect(codes('p', [query({ index: 'missing-index' })])).toContain('error:pattern-unknown-index');
+  });
+
+  it('consistentRead on a GSI is an error; on the table it is passed through', () => {
+    expect(codes('p', [query({ keyCondition: { partition: { attribute: 'message_group_uuid' } }, consistentRead: true })])).toContain('error:pattern-consistent-read-gsi');
+    expect(resolvePattern(cruddurLikeModel([query({ consistentRead: true })]), 'p').consistentRead).toBe(true);
+  });
+
+  it('begins_with on a Number sort key and a text template for a Number key are errors', () => {
+    const model = cruddurLikeModel([], (t) => { t.sortKey = { name: 'sk', type: 'N' }; });
+    model.tables[0]!.accessPatterns.push(query({ parameters: [{ name: 'message_group_uuid' }, { name: 'n' }], keyCondition: { partition: { attribute: 'pk' }, sort: { attribute: 'sk', operator: 'begins_with', value: 'X{n}' } } }));
+    const found = resolvePattern(model, 'p').diagnostics.map((d) => d.code);
+    expect(found).toContain('pattern-begins-with-number');
+    expect(found).toContain('pattern-value-type');
+  });
+});
+
+describe('aliasing', () => {
+  it('reserved words and odd names are always aliased, each name once, no unused placeholders', () => {
+    const model = cruddurLikeModel([{
+      name: 'p', entity: 'Message', kind: 'query', parameters: [{ name: 'message_group_uuid' }, { name: 'status' }],
+      keyCondition: { partition: { attribute: 'pk' } },
+      filter: [{ attribute: 'status', operator: '=' }, { attribute: 'user.name', operator: 'attribute_exists' }],
+      projection: ['name', 'status', 'pk'],
+    }]);
+    const r = resolvePattern(model, 'p');
+    expect(r.filterExpression).toBe('#f0 = :v1 AND attribute_exists(#f1)');
+    expect(r.projectionExpression).toBe('#p0, #f0, #k0');
+    expect(r.expressionAttributeNames).toEqual({ '#k0': 'pk', '#f0': 'status', '#f1': 'user.name', '#p0': 'name' });
+    const text = [r.keyConditionExpression, r.filterExpression, r.projectionExpression].join(' ');
+    for (const placeholder of [...Object.keys(r.expressionAttributeNames), ...Object.keys(r.expressionAttributeValues)]) expect(text).toContain(placeholder);
+    expect(text).not.toMatch(/\b(status|name|pk)\b/);
+  });
+});
+
+describe('writes and parameter checks', () => {
+  it('put renders every key template, the type attribute and required or given attributes', () => {
+    const r = resolvePattern(cruddurLikeModel([{ name: 'p', entity: 'MessageGroup', kind: 'put', parameters: ['user_uuid', 'last_message_at', 'message_group_uuid', 'message'].map((name) => ({ name })) }]), 'p');
+    expect(r.operation).toBe('PutItem');
+    expect(r.item).toEqual({
+      pk: { template: 'GRP#{user_uuid}', type: 'S' }, sk: { template: '{last_message_at}', type: 'S' },
+      message_group_uuid: { template: '{message_group_uuid}', type: 'S' }, type: { template: 'MessageGroup', type: 'S' },
+      user_uuid: { template: '{user_uuid}', type: 'S' }, message: { template: '{message}', type: 'S' }, last_message_at: { template: '{last_message_at}', type: 'S' },
+    });
+    expect(r.diagnostics).toEqual([]);
+  });
+
+  it('update without set, on a key attribute, or on an unknown attribute is an error', () => {
+    const base = { name: 'p', entity: 'Message', kind: 'update' as const, parameters: [{ name: 'message_group_uuid' }, { name: 'created_at' }] };
+    expect(codes('p', [base])).toContain('error:pattern-update-without-set');
+    expect(codes('p', [{ ...base, set: ['sk'] }])).toContain('error:pattern-update-key-attribute');
+    expect(codes('p', [{ ...base, parameters: [...base.parameters, { name: 'colour' }], set: ['colour'] }])).toContain('error:pattern-unknown-attribute');
+  });
+
+  it('update writes SET with aliased names and warns when a key built from a set attribute goes stale', () => {
+    const model = cruddurLikeModel([{ name: 'p', entity: 'MessageGroup', kind: 'update', parameters: [{ name: 'user_uuid' }, { name: 'last_message_at' }, { name: 'message_group_uuid' }], set: ['message_group_uuid'] }]);
+    const r = resolvePattern(model, 'p');
+    expect(r.updateExpression).toBe('SET #s0 = :v0');
+    expect(r.expressionAttributeNames).toEqual({ '#s0': 'message_group_uuid' });
+    expect(r.key).toEqual({ pk: { template: 'GRP#{user_uuid}', type: 'S' }, sk: { template: '{last_message_at}', type: 'S' } });
+    expect(r.diagnostics).toEqual([]);
+    const stale = codes('p', [{ name: 'p', entity: 'MessageGroup', kind: 'update', parameters: [{ name: 'user_uuid' }, { name: 'last_message_at' }], set: ['last_message_at'] }]);
+    expect(stale).toEqual(['warning:pattern-stale-index-key']);
+  });
+
+  it('undeclared parameters are errors, unused ones warnings', () => {
+    const found = codes('p', [{ name: 'p', entity: 'Message', kind: 'get', parameters: [{ name: 'message_group_uuid' }, { name: 'extra' }] }]);
+    expect(found).toEqual(['error:pattern-undeclared-parameter', 'warning:pattern-unused-parameter']);
+  });
+
+  it('an unknown entity is an error naming the entities', () => {
+    const r = resolvePattern(cruddurLikeModel([{ name: 'p', entity: 'Nope', kind: 'get', parameters: [] }]), 'p');
+    expect(r.diagnostics[0]).toMatchObject({ code: 'pattern-unknown-entity', severity: 'error', path: '$.tables[0].accessPatterns[2].entity' });
+    expect(r.diagnostics[0]!.hint).toContain('MessageGroup, Message');
+  });
+
+  it('transact-write resolves each write; condition-check requires the item to exist', () => {
+    const r = resolvePattern(cruddurLikeModel([{
+      name: 'p', entity: 'Message', kind: 'transact-write',
+      parameters: ['message_group_uuid', 'created_at', 'message', 'user_uuid', 'last_message_at'].map((name) => ({ name })),
+      writes: [{ kind: 'put', entity: 'Message' }, { kind: 'update', entity: 'MessageGroup', set: ['message'] }, { kind: 'condition-check', entity: 'MessageGroup' }],
+    }]), 'p');
+    expect(r.operation).toBe('TransactWriteItems');
+    expect(r.transactItems!.map((t) => t.operation)).toEqual(['PutItem', 'UpdateItem', 'GetItem']);
+    expect(r.transactItems![2]!.conditionExpression).toBe('attribute_exists(#c0)');
+    expect(r.diagnostics).toEqual([]);
+    expect(codes('p', [{ name: 'p', entity: 'Message', kind: 'transact-write', parameters: [] }])).toContain('error:pattern-transact-without-writes');
+  });
+
+  it('an expression over 4 KB is an error', () => {
+    const projection = Array.from({ length: 900 }, (_, i) => `attribute_${i}`);
+    expect(codes('p', [{ name: 'p', entity: 'Message', kind: 'get', parameters: [{ name: 'message_group_uuid' }, { name: 'created_at' }], projection }])).toContain('error:pattern-expression-too-long');
+  });
+});
+
+describe('resolveAll and patternDiagnostics', () => {
+  it('every built-in template resolves without pattern errors and without scans', () => {
+    for (const template of TEMPLATES) {
+      const resolved = resolveAll(template.model);
+      expect(resolved.length, template.name).toBeGreaterThan(0);
+      expect(patternDiagnostics(template.model).filter((d) => d.severity === 'error'), template.name).toEqual([]);
+      expect(resolved.filter((r) => r.needsScan).map((r) => r.name), template.name).toEqual([]);
+    }
+  });
+});
