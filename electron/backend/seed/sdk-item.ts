@@ -1,0 +1,29 @@
+import type { AttributeValue as SdkAttributeValue } from '@aws-sdk/client-dynamodb';
+import type { AttributeValue, Item } from '../../../shared/model/attribute-value.js';
+
+export type SdkItem = Record<string, SdkAttributeValue>;
+
+function hasBinary(value: AttributeValue): boolean {
+  if ('B' in value || 'BS' in value) return true;
+  if ('L' in value) return value.L.some(hasBinary);
+  if ('M' in value) return Object.values(value.M).some(hasBinary);
+  return false;
+}
+
+function convert(value: AttributeValue): SdkAttributeValue {
+  if ('B' in value) return { B: Buffer.from(value.B, 'base64') };
+  if ('BS' in value) return { BS: value.BS.map((b) => Buffer.from(b, 'base64')) };
+  if ('L' in value) return { L: value.L.map(convert) };
+  if ('M' in value) return { M: Object.fromEntries(Object.entries(value.M).map(([k, v]) => [k, convert(v)])) };
+  return value as SdkAttributeValue;
+}
+
+/**
+ * The model's DynamoDB JSON (binary as base64 text) as the SDK's low-level client wants it (binary as bytes).
+ * Items without binary values are the same shape and pass through untouched (the fast path for seeding).
+ */
+export function toSdkItem(item: Item): SdkItem {
+  const values = Object.values(item);
+  if (!values.some(hasBinary)) return item as SdkItem;
+  return Object.fromEntries(Object.entries(item).map(([k, v]) => [k, convert(v)]));
+}

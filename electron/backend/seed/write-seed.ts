@@ -1,0 +1,214 @@
+import { BatchWriteItemCommand, DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { MonotableError } from '../../../shared/errors/monotable-error.js';
+import type { PlannedItem, SeedPlan } from '../../../shared/seed/seed-types.js';
+import { toMonotableError } from '../connections/aws-errors.js';
+import type { OpenConnection } from '../connections/connection.js';
+import { assertWritable } from '../connections/guards.js';
+import { backoffDelay, sleep } from './backoff.js';
+import { existingKeys, tableIsEmpty } from './existing-keys.js';
+import { keyId } from './key-id.js';
+import { toSdkItem } from './sdk-item.js';
+import { SeedTally } from './seed-tally.js';
+import type { SeedProgress, SeedSummary } from './seed-types.js';
+
+export interface WriteSeedOptions {
+  /** Cancel: no new request starts; requests in flight are aborted and their items counted as `unknown`. */
+  signal?: AbortSignal;
+  onProgress?: (progress: SeedProgress) => void;
+  /** Requests in flight at once; default 4. */
+  concurrency?: number;
+  /**
+   * Skip planned items whose key already exists (BatchGetItem of keys only, before each batch):
+   * 'auto' (default) checks only when the table is not empty at the start, so a first seed runs at full speed and a
+   * re-run after a failure or cancel writes only what is missing; 'always'; 'never' overwrites.
+   */
+  existing?: 'auto' | 'always' | 'never';
+  /** Attempts per batch for throttling, 5xx and UnprocessedItems (on top of the SDK's own retries); default 10. */
+  maxAttempts?: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  progressIntervalMs?: number;
+}
+
+export const BATCH_SIZE = 25;
+/** BatchWriteItem's request limit is 16 MB; items are ≤ 400 KB each so 25 fit, but the check keeps it true. */
+export const MAX_BATCH_BYTES = 16 * 1024 * 1024 - 64 * 1024;
+
+/** Sendable chunks of ≤ 25 items and ≤ MAX_BATCH_BYTES; items with a problem are counted as failed, never sent. */
+function* chunks(plan: SeedPlan, tally: SeedTally): Generator<PlannedItem[]> {
+  let chunk: PlannedItem[] = [];
+  let bytes = 0;
+  for (const planned of plan.items()) {
+    if (planned.problem) {
+      tally.fail(planned.keyText, planned.problem);
+      continue;
+    }
+    if (chunk.length === BATCH_SIZE || bytes + planned.size > MAX_BATCH_BYTES) {
+      yield chunk;
+      chunk = [];
+      bytes = 0;
+    }
+    chunk.push(planned);
+    bytes += planned.size;
+  }
+  if (chunk.length > 0) yield chunk;
+}
+
+type Outcome = 'abort' | 'retry' | 'invalid' | 'fatal';
+
+async function preflight(connection: OpenConnection, plan: SeedPlan, signal: AbortSignal): Promise<void> {
+  assertWritable(connection, `Seeding table "${plan.table}"`);
+  let described;
+  try {
+    described = await connection.client.send(new DescribeTableCommand({ TableName: plan.table }), { abortSignal: signal });
+  } catch (error) {
+    throw toMonotableError(error, { table: plan.table, operation: 'DescribeTable', connection });
+  }
+  const status = described.Table?.TableStatus;
+  if (status !== 'ACTIVE') {
+    throw new MonotableError('TABLE_NOT_ACTIVE', `Table "${plan.table}" is ${status ?? 'in an unknown state'}, not ACTIVE.`, { hint: 'Wait until it is ACTIVE (`monotable create` waits), then seed again.' });
+  }
+  const schema = described.Table?.KeySchema ?? [];
+  const live = ['HASH', 'RANGE'].flatMap((type) => schema.filter((k) => k.KeyType === type).map((k) => k.AttributeName ?? ''));
+  if (live.join(',') !== plan.keyNames.join(',')) {
+    throw new MonotableError('VALIDATION', `Table "${plan.table}" has primary key (${live.join(', ')}), but the model says (${plan.keyNames.join(', ')}).`, {
+      hint: '`monotable drift` lists the differences; drop and re-create the table, or fix the model.',
+    });
+  }
+}
+
+/**
+ * Writes a seed plan with BatchWriteItem: chunks of 25, bounded concurrency, exponential backoff with full jitter on
+ * throttling, 5xx and UnprocessedItems (only the unprocessed items are resent, attempts capped). Returns the summary;
+ * a connection failure throws CONNECTION_FAILED (or the mapped code) with the partial summary in `details.summary`.
+ */
+export async function writeSeed(connection: OpenConnection, plan: SeedPlan, options: WriteSeedOptions = {}): Promise<SeedSummary> {
+  const concurrency = Math.max(1, Math.floor(options.concurrency ?? 4));
+  const retry = { maxAttempts: options.maxAttempts ?? 10, baseDelayMs: options.baseDelayMs ?? 50, maxDelayMs: options.maxDelayMs ?? 5000 };
+  const tally = new SeedTally(plan.table, plan.planned, options.onProgress, options.progressIntervalMs ?? 100);
+  const stop = new AbortController();
+  const cancel = (): void => {
+    tally.cancelled = true;
+    stop.abort();
+  };
+  if (options.signal?.aborted) cancel();
+  options.signal?.addEventListener('abort', cancel, { once: true });
+  const { client } = connection;
+  const table = plan.table;
+  const context = { table, operation: 'BatchWriteItem', connection };
+  let fatal: MonotableError | undefined;
+
+  const classify = (error: unknown): { outcome: Outcome; mapped: MonotableError } => {
+    const mapped = toMonotableError(error, context);
+    if (stop.signal.aborted) return { outcome: 'abort', mapped };
+    const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode ?? 0;
+    if (mapped.code === 'THROTTLED' || status >= 500) return { outcome: 'retry', mapped };
+    if (mapped.code === 'VALIDATION' || mapped.code === 'ITEM_TOO_LARGE') return { outcome: 'invalid', mapped };
+    return { outcome: 'fatal', mapped };
+  };
+
+  const giveUp = (items: readonly PlannedItem[], reason: string): void => {
+    for (const p of items) tally.fail(p.keyText, reason);
+  };
+
+  const writeBatch = async (batch: PlannedItem[]): Promise<void> => {
+    let requests = batch;
+    for (let attempt = 0; requests.length > 0; ) {
+      if (stop.signal.aborted) return;
+      let unprocessed;
+      try {
+        const out = await client.send(new BatchWriteItemCommand({ RequestItems: { [table]: requests.map((p) => ({ PutRequest: { Item: toSdkItem(p.item) } })) } }), { abortSignal: stop.signal });
+        unprocessed = out.UnprocessedItems?.[table] ?? [];
+      } catch (error) {
+        const { outcome, mapped } = classify(error);
+        if (outcome === 'abort' || outcome === 'fatal') {
+          tally.unknown += requests.length;
+          if (outcome === 'fatal') throw mapped;
+          return;
+        }
+        if (outcome === 'invalid') {
+          if (requests.length === 1) return giveUp(requests, mapped.message);
+          for (const one of requests) await writeBatch([one]); // find the item DynamoDB refuses
+          return;
+        }
+        if (++attempt >= retry.maxAttempts) return giveUp(requests, `${mapped.message} (gave up after ${attempt} attempts)`);
+        await sleep(backoffDelay(attempt, retry.baseDelayMs, retry.maxDelayMs), stop.signal);
+        continue;
+      }
+      const left = new Set(unprocessed.map((w) => keyId(plan.keyNames, w.PutRequest?.Item ?? {})));
+      const next = left.size === 0 ? [] : requests.filter((p) => left.has(keyId(plan.keyNames, p.key)));
+      tally.written += requests.length - next.length;
+      tally.tick();
+      requests = next;
+      if (requests.length === 0) return;
+      if (++attempt >= retry.maxAttempts) return giveUp(requests, `still in UnprocessedItems after ${attempt} attempts (throttled)`);
+      await sleep(backoffDelay(attempt, retry.baseDelayMs, retry.maxDelayMs), stop.signal);
+    }
+  };
+
+  const writeChunk = async (chunk: PlannedItem[]): Promise<void> => {
+    let pending = chunk;
+    if (tally.checkedExisting) {
+      for (let attempt = 0; ; ) {
+        try {
+          const found = await existingKeys(client, table, plan.keyNames, chunk, stop.signal, retry);
+          pending = chunk.filter((p) => !found.has(keyId(plan.keyNames, p.key)));
+          tally.skippedExisting += chunk.length - pending.length;
+          break;
+        } catch (error) {
+          const { outcome, mapped } = classify(error);
+          if (outcome === 'abort') return;
+          if (outcome !== 'retry') throw mapped;
+          if (++attempt >= retry.maxAttempts) return giveUp(chunk, `could not check whether the item exists: ${mapped.message}`);
+          await sleep(backoffDelay(attempt, retry.baseDelayMs, retry.maxDelayMs), stop.signal);
+        }
+      }
+    }
+    await writeBatch(pending);
+  };
+
+  const source = chunks(plan, tally);
+  const worker = async (): Promise<void> => {
+    while (!stop.signal.aborted) {
+      try {
+        const next = source.next();
+        if (next.done) return;
+        await writeChunk(next.value);
+      } catch (error) {
+        fatal ??= toMonotableError(error, context);
+        stop.abort();
+      }
+    }
+  };
+
+  try {
+    try {
+      await preflight(connection, plan, stop.signal);
+    } catch (error) {
+      if (!stop.signal.aborted) throw error; // cancelled before the first write: the summary says so
+    }
+    const mode = options.existing ?? 'auto';
+    if (mode === 'always') tally.checkedExisting = true;
+    else if (mode === 'auto' && !stop.signal.aborted) {
+      try {
+        tally.checkedExisting = !(await tableIsEmpty(client, table, plan.keyNames, stop.signal));
+      } catch (error) {
+        if (!stop.signal.aborted) throw toMonotableError(error, { ...context, operation: 'Scan' });
+      }
+    }
+    await Promise.all(Array.from({ length: concurrency }, worker));
+  } finally {
+    options.signal?.removeEventListener('abort', cancel);
+  }
+  tally.tick(true);
+  const summary = tally.summary();
+  if (fatal) {
+    const code = fatal.code === 'NETWORK' ? 'CONNECTION_FAILED' : fatal.code;
+    throw new MonotableError(code, `Seeding "${table}" stopped: ${fatal.message} ${summary.written} of ${summary.planned} items were written${summary.unknown ? `, ${summary.unknown} were in flight (outcome unknown)` : ''}.`, {
+      ...fatal.details,
+      hint: `${fatal.details.hint ?? ''} Then run the same seed command again: it writes only the items that are missing.`.trim(),
+      summary,
+    });
+  }
+  return summary;
+}
