@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestEngine } from '../../../test/support/engine.js';
 import { startEngineService } from '../engine/run-engine.js';
 import { toMonotableError } from './aws-errors.js';
-import { openConnection, type OpenConnection } from './connection.js';
+import { EMBEDDED_CAPABILITIES, FULL_CAPABILITIES, openConnection, type OpenConnection } from './connection.js';
 import { assertConfirmed, assertSupported, assertWritable } from './guards.js';
 import { isMonotableError } from '../../../shared/errors/monotable-error.js';
 
@@ -39,7 +39,8 @@ afterAll(async () => {
 
 describe('endpoint connections', () => {
   test('show the access key id and region they use', async () => {
-    expect(connection.label).toBe(`endpoint ${engine.engine.endpoint} (access key id alice, region eu-west-1)`);
+    expect(connection.label).toBe(`endpoint ${engine.engine.endpoint} (access key id alice, region eu-west-1, dynalite)`);
+    expect(connection.capabilities).toEqual(EMBEDDED_CAPABILITIES);
     expect(connection.accessKeyId).toBe('alice');
     expect(await connection.client.config.region()).toBe('eu-west-1');
     expect((await connection.client.send(new ListTablesCommand({}))).TableNames).toEqual([]);
@@ -66,7 +67,10 @@ describe('endpoint connections', () => {
   });
 
   test('nothing listening is CONNECTION_FAILED telling to start the engine', async () => {
+    const started = Date.now();
     const dead = await openConnection({ kind: 'endpoint', url: 'http://127.0.0.1:1' });
+    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(dead.capabilities.transactions).toBe(true);
     try {
       const error = toMonotableError(await caught(dead.client.send(new ListTablesCommand({}))), { connection: dead });
       expect(error.code).toBe('CONNECTION_FAILED');
@@ -96,7 +100,7 @@ describe('guards', () => {
         expect(isMonotableError(error) && error.code).toBe('ENGINE_UNSUPPORTED');
         expect((error as Error).message).toContain('is not supported by the embedded engine (dynalite); it works on DynamoDB Local or AWS: connect with --endpoint or --profile');
       }
-      expect(() => assertSupported(connection, 'transactions')).not.toThrow();
+      expect(() => assertSupported({ ...connection, capabilities: FULL_CAPABILITIES }, 'transactions')).not.toThrow();
     } finally {
       await embedded.close();
     }

@@ -1,4 +1,4 @@
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DescribeLimitsCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { openAwsConnection } from './aws-connection.js';
 import { openEmbeddedConnection } from './embedded-connection.js';
 import { createEndpointClient } from './local-client.js';
@@ -43,23 +43,40 @@ export interface OpenConnection {
 export const EMBEDDED_CAPABILITIES: Capabilities = { transactions: false, partiql: false, ttl: false, streams: false, deletionProtection: false };
 export const FULL_CAPABILITIES: Capabilities = { transactions: true, partiql: true, ttl: true, streams: true, deletionProtection: true };
 
-function openEndpointConnection(spec: ConnectionSpec & { kind: 'endpoint' }): OpenConnection {
+async function openEndpointConnection(spec: ConnectionSpec & { kind: 'endpoint' }): Promise<OpenConnection> {
   const region = spec.region ?? 'us-east-1';
   const accessKeyId = spec.accessKeyId ?? 'local';
   const client = createEndpointClient(spec.url, { region, accessKeyId });
+  const engine = await probeEngine(createEndpointClient(spec.url, { region, accessKeyId, maxAttempts: 1 }));
   return {
     spec,
     client,
-    label: `endpoint ${spec.url} (access key id ${accessKeyId}, region ${region})`,
+    label: `endpoint ${spec.url} (access key id ${accessKeyId}, region ${region}${engine === 'dynalite' ? ', dynalite' : ''})`,
     region,
     accessKeyId,
-    capabilities: { ...FULL_CAPABILITIES, deletionProtection: false },
+    capabilities: engine === 'dynalite' ? EMBEDDED_CAPABILITIES : { ...FULL_CAPABILITIES, deletionProtection: false },
     production: spec.production === true,
     readOnly: spec.readOnly === true,
     async close() {
       client.destroy();
     },
   };
+}
+
+/**
+ * dynalite (a `monotable engine` reached by URL) answers DescribeLimits with UnknownOperationException; DynamoDB Local
+ * and LocalStack implement it. Anything else (unreachable, slow) counts as a full engine: operations then fail with
+ * their own mapped errors.
+ */
+async function probeEngine(probe: DynamoDBClient): Promise<'dynalite' | 'other'> {
+  try {
+    await probe.send(new DescribeLimitsCommand({}), { abortSignal: AbortSignal.timeout(1_000) });
+    return 'other';
+  } catch (error) {
+    return (error as { name?: string }).name === 'UnknownOperationException' ? 'dynalite' : 'other';
+  } finally {
+    probe.destroy();
+  }
 }
 
 /**
