@@ -86,3 +86,11 @@ describe('AWS profile connections', () => {
     }
   });
 });
+
+describe('redactSecrets', () => {
+  test('removes key ids, 40-character secrets and long tokens; keeps paths and endpoints', async () => {
+    const { redactSecrets } = await import('./aws-credentials.js');
+    expect(redactSecrets(`key AKIAIOSFODNN7EXAMPLE secret ${SECRET} token ${'Fw'.repeat(80)}`)).toBe('key [access key id] secret [redacted] token [redacted]');
+    expect(redactSecrets('nothing listens at http://127.0.0.1:8000 (/home/someone/.local/share/monotable/engine)')).toBe('nothing listens at http://127.0.0.1:8000 (/home/someone/.local/share/monotable/engine)');
+  });
+});

@@ -65,5 +65,7 @@ function describeProviderError(error: unknown): string {
 export function redactSecrets(text: string): string {
   return text
     .replace(/\b(AKIA|ASIA)[A-Z0-9]{12,}\b/g, '[access key id]')
-    .replace(/[A-Za-z0-9/+=]{40,}/g, '[redacted]');
+    // A secret access key is 40 base64 characters; session tokens are hundreds.
+    .replace(/(?<![A-Za-z0-9/+=])[A-Za-z0-9/+=]{40}(?![A-Za-z0-9/+=])/g, '[redacted]')
+    .replace(/[A-Za-z0-9/+=]{100,}/g, '[redacted]');
 }
