@@ -18,8 +18,10 @@ const PY_RESERVED = new Set([
   'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else',
   'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise',
   'return', 'try', 'while', 'with', 'yield', 'match', 'case', 'type',
-  // names the generated module itself uses
-  'boto3', 'dynamodb', 'table', 'kwargs', 'response', 'Decimal', 'Any', 'Optional',
+  // names the generated module itself uses, and builtins it calls
+  'boto3', 'dynamodb', 'table', 'kwargs', 'response', 'Decimal', 'TypeSerializer', 'TABLE_NAMES', 'random', 'time', 'params', 'keys',
+  'items', 'request', 'attempt', 'resource', 'table_name', 'start', 'exclusive_start_key', 'str', 'min', 'len', 'range', 'isinstance',
+  'int', 'bool', 'dict', 'list', 'set', 'bytes', 'print', 'global',
 ]);
 
 function safeStart(name: string, prefix: string): string {

@@ -77,7 +77,8 @@ function patternFunction(resolved: ResolvedPattern, fnName: string, table: Table
   const batch = resolved.operation === 'BatchGetItem';
   const ctx: PyContext = {
     kinds,
-    ref: batch ? (p) => `params[${pyString(p)}]` : (p) => variableOf.get(p) ?? snakeCase(p),
+    // Template parameter names are [A-Za-z_][A-Za-z0-9_.-]*, so single quotes are safe inside an f-string.
+    ref: batch ? (p) => `params['${p}']` : (p) => variableOf.get(p) ?? snakeCase(p),
     indent: '    ',
   };
   const tableName = `TABLE_NAMES[${pyString(table.name)}]`;
@@ -89,7 +90,10 @@ function patternFunction(resolved: ResolvedPattern, fnName: string, table: Table
     ...(resolved.description ? [resolved.description, ''] : []),
     `${resolved.summary}.`,
     ...(infos.length ? ['', batch ? 'keys: one dict per item with:' : 'Parameters:'] : []),
-    ...infos.map((info) => `    ${batch ? info.parameter.name : variableOf.get(info.parameter.name)}: ${info.parameter.description ?? info.parameter.name}${info.parameter.example !== undefined ? ` (e.g. ${info.parameter.example})` : ''}`),
+    ...infos.map((info) => {
+      const about = [info.parameter.description, info.parameter.example !== undefined ? `(e.g. ${info.parameter.example})` : undefined].filter((x) => x !== undefined);
+      return `    ${batch ? info.parameter.name : variableOf.get(info.parameter.name)}: ${PY_TYPES[info.kind]}${about.length ? `, ${about.join(' ')}` : ''}`;
+    }),
   ];
   const head = `\n\ndef ${fnName}(${[...paramList, ...keywordOnly].join(', ')}) -> ${result}:\n${pyDocstring(docLines, '    ')}\n`;
   const table$ = `_dynamodb(dynamodb).Table(${tableName})`;

@@ -31,7 +31,7 @@ export function generateTypeScript(model: Model, options: { table?: string } = {
     '//   monotable export MODEL.monotable.json --format typescript',
     '// Needs @aws-sdk/client-dynamodb and @aws-sdk/lib-dynamodb (AWS SDK for JavaScript v3).',
     "import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';",
-    `import { ${['DynamoDBDocumentClient', ...commands, ...(commands.includes('BatchGetCommand') ? ['type BatchGetCommandInput'] : [])].join(', ')} } from '@aws-sdk/lib-dynamodb';`,
+    `import { ${['DynamoDBDocumentClient', ...commands, ...(commands.includes('BatchGetCommand') ? ['type BatchGetCommandInput', 'type BatchGetCommandOutput'] : [])].join(', ')} } from '@aws-sdk/lib-dynamodb';`,
     '',
     '/** Table names by their name in the model; change a value to use another name (a stage prefix, say). */',
     `export const TABLE_NAMES = ${tableNames(tables)};`,
@@ -137,7 +137,7 @@ function patternFunction(resolved: ResolvedPattern, fnName: string, table: Table
     let request: BatchGetCommandInput['RequestItems'] = { [tableName]: ${batchGetKeys(resolved, { ...ctx, indent: '    ' }).replace('keys.map', 'chunk.map')} };
     for (let attempt = 0; request !== undefined && Object.keys(request).length > 0; attempt++) {
       if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(2000, 50 * 2 ** attempt)));
-      const output = await client.send(new BatchGetCommand({ RequestItems: request }));
+      const output: BatchGetCommandOutput = await client.send(new BatchGetCommand({ RequestItems: request }));
       items.push(...((output.Responses?.[tableName] ?? []) as ${itemType}[]));
       request = output.UnprocessedKeys;
     }
