@@ -7,7 +7,8 @@ import { openConnection } from './connection.js';
 import { isMonotableError, type MonotableError } from '../../../shared/errors/monotable-error.js';
 
 // AWS profiles from temp config files only: no test here touches the network.
-const SECRET = 'wJalrXUtnFEMIK7MDENGbPxRfiCYzzSECRETKEY01';
+// A real secret access key is 40 characters.
+const SECRET = 'wJalrXUtnFEMIK7MDENGbPxRfiCYzzSECRETKEY0';
 const START_URL = 'https://example-sso.awsapps.com/start';
 const saved = { ...process.env };
 let home: string;
