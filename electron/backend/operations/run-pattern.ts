@@ -1,0 +1,55 @@
+import { MonotableError } from '../../../shared/errors/monotable-error.js';
+import type { TemplateValue } from '../../../shared/keys/template.js';
+import type { Model } from '../../../shared/model/schema.js';
+import { buildRequest } from '../../../shared/patterns/build-request.js';
+import { resolvePattern } from '../../../shared/patterns/resolve.js';
+import type { ResolvedPattern } from '../../../shared/patterns/resolved-pattern.js';
+import type { OpenConnection } from '../connections/connection.js';
+import { runOperation, type OperationResult, type RunOptions } from './run-operation.js';
+
+export interface PatternRun {
+  pattern: ResolvedPattern;
+  /** The exact request sent (typed JSON), for display and for "copy as code". */
+  request: { operation: string; input: Record<string, unknown> };
+  result: OperationResult;
+}
+
+function describeParameters(pattern: ResolvedPattern): string {
+  if (pattern.parameters.length === 0) return `Access pattern "${pattern.name}" takes no parameters.`;
+  return `Parameters of "${pattern.name}": ${pattern.parameters.map((p) => `${p.name}${p.type ? ` (${p.type})` : ''}`).join(', ')}.`;
+}
+
+/** Unknown or missing parameters are BAD_INPUT naming the parameter and listing the pattern's parameters. */
+export function checkParameters(pattern: ResolvedPattern, params: Readonly<Record<string, TemplateValue>>): void {
+  const known = new Set(pattern.parameters.map((p) => p.name));
+  const unknown = Object.keys(params).filter((name) => !known.has(name));
+  if (unknown.length > 0) {
+    throw new MonotableError('BAD_INPUT', `Unknown parameter${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => `"${n}"`).join(', ')} for access pattern "${pattern.name}".`, {
+      param: unknown[0], hint: describeParameters(pattern),
+    });
+  }
+  const missing = pattern.parameters.filter((p) => params[p.name] === undefined).map((p) => p.name);
+  if (missing.length > 0) {
+    throw new MonotableError('BAD_INPUT', `Missing parameter${missing.length > 1 ? 's' : ''} ${missing.map((n) => `"${n}"`).join(', ')} for access pattern "${pattern.name}".`, {
+      param: missing[0], hint: `${describeParameters(pattern)} Pass each as --param NAME=VALUE.`,
+    });
+  }
+}
+
+/**
+ * Runs a model's access pattern with parameter values: the pattern is resolved and its request built by
+ * `shared/patterns` (the one place requests come from the model), then sent like any other operation.
+ */
+export async function runPattern(
+  connection: OpenConnection,
+  model: Model,
+  patternName: string,
+  params: Readonly<Record<string, TemplateValue>>,
+  options: RunOptions = {},
+): Promise<PatternRun> {
+  const pattern = resolvePattern(model, patternName);
+  checkParameters(pattern, params);
+  const request = buildRequest(pattern, { ...params });
+  const result = await runOperation(connection, request, options);
+  return { pattern, request, result };
+}

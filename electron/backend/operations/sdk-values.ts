@@ -1,0 +1,54 @@
+import type { AttributeValue as SdkValue } from '@aws-sdk/client-dynamodb';
+import type { AttributeValue, Item } from '../../../shared/model/attribute-value.js';
+
+/**
+ * The boundary between Monotable's typed JSON (binary as base64 text, numbers as text) and the low-level SDK's
+ * AttributeValue (binary as Uint8Array, numbers as text). Nothing else changes, so sets stay sets and a
+ * 38-digit number keeps every digit.
+ */
+export type SdkItem = Record<string, SdkValue>;
+
+const toBytes = (base64: string): Uint8Array => new Uint8Array(Buffer.from(base64, 'base64'));
+const toBase64 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+
+export function toSdkValue(value: AttributeValue): SdkValue {
+  if ('B' in value) return { B: toBytes(value.B) };
+  if ('BS' in value) return { BS: value.BS.map(toBytes) };
+  if ('L' in value) return { L: value.L.map(toSdkValue) };
+  if ('M' in value) return { M: toSdkItem(value.M) };
+  return value as SdkValue;
+}
+
+export function toSdkItem(item: Item): SdkItem {
+  const out: SdkItem = {};
+  for (const [name, value] of Object.entries(item)) out[name] = toSdkValue(value);
+  return out;
+}
+
+export function fromSdkValue(value: SdkValue): AttributeValue {
+  if (value.S !== undefined) return { S: value.S };
+  if (value.N !== undefined) return { N: value.N };
+  if (value.B !== undefined) return { B: toBase64(value.B) };
+  if (value.BOOL !== undefined) return { BOOL: value.BOOL };
+  if (value.NULL !== undefined) return { NULL: true };
+  if (value.SS !== undefined) return { SS: [...value.SS] };
+  if (value.NS !== undefined) return { NS: [...value.NS] };
+  if (value.BS !== undefined) return { BS: value.BS.map(toBase64) };
+  if (value.L !== undefined) return { L: value.L.map(fromSdkValue) };
+  if (value.M !== undefined) return { M: fromSdkItem(value.M) };
+  throw new TypeError(`Unknown DynamoDB attribute value type: ${Object.keys(value).join(', ')}`);
+}
+
+export function fromSdkItem(item: SdkItem): Item {
+  const out: Item = {};
+  for (const [name, value] of Object.entries(item)) out[name] = fromSdkValue(value);
+  return out;
+}
+
+/** Converts the values of a map whose values are items or attribute values, e.g. ExpressionAttributeValues. */
+export function mapValues<A, B>(record: Record<string, A> | undefined, f: (a: A) => B): Record<string, B> | undefined {
+  if (record === undefined) return undefined;
+  const out: Record<string, B> = {};
+  for (const [k, v] of Object.entries(record)) out[k] = f(v);
+  return out;
+}
