@@ -1,0 +1,170 @@
+import type { AttributeValue, Item } from '../model/attribute-value.js';
+import type { Model } from '../model/schema.js';
+import { itemSize } from '../capacity/item-size.js';
+import { MonotableError } from '../errors/monotable-error.js';
+import type { OperationRequest } from '../patterns/resolved-pattern.js';
+import { keyText, valuesEqual } from './compare-values.js';
+import { evaluateCondition, valueAt, type ExpressionValues } from './evaluate-condition.js';
+import { parseCondition, parseProjection, parseSetExpression, type ConditionNode, type PathSegment } from './expression-parser.js';
+import { viewData, type IndexEntry, type ViewData } from './table-data.js';
+
+/** What a request returns over the model's sample items. */
+export interface EvaluationResult {
+  items: Item[];
+  /** Items read before the filter (what Query and Scan are charged for). */
+  scannedCount: number;
+  count: number;
+  lastEvaluatedKey?: Item;
+}
+
+const PAGE_BYTES = 1024 * 1024;
+
+type Input = Record<string, unknown>;
+const names = (input: Input): Record<string, string> => (input['ExpressionAttributeNames'] as Record<string, string> | undefined) ?? {};
+const values = (input: Input): ExpressionValues => (input['ExpressionAttributeValues'] as ExpressionValues | undefined) ?? {};
+const text = (input: Input, field: string): string | undefined => input[field] as string | undefined;
+
+/** Evaluates a low-level request over the sample items with DynamoDB semantics (reads); writes return the items they would write. */
+export function evaluateRequest(model: Model, request: OperationRequest): EvaluationResult {
+  const input = request.input;
+  switch (request.operation) {
+    case 'Query': return readIndex(model, input, true);
+    case 'Scan': return readIndex(model, input, false);
+    case 'GetItem': return found([getItem(model, input)].filter((i): i is Item => !!i).map((i) => projectItem(i, input)));
+    case 'BatchGetItem': {
+      const requests = input['RequestItems'] as Record<string, Input>;
+      return found(Object.entries(requests).flatMap(([table, r]) => (r['Keys'] as Item[]).flatMap((Key) => {
+        const item = getItem(model, { ...r, TableName: table, Key });
+        return item ? [projectItem(item, r)] : [];
+      })));
+    }
+    case 'PutItem': return written([input['Item'] as Item]);
+    case 'DeleteItem': return written([getItem(model, input)].filter((i): i is Item => !!i));
+    case 'UpdateItem': return written([updateItem(model, input)]);
+    case 'TransactWriteItems': {
+      const entries = input['TransactItems'] as Record<string, Input>[];
+      return written(entries.flatMap((entry) => {
+        const [kind, body] = Object.entries(entry)[0]!;
+        if (kind === 'Put') return [body['Item'] as Item];
+        if (kind === 'Update') return [updateItem(model, body)];
+        if (kind === 'Delete') return [getItem(model, body)].filter((i): i is Item => !!i);
+        return [];
+      }));
+    }
+  }
+}
+
+function found(items: Item[]): EvaluationResult {
+  return { items, scannedCount: items.length, count: items.length };
+}
+function written(items: Item[]): EvaluationResult {
+  return { items, scannedCount: 0, count: items.length };
+}
+
+function getItem(model: Model, input: Input): Item | undefined {
+  const view = viewData(model, text(input, 'TableName')!, undefined);
+  const key = input['Key'] as Item;
+  const entries = view.partitions.get(keyText(key[view.view.partitionKey.name] ?? { S: '' })) ?? [];
+  const sortName = view.view.sortKey?.name;
+  return entries.find((e) => !sortName || (key[sortName] !== undefined && valuesEqual(e.full[sortName]!, key[sortName]!)))?.full;
+}
+
+function updateItem(model: Model, input: Input): Item {
+  const item: Item = { ...(getItem(model, input) ?? (input['Key'] as Item)) };
+  const expression = text(input, 'UpdateExpression');
+  if (!expression) return item;
+  for (const { path, value } of parseSetExpression(expression, names(input))) {
+    const v = values(input)[value];
+    if (!v) throw new MonotableError('BAD_INPUT', `UpdateExpression uses ${value}, which is not in ExpressionAttributeValues.`, { hint: `Add ${value}.` });
+    if (path.length !== 1) throw new MonotableError('BAD_INPUT', 'Preview updates top-level attributes only.', { hint: 'Set a whole attribute.' });
+    item[path[0] as string] = v;
+  }
+  return item;
+}
+
+function projectItem(item: Item, input: Input): Item {
+  const projection = text(input, 'ProjectionExpression');
+  return projection ? applyProjection(item, parseProjection(projection, names(input))) : item;
+}
+
+/** Keeps only the projected paths (nested paths keep their enclosing maps and lists). */
+export function applyProjection(item: Item, paths: PathSegment[][]): Item {
+  const out: Item = {};
+  for (const path of paths) {
+    const value = valueAt(item, path);
+    if (value === undefined) continue;
+    if (path.length === 1) out[path[0] as string] = value;
+    else out[path[0] as string] = mergeNested(out[path[0] as string], item[path[0] as string]!, path.slice(1), value);
+  }
+  return out;
+}
+
+function mergeNested(existing: AttributeValue | undefined, source: AttributeValue, rest: PathSegment[], value: AttributeValue): AttributeValue {
+  if (rest.length === 0) return value;
+  const [head, ...tail] = rest;
+  if (typeof head === 'number' && 'L' in source) {
+    const list = existing && 'L' in existing ? existing.L : [];
+    const next = mergeNested(list[list.length - 1], source.L[head]!, tail, value);
+    return { L: [...list, next] };
+  }
+  const map = existing && 'M' in existing ? existing.M : {};
+  const child = 'M' in source ? source.M[head as string]! : source;
+  return { M: { ...map, [head as string]: mergeNested(map[head as string], child, tail, value) } };
+}
+
+function splitAnd(node: ConditionNode): ConditionNode[] {
+  return node.kind === 'and' ? [...splitAnd(node.left), ...splitAnd(node.right)] : [node];
+}
+
+function readIndex(model: Model, input: Input, isQuery: boolean): EvaluationResult {
+  const view = viewData(model, text(input, 'TableName')!, text(input, 'IndexName'));
+  const vals = values(input);
+  let entries = isQuery ? queryEntries(view, input, vals) : [...view.partitions.values()].flat();
+  if (isQuery && input['ScanIndexForward'] === false) entries = [...entries].reverse();
+  entries = afterStartKey(entries, view, input['ExclusiveStartKey'] as Item | undefined);
+  const limit = typeof input['Limit'] === 'number' ? input['Limit'] : Infinity;
+  const read: IndexEntry[] = [];
+  let bytes = 0;
+  for (const entry of entries) {
+    if (read.length >= limit || bytes >= PAGE_BYTES) break;
+    read.push(entry);
+    bytes += itemSize(entry.item);
+  }
+  const stopped = read.length >= limit || bytes >= PAGE_BYTES;
+  const fetches = view.view.kind === 'lsi'; // an LSI fetches unprojected attributes from the table
+  const source = (e: IndexEntry): Item => (fetches ? e.full : e.item);
+  const filterText = text(input, 'FilterExpression');
+  const filter = filterText ? parseCondition(filterText, names(input)) : undefined;
+  const kept = filter ? read.filter((e) => evaluateCondition(filter, source(e), vals)) : read;
+  const projection = text(input, 'ProjectionExpression');
+  const paths = projection ? parseProjection(projection, names(input)) : undefined;
+  const items = kept.map((e) => (paths ? applyProjection(source(e), paths) : e.item));
+  const last = read[read.length - 1];
+  const result: EvaluationResult = { items, scannedCount: read.length, count: items.length };
+  if (stopped && last) result.lastEvaluatedKey = Object.fromEntries(view.keyNames.map((k) => [k, last.full[k]!]));
+  return result;
+}
+
+function queryEntries(view: ViewData, input: Input, vals: ExpressionValues): IndexEntry[] {
+  const expression = text(input, 'KeyConditionExpression');
+  if (!expression) throw new MonotableError('BAD_INPUT', 'A Query needs a KeyConditionExpression.', { hint: 'Give the partition key equality, e.g. "#pk = :pk".' });
+  const partitionName = view.view.partitionKey.name;
+  let partitionValue: AttributeValue | undefined;
+  const sortConditions: ConditionNode[] = [];
+  for (const part of splitAnd(parseCondition(expression, names(input)))) {
+    if (part.kind === 'compare' && part.operator === '=' && part.left.kind === 'path' && part.left.path.length === 1 && part.left.path[0] === partitionName && part.right.kind === 'value') {
+      partitionValue = vals[part.right.name];
+    } else sortConditions.push(part);
+  }
+  if (!partitionValue) {
+    throw new MonotableError('BAD_INPUT', `The key condition "${expression}" does not fix the partition key "${partitionName}" with "=".`, { hint: `Add "${partitionName} = :value".` });
+  }
+  const entries = view.partitions.get(keyText(partitionValue)) ?? [];
+  return sortConditions.length ? entries.filter((e) => sortConditions.every((c) => evaluateCondition(c, e.full, vals))) : entries;
+}
+
+function afterStartKey(entries: IndexEntry[], view: ViewData, start: Item | undefined): IndexEntry[] {
+  if (!start) return entries;
+  const at = entries.findIndex((e) => view.keyNames.every((k) => e.full[k] !== undefined && start[k] !== undefined && valuesEqual(e.full[k]!, start[k]!)));
+  return at < 0 ? entries : entries.slice(at + 1);
+}

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import type { Item } from '../model/attribute-value.js';
+import type { AccessPattern, Model } from '../model/schema.js';
+import { cruddurLikeModel } from '../patterns/fixtures/cruddur-like.js';
+import { compareNumbers, compareUtf8 } from './compare-values.js';
+import { indexItems } from './index-items.js';
+import { previewPattern } from './preview-pattern.js';
+
+const sks = (items: Item[]) => items.map((i) => ('S' in i['sk']! ? i['sk'].S : 'N' in i['sk']! ? i['sk'].N : '?'));
+
+/** A one-entity table with a Number or String sort key and the given sort values. */
+function sortModel(type: 'N' | 'S' | 'B', values: string[], patterns: AccessPattern[] = []): Model {
+  return {
+    format: 'monotable/1', name: 'm',
+    tables: [{
+      name: 't', partitionKey: { name: 'pk', type: 'S' }, sortKey: { name: 'sk', type }, billing: { mode: 'on-demand' },
+      entities: [{
+        name: 'E', keys: { pk: 'P', sk: '{n}' }, attributes: [{ name: 'n', type }, { name: 'flag', type: 'S' }],
+        sampleItems: values.map((v, i) => ({ pk: { S: 'P' }, sk: (type === 'N' ? { N: v } : type === 'S' ? { S: v } : { B: v }), ...(i === values.length - 1 ? { flag: { S: 'yes' } } : {}) })),
+      }],
+      accessPatterns: [{ name: 'all', entity: 'E', kind: 'query', parameters: [] }, ...patterns],
+    }],
+  };
+}
+
+describe('previewPattern on the Cruddur patterns', () => {
+  it('list-messages returns the group\'s messages newest first, with the request it sends', () => {
+    const result = previewPattern(cruddurLikeModel(), 'list-messages', { message_group_uuid: 'g1' });
+    expect(sks(result.items)).toEqual(['2026-10-14T09:42', '2026-10-14T09:35', '2026-10-14T09:30']);
+    expect(result).toMatchObject({ operation: 'Query', count: 3, scannedCount: 3, request: { input: { ScanIndexForward: false, Limit: 20 } } });
+    expect(result.lastEvaluatedKey).toBeUndefined();
+  });
+
+  it('find-group-rows reads the GSI partition: every row with that message_group_uuid, by sk', () => {
+    const result = previewPattern(cruddurLikeModel(), 'find-group-rows', { message_group_uuid: 'g1' });
+    expect(result.items.map((i) => i['pk'])).toEqual([{ S: 'MSG#g1' }, { S: 'MSG#g1' }, { S: 'GRP#u1' }, { S: 'MSG#g1' }]);
+    expect(sks(result.items)).toEqual(['2026-10-14T09:30', '2026-10-14T09:35', '2026-10-14T09:42', '2026-10-14T09:42']);
+    expect(previewPattern(cruddurLikeModel(), 'find-group-rows', { message_group_uuid: 'other' }).items).toEqual([]);
+  });
+
+  it('a missing parameter is BAD_INPUT; parameter examples fill in', () => {
+    expect(() => previewPattern(cruddurLikeModel(), 'list-messages')).toThrow(expect.objectContaining({ code: 'BAD_INPUT' }));
+    const model = cruddurLikeModel();
+    model.tables[0]!.accessPatterns[0]!.parameters[0]!.example = 'g1';
+    expect(previewPattern(model, 'list-messages').count).toBe(3);
+  });
+});
+
+describe('sort order by key type', () => {
+  it('numbers sort numerically with any precision (9 < 10, 38 digits, decimals, negatives, exponents)', () => {
+    const values = ['10', '9', '-10', '0.5', '-9', '1e3', '12345678901234567890123456789012345679', '12345678901234567890123456789012345678', '0'];
+    expect(sks(previewPattern(sortModel('N', values), 'all').items)).toEqual(
+      ['-10', '-9', '0', '0.5', '9', '10', '1e3', '12345678901234567890123456789012345678', '12345678901234567890123456789012345679']);
+    expect(compareNumbers('1.50', '1.5')).toBe(0);
+  });
+
+  it('strings sort by UTF-8 bytes: U+FFFF before an emoji, unlike JS string order', () => {
+    const emoji = '\u{1F600}';
+    expect(emoji < '\uFFFF').toBe(true); // JS: UTF-16 code units
+    expect(compareUtf8('\uFFFF', emoji)).toBeLessThan(0);
+    expect(sks(previewPattern(sortModel('S', [emoji, '\uFFFF', 'a', 'Z', 'é']), 'all').items)).toEqual(['Z', 'a', 'é', '\uFFFF', emoji]);
+  });
+
+  it('binary sorts by unsigned bytes', () => {
+    // 0x7f = "fw==", 0x80 = "gA==", 0x00 0x01 = "AAE="
+    const items = previewPattern(sortModel('B', ['gA==', 'fw==', 'AAE=']), 'all').items;
+    expect(items.map((i) => i['sk'])).toEqual([{ B: 'AAE=' }, { B: 'fw==' }, { B: 'gA==' }]);
+  });
+});
+
+describe('Query semantics', () => {
+  it('Limit applies before the filter: the filtered-out reads still count and a LastEvaluatedKey is returned', () => {
+    const limited: AccessPattern = { name: 'limited', entity: 'E', kind: 'query', parameters: [], limit: 2, filter: [{ attribute: 'flag', operator: '=', value: 'yes' }] };
+    const result = previewPattern(sortModel('N', ['1', '2', '3'], [limited]), 'limited');
+    expect(result).toMatchObject({ items: [], count: 0, scannedCount: 2, lastEvaluatedKey: { pk: { S: 'P' }, sk: { N: '2' } } });
+    const unlimited = previewPattern(sortModel('N', ['1', '2', '3'], [{ ...limited, name: 'u', limit: undefined }]), 'u');
+    expect(unlimited).toMatchObject({ count: 1, scannedCount: 3 });
+    expect(unlimited.lastEvaluatedKey).toBeUndefined();
+  });
+
+  it('sort conditions: between, begins_with, > on the key; <> matches items without the attribute', () => {
+    const patterns: AccessPattern[] = [
+      { name: 'between', entity: 'E', kind: 'query', parameters: [{ name: 'a' }, { name: 'b' }], keyCondition: { partition: { attribute: 'pk' }, sort: { attribute: 'sk', operator: 'between', value: '{a}', to: '{b}' } } },
+      { name: 'gt', entity: 'E', kind: 'query', parameters: [{ name: 'a' }], keyCondition: { partition: { attribute: 'pk' }, sort: { attribute: 'sk', operator: '>', value: '{a}' } }, order: 'desc' },
+      { name: 'ne', entity: 'E', kind: 'query', parameters: [], filter: [{ attribute: 'flag', operator: '<>', value: 'yes' }] },
+    ];
+    const model = sortModel('N', ['1', '2', '10', '20'], patterns);
+    expect(sks(previewPattern(model, 'between', { a: '2', b: '10' }).items)).toEqual(['2', '10']);
+    expect(sks(previewPattern(model, 'gt', { a: 2 }).items)).toEqual(['20', '10']);
+    expect(sks(previewPattern(model, 'ne').items)).toEqual(['1', '2', '10']);
+    const strings = sortModel('S', ['ORDER#1', 'ORDER#2', 'PROFILE'], [{ name: 'bw', entity: 'E', kind: 'query', parameters: [], keyCondition: { partition: { attribute: 'pk' }, sort: { attribute: 'sk', operator: 'begins_with', value: 'ORDER#' } } }]);
+    expect(sks(previewPattern(strings, 'bw').items)).toEqual(['ORDER#1', 'ORDER#2']);
+  });
+
+  it('projection keeps only the listed attributes; get, scan and put evaluate too', () => {
+    const extra: AccessPattern[] = [
+      { name: 'proj', entity: 'Message', kind: 'query', parameters: [{ name: 'message_group_uuid' }], projection: ['message'], limit: 1, order: 'desc' },
+      { name: 'get', entity: 'Message', kind: 'get', parameters: [{ name: 'message_group_uuid' }, { name: 'created_at' }] },
+      { name: 'scan', entity: 'Message', kind: 'scan', parameters: [{ name: 'm' }], filter: [{ attribute: 'message', operator: 'contains', value: '{m}' }] },
+      { name: 'put', entity: 'Message', kind: 'put', parameters: ['message_group_uuid', 'created_at', 'message'].map((name) => ({ name })) },
+    ];
+    const model = cruddurLikeModel(extra);
+    expect(previewPattern(model, 'proj', { message_group_uuid: 'g1' }).items).toEqual([{ message: { S: 'See you' } }]);
+    expect(previewPattern(model, 'get', { message_group_uuid: 'g1', created_at: '2026-10-14T09:35' }).items[0]!['message']).toEqual({ S: 'Yes, live' });
+    expect(previewPattern(model, 'get', { message_group_uuid: 'g1', created_at: 'nope' }).count).toBe(0);
+    expect(previewPattern(model, 'scan', { m: 'See' })).toMatchObject({ count: 2, scannedCount: 4 });
+    expect(previewPattern(model, 'put', { message_group_uuid: 'g2', created_at: '1', message: 'x' }).items[0]!['pk']).toEqual({ S: 'MSG#g2' });
+  });
+});
+
+describe('indexItems', () => {
+  it('groups the table by partition in first-seen order, sorted by sort key', () => {
+    const partitions = indexItems(cruddurLikeModel(), 'cruddur-messages', undefined);
+    expect(partitions.map((p) => p.partition)).toEqual(['GRP#u1', 'MSG#g1']);
+    expect(sks(partitions[1]!.items)).toEqual(['2026-10-14T09:30', '2026-10-14T09:35', '2026-10-14T09:42']);
+  });
+
+  it('a sparse KEYS_ONLY / INCLUDE index holds only items with its keys, projected', () => {
+    const model = cruddurLikeModel([], (t) => {
+      t.globalSecondaryIndexes!.push(
+        { name: 'by-user', partitionKey: { name: 'user_uuid', type: 'S' }, projection: { type: 'KEYS_ONLY' } },
+        { name: 'by-user-inc', partitionKey: { name: 'user_uuid', type: 'S' }, projection: { type: 'INCLUDE', nonKeyAttributes: ['message'] } },
+      );
+    });
+    expect(indexItems(model, 'cruddur-messages', 'by-user')).toEqual([{ partition: 'u1', items: [{ pk: { S: 'GRP#u1' }, sk: { S: '2026-10-14T09:42' }, user_uuid: { S: 'u1' } }] }]);
+    expect(indexItems(model, 'cruddur-messages', 'by-user-inc')[0]!.items[0]).toEqual({ pk: { S: 'GRP#u1' }, sk: { S: '2026-10-14T09:42' }, user_uuid: { S: 'u1' }, message: { S: 'See you' } });
+    expect(() => indexItems(model, 'cruddur-messages', 'nope')).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+  });
+});

@@ -1,0 +1,123 @@
+import type { AttributeValue, Item } from '../model/attribute-value.js';
+import { typeOf } from '../model/attribute-value.js';
+import { indexViews, primaryKeyNames, type IndexView } from '../model/indexes.js';
+import type { Model, Table } from '../model/schema.js';
+import { MonotableError } from '../errors/monotable-error.js';
+import { compareScalars, keyText } from './compare-values.js';
+
+/** One entry of an index: the item as the index holds it (projected) and the table item behind it. */
+export interface IndexEntry {
+  item: Item;
+  full: Item;
+}
+
+/** A table or index as DynamoDB stores it: partitions in first-seen order, each sorted by the sort key. */
+export interface ViewData {
+  view: IndexView;
+  /** Key names a LastEvaluatedKey holds: the table's keys plus the index's keys. */
+  keyNames: string[];
+  partitions: Map<string, IndexEntry[]>;
+}
+
+export interface TableData {
+  table: Table;
+  /** Sample items of every entity, one per primary key (a later duplicate replaces an earlier one, as a put would). */
+  items: Item[];
+  views: Map<string | undefined, ViewData>;
+}
+
+const cache = new WeakMap<Model, Map<string, TableData>>();
+
+export function findTable(model: Model, tableName: string): Table {
+  const table = model.tables.find((t) => t.name === tableName);
+  if (table) return table;
+  throw new MonotableError('NOT_FOUND', `The model has no table "${tableName}".`, { hint: `Tables: ${model.tables.map((t) => t.name).join(', ') || '(none)'}.` });
+}
+
+/** The table's sample items, indexed once per model object (the model is treated as immutable). */
+export function tableData(model: Model, tableName: string): TableData {
+  let perModel = cache.get(model);
+  if (!perModel) cache.set(model, (perModel = new Map()));
+  let data = perModel.get(tableName);
+  if (!data) {
+    const table = findTable(model, tableName);
+    data = { table, items: collectItems(table), views: new Map() };
+    perModel.set(tableName, data);
+  }
+  return data;
+}
+
+function hasKey(item: Item, key: { name: string; type: string } | undefined): boolean {
+  if (!key) return true;
+  const value = item[key.name];
+  return value !== undefined && typeOf(value) === key.type;
+}
+
+function collectItems(table: Table): Item[] {
+  const byKey = new Map<string, Item>();
+  const keys = primaryKeyNames(table);
+  for (const entity of table.entities) {
+    for (const item of entity.sampleItems ?? []) {
+      if (!hasKey(item, table.partitionKey) || !hasKey(item, table.sortKey)) continue;
+      byKey.set(keys.map((k) => keyText(item[k]!)).join('\u0000'), item);
+    }
+  }
+  return [...byKey.values()];
+}
+
+/** The view of one index (undefined = the table): only items with its keys, projected, grouped and sorted. */
+export function viewData(model: Model, tableName: string, indexName: string | undefined): ViewData {
+  const data = tableData(model, tableName);
+  let view = data.views.get(indexName);
+  if (!view) {
+    const index = indexViews(data.table).find((v) => v.name === indexName);
+    if (!index) {
+      throw new MonotableError('NOT_FOUND', `Table "${tableName}" has no index "${indexName}".`, {
+        hint: `Indexes: ${indexViews(data.table).slice(1).map((v) => v.name).join(', ') || '(none)'}.`,
+      });
+    }
+    view = buildView(data, index);
+    data.views.set(indexName, view);
+  }
+  return view;
+}
+
+function buildView(data: TableData, view: IndexView): ViewData {
+  const tableKeys = primaryKeyNames(data.table);
+  const keyNames = [...new Set([...tableKeys, view.partitionKey.name, ...(view.sortKey ? [view.sortKey.name] : [])])];
+  const keep = projectedNames(view, keyNames);
+  const partitions = new Map<string, IndexEntry[]>();
+  for (const full of data.items) {
+    if (!hasKey(full, view.partitionKey) || !hasKey(full, view.sortKey)) continue;
+    const item = keep ? project(full, keep) : full;
+    const pk = keyText(full[view.partitionKey.name]!);
+    let entries = partitions.get(pk);
+    if (!entries) partitions.set(pk, (entries = []));
+    entries.push({ item, full });
+  }
+  const sortName = view.sortKey?.name;
+  if (sortName) {
+    for (const entries of partitions.values()) entries.sort((a, b) => compareScalars(a.full[sortName]!, b.full[sortName]!) ?? 0);
+  }
+  return { view, keyNames, partitions };
+}
+
+/** The attribute names an index entry keeps, or undefined for ALL. */
+function projectedNames(view: IndexView, keyNames: string[]): Set<string> | undefined {
+  if (view.projection.type === 'ALL') return undefined;
+  return new Set([...keyNames, ...(view.projection.type === 'INCLUDE' ? view.projection.nonKeyAttributes ?? [] : [])]);
+}
+
+function project(item: Item, keep: Set<string>): Item {
+  const out: Item = {};
+  for (const [name, value] of Object.entries(item)) if (keep.has(name)) out[name] = value;
+  return out;
+}
+
+/** Display text of a key value: the string, the number text, or the base64 of a binary. */
+export function keyDisplay(value: AttributeValue): string {
+  if ('S' in value) return value.S;
+  if ('N' in value) return value.N;
+  if ('B' in value) return value.B;
+  return JSON.stringify(value);
+}
