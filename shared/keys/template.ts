@@ -16,7 +16,8 @@ export interface KeyTemplate {
 
 export type TemplateValue = string | number | bigint | boolean;
 
-const PARAM_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+// `#` is allowed because real key attributes carry it (`State#Date` in AWS's DeviceStateLog and CartModel samples).
+const PARAM_NAME = /^[A-Za-z_][A-Za-z0-9_.#-]*$/;
 
 function templateError(source: string, position: number, problem: string, hint: string): MonotableError {
   return new MonotableError('TEMPLATE_ERROR', `Key template "${source}": ${problem} at character ${position + 1}.`, { hint, position });
@@ -45,7 +46,7 @@ export function parseTemplate(source: string): KeyTemplate {
       if (nested >= 0 && nested < end) throw templateError(source, nested, 'parameters cannot be nested', 'Write one parameter per pair of braces.');
       const name = source.slice(i + 1, end);
       if (!PARAM_NAME.test(name)) {
-        throw templateError(source, i, `"{${name}}" is not a parameter name`, 'A parameter is an attribute name: letters, digits, _ . - and not starting with a digit.');
+        throw templateError(source, i, `"{${name}}" is not a parameter name`, 'A parameter is an attribute name: letters, digits, _ . - # and not starting with a digit.');
       }
       flush();
       segments.push({ kind: 'param', name });
