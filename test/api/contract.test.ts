@@ -30,6 +30,34 @@ describe.each(TRANSPORTS)('api contract over $name', (transport) => {
     expect(one.ok && one.value.template.model.tables[0]?.name).toBe('cruddur-messages');
   });
 
+  it('model methods: validate, patterns, request, serialize, import over the same shared functions', async () => {
+    const got = await client.call('templates.get', { name: 'cruddur-messaging' });
+    if (!got.ok) throw new Error(got.error.message);
+    const model = got.value.template.model;
+    const validated = await client.call('model.validate', { model });
+    expect(validated.ok && validated.value.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const patterns = await client.call('model.patterns', { model });
+    expect(patterns.ok && patterns.value.patterns.find((p) => p.name === 'find-group-rows')).toMatchObject({ operation: 'Query', indexName: 'message-group-sk-index' });
+    const request = await client.call('model.request', { model, pattern: 'list-messages', params: { message_group_uuid: 'g1' } });
+    expect(request).toMatchObject({ ok: true, value: { request: { operation: 'Query', input: { TableName: 'cruddur-messages', ScanIndexForward: false, Limit: 20 } } } });
+    if (request.ok) expect(Object.values(request.value.request.input.ExpressionAttributeValues as object)).toContainEqual({ S: 'MSG#g1' });
+    const missing = await client.call('model.request', { model, pattern: 'list-messages', params: {} });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    const serialized = await client.call('model.serialize', { model });
+    if (!serialized.ok) throw new Error(serialized.error.message);
+    const imported = await client.call('model.import', { text: serialized.value.text, file: 'c.monotable.json' });
+    expect(imported).toMatchObject({ ok: true, value: { kind: 'monotable', notes: [], model: { name: 'cruddur-messaging' } } });
+  });
+
+  it('an invalid model in the input is BAD_INPUT with the path inside the model', async () => {
+    const got = await client.call('templates.get', { name: 'cruddur-messaging' });
+    if (!got.ok) throw new Error(got.error.message);
+    const broken = JSON.parse(JSON.stringify(got.value.template.model)) as { tables: { partitionKey: { type: string } }[] };
+    broken.tables[0]!.partitionKey.type = 'BOOL';
+    const result = await rawCall(client, 'model.validate', { model: broken });
+    expect(result).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', details: { path: '$.model.tables[0].partitionKey.type' } } });
+  });
+
   it('maps MonotableError to an error envelope with code, message, details', async () => {
     const missing = await client.call('templates.get', { name: 'nope' });
     expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', details: { path: '$.name' } } });

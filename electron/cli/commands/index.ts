@@ -1,7 +1,17 @@
 import type { Command } from '../command.js';
 import { engineCommand } from './engine.js';
+import { importCommand } from './import.js';
+import { newCommand } from './new.js';
+import { patternsCommand } from './patterns.js';
+import { templatesCommand } from './templates.js';
+import { validateCommand } from './validate.js';
 
 /** Every `monotable` verb, in the order `--help` lists them. */
 export const commands: Command[] = [
+  validateCommand,
+  patternsCommand,
+  importCommand,
+  templatesCommand,
+  newCommand,
   engineCommand,
 ];

@@ -2,16 +2,43 @@ import { z } from 'zod';
 import { MAX_FILE_BYTES } from '../../model/safe-json.js';
 import { ModelSchema } from '../../model/schema.js';
 import { defineMethods } from '../define.js';
-import { EmptyInputSchema } from '../common-schemas.js';
+import { DiagnosticListSchema, EmptyInputSchema } from '../common-schemas.js';
+import { OperationRequestSchema, ParameterValuesSchema, ResolvedPatternSchema } from '../pattern-schemas.js';
 
 const TemplateInfoSchema = z.strictObject({ name: z.string(), title: z.string(), description: z.string() });
+const FileText = z.string().max(MAX_FILE_BYTES);
 
 /** The model area: everything about a model that needs no engine. */
 export const modelMethods = defineMethods({
   'model.parse': {
     summary: 'Parse the text of a Monotable model file (safe JSON + schema); errors carry the file and JSON path.',
-    input: z.strictObject({ text: z.string().max(MAX_FILE_BYTES), file: z.string().optional() }),
+    input: z.strictObject({ text: FileText, file: z.string().optional() }),
     output: z.strictObject({ model: ModelSchema }),
+  },
+  'model.import': {
+    summary: 'Read a Monotable model, a NoSQL Workbench file or a CloudFormation template (detected by content).',
+    input: z.strictObject({ text: FileText, file: z.string().optional() }),
+    output: z.strictObject({ model: ModelSchema, kind: z.enum(['monotable', 'workbench', 'cloudformation']), notes: DiagnosticListSchema }),
+  },
+  'model.validate': {
+    summary: 'Every finding of the validator: DynamoDB limits, consistency, design lints.',
+    input: z.strictObject({ model: ModelSchema }),
+    output: z.strictObject({ diagnostics: DiagnosticListSchema }),
+  },
+  'model.patterns': {
+    summary: 'Each access pattern resolved to the operation that serves it.',
+    input: z.strictObject({ model: ModelSchema }),
+    output: z.strictObject({ patterns: z.array(ResolvedPatternSchema) }),
+  },
+  'model.request': {
+    summary: 'The exact low-level DynamoDB request a pattern sends for these parameter values.',
+    input: z.strictObject({ model: ModelSchema, pattern: z.string().min(1), params: ParameterValuesSchema }),
+    output: z.strictObject({ request: OperationRequestSchema }),
+  },
+  'model.serialize': {
+    summary: 'The model file text, written deterministically (stable order, 2-space indent, trailing newline).',
+    input: z.strictObject({ model: ModelSchema }),
+    output: z.strictObject({ text: z.string() }),
   },
   'templates.list': {
     summary: 'The built-in model templates (name, title, description).',

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { ATTRIBUTE_TYPES } from '../model/attribute-value.js';
+import { PATTERN_KINDS, ParameterSchema } from '../model/schema.js';
+import type { OperationRequest, ResolvedPattern, ValueSpec } from '../patterns/resolved-pattern.js';
+import { DiagnosticSchema } from './common-schemas.js';
+
+/** Wire schemas for resolved patterns; annotated with the domain types so the two cannot drift apart. */
+export const ValueSpecSchema: z.ZodType<ValueSpec> = z.strictObject({ template: z.string(), type: z.enum(ATTRIBUTE_TYPES) });
+
+export const OPERATIONS = ['GetItem', 'Query', 'Scan', 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchGetItem', 'TransactWriteItems'] as const;
+
+const values = z.record(z.string(), ValueSpecSchema);
+
+export const ResolvedPatternSchema: z.ZodType<ResolvedPattern> = z.lazy(() =>
+  z.strictObject({
+    name: z.string(),
+    description: z.string().optional(),
+    table: z.string(),
+    entity: z.string(),
+    kind: z.enum(PATTERN_KINDS),
+    operation: z.enum(OPERATIONS),
+    indexName: z.string().optional(),
+    indexKind: z.enum(['table', 'gsi', 'lsi']),
+    parameters: z.array(ParameterSchema),
+    key: values.optional(),
+    item: values.optional(),
+    keyConditionExpression: z.string().optional(),
+    filterExpression: z.string().optional(),
+    projectionExpression: z.string().optional(),
+    updateExpression: z.string().optional(),
+    conditionExpression: z.string().optional(),
+    expressionAttributeNames: z.record(z.string(), z.string()),
+    expressionAttributeValues: values,
+    scanIndexForward: z.boolean().optional(),
+    limit: z.number().int().optional(),
+    consistentRead: z.boolean().optional(),
+    transactItems: z.array(ResolvedPatternSchema).optional(),
+    summary: z.string(),
+    needsScan: z.boolean(),
+    diagnostics: z.array(DiagnosticSchema),
+  }),
+);
+
+export const OperationRequestSchema: z.ZodType<OperationRequest> = z.strictObject({
+  operation: z.enum(OPERATIONS),
+  input: z.record(z.string(), z.unknown()),
+});
+
+/** Parameter values over the wire: what a person types, numbers and booleans as JSON. */
+export const ParameterValuesSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]));
