@@ -83,7 +83,9 @@ export const gameLeaderboard: Model = {
         },
         {
           name: 'top-scores',
-          description: 'The top 10 of a game: the index sorts by score as a number, read backwards.',
+          description:
+            'The top 10 of a game: the index sorts by score as a number, read backwards. One index partition per game is ' +
+            'a hot partition for a hit game; shard the leaderboard key and merge the top 10 of each shard when it grows.',
           entity: 'Score',
           kind: 'query',
           index: 'leaderboard-index',
