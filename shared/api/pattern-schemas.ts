@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { ATTRIBUTE_TYPES } from '../model/attribute-value.js';
+import { ATTRIBUTE_TYPES, ItemSchema } from '../model/attribute-value.js';
 import { PATTERN_KINDS, ParameterSchema } from '../model/schema.js';
 import type { OperationRequest, ResolvedPattern, ValueSpec } from '../patterns/resolved-pattern.js';
+import type { PreviewResult } from '../preview/preview-pattern.js';
 import { DiagnosticSchema } from './common-schemas.js';
 
 /** Wire schemas for resolved patterns; annotated with the domain types so the two cannot drift apart. */
@@ -48,3 +49,18 @@ export const OperationRequestSchema: z.ZodType<OperationRequest> = z.strictObjec
 
 /** Parameter values over the wire: what a person types, numbers and booleans as JSON. */
 export const ParameterValuesSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]));
+
+/** What a pattern returns over the model's sample items (no engine). */
+export const PreviewResultSchema: z.ZodType<PreviewResult> = z.strictObject({
+  pattern: z.string(),
+  operation: z.enum(OPERATIONS),
+  indexName: z.string().optional(),
+  request: OperationRequestSchema,
+  items: z.array(ItemSchema),
+  scannedCount: z.number().int(),
+  count: z.number().int(),
+  lastEvaluatedKey: ItemSchema.optional(),
+});
+
+/** A table's or index's items grouped by partition, as the index view shows them. */
+export const IndexPartitionsSchema = z.array(z.strictObject({ partition: z.string(), items: z.array(ItemSchema) }));

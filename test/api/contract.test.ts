@@ -30,7 +30,7 @@ describe.each(TRANSPORTS)('api contract over $name', (transport) => {
     expect(one.ok && one.value.template.model.tables[0]?.name).toBe('cruddur-messages');
   });
 
-  it('model methods: validate, patterns, request, serialize, import over the same shared functions', async () => {
+  it('model methods: validate, patterns, request, preview, indexItems, serialize, import over the same shared functions', async () => {
     const got = await client.call('templates.get', { name: 'cruddur-messaging' });
     if (!got.ok) throw new Error(got.error.message);
     const model = got.value.template.model;
@@ -43,6 +43,14 @@ describe.each(TRANSPORTS)('api contract over $name', (transport) => {
     if (request.ok) expect(Object.values(request.value.request.input.ExpressionAttributeValues as object)).toContainEqual({ S: 'MSG#g1' });
     const missing = await client.call('model.request', { model, pattern: 'list-messages', params: {} });
     expect(missing).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    const preview = await client.call('model.preview', { model, pattern: 'list-messages' });
+    if (!preview.ok) throw new Error(preview.error.message);
+    expect(preview.value.preview).toMatchObject({ pattern: 'list-messages', operation: 'Query' });
+    expect(preview.value.preview.items.length).toBeGreaterThan(0);
+    const gsi = await client.call('model.indexItems', { model, table: 'cruddur-messages', index: 'message-group-sk-index' });
+    expect(gsi.ok && gsi.value.partitions.length).toBeGreaterThan(0);
+    const noTable = await client.call('model.indexItems', { model, table: 'nope' });
+    expect(noTable).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     const serialized = await client.call('model.serialize', { model });
     if (!serialized.ok) throw new Error(serialized.error.message);
     const imported = await client.call('model.import', { text: serialized.value.text, file: 'c.monotable.json' });

@@ -3,7 +3,7 @@ import { MAX_FILE_BYTES } from '../../model/safe-json.js';
 import { ModelSchema } from '../../model/schema.js';
 import { defineMethods } from '../define.js';
 import { DiagnosticListSchema, EmptyInputSchema } from '../common-schemas.js';
-import { OperationRequestSchema, ParameterValuesSchema, ResolvedPatternSchema } from '../pattern-schemas.js';
+import { IndexPartitionsSchema, OperationRequestSchema, ParameterValuesSchema, PreviewResultSchema, ResolvedPatternSchema } from '../pattern-schemas.js';
 
 const TemplateInfoSchema = z.strictObject({ name: z.string(), title: z.string(), description: z.string() });
 const FileText = z.string().max(MAX_FILE_BYTES);
@@ -34,6 +34,16 @@ export const modelMethods = defineMethods({
     summary: 'The exact low-level DynamoDB request a pattern sends for these parameter values.',
     input: z.strictObject({ model: ModelSchema, pattern: z.string().min(1), params: ParameterValuesSchema }),
     output: z.strictObject({ request: OperationRequestSchema }),
+  },
+  'model.preview': {
+    summary: "A pattern run over the model's sample items with DynamoDB semantics; missing parameters use their examples.",
+    input: z.strictObject({ model: ModelSchema, pattern: z.string().min(1), params: ParameterValuesSchema.optional() }),
+    output: z.strictObject({ preview: PreviewResultSchema }),
+  },
+  'model.indexItems': {
+    summary: "The sample items as a table or index holds them (only items with that index's keys), by partition.",
+    input: z.strictObject({ model: ModelSchema, table: z.string().min(1), index: z.string().min(1).optional() }),
+    output: z.strictObject({ partitions: IndexPartitionsSchema }),
   },
   'model.serialize': {
     summary: 'The model file text, written deterministically (stable order, 2-space indent, trailing newline).',

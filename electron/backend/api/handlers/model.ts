@@ -5,13 +5,15 @@ import { parseModel } from '../../../../shared/model/parse-model.js';
 import { serializeModel } from '../../../../shared/model/serialize-model.js';
 import { buildRequest } from '../../../../shared/patterns/build-request.js';
 import { resolveAll, resolvePattern } from '../../../../shared/patterns/resolve.js';
+import { indexItems } from '../../../../shared/preview/index-items.js';
+import { previewPattern } from '../../../../shared/preview/preview-pattern.js';
 import { validate } from '../../../../shared/rules/validate.js';
 import { TEMPLATES, findTemplate, templateNames } from '../../../../shared/templates/index.js';
 import type { Handlers } from '../handler.js';
 
 type ModelArea = Pick<
   Contract,
-  'model.parse' | 'model.import' | 'model.validate' | 'model.patterns' | 'model.request' | 'model.serialize' | 'templates.list' | 'templates.get'
+  'model.parse' | 'model.import' | 'model.validate' | 'model.patterns' | 'model.request' | 'model.preview' | 'model.indexItems' | 'model.serialize' | 'templates.list' | 'templates.get'
 >;
 
 function templateInfo(t: { name: string; title: string; description: string }): { name: string; title: string; description: string } {
@@ -34,6 +36,12 @@ export const modelHandlers: Handlers<ModelArea> = {
   },
   async 'model.request'({ model, pattern, params }) {
     return { request: buildRequest(resolvePattern(model, pattern), params) };
+  },
+  async 'model.preview'({ model, pattern, params }) {
+    return { preview: previewPattern(model, pattern, params) };
+  },
+  async 'model.indexItems'({ model, table, index }) {
+    return { partitions: indexItems(model, table, index) };
   },
   async 'model.serialize'({ model }) {
     return { text: serializeModel(model) };
