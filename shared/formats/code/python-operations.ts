@@ -50,5 +50,5 @@ export function pyTransactItem(write: ResolvedPattern, ctx: PyContext, tableName
   const action =
     write.operation === 'PutItem' ? 'Put' : write.operation === 'UpdateItem' ? 'Update' : write.operation === 'DeleteItem' ? 'Delete' : 'ConditionCheck';
   const inner = { ...ctx, indent: `${ctx.indent}    `, typed: true };
-  return `{${pyString(action)}: ${dictOf([['"TableName"', tableName], ...requestEntries(write, inner)], inner.indent)}}`;
+  return dictOf([[pyString(action), dictOf([['"TableName"', tableName], ...requestEntries(write, inner)], inner.indent)]], ctx.indent);
 }

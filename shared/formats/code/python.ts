@@ -133,7 +133,7 @@ function batchGet(resolved: ResolvedPattern, ctx: PyContext, tableName: string):
   const entries = requestEntries({ ...resolved, key: resolved.key ?? {} }, { ...ctx, indent: '            ' });
   const keyValue = entries.find(([k]) => k === '"Key"')?.[1] ?? '{}';
   const others = entries.filter(([k]) => k === '"ProjectionExpression"' || k === '"ExpressionAttributeNames"' || k === '"ConsistentRead"');
-  const request = dictOf([['"Keys"', `[\n                ${keyValue.replace(/\n/g, '\n    ')}\n                for params in keys[start:start + 100]\n            ]`], ...others], '        ');
+  const request = dictOf([['"Keys"', `[\n                ${keyValue}\n                for params in keys[start:start + 100]\n            ]`], ...others], '        ');
   return `    resource = _dynamodb(dynamodb)
     table_name = ${tableName}
     items = []

@@ -59,7 +59,7 @@ export function requestObject(resolved: ResolvedPattern, ctx: OperationContext, 
 export function transactItem(write: ResolvedPattern, ctx: OperationContext): string {
   const action =
     write.operation === 'PutItem' ? 'Put' : write.operation === 'UpdateItem' ? 'Update' : write.operation === 'DeleteItem' ? 'Delete' : 'ConditionCheck';
-  return `{ ${action}: ${requestObject(write, { ...ctx, indent: `${ctx.indent}  ` })} }`;
+  return objectOf([[action, requestObject(write, { ...ctx, indent: `${ctx.indent}  ` })]], ctx.indent);
 }
 
 /** The key (and projection) object of a BatchGetItem for one table. */
