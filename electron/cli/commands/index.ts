@@ -3,6 +3,7 @@ import { engineCommand } from './engine.js';
 import { importCommand } from './import.js';
 import { newCommand } from './new.js';
 import { patternsCommand } from './patterns.js';
+import { seedCommand } from './seed.js';
 import { templatesCommand } from './templates.js';
 import { validateCommand } from './validate.js';
 
@@ -14,4 +15,5 @@ export const commands: Command[] = [
   templatesCommand,
   newCommand,
   engineCommand,
+  seedCommand,
 ];

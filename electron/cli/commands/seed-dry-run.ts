@@ -1,0 +1,70 @@
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { MonotableError } from '../../../shared/errors/monotable-error.js';
+import type { SeedPlan } from '../../../shared/seed/seed-types.js';
+import type { CommandIo } from '../command.js';
+import { MAX_LISTED_FAILURES, type SeedFailure } from '../../backend/seed/seed-types.js';
+
+export interface DryRunSummary {
+  dryRun: true;
+  table: string;
+  planned: number;
+  written: number;
+  failed: number;
+  seconds: number;
+  file?: string;
+  failures: SeedFailure[];
+}
+
+async function writeLines(plan: SeedPlan, out: NodeJS.WritableStream, failures: SeedFailure[]): Promise<{ written: number; failed: number }> {
+  let written = 0;
+  let failed = 0;
+  let buffer = '';
+  for (const p of plan.items()) {
+    if (p.problem) {
+      failed++;
+      if (failures.length < MAX_LISTED_FAILURES) failures.push({ key: p.keyText, reason: p.problem });
+      continue;
+    }
+    buffer += `${JSON.stringify(p.item)}\n`;
+    written++;
+    if (buffer.length >= 1 << 16) {
+      if (!out.write(buffer)) await once(out, 'drain');
+      buffer = '';
+    }
+  }
+  if (buffer) out.write(buffer);
+  return { written, failed };
+}
+
+/**
+ * `--dry-run`: the planned items as JSON lines (DynamoDB JSON), streamed to `-o FILE` (a temp file renamed into place
+ * when complete) or to stdout. Items with a problem are not written; they are counted and listed in the summary.
+ */
+export async function dryRun(plan: SeedPlan, outFile: string | undefined, io: CommandIo): Promise<DryRunSummary> {
+  const started = performance.now();
+  const failures: SeedFailure[] = [];
+  if (outFile === undefined) {
+    const counts = await writeLines(plan, io.stdout, failures);
+    return { dryRun: true, table: plan.table, planned: plan.planned, ...counts, seconds: Math.round(performance.now() - started) / 1000, failures };
+  }
+  const path = resolve(io.cwd, outFile);
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  const stream = createWriteStream(temp, { flags: 'wx' });
+  try {
+    await once(stream, 'open');
+    const counts = await writeLines(plan, stream, failures);
+    stream.end();
+    await once(stream, 'finish');
+    await rename(temp, path);
+    return { dryRun: true, table: plan.table, planned: plan.planned, ...counts, seconds: Math.round(performance.now() - started) / 1000, file: path, failures };
+  } catch (error) {
+    stream.destroy();
+    await rm(temp, { force: true });
+    if (error instanceof MonotableError) throw error;
+    const code = error instanceof Error && 'code' in error ? String(error.code) : 'unknown error';
+    throw new MonotableError('FILE_UNREADABLE', `Cannot write ${outFile} (${code}).`, { file: outFile, hint: 'Check that the folder exists and is writable.' });
+  }
+}
