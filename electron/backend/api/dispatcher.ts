@@ -1,8 +1,8 @@
 import { contract } from '../../../shared/api/contract.js';
 import type { ApiError, Envelope, MethodTable } from '../../../shared/api/define.js';
+import { assertSafeInput } from '../../../shared/api/input-guard.js';
 import { describeZodIssues } from '../../../shared/api/zod-issues.js';
 import { MonotableError, isMonotableError } from '../../../shared/errors/monotable-error.js';
-import { checkStructure } from '../../../shared/model/safe-json.js';
 import type { Handler, HandlerContext, Handlers } from './handler.js';
 import { handlers } from './handlers/index.js';
 
@@ -52,7 +52,7 @@ export function createDispatcher<T extends MethodTable>(
     const handler = handlers[method] as Handler<typeof spec>;
     try {
       if (ctx.signal.aborted) throw new MonotableError('CANCELLED', `${method} was cancelled before it started.`, {});
-      checkStructure(rawInput);
+      assertSafeInput(rawInput);
       const parsed = spec.input.safeParse(rawInput);
       if (!parsed.success) throw badInput(method, describeZodIssues(parsed.error));
       let badEvent: string | undefined;
