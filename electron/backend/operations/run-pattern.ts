@@ -6,11 +6,12 @@ import { resolvePattern } from '../../../shared/patterns/resolve.js';
 import type { ResolvedPattern } from '../../../shared/patterns/resolved-pattern.js';
 import type { OpenConnection } from '../connections/connection.js';
 import { runOperation, type OperationResult, type RunOptions } from './run-operation.js';
+import type { LowLevelRequest } from './send-operation.js';
 
 export interface PatternRun {
   pattern: ResolvedPattern;
   /** The exact request sent (typed JSON), for display and for "copy as code". */
-  request: { operation: string; input: Record<string, unknown> };
+  request: LowLevelRequest;
   result: OperationResult;
 }
 
@@ -36,6 +37,13 @@ export function checkParameters(pattern: ResolvedPattern, params: Readonly<Recor
   }
 }
 
+/** The resolved pattern and the exact request for these parameter values (checked: none missing, none unknown). */
+export function patternRequest(model: Model, patternName: string, params: Readonly<Record<string, TemplateValue>>): { pattern: ResolvedPattern; request: LowLevelRequest } {
+  const pattern = resolvePattern(model, patternName);
+  checkParameters(pattern, params);
+  return { pattern, request: buildRequest(pattern, { ...params }) };
+}
+
 /**
  * Runs a model's access pattern with parameter values: the pattern is resolved and its request built by
  * `shared/patterns` (the one place requests come from the model), then sent like any other operation.
@@ -47,9 +55,7 @@ export async function runPattern(
   params: Readonly<Record<string, TemplateValue>>,
   options: RunOptions = {},
 ): Promise<PatternRun> {
-  const pattern = resolvePattern(model, patternName);
-  checkParameters(pattern, params);
-  const request = buildRequest(pattern, { ...params });
+  const { pattern, request } = patternRequest(model, patternName, params);
   const result = await runOperation(connection, request, options);
   return { pattern, request, result };
 }

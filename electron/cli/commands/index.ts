@@ -3,6 +3,9 @@ import { engineCommand } from './engine.js';
 import { importCommand } from './import.js';
 import { newCommand } from './new.js';
 import { patternsCommand } from './patterns.js';
+import { queryCommand } from './query.js';
+import { runCommand } from './run.js';
+import { scanCommand } from './scan.js';
 import { seedCommand } from './seed.js';
 import { templatesCommand } from './templates.js';
 import { validateCommand } from './validate.js';
@@ -15,5 +18,8 @@ export const commands: Command[] = [
   templatesCommand,
   newCommand,
   engineCommand,
+  runCommand,
+  queryCommand,
+  scanCommand,
   seedCommand,
 ];

@@ -1,0 +1,100 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../electron/cli/main.js';
+import { startTestEngine } from '../support/engine.js';
+import { BIG, SHOP_MODEL, createShopTable, order, putItems } from './shop-model.js';
+
+let engine: Awaited<ReturnType<typeof startTestEngine>>;
+let dir: string;
+const orders = Array.from({ length: 40 }, (_, i) => order('c1', i));
+
+async function cli(...args: string[]): Promise<{ code: number; lines: Record<string, unknown>[]; stdout: string; stderr: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (c: Buffer) => (out += c.toString()));
+  stderr.on('data', (c: Buffer) => (err += c.toString()));
+  const code = await main([...args, '--endpoint', engine.engine.endpoint], { stdout, stderr, cwd: dir, signal: new AbortController().signal, debug: false });
+  const lines = out.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+  return { code, lines, stdout: out, stderr: err };
+}
+
+beforeAll(async () => {
+  engine = await startTestEngine();
+  await createShopTable(engine.client);
+  await putItems(engine.client, orders);
+  dir = await mkdtemp(join(tmpdir(), 'monotable-ops-'));
+  await writeFile(join(dir, 'shop.monotable.json'), JSON.stringify(SHOP_MODEL));
+});
+afterAll(async () => {
+  await engine?.stop();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('monotable run', () => {
+  it('prints the item as typed JSON (every digit, sets, binary) and a summary on stderr', async () => {
+    const { code, lines, stderr } = await cli('run', 'shop.monotable.json', 'get-order', '--param', 'customer_id=c1', '--param', 'order_id=0003');
+    expect(code).toBe(0);
+    expect(lines).toEqual([orders[3]]);
+    expect(stderr).toMatch(/GetItem: 1 item\(s\), 1 page\(s\), [\d.]+ capacity unit\(s\) consumed/);
+  });
+
+  it('--plain: simplified JSON, numbers beyond 2^53 as strings', async () => {
+    const { lines } = await cli('run', 'shop.monotable.json', 'get-order', '--param', 'customer_id=c1', '--param', 'order_id=0003', '--plain');
+    expect(lines[0]).toMatchObject({ big: BIG, total: 30, tags: ['a', 'b'], order_id: '0003' });
+  });
+
+  it('--all follows pages; --limit sets the page size', async () => {
+    const { code, lines, stderr } = await cli('run', 'shop.monotable.json', 'orders-of-customer', '--param', 'customer_id=c1', '--limit', '15', '--all');
+    expect(code).toBe(0);
+    expect(lines).toHaveLength(40);
+    expect(lines[0]).toEqual(orders[39]);
+    expect(stderr).toMatch(/Query: 40 item\(s\), 3 page\(s\)/);
+  });
+
+  it('a missing or unknown parameter exits 2 naming it and listing the parameters', async () => {
+    const missing = await cli('run', 'shop.monotable.json', 'get-order', '--param', 'customer_id=c1');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/error \[BAD_INPUT\]: Missing parameter "order_id"/);
+    expect(missing.stderr).toMatch(/hint: Parameters of "get-order": customer_id, order_id/);
+    const unknown = await cli('run', 'shop.monotable.json', 'get-order', '--param', 'customer_id=c1', '--param', 'order_id=1', '--param', 'color=red');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/Unknown parameter "color"/);
+    expect(unknown.stdout).toBe('');
+  });
+});
+
+describe('monotable query and scan', () => {
+  it('query: partition, sort operator, order, projection', async () => {
+    const { code, lines } = await cli('query', 'shop.monotable.json', '--pk', 'CUST#c1', '--sk-op', 'between', '--sk', 'ORDER#0010', '--sk2', 'ORDER#0012', '--desc', '--projection', 'order_id,big');
+    expect(code).toBe(0);
+    expect(lines).toEqual([12, 11, 10].map((i) => ({ order_id: orders[i]!['order_id'], big: { N: BIG } })));
+  });
+
+  it('query an LSI by a number sort key, with a filter', async () => {
+    const { lines } = await cli('query', 'shop.monotable.json', '--index', 'by-total', '--pk', 'CUST#c1', '--sk-op', '>=', '--sk', '350', '--filter', 'status = open', '--plain');
+    expect(lines.map((l) => l['total'])).toEqual([360, 380]);
+  });
+
+  it('query a GSI with --consistent is refused before sending', async () => {
+    const { code, stderr } = await cli('query', 'shop.monotable.json', '--index', 'gsi1', '--pk', 'STATUS#open', '--consistent');
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/no strongly consistent reads/);
+  });
+
+  it('scan: --max-items truncates and --start-key continues exactly', async () => {
+    const first = await cli('scan', 'shop.monotable.json', '--max-items', '25', '--limit', '10');
+    expect(first.lines).toHaveLength(25);
+    const key = /--start-key '([^']+)'/.exec(first.stderr)?.[1];
+    expect(first.stderr).toMatch(/truncated at --max-items/);
+    expect(key).toBeDefined();
+    const rest = await cli('scan', 'shop.monotable.json', '--all', '--start-key', key!);
+    expect(rest.lines).toHaveLength(15);
+    const all = new Set([...first.lines, ...rest.lines].map((l) => JSON.stringify(l['sk'])));
+    expect(all.size).toBe(40);
+  });
+});
