@@ -23,7 +23,7 @@ interface CliResult {
 }
 
 function aws(args: string[]): Promise<CliResult> {
-  const env = { ...process.env, AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: '' };
+  const env: NodeJS.ProcessEnv = { ...process.env, AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', AWS_DEFAULT_REGION: 'us-east-1', AWS_PAGER: '' };
   delete env.AWS_PROFILE;
   delete env.AWS_SESSION_TOKEN;
   return new Promise((resolve) => {
