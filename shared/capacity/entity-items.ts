@@ -1,0 +1,91 @@
+import type { AttributeValue, AttributeTypeName, Item } from '../model/attribute-value.js';
+import { keyAttributes } from '../model/indexes.js';
+import type { Entity, Table } from '../model/schema.js';
+import { parseTemplate } from '../keys/template.js';
+import { itemSize } from './item-size.js';
+
+/**
+ * Typical sizes when an entity has no sample items: a parameter in a key template is taken as a 36-character
+ * id (a UUID), a String attribute as 32 characters, a Number as 8 digits, a Binary as 32 bytes, a set or
+ * list as 3 members of 16 characters. Estimates, stated as such in the capacity output.
+ */
+const PARAM_TEXT = 'x'.repeat(36);
+const TEXT = 'x'.repeat(32);
+const SHORT = 'x'.repeat(16);
+
+function estimatedValue(type: AttributeTypeName): AttributeValue {
+  switch (type) {
+    case 'S': return { S: TEXT };
+    case 'N': return { N: '12345678' };
+    case 'B': return { B: 'A'.repeat(44) }; // 32 bytes as base64
+    case 'BOOL': return { BOOL: true };
+    case 'NULL': return { NULL: true };
+    case 'SS': return { SS: ['a', 'b', 'c'].map((c) => c + SHORT.slice(1)) };
+    case 'NS': return { NS: ['1', '2', '3'] };
+    case 'BS': return { BS: ['AAAA', 'AAAB', 'AAAC'] };
+    case 'L': return { L: [{ S: SHORT }, { S: SHORT }, { S: SHORT }] };
+    case 'M': return { M: { a: { S: SHORT }, b: { S: SHORT }, c: { S: SHORT } } };
+  }
+}
+
+function estimatedKey(template: string, type: AttributeTypeName): AttributeValue {
+  if (type === 'N') return { N: '1234567890' };
+  try {
+    const text = parseTemplate(template).segments.map((s) => (s.kind === 'literal' ? s.text : PARAM_TEXT)).join('');
+    return type === 'B' ? { B: 'A'.repeat(48) } : { S: text };
+  } catch {
+    return { S: PARAM_TEXT };
+  }
+}
+
+/** A made-up item of typical size for an entity with no sample items. */
+export function estimatedItem(table: Table, entity: Entity): Item {
+  const item: Item = {};
+  const keyTypes = new Map(keyAttributes(table).map((k) => [k.name, k.type]));
+  for (const [name, template] of Object.entries(entity.keys)) item[name] = estimatedKey(template, keyTypes.get(name) ?? 'S');
+  if (entity.typeAttribute) item[entity.typeAttribute.name] = { S: entity.typeAttribute.value };
+  for (const attribute of entity.attributes) if (!(attribute.name in item)) item[attribute.name] = estimatedValue(attribute.type);
+  return item;
+}
+
+/** The items capacity is estimated from: the entity's sample items, or one estimated item. */
+export function representativeItems(table: Table, entity: Entity): { items: Item[]; estimated: boolean } {
+  const samples = entity.sampleItems ?? [];
+  return samples.length ? { items: samples, estimated: false } : { items: [estimatedItem(table, entity)], estimated: true };
+}
+
+export function averageItemSize(table: Table, entity: Entity): number {
+  const { items } = representativeItems(table, entity);
+  return items.reduce((sum, item) => sum + itemSize(item), 0) / items.length;
+}
+
+/**
+ * How many items of the entity a full table holds: `seed.count`, else parents × average `perParent`
+ * (the parent is the entity its `ref` generators point to), else the number of sample items.
+ */
+export function estimatedItemCount(table: Table, entity: Entity, seen: Set<string> = new Set()): number {
+  if (entity.seed?.count !== undefined) return entity.seed.count;
+  const perParent = entity.seed?.perParent;
+  const parentName = entity.attributes.find((a) => a.generator?.kind === 'ref')?.generator;
+  const parent = parentName?.kind === 'ref' ? table.entities.find((e) => e.name === parentName.entity) : undefined;
+  if (perParent && parent && !seen.has(entity.name)) {
+    seen.add(entity.name);
+    return estimatedItemCount(table, parent, seen) * ((perParent.min + perParent.max) / 2);
+  }
+  return entity.sampleItems?.length ?? 0;
+}
+
+/** Items of the entity in one partition of a Query: average `perParent`, else from sample items, else 1. */
+export function itemsPerPartition(entity: Entity, partitionKey: string): number {
+  const perParent = entity.seed?.perParent;
+  if (perParent) return Math.max(1, (perParent.min + perParent.max) / 2);
+  const counts = new Map<string, number>();
+  for (const item of entity.sampleItems ?? []) {
+    const value = item[partitionKey];
+    if (!value) continue;
+    const key = JSON.stringify(value);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  if (!counts.size) return 1;
+  return [...counts.values()].reduce((a, b) => a + b, 0) / counts.size;
+}
