@@ -3,6 +3,7 @@ import { modelFromValue } from '../model/parse-model.js';
 import { parseUntrustedJson } from '../model/safe-json.js';
 import type { Model } from '../model/schema.js';
 import type { Diagnostic } from '../rules/diagnostic.js';
+import { importWorkbench, isWorkbenchFile } from './workbench/import-workbench.js';
 
 export type ModelFileKind = 'monotable' | 'workbench' | 'cloudformation';
 
@@ -45,6 +46,7 @@ export function importModelText(text: string, file?: string): ImportedModel {
   return withFile(file, () => {
     const value = parseText(text, file);
     if (isMonotableValue(value)) return { model: modelFromValue(value, file), kind: 'monotable', notes: [] };
+    if (isWorkbenchFile(value)) return { ...importWorkbench(value), kind: 'workbench' };
     throw new MonotableError('UNSUPPORTED_FORMAT', 'This is neither a Monotable model, a NoSQL Workbench model nor a CloudFormation template.', {
       ...(file ? { file } : {}),
       path: '$',
