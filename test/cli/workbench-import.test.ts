@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseModel } from '../../shared/model/parse-model.js';
 import { serializeModel } from '../../shared/model/serialize-model.js';
-import { runCli, tempFolder } from './run-cli.js';
+import { REPO, runCli, tempFolder } from './run-cli.js';
 
-const CORPUS = '/work/shared/interop/nosql-workbench';
+const CORPUS = join(REPO, '..', 'shared', 'interop', 'nosql-workbench');
 const tmp = tempFolder();
 afterAll(() => tmp.remove());
 const cli = (...args: string[]) => runCli(args, tmp.dir);
