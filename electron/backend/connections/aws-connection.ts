@@ -16,7 +16,7 @@ export async function openAwsConnection(spec: ConnectionSpec & { kind: 'aws' }):
     region: spec.region,
     credentials,
     maxAttempts: CLIENT_DEFAULTS.maxAttempts,
-    requestHandler: { connectionTimeout: CLIENT_DEFAULTS.connectionTimeoutMs, requestTimeout: CLIENT_DEFAULTS.requestTimeoutMs },
+    requestHandler: { connectionTimeout: CLIENT_DEFAULTS.connectionTimeoutMs, requestTimeout: CLIENT_DEFAULTS.requestTimeoutMs, throwOnRequestTimeout: true },
   });
   return {
     spec,

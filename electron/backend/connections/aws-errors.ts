@@ -94,7 +94,8 @@ export function toMonotableError(error: unknown, context: ErrorContext = {}): Mo
     return make('CREDENTIALS', `${op}the AWS credentials were rejected or have expired${where(connection)}${raw ? `: ${raw.split('\n')[0]}` : '.'}`,
       profile ? `Log in again: \`aws sso login --profile ${profile}\` (SSO) or \`aws configure --profile ${profile}\` (keys), then retry.` : 'Log in again (`aws sso login` or `aws configure`), then retry.', context);
   }
-  if (name === 'TimeoutError') {
+  // smithy names socket resets TimeoutError too (so they are retried); those are network failures, not timeouts.
+  if (name === 'TimeoutError' && code !== 'ECONNRESET' && code !== 'EPIPE') {
     return make('TIMEOUT', `${op}DynamoDB did not answer in time (${endpointOf(connection)}).`,
       'Check the network or the engine; retry. Long scans can be continued page by page.', context);
   }

@@ -18,6 +18,6 @@ export function createEndpointClient(endpoint: string, options: { region?: strin
     region: options.region ?? 'us-east-1',
     credentials: { accessKeyId: options.accessKeyId ?? 'local', secretAccessKey: 'local' },
     maxAttempts: options.maxAttempts ?? CLIENT_DEFAULTS.maxAttempts,
-    requestHandler: { connectionTimeout: CLIENT_DEFAULTS.connectionTimeoutMs, requestTimeout: CLIENT_DEFAULTS.requestTimeoutMs },
+    requestHandler: { connectionTimeout: CLIENT_DEFAULTS.connectionTimeoutMs, requestTimeout: CLIENT_DEFAULTS.requestTimeoutMs, throwOnRequestTimeout: true },
   });
 }
