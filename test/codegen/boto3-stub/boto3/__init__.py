@@ -56,3 +56,58 @@ class _Resource:
 def resource(service):
     assert service == "dynamodb"
     return _Resource()
+
+
+class _ResourceInUseException(Exception):
+    pass
+
+
+class _Exceptions:
+    ResourceInUseException = _ResourceInUseException
+
+
+class _Waiter:
+    def __init__(self, name):
+        self.name = name
+
+    def wait(self, **kwargs):
+        CALLS.append({"operation": f"wait:{self.name}", "kwargs": kwargs})
+
+
+class _LowLevelClient:
+    """boto3.client("dynamodb"): records create_table, waiters and update_time_to_live. A table name listed in
+    EXISTING raises ResourceInUseException, as DynamoDB does for a table that already exists."""
+
+    exceptions = _Exceptions()
+
+    def __init__(self, **config):
+        CALLS.append({"operation": "client", "kwargs": config})
+
+    def create_table(self, **kwargs):
+        if kwargs.get("TableName") in EXISTING:
+            raise _ResourceInUseException("Table already exists")
+        CALLS.append({"operation": "CreateTable", "kwargs": kwargs})
+        return {"TableDescription": {"TableName": kwargs.get("TableName"), "TableStatus": "CREATING"}}
+
+    def get_waiter(self, name):
+        return _Waiter(name)
+
+    def update_time_to_live(self, **kwargs):
+        CALLS.append({"operation": "UpdateTimeToLive", "kwargs": kwargs})
+        return {}
+
+
+EXISTING = set(filter(None, __import__("os").environ.get("STUB_EXISTING_TABLES", "").split(",")))
+
+
+def client(service, **config):
+    assert service == "dynamodb"
+    return _LowLevelClient(**config)
+
+
+class _Session:
+    region_name = __import__("os").environ.get("AWS_DEFAULT_REGION") or None
+
+
+class session:  # noqa: N801  (boto3.session.Session)
+    Session = _Session
