@@ -2,6 +2,7 @@ import type { MethodTable } from './define.js';
 import { modelMethods } from './methods/model.js';
 import { engineMethods } from './methods/engine.js';
 import { connectionMethods } from './methods/connection.js';
+import { seedMethods } from './methods/seed.js';
 
 /**
  * The one api contract: every method the UI (or any transport) may call, `noun.verb` → zod input/output/events.
@@ -12,6 +13,7 @@ export const contract = {
   ...modelMethods,
   ...engineMethods,
   ...connectionMethods,
+  ...seedMethods,
 } satisfies MethodTable;
 
 export type Contract = typeof contract;

@@ -3,10 +3,12 @@ import type { Handlers } from '../handler.js';
 import { modelHandlers } from './model.js';
 import { engineHandlers } from './engine.js';
 import { connectionHandlers } from './connection.js';
+import { seedHandlers } from './seed.js';
 
 /** Every area's handlers; adding an area is one import and one spread line. Missing handlers fail the typecheck. */
 export const handlers: Handlers<Contract> = {
   ...modelHandlers,
   ...engineHandlers,
   ...connectionHandlers,
+  ...seedHandlers,
 };

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { ItemSchema } from '../../model/attribute-value.js';
+import { ModelSchema } from '../../model/schema.js';
+import { DiagnosticListSchema } from '../common-schemas.js';
+import { defineMethods } from '../define.js';
+
+/** What to generate; mirrors `SeedOptions` of shared/seed/seed-types.ts. */
+const seedOptions = {
+  model: ModelSchema,
+  table: z.string().min(1).optional(),
+  scale: z.number().min(0).optional(),
+  counts: z.record(z.string(), z.number().int().min(0)).optional(),
+  seed: z.number().int().optional(),
+  locale: z.string().min(1).optional(),
+  refDate: z.string().optional(),
+};
+
+export const SeedProgressSchema = z.strictObject({
+  planned: z.number(),
+  written: z.number(),
+  failed: z.number(),
+  skippedExisting: z.number(),
+  ratePerSecond: z.number(),
+  etaSeconds: z.number().optional(),
+});
+
+export const SeedSummarySchema = z.strictObject({
+  table: z.string(),
+  planned: z.number(),
+  written: z.number(),
+  failed: z.number(),
+  skippedExisting: z.number(),
+  unknown: z.number(),
+  notStarted: z.number(),
+  cancelled: z.boolean(),
+  seconds: z.number(),
+  ratePerSecond: z.number(),
+  checkedExisting: z.boolean(),
+  failures: z.array(z.strictObject({ key: z.string(), reason: z.string() })),
+});
+
+export const SeedPlanInfoSchema = z.strictObject({
+  table: z.string(),
+  planned: z.number(),
+  counts: z.array(z.strictObject({ entity: z.string(), count: z.number(), parent: z.string().optional() })),
+  seed: z.number(),
+  locale: z.string(),
+  notes: DiagnosticListSchema,
+  sample: z.array(z.strictObject({ entity: z.string(), item: ItemSchema, size: z.number(), problem: z.string().optional() })),
+});
+
+/** Related fake data from the model's generators: preview the plan, then write it to a table on an open connection. */
+export const seedMethods = defineMethods({
+  'seed.plan': {
+    summary: 'Plan a seed without writing: per-entity counts, the total, notes, and the first `sample` items (deterministic).',
+    input: z.strictObject({ ...seedOptions, sample: z.number().int().min(0).max(1000).optional() }),
+    output: SeedPlanInfoSchema,
+  },
+  'seed.run': {
+    summary: 'Write the planned items to the table (BatchWriteItem, backoff, re-run writes only what is missing); progress events; cancel with the call signal.',
+    input: z.strictObject({ ...seedOptions, connectionId: z.string().min(1), concurrency: z.number().int().min(1).max(64).optional() }),
+    output: SeedSummarySchema,
+    events: SeedProgressSchema,
+  },
+});
