@@ -31,7 +31,7 @@ export const multiTenantSaas: Model = {
           keys: { pk: 'TENANT#{tenant_id}', sk: 'TENANT' },
           attributes: [
             attr('tenant_id', 'S', faker('string.alphanumeric', 8)),
-            attr('tenant_name', 'S', faker('company.name')),
+            attr('tenant_name', 'S', faker('person.lastName'), { description: 'The company name.' }),
             attr('plan', 'S', oneOf('free', 'team', 'enterprise')),
             attr('created_at', 'S', dateRange(FROM, TO)),
           ],

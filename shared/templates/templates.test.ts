@@ -5,6 +5,7 @@ import { keyAttributes } from '../model/indexes.js';
 import { parseModel } from '../model/parse-model.js';
 import { ModelSchema } from '../model/schema.js';
 import { serializeModel } from '../model/serialize-model.js';
+import { planSeed } from '../seed/plan-seed.js';
 import { findTemplate, TEMPLATES, templateNames } from './index.js';
 
 describe('built-in templates', () => {
@@ -68,6 +69,25 @@ describe('built-in templates', () => {
         }
       }
     });
+  });
+
+  it.each(TEMPLATES.map((t) => [t.name, t] as const))('%s seeds related items with keys from its templates and no problems', (_name, template) => {
+    const table = template.model.tables[0]!;
+    const plan = planSeed(template.model, { seed: 1 });
+    expect(plan.notes.filter((n) => n.severity === 'error')).toEqual([]);
+    let count = 0;
+    for (const planned of plan.items()) {
+      count++;
+      expect(planned.problem, planned.keyText).toBeUndefined();
+      const entity = table.entities.find((e) => e.name === planned.entity)!;
+      for (const attribute of entity.attributes.filter((a) => a.required)) expect(planned.item[attribute.name], `${entity.name}.${attribute.name}`).toBeDefined();
+      for (const [keyName, source] of Object.entries(entity.keys)) {
+        const text = Object.values(planned.item[keyName]!)[0] as string;
+        expect(matchTemplate(parseTemplate(source), text), `${entity.name}.${keyName} = ${text}`).toBeDefined();
+      }
+    }
+    expect(count).toBe(plan.planned);
+    expect(count).toBeGreaterThan(100);
   });
 
   it('returns a copy from findTemplate, so changing it does not change the built-in', () => {
