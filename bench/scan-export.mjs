@@ -1,0 +1,99 @@
+// Streams a full Scan of N items to a JSON-lines file through Monotable's export (exportItems: page by page,
+// the next page only after the file stream drained) and samples this process's memory every 0.5 s, to show
+// that memory stays flat however many items pass through.
+// Run: npm run build:node && node bench/scan-export.mjs [--items N] [--data DIR]
+//   --items N    items to seed and export (default 1,000,000)
+//   --data DIR   keep the engine on disk in DIR (default: in memory; 1 M items need ~1 GB of RAM in the engine)
+import { BatchWriteItemCommand, CreateTableCommand, DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { finished } from 'node:stream/promises';
+
+const dist = new URL('../dist/electron/backend/', import.meta.url);
+const { startEngine } = await import(new URL('engine/start-engine.js', dist).href);
+const { openConnection } = await import(new URL('connections/connection.js', dist).href);
+const { exportItems } = await import(new URL('operations/scan-export.js', dist).href);
+
+const arg = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+const total = Number(arg('--items') ?? 1_000_000);
+const dataDir = arg('--data');
+const TABLE = 'ScanBench';
+const mb = (bytes) => (bytes / 1048576).toFixed(1);
+
+function item(i) {
+  return {
+    pk: { S: `USER#${String(i).padStart(8, '0')}` }, sk: { S: 'PROFILE' },
+    name: { S: `User number ${i}` }, email: { S: `user${i}@example.com` }, score: { N: String((i * 7919) % 100_000) },
+    big: { N: '12345678901234567890123456789012345678' }, tags: { SS: ['a', `t${i % 10}`] }, created: { S: new Date(1_700_000_000_000 + i * 1000).toISOString() },
+  };
+}
+
+async function seed(client) {
+  const started = performance.now();
+  let next = 0;
+  async function worker() {
+    for (;;) {
+      const from = next;
+      if (from >= total) return;
+      next = Math.min(total, from + 25);
+      let requests = [];
+      for (let i = from; i < next; i++) requests.push({ PutRequest: { Item: item(i) } });
+      while (requests.length > 0) {
+        const out = await client.send(new BatchWriteItemCommand({ RequestItems: { [TABLE]: requests } }));
+        requests = out.UnprocessedItems?.[TABLE] ?? [];
+      }
+    }
+  }
+  await Promise.all([worker(), worker(), worker(), worker()]);
+  return (performance.now() - started) / 1000;
+}
+
+const engine = await startEngine({ port: 0, createTableMs: 5, ...(dataDir && { dataDir }) });
+const connection = await openConnection({ kind: 'endpoint', url: engine.endpoint });
+const dir = await mkdtemp(join(tmpdir(), 'monotable-scan-export-'));
+try {
+  await connection.client.send(new CreateTableCommand({
+    TableName: TABLE, BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }, { AttributeName: 'sk', AttributeType: 'S' }],
+    KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
+  }));
+  while ((await connection.client.send(new DescribeTableCommand({ TableName: TABLE }))).Table?.TableStatus !== 'ACTIVE') await new Promise((r) => setTimeout(r, 20));
+  const seedSeconds = await seed(connection.client);
+  console.log(`seeded ${total.toLocaleString('en')} items in ${seedSeconds.toFixed(1)} s (${Math.round(total / seedSeconds).toLocaleString('en')} items/s, raw BatchWriteItem x4, engine ${dataDir ? 'on disk' : 'in memory'})`);
+
+  global.gc?.();
+  const samples = [];
+  const sample = () => {
+    const m = process.memoryUsage();
+    samples.push({ rss: m.rss, heap: m.heapUsed });
+  };
+  sample();
+  const timer = setInterval(sample, 500);
+  const marks = new Map([[0.1, undefined], [0.5, undefined], [1, undefined]]);
+  const file = join(dir, 'export.jsonl');
+  const out = createWriteStream(file);
+  const started = performance.now();
+  const summary = await exportItems(connection, { operation: 'Scan', input: { TableName: TABLE } }, out, {
+    onProgress: ({ items }) => {
+      for (const [share, seen] of marks) if (seen === undefined && items >= share * total) marks.set(share, { items, heap: process.memoryUsage().heapUsed, rss: process.memoryUsage().rss });
+    },
+  });
+  out.end();
+  await finished(out);
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(timer);
+  sample();
+  const size = (await stat(file)).size;
+  const rss = samples.map((s) => s.rss);
+  const heap = samples.map((s) => s.heap);
+  console.log(`exported ${summary.items.toLocaleString('en')} items (${summary.pages} pages, ${mb(size)} MB of JSON lines) in ${seconds.toFixed(1)} s: ${Math.round(summary.items / seconds).toLocaleString('en')} items/s`);
+  console.log(`exporter RSS over ${samples.length} samples (every 0.5 s): min ${mb(Math.min(...rss))} MB, max ${mb(Math.max(...rss))} MB; heap min ${mb(Math.min(...heap))} MB, max ${mb(Math.max(...heap))} MB`);
+  for (const [share, m] of marks) if (m) console.log(`  at ${share * 100}% (${m.items.toLocaleString('en')} items): heap ${mb(m.heap)} MB, RSS ${mb(m.rss)} MB`);
+  if (summary.items !== total) console.log(`MISMATCH: exported ${summary.items}, seeded ${total}`);
+} finally {
+  await connection.close();
+  await engine.stop();
+  await rm(dir, { recursive: true, force: true });
+}
