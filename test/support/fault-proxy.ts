@@ -1,6 +1,9 @@
 import { Agent, createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { crc32 } from 'node:zlib';
+import { seededRandom } from '../../shared/seed/seeded-random.js';
+
+export { seededRandom };
 
 /**
  * A loopback HTTP proxy in front of a DynamoDB endpoint (the real engine) that injects faults, so the SDK's real
@@ -65,18 +68,6 @@ export interface FaultProxy {
   /** Replaces the rules (and the PRNG, and the per-rule counters). */
   setFaults(faults: Faults): void;
   close(): Promise<void>;
-}
-
-/** mulberry32: small, fast, seeded. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function emptyStats(): FaultStats {
