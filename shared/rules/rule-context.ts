@@ -1,0 +1,48 @@
+import { parseTemplate, type KeyTemplate } from '../keys/template.js';
+import { MonotableError } from '../errors/monotable-error.js';
+import { formatPath } from '../model/safe-json.js';
+import type { Model } from '../model/schema.js';
+import type { Diagnostic } from './diagnostic.js';
+
+export type PathSegment = string | number;
+export type Severity = Diagnostic['severity'];
+
+/** A parsed key template, or the syntax problem that stopped it. Parsed once per validation run. */
+export type ParsedTemplate = { ok: true; template: KeyTemplate } | { ok: false; error: MonotableError };
+
+/** What every rule gets: the model, a way to report, and shared caches. */
+export class RuleContext {
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly templates = new Map<string, ParsedTemplate>();
+
+  constructor(readonly model: Model) {}
+
+  report(code: string, severity: Severity, path: readonly PathSegment[], message: string, hint?: string): void {
+    const diagnostic: Diagnostic = { code, severity, path: formatPath(path), message };
+    if (hint) diagnostic.hint = hint;
+    this.diagnostics.push(diagnostic);
+  }
+
+  template(source: string): ParsedTemplate {
+    let parsed = this.templates.get(source);
+    if (!parsed) {
+      try {
+        parsed = { ok: true, template: parseTemplate(source) };
+      } catch (error) {
+        if (!(error instanceof MonotableError)) throw error;
+        parsed = { ok: false, error };
+      }
+      this.templates.set(source, parsed);
+    }
+    return parsed;
+  }
+}
+
+/** A rule reads the model and reports into the context. */
+export type Rule = (context: RuleContext) => void;
+
+/** `"a", "b" and "c"`. */
+export function listNames(names: readonly string[]): string {
+  const quoted = names.map((n) => `"${n}"`);
+  return quoted.length <= 1 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
+}

@@ -1,0 +1,261 @@
+import { attributeSize, base64ByteLength, itemSize, MAX_ITEM_BYTES, utf8Length } from '../capacity/item-size.js';
+import { delimiterAfter, matchTemplate, renderTemplate, valueBreaksMatch, type KeyTemplate } from '../keys/template.js';
+import type { AttributeValue, Item } from '../model/attribute-value.js';
+import { checkDynamoNumber } from '../model/numbers.js';
+import type { Attribute, Entity, Table } from '../model/schema.js';
+import { keyInfo, type KeyInfo } from './key-info.js';
+import type { PathSegment, RuleContext, Severity } from './rule-context.js';
+import { checkSampleValue } from './sample-values.js';
+
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+const PLAIN_NUMBER = /^-?(?:0|[1-9]\d{0,37})$/;
+
+/** The type tag of a value without allocating (`typeOf` builds a key array). */
+function tagOf(value: AttributeValue): string {
+  for (const tag in value) return tag;
+  return '';
+}
+
+/** Scalar text of an S, N or B value. */
+function scalarText(value: AttributeValue | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if ('S' in value) return value.S;
+  if ('N' in value) return value.N;
+  if ('B' in value) return value.B;
+  return undefined;
+}
+
+/** A parsed key template prepared for checking many items: flat parts and the literal after each parameter. */
+interface TemplateFacts {
+  template: KeyTemplate;
+  /** Literal text, or a parameter name where `isParam` is set. */
+  parts: string[];
+  isParam: boolean[];
+  delimiters: { param: string; literal: string }[];
+}
+
+function templateFacts(template: KeyTemplate): TemplateFacts {
+  const delimiters: TemplateFacts['delimiters'] = [];
+  for (const param of template.params) {
+    const literal = delimiterAfter(template, param);
+    if (literal !== undefined) delimiters.push({ param, literal });
+  }
+  const parts = template.segments.map((s) => (s.kind === 'literal' ? s.text : s.name));
+  const isParam = template.segments.map((s) => s.kind === 'param');
+  return { template, parts, isParam, delimiters };
+}
+
+/**
+ * Does `stored` equal the template rendered from the item's attributes? Compared in place, without building
+ * the string. undefined when the item lacks a parameter (then only the shape can be checked).
+ */
+function agreesWithAttributes(facts: TemplateFacts, item: Item, stored: string): boolean | undefined {
+  const { parts, isParam } = facts;
+  let at = 0;
+  for (let k = 0; k < parts.length; k++) {
+    const text = isParam[k] ? scalarText(item[parts[k]!]) : parts[k]!;
+    if (text === undefined) return undefined;
+    if (!stored.startsWith(text, at)) return false;
+    at += text.length;
+  }
+  return at === stored.length;
+}
+
+/**
+ * Checks the sample items of one entity. The current item is held in fields, and paths and labels are built
+ * only when something is reported: 10,000 items must validate in a few milliseconds.
+ */
+class EntityItemChecker {
+  private readonly templates = new Map<string, TemplateFacts>();
+  private readonly declared: Map<string, Attribute>;
+  private item: Item = {};
+  private index = 0;
+
+  constructor(
+    private readonly context: RuleContext,
+    private readonly table: Table,
+    private readonly entity: Entity,
+    private readonly keys: Map<string, KeyInfo>,
+    private readonly basePath: PathSegment[],
+  ) {
+    this.declared = new Map(entity.attributes.map((a) => [a.name, a]));
+    for (const [name, source] of Object.entries(entity.keys)) {
+      const parsed = context.template(source);
+      // A bare template of the key's own name ({message_group_uuid} for the key message_group_uuid) always agrees.
+      const selfKey = parsed.ok && parsed.template.segments.length === 1 && parsed.template.params[0] === name;
+      if (parsed.ok && !selfKey) this.templates.set(name, templateFacts(parsed.template));
+    }
+  }
+
+  private label(): string {
+    return `Sample item ${this.index} of "${this.entity.name}"`;
+  }
+
+  private report(code: string, severity: Severity, at: readonly PathSegment[], message: string, hint: string): void {
+    this.context.report(code, severity, [...this.basePath, this.index, ...at], `${this.label()}${message}`, hint);
+  }
+
+  /** Checks one item; returns its primary key values (for duplicate detection), or undefined when one is missing. */
+  check(item: Item, index: number): [string, string] | undefined {
+    this.item = item;
+    this.index = index;
+    const pk = this.primaryPart(this.table.partitionKey.name);
+    const sk = this.table.sortKey ? this.primaryPart(this.table.sortKey.name) : '';
+    for (const name in item) this.checkAttribute(name, item[name]!);
+    for (const attribute of this.entity.attributes) {
+      if (attribute.required === true && item[attribute.name] === undefined) {
+        this.report('sample-required-missing', 'warning', [], ` lacks the required attribute "${attribute.name}".`, `Add "${attribute.name}" or mark it not required.`);
+      }
+    }
+    this.checkSize();
+    return pk === undefined || sk === undefined ? undefined : [pk, sk];
+  }
+
+  private primaryPart(name: string): string | undefined {
+    const value = this.item[name];
+    if (value === undefined) {
+      this.report('sample-key-missing', 'error', [], ` has no value for the table key "${name}".`, `Add "${name}" to the item.`);
+      return undefined;
+    }
+    return scalarText(value) ?? '';
+  }
+
+  private checkAttribute(name: string, value: AttributeValue): void {
+    const key = this.keys.get(name);
+    if (key) this.checkKey(name, key, value);
+    const tag = tagOf(value);
+    const attribute = this.declared.get(name);
+    if (attribute && !key && tag !== attribute.type) {
+      this.report('sample-attribute-type', 'warning', [name], `: "${name}" is ${tag}, but entity "${this.entity.name}" declares it as ${attribute.type}.`,
+        `Write it as {"${attribute.type}": …} or change the declared type.`);
+    }
+    if (tag === 'S' || tag === 'B' || tag === 'BOOL' || tag === 'NULL') return;
+    if (tag === 'N') {
+      const text = (value as { N: string }).N;
+      if (PLAIN_NUMBER.test(text)) return;
+      const problem = checkDynamoNumber(text);
+      if (problem) this.report('sample-number-invalid', 'error', [name, 'N'], `: ${problem}.`, 'Write the number as decimal text with at most 38 significant digits.');
+      return;
+    }
+    checkSampleValue(this.context, value, [...this.basePath, this.index, name], this.label());
+  }
+
+  private checkKey(name: string, key: KeyInfo, value: AttributeValue): void {
+    const type = tagOf(value);
+    if (type !== key.type) {
+      this.report('sample-key-type', 'error', [name], `: key "${key.name}" is ${type}, but ${key.usedBy.join(' and ')} define${key.usedBy.length > 1 ? '' : 's'} it as ${key.type}.`,
+        `Write the key as {"${key.type}": …}.`);
+      return;
+    }
+    const stored = scalarText(value)!;
+    if (stored === '') {
+      this.report('sample-key-empty', 'error', [name], `: key "${key.name}" is empty; DynamoDB key values cannot be empty.`, 'Give the key a value.');
+      return;
+    }
+    if (type !== 'N' && stored.length * 3 > key.maxBytes) {
+      const bytes = type === 'S' ? utf8Length(stored) : base64ByteLength(stored);
+      if (bytes > key.maxBytes) {
+        this.report('sample-key-too-long', 'error', [name],
+          `: key "${key.name}" is ${bytes} bytes (UTF-8); ${key.maxBytes === 2048 ? 'partition' : 'sort'} key values may have at most ${key.maxBytes}. The local engine counts characters and would accept it; AWS will not.`,
+          'Shorten the values that go into this key.');
+      }
+    }
+    const facts = this.templates.get(name);
+    if (facts && type !== 'B') this.checkKeyTemplate(name, stored, facts);
+  }
+
+  private checkKeyTemplate(name: string, stored: string, facts: TemplateFacts): void {
+    const { template } = facts;
+    const agrees = agreesWithAttributes(facts, this.item, stored);
+    if (agrees === true) {
+      for (const { param, literal } of facts.delimiters) {
+        const value = scalarText(this.item[param])!;
+        // An early occurrence of the literal starts inside the value, so a value without its first character is safe.
+        if (!value.includes(literal[0]!) || !valueBreaksMatch(template, param, value)) continue;
+        this.report('template-value-breaks-key', 'warning', [name],
+          `: key "${name}" ("${stored}") cannot be split back into its values: "${param}" contains "${literal}", the literal that follows {${param}} in "${template.source}".`,
+          'Keep the delimiter out of the values, or use another delimiter.');
+        return;
+      }
+      return;
+    }
+    if (agrees === undefined && matchTemplate(template, stored)) return;
+    let expected = '';
+    if (agrees === false) {
+      const values: Record<string, string> = {};
+      for (const p of template.params) values[p] = scalarText(this.item[p])!;
+      try {
+        expected = ` (its attributes give "${renderTemplate(template, values)}")`;
+      } catch {
+        expected = '';
+      }
+    }
+    this.report('sample-key-mismatch', 'error', [name],
+      `: key "${name}" is "${stored}", which does not fit the template "${template.source}" of entity "${this.entity.name}"${expected}.`,
+      'Correct the stored key or the attribute values so that both agree with the template.');
+  }
+
+  /** Exact size only when a cheap bound (3 bytes per UTF-16 unit, scalars only) says it could be too large. */
+  private checkSize(): void {
+    const item = this.item;
+    const lsis = this.table.localSecondaryIndexes ?? [];
+    let bound = 0;
+    for (const name in item) {
+      const text = scalarText(item[name]);
+      bound += text === undefined ? Infinity : (name.length + text.length) * 3;
+    }
+    if (bound * (1 + lsis.length) <= MAX_ITEM_BYTES) return;
+    const size = itemSize(item);
+    if (size > MAX_ITEM_BYTES) {
+      let largest = '';
+      let largestSize = -1;
+      for (const name of Object.keys(item)) {
+        const s = attributeSize(name, item[name]!);
+        if (s > largestSize) [largest, largestSize] = [name, s];
+      }
+      this.report('item-too-large', 'error', [],
+        ` is ${kb(size)} (${size} bytes); DynamoDB items may be at most 400 KB (409,600 bytes), counted in UTF-8. Largest attribute: "${largest}" (${kb(largestSize)}).`,
+        'Store large values in S3 and keep a reference, or split the item.');
+      return;
+    }
+    const tableKeys = [this.table.partitionKey.name, this.table.sortKey?.name];
+    let total = size;
+    for (const lsi of lsis) {
+      if (item[lsi.sortKey.name] === undefined) continue;
+      const names = lsi.projection.type === 'ALL' ? Object.keys(item)
+        : [...new Set([...tableKeys, lsi.sortKey.name, ...(lsi.projection.type === 'INCLUDE' ? lsi.projection.nonKeyAttributes ?? [] : [])])];
+      for (const name of names) if (name && item[name]) total += attributeSize(name, item[name]);
+    }
+    if (total > MAX_ITEM_BYTES) {
+      this.report('item-too-large-with-lsi', 'error', [],
+        ` is ${kb(size)}, but with its local secondary index entries it is ${kb(total)}; on a table with LSIs the item plus its LSI entries must fit in 400 KB.`,
+        'Project fewer attributes into the LSIs, or make the item smaller.');
+    }
+  }
+}
+
+/** Every sample item: keys (type, emptiness, UTF-8 length, template), values, size; duplicate primary keys per table. */
+export function checkSampleItems(context: RuleContext): void {
+  context.model.tables.forEach((table, t) => {
+    const keys = keyInfo(table);
+    const seen = new Map<string, Map<string, [number, number]>>();
+    table.entities.forEach((entity, e) => {
+      const items = entity.sampleItems ?? [];
+      if (items.length === 0) return;
+      const basePath = ['tables', t, 'entities', e, 'sampleItems'];
+      const checker = new EntityItemChecker(context, table, entity, keys, basePath);
+      for (let i = 0; i < items.length; i++) {
+        const primary = checker.check(items[i]!, i);
+        if (!primary) continue;
+        let sortKeys = seen.get(primary[0]);
+        if (!sortKeys) seen.set(primary[0], (sortKeys = new Map()));
+        const other = sortKeys.get(primary[1]);
+        if (other) {
+          context.report('sample-duplicate-key', 'warning', [...basePath, i],
+            `Sample item ${i} of "${entity.name}" has the same primary key as sample item ${other[1]} of "${table.entities[other[0]]!.name}"; writing both keeps only the last one.`,
+            'Give each sample item its own key.');
+        } else sortKeys.set(primary[1], [e, i]);
+      }
+    });
+  });
+}

@@ -1,0 +1,145 @@
+import { delimiterAfter, isConstant, literalPrefix, matchTemplate, templateAmbiguity, valueBreaksMatch, type KeyTemplate } from '../keys/template.js';
+import type { Attribute, Entity, Table } from '../model/schema.js';
+import { keyInfo } from './key-info.js';
+import type { PathSegment, RuleContext } from './rule-context.js';
+
+const LOW_CARDINALITY = 10;
+
+/** Characters a generator can produce, when known (undefined = any text). */
+function generatorAlphabet(attribute: Attribute): RegExp | undefined {
+  if (attribute.type === 'N') return /[-0-9.eE+]/;
+  const g = attribute.generator;
+  if (!g) return undefined;
+  if (g.kind === 'sequence') return new RegExp(`[0-9${(g.prefix ?? '').replace(/[\\\]^-]/g, '\\$&')}-]`);
+  if (g.kind === 'date-range') return /[0-9TZ:.-]/;
+  if (g.kind !== 'faker') return undefined;
+  const known: Record<string, RegExp> = {
+    'string.uuid': /[0-9a-f-]/, 'string.ulid': /[0-9A-Z]/, 'string.numeric': /[0-9]/, 'string.alpha': /[A-Za-z]/,
+    'string.alphanumeric': /[A-Za-z0-9]/, 'string.hexadecimal': /[0-9A-Fa-fx]/, 'string.nanoid': /[A-Za-z0-9_-]/,
+    'number.int': /[-0-9]/, 'number.float': /[-0-9.e]/, 'datatype.boolean': /[a-z]/,
+  };
+  if (known[g.method]) return known[g.method];
+  if (g.method.startsWith('date.')) return /[0-9TZ:.-]/;
+  return undefined;
+}
+
+/** Literal values a generator can produce, when it lists them. */
+function generatorValues(attribute: Attribute): string[] | undefined {
+  const g = attribute.generator;
+  if (g?.kind === 'constant') return [String(g.value)];
+  if (g?.kind === 'one-of') return g.values.map(String);
+  return undefined;
+}
+
+function checkPartitionCardinality(context: RuleContext, entity: Entity, template: KeyTemplate, keyName: string, path: PathSegment[], attributes: Map<string, Attribute>): void {
+  if (isConstant(template)) {
+    context.report('hot-partition', 'warning', path,
+      `The partition key "${keyName}" of entity "${entity.name}" is the constant "${template.source}": every ${entity.name} item lands in one partition, which caps its throughput (about 3,000 reads and 1,000 writes per second).`,
+      'Put a high-cardinality attribute into the template (e.g. a user or tenant id), or shard it: "' + template.source + '#{shard}".');
+    return;
+  }
+  const counts = template.params.map((p) => {
+    const attribute = attributes.get(p);
+    if (attribute?.type === 'BOOL') return 2;
+    return attribute ? generatorValues(attribute)?.length : undefined;
+  });
+  if (counts.every((c) => c !== undefined)) {
+    const combinations = counts.reduce((a, b) => a! * b!, 1)!;
+    if (combinations <= LOW_CARDINALITY) {
+      context.report('hot-partition', 'warning', path,
+        `The partition key "${keyName}" of entity "${entity.name}" ("${template.source}") can take at most ${combinations} distinct values, so a few partitions receive all the traffic.`,
+        'Add a high-cardinality attribute to the partition template.');
+    }
+  }
+}
+
+function checkDelimiters(context: RuleContext, entity: Entity, template: KeyTemplate, path: PathSegment[], attributes: Map<string, Attribute>): void {
+  for (const param of template.params) {
+    const literal = delimiterAfter(template, param);
+    const attribute = attributes.get(param);
+    if (literal === undefined || !attribute) continue;
+    const values = generatorValues(attribute);
+    if (values) {
+      const broken = values.find((v) => valueBreaksMatch(template, param, v));
+      if (broken !== undefined) {
+        context.report('template-value-breaks-key', 'warning', path,
+          `{${param}} can be "${broken}", which contains the "${literal}" that follows it in "${template.source}": such keys cannot be split back into their values and begins_with queries on the prefix also match them.`,
+          `Remove "${literal}" from the values of "${param}", or use a delimiter that cannot occur in them.`);
+      }
+      continue;
+    }
+    const alphabet = generatorAlphabet(attribute);
+    if (!alphabet || alphabet.test(literal[0]!)) {
+      context.report('template-delimiter-in-values', 'info', path,
+        `Values of {${param}} in "${template.source}" may contain "${literal}", the literal that follows the parameter; a key built from such a value cannot be split back, and begins_with on the prefix also matches longer values.`,
+        `Make sure "${param}" never contains "${literal}", or put it last in the template.`);
+    }
+  }
+}
+
+/** Could two templates render the same text? False only when their literal prefixes or suffixes rule it out. */
+export function templatesMayOverlap(a: KeyTemplate, b: KeyTemplate): boolean {
+  if (isConstant(a) && isConstant(b)) return a.source === b.source;
+  if (isConstant(a)) return matchTemplate(b, literalPrefix(a)) !== undefined;
+  if (isConstant(b)) return matchTemplate(a, literalPrefix(b)) !== undefined;
+  const pa = literalPrefix(a);
+  const pb = literalPrefix(b);
+  if (!pa.startsWith(pb) && !pb.startsWith(pa)) return false;
+  const last = (t: KeyTemplate): string => {
+    const s = t.segments.at(-1)!;
+    return s.kind === 'literal' ? s.text : '';
+  };
+  const sa = last(a);
+  const sb = last(b);
+  return sa.endsWith(sb) || sb.endsWith(sa);
+}
+
+function checkCollisions(context: RuleContext, table: Table, t: number): void {
+  const keyNames = [table.partitionKey.name, ...(table.sortKey ? [table.sortKey.name] : [])];
+  const shapes: { entity: Entity; e: number; templates: KeyTemplate[] }[] = [];
+  table.entities.forEach((entity, e) => {
+    const templates: KeyTemplate[] = [];
+    for (const name of keyNames) {
+      const source = entity.keys[name];
+      const parsed = source === undefined ? undefined : context.template(source);
+      if (!parsed?.ok) return;
+      templates.push(parsed.template);
+    }
+    shapes.push({ entity, e, templates });
+  });
+  for (let i = 0; i < shapes.length; i++) {
+    for (let j = i + 1; j < shapes.length; j++) {
+      const a = shapes[i]!;
+      const b = shapes[j]!;
+      if (!a.templates.every((ta, k) => templatesMayOverlap(ta, b.templates[k]!))) continue;
+      const describe = (s: typeof a): string => keyNames.map((n, k) => `${n} "${s.templates[k]!.source}"`).join(', ');
+      context.report('entity-key-collision', 'warning', ['tables', t, 'entities', b.e, 'keys'],
+        `Entities "${a.entity.name}" (${describe(a)}) and "${b.entity.name}" (${describe(b)}) can produce the same primary key, so one item could overwrite the other.`,
+        `Start the templates with different literals, e.g. "${a.entity.name.toUpperCase()}#" and "${b.entity.name.toUpperCase()}#".`);
+    }
+  }
+}
+
+/** Design lints on key templates: hot partitions, ambiguity, delimiters in values, colliding entities. */
+export function checkTemplateLints(context: RuleContext): void {
+  context.model.tables.forEach((table, t) => {
+    const keys = keyInfo(table);
+    table.entities.forEach((entity, e) => {
+      const attributes = new Map(entity.attributes.map((a) => [a.name, a]));
+      for (const [name, source] of Object.entries(entity.keys)) {
+        const parsed = context.template(source);
+        const key = keys.get(name);
+        if (!parsed.ok || !key) continue;
+        const path = ['tables', t, 'entities', e, 'keys', name];
+        const ambiguity = templateAmbiguity(parsed.template);
+        if (ambiguity) {
+          context.report('template-ambiguous', 'warning', path, `The template "${source}" of entity "${entity.name}" is ambiguous: ${ambiguity}`,
+            'Separate parameters with a literal delimiter such as "#".');
+        }
+        if (key.partition) checkPartitionCardinality(context, entity, parsed.template, name, path, attributes);
+        checkDelimiters(context, entity, parsed.template, path, attributes);
+      }
+    });
+    checkCollisions(context, table, t);
+  });
+}

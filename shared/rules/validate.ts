@@ -1,0 +1,34 @@
+import type { Model } from '../model/schema.js';
+import { patternDiagnostics } from '../patterns/diagnostics.js';
+import type { Diagnostic } from './diagnostic.js';
+import { checkDesignLints } from './design-lints.js';
+import { checkEntities } from './entities.js';
+import { checkKeyTemplates } from './entity-keys.js';
+import { checkIndexes } from './indexes.js';
+import { checkKeyAttributes } from './keys.js';
+import { checkNames } from './names.js';
+import { RuleContext, type Rule } from './rule-context.js';
+import { checkSampleItems } from './sample-items.js';
+import { checkTemplateLints } from './template-lints.js';
+
+/** The model rules in the order their findings are listed: hard DynamoDB limits first, design lints last. */
+export const MODEL_RULES: readonly Rule[] = [
+  checkNames,
+  checkKeyAttributes,
+  checkIndexes,
+  checkKeyTemplates,
+  checkEntities,
+  checkSampleItems,
+  checkTemplateLints,
+  checkDesignLints,
+];
+
+/**
+ * Every finding about a model: DynamoDB hard limits and model consistency (errors), design lints (warnings,
+ * infos), then the access-pattern findings of `patternDiagnostics`. Each has a stable code, a JSON path and a hint.
+ */
+export function validate(model: Model): Diagnostic[] {
+  const context = new RuleContext(model);
+  for (const rule of MODEL_RULES) rule(context);
+  return [...context.diagnostics, ...patternDiagnostics(model)];
+}
