@@ -134,7 +134,7 @@ export const onlineShop: Model = {
           entity: 'Order',
           kind: 'query',
           index: 'orders-by-status',
-          parameters: [param('status', 'PLACED, PAID, SHIPPED, DELIVERED or CANCELLED.', 'PAID')],
+          parameters: [param('status', 'PLACED, PAID, SHIPPED, DELIVERED or CANCELLED.', 'SHIPPED')],
           keyCondition: { partition: { attribute: 'status' } },
           order: 'desc',
           limit: 50,

@@ -5,6 +5,7 @@ import { keyAttributes } from '../model/indexes.js';
 import { parseModel } from '../model/parse-model.js';
 import { ModelSchema } from '../model/schema.js';
 import { serializeModel } from '../model/serialize-model.js';
+import { previewPattern } from '../preview/preview-pattern.js';
 import { planSeed } from '../seed/plan-seed.js';
 import { findTemplate, TEMPLATES, templateNames } from './index.js';
 
@@ -49,6 +50,14 @@ describe('built-in templates', () => {
             }
           }
         }
+      }
+    });
+
+    it('gives every parameter an example, and every read pattern finds sample items with the examples', () => {
+      for (const pattern of model.tables.flatMap((t) => t.accessPatterns)) {
+        for (const parameter of pattern.parameters) expect(parameter.example, `${pattern.name}.${parameter.name}`).toBeDefined();
+        if (!['get', 'query', 'scan', 'batch-get'].includes(pattern.kind)) continue;
+        expect(previewPattern(model, pattern.name).items.length, pattern.name).toBeGreaterThan(0);
       }
     });
 
