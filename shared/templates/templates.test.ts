@@ -6,6 +6,7 @@ import { parseModel } from '../model/parse-model.js';
 import { ModelSchema } from '../model/schema.js';
 import { serializeModel } from '../model/serialize-model.js';
 import { previewPattern } from '../preview/preview-pattern.js';
+import { validate } from '../rules/validate.js';
 import { planSeed } from '../seed/plan-seed.js';
 import { findTemplate, TEMPLATES, templateNames } from './index.js';
 
@@ -22,6 +23,10 @@ describe('built-in templates', () => {
       expect(() => ModelSchema.parse(model)).not.toThrow();
       const text = serializeModel(model);
       expect(serializeModel(parseModel(text, `${template.name}.monotable.json`))).toBe(text);
+    });
+
+    it('validates with no errors (warnings are the design lessons: hot partitions, production safety)', () => {
+      expect(validate(model).filter((d) => d.severity === 'error')).toEqual([]);
     });
 
     it('has generators on every attribute, sample items on every entity and at least four access patterns', () => {
