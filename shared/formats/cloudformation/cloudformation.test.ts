@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { MonotableError } from '../../errors/monotable-error.js';
+import { ModelSchema, type Model, type Table } from '../../model/schema.js';
+import { exportCloudFormation, importCloudFormation, isCloudFormationTemplate, parseCloudFormationText } from './index.js';
+import { logicalIds } from './logical-id.js';
+
+const orders: Table = {
+  name: 'shop-orders',
+  partitionKey: { name: 'pk', type: 'S' },
+  sortKey: { name: 'sk', type: 'S' },
+  billing: { mode: 'provisioned', read: 10, write: 5, autoScaling: { minRead: 2, maxRead: 40, minWrite: 1, maxWrite: 20, targetUtilization: 65 } },
+  globalSecondaryIndexes: [
+    { name: 'by-customer', partitionKey: { name: 'customer', type: 'S' }, sortKey: { name: 'at', type: 'N' }, projection: { type: 'INCLUDE', nonKeyAttributes: ['total'] }, throughput: { read: 3, write: 2 } },
+    { name: 'by-status', partitionKey: { name: 'status', type: 'S' }, projection: { type: 'KEYS_ONLY' } },
+  ],
+  localSecondaryIndexes: [{ name: 'by-total', sortKey: { name: 'total', type: 'N' }, projection: { type: 'ALL' } }],
+  ttlAttribute: 'expires_at',
+  stream: 'NEW_AND_OLD_IMAGES',
+  encryption: { type: 'customer-kms', kmsKeyId: 'alias/shop' },
+  tableClass: 'STANDARD_INFREQUENT_ACCESS',
+  deletionProtection: true,
+  pointInTimeRecovery: true,
+  tags: { env: 'prod', team: 'shop' },
+  entities: [],
+  accessPatterns: [],
+};
+const sessions: Table = {
+  name: 'sessions',
+  partitionKey: { name: 'id', type: 'B' },
+  billing: { mode: 'on-demand' },
+  encryption: { type: 'aws-managed' },
+  pointInTimeRecovery: false,
+  deletionProtection: false,
+  entities: [],
+  accessPatterns: [],
+};
+const audit: Table = { name: '2026.audit', partitionKey: { name: 'id', type: 'S' }, billing: { mode: 'provisioned', read: 1, write: 1 }, encryption: { type: 'aws-owned' }, entities: [], accessPatterns: [] };
+const model: Model = { format: 'monotable/1', name: 'shop', description: 'The shop tables.', tables: [orders, sessions, audit] };
+
+function error(work: () => unknown): MonotableError {
+  try {
+    work();
+  } catch (e) {
+    expect(e).toBeInstanceOf(MonotableError);
+    return e as MonotableError;
+  }
+  throw new Error('expected a MonotableError');
+}
+
+describe('CloudFormation export and import', () => {
+  it.each(['json', 'yaml'] as const)('model → CloudFormation %s → model keeps every table setting', (syntax) => {
+    const text = exportCloudFormation(model, syntax);
+    const { model: back, notes } = importCloudFormation(parseCloudFormationText(text));
+    expect(ModelSchema.parse(back)).toEqual(model);
+    expect(notes).toEqual([]);
+  });
+
+  it('writes AWS::DynamoDB::Table resources named after the tables, with auto-scaling resources', () => {
+    const template = JSON.parse(exportCloudFormation(model, 'json')) as { AWSTemplateFormatVersion: string; Resources: Record<string, { Type: string; Properties: Record<string, unknown> }> };
+    expect(template.AWSTemplateFormatVersion).toBe('2010-09-09');
+    expect(Object.keys(template.Resources)).toEqual([
+      'ShopOrders', 'ShopOrdersReadScalableTarget', 'ShopOrdersReadScalingPolicy', 'ShopOrdersWriteScalableTarget', 'ShopOrdersWriteScalingPolicy', 'Sessions', 'Table2026Audit',
+    ]);
+    expect(template.Resources.ShopOrders!.Properties).toMatchObject({
+      TableName: 'shop-orders',
+      BillingMode: 'PROVISIONED',
+      TimeToLiveSpecification: { AttributeName: 'expires_at', Enabled: true },
+      SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: 'alias/shop' },
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+      DeletionProtectionEnabled: true,
+      TableClass: 'STANDARD_INFREQUENT_ACCESS',
+      Tags: [{ Key: 'env', Value: 'prod' }, { Key: 'team', Value: 'shop' }],
+    });
+    expect(template.Resources.Sessions!.Properties.ProvisionedThroughput).toBeUndefined();
+    expect(parse(exportCloudFormation(model, 'yaml'))).toEqual(template);
+  });
+
+  it('imports a hand-written YAML template with short-form functions', () => {
+    const text = `
+AWSTemplateFormatVersion: "2010-09-09"
+Parameters:
+  ReadUnits: { Type: Number, Default: 8 }
+Resources:
+  Bucket:
+    Type: AWS::S3::Bucket
+  Messages:
+    Type: AWS::DynamoDB::Table
+    Properties:
+      TableName: !Sub "\${AWS::StackName}-messages"
+      AttributeDefinitions:
+        - { AttributeName: pk, AttributeType: S }
+        - { AttributeName: sk, AttributeType: S }
+      KeySchema:
+        - { AttributeName: pk, KeyType: HASH }
+        - { AttributeName: sk, KeyType: RANGE }
+      ProvisionedThroughput: { ReadCapacityUnits: !Ref ReadUnits, WriteCapacityUnits: 2 }
+      SSESpecification: { SSEEnabled: "true", KMSMasterKeyId: !GetAtt Key.Arn }
+      TimeToLiveSpecification: { AttributeName: ttl, Enabled: false }
+Outputs:
+  Arn: { Value: !GetAtt Messages.Arn }
+  Name: { Value: !Join ["", [!Ref Messages]] }
+`;
+    const value = parseCloudFormationText(text);
+    expect(isCloudFormationTemplate(value)).toBe(true);
+    const e = error(() => importCloudFormation(value));
+    expect(e.details.path).toBe('$.Resources.Messages.Properties.SSESpecification.KMSMasterKeyId');
+    const fixed = parseCloudFormationText(text.replace('KMSMasterKeyId: !GetAtt Key.Arn', 'KMSMasterKeyId: alias/x'));
+    const { model: m, notes } = importCloudFormation(fixed);
+    expect(m.tables).toEqual([
+      {
+        name: 'Messages',
+        partitionKey: { name: 'pk', type: 'S' },
+        sortKey: { name: 'sk', type: 'S' },
+        billing: { mode: 'provisioned', read: 8, write: 2 },
+        encryption: { type: 'customer-kms', kmsKeyId: 'alias/x' },
+        entities: [],
+        accessPatterns: [],
+      },
+    ]);
+    expect(notes.map((n) => n.code).sort()).toEqual(['cloudformation-parameter-default', 'cloudformation-table-name']);
+  });
+
+  it.each([
+    ['not an object', 'just text', '$'],
+    ['Resources missing', { AWSTemplateFormatVersion: '2010-09-09' }, '$.Resources'],
+    ['a key without an attribute definition', { Resources: { T: { Type: 'AWS::DynamoDB::Table', Properties: { AttributeDefinitions: [], KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], BillingMode: 'PAY_PER_REQUEST' } } } }, '$.Resources.T.Properties.KeySchema[0].AttributeName'],
+    ['KeySchema of the wrong type', { Resources: { T: { Type: 'AWS::DynamoDB::Table', Properties: { AttributeDefinitions: [], KeySchema: 'pk' } } } }, '$.Resources.T.Properties.KeySchema'],
+    ['a bad billing mode', { Resources: { T: { Type: 'AWS::DynamoDB::Table', Properties: { AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], BillingMode: 'FREE' } } } }, '$.Resources.T.Properties.BillingMode'],
+    ['provisioned without throughput', { Resources: { T: { Type: 'AWS::DynamoDB::Table', Properties: { AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }] } } } }, '$.Resources.T.Properties.ProvisionedThroughput'],
+  ])('refuses %s with a path and a hint', (_name, value, path) => {
+    const e = error(() => importCloudFormation(value));
+    expect(e.details.path).toBe(path);
+    expect(e.details.hint).toBeTruthy();
+  });
+
+  it('reports broken YAML with line and column, and refuses alias bombs', () => {
+    const broken = error(() => parseCloudFormationText('Resources:\n  T: [1, 2\n'));
+    expect(broken.code).toBe('PARSE_ERROR');
+    expect(broken.details.path).toMatch(/^\d+:\d+$/);
+    const lines = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 8; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(', ')}]`);
+    expect(error(() => parseCloudFormationText(lines.join('\n'))).code).toBe('PARSE_ERROR');
+    expect(error(() => parseCloudFormationText('{"Resources": {"__proto__": {}}}')).code).toBe('FORBIDDEN_KEY');
+  });
+
+  it('makes unique alphanumeric logical ids', () => {
+    expect(logicalIds(['orders', 'Orders', 'my-table.v2', '9lives', '---'])).toEqual(['Orders', 'Orders2', 'MyTableV2', 'Table9lives', 'Table']);
+  });
+});
