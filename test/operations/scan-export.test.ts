@@ -60,7 +60,10 @@ describe('exportItems', () => {
       buffered.push(slow.writableLength);
       return write(chunk);
     }) as typeof slow.write;
+    const listeners = (): number[] => ['drain', 'close', 'error'].map((e) => slow.listenerCount(e));
+    const before = listeners();
     const summary = await exportItems(testConnection(engine.client), scan, slow, { format: 'plain', maxItems: 100 });
+    expect(listeners()).toEqual(before);
     expect(summary.items).toBe(100);
     expect(summary.truncated).toBe(true);
     expect(buffered.length).toBe(5);

@@ -1,9 +1,30 @@
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { toPlainItem } from '../../../shared/operations/plain-json.js';
 import type { OpenConnection } from '../connections/connection.js';
 import type { LowLevelRequest } from './send-operation.js';
 import { streamOperation, type StreamSummary } from './stream-operation.js';
+
+/** Resolves when `out` drained (or closed); rejects on a stream error. Removes its listeners either way. */
+function drained(out: Writable): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const cleanup = (): void => {
+      out.off('drain', done);
+      out.off('close', done);
+      out.off('error', fail);
+    };
+    function done(): void {
+      cleanup();
+      resolve();
+    }
+    function fail(error: Error): void {
+      cleanup();
+      reject(error);
+    }
+    out.on('drain', done);
+    out.on('close', done);
+    out.on('error', fail);
+  });
+}
 
 export interface ExportOptions {
   signal?: AbortSignal;
@@ -35,7 +56,7 @@ export async function exportItems(connection: OpenConnection, request: LowLevelR
     items += page.length;
     pages += 1;
     bytes += Buffer.byteLength(chunk);
-    if (chunk && !out.write(chunk)) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+    if (chunk && !out.write(chunk)) await drained(out);
     options.onProgress?.({ items, pages, bytes });
   });
   return { ...summary, items, bytes };
