@@ -3,6 +3,7 @@ import { keyAttributes } from '../model/indexes.js';
 import type { Entity, Table } from '../model/schema.js';
 import { parseTemplate } from '../keys/template.js';
 import { itemSize } from './item-size.js';
+import { keyText } from '../preview/compare-values.js';
 
 /**
  * Typical sizes when an entity has no sample items: a parameter in a key template is taken as a 36-character
@@ -48,10 +49,32 @@ export function estimatedItem(table: Table, entity: Entity): Item {
   return item;
 }
 
-/** The items capacity is estimated from: the entity's sample items, or one estimated item. */
+const representatives = new WeakMap<Entity, { items: Item[]; estimated: boolean }>();
+
+/** The items capacity is estimated from: the entity's sample items, or one estimated item (once per entity object). */
 export function representativeItems(table: Table, entity: Entity): { items: Item[]; estimated: boolean } {
-  const samples = entity.sampleItems ?? [];
-  return samples.length ? { items: samples, estimated: false } : { items: [estimatedItem(table, entity)], estimated: true };
+  let found = representatives.get(entity);
+  if (!found) {
+    const samples = entity.sampleItems ?? [];
+    found = samples.length ? { items: samples, estimated: false } : { items: [estimatedItem(table, entity)], estimated: true };
+    representatives.set(entity, found);
+  }
+  return found;
+}
+
+const entryBytesCache = new WeakMap<Entity, Map<string, number>>();
+
+/** Mean size of the entity's entries in a view (the item itself for the table), once per entity and view. */
+export function meanEntryBytes(table: Table, entity: Entity, viewKey: string, entry: (item: Item) => Item): number {
+  let perView = entryBytesCache.get(entity);
+  if (!perView) entryBytesCache.set(entity, (perView = new Map()));
+  let bytes = perView.get(viewKey);
+  if (bytes === undefined) {
+    const { items } = representativeItems(table, entity);
+    bytes = items.reduce((sum, item) => sum + itemSize(entry(item)), 0) / items.length;
+    perView.set(viewKey, bytes);
+  }
+  return bytes;
 }
 
 export function averageItemSize(table: Table, entity: Entity): number {
@@ -76,14 +99,24 @@ export function estimatedItemCount(table: Table, entity: Entity, seen: Set<strin
 }
 
 /** Items of the entity in one partition of a Query: average `perParent`, else from sample items, else 1. */
+const perPartitionCache = new WeakMap<Entity, Map<string, number>>();
+
 export function itemsPerPartition(entity: Entity, partitionKey: string): number {
   const perParent = entity.seed?.perParent;
   if (perParent) return Math.max(1, (perParent.min + perParent.max) / 2);
+  let cached = perPartitionCache.get(entity);
+  if (!cached) perPartitionCache.set(entity, (cached = new Map()));
+  let result = cached.get(partitionKey);
+  if (result === undefined) cached.set(partitionKey, (result = countPerPartition(entity, partitionKey)));
+  return result;
+}
+
+function countPerPartition(entity: Entity, partitionKey: string): number {
   const counts = new Map<string, number>();
   for (const item of entity.sampleItems ?? []) {
     const value = item[partitionKey];
     if (!value) continue;
-    const key = JSON.stringify(value);
+    const key = keyText(value);
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   if (!counts.size) return 1;

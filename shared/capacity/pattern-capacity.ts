@@ -3,7 +3,7 @@ import { indexViews, type IndexView } from '../model/indexes.js';
 import type { Entity, Model, Table } from '../model/schema.js';
 import type { ResolvedPattern } from '../patterns/resolved-pattern.js';
 import { findTable } from '../preview/table-data.js';
-import { estimatedItemCount, itemsPerPartition, representativeItems } from './entity-items.js';
+import { estimatedItemCount, itemsPerPartition, meanEntryBytes, representativeItems } from './entity-items.js';
 import { itemSize } from './item-size.js';
 import { readUnits, writeUnits, type ReadConsistency } from './units.js';
 import { indexEntry, writeCapacity, type WriteCapacity } from './write-capacity.js';
@@ -93,17 +93,18 @@ function itemsOf(result: PatternCapacity, table: Table, entity: Entity): Item[] 
 /** GetItem / BatchGetItem: each item rounded up to 4 KB on its own (the full item, whatever the projection). */
 function addPointRead(result: PatternCapacity, table: Table, entity: Entity, resolved: ResolvedPattern): void {
   const consistency = consistencyOf(resolved);
-  const sizes = itemsOf(result, table, entity).map(itemSize);
+  const items = itemsOf(result, table, entity);
   result.consistency = consistency;
   result.itemsRead = 1;
-  result.bytesRead = mean(sizes);
-  result.readUnits = mean(sizes.map((s) => readUnits(s, consistency)));
+  result.bytesRead = meanEntryBytes(table, entity, '', (item) => item);
+  result.readUnits = items.length === 1 ? readUnits(result.bytesRead, consistency) : mean(items.map((item) => readUnits(itemSize(item), consistency)));
   if (resolved.projectionExpression) result.notes.push('a projection does not reduce read units: the whole item is read.');
 }
 
 /** Query: the data read (before any filter), summed and then rounded up to 4 KB. */
 function addQuery(result: PatternCapacity, table: Table, entity: Entity, view: IndexView, resolved: ResolvedPattern): void {
-  const entryBytes = mean(itemsOf(result, table, entity).map((item) => itemSize(indexEntry(table, view, item))));
+  itemsOf(result, table, entity);
+  const entryBytes = meanEntryBytes(table, entity, view.name ?? '', (item) => indexEntry(table, view, item));
   const perPartition = itemsPerPartition(entity, view.partitionKey.name);
   const itemsRead = resolved.limit !== undefined ? Math.min(resolved.limit, perPartition) : perPartition;
   result.consistency = consistencyOf(resolved);
@@ -120,7 +121,8 @@ function addScan(result: PatternCapacity, table: Table, view: IndexView, resolve
   for (const entity of table.entities) {
     const count = estimatedItemCount(table, entity);
     if (!count) continue;
-    const entryBytes = mean(itemsOf(result, table, entity).map((item) => itemSize(indexEntry(table, view, item))));
+    itemsOf(result, table, entity);
+    const entryBytes = meanEntryBytes(table, entity, view.name ?? '', (item) => indexEntry(table, view, item));
     items += count;
     bytes += count * entryBytes;
   }

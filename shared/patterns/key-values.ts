@@ -1,12 +1,11 @@
 import { primaryKeyNames } from '../model/indexes.js';
-import { keyAttributes } from '../model/indexes.js';
-import { literalPrefix, parseTemplate } from '../keys/template.js';
-import { literalTemplate, report, useTemplate, type PatternContext } from './pattern-context.js';
+import { literalPrefix } from '../keys/template.js';
+import { keyTypes, literalTemplate, parsedTemplate, report, useTemplate, type PatternContext } from './pattern-context.js';
 import type { ValueSpec } from './resolved-pattern.js';
 
 /** The key type of a key attribute of the table or one of its indexes (S when the model does not say). */
 export function keyType(ctx: PatternContext, attribute: string): 'S' | 'N' | 'B' {
-  return keyAttributes(ctx.table).find((k) => k.name === attribute)?.type ?? 'S';
+  return keyTypes(ctx.table).get(attribute) ?? 'S';
 }
 
 /** The entity's template for a key attribute, or undefined (the entity is not in that index). */
@@ -49,7 +48,7 @@ export function defaultPrefix(ctx: PatternContext, attribute: string): string | 
   const template = entityTemplate(ctx, attribute);
   if (template === undefined) return undefined;
   try {
-    const prefix = literalPrefix(parseTemplate(template));
+    const prefix = literalPrefix(parsedTemplate(template));
     return prefix === '' ? undefined : literalTemplate(prefix);
   } catch {
     return undefined; // the template error is reported where the template is used

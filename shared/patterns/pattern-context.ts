@@ -1,7 +1,7 @@
 import type { AttributeTypeName } from '../model/attribute-value.js';
 import { keyAttributes } from '../model/indexes.js';
 import type { AccessPattern, Entity, Model, Table } from '../model/schema.js';
-import { parseTemplate } from '../keys/template.js';
+import { parseTemplate, type KeyTemplate } from '../keys/template.js';
 import { isMonotableError } from '../errors/monotable-error.js';
 import type { Diagnostic } from '../rules/diagnostic.js';
 import type { ValueSpec } from './resolved-pattern.js';
@@ -30,10 +30,23 @@ export function report(
   ctx.diagnostics.push({ code, severity, path: ctx.path + subPath, message: `Access pattern "${ctx.pattern.name}": ${message}`, hint });
 }
 
+const templates = new Map<string, KeyTemplate>();
+
+/** parseTemplate with a bounded cache: the same templates are parsed again on every keystroke. */
+export function parsedTemplate(source: string): KeyTemplate {
+  let template = templates.get(source);
+  if (!template) {
+    template = parseTemplate(source);
+    if (templates.size > 10_000) templates.clear();
+    templates.set(source, template);
+  }
+  return template;
+}
+
 /** Parses a value template, records the parameters it uses, and returns it with its DynamoDB type. */
 export function useTemplate(ctx: PatternContext, source: string, type: AttributeTypeName, subPath: string): ValueSpec {
   try {
-    for (const param of parseTemplate(source).params) ctx.used.add(param);
+    for (const param of parsedTemplate(source).params) ctx.used.add(param);
   } catch (error) {
     if (!isMonotableError(error)) throw error;
     report(ctx, 'error', 'pattern-bad-template', subPath, error.message, error.details.hint ?? 'Fix the template.');
@@ -47,9 +60,18 @@ export function literalTemplate(text: string): string {
 }
 
 /** The DynamoDB type of an attribute as the model declares it: key definitions first, then the entity's attributes. */
+const keyTypesByTable = new WeakMap<Table, Map<string, 'S' | 'N' | 'B'>>();
+
+/** Key attribute name → type over the table and all its indexes, computed once per table object. */
+export function keyTypes(table: Table): Map<string, 'S' | 'N' | 'B'> {
+  let types = keyTypesByTable.get(table);
+  if (!types) keyTypesByTable.set(table, (types = new Map(keyAttributes(table).map((k) => [k.name, k.type]))));
+  return types;
+}
+
 export function attributeType(ctx: PatternContext, attribute: string): AttributeTypeName | undefined {
-  const key = keyAttributes(ctx.table).find((k) => k.name === attribute);
-  if (key) return key.type;
+  const key = keyTypes(ctx.table).get(attribute);
+  if (key) return key;
   const declared = ctx.entity?.attributes.find((a) => a.name === attribute);
   if (declared) return declared.type;
   if (ctx.entity?.typeAttribute?.name === attribute) return 'S';

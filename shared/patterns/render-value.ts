@@ -2,7 +2,8 @@ import type { AttributeValue } from '../model/attribute-value.js';
 import { checkDynamoNumber } from '../model/numbers.js';
 import { MonotableError } from '../errors/monotable-error.js';
 import { isMonotableError } from '../errors/monotable-error.js';
-import { formatTemplateValue, parseTemplate, renderTemplate, type TemplateValue } from '../keys/template.js';
+import { formatTemplateValue, renderTemplate, type TemplateValue } from '../keys/template.js';
+import { parsedTemplate } from './pattern-context.js';
 import type { ValueSpec } from './resolved-pattern.js';
 
 export type ParameterValues = Readonly<Record<string, TemplateValue | undefined>>;
@@ -14,7 +15,7 @@ function badInput(message: string, hint: string, param?: string): MonotableError
 /** Renders a value template to text; a missing parameter is BAD_INPUT naming it. */
 export function renderText(spec: ValueSpec, params: ParameterValues, where: string): string {
   try {
-    return renderTemplate(parseTemplate(spec.template), params);
+    return renderTemplate(parsedTemplate(spec.template), params);
   } catch (error) {
     if (!isMonotableError(error)) throw error;
     const param = typeof error.details['param'] === 'string' ? error.details['param'] : undefined;

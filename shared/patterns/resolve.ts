@@ -12,14 +12,27 @@ const MAX_TRANSACT_ITEMS = 100;
 
 /** Resolves the access pattern with this name (in any table of the model). */
 export function resolvePattern(model: Model, patternName: string): ResolvedPattern {
-  for (const [ti, table] of model.tables.entries()) {
-    const pi = table.accessPatterns.findIndex((p) => p.name === patternName);
-    if (pi >= 0) return resolveAt(model, table, ti, pi);
-  }
+  const at = patternIndex(model).get(patternName);
+  if (at) return resolveAt(model, model.tables[at[0]]!, at[0], at[1]);
   const names = model.tables.flatMap((t) => t.accessPatterns.map((p) => p.name));
   throw new MonotableError('NOT_FOUND', `The model has no access pattern "${patternName}".`, {
     hint: names.length ? `Known patterns: ${names.slice(0, 20).join(', ')}${names.length > 20 ? ', …' : ''}.` : 'The model has no access patterns yet; add one under a table\'s "accessPatterns".',
   });
+}
+
+const indexes = new WeakMap<Model, Map<string, [number, number]>>();
+
+/** Pattern name → [table index, pattern index], the first of each name, built once per model object. */
+function patternIndex(model: Model): Map<string, [number, number]> {
+  let index = indexes.get(model);
+  if (!index) {
+    index = new Map();
+    for (const [ti, table] of model.tables.entries()) {
+      for (const [pi, pattern] of table.accessPatterns.entries()) if (!index.has(pattern.name)) index.set(pattern.name, [ti, pi]);
+    }
+    indexes.set(model, index);
+  }
+  return index;
 }
 
 /** Every access pattern of every table, in model order. */

@@ -1,5 +1,5 @@
 import type { AttributeValue } from '../model/attribute-value.js';
-import { parseDynamoNumber } from '../model/numbers.js';
+import { parseDynamoNumber, type DynamoNumber } from '../model/numbers.js';
 
 /**
  * Orders strings as DynamoDB does: by their UTF-8 bytes, which is Unicode code point order. JS compares
@@ -22,10 +22,14 @@ function codePointRank(unit: number): number {
   return unit;
 }
 
+const ZERO: DynamoNumber = { negative: false, digits: '0', exponent: 0 };
+
 /** Numbers compared exactly from their decimal text (any precision); non-numbers sort as zero. */
 export function compareNumbers(a: string, b: string): number {
-  const x = parseDynamoNumber(a) ?? { negative: false, digits: '0', exponent: 0 };
-  const y = parseDynamoNumber(b) ?? { negative: false, digits: '0', exponent: 0 };
+  return compareParsedNumbers(parseDynamoNumber(a) ?? ZERO, parseDynamoNumber(b) ?? ZERO);
+}
+
+export function compareParsedNumbers(x: DynamoNumber, y: DynamoNumber): number {
   const sx = x.digits === '0' ? 0 : x.negative ? -1 : 1;
   const sy = y.digits === '0' ? 0 : y.negative ? -1 : 1;
   if (sx !== sy) return sx - sy;
@@ -103,4 +107,24 @@ export function keyText(value: AttributeValue): string {
   }
   if ('B' in value) return `B:${[...base64Bytes(value.B)].join(',')}`;
   return `?:${JSON.stringify(value)}`;
+}
+
+/** A key value prepared once for sorting many items: numbers parsed, binaries decoded. */
+export type SortableKey = { S: string } | { N: DynamoNumber } | { B: Uint8Array };
+
+export function sortableKey(value: AttributeValue): SortableKey {
+  if ('N' in value) return { N: parseDynamoNumber(value.N) ?? ZERO };
+  if ('B' in value) return { B: base64Bytes(value.B) };
+  return { S: 'S' in value ? value.S : '' };
+}
+
+export function compareSortableKeys(a: SortableKey, b: SortableKey): number {
+  if ('S' in a && 'S' in b) return compareUtf8(a.S, b.S);
+  if ('N' in a && 'N' in b) return compareParsedNumbers(a.N, b.N);
+  if ('B' in a && 'B' in b) {
+    const n = Math.min(a.B.length, b.B.length);
+    for (let i = 0; i < n; i++) if (a.B[i] !== b.B[i]) return a.B[i]! - b.B[i]!;
+    return a.B.length - b.B.length;
+  }
+  return 0;
 }

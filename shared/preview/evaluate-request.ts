@@ -4,6 +4,7 @@ import { itemSize } from '../capacity/item-size.js';
 import { MonotableError } from '../errors/monotable-error.js';
 import type { OperationRequest } from '../patterns/resolved-pattern.js';
 import { keyText, valuesEqual } from './compare-values.js';
+import { sortKeyRange } from './sort-key-range.js';
 import { evaluateCondition, valueAt, type ExpressionValues } from './evaluate-condition.js';
 import { parseCondition, parseProjection, parseSetExpression, type ConditionNode, type PathSegment } from './expression-parser.js';
 import { viewData, type IndexEntry, type ViewData } from './table-data.js';
@@ -128,7 +129,7 @@ function readIndex(model: Model, input: Input, isQuery: boolean): EvaluationResu
   for (const entry of entries) {
     if (read.length >= limit || bytes >= PAGE_BYTES) break;
     read.push(entry);
-    bytes += itemSize(entry.item);
+    bytes += (entry.bytes ??= itemSize(entry.item));
   }
   const stopped = read.length >= limit || bytes >= PAGE_BYTES;
   const fetches = view.view.kind === 'lsi'; // an LSI fetches unprojected attributes from the table
@@ -159,8 +160,13 @@ function queryEntries(view: ViewData, input: Input, vals: ExpressionValues): Ind
   if (!partitionValue) {
     throw new MonotableError('BAD_INPUT', `The key condition "${expression}" does not fix the partition key "${partitionName}" with "=".`, { hint: `Add "${partitionName} = :value".` });
   }
-  const entries = view.partitions.get(keyText(partitionValue)) ?? [];
-  return sortConditions.length ? entries.filter((e) => sortConditions.every((c) => evaluateCondition(c, e.full, vals))) : entries;
+  let entries = view.partitions.get(keyText(partitionValue)) ?? [];
+  const sortName = view.view.sortKey?.name;
+  for (const condition of sortConditions) {
+    const range = sortName ? sortKeyRange(entries, sortName, condition, vals) : undefined;
+    entries = range ?? entries.filter((e) => evaluateCondition(condition, e.full, vals));
+  }
+  return entries;
 }
 
 function afterStartKey(entries: IndexEntry[], view: ViewData, start: Item | undefined): IndexEntry[] {

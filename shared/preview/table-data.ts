@@ -1,14 +1,15 @@
 import type { AttributeValue, Item } from '../model/attribute-value.js';
-import { typeOf } from '../model/attribute-value.js';
 import { indexViews, primaryKeyNames, type IndexView } from '../model/indexes.js';
 import type { Model, Table } from '../model/schema.js';
 import { MonotableError } from '../errors/monotable-error.js';
-import { compareScalars, keyText } from './compare-values.js';
+import { compareSortableKeys, keyText, sortableKey } from './compare-values.js';
 
 /** One entry of an index: the item as the index holds it (projected) and the table item behind it. */
 export interface IndexEntry {
   item: Item;
   full: Item;
+  /** itemSize(item), computed when first needed. */
+  bytes?: number;
 }
 
 /** A table or index as DynamoDB stores it: partitions in first-seen order, each sorted by the sort key. */
@@ -50,7 +51,7 @@ export function tableData(model: Model, tableName: string): TableData {
 function hasKey(item: Item, key: { name: string; type: string } | undefined): boolean {
   if (!key) return true;
   const value = item[key.name];
-  return value !== undefined && typeOf(value) === key.type;
+  return value !== undefined && key.type in value;
 }
 
 function collectItems(table: Table): Item[] {
@@ -97,7 +98,12 @@ function buildView(data: TableData, view: IndexView): ViewData {
   }
   const sortName = view.sortKey?.name;
   if (sortName) {
-    for (const entries of partitions.values()) entries.sort((a, b) => compareScalars(a.full[sortName]!, b.full[sortName]!) ?? 0);
+    for (const [pk, entries] of partitions) {
+      if (entries.length < 2) continue;
+      const keyed = entries.map((entry) => ({ entry, key: sortableKey(entry.full[sortName]!) }));
+      keyed.sort((a, b) => compareSortableKeys(a.key, b.key));
+      partitions.set(pk, keyed.map((k) => k.entry));
+    }
   }
   return { view, keyNames, partitions };
 }
