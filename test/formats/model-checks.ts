@@ -1,8 +1,8 @@
 import { ModelSchema, type Model } from '../../shared/model/schema.js';
 import type { Diagnostic } from '../../shared/rules/diagnostic.js';
+import { validate } from '../../shared/rules/validate.js';
 
-/** The model checks the format tests apply. TODO(lead): switch to `validate` once shared/rules/validate.ts lands. */
+/** The model checks the format tests apply: the schema, then the repository's validator. */
 export function modelChecks(model: Model): Diagnostic[] {
-  ModelSchema.parse(model);
-  return [];
+  return validate(ModelSchema.parse(model));
 }

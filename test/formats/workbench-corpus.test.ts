@@ -61,6 +61,7 @@ describe('NoSQL Workbench corpus: import → validate → export 3.0 → import 
     const exported = JSON.parse(JSON.stringify(exportWorkbench(first.model))) as unknown;
     expect((exported as { ModelMetadata: { Version: string } }).ModelMetadata.Version).toBe('3.0');
     const second = importWorkbench(exported);
+    expect(modelChecks(second.model).filter((d) => d.severity === 'error')).toEqual([]);
     expect(essentials(second.model)).toEqual(essentials(first.model));
     expect(second.model.tables.map((t) => t.entities.map((e) => [e.name, e.keys]))).toEqual(first.model.tables.map((t) => t.entities.map((e) => [e.name, e.keys])));
   });

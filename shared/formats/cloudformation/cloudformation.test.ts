@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { MonotableError } from '../../errors/monotable-error.js';
 import { ModelSchema, type Model, type Table } from '../../model/schema.js';
+import { validate } from '../../rules/validate.js';
 import { exportCloudFormation, importCloudFormation, isCloudFormationTemplate, parseCloudFormationText } from './index.js';
 import { logicalIds } from './logical-id.js';
 
@@ -54,6 +55,7 @@ describe('CloudFormation export and import', () => {
     const { model: back, notes } = importCloudFormation(parseCloudFormationText(text));
     expect(ModelSchema.parse(back)).toEqual(model);
     expect(notes).toEqual([]);
+    expect(validate(back).filter((d) => d.severity === 'error')).toEqual([]);
   });
 
   it('writes AWS::DynamoDB::Table resources named after the tables, with auto-scaling resources', () => {
