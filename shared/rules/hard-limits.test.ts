@@ -49,6 +49,7 @@ const ERRORS: Case[] = [
   ['empty key value', (_, t) => { const item = t.entities[0]!.sampleItems![0]!; item.message_group_uuid = { S: '' }; }, 'sample-key-empty', '$.tables[0].entities[0].sampleItems[0].message_group_uuid'],
   ['key value of the wrong type', (_, t) => { t.entities[0]!.sampleItems![0]!.sk = { N: '20261014' }; }, 'sample-key-type', '$.tables[0].entities[0].sampleItems[0].sk', /is N, but the table and index "message-group-sk-index" define it as S/],
   ['missing table key', (_, t) => { delete t.entities[0]!.sampleItems![0]!.sk; }, 'sample-key-missing', '$.tables[0].entities[0].sampleItems[0]'],
+  ['empty attribute name in a sample item', (_, t) => { t.entities[1]!.sampleItems![0]![''] = { S: 'x' }; }, 'sample-attribute-name-empty', '$.tables[0].entities[1].sampleItems[0][""]'],
   ['empty string set', (_, t) => { t.entities[1]!.sampleItems![0]!.tags = { SS: [] }; }, 'sample-empty-set', '$.tables[0].entities[1].sampleItems[0].tags'],
   ['duplicate numbers in a set (1 and 1.0)', (_, t) => { t.entities[1]!.sampleItems![0]!.scores = { NS: ['1', '2', '1.0'] }; }, 'sample-set-duplicate', '$.tables[0].entities[1].sampleItems[0].scores.NS[2]'],
   ['nesting 33 deep', (_, t) => {

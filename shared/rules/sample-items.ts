@@ -121,6 +121,9 @@ class EntityItemChecker {
   }
 
   private checkAttribute(name: string, value: AttributeValue): void {
+    if (name === '') {
+      this.report('sample-attribute-name-empty', 'error', [name], ': an attribute has an empty name; DynamoDB attribute names need at least one character.', 'Name the attribute, or remove it.');
+    }
     const key = this.keys.get(name);
     if (key) this.checkKey(name, key, value);
     const tag = tagOf(value);
