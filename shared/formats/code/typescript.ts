@@ -18,9 +18,11 @@ export function generateTypeScript(model: Model, options: { table?: string } = {
   const tables = selectTables(model, options.table);
   const wanted = new Set(tables.map((t) => t.name));
   const patterns = resolveAll(model).filter((p) => wanted.has(p.table));
-  const functionNames = uniqueNames(patterns.map((p) => p.name), camelCase);
-  const entityKeys = tables.flatMap((t) => t.entities.map((e) => `${t.name}\u0000${e.name}`));
-  const typeNames = new Map(entityKeys.map((key, i) => [key, uniqueNames(['Page', 'PageKey', ...entityKeys.map((k) => k.split('\u0000')[1]!)], pascalCase)[i + 2]!]));
+  // The module's own names come first, so a pattern or entity never takes them.
+  const functionNames = uniqueNames(['createDocumentClient', ...patterns.map((p) => p.name)], camelCase).slice(1);
+  const entities = tables.flatMap((t) => t.entities.map((e) => ({ table: t.name, entity: e.name })));
+  const entityTypeNames = uniqueNames(['Page', 'PageKey', ...entities.map((e) => e.entity)], pascalCase).slice(2);
+  const typeNames = new Map(entities.map((e, i) => [`${e.table}\u0000${e.entity}`, entityTypeNames[i]!]));
   const typeOf = (table: string, entity: string): string => typeNames.get(`${table}\u0000${entity}`) ?? 'Record<string, unknown>';
 
   const bodies = patterns.map((resolved, i) => patternFunction(resolved, functionNames[i]!, tables.find((t) => t.name === resolved.table)!, typeOf));
@@ -82,7 +84,8 @@ function patternFunction(resolved: ResolvedPattern, fnName: string, table: Table
   const infos = parameterInfos(resolved);
   const paramsType = `${pascalCase(fnName)}Params`;
   const kinds = new Map(infos.map((i) => [i.parameter.name, i.kind]));
-  const names = new Map(infos.map((info, i) => [info.parameter.name, uniqueNames(infos.map((x) => x.parameter.name), camelCase)[i]!]));
+  const propertyNames = uniqueNames(infos.map((x) => x.parameter.name), camelCase);
+  const names = new Map(infos.map((info, i) => [info.parameter.name, propertyNames[i]!]));
   const ctx: OperationContext = {
     kinds,
     ref: (p) => `params.${names.get(p) ?? camelCase(p)}`,
