@@ -1,8 +1,9 @@
 import { MonotableError, isMonotableError } from '../errors/monotable-error.js';
 import { modelFromValue } from '../model/parse-model.js';
-import { parseUntrustedJson } from '../model/safe-json.js';
+import { checkStructure, parseUntrustedJson } from '../model/safe-json.js';
 import type { Model } from '../model/schema.js';
 import type { Diagnostic } from '../rules/diagnostic.js';
+import { importCloudFormation, isCloudFormationTemplate, parseCloudFormationText } from './cloudformation/index.js';
 import { importWorkbench, isWorkbenchFile } from './workbench/import-workbench.js';
 
 export type ModelFileKind = 'monotable' | 'workbench' | 'cloudformation';
@@ -35,7 +36,9 @@ function withFile<T>(file: string | undefined, work: () => T): T {
 function parseText(text: string, file: string | undefined): unknown {
   const first = /\S/.exec(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)?.[0];
   if (first === '{' || first === '[' || first === undefined) return parseUntrustedJson(text, file);
-  return parseUntrustedJson(text, file);
+  const value = parseCloudFormationText(text); // YAML; size capped, CloudFormation short-form tags understood
+  checkStructure(value, file ? { file } : {});
+  return value;
 }
 
 /**
@@ -47,6 +50,7 @@ export function importModelText(text: string, file?: string): ImportedModel {
     const value = parseText(text, file);
     if (isMonotableValue(value)) return { model: modelFromValue(value, file), kind: 'monotable', notes: [] };
     if (isWorkbenchFile(value)) return { ...importWorkbench(value), kind: 'workbench' };
+    if (isCloudFormationTemplate(value)) return { ...importCloudFormation(value), kind: 'cloudformation' };
     throw new MonotableError('UNSUPPORTED_FORMAT', 'This is neither a Monotable model, a NoSQL Workbench model nor a CloudFormation template.', {
       ...(file ? { file } : {}),
       path: '$',

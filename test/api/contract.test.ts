@@ -57,6 +57,25 @@ describe.each(TRANSPORTS)('api contract over $name', (transport) => {
     expect(imported).toMatchObject({ ok: true, value: { kind: 'monotable', notes: [], model: { name: 'cruddur-messaging' } } });
   });
 
+  it('model.export: each format as text, the TTL document separately, AMBIGUOUS without a table', async () => {
+    const saas = await client.call('templates.get', { name: 'multi-tenant-saas' });
+    const shop = await client.call('templates.get', { name: 'online-shop' });
+    if (!saas.ok || !shop.ok) throw new Error('templates missing');
+    const model = saas.value.template.model;
+    const created = await client.call('model.export', { model, format: 'create-table' });
+    if (!created.ok) throw new Error(created.error.message);
+    expect(JSON.parse(created.value.text)).toMatchObject({ TableName: 'saas-app' });
+    expect(JSON.parse(created.value.timeToLive ?? '{}')).toMatchObject({ TimeToLiveSpecification: { AttributeName: 'expires_at', Enabled: true } });
+    const yaml = await client.call('model.export', { model, format: 'cloudformation-yaml' });
+    expect(yaml.ok && yaml.value.text).toContain('AWS::DynamoDB::Table');
+    const both = { ...model, tables: [...model.tables, ...shop.value.template.model.tables] };
+    const ambiguous = await client.call('model.export', { model: both, format: 'create-table' });
+    expect(ambiguous).toMatchObject({ ok: false, error: { code: 'AMBIGUOUS' } });
+    if (!ambiguous.ok) expect(ambiguous.error.message).toContain('online-shop');
+    const badFormat = await rawCall(client, 'model.export', { model, format: 'xml' });
+    expect(badFormat).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', details: { path: '$.format' } } });
+  });
+
   it('an invalid model in the input is BAD_INPUT with the path inside the model', async () => {
     const got = await client.call('templates.get', { name: 'cruddur-messaging' });
     if (!got.ok) throw new Error(got.error.message);

@@ -11,7 +11,7 @@ function file(name: string, text: string): string {
   return name;
 }
 
-const VERBS = [['validate'], ['patterns'], ['import']];
+const VERBS = [['validate'], ['patterns'], ['export', '--format', 'create-table'], ['import']];
 
 describe.each(VERBS)('monotable %s on hostile or broken files', (...verb) => {
   const run = (name: string) => runCli([...verb, name], tmp.dir);

@@ -1,5 +1,6 @@
 import type { Command } from '../command.js';
 import { engineCommand } from './engine.js';
+import { exportCommand } from './export.js';
 import { importCommand } from './import.js';
 import { newCommand } from './new.js';
 import { patternsCommand } from './patterns.js';
@@ -14,6 +15,7 @@ import { validateCommand } from './validate.js';
 export const commands: Command[] = [
   validateCommand,
   patternsCommand,
+  exportCommand,
   importCommand,
   templatesCommand,
   newCommand,

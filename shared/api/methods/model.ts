@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EXPORT_FORMATS } from '../../formats/export.js';
 import { MAX_FILE_BYTES } from '../../model/safe-json.js';
 import { ModelSchema } from '../../model/schema.js';
 import { defineMethods } from '../define.js';
@@ -34,6 +35,11 @@ export const modelMethods = defineMethods({
     summary: 'The exact low-level DynamoDB request a pattern sends for these parameter values.',
     input: z.strictObject({ model: ModelSchema, pattern: z.string().min(1), params: ParameterValuesSchema }),
     output: z.strictObject({ request: OperationRequestSchema }),
+  },
+  'model.export': {
+    summary: 'The model as CreateTable JSON, CloudFormation, Workbench or code; `timeToLive` is the second create-table document.',
+    input: z.strictObject({ model: ModelSchema, format: z.enum(EXPORT_FORMATS), table: z.string().min(1).optional() }),
+    output: z.strictObject({ text: z.string(), timeToLive: z.string().optional() }),
   },
   'model.preview': {
     summary: "A pattern run over the model's sample items with DynamoDB semantics; missing parameters use their examples.",

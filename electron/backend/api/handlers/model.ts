@@ -1,5 +1,6 @@
 import type { Contract } from '../../../../shared/api/contract.js';
 import { MonotableError } from '../../../../shared/errors/monotable-error.js';
+import { exportModel } from '../../../../shared/formats/export.js';
 import { importModelText } from '../../../../shared/formats/import-model.js';
 import { parseModel } from '../../../../shared/model/parse-model.js';
 import { serializeModel } from '../../../../shared/model/serialize-model.js';
@@ -13,7 +14,7 @@ import type { Handlers } from '../handler.js';
 
 type ModelArea = Pick<
   Contract,
-  'model.parse' | 'model.import' | 'model.validate' | 'model.patterns' | 'model.request' | 'model.preview' | 'model.indexItems' | 'model.serialize' | 'templates.list' | 'templates.get'
+  'model.parse' | 'model.import' | 'model.validate' | 'model.patterns' | 'model.request' | 'model.export' | 'model.preview' | 'model.indexItems' | 'model.serialize' | 'templates.list' | 'templates.get'
 >;
 
 function templateInfo(t: { name: string; title: string; description: string }): { name: string; title: string; description: string } {
@@ -36,6 +37,9 @@ export const modelHandlers: Handlers<ModelArea> = {
   },
   async 'model.request'({ model, pattern, params }) {
     return { request: buildRequest(resolvePattern(model, pattern), params) };
+  },
+  async 'model.export'({ model, format, table }) {
+    return exportModel(model, format, { table });
   },
   async 'model.preview'({ model, pattern, params }) {
     return { preview: previewPattern(model, pattern, params) };

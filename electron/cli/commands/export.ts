@@ -1,0 +1,71 @@
+import { MonotableError } from '../../../shared/errors/monotable-error.js';
+import { EXPORT_FORMATS, exportModel } from '../../../shared/formats/export.js';
+import { validate } from '../../../shared/rules/validate.js';
+import { choiceOption, singleFile, stringOption } from '../arguments.js';
+import { EXIT, type Command } from '../command.js';
+import { formatDiagnostic } from '../format-diagnostics.js';
+import { loadModelFile } from '../load-model.js';
+import { writeOutput } from '../write-output.js';
+
+const usage = `Usage: monotable export FILE --format FORMAT [--table NAME] [-o OUT]
+
+FILE is a Monotable model, a NoSQL Workbench file or a CloudFormation template (detected by content).
+Formats:
+  create-table          CreateTable JSON for \`aws dynamodb create-table --cli-input-json file://OUT\` (one table)
+  cloudformation-json   AWS::DynamoDB::Table resources (JSON)
+  cloudformation-yaml   the same in YAML
+  workbench             NoSQL Workbench model, format 3.0
+  typescript            one function per access pattern (AWS SDK v3, lib-dynamodb)
+  python                one function per access pattern (boto3)
+  boto3-schema-load     a script that creates the table(s) on http://localhost:8000, or on AWS with \`prod\`
+
+Options:
+  --format FORMAT    one of the formats above (required)
+  --table NAME       the table to export; required for create-table when the model has several tables
+  -o, --output OUT   write to OUT (atomically) instead of stdout
+
+TTL: DynamoDB turns TTL on with a separate UpdateTimeToLive call. For create-table with -o OUT, that document
+is written next to OUT as OUT.ttl.json (OUT's .json replaced by .ttl.json) for
+\`aws dynamodb update-time-to-live --cli-input-json file://OUT.ttl.json\`; on stdout, the command to run is
+printed to stderr instead, so stdout stays exactly one CreateTable document.
+
+Exit status: 0 done, 2 failure (unreadable file, unknown format, missing --table, ...).`;
+
+/** `table.json` → `table.ttl.json`; `out` → `out.ttl.json`. */
+export function ttlPath(out: string): string {
+  return out.endsWith('.json') ? `${out.slice(0, -'.json'.length)}.ttl.json` : `${out}.ttl.json`;
+}
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary: 'Write CreateTable JSON, CloudFormation, Workbench, or TypeScript/Python code for a model',
+  usage,
+  options: { format: { type: 'string' }, table: { type: 'string' }, output: { type: 'string', short: 'o' } },
+  async run({ values, positionals }, io) {
+    const path = singleFile(positionals, usage);
+    const format = choiceOption(values, 'format', EXPORT_FORMATS);
+    if (!format) {
+      throw new MonotableError('BAD_INPUT', 'Say which format to write with --format.', { hint: `One of: ${EXPORT_FORMATS.join(', ')}.` });
+    }
+    const { model, notes } = await loadModelFile(path, io);
+    for (const note of notes) io.stderr.write(`note: ${formatDiagnostic(note)}\n`);
+    const errors = validate(model).filter((d) => d.severity === 'error');
+    if (errors.length > 0) {
+      io.stderr.write(`warning: the model has ${errors.length} validation error${errors.length === 1 ? '' : 's'} (first: ${errors[0]!.path}: ${errors[0]!.message}); the export may be refused by DynamoDB. Run \`monotable validate ${path}\`.\n`);
+    }
+    const result = exportModel(model, format, { table: stringOption(values, 'table') });
+    const out = stringOption(values, 'output');
+    const written = await writeOutput(result.text, out, io);
+    if (result.timeToLive !== undefined) {
+      if (written) {
+        const ttlFile = ttlPath(written);
+        await writeOutput(result.timeToLive, ttlFile, io);
+        io.stderr.write(`The table has TTL: wrote the UpdateTimeToLive document to ${ttlFile}\n  run after create-table: aws dynamodb update-time-to-live --cli-input-json file://${ttlFile}\n`);
+      } else {
+        const compact = JSON.stringify(JSON.parse(result.timeToLive));
+        io.stderr.write(`note: the table has TTL; after create-table run:\n  aws dynamodb update-time-to-live --cli-input-json '${compact}'\n`);
+      }
+    }
+    return EXIT.OK;
+  },
+};
