@@ -3,6 +3,7 @@ import { modelMethods } from './methods/model.js';
 import { engineMethods } from './methods/engine.js';
 import { connectionMethods } from './methods/connection.js';
 import { seedMethods } from './methods/seed.js';
+import { operationMethods } from './methods/operations.js';
 
 /**
  * The one api contract: every method the UI (or any transport) may call, `noun.verb` → zod input/output/events.
@@ -14,6 +15,7 @@ export const contract = {
   ...engineMethods,
   ...connectionMethods,
   ...seedMethods,
+  ...operationMethods,
 } satisfies MethodTable;
 
 export type Contract = typeof contract;

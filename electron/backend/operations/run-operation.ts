@@ -8,6 +8,8 @@ import { sendOperation, type LowLevelRequest } from './send-operation.js';
 export interface RunOptions extends ReadOptions {
   /** Production connections: the table name, typed back, to allow a write. */
   confirm?: string;
+  /** Query/Scan: after each page, the totals so far (for progress). */
+  onPage?(progress: { pages: number; items: number }): void;
 }
 
 /** What every operation returns; reads fill `items`, writes may fill `attributes` (ReturnValues). */
@@ -54,6 +56,7 @@ export async function runOperation(connection: OpenConnection, request: LowLevel
       result.consumedCapacity += page.consumedCapacity;
       if (page.lastEvaluatedKey) result.lastEvaluatedKey = page.lastEvaluatedKey;
       else delete result.lastEvaluatedKey;
+      options.onPage?.({ pages: result.pages, items: result.items.length });
     }
     result.truncated = options.all === true && maxItems !== undefined && result.items.length >= maxItems && result.lastEvaluatedKey !== undefined;
     return result;

@@ -4,6 +4,7 @@ import { modelHandlers } from './model.js';
 import { engineHandlers } from './engine.js';
 import { connectionHandlers } from './connection.js';
 import { seedHandlers } from './seed.js';
+import { operationHandlers } from './operations.js';
 
 /** Every area's handlers; adding an area is one import and one spread line. Missing handlers fail the typecheck. */
 export const handlers: Handlers<Contract> = {
@@ -11,4 +12,5 @@ export const handlers: Handlers<Contract> = {
   ...engineHandlers,
   ...connectionHandlers,
   ...seedHandlers,
+  ...operationHandlers,
 };

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { ItemSchema } from '../../model/attribute-value.js';
+import { FILTER_OPERATORS, ModelSchema, SORT_OPERATORS } from '../../model/schema.js';
+import { defineMethods } from '../define.js';
+
+const OPERATIONS = ['GetItem', 'Query', 'Scan', 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchGetItem', 'TransactWriteItems', 'TransactGetItems', 'ExecuteStatement'] as const;
+
+/** How much to read and where to start; `confirm` is the table name for writes on a production connection. */
+const paging = {
+  connectionId: z.string().min(1),
+  all: z.boolean().optional(),
+  maxItems: z.number().int().min(1).optional(),
+  exclusiveStartKey: ItemSchema.optional(),
+  confirm: z.string().optional(),
+};
+
+export const OperationResultSchema = z.strictObject({
+  operation: z.enum(OPERATIONS),
+  items: z.array(ItemSchema),
+  count: z.number(),
+  scannedCount: z.number(),
+  pages: z.number(),
+  consumedCapacity: z.number(),
+  lastEvaluatedKey: ItemSchema.optional(),
+  truncated: z.boolean(),
+  attributes: ItemSchema.optional(),
+  nextToken: z.string().optional(),
+});
+
+/** The exact request sent: the operation and its DynamoDB API JSON body (typed AttributeValue JSON). */
+export const SentRequestSchema = z.strictObject({ operation: z.enum(OPERATIONS), input: z.record(z.string(), z.unknown()) });
+
+const FilterSchema = z.strictObject({ attribute: z.string().min(1), operator: z.enum(FILTER_OPERATORS), value: z.string().optional(), to: z.string().optional() });
+const adHocRead = {
+  model: ModelSchema,
+  table: z.string().min(1),
+  index: z.string().min(1).optional(),
+  filters: z.array(FilterSchema).optional(),
+  projection: z.array(z.string().min(1)).optional(),
+  limit: z.number().int().min(1).optional(),
+  consistentRead: z.boolean().optional(),
+};
+
+const PageProgressSchema = z.strictObject({ pages: z.number(), items: z.number() });
+const ReadOutputSchema = z.strictObject({ request: SentRequestSchema, result: OperationResultSchema });
+
+/** Running reads and writes on an open connection: access patterns, ad hoc Query/Scan, and raw requests. */
+export const operationMethods = defineMethods({
+  'operation.runPattern': {
+    summary: 'Run an access pattern of the model with parameter values; returns the exact request, the items (typed JSON) and consumed capacity.',
+    input: z.strictObject({ ...paging, model: ModelSchema, pattern: z.string().min(1), params: z.record(z.string(), z.string()), limit: z.number().int().min(1).optional() }),
+    output: ReadOutputSchema.extend({ summary: z.string() }),
+    events: PageProgressSchema,
+  },
+  'operation.query': {
+    summary: 'Ad hoc Query of a table or index of the model: partition key, a sort key condition, filters, projection, order.',
+    input: z.strictObject({
+      ...paging, ...adHocRead, partition: z.string(), descending: z.boolean().optional(),
+      sort: z.strictObject({ operator: z.enum(SORT_OPERATORS), value: z.string(), to: z.string().optional() }).optional(),
+    }),
+    output: ReadOutputSchema,
+    events: PageProgressSchema,
+  },
+  'operation.scan': {
+    summary: 'Ad hoc Scan of a table or index of the model: filters, projection, page size.',
+    input: z.strictObject({ ...paging, ...adHocRead }),
+    output: ReadOutputSchema,
+    events: PageProgressSchema,
+  },
+  'operation.run': {
+    summary: 'Run one low-level request (Get/Query/Scan/Put/Update/Delete/BatchGet/Transact/PartiQL) given as DynamoDB API JSON with typed values.',
+    input: z.strictObject({ ...paging, operation: z.enum(OPERATIONS), input: z.record(z.string(), z.unknown()) }),
+    output: OperationResultSchema,
+    events: PageProgressSchema,
+  },
+});
