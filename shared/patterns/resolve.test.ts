@@ -161,6 +161,23 @@ describe('writes and parameter checks', () => {
   });
 });
 
+describe('field checks', () => {
+  it('a Query filter on a key of the queried index is an error; on another attribute it is fine', () => {
+    const q = (attribute: string): AccessPattern => ({ name: 'p', entity: 'Message', kind: 'query', parameters: [{ name: 'message_group_uuid' }, { name: attribute }], keyCondition: { partition: { attribute: 'pk' } }, filter: [{ attribute, operator: '=' }] });
+    expect(codes('p', [q('sk')])).toEqual(['error:pattern-filter-on-key']);
+    expect(codes('p', [q('message')])).toEqual([]);
+    // pk is not a key of the GSI, so find-group-rows style filters on it are allowed
+    expect(codes('p', [{ ...q('pk'), keyCondition: { partition: { attribute: 'message_group_uuid' } }, filter: [{ attribute: 'pk', operator: 'begins_with', value: 'MSG#' }], parameters: [{ name: 'message_group_uuid' }] }])).toEqual([]);
+  });
+
+  it('fields a kind does not use, unknown attributes, and a get without the full key are reported', () => {
+    expect(codes('p', [{ name: 'p', entity: 'Message', kind: 'put', parameters: ['message_group_uuid', 'created_at', 'message'].map((name) => ({ name })), limit: 5 }])).toEqual(['warning:pattern-field-ignored']);
+    expect(codes('p', [{ name: 'p', entity: 'Message', kind: 'query', parameters: [{ name: 'message_group_uuid' }], projection: ['colour'] }])).toEqual(['warning:pattern-unknown-attribute']);
+    expect(codes('p', [{ name: 'p', entity: 'Message', kind: 'get', parameters: [{ name: 'message_group_uuid' }, { name: 'created_at' }], keyCondition: { partition: { attribute: 'pk' }, sort: { attribute: 'sk', operator: '>', value: '{created_at}' } } }]))
+      .toContain('error:pattern-get-needs-full-key');
+  });
+});
+
 describe('resolveAll and patternDiagnostics', () => {
   it('every built-in template resolves without pattern errors and without scans', () => {
     for (const template of TEMPLATES) {

@@ -6,6 +6,7 @@ import type { ResolvedPattern } from './resolved-pattern.js';
 import { baseResolved, resolveGet, resolveQuery, resolveScan } from './resolve-read.js';
 import { resolveConditionCheck, resolveDelete, resolvePut, resolveUpdate } from './resolve-write.js';
 import { Expressions } from './pattern-context.js';
+import { checkPatternFields } from './field-checks.js';
 
 const MAX_EXPRESSION_BYTES = 4096;
 const MAX_TRANSACT_ITEMS = 100;
@@ -44,6 +45,7 @@ function resolveAt(model: Model, table: Table, ti: number, pi: number): Resolved
   const pattern = table.accessPatterns[pi]!;
   const ctx = contextFor(model, table, pattern, `$.tables[${ti}].accessPatterns[${pi}]`, [], new Set());
   const resolved = resolveKind(ctx);
+  checkPatternFields(ctx, resolved);
   checkParameters(ctx);
   return resolved;
 }

@@ -1,0 +1,54 @@
+import { indexViews, primaryKeyNames } from '../model/indexes.js';
+import type { AccessPattern } from '../model/schema.js';
+import { attributeType, report, type PatternContext } from './pattern-context.js';
+import type { ResolvedPattern } from './resolved-pattern.js';
+
+type Field = keyof AccessPattern;
+
+/** Fields each kind reads; any other field that is set has no effect. */
+const FIELDS_USED: Record<AccessPattern['kind'], readonly Field[]> = {
+  get: ['keyCondition', 'projection', 'consistentRead'],
+  'batch-get': ['keyCondition', 'projection', 'consistentRead'],
+  query: ['index', 'keyCondition', 'filter', 'projection', 'order', 'limit', 'consistentRead'],
+  scan: ['index', 'keyCondition', 'filter', 'projection', 'order', 'limit', 'consistentRead'],
+  put: [],
+  update: ['keyCondition', 'set'],
+  delete: ['keyCondition'],
+  'transact-write': ['writes'],
+};
+const OPTIONAL_FIELDS: readonly Field[] = ['index', 'keyCondition', 'filter', 'projection', 'order', 'limit', 'consistentRead', 'set', 'writes'];
+
+/** Findings about fields that do nothing for this kind, filters on key attributes, and unknown attribute names. */
+export function checkPatternFields(ctx: PatternContext, resolved: ResolvedPattern): void {
+  const { pattern } = ctx;
+  for (const field of OPTIONAL_FIELDS) {
+    if (pattern[field] === undefined || FIELDS_USED[pattern.kind].includes(field)) continue;
+    report(ctx, 'warning', 'pattern-field-ignored', `.${field}`, `"${field}" has no effect on a ${pattern.kind} pattern.`, `Remove "${field}", or change "kind".`);
+  }
+  if ((pattern.kind === 'get' || pattern.kind === 'batch-get') && pattern.keyCondition?.sort && pattern.keyCondition.sort.operator !== '=') {
+    report(ctx, 'error', 'pattern-get-needs-full-key', '.keyCondition.sort.operator', `a ${pattern.kind} reads one item by its full key, so the sort key needs "=", not "${pattern.keyCondition.sort.operator}".`,
+      'Use "=", or make the pattern a query to read a range.');
+  }
+  if (resolved.operation === 'Query') {
+    const view = indexViews(ctx.table).find((v) => v.name === resolved.indexName)!;
+    const keys = new Set([view.partitionKey.name, view.sortKey?.name]);
+    (pattern.filter ?? []).forEach((f, i) => {
+      if (!keys.has(f.attribute)) return;
+      report(ctx, 'error', 'pattern-filter-on-key', `.filter[${i}].attribute`, `the filter uses "${f.attribute}", a key of the index queried; DynamoDB refuses key attributes in a Query's FilterExpression.`,
+        `Put the condition on "${f.attribute}" in keyCondition instead.`);
+    });
+  }
+  if (!ctx.entity) return;
+  const known = (name: string): boolean => attributeType(ctx, name) !== undefined || name in ctx.entity!.keys || primaryKeyNames(ctx.table).includes(name);
+  (pattern.filter ?? []).forEach((f, i) => {
+    if (!known(f.attribute)) unknownAttribute(ctx, f.attribute, `.filter[${i}].attribute`);
+  });
+  (pattern.projection ?? []).forEach((name, i) => {
+    if (!known(name)) unknownAttribute(ctx, name, `.projection[${i}]`);
+  });
+}
+
+function unknownAttribute(ctx: PatternContext, name: string, path: string): void {
+  report(ctx, 'warning', 'pattern-unknown-attribute', path, `entity "${ctx.pattern.entity}" has no attribute "${name}"; items will not have it.`,
+    `Check the spelling, or add "${name}" to the entity's attributes.`);
+}
