@@ -2,6 +2,7 @@ import type { MethodTable } from './define.js';
 import { modelMethods } from './methods/model.js';
 import { engineMethods } from './methods/engine.js';
 import { connectionMethods } from './methods/connection.js';
+import { tableMethods } from './methods/table.js';
 import { seedMethods } from './methods/seed.js';
 import { operationMethods } from './methods/operations.js';
 
@@ -14,6 +15,7 @@ export const contract = {
   ...modelMethods,
   ...engineMethods,
   ...connectionMethods,
+  ...tableMethods,
   ...seedMethods,
   ...operationMethods,
 } satisfies MethodTable;

@@ -1,5 +1,6 @@
 import { UpdateTableCommand, type AttributeDefinition, type GlobalSecondaryIndex } from '@aws-sdk/client-dynamodb';
 import { createTableDocuments } from '../../../shared/formats/create-table.js';
+import { MonotableError } from '../../../shared/errors/monotable-error.js';
 import type { Model } from '../../../shared/model/schema.js';
 import { toMonotableError } from '../connections/aws-errors.js';
 import type { OpenConnection } from '../connections/connection.js';
@@ -8,6 +9,17 @@ import { describeTable } from './describe-table.js';
 import { selectOneTable } from './select-tables.js';
 import type { TableWorkOptions } from './table-progress.js';
 import { waitForActive } from './wait-for-active.js';
+
+/** dynalite validates GSI creation in UpdateTable with an old rule (throughput required) and then ignores it. */
+const DYNALITE_UPDATE_TABLE = /create\.provisionedThroughput' failed to satisfy constraint: Member must not be null/;
+
+function unsupported(table: string, index: string): MonotableError {
+  return new MonotableError('ENGINE_UNSUPPORTED', `Adding index ${index} to the existing table "${table}" is not supported by the embedded engine (dynalite); it works on DynamoDB Local or AWS: connect with --endpoint or --profile.`, {
+    table,
+    index,
+    hint: `Locally, re-create the table instead: \`monotable drop FILE --embedded --table ${table}\`, \`monotable create FILE --embedded\`, then seed again.`,
+  });
+}
 
 /**
  * Creates the model's GSIs that the live table lacks, one UpdateTable each (AWS allows one index creation per
@@ -36,9 +48,12 @@ export async function addMissingIndexes(connection: OpenConnection, model: Model
         { abortSignal: options.signal },
       );
     } catch (error) {
+      if (DYNALITE_UPDATE_TABLE.test((error as Error).message ?? '')) throw unsupported(table.name, gsi.IndexName);
       throw toMonotableError(error, { table: table.name, operation: `UpdateTable (create index ${gsi.IndexName})`, connection });
     }
-    await waitForActive(connection, table.name, options);
+    const after = await waitForActive(connection, table.name, options);
+    // An engine that accepts the update but ignores it (dynalite) must not look like success.
+    if (!after.GlobalSecondaryIndexes?.some((g) => g.IndexName === gsi.IndexName)) throw unsupported(table.name, gsi.IndexName);
     added.push(gsi.IndexName);
   }
   return added;

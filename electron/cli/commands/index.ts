@@ -1,6 +1,9 @@
 import type { Command } from '../command.js';
 import { engineCommand } from './engine.js';
 import { exportCommand } from './export.js';
+import { createCommand } from './create.js';
+import { dropCommand } from './drop.js';
+import { driftCommand } from './drift.js';
 import { importCommand } from './import.js';
 import { newCommand } from './new.js';
 import { patternsCommand } from './patterns.js';
@@ -20,6 +23,9 @@ export const commands: Command[] = [
   templatesCommand,
   newCommand,
   engineCommand,
+  createCommand,
+  driftCommand,
+  dropCommand,
   runCommand,
   queryCommand,
   scanCommand,

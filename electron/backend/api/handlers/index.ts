@@ -3,6 +3,7 @@ import type { Handlers } from '../handler.js';
 import { modelHandlers } from './model.js';
 import { engineHandlers } from './engine.js';
 import { connectionHandlers } from './connection.js';
+import { tableHandlers } from './table.js';
 import { seedHandlers } from './seed.js';
 import { operationHandlers } from './operations.js';
 
@@ -11,6 +12,7 @@ export const handlers: Handlers<Contract> = {
   ...modelHandlers,
   ...engineHandlers,
   ...connectionHandlers,
+  ...tableHandlers,
   ...seedHandlers,
   ...operationHandlers,
 };

@@ -1,0 +1,35 @@
+import type { Contract } from '../../../../shared/api/contract.js';
+import { getConnection } from '../../connections/connection-registry.js';
+import { addMissingIndexes } from '../../tables/add-missing-indexes.js';
+import { createTables } from '../../tables/create-tables.js';
+import { deleteTable } from '../../tables/delete-table.js';
+import { describeTable, listTables } from '../../tables/describe-table.js';
+import { driftReport } from '../../tables/drift.js';
+import { selectOneTable } from '../../tables/select-tables.js';
+import type { Handlers } from '../handler.js';
+
+type TableArea = Pick<Contract, 'table.create' | 'table.list' | 'table.describe' | 'table.delete' | 'table.drift' | 'table.addMissingIndexes'>;
+
+export const tableHandlers: Handlers<TableArea> = {
+  async 'table.create'({ connectionId, model, table, ifNotExists }, { signal, emit }) {
+    return { tables: await createTables(getConnection(connectionId), model, { table, ifNotExists, signal, onProgress: emit }) };
+  },
+  async 'table.list'({ connectionId }, { signal }) {
+    return { tables: await listTables(getConnection(connectionId), { signal }) };
+  },
+  async 'table.describe'({ connectionId, table }, { signal }) {
+    const description = await describeTable(getConnection(connectionId), table, { signal });
+    // Plain JSON (dates as ISO text) so every transport carries the same value.
+    return { description: JSON.parse(JSON.stringify(description)) as Record<string, unknown> };
+  },
+  async 'table.delete'({ connectionId, table, confirm, model }, { signal, emit }) {
+    return deleteTable(getConnection(connectionId), table, { confirm, model, signal, onProgress: emit });
+  },
+  async 'table.drift'({ connectionId, model, table }, { signal }) {
+    const name = selectOneTable(model, table).name;
+    return { table: name, differences: await driftReport(getConnection(connectionId), model, name, { signal }) };
+  },
+  async 'table.addMissingIndexes'({ connectionId, model, table }, { signal, emit }) {
+    return { added: await addMissingIndexes(getConnection(connectionId), model, table, { signal, onProgress: emit }) };
+  },
+};

@@ -1,0 +1,48 @@
+import { createTables } from '../../backend/tables/create-tables.js';
+import { EXIT, type Command } from '../command.js';
+import { CONNECTION_OPTIONS, CONNECTION_USAGE, withConnection } from '../connection-flags.js';
+import { loadModelFile } from '../load-model.js';
+import { progressPrinter } from './table-progress-printer.js';
+
+export const createCommand: Command = {
+  name: 'create',
+  summary: "Create the model's tables (and GSIs, LSIs, TTL) and wait until they are ACTIVE",
+  usage: `Usage: monotable create FILE (--embedded | --endpoint URL | --profile P --region R) [--table T] [--if-not-exists]
+
+Creates each table of the model (or only --table T) from its CreateTable JSON, waits until the table and its
+indexes are ACTIVE, then enables TTL where the engine supports it.
+
+Options:
+  --table T          only this table of the model
+  --if-not-exists    an existing table is skipped and compared with the model instead of an error
+
+${CONNECTION_USAGE}`,
+  options: { ...CONNECTION_OPTIONS, table: { type: 'string' }, 'if-not-exists': { type: 'boolean' } },
+  async run({ values, positionals }, io) {
+    const [file] = positionals;
+    if (!file || positionals.length > 1) {
+      io.stderr.write(`error [BAD_INPUT]: give exactly one model FILE.\n\n${this.usage}\n`);
+      return EXIT.FAILURE;
+    }
+    const { model } = await loadModelFile(file, io);
+    const results = await withConnection(values, io, (connection) =>
+      createTables(connection, model, {
+        table: typeof values.table === 'string' ? values.table : undefined,
+        ifNotExists: values['if-not-exists'] === true,
+        signal: io.signal,
+        onProgress: progressPrinter(io.stderr),
+      }),
+    );
+    for (const result of results) {
+      if (result.outcome === 'created') {
+        io.stdout.write(`created ${result.table} (ACTIVE after ${result.seconds.toFixed(1)} s)\n`);
+      } else {
+        const drift = result.drift ?? [];
+        io.stdout.write(`exists ${result.table}: ${drift.length === 0 ? 'matches the model' : `${drift.length} difference(s) from the model`}\n`);
+        for (const d of drift) io.stdout.write(`  ${d.path}: ${d.message}\n`);
+      }
+      for (const note of result.notes) io.stdout.write(`  note: ${note}\n`);
+    }
+    return EXIT.OK;
+  },
+};
