@@ -6,6 +6,11 @@ import type { Model } from '../../shared/model/schema.js';
  * every operation kind (batch-get and transact-write included), a GSI with INCLUDE projection, an LSI, and one
  * pattern with an error (it must be left out with a comment, not generated wrong).
  */
+/** Quotes, a backtick, `${`, a backslash, literal braces, accents and an emoji around the parameter. */
+export const HOSTILE_TEMPLATE = 'it\'s "q" `t` ${{x}} \\ é😀 #{id}';
+/** What HOSTILE_TEMPLATE renders before the id. */
+export const HOSTILE_PREFIX = 'it\'s "q" `t` ${x} \\ é😀 #';
+
 export const edgeCaseModel: Model = {
   format: 'monotable/1',
   name: 'edge-cases',
@@ -105,6 +110,29 @@ export const edgeCaseModel: Model = {
           parameters: [{ name: 'name' }, { name: 'class' }],
           keyCondition: { partition: { attribute: 'key' } },
         },
+      ],
+    },
+    {
+      name: 'hostile-text',
+      description: 'Text that must not break out of generated strings: */ """ \\ ` ${x}',
+      partitionKey: { name: 'pk', type: 'S' },
+      billing: { mode: 'on-demand' },
+      entities: [
+        {
+          name: 'Quote',
+          keys: { pk: HOSTILE_TEMPLATE },
+          attributes: [
+            { name: 'id', type: 'S', required: true },
+            { name: 'said', type: 'S', required: true },
+          ],
+        },
+      ],
+      accessPatterns: [
+        {
+          name: 'get-quote', entity: 'Quote', kind: 'get', description: 'Closes a comment? */ Closes a docstring? """ Backslash \\',
+          parameters: [{ name: 'id', description: 'An id */ """', example: 'q1' }],
+        },
+        { name: 'put-quote', entity: 'Quote', kind: 'put', parameters: [{ name: 'id', example: 'q1' }, { name: 'said', example: 'hi' }] },
       ],
     },
   ],

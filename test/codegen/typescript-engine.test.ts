@@ -8,7 +8,7 @@ import type { Model } from '../../shared/model/schema.js';
 import { TEMPLATES } from '../../shared/templates/index.js';
 import { startTestEngine } from '../support/engine.js';
 import { codegenFolder, compileTypeScript } from './compile-generated.js';
-import { edgeCaseModel } from './edge-case-model.js';
+import { edgeCaseModel, HOSTILE_PREFIX } from './edge-case-model.js';
 
 /**
  * The generated TypeScript, compiled and run against the real embedded engine: the functions must read and write
@@ -136,5 +136,11 @@ describe('generated TypeScript against the embedded engine', () => {
     expect(updated).toMatchObject({ status: 'closed', flag: false, payload: { n: 1 } });
     await edge.delete_!({ name: 'e1', class_: 'alpha', order: 1 });
     expect(await edge.getEvent!({ name: 'e1', class_: 'alpha', order: 1 })).toBeUndefined();
+  });
+
+  it('edge cases: quotes, a backtick, ${, a backslash and an emoji in a key template survive into the stored key', async () => {
+    const edge = api(edgeCaseModel.name);
+    await edge.putQuote!({ id: 'q1', said: 'hi' });
+    expect(await edge.getQuote!({ id: 'q1' })).toEqual({ pk: `${HOSTILE_PREFIX}q1`, id: 'q1', said: 'hi' });
   });
 });
