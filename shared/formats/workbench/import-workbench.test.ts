@@ -51,6 +51,15 @@ describe('importWorkbench', () => {
     expect(entity.description).toContain('sk "orderLabel"');
   });
 
+  it('takes a constant label as a constant template only when every sample key is exactly that text', () => {
+    const items = [{ pk: { S: 'USER#1' }, sk: { S: 'PROFILE' }, user_id: { S: '1' } }];
+    const facets = [{ FacetName: 'Profile', KeyAttributeAlias: { PartitionKeyAlias: 'USER#user_id', SortKeyAlias: 'PROFILE' }, TableData: items }];
+    const entity = importWorkbench({ ModelName: 'X', DataModel: [table({ TableFacets: facets })] }).model.tables[0]!.entities[0]!;
+    expect(entity.keys).toEqual({ pk: 'USER#{user_id}', sk: 'PROFILE' });
+    const other = [{ ...facets[0]!, TableData: [...items, { pk: { S: 'USER#2' }, sk: { S: 'SETTINGS' }, user_id: { S: '2' } }] }];
+    expect(importWorkbench({ ModelName: 'X', DataModel: [table({ TableFacets: other })] }).model.tables[0]!.entities[0]!.keys.sk).toBe('{sk}');
+  });
+
   it('keeps table items outside facets in one entity, and table-level copies of facet items once', () => {
     const a = { pk: { S: 'A' }, sk: { S: 'A' } };
     const b = { pk: { S: 'B' }, sk: { S: 'B' } };

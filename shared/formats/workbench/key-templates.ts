@@ -12,9 +12,9 @@ import { parseTemplate, renderTemplate, type KeyTemplate } from '../../keys/temp
  *
  * The rule: a label becomes a template only when it provably is one. The label is split on `#`; every part
  * that names an attribute carried by every sample item of the facet becomes a parameter `{part}`, the rest
- * stays literal. The candidate is adopted only if it has a parameter and, rendered from each sample item's own
- * attributes, reproduces that item's stored key exactly (with no sample items, its parameters must be declared
- * attributes of the facet). Candidates, in order: the alias, then the key attribute's name when it contains
+ * stays literal; the whole label as constant text is the second candidate (`PROFILE`, `#META#`). A candidate
+ * is adopted only if, rendered from each sample item's own attributes, it reproduces that item's stored key
+ * exactly (with no sample items: only a template whose parameters are declared attributes of the facet). Candidates, in order: the alias, then the key attribute's name when it contains
  * `#`. Otherwise the key keeps its natural form `{keyAttribute}`: the key attribute is an attribute of the
  * entity and its value is whatever the item holds — nothing is invented and no sample item changes.
  * Number and binary keys only ever get the natural form (a composite template renders text).
@@ -43,13 +43,12 @@ function tryParse(source: string): KeyTemplate | undefined {
   }
 }
 
-function candidate(label: string, available: ReadonlySet<string>): KeyTemplate | undefined {
-  const parts = label.split('#').map((part) => {
-    if (available.has(part) && tryParse(`{${part}}`)) return `{${part}}`;
-    return part.replaceAll('{', '{{').replaceAll('}', '}}');
-  });
-  const template = tryParse(parts.join('#'));
-  return template && template.params.length > 0 ? template : undefined;
+const literal = (text: string): string => text.replaceAll('{', '{{').replaceAll('}', '}}');
+
+/** The label with its attribute-named parts as parameters, then the label as constant text. */
+function candidates(label: string, available: ReadonlySet<string>): KeyTemplate[] {
+  const parts = label.split('#').map((part) => (available.has(part) && tryParse(`{${part}}`) ? `{${part}}` : literal(part)));
+  return [tryParse(parts.join('#')), tryParse(literal(label))].filter((t): t is KeyTemplate => t !== undefined);
 }
 
 function reproduces(template: KeyTemplate, keyName: string, items: readonly Item[]): boolean {
@@ -88,9 +87,11 @@ export function deriveKeyTemplate(key: KeyAttribute, alias: string | undefined, 
   if (alias && alias !== key.name) labels.push([alias, 'alias']);
   if (key.name.includes('#')) labels.push([key.name, 'attribute-name']);
   for (const [label, source] of labels) {
-    const template = candidate(label, available);
-    if (!template) continue;
-    if (items.length === 0 || reproduces(template, key.name, items)) return { template: template.source, params: template.params, source };
+    for (const template of candidates(label, available)) {
+      // Without sample items only a template with declared parameters is taken on trust; a constant needs proof.
+      const proven = items.length === 0 ? template.params.length > 0 : reproduces(template, key.name, items);
+      if (proven) return { template: template.source, params: template.params, source };
+    }
   }
   return natural;
 }
