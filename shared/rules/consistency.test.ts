@@ -39,6 +39,9 @@ const CASES: Case[] = [
   ['sample item without a required attribute', (_, t) => { delete t.entities[1]!.sampleItems![0]!.created_at; }, 'sample-required-missing', 'warning', '$.tables[0].entities[1].sampleItems[0]'],
   ['two sample items with the same primary key', (_, t) => { t.entities[1]!.sampleItems!.push(structuredClone(t.entities[1]!.sampleItems![0]!)); }, 'sample-duplicate-key', 'warning', '$.tables[0].entities[1].sampleItems[1]', /same primary key as sample item 0 of "Message"/],
   ['LSI with the table sort key', (_, t) => { t.localSecondaryIndexes = [{ name: 'same', sortKey: { name: 'sk', type: 'S' }, projection: { type: 'ALL' } }]; }, 'lsi-same-sort-key', 'warning', '$.tables[0].localSecondaryIndexes[0].sortKey.name'],
+  ['an entity with only one of the index keys', (_, t) => { t.globalSecondaryIndexes![0]!.sortKey = { name: 'created_at', type: 'S' }; t.entities[1]!.keys.created_at = '{created_at}'; }, 'entity-index-key-incomplete', 'warning', '$.tables[0].entities[0].keys', /"MessageGroup" has a template for "message_group_uuid" but not for "created_at"/],
+  ['an index no entity writes', (_, t) => { t.globalSecondaryIndexes!.push({ name: 'by-handle', partitionKey: { name: 'handle', type: 'S' }, projection: { type: 'ALL' } }); }, 'index-unused', 'warning', '$.tables[0].globalSecondaryIndexes[1]', /stays empty/],
+  ['INCLUDE of an attribute no entity has', (_, t) => { t.globalSecondaryIndexes![0]!.projection = { type: 'INCLUDE', nonKeyAttributes: ['mesage'] }; }, 'projection-attribute-unknown', 'warning', '$.tables[0].globalSecondaryIndexes[0].projection.nonKeyAttributes[0]', /Did you mean "message"\?/],
   ['INCLUDE without attributes', (_, t) => { t.globalSecondaryIndexes![0]!.projection = { type: 'INCLUDE' }; }, 'projection-include-empty', 'warning', '$.tables[0].globalSecondaryIndexes[0].projection'],
 ];
 

@@ -5,6 +5,7 @@ import { checkDesignLints } from './design-lints.js';
 import { checkEntities } from './entities.js';
 import { checkKeyTemplates } from './entity-keys.js';
 import { checkIndexes } from './indexes.js';
+import { checkIndexUsage } from './index-usage.js';
 import { checkKeyAttributes } from './keys.js';
 import { checkNames } from './names.js';
 import { RuleContext, type Rule } from './rule-context.js';
@@ -18,6 +19,7 @@ export const MODEL_RULES: readonly Rule[] = [
   checkIndexes,
   checkKeyTemplates,
   checkEntities,
+  checkIndexUsage,
   checkSampleItems,
   checkTemplateLints,
   checkDesignLints,
