@@ -56,6 +56,14 @@ async function runCommand(command: Command, argv: string[], io: CommandIo): Prom
   }
 }
 
+/** `monotable export … | head`: the reader closing the pipe ends the command quietly instead of crashing on EPIPE. */
+function quietOnClosedPipe(stream: NodeJS.WritableStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 export async function main(argv: string[], io?: Partial<CommandIo>): Promise<number> {
   const controller = new AbortController();
   const fullIo: CommandIo = {
@@ -79,6 +87,7 @@ export async function main(argv: string[], io?: Partial<CommandIo>): Promise<num
     fullIo.stderr.write(`error [BAD_INPUT]: unknown command "${verb}".\n  hint: run \`monotable --help\` for the list of commands.\n`);
     return EXIT.FAILURE;
   }
+  if (!io?.stdout) quietOnClosedPipe(process.stdout);
   if (!io?.signal) {
     const stop = (): void => controller.abort(new Error('interrupted'));
     process.once('SIGINT', stop);

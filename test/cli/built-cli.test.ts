@@ -1,8 +1,10 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serializeModel } from '../../shared/model/serialize-model.js';
+import { findTemplate } from '../../shared/templates/index.js';
 import { startTestEngine } from '../support/engine.js';
 import { REPO, spawnCli, tempFolder } from './run-cli.js';
 
@@ -36,6 +38,21 @@ describe('the built monotable command', () => {
     expect(hostile.stderr).not.toMatch(/\n\s+at /);
     const debug = await run('validate', 'hostile.json', '--debug');
     expect(debug.stderr).toMatch(/\n\s+at /);
+  });
+
+  it('a reader that closes the pipe early (`| head`) ends the command quietly, without an EPIPE crash', async () => {
+    const model = findTemplate('cruddur-messaging')!.model;
+    const table = model.tables[0]!;
+    const base = table.accessPatterns.find((p) => p.name === 'list-messages')!;
+    table.accessPatterns = Array.from({ length: 3000 }, (_, i) => ({ ...base, name: `list-messages-${i}` }));
+    writeFileSync(join(tmp.dir, 'many.monotable.json'), serializeModel(model));
+    const child = spawn(process.execPath, [join(REPO, 'bin', 'monotable.js'), 'patterns', 'many.monotable.json', '--json'], { cwd: tmp.dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 
   it('exported create-table JSON is accepted by the real AWS CLI against the embedded engine', async () => {
