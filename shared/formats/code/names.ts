@@ -44,13 +44,14 @@ export function snakeCase(name: string): string {
   return PY_RESERVED.has(out) ? `${out}_` : out;
 }
 
-/** Gives each name a unique identifier: a second `listUsers` becomes `listUsers2`. */
+/** Gives each name a unique identifier: a second `listUsers` becomes `listUsers2` (or the next number not taken). */
 export function uniqueNames(names: readonly string[], convert: (name: string) => string): string[] {
-  const seen = new Map<string, number>();
+  const used = new Set<string>();
   return names.map((name) => {
     const base = convert(name);
-    const count = (seen.get(base) ?? 0) + 1;
-    seen.set(base, count);
-    return count === 1 ? base : `${base}${count}`;
+    let candidate = base;
+    for (let n = 2; used.has(candidate); n++) candidate = `${base}${n}`;
+    used.add(candidate);
+    return candidate;
   });
 }
