@@ -23,7 +23,8 @@ const CASES: Case[] = [
     t.entities[1]!.sampleItems = [];
     t.accessPatterns = [];
   }, 'hot-partition', 'warning', '$.tables[0].entities[1].keys.message_group_uuid', /at most 2 distinct values/],
-  ['two entities whose keys can collide', (_, t) => { t.entities[1]!.keys.pk = 'GRP#{message_group_uuid}'; t.entities[1]!.sampleItems = []; }, 'entity-key-collision', 'warning', '$.tables[0].entities[1].keys', /"MessageGroup" \(pk "GRP#\{user_uuid\}", sk "\{last_message_at\}"\) and "Message" \(pk "GRP#\{message_group_uuid\}", sk "\{created_at\}"\)/],
+  ['two entities whose keys can collide', (_, t) => { t.entities[1]!.keys.pk = 'GRP#{message_group_uuid}'; t.entities[1]!.sampleItems = []; }, 'entity-key-collision', 'warning', '$.tables[0].entities[1].keys', /"Message" \(pk "GRP#\{message_group_uuid\}", sk "\{created_at\}"\) can produce the same primary key as "MessageGroup"/],
+  ['entities with free-form keys', (_, t) => { t.entities[0]!.keys.pk = '{user_uuid}'; t.entities[1]!.keys.pk = '{message_group_uuid}'; t.entities.forEach((e) => { e.sampleItems = []; }); }, 'entity-keys-free-form', 'info', '$.tables[0].entities', /"MessageGroup", "Message" of table "cruddur-messages" take their primary keys verbatim/],
   ['adjacent parameters', (_, t) => { t.entities[1]!.keys.sk = '{created_at}{message_uuid}'; t.entities[1]!.sampleItems = []; }, 'template-ambiguous', 'warning', '$.tables[0].entities[1].keys.sk', /no literal between the parameters/],
   ['free text before a delimiter', (_, t) => { t.entities[1]!.keys.sk = '{message}#{created_at}'; t.entities[1]!.sampleItems = []; }, 'template-delimiter-in-values', 'info', '$.tables[0].entities[1].keys.sk', /\{message\}.*may contain "#"/],
   ['listed values that contain the delimiter', (_, t) => {

@@ -1,4 +1,4 @@
-import { delimiterAfter, isConstant, literalPrefix, matchTemplate, templateAmbiguity, valueBreaksMatch, type KeyTemplate } from '../keys/template.js';
+import { delimiterAfter, isBareParameter, isConstant, literalPrefix, matchTemplate, templateAmbiguity, valueBreaksMatch, type KeyTemplate } from '../keys/template.js';
 import type { Attribute, Entity, Table } from '../model/schema.js';
 import { keyInfo } from './key-info.js';
 import type { PathSegment, RuleContext } from './rule-context.js';
@@ -94,9 +94,18 @@ export function templatesMayOverlap(a: KeyTemplate, b: KeyTemplate): boolean {
   return sa.endsWith(sb) || sb.endsWith(sa);
 }
 
+const names = (list: readonly string[]): string =>
+  list.length <= 5 ? list.map((n) => `"${n}"`).join(', ') : `${list.slice(0, 5).map((n) => `"${n}"`).join(', ')} and ${list.length - 5} more`;
+
+/**
+ * Entities of one table whose primary-key templates could render the same key. Entities whose every table-key
+ * template is a bare parameter (`{PK}`, typical of imported Workbench facets) are free-form: one info for the
+ * table instead of a warning for every pair.
+ */
 function checkCollisions(context: RuleContext, table: Table, t: number): void {
   const keyNames = [table.partitionKey.name, ...(table.sortKey ? [table.sortKey.name] : [])];
   const shapes: { entity: Entity; e: number; templates: KeyTemplate[] }[] = [];
+  const freeForm: string[] = [];
   table.entities.forEach((entity, e) => {
     const templates: KeyTemplate[] = [];
     for (const name of keyNames) {
@@ -105,18 +114,26 @@ function checkCollisions(context: RuleContext, table: Table, t: number): void {
       if (!parsed?.ok) return;
       templates.push(parsed.template);
     }
-    shapes.push({ entity, e, templates });
+    if (templates.every(isBareParameter)) freeForm.push(entity.name);
+    else shapes.push({ entity, e, templates });
   });
-  for (let i = 0; i < shapes.length; i++) {
-    for (let j = i + 1; j < shapes.length; j++) {
+  if (freeForm.length > 1) {
+    context.report('entity-keys-free-form', 'info', ['tables', t, 'entities'],
+      `Entities ${names(freeForm)} of table "${table.name}" take their primary keys verbatim from attributes, so nothing in the key tells them apart and their keys can collide.`,
+      'Give each entity key templates with its own literal prefix (e.g. "CUSTOMER#{customer_id}") so keys stay distinct and begins_with queries can select one entity.');
+  }
+  for (let j = 1; j < shapes.length; j++) {
+    const b = shapes[j]!;
+    const colliding: string[] = [];
+    for (let i = 0; i < j; i++) {
       const a = shapes[i]!;
-      const b = shapes[j]!;
-      if (!a.templates.every((ta, k) => templatesMayOverlap(ta, b.templates[k]!))) continue;
-      const describe = (s: typeof a): string => keyNames.map((n, k) => `${n} "${s.templates[k]!.source}"`).join(', ');
-      context.report('entity-key-collision', 'warning', ['tables', t, 'entities', b.e, 'keys'],
-        `Entities "${a.entity.name}" (${describe(a)}) and "${b.entity.name}" (${describe(b)}) can produce the same primary key, so one item could overwrite the other.`,
-        `Start the templates with different literals, e.g. "${a.entity.name.toUpperCase()}#" and "${b.entity.name.toUpperCase()}#".`);
+      if (a.templates.every((ta, k) => templatesMayOverlap(ta, b.templates[k]!))) colliding.push(a.entity.name);
     }
+    if (colliding.length === 0) continue;
+    const describe = keyNames.map((n, k) => `${n} "${b.templates[k]!.source}"`).join(', ');
+    context.report('entity-key-collision', 'warning', ['tables', t, 'entities', b.e, 'keys'],
+      `Entity "${b.entity.name}" (${describe}) can produce the same primary key as ${names(colliding)}, so one item could overwrite another.`,
+      `Start the key templates of each entity with its own literal, e.g. "${b.entity.name.toUpperCase()}#".`);
   }
 }
 
