@@ -63,7 +63,7 @@ describe('export', () => {
     writeModel('two.monotable.json', twoTables());
     const r = await cli('export', 'two.monotable.json', '--format', 'create-table');
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('error [AMBIGUOUS]');
+    expect(r.stderr).toContain('error [AMBIGUOUS] two.monotable.json $.tables: ');
     for (const t of twoTables().tables) expect(r.stderr).toContain(t.name);
     expect(r.stderr).toContain('--table');
     expect(r.stdout).toBe('');
@@ -72,7 +72,18 @@ describe('export', () => {
     expect(JSON.parse(chosen.stdout)).toMatchObject({ TableName: 'cruddur-messages' });
     const wrong = await cli('export', 'two.monotable.json', '--format', 'create-table', '--table', 'nope');
     expect(wrong.code).toBe(2);
-    expect(wrong.stderr).toContain('error [NOT_FOUND]');
+    expect(wrong.stderr).toContain('error [NOT_FOUND] two.monotable.json $.tables: The model "cruddur-messaging" has no table "nope".');
+  });
+
+  it('a model with validation errors still exports, with a warning on stderr naming the first error', async () => {
+    const model = findTemplate('cruddur-messaging')!.model;
+    model.tables[0]!.globalSecondaryIndexes![0]!.name = 'x';
+    writeModel('short-index.monotable.json', model);
+    const r = await cli('export', 'short-index.monotable.json', '--format', 'create-table');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^warning: the model has \d+ validation errors? \(first: \$\.tables\[0\]\.globalSecondaryIndexes\[0\]\.name: /m);
+    expect(r.stderr).toContain('monotable validate short-index.monotable.json');
+    expect(JSON.parse(r.stdout)).toMatchObject({ TableName: 'cruddur-messages' });
   });
 
   it('a missing or unknown --format exits 2 listing the formats', async () => {

@@ -95,4 +95,18 @@ describe('patterns', () => {
     const patterns = JSON.parse(json.stdout) as { name: string; operation: string; indexName?: string }[];
     expect(patterns.find((p) => p.name === 'find-group-rows')).toMatchObject({ operation: 'Query', indexName: 'message-group-sk-index' });
   });
+
+  it('flags scans and exits 1 when a pattern has errors, printing its findings under it', async () => {
+    const model = findTemplate('cruddur-messaging')!.model;
+    const table = model.tables[0]!;
+    table.accessPatterns.push(
+      { name: 'all-messages-by-handle', entity: 'Message', kind: 'query', parameters: [{ name: 'user_handle', example: 'bayko' }], keyCondition: { partition: { attribute: 'user_handle' } } },
+      { name: 'every-message', entity: 'Message', kind: 'scan', parameters: [] },
+    );
+    writeModel('scans.monotable.json', model);
+    const r = await cli('patterns', 'scans.monotable.json');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^every-message\s+Message\s+Scan \(scan!\)/m);
+    expect(r.stdout).toMatch(/^all-messages-by-handle .*\n    error \S+ \$\.tables\[0\]\.accessPatterns\[\d+\]/m);
+  });
 });

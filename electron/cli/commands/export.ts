@@ -1,4 +1,4 @@
-import { MonotableError } from '../../../shared/errors/monotable-error.js';
+import { MonotableError, isMonotableError } from '../../../shared/errors/monotable-error.js';
 import { EXPORT_FORMATS, exportModel } from '../../../shared/formats/export.js';
 import { validate } from '../../../shared/rules/validate.js';
 import { choiceOption, singleFile, stringOption } from '../arguments.js';
@@ -31,6 +31,16 @@ printed to stderr instead, so stdout stays exactly one CreateTable document.
 
 Exit status: 0 done, 2 failure (unreadable file, unknown format, missing --table, ...).`;
 
+/** Errors about the model (a --table it does not have) name the file they are about. */
+function inFile<T>(file: string, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (isMonotableError(error) && !error.details.file) throw new MonotableError(error.code, error.message, { ...error.details, file });
+    throw error;
+  }
+}
+
 /** `table.json` → `table.ttl.json`; `out` → `out.ttl.json`. */
 export function ttlPath(out: string): string {
   return out.endsWith('.json') ? `${out.slice(0, -'.json'.length)}.ttl.json` : `${out}.ttl.json`;
@@ -49,13 +59,12 @@ export const exportCommand: Command = {
     }
     const { model, notes } = await loadModelFile(path, io);
     for (const note of notes) io.stderr.write(`note: ${formatDiagnostic(note)}\n`);
+    const result = inFile(path, () => exportModel(model, format, { table: stringOption(values, 'table') }));
     const errors = validate(model).filter((d) => d.severity === 'error');
     if (errors.length > 0) {
-      io.stderr.write(`warning: the model has ${errors.length} validation error${errors.length === 1 ? '' : 's'} (first: ${errors[0]!.path}: ${errors[0]!.message}); the export may be refused by DynamoDB. Run \`monotable validate ${path}\`.\n`);
+      io.stderr.write(`warning: the model has ${errors.length} validation error${errors.length === 1 ? '' : 's'} (first: ${errors[0]!.path}: ${errors[0]!.message}); fix them before relying on this export. Run \`monotable validate ${path}\`.\n`);
     }
-    const result = exportModel(model, format, { table: stringOption(values, 'table') });
-    const out = stringOption(values, 'output');
-    const written = await writeOutput(result.text, out, io);
+    const written = await writeOutput(result.text, stringOption(values, 'output'), io);
     if (result.timeToLive !== undefined) {
       if (written) {
         const ttlFile = ttlPath(written);
