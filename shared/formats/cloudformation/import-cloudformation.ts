@@ -32,6 +32,7 @@ export function importCloudFormation(value: unknown): { model: Model; notes: Dia
     .filter(([, r]) => isObject(r) && r.Type === TABLE_TYPE)
     .map(([id, r]) => {
       const path = ['Resources', id, 'Properties'];
+      if (!/^[A-Za-z0-9]+$/.test(id)) reader.fail(['Resources', id], 'a logical id must be alphanumeric', 'Rename the resource, e.g. OrdersTable.');
       const table = readTableResource(id, reader.object((r as Record<string, unknown>).Properties, path), path, values, notes);
       readAutoScaling(table, id, resources, values, notes);
       return table;

@@ -36,7 +36,8 @@ export function parseCloudFormationText(text: string): unknown {
   if (/^\s*[{[]/.test(body)) return parseUntrustedJson(body);
   let value: unknown;
   try {
-    value = parse(body, { customTags: CFN_TAGS, maxAliasCount: 100, uniqueKeys: true, prettyErrors: true });
+    // logLevel 'error': unknown tags and odd keys resolve as plain values instead of printing process warnings.
+    value = parse(body, { customTags: CFN_TAGS, maxAliasCount: 100, uniqueKeys: true, prettyErrors: true, logLevel: 'error' });
   } catch (error) {
     if (error instanceof YAMLParseError) {
       const pos = error.linePos?.[0];

@@ -102,6 +102,7 @@ describe('importWorkbench', () => {
     ['an item that is a list', { ModelName: 'X', DataModel: [table({ TableData: [[1]] })] }, '$.DataModel[0].TableData[0]'],
     ['a facet without a name', { ModelName: 'X', DataModel: [table({ TableFacets: [{}] })] }, '$.DataModel[0].TableFacets[0].FacetName'],
     ['a bad billing mode', { ModelName: 'X', DataModel: [table({ BillingMode: 'FREE' })] }, '$.DataModel[0].BillingMode'],
+    ['an attribute without a name', { ModelName: 'X', DataModel: [table({ TableData: [{ pk: { S: 'a' }, '': { S: 'x' } }] })] }, '$.DataModel[0].TableData[0][""]'],
     ['throughput of zero', { ModelName: 'X', DataModel: [table({ BillingMode: 'PROVISIONED', ProvisionedCapacitySettings: { ProvisionedThroughput: { ReadCapacityUnits: 0, WriteCapacityUnits: 1 } } })] }, '$.DataModel[0].ProvisionedCapacitySettings.ProvisionedThroughput.ReadCapacityUnits'],
   ])('refuses %s with a path and a hint', (_name, value, path) => {
     const error = fail(value);

@@ -51,7 +51,9 @@ function readProjection(raw: unknown, path: JsonPath, keyNames: ReadonlySet<stri
 
 function readItems(raw: unknown, path: JsonPath, repairs: string[]): Item[] {
   return reader.optionalArray(raw, path).map((entry, i) => {
-    const result = toItem(reader.object(entry, [...path, i]), formatPath([...path, i]));
+    const item = reader.object(entry, [...path, i]);
+    if ('' in item) reader.fail([...path, i, ''], 'an attribute with an empty name (DynamoDB attribute names have at least one character)');
+    const result = toItem(item, formatPath([...path, i]));
     repairs.push(...result.repairs);
     return result.item;
   });
