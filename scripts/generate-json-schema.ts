@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { AttributeValueSchema } from '../shared/model/attribute-value.js';
 import { MODEL_FORMAT, ModelSchema } from '../shared/model/schema.js';
+import { DESCRIPTIONS } from './model-schema-descriptions.js';
 
 /**
  * The published JSON Schema of the model file, generated from the zod schema (the one source of truth), so editors
@@ -13,8 +14,9 @@ export const MODEL_SCHEMA_ID = 'https://monotable.dev/schema/monotable-1.schema.
 export const MODEL_SCHEMA_FILE = fileURLToPath(new URL('../schema/monotable.schema.json', import.meta.url));
 
 export function modelJsonSchema(): Record<string, unknown> {
-  const names = z.registry<{ id: string }>();
-  names.add(AttributeValueSchema, { id: 'AttributeValue' });
+  const names = z.registry<{ id?: string; description?: string }>();
+  names.add(AttributeValueSchema, { id: 'AttributeValue', description: 'A DynamoDB-typed value: {"S": "text"}, {"N": "12.5"}, {"BOOL": true}, {"SS": [...]}, {"M": {...}}, ...' });
+  for (const [schema, description] of DESCRIPTIONS) names.add(schema, { description });
   const generated = z.toJSONSchema(ModelSchema, { target: 'draft-2020-12', metadata: names, cycles: 'ref', reused: 'inline', unrepresentable: 'any' });
   const { $schema, ...body } = generated;
   return {

@@ -28,6 +28,13 @@ describe('schema/monotable.schema.json', () => {
     expect(JSON.stringify(schema.$defs.AttributeValue)).toContain('"$ref":"#/$defs/AttributeValue"');
   });
 
+  it('carries hover texts for editors on tables, entities, key templates and access patterns', () => {
+    const text = modelJsonSchemaText();
+    expect(text).toContain('"description": "A DynamoDB table: its keys, billing, indexes');
+    expect(text).toContain('"description": "Key attribute → key template, e.g. \\"pk\\": \\"MSG#{message_group_uuid}\\".');
+    expect(text).toContain('"description": "A question the application asks the table;');
+  });
+
   // An independent validator (python-jsonschema) where the machine has it; the generated-file check above always runs.
   it.runIf(hasPythonJsonSchema)('accepts every built-in template and rejects unknown fields and bad key types (python jsonschema)', () => {
     const bad = structuredClone(TEMPLATES[0]!.model) as unknown as { tables: Array<Record<string, unknown>> };
