@@ -5,6 +5,7 @@ import { MonotableError } from '../errors/monotable-error.js';
 import type { OperationRequest } from '../patterns/resolved-pattern.js';
 import { keyText, valuesEqual } from './compare-values.js';
 import { sortKeyRange } from './sort-key-range.js';
+import { normalizeNumbers } from './normalize-numbers.js';
 import { evaluateCondition, valueAt, type ExpressionValues } from './evaluate-condition.js';
 import { parseCondition, parseProjection, parseSetExpression, type ConditionNode, type PathSegment } from './expression-parser.js';
 import { viewData, type IndexEntry, type ViewData } from './table-data.js';
@@ -27,6 +28,13 @@ const text = (input: Input, field: string): string | undefined => input[field] a
 
 /** Evaluates a low-level request over the sample items with DynamoDB semantics (reads); writes return the items they would write. */
 export function evaluateRequest(model: Model, request: OperationRequest): EvaluationResult {
+  const result = evaluate(model, request);
+  result.items = result.items.map(normalizeNumbers);
+  if (result.lastEvaluatedKey) result.lastEvaluatedKey = normalizeNumbers(result.lastEvaluatedKey);
+  return result;
+}
+
+function evaluate(model: Model, request: OperationRequest): EvaluationResult {
   const input = request.input;
   switch (request.operation) {
     case 'Query': return readIndex(model, input, true);

@@ -33,8 +33,8 @@ describe('previewPattern on the Cruddur patterns', () => {
 
   it('find-group-rows reads the GSI partition: every row with that message_group_uuid, by sk', () => {
     const result = previewPattern(cruddurLikeModel(), 'find-group-rows', { message_group_uuid: 'g1' });
-    expect(result.items.map((i) => i['pk'])).toEqual([{ S: 'MSG#g1' }, { S: 'MSG#g1' }, { S: 'GRP#u1' }, { S: 'MSG#g1' }]);
-    expect(sks(result.items)).toEqual(['2026-10-14T09:30', '2026-10-14T09:35', '2026-10-14T09:42', '2026-10-14T09:42']);
+    expect(result.items.map((i) => i['pk'])).toEqual([{ S: 'MSG#g1' }, { S: 'MSG#g1' }, { S: 'MSG#g1' }, { S: 'GRP#u1' }]);
+    expect(sks(result.items)).toEqual(['2026-10-14T09:30', '2026-10-14T09:35', '2026-10-14T09:42', '2026-10-14T09:42:17']);
     expect(previewPattern(cruddurLikeModel(), 'find-group-rows', { message_group_uuid: 'other' }).items).toEqual([]);
   });
 
@@ -49,8 +49,9 @@ describe('previewPattern on the Cruddur patterns', () => {
 describe('sort order by key type', () => {
   it('numbers sort numerically with any precision (9 < 10, 38 digits, decimals, negatives, exponents)', () => {
     const values = ['10', '9', '-10', '0.5', '-9', '1e3', '12345678901234567890123456789012345679', '12345678901234567890123456789012345678', '0'];
+    // read back as DynamoDB returns numbers: canonical decimal text (1e3 → 1000)
     expect(sks(previewPattern(sortModel('N', values), 'all').items)).toEqual(
-      ['-10', '-9', '0', '0.5', '9', '10', '1e3', '12345678901234567890123456789012345678', '12345678901234567890123456789012345679']);
+      ['-10', '-9', '0', '0.5', '9', '10', '1000', '12345678901234567890123456789012345678', '12345678901234567890123456789012345679']);
     expect(compareNumbers('1.50', '1.5')).toBe(0);
   });
 
@@ -122,8 +123,8 @@ describe('indexItems', () => {
         { name: 'by-user-inc', partitionKey: { name: 'user_uuid', type: 'S' }, projection: { type: 'INCLUDE', nonKeyAttributes: ['message'] } },
       );
     });
-    expect(indexItems(model, 'cruddur-messages', 'by-user')).toEqual([{ partition: 'u1', items: [{ pk: { S: 'GRP#u1' }, sk: { S: '2026-10-14T09:42' }, user_uuid: { S: 'u1' } }] }]);
-    expect(indexItems(model, 'cruddur-messages', 'by-user-inc')[0]!.items[0]).toEqual({ pk: { S: 'GRP#u1' }, sk: { S: '2026-10-14T09:42' }, user_uuid: { S: 'u1' }, message: { S: 'See you' } });
+    expect(indexItems(model, 'cruddur-messages', 'by-user')).toEqual([{ partition: 'u1', items: [{ pk: { S: 'GRP#u1' }, sk: { S: '2026-10-14T09:42:17' }, user_uuid: { S: 'u1' } }] }]);
+    expect(indexItems(model, 'cruddur-messages', 'by-user-inc')[0]!.items[0]).toEqual({ pk: { S: 'GRP#u1' }, sk: { S: '2026-10-14T09:42:17' }, user_uuid: { S: 'u1' }, message: { S: 'See you' } });
     expect(() => indexItems(model, 'cruddur-messages', 'nope')).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
   });
 });

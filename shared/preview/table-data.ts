@@ -97,11 +97,19 @@ function buildView(data: TableData, view: IndexView): ViewData {
     entries.push({ item, full });
   }
   const sortName = view.sortKey?.name;
-  if (sortName) {
+  // Within a partition: by the sort key; an index orders equal index keys by the table's keys (as the engine does).
+  const order = [...(sortName ? [sortName] : []), ...(view.kind === 'table' ? [] : tableKeys.filter((k) => k !== sortName))];
+  if (order.length) {
     for (const [pk, entries] of partitions) {
       if (entries.length < 2) continue;
-      const keyed = entries.map((entry) => ({ entry, key: sortableKey(entry.full[sortName]!) }));
-      keyed.sort((a, b) => compareSortableKeys(a.key, b.key));
+      const keyed = entries.map((entry) => ({ entry, keys: order.map((name) => sortableKey(entry.full[name]!)) }));
+      keyed.sort((a, b) => {
+        for (let i = 0; i < order.length; i++) {
+          const c = compareSortableKeys(a.keys[i]!, b.keys[i]!);
+          if (c !== 0) return c;
+        }
+        return 0;
+      });
       partitions.set(pk, keyed.map((k) => k.entry));
     }
   }

@@ -1,0 +1,34 @@
+import type { AttributeValue, Item } from '../model/attribute-value.js';
+import { parseDynamoNumber } from '../model/numbers.js';
+
+/** Number text as DynamoDB returns it: plain decimal, no exponent, no leading or trailing zeros (`1e3` → `1000`). */
+export function canonicalNumber(text: string): string {
+  const n = parseDynamoNumber(text);
+  if (!n) return text;
+  if (n.digits === '0') return '0';
+  const { digits, exponent } = n;
+  let plain: string;
+  if (exponent >= digits.length - 1) plain = digits + '0'.repeat(exponent - (digits.length - 1));
+  else if (exponent < 0) plain = `0.${'0'.repeat(-exponent - 1)}${digits}`;
+  else plain = `${digits.slice(0, exponent + 1)}.${digits.slice(exponent + 1)}`;
+  return n.negative ? `-${plain}` : plain;
+}
+
+function normalizeValue(value: AttributeValue): AttributeValue {
+  if ('N' in value) return { N: canonicalNumber(value.N) };
+  if ('NS' in value) return { NS: value.NS.map(canonicalNumber) };
+  if ('L' in value) return { L: value.L.map(normalizeValue) };
+  if ('M' in value) {
+    const M: Record<string, AttributeValue> = {};
+    for (const [k, v] of Object.entries(value.M)) M[k] = normalizeValue(v);
+    return { M };
+  }
+  return value;
+}
+
+/** The item as a DynamoDB read returns it: every number in canonical form. */
+export function normalizeNumbers(item: Item): Item {
+  const out: Item = {};
+  for (const [k, v] of Object.entries(item)) out[k] = normalizeValue(v);
+  return out;
+}
