@@ -102,6 +102,7 @@ export function compileEntity(faker: Faker, table: Table, tablePath: string, pla
   });
   const keyNames = table.sortKey ? [table.partitionKey.name, table.sortKey.name] : [table.partitionKey.name];
   const typeAttribute = entity.typeAttribute;
+  const keyTypes = keyAttributes(table).map((k) => [k.name, k.type] as const);
 
   return (context) => {
     const item: Item = {};
@@ -131,6 +132,12 @@ export function compileEntity(faker: Faker, table: Table, tablePath: string, pla
       item[part.name] = value;
     }
     if (typeAttribute) item[typeAttribute.name] = { S: typeAttribute.value };
+    for (const [name, type] of keyTypes) {
+      const value = item[name];
+      if (!value) continue;
+      if (!(type in value)) problems.push(`"${name}" is a key attribute of type ${type} (table or index) but the item has ${Object.keys(value)[0]}`);
+      else if (keyBytes(value) === 0) problems.push(`key attribute "${name}" is empty; DynamoDB refuses empty key values`);
+    }
     const key: Item = {};
     for (const name of keyNames) {
       const value = item[name];

@@ -177,6 +177,22 @@ describe('planSeed generators and checks', () => {
     expect(() => planSeed(dangling)).toThrow(expect.objectContaining({ code: 'MODEL_INVALID' }));
   });
 
+  it('refuses numbers DynamoDB cannot store (39 significant digits)', () => {
+    const model = oneEntityModel({ keys: { pk: 'P#{id}', sk: 'S' }, attributes: [{ name: 'id', type: 'S' }, { name: 'big', type: 'N', generator: { kind: 'constant', value: '1'.repeat(39) } }] });
+    expect(() => all(model)).toThrow(/39 significant digits/);
+  });
+
+  it('reports an index key attribute of the wrong type or empty as a problem of that item', () => {
+    const model = oneEntityModel({ seed: { count: 2 }, keys: { pk: 'P#{id}', sk: 'S' }, attributes: [{ name: 'id', type: 'S' }, { name: 'rank', type: 'S', generator: { kind: 'one-of', values: ['high'] } }, { name: 'g', type: 'S', generator: { kind: 'constant', value: '' } }] });
+    model.tables[0]!.globalSecondaryIndexes = [
+      { name: 'by-rank', partitionKey: { name: 'rank', type: 'N' }, projection: { type: 'ALL' } },
+      { name: 'by-g', partitionKey: { name: 'g', type: 'S' }, projection: { type: 'KEYS_ONLY' } },
+    ];
+    const [p] = all(model);
+    expect(p!.problem).toMatch(/"rank" is a key attribute of type N .* has S/);
+    expect(p!.problem).toMatch(/"g" is empty/);
+  });
+
   it('reports a generator value that does not fit the attribute type with its path', () => {
     const model = oneEntityModel({ keys: { pk: 'P#{n}', sk: 'S' }, attributes: [{ name: 'n', type: 'N', generator: { kind: 'faker', method: 'person.firstName' } }] });
     expect(() => all(model)).toThrow(expect.objectContaining({ code: 'MODEL_INVALID', details: expect.objectContaining({ path: '$.tables[0].entities[0].attributes[0].generator' }) }));

@@ -1,4 +1,5 @@
 import type { AttributeTypeName, AttributeValue } from '../model/attribute-value.js';
+import { checkDynamoNumber } from '../model/numbers.js';
 import { encodeBase64 } from './base64.js';
 
 /**
@@ -63,20 +64,17 @@ function toText(value: unknown): string {
   return JSON.stringify(value);
 }
 
-const DECIMAL = /^-?(\d+)(\.\d+)?([eE][-+]?\d+)?$/;
-
-/** A decimal string DynamoDB accepts: no NaN/Infinity, no exponent for everyday numbers, dates as epoch seconds. */
+/** Decimal text DynamoDB accepts (no exponent for everyday integers, dates as epoch seconds), or an Error saying why not. */
 export function toNumberText(value: unknown): string {
-  if (typeof value === 'bigint') return value.toString();
-  if (value instanceof Date) return String(Math.floor(value.getTime() / 1000));
-  if (typeof value === 'boolean') return value ? '1' : '0';
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new Error(`${value} is not a number DynamoDB can store`);
-    if (Number.isInteger(value) && Math.abs(value) < 1e21) return BigInt(value).toString();
-    return String(value);
-  }
-  if (typeof value === 'string' && DECIMAL.test(value.trim())) return value.trim();
-  throw new Error(`"${toText(value)}" is not a number`);
+  let text: string;
+  if (typeof value === 'bigint') text = value.toString();
+  else if (value instanceof Date) text = String(Math.floor(value.getTime() / 1000));
+  else if (typeof value === 'boolean') text = value ? '1' : '0';
+  else if (typeof value === 'number') text = Number.isInteger(value) && Math.abs(value) < 1e21 ? BigInt(value).toString() : String(value);
+  else text = toText(value).trim();
+  const problem = checkDynamoNumber(text);
+  if (problem) throw new Error(problem);
+  return text;
 }
 
 function toBool(value: unknown): boolean {

@@ -89,6 +89,32 @@ describe('writeSeed against the real engine', () => {
     await expect(writeSeed(connection, planSeed(cruddurModel('seed-other-keys')))).rejects.toMatchObject({ code: 'VALIDATION' });
   });
 
+  it('isolates the items DynamoDB refuses (live GSI key type differs from the model) and writes the rest of their batches', async () => {
+    const model: Model = {
+      format: 'monotable/1',
+      name: 'drifted',
+      tables: [{
+        name: 'seed-drifted',
+        partitionKey: { name: 'pk', type: 'S' },
+        billing: { mode: 'on-demand' },
+        globalSecondaryIndexes: [{ name: 'by-g', partitionKey: { name: 'g', type: 'S' }, projection: { type: 'KEYS_ONLY' } }],
+        entities: [
+          { name: 'InIndex', keys: { pk: 'A#{n}', g: 'G#{n}' }, attributes: [{ name: 'n', type: 'N', generator: { kind: 'sequence' } }], seed: { count: 30 } },
+          { name: 'NotInIndex', keys: { pk: 'B#{n}' }, attributes: [{ name: 'n', type: 'N', generator: { kind: 'sequence' } }], seed: { count: 30 } },
+        ],
+        accessPatterns: [],
+      }],
+    };
+    const live = structuredClone(model.tables[0]!);
+    live.globalSecondaryIndexes![0]!.partitionKey.type = 'N';
+    await createTable(engine.client, live);
+    const summary = await writeSeed(connection, planSeed(model));
+    expect(summary).toMatchObject({ planned: 60, written: 30, failed: 30 });
+    expect(summary.failures.every((f) => f.key.startsWith('pk=A#'))).toBe(true);
+    expect(summary.failures[0]!.reason).toMatch(/rejected/);
+    expect(await countItems(engine.client, 'seed-drifted')).toBe(30);
+  });
+
   it('stops at once when the signal is already aborted', async () => {
     const model = cruddurModel('seed-precancelled');
     await createTable(engine.client, model.tables[0]!);
