@@ -36,9 +36,9 @@ export interface Progress {
 /** Adds what was loaded before a failure to the error, so the caller can say it and continue from there. */
 function withProgress(error: unknown, progress: Progress, lastEvaluatedKey: Item | undefined): MonotableError {
   const e = isMonotableError(error) ? error : new MonotableError('INTERNAL', error instanceof Error ? error.message : String(error));
-  const loaded = `${progress.items} item(s) in ${progress.pages} page(s) were loaded before this`;
   const resume = lastEvaluatedKey ? '; continue from the lastEvaluatedKey in the details' : '';
-  return new MonotableError(e.code, `${e.message} ${loaded}${resume}.`, {
+  const loaded = progress.pages > 0 ? ` ${progress.items} item(s) in ${progress.pages} page(s) were loaded before this${resume}.` : '';
+  return new MonotableError(e.code, `${e.message}${loaded}`, {
     ...e.details,
     pagesLoaded: progress.pages,
     itemsLoaded: progress.items,
