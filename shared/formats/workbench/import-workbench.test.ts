@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MonotableError } from '../../errors/monotable-error.js';
 import { ModelSchema } from '../../model/schema.js';
+import { workbenchExportNotes } from './export-losses.js';
 import { exportWorkbench, workbenchDate } from './export-workbench.js';
 import { importWorkbench, isWorkbenchFile } from './import-workbench.js';
 import { toAttributeValue } from './typed-json.js';
@@ -151,5 +152,21 @@ describe('exportWorkbench', () => {
     const out = exportWorkbench({ format: 'monotable/1', name: 'm', tables: [] }, { now: new Date('2026-11-26T15:04:00Z') });
     expect(out.ModelMetadata).toEqual({ Author: '', DateCreated: 'Nov 26, 2026, 03:04 PM', DateLastModified: 'Nov 26, 2026, 03:04 PM', Description: '', AWSService: 'Amazon DynamoDB', Version: '3.0' });
     expect(workbenchDate(new Date('2026-01-02T00:30:00Z'))).toBe('Jan 02, 2026, 12:30 AM');
+  });
+});
+
+describe('workbenchExportNotes', () => {
+  it('names what Workbench cannot hold', () => {
+    const base = { name: 't', partitionKey: { name: 'pk', type: 'S' as const }, sortKey: { name: 'sk', type: 'S' as const }, billing: { mode: 'on-demand' as const }, accessPatterns: [] };
+    const plain = { format: 'monotable/1' as const, name: 'm', tables: [{ ...base, entities: [{ name: 'E', keys: { pk: '{pk}', sk: '{sk}', g: '{g}' }, attributes: [] }] }] };
+    expect(workbenchExportNotes(plain)).toEqual([]);
+    const rich = {
+      ...plain,
+      tables: [{ ...base, ttlAttribute: 'ttl', localSecondaryIndexes: [{ name: 'l', sortKey: { name: 'x', type: 'S' as const }, projection: { type: 'ALL' as const } }], entities: [{ name: 'E', keys: { pk: 'A#{id}', sk: '{sk}', g: 'G#{id}' }, attributes: [] }] }],
+    };
+    expect(workbenchExportNotes(rich).map((n) => [n.code, n.message])).toEqual([
+      ['workbench-export-settings', 'Workbench files have no place for local secondary indexes, TTL of table "t"; they are not in the export.'],
+      ['workbench-export-modelling', 'Not in the Workbench export of "t": index key templates (E.g = G#{id}).'],
+    ]);
   });
 });
