@@ -77,6 +77,30 @@ function keyValue(part: KeyPart, text: string): AttributeValue | string {
 }
 
 /**
+ * The bytes an item's entries in the table's LSIs add: with LSIs, the base item plus all its LSI entries (keys and
+ * projected attributes) must fit in 400 KB together.
+ */
+function lsiSizer(table: Table, keyNames: string[]): (item: Item) => number {
+  const lsis = table.localSecondaryIndexes ?? [];
+  if (lsis.length === 0) return () => 0;
+  return (item) => {
+    let total = 0;
+    for (const lsi of lsis) {
+      if (!item[lsi.sortKey.name]) continue;
+      if (lsi.projection.type === 'ALL') {
+        total += itemSize(item);
+        continue;
+      }
+      const names = new Set([...keyNames, lsi.sortKey.name, ...(lsi.projection.type === 'INCLUDE' ? lsi.projection.nonKeyAttributes ?? [] : [])]);
+      const entry: Item = {};
+      for (const name of names) if (item[name]) entry[name] = item[name];
+      total += itemSize(entry);
+    }
+    return total;
+  };
+}
+
+/**
  * Compiles an entity into a function making one item: attribute values from generators, keys rendered from the
  * entity's templates, the type attribute, and the checks DynamoDB would otherwise fail the whole batch for.
  */
@@ -103,6 +127,7 @@ export function compileEntity(faker: Faker, table: Table, tablePath: string, pla
   const keyNames = table.sortKey ? [table.partitionKey.name, table.sortKey.name] : [table.partitionKey.name];
   const typeAttribute = entity.typeAttribute;
   const keyTypes = keyAttributes(table).map((k) => [k.name, k.type] as const);
+  const lsiEntriesSize = lsiSizer(table, keyNames);
 
   return (context) => {
     const item: Item = {};
@@ -145,7 +170,12 @@ export function compileEntity(faker: Faker, table: Table, tablePath: string, pla
       else if (problems.length === 0) problems.push(`primary key attribute "${name}" has no template in entity "${entity.name}"`);
     }
     const size = itemSize(item);
-    if (size > MAX_ITEM_BYTES) problems.push(`item is ${size} bytes (UTF-8); DynamoDB allows ${MAX_ITEM_BYTES} (400 KB)`);
+    const withLsi = size + lsiEntriesSize(item);
+    if (withLsi > MAX_ITEM_BYTES) {
+      problems.push(withLsi === size
+        ? `item is ${size} bytes (UTF-8); DynamoDB allows ${MAX_ITEM_BYTES} (400 KB)`
+        : `item with its local secondary index entries is ${withLsi} bytes (UTF-8); DynamoDB allows ${MAX_ITEM_BYTES} (400 KB)`);
+    }
     const kept: KeptValues = {};
     if (keep) for (const name of keep) if (item[name]) kept[name] = item[name];
     const keyText = keyNames.map((n) => `${n}=${String(templateText(key[n]) ?? '')}`).join(' ');

@@ -154,6 +154,15 @@ describe('planSeed generators and checks', () => {
     expect(huge[0]!.problem).toMatch(/409600/);
   });
 
+  it('counts LSI entries towards the 400 KB limit', () => {
+    const model = oneEntityModel({ seed: { count: 1 }, keys: { pk: 'P', sk: 'S', lsk: 'L' }, attributes: [{ name: 'text', type: 'S', generator: { kind: 'constant', value: 'x'.repeat(250_000) } }] });
+    const [alone] = all(model);
+    expect(alone!.problem).toBeUndefined();
+    model.tables[0]!.localSecondaryIndexes = [{ name: 'by-lsk', sortKey: { name: 'lsk', type: 'S' }, projection: { type: 'ALL' } }];
+    const [withLsi] = all(model);
+    expect(withLsi!.problem).toMatch(/local secondary index entries is 5000\d\d bytes/);
+  });
+
   it('detects duplicate primary keys within the plan', () => {
     const items = all(oneEntityModel({ seed: { count: 3 }, keys: { pk: 'SAME' }, attributes: [] }, false));
     expect(items[0]!.problem).toBeUndefined();
