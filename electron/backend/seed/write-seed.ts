@@ -1,11 +1,12 @@
-import { BatchWriteItemCommand, DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { BatchWriteItemCommand } from '@aws-sdk/client-dynamodb';
 import { MonotableError } from '../../../shared/errors/monotable-error.js';
 import type { PlannedItem, SeedPlan } from '../../../shared/seed/seed-types.js';
 import { toMonotableError } from '../connections/aws-errors.js';
 import type { OpenConnection } from '../connections/connection.js';
-import { assertWritable } from '../connections/guards.js';
 import { backoffDelay, sleep } from './backoff.js';
 import { existingKeys, tableIsEmpty } from './existing-keys.js';
+import { chunks } from './seed-chunks.js';
+import { preflight } from './preflight.js';
 import { keyId } from './key-id.js';
 import { toSdkItem } from './sdk-item.js';
 import { SeedTally } from './seed-tally.js';
@@ -30,52 +31,7 @@ export interface WriteSeedOptions {
   progressIntervalMs?: number;
 }
 
-export const BATCH_SIZE = 25;
-/** BatchWriteItem's request limit is 16 MB; items are ≤ 400 KB each so 25 fit, but the check keeps it true. */
-export const MAX_BATCH_BYTES = 16 * 1024 * 1024 - 64 * 1024;
-
-/** Sendable chunks of ≤ 25 items and ≤ MAX_BATCH_BYTES; items with a problem are counted as failed, never sent. */
-function* chunks(plan: SeedPlan, tally: SeedTally): Generator<PlannedItem[]> {
-  let chunk: PlannedItem[] = [];
-  let bytes = 0;
-  for (const planned of plan.items()) {
-    if (planned.problem) {
-      tally.fail(planned.keyText, planned.problem);
-      continue;
-    }
-    if (chunk.length === BATCH_SIZE || bytes + planned.size > MAX_BATCH_BYTES) {
-      yield chunk;
-      chunk = [];
-      bytes = 0;
-    }
-    chunk.push(planned);
-    bytes += planned.size;
-  }
-  if (chunk.length > 0) yield chunk;
-}
-
 type Outcome = 'abort' | 'retry' | 'invalid' | 'fatal';
-
-async function preflight(connection: OpenConnection, plan: SeedPlan, signal: AbortSignal): Promise<void> {
-  assertWritable(connection, `Seeding table "${plan.table}"`);
-  let described;
-  try {
-    described = await connection.client.send(new DescribeTableCommand({ TableName: plan.table }), { abortSignal: signal });
-  } catch (error) {
-    throw toMonotableError(error, { table: plan.table, operation: 'DescribeTable', connection });
-  }
-  const status = described.Table?.TableStatus;
-  if (status !== 'ACTIVE') {
-    throw new MonotableError('TABLE_NOT_ACTIVE', `Table "${plan.table}" is ${status ?? 'in an unknown state'}, not ACTIVE.`, { hint: 'Wait until it is ACTIVE (`monotable create` waits), then seed again.' });
-  }
-  const schema = described.Table?.KeySchema ?? [];
-  const live = ['HASH', 'RANGE'].flatMap((type) => schema.filter((k) => k.KeyType === type).map((k) => k.AttributeName ?? ''));
-  if (live.join(',') !== plan.keyNames.join(',')) {
-    throw new MonotableError('VALIDATION', `Table "${plan.table}" has primary key (${live.join(', ')}), but the model says (${plan.keyNames.join(', ')}).`, {
-      hint: '`monotable drift` lists the differences; drop and re-create the table, or fix the model.',
-    });
-  }
-}
 
 /**
  * Writes a seed plan with BatchWriteItem: chunks of 25, bounded concurrency, exponential backoff with full jitter on
