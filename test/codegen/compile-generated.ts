@@ -1,14 +1,24 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { afterAll } from 'vitest';
 
 const REPO = resolve(import.meta.dirname, '../..');
+
+const created: string[] = [];
+
+// The folders go when the test file ends; KEEP_CODEGEN=1 keeps them to look at the generated code.
+afterAll(() => {
+  if (process.env.KEEP_CODEGEN !== '1') for (const folder of created.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
 
 /** A fresh folder inside the repository (so generated code resolves the repository's node_modules). */
 export function codegenFolder(prefix: string): string {
   const parent = join(REPO, '.tmp', 'codegen-test');
   mkdirSync(parent, { recursive: true });
-  return mkdtempSync(join(parent, `${prefix}-`));
+  const folder = mkdtempSync(join(parent, `${prefix}-`));
+  created.push(folder);
+  return folder;
 }
 
 /**
