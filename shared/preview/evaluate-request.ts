@@ -1,6 +1,7 @@
 import type { AttributeValue, Item } from '../model/attribute-value.js';
 import type { Model } from '../model/schema.js';
 import { itemSize } from '../capacity/item-size.js';
+import { readUnits, type ReadConsistency } from '../capacity/units.js';
 import { MonotableError } from '../errors/monotable-error.js';
 import type { OperationRequest } from '../patterns/resolved-pattern.js';
 import { keyText, valuesEqual } from './compare-values.js';
@@ -17,6 +18,8 @@ export interface EvaluationResult {
   scannedCount: number;
   count: number;
   lastEvaluatedKey?: Item;
+  /** Read units this request consumes over these items (4 KB rounding of the data read; 0 for writes). */
+  readUnits: number;
 }
 
 const PAGE_BYTES = 1024 * 1024;
@@ -39,13 +42,19 @@ function evaluate(model: Model, request: OperationRequest): EvaluationResult {
   switch (request.operation) {
     case 'Query': return readIndex(model, input, true);
     case 'Scan': return readIndex(model, input, false);
-    case 'GetItem': return found([getItem(model, input)].filter((i): i is Item => !!i).map((i) => projectItem(i, input)));
+    case 'GetItem': {
+      const item = getItem(model, input);
+      return { ...found(item ? [projectItem(item, input)] : []), readUnits: pointReadUnits(item, input) };
+    }
     case 'BatchGetItem': {
       const requests = input['RequestItems'] as Record<string, Input>;
-      return found(Object.entries(requests).flatMap(([table, r]) => (r['Keys'] as Item[]).flatMap((Key) => {
+      let units = 0;
+      const items = Object.entries(requests).flatMap(([table, r]) => (r['Keys'] as Item[]).flatMap((Key) => {
         const item = getItem(model, { ...r, TableName: table, Key });
+        units += pointReadUnits(item, r);
         return item ? [projectItem(item, r)] : [];
-      })));
+      }));
+      return { ...found(items), readUnits: units };
     }
     case 'PutItem': return written([input['Item'] as Item]);
     case 'DeleteItem': return written([getItem(model, input)].filter((i): i is Item => !!i));
@@ -64,10 +73,17 @@ function evaluate(model: Model, request: OperationRequest): EvaluationResult {
 }
 
 function found(items: Item[]): EvaluationResult {
-  return { items, scannedCount: items.length, count: items.length };
+  return { items, scannedCount: items.length, count: items.length, readUnits: 0 };
 }
 function written(items: Item[]): EvaluationResult {
-  return { items, scannedCount: 0, count: items.length };
+  return { items, scannedCount: 0, count: items.length, readUnits: 0 };
+}
+
+const consistencyOf = (input: Input): ReadConsistency => (input['ConsistentRead'] === true ? 'strong' : 'eventual');
+
+/** A point read is charged on the whole item (not the projection); a miss still costs the minimum. */
+function pointReadUnits(item: Item | undefined, input: Input): number {
+  return readUnits(item ? itemSize(item) : 0, consistencyOf(input));
 }
 
 function getItem(model: Model, input: Input): Item | undefined {
@@ -132,15 +148,15 @@ function readIndex(model: Model, input: Input, isQuery: boolean): EvaluationResu
   if (isQuery && input['ScanIndexForward'] === false) entries = [...entries].reverse();
   entries = afterStartKey(entries, view, input['ExclusiveStartKey'] as Item | undefined);
   const limit = typeof input['Limit'] === 'number' ? input['Limit'] : Infinity;
+  const fetches = view.view.kind === 'lsi'; // an LSI fetches unprojected attributes from the table
   const read: IndexEntry[] = [];
   let bytes = 0;
   for (const entry of entries) {
     if (read.length >= limit || bytes >= PAGE_BYTES) break;
     read.push(entry);
-    bytes += (entry.bytes ??= itemSize(entry.item));
+    bytes += (entry.bytes ??= itemSize(fetches ? entry.full : entry.item));
   }
   const stopped = read.length >= limit || bytes >= PAGE_BYTES;
-  const fetches = view.view.kind === 'lsi'; // an LSI fetches unprojected attributes from the table
   const source = (e: IndexEntry): Item => (fetches ? e.full : e.item);
   const filterText = text(input, 'FilterExpression');
   const filter = filterText ? parseCondition(filterText, names(input)) : undefined;
@@ -149,7 +165,7 @@ function readIndex(model: Model, input: Input, isQuery: boolean): EvaluationResu
   const paths = projection ? parseProjection(projection, names(input)) : undefined;
   const items = kept.map((e) => (paths ? applyProjection(source(e), paths) : e.item));
   const last = read[read.length - 1];
-  const result: EvaluationResult = { items, scannedCount: read.length, count: items.length };
+  const result: EvaluationResult = { items, scannedCount: read.length, count: items.length, readUnits: readUnits(bytes, consistencyOf(input)) };
   if (stopped && last) result.lastEvaluatedKey = Object.fromEntries(view.keyNames.map((k) => [k, last.full[k]!]));
   return result;
 }

@@ -42,6 +42,23 @@ model.tables.push(
   orderTable('strings', 'S', ['Z', 'a', 'é', '~', 'ORDER#10', 'ORDER#9', 'ab', 'a b', '\u{1F600}', '\uFFFF']),
 );
 
+/** Items of about 3 KB, for read units that span several 4 KB blocks; a KEYS_ONLY GSI reads only small entries. */
+const big: Table = {
+  name: 'big', partitionKey: { name: 'pk', type: 'S' }, sortKey: { name: 'sk', type: 'N' }, billing: { mode: 'on-demand' },
+  globalSecondaryIndexes: [{ name: 'by-owner', partitionKey: { name: 'owner', type: 'S' }, sortKey: { name: 'sk', type: 'N' }, projection: { type: 'KEYS_ONLY' } }],
+  entities: [{
+    name: 'Doc', keys: { pk: 'DOC', sk: '{n}', owner: '{owner}' }, attributes: [{ name: 'n', type: 'N' }, { name: 'owner', type: 'S' }, { name: 'body', type: 'S' }],
+    sampleItems: [1, 2, 3, 4, 5].map((n) => ({ pk: { S: 'DOC' }, sk: { N: String(n) }, owner: { S: 'o1' }, body: { S: 'x'.repeat(3000) } })),
+  }],
+  accessPatterns: [
+    { name: 'big-all', entity: 'Doc', kind: 'query', parameters: [] },
+    { name: 'big-two-strong', entity: 'Doc', kind: 'query', parameters: [], limit: 2, consistentRead: true },
+    { name: 'big-owner', entity: 'Doc', kind: 'query', parameters: [{ name: 'owner' }], keyCondition: { partition: { attribute: 'owner' } } },
+    { name: 'big-get', entity: 'Doc', kind: 'get', parameters: [{ name: 'n' }], consistentRead: true },
+  ],
+};
+model.tables.push(big);
+
 function createInput(table: Table): CreateTableCommandInput {
   const keyTypes = new Map<string, string>();
   const schema = (pk: { name: string; type: string }, sk?: { name: string; type: string }) => {
@@ -96,6 +113,14 @@ async function fromEngine(name: string, params: Record<string, TemplateValue>): 
   return { items: (out.Items ?? []) as Item[], count: out.Count ?? 0, scannedCount: out.ScannedCount ?? 0, ...(out.LastEvaluatedKey && { lastEvaluatedKey: out.LastEvaluatedKey as Item }) };
 }
 
+/** Read units the engine reports for the request (ReturnConsumedCapacity TOTAL). */
+async function unitsFromEngine(name: string, params: Record<string, TemplateValue>): Promise<number | undefined> {
+  const { operation, input } = buildRequest(resolvePattern(model, name), params);
+  const withCapacity = { ...input, ReturnConsumedCapacity: 'TOTAL' } as never;
+  const out = operation === 'GetItem' ? await engine.client.send(new GetItemCommand(withCapacity)) : await engine.client.send(new QueryCommand(withCapacity));
+  return out.ConsumedCapacity?.CapacityUnits;
+}
+
 const cases: [string, Record<string, TemplateValue>][] = [
   ['list-messages', { message_group_uuid: 'g1' }],
   ['find-group-rows', { message_group_uuid: 'g1' }],
@@ -109,6 +134,8 @@ const cases: [string, Record<string, TemplateValue>][] = [
   ['numbers-desc', {}],
   ['strings-all', {}],
   ['strings-desc', {}],
+  ['big-two-strong', {}],
+  ['big-owner', { owner: 'o1' }],
 ];
 
 describe('preview matches the real engine', () => {
@@ -118,6 +145,17 @@ describe('preview matches the real engine', () => {
     expect(preview.items).toEqual(real.items);
     expect({ count: preview.count, scannedCount: preview.scannedCount, lastEvaluatedKey: preview.lastEvaluatedKey })
       .toEqual({ count: real.count, scannedCount: real.scannedCount, lastEvaluatedKey: real.lastEvaluatedKey });
+  });
+
+  it.each([
+    ['big-all', {}, 2], // 5 × 3 KB = 15 KB read → 4 blocks × 0.5
+    ['big-two-strong', {}, 2], // Limit 2: 6 KB → 2 blocks × 1
+    ['big-owner', { owner: 'o1' }, 0.5], // KEYS_ONLY entries are small: one block
+    ['big-get', { n: 3 }, 1], // one 3 KB item, strongly consistent
+    ['list-messages', { message_group_uuid: 'g1' }, 0.5],
+  ] as [string, Record<string, TemplateValue>, number][])('read units of %s agree with the engine', async (name, params, expected) => {
+    expect(previewPattern(model, name, params).readUnits).toBe(expected);
+    expect(await unitsFromEngine(name, params)).toBe(expected);
   });
 
   it('a Scan finds the same items (Scan order is unspecified, so compared as sets)', async () => {
