@@ -79,6 +79,17 @@ describe('CloudFormation export and import', () => {
     expect(parse(exportCloudFormation(model, 'yaml'))).toEqual(template);
   });
 
+  it('quotes YAML strings a YAML 1.1 reader would turn into dates, booleans or numbers', () => {
+    const tagged: Model = { ...model, tables: [{ ...sessions, tags: { backup: 'yes', since: '2026-01-01', code: '012', off: 'on' } }] };
+    const text = exportCloudFormation(tagged, 'yaml');
+    expect(text).toContain('AWSTemplateFormatVersion: "2010-09-09"');
+    for (const version of ['1.1', '1.2'] as const) {
+      expect((parse(text, { version }) as { Resources: { Sessions: { Properties: { Tags: unknown } } } }).Resources.Sessions.Properties.Tags).toEqual([
+        { Key: 'backup', Value: 'yes' }, { Key: 'since', Value: '2026-01-01' }, { Key: 'code', Value: '012' }, { Key: 'off', Value: 'on' },
+      ]);
+    }
+  });
+
   it('imports a hand-written YAML template with short-form functions', () => {
     const text = `
 AWSTemplateFormatVersion: "2010-09-09"

@@ -1,4 +1,4 @@
-import { Document, isScalar } from 'yaml';
+import { Document } from 'yaml';
 import type { Model, Table } from '../../model/schema.js';
 import { attributeDefinitions, globalIndexes, keySchema, localIndexes, tagList, throughput, type Json } from '../table-definition.js';
 import { logicalIds } from './logical-id.js';
@@ -89,8 +89,7 @@ export function cloudFormationTemplate(model: Model): Json {
 export function exportCloudFormation(model: Model, syntax: 'json' | 'yaml'): string {
   const template = cloudFormationTemplate(model);
   if (syntax === 'json') return `${JSON.stringify(template, null, 2)}\n`;
-  const doc = new Document(template, { aliasDuplicateObjects: false });
-  const version = doc.get('AWSTemplateFormatVersion', true);
-  if (isScalar(version)) version.type = 'QUOTE_DOUBLE'; // a YAML 1.1 reader would take 2010-09-09 for a date
-  return doc.toString({ lineWidth: 0 });
+  // Written for YAML 1.1 readers too: strings such as 2010-09-09, yes, on or 012 are quoted, so no reader takes
+  // them for a date, a boolean or a number.
+  return new Document(template, { version: '1.1', aliasDuplicateObjects: false }).toString({ lineWidth: 0 });
 }
