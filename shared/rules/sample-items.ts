@@ -19,10 +19,8 @@ function tagOf(value: AttributeValue): string {
 /** Scalar text of an S, N or B value. */
 function scalarText(value: AttributeValue | undefined): string | undefined {
   if (value === undefined) return undefined;
-  if ('S' in value) return value.S;
-  if ('N' in value) return value.N;
-  if ('B' in value) return value.B;
-  return undefined;
+  const v = value as { S?: string; N?: string; B?: string };
+  return v.S ?? v.N ?? v.B;
 }
 
 /** A parsed key template prepared for checking many items: flat parts and the literal after each parameter. */
