@@ -60,6 +60,7 @@ export const PreviewResultSchema: z.ZodType<PreviewResult> = z.strictObject({
   scannedCount: z.number().int(),
   count: z.number().int(),
   lastEvaluatedKey: ItemSchema.optional(),
+  readUnits: z.number().min(0),
 });
 
 /** A table's or index's items grouped by partition, as the index view shows them. */

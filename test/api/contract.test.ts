@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract } from '../../shared/api/contract.js';
 import { handlers } from '../../electron/backend/api/handlers/index.js';
-import type { ApiClient } from '../../electron/backend/api/in-process-client.js';
+import type { ApiClient } from '../../shared/api/client.js';
 import { TRANSPORTS, rawCall } from './transports.js';
 
 describe('every method has a handler', () => {

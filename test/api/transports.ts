@@ -1,6 +1,6 @@
 import type { Envelope } from '../../shared/api/define.js';
 import { createInProcessClient } from '../../electron/backend/api/in-process-client.js';
-import type { ApiClient } from '../../electron/backend/api/in-process-client.js';
+import type { ApiClient } from '../../shared/api/client.js';
 
 /** One way of reaching the backend. The contract suite runs against each; adding HTTP or IPC is one entry here. */
 export interface Transport {
