@@ -49,6 +49,9 @@ describe('generateTypeScript', () => {
     expect(source).toContain("'#k1': 'data-size'");
     expect(source).toContain("'data-size': params.dataSize");
     expect(source).toContain('export async function delete_(');
+    // An index query returns only the projected attributes (KEYS_ONLY LSI, INCLUDE GSI): partial items.
+    expect(source).toContain('eventsByDate(client: DynamoDBDocumentClient, params: EventsByDateParams, exclusiveStartKey?: PageKey): Promise<Page<Partial<Event>>>');
+    expect(source).toContain('Promise<Page<Partial<Event>>>');
   });
 
   it('generates one table with { table } and refuses an unknown table with the names it knows', () => {

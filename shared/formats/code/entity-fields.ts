@@ -24,9 +24,13 @@ export function entityFields(table: Table, entity: Entity): EntityField[] {
   return [...fields.values()];
 }
 
-/** True when a read returns whole items of the entity (table, LSI or a GSI projecting ALL, and no projection). */
+/**
+ * True when a read returns whole items of the entity: the table, or an index projecting ALL, and no projection
+ * expression. (A Query on an index returns only its projected attributes, LSIs included.)
+ */
 export function returnsWholeItems(table: Table, indexName: string | undefined, projectionExpression: string | undefined): boolean {
   if (projectionExpression !== undefined) return false;
-  const gsi = table.globalSecondaryIndexes?.find((g) => g.name === indexName);
-  return gsi === undefined || gsi.projection.type === 'ALL';
+  if (indexName === undefined) return true;
+  const index = [...(table.globalSecondaryIndexes ?? []), ...(table.localSecondaryIndexes ?? [])].find((i) => i.name === indexName);
+  return index === undefined || index.projection.type === 'ALL';
 }
