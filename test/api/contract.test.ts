@@ -93,6 +93,19 @@ describe.each(TRANSPORTS)('api contract over $name', (transport) => {
     expect(parsed).toMatchObject({ ok: false, error: { code: 'PARSE_ERROR', details: { file: 'x.monotable.json', path: '1:35' } } });
   });
 
+  it('every method refuses malformed and hostile input with BAD_INPUT / FORBIDDEN_KEY, never INTERNAL', async () => {
+    for (const method of Object.keys(contract)) {
+      for (const input of [42, 'text', null, [], { surprise: { nested: true }, model: 7, connectionId: 3 }]) {
+        const result = await rawCall(client, method, input);
+        expect(result.ok, `${method} accepted ${JSON.stringify(input)}`).toBe(false);
+        if (!result.ok) expect(result.error.code, `${method} with ${JSON.stringify(input)}: ${result.error.message}`).toBe('BAD_INPUT');
+      }
+      const hostile = await rawCall(client, method, JSON.parse('{"__proto__": {"polluted": true}}'));
+      expect(hostile).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_KEY' } });
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('rejects unknown methods, including prototype names', async () => {
     for (const method of ['model.nope', '__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
       const result = await rawCall(client, method, {});
