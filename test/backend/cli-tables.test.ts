@@ -89,4 +89,25 @@ describe('monotable create / drift / drop on the embedded engine', () => {
     expect(refused.err).toContain('error [CONNECTION_FAILED]');
     expect(refused.err).toContain('monotable engine');
   });
+
+  test('--embedded uses the running `monotable engine` of the data folder', async () => {
+    const controller = new AbortController();
+    const stdout = new PassThrough();
+    let engineOut = '';
+    stdout.on('data', (c: Buffer) => (engineOut += c.toString()));
+    const engine = main(['engine', '--in-memory'], { stdout, stderr: new PassThrough(), cwd: dir, signal: controller.signal });
+    while (!engineOut.includes('endpoint:')) await new Promise((resolve) => setTimeout(resolve, 20));
+    const endpoint = /endpoint: (\S+)/.exec(engineOut)![1]!;
+    try {
+      const created = await run('create', 'orders.monotable.json', '--embedded');
+      expect(created.code).toBe(0);
+      expect(created.err).toContain(`connection: embedded engine ${endpoint} (in memory)`);
+      const viaUrl = await run('drift', 'orders.monotable.json', '--endpoint', endpoint);
+      expect(viaUrl.code).toBe(0);
+      expect(viaUrl.err).toContain('dynalite');
+    } finally {
+      controller.abort();
+      expect(await engine).toBe(0);
+    }
+  });
 });
