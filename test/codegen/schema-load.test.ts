@@ -72,6 +72,14 @@ describe('generateSchemaLoad', () => {
     expect(wrong.calls).toEqual([]);
   });
 
+  it('creates every table of a model, or only the one named with { table }', () => {
+    const all = runScript(writeScript(generateSchemaLoad(edgeCaseModel)), []);
+    expect(all.calls.filter((c) => c.operation === 'CreateTable').map((c) => c.kwargs.TableName)).toEqual(['edge.cases-v2', 'hostile-text']);
+    const one = runScript(writeScript(generateSchemaLoad(edgeCaseModel, { table: 'hostile-text' })), []);
+    expect(one.calls.filter((c) => c.operation === 'CreateTable').map((c) => c.kwargs.TableName)).toEqual(['hostile-text']);
+    expect(() => generateSchemaLoad(edgeCaseModel, { table: 'nope' })).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+  });
+
   it('leaves an existing table alone and goes on', () => {
     const { status, calls, stdout } = runScript(writeScript(generateSchemaLoad(cruddur)), [], { STUB_EXISTING_TABLES: 'cruddur-messages' });
     expect(status).toBe(0);
