@@ -50,6 +50,11 @@ const ERRORS: Case[] = [
   ['key value of the wrong type', (_, t) => { t.entities[0]!.sampleItems![0]!.sk = { N: '20261014' }; }, 'sample-key-type', '$.tables[0].entities[0].sampleItems[0].sk', /is N, but the table and index "message-group-sk-index" define it as S/],
   ['missing table key', (_, t) => { delete t.entities[0]!.sampleItems![0]!.sk; }, 'sample-key-missing', '$.tables[0].entities[0].sampleItems[0]'],
   ['empty attribute name in a sample item', (_, t) => { t.entities[1]!.sampleItems![0]![''] = { S: 'x' }; }, 'sample-attribute-name-empty', '$.tables[0].entities[1].sampleItems[0][""]'],
+  ['binary value that is not base64', (_, t) => { t.entities[1]!.sampleItems![0]!.avatar = { B: 'not base64!' }; }, 'sample-binary-invalid', '$.tables[0].entities[1].sampleItems[0].avatar.B'],
+  ['binary set element that is not base64', (_, t) => { t.entities[1]!.sampleItems![0]!.blobs = { BS: ['aGVsbG8=', 'abc'] }; }, 'sample-binary-invalid', '$.tables[0].entities[1].sampleItems[0].blobs.BS[1]'],
+  ['LSI INCLUDE attribute name over 255 bytes', (_, t) => {
+    t.localSecondaryIndexes = [{ name: 'by-created', sortKey: { name: 'created_at', type: 'S' }, projection: { type: 'INCLUDE', nonKeyAttributes: ['名'.repeat(86)] } }];
+  }, 'projection-attribute-name-too-long', '$.tables[0].localSecondaryIndexes[0].projection.nonKeyAttributes[0]', /258 UTF-8 bytes/],
   ['empty string set', (_, t) => { t.entities[1]!.sampleItems![0]!.tags = { SS: [] }; }, 'sample-empty-set', '$.tables[0].entities[1].sampleItems[0].tags'],
   ['duplicate numbers in a set (1 and 1.0)', (_, t) => { t.entities[1]!.sampleItems![0]!.scores = { NS: ['1', '2', '1.0'] }; }, 'sample-set-duplicate', '$.tables[0].entities[1].sampleItems[0].scores.NS[2]'],
   ['nesting 33 deep', (_, t) => {

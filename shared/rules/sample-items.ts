@@ -5,7 +5,7 @@ import { checkDynamoNumber } from '../model/numbers.js';
 import type { Attribute, Entity, Table } from '../model/schema.js';
 import { keyInfo, type KeyInfo } from './key-info.js';
 import type { PathSegment, RuleContext, Severity } from './rule-context.js';
-import { checkSampleValue } from './sample-values.js';
+import { checkSampleValue, isBase64, reportBinary } from './sample-values.js';
 
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 const PLAIN_NUMBER = /^-?(?:0|[1-9]\d{0,37})$/;
@@ -130,7 +130,12 @@ class EntityItemChecker {
       this.report('sample-attribute-type', 'warning', [name], `: "${name}" is ${tag}, but entity "${this.entity.name}" declares it as ${attribute.type}.`,
         `Write it as {"${attribute.type}": …} or change the declared type.`);
     }
-    if (tag === 'S' || tag === 'B' || tag === 'BOOL' || tag === 'NULL') return;
+    if (tag === 'B') {
+      const text = (value as { B: string }).B;
+      if (!isBase64(text)) reportBinary(this.context, [...this.basePath, this.index, name, 'B'], this.label(), text);
+      return;
+    }
+    if (tag === 'S' || tag === 'BOOL' || tag === 'NULL') return;
     if (tag === 'N') {
       const text = (value as { N: string }).N;
       if (PLAIN_NUMBER.test(text)) return;

@@ -1,4 +1,3 @@
-import { base64ByteLength } from '../capacity/item-size.js';
 import type { AttributeValue } from '../model/attribute-value.js';
 import { checkDynamoNumber, parseDynamoNumber } from '../model/numbers.js';
 import type { PathSegment, RuleContext } from './rule-context.js';
@@ -17,6 +16,18 @@ function pathOf(node: Node): PathSegment[] {
   const parts: (readonly PathSegment[])[] = [];
   for (let n: Node | undefined = node; n; n = n.parent) parts.push(n.segments);
   return parts.reverse().flat();
+}
+
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/** Standard base64 with padding, as DynamoDB's JSON wire format carries binary values. */
+export function isBase64(text: string): boolean {
+  return BASE64.test(text);
+}
+
+export function reportBinary(context: RuleContext, path: PathSegment[], label: string, text: string): void {
+  context.report('sample-binary-invalid', 'error', path, `${label}: "${text.length > 40 ? `${text.slice(0, 40)}…` : text}" is not base64.`,
+    'Binary values are written as standard base64 text with padding, e.g. "aGVsbG8=".');
 }
 
 /** Canonical text of a number, so that 1, 1.0 and 10E-1 count as the same set element. */
@@ -46,9 +57,7 @@ function checkSet(context: RuleContext, node: Node, type: 'SS' | 'NS' | 'BS', el
         'Remove the duplicate, or use a list (L) if order and repeats matter.');
     }
     seen.add(id);
-    if (type === 'BS' && base64ByteLength(element) === 0 && element !== '') {
-      context.report('sample-binary-invalid', 'error', [...pathOf(node), type, i], `${label}: "${element}" is not base64.`, 'Binary values are base64 text.');
-    }
+    if (type === 'BS' && !isBase64(element)) reportBinary(context, [...pathOf(node), type, i], label, element);
   });
 }
 
@@ -61,7 +70,9 @@ export function checkSampleValue(context: RuleContext, root: AttributeValue, roo
   while (stack.length > 0) {
     const node = stack.pop()!;
     const value = node.value;
-    if ('N' in value) {
+    if ('B' in value) {
+      if (!isBase64(value.B)) reportBinary(context, [...pathOf(node), 'B'], label, value.B);
+    } else if ('N' in value) {
       const problem = checkDynamoNumber(value.N);
       if (problem) context.report('sample-number-invalid', 'error', [...pathOf(node), 'N'], `${label}: ${problem}.`, 'Write the number as decimal text with at most 38 significant digits.');
     } else if ('SS' in value) checkSet(context, node, 'SS', value.SS, label);
