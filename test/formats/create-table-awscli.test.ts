@@ -1,9 +1,11 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTableDocuments } from '../../shared/formats/create-table.js';
+import { importWorkbench } from '../../shared/formats/workbench/import-workbench.js';
 import type { Model, Table } from '../../shared/model/schema.js';
 import { startTestEngine } from '../support/engine.js';
 
@@ -129,6 +131,26 @@ describe.skipIf(!hasAws)('CreateTable JSON through the AWS CLI against the embed
       ]);
     } else {
       expect(live.BillingModeSummary?.BillingMode).toBe('PAY_PER_REQUEST');
+    }
+  });
+
+  const corpus = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/interop/nosql-workbench');
+  const corpusFiles = existsSync(corpus)
+    ? readdirSync(corpus, { withFileTypes: true }).filter((d) => d.isDirectory()).flatMap((d) => readdirSync(join(corpus, d.name)).filter((f) => f.endsWith('.json')).map((f) => join(d.name, f)))
+    : [];
+
+  it.each(corpusFiles)('Workbench corpus %s: its imported tables are accepted by create-table', async (file) => {
+    const { model: imported } = importWorkbench(JSON.parse(readFileSync(join(corpus, file), 'utf8')));
+    for (const table of imported.tables) {
+      const { createTable } = createTableDocuments(imported, table.name);
+      const name = `wb-${file.replace(/\W+/g, '-')}-${table.name}`.slice(0, 200);
+      const path = join(dir, `${name}.json`);
+      writeFileSync(path, JSON.stringify({ ...createTable, TableName: name }));
+      const created = await aws(['dynamodb', 'create-table', '--cli-input-json', `file://${path}`, '--endpoint-url', engine.engine.endpoint, '--output', 'json']);
+      expect(created.stderr).toBe('');
+      const live = (JSON.parse(created.stdout) as { TableDescription: Described['Table'] }).TableDescription;
+      expect(live.KeySchema).toEqual(createTable.KeySchema);
+      expect(live.GlobalSecondaryIndexes?.length ?? 0).toBe(table.globalSecondaryIndexes?.length ?? 0);
     }
   });
 
