@@ -112,3 +112,24 @@ describe('arguments', () => {
     expect(r.stderr).toMatch(/\n\s+at /);
   });
 });
+
+describe('hostile YAML (CloudFormation is read as YAML when it does not start with { or [)', () => {
+  const laughs = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    .concat('bcdefghi'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`))
+    .join('\n');
+  const cases: [string, string, RegExp][] = [
+    ['deep-flow.yaml', `Resources: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`, /error \[(PARSE_ERROR|NESTING_TOO_DEEP)\] deep-flow\.yaml/],
+    ['deep-block.yaml', Array.from({ length: 3000 }, (_, i) => `${'  '.repeat(i)}k:\n`).join(''), /error \[(PARSE_ERROR|NESTING_TOO_DEEP)\] deep-block\.yaml/],
+    ['proto.yaml', 'Resources:\n  __proto__:\n    polluted: yes\n', /error \[FORBIDDEN_KEY\] proto\.yaml \$\.Resources\.__proto__/],
+    ['laughs.yaml', `${laughs}\n`, /error \[PARSE_ERROR\] laughs\.yaml/],
+    ['broken.yaml', 'Resources: [unclosed\n', /error \[PARSE_ERROR\] broken\.yaml \d+:\d+/],
+    ['scalar.yaml', 'just text\n', /error \[UNSUPPORTED_FORMAT\] scalar\.yaml/],
+  ];
+  it.each(cases)('%s: exit 2 with a clear error, no crash, no pollution', async (name, text, expected) => {
+    const r = await runCli(['import', file(name, text)], tmp.dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(expected);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
