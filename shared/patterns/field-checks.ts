@@ -29,6 +29,15 @@ export function checkPatternFields(ctx: PatternContext, resolved: ResolvedPatter
     report(ctx, 'error', 'pattern-get-needs-full-key', '.keyCondition.sort.operator', `a ${pattern.kind} reads one item by its full key, so the sort key needs "=", not "${pattern.keyCondition.sort.operator}".`,
       'Use "=", or make the pattern a query to read a range.');
   }
+  const pointKinds: readonly AccessPattern['kind'][] = ['get', 'batch-get', 'update', 'delete'];
+  if (pointKinds.includes(pattern.kind) && pattern.keyCondition) {
+    const primary = primaryKeyNames(ctx.table);
+    const named = [pattern.keyCondition.partition.attribute, pattern.keyCondition.sort?.attribute].filter((a): a is string => a !== undefined);
+    for (const attribute of named.filter((a) => !primary.includes(a))) {
+      report(ctx, 'error', 'pattern-key-not-primary', '.keyCondition', `a ${pattern.kind} addresses one item by the table's primary key, but the key condition names "${attribute}".`,
+        `Use ${primary.map((k) => `"${k}"`).join(' and ')}; to read through an index, make the pattern a query.`);
+    }
+  }
   if (resolved.operation === 'Query') {
     const view = indexViews(ctx.table).find((v) => v.name === resolved.indexName)!;
     const keys = new Set([view.partitionKey.name, view.sortKey?.name]);

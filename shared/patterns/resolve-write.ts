@@ -1,9 +1,17 @@
 import { primaryKeyNames } from '../model/indexes.js';
 import { describeCondition } from './conditions.js';
 import { keyType, primaryKeySpecs } from './key-values.js';
-import { attributeType, Expressions, literalTemplate, report, useTemplate, type PatternContext } from './pattern-context.js';
+import { attributeType, Expressions, literalTemplate, parsedTemplate, report, useTemplate, type PatternContext } from './pattern-context.js';
 import type { ResolvedPattern, ValueSpec } from './resolved-pattern.js';
 import { baseResolved } from './resolve-read.js';
+
+function templateParams(template: string): string[] {
+  try {
+    return parsedTemplate(template).params;
+  } catch {
+    return []; // reported where the template is used
+  }
+}
 
 function keyText(key: Record<string, ValueSpec> | undefined): string {
   if (!key) return '(key incomplete)';
@@ -18,11 +26,19 @@ export function resolvePut(ctx: PatternContext): ResolvedPattern {
   const resolved = baseResolved(ctx, new Expressions(), 'PutItem');
   const entity = ctx.entity!;
   const item: Record<string, ValueSpec> = {};
+  const declared = new Set(ctx.pattern.parameters.map((p) => p.name));
+  const primary = new Set(primaryKeyNames(ctx.table));
   for (const [attribute, template] of Object.entries(entity.keys)) {
+    const missing = primary.has(attribute) ? [] : templateParams(template).filter((p) => !declared.has(p));
+    if (missing.length) {
+      report(ctx, 'info', 'pattern-put-skips-index-key', '.parameters',
+        `the item gets no "${attribute}" (so it stays out of the sparse index keyed on it) because ${missing.map((m) => `"${m}"`).join(', ')} is not a parameter.`,
+        `Declare ${missing.map((m) => `"${m}"`).join(', ')} to put the item in that index.`);
+      continue;
+    }
     item[attribute] = useTemplate(ctx, template, keyType(ctx, attribute), '.entity');
   }
   if (entity.typeAttribute) item[entity.typeAttribute.name] = { template: literalTemplate(entity.typeAttribute.value), type: 'S' };
-  const declared = new Set(ctx.pattern.parameters.map((p) => p.name));
   for (const attribute of entity.attributes) {
     if (attribute.name in item || !(attribute.required || declared.has(attribute.name))) continue;
     item[attribute.name] = useTemplate(ctx, `{${literalTemplate(attribute.name)}}`, attribute.type, '.parameters');

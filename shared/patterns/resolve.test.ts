@@ -113,6 +113,15 @@ describe('writes and parameter checks', () => {
     expect(r.diagnostics).toEqual([]);
   });
 
+  it('put leaves out a sparse index key whose parameters are not given, and says so', () => {
+    const r = resolvePattern(cruddurLikeModel([{ name: 'p', entity: 'Message', kind: 'put', parameters: ['created_at', 'message'].map((name) => ({ name })) }], (t) => {
+      t.entities[1]!.keys = { pk: 'MSG', sk: '{created_at}', message_group_uuid: '{message_group_uuid}' };
+      t.entities[1]!.attributes[0]!.required = false;
+    }), 'p');
+    expect(Object.keys(r.item!)).toEqual(['pk', 'sk', 'message', 'created_at']);
+    expect(r.diagnostics.map((d) => `${d.severity}:${d.code}`)).toEqual(['info:pattern-put-skips-index-key']);
+  });
+
   it('update without set, on a key attribute, or on an unknown attribute is an error', () => {
     const base = { name: 'p', entity: 'Message', kind: 'update' as const, parameters: [{ name: 'message_group_uuid' }, { name: 'created_at' }] };
     expect(codes('p', [base])).toContain('error:pattern-update-without-set');
@@ -175,6 +184,8 @@ describe('field checks', () => {
     expect(codes('p', [{ name: 'p', entity: 'Message', kind: 'query', parameters: [{ name: 'message_group_uuid' }], projection: ['colour'] }])).toEqual(['warning:pattern-unknown-attribute']);
     expect(codes('p', [{ name: 'p', entity: 'Message', kind: 'get', parameters: [{ name: 'message_group_uuid' }, { name: 'created_at' }], keyCondition: { partition: { attribute: 'pk' }, sort: { attribute: 'sk', operator: '>', value: '{created_at}' } } }]))
       .toContain('error:pattern-get-needs-full-key');
+    expect(codes('p', [{ name: 'p', entity: 'Message', kind: 'delete', parameters: [{ name: 'message_group_uuid' }, { name: 'created_at' }], keyCondition: { partition: { attribute: 'message_group_uuid' } } }]))
+      .toContain('error:pattern-key-not-primary');
   });
 });
 
