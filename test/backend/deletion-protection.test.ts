@@ -30,7 +30,8 @@ function protectingProxy(target: string, protectedTables: Set<string>): Promise<
             json.Table.DeletionProtectionEnabled = true;
             text = JSON.stringify(json);
           }
-          const headers = { ...answer.headers, 'content-length': String(Buffer.byteLength(text)) };
+          // The body changed: new length, and no CRC32 of the old body.
+          const headers: Record<string, string | string[] | undefined> = { ...answer.headers, 'content-length': String(Buffer.byteLength(text)) };
           delete headers['x-amz-crc32'];
           res.writeHead(answer.statusCode ?? 500, headers);
           res.end(text);
