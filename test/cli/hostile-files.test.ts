@@ -1,4 +1,5 @@
-import { mkdirSync, truncateSync, writeFileSync, chmodSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, tempFolder } from './run-cli.js';
@@ -76,6 +77,17 @@ describe.each(VERBS)('monotable %s on hostile or broken files', (...verb) => {
       expect(locked.code).toBe(2);
       expect(locked.stderr).toContain('FILE_UNREADABLE');
     }
+  });
+
+  it('devices and named pipes are refused without reading (no hang on /dev/zero or a FIFO)', async () => {
+    const device = await run('/dev/zero');
+    expect(device.code).toBe(2);
+    expect(device.stderr).toContain('error [FILE_UNREADABLE] /dev/zero: /dev/zero is not a regular file.');
+    const fifo = join(tmp.dir, 'pipe.json');
+    if (!existsSync(fifo)) execFileSync('mkfifo', [fifo]);
+    const piped = await run('pipe.json');
+    expect(piped.code).toBe(2);
+    expect(piped.stderr).toContain('is not a regular file');
   });
 
   it('JSON that is no known format: UNSUPPORTED_FORMAT saying what each format looks like', async () => {
