@@ -45,7 +45,8 @@ function facet(entity: Entity, table: Table, tableKeys: ReadonlySet<string>): Js
     FacetName: entity.name,
     KeyAttributeAlias: alias,
     TableData: entity.sampleItems ?? [],
-    NonKeyAttributes: entity.attributes.map((a) => a.name).filter((name) => !tableKeys.has(name)),
+    // The entity's attributes plus the index keys it takes part in, so the facet shows them even without samples.
+    NonKeyAttributes: [...new Set([...entity.attributes.map((a) => a.name), ...Object.keys(entity.keys)])].filter((name) => !tableKeys.has(name)),
     DataAccess: { MySql: {} },
   };
 }

@@ -148,6 +148,25 @@ describe('toAttributeValue (faithful repair of invalid typed JSON)', () => {
 });
 
 describe('exportWorkbench', () => {
+  it('keeps an entity in its index across a round trip even without sample items', () => {
+    const model = {
+      format: 'monotable/1' as const,
+      name: 'm',
+      tables: [
+        {
+          name: 't',
+          partitionKey: { name: 'pk', type: 'S' as const },
+          billing: { mode: 'on-demand' as const },
+          globalSecondaryIndexes: [{ name: 'g', partitionKey: { name: 'gpk', type: 'S' as const }, projection: { type: 'ALL' as const } }],
+          entities: [{ name: 'User', keys: { pk: 'USER#{id}', gpk: 'EMAIL#{email}' }, attributes: [{ name: 'id', type: 'S' as const }, { name: 'email', type: 'S' as const }] }],
+          accessPatterns: [],
+        },
+      ],
+    };
+    const entity = importWorkbench(JSON.parse(JSON.stringify(exportWorkbench(model)))).model.tables[0]!.entities[0]!;
+    expect(entity.keys).toEqual({ pk: 'USER#{id}', gpk: '{gpk}' });
+  });
+
   it('writes Workbench 3.0 metadata and its date format', () => {
     const out = exportWorkbench({ format: 'monotable/1', name: 'm', tables: [] }, { now: new Date('2026-11-26T15:04:00Z') });
     expect(out.ModelMetadata).toEqual({ Author: '', DateCreated: 'Nov 26, 2026, 03:04 PM', DateLastModified: 'Nov 26, 2026, 03:04 PM', Description: '', AWSService: 'Amazon DynamoDB', Version: '3.0' });
