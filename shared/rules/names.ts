@@ -17,7 +17,7 @@ function checkResourceName(context: RuleContext, what: 'table' | 'index', name: 
   const code = `${what}-name-invalid`;
   const hint = `Use 3 to 255 characters from A-Z, a-z, 0-9, "_", "-" and ".".`;
   if (name.length < 3 || name.length > 255) {
-    context.report(code, 'error', path, `The ${what} name "${name}" has ${name.length} characters; DynamoDB needs 3 to 255.`, hint);
+    context.report(code, 'error', path, `The ${what} name "${name}" has ${name.length} character${name.length === 1 ? '' : 's'}; DynamoDB needs 3 to 255.`, hint);
   } else if (!RESOURCE_NAME.test(name)) {
     const bad = [...new Set([...name].filter((ch) => !/[A-Za-z0-9_.-]/.test(ch)))].map((ch) => JSON.stringify(ch)).join(' ');
     context.report(code, 'error', path, `The ${what} name "${name}" contains characters DynamoDB does not allow: ${bad}.`, hint);

@@ -1,0 +1,20 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+const folder = new URL('./', import.meta.url);
+const sources = readdirSync(folder).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
+const readme = readFileSync(new URL('README.md', folder), 'utf8');
+
+describe('the code catalogue in README.md', () => {
+  it('lists every code a rule reports', () => {
+    const codes = new Set<string>();
+    for (const file of sources) {
+      const text = readFileSync(new URL(file, folder), 'utf8');
+      for (const m of text.matchAll(/report\(\s*'([a-z0-9-]+)'/g)) codes.add(m[1]!);
+      for (const m of text.matchAll(/report\(\s*`\$\{what\}-([a-z-]+)`/g)) codes.add(`*-${m[1]}`);
+    }
+    expect(codes.size).toBeGreaterThan(50);
+    const missing = [...codes].filter((code) => (code.startsWith('*-') ? !readme.includes(code.slice(1)) : !readme.includes(`\`${code}\``)));
+    expect(missing).toEqual([]);
+  });
+});
