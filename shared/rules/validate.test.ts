@@ -62,6 +62,24 @@ describe('validate', () => {
       { numRuns: 300 },
     );
   });
+
+  it('never throws on arbitrary key templates and type changes', () => {
+    const template = fc.string({ unit: fc.constantFrom('{', '}', '#', 'A', 'user_uuid', 'created_at', 'likes', 'x'), maxLength: 8 });
+    const keyType = fc.constantFrom('S' as const, 'N' as const, 'B' as const);
+    fc.assert(
+      fc.property(template, template, template, keyType, keyType, (pk, sk, gsiPk, skType, gsiType) => {
+        const diagnostics = validateMutated((m) => {
+          const t = m.tables[0]!;
+          t.entities[0]!.keys = { pk, sk, message_group_uuid: gsiPk };
+          t.entities[1]!.keys.sk = sk;
+          t.sortKey = { name: 'sk', type: skType };
+          t.globalSecondaryIndexes![0]!.partitionKey.type = gsiType;
+        });
+        for (const d of diagnostics) expect(d.path).toMatch(/^\$/);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
 
 describe('reserved words', () => {
