@@ -133,6 +133,17 @@ describe('writes on the real engine', () => {
   });
 });
 
+describe('malformed requests', () => {
+  it('a malformed typed value is BAD_INPUT with the expected form, not an internal error', async () => {
+    const connection = testConnection(engine.client);
+    const error = await failure(runOperation(connection, { operation: 'PutItem', input: { TableName: 'Shop', Item: { pk: { S: 'x' }, sk: { S: 'y' }, b: { B: 12 } } } }));
+    expect(error.code).toBe('BAD_INPUT');
+    expect(error.details.hint).toMatch(/base64/);
+    const twoTypes = await failure(runOperation(connection, { operation: 'GetItem', input: { TableName: 'Shop', Key: { pk: { S: 'x', N: '1' }, sk: { S: 'y' } } } }));
+    expect(twoTypes.code).toBe('BAD_INPUT');
+  });
+});
+
 describe('operations the embedded engine lacks', () => {
   const requests = [
     { operation: 'TransactWriteItems' as const, input: { TransactItems: [{ Put: { TableName: 'Shop', Item: order('t', 1) } }] } },

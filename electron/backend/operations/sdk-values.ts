@@ -12,7 +12,11 @@ const toBytes = (base64: string): Uint8Array => new Uint8Array(Buffer.from(base6
 const toBase64 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 
 export function toSdkValue(value: AttributeValue): SdkValue {
-  if ('B' in value) return { B: toBytes(value.B) };
+  if (typeof value !== 'object' || value === null || Object.keys(value).length !== 1) throw new TypeError(`${JSON.stringify(value)} is not one typed value`);
+  if ('B' in value) {
+    if (typeof value.B !== 'string') throw new TypeError('B must be base64 text');
+    return { B: toBytes(value.B) };
+  }
   if ('BS' in value) return { BS: value.BS.map(toBytes) };
   if ('L' in value) return { L: value.L.map(toSdkValue) };
   if ('M' in value) return { M: toSdkItem(value.M) };

@@ -5,6 +5,7 @@ import {
   type PutItemCommandInput, type QueryCommandInput, type ScanCommandInput, type TransactGetItemsCommandInput,
   type TransactWriteItemsCommandInput, type UpdateItemCommandInput,
 } from '@aws-sdk/client-dynamodb';
+import { MonotableError } from '../../../shared/errors/monotable-error.js';
 import type { Operation } from '../../../shared/patterns/resolved-pattern.js';
 import type { OpenConnection } from '../connections/connection.js';
 import { toMonotableError } from '../connections/aws-errors.js';
@@ -81,7 +82,14 @@ export async function sendOperation(connection: OpenConnection, request: LowLeve
   if (operation === 'TransactWriteItems' || operation === 'TransactGetItems') assertSupported(connection, 'transactions');
   if (operation === 'ExecuteStatement') assertSupported(connection, 'partiql');
   if (isWrite(request)) assertConfirmed(connection, table ?? '', options.confirm, `${operation}${table ? ` on table "${table}"` : ''}`);
-  const input = { ...toSdkInput(request.input), ReturnConsumedCapacity: 'TOTAL' };
+  let input: Record<string, unknown>;
+  try {
+    input = { ...toSdkInput(request.input), ReturnConsumedCapacity: 'TOTAL' };
+  } catch (error) {
+    throw new MonotableError('BAD_INPUT', `${operation}: the request holds a malformed typed value (${error instanceof Error ? error.message : String(error)}).`, {
+      operation, hint: 'Write values as DynamoDB-typed JSON: {"S":"text"}, {"N":"42"}, {"B":"<base64>"}, {"SS":["a"]}, {"M":{...}}.',
+    });
+  }
   try {
     const output = await SENDERS[operation](connection.client, input, options.signal);
     return fromSdkOutput(output);
