@@ -14,8 +14,11 @@ const table = defineMethods({
     events: z.strictObject({ step: z.number() }),
   },
   'demo.broken': { summary: 'broken output', input: z.strictObject({}), output: z.strictObject({ n: z.number() }) },
-  'demo.throws': { summary: 'throws', input: z.strictObject({ kind: z.enum(['monotable', 'other']) }), output: z.strictObject({}) },
+  'demo.throws': { summary: 'throws', input: z.strictObject({ kind: z.enum(['monotable', 'other', 'odd-details']) }), output: z.strictObject({}) },
+  'demo.late': { summary: 'emits after returning', input: z.strictObject({}), output: z.strictObject({}), events: z.strictObject({ step: z.number() }) },
 });
+
+let lateEmit: ((event: { step: number }) => void) | undefined;
 
 const handlers: Handlers<typeof table> = {
   async 'demo.echo'({ n }) {
@@ -31,7 +34,16 @@ const handlers: Handlers<typeof table> = {
   },
   async 'demo.throws'({ kind }) {
     if (kind === 'monotable') throw new MonotableError('NOT_FOUND', 'no such thing', { hint: 'look elsewhere' });
+    if (kind === 'odd-details') {
+      const circular: Record<string, unknown> = {};
+      circular.self = circular;
+      throw new MonotableError('VALIDATION', 'odd', { hint: 'h', circular, big: 10n, when: new Date(0), fn: () => 1 });
+    }
     throw new Error('secret /home/user/.aws/credentials detail');
+  },
+  async 'demo.late'(_input, ctx) {
+    lateEmit = (e) => ctx.emit(e);
+    return {};
   },
 };
 
@@ -69,5 +81,15 @@ describe('createDispatcher', () => {
     if (result.ok) return;
     expect(result.error.code).toBe('BAD_INPUT');
     expect((result.error.details.issues as { path: string }[]).map((i) => i.path).sort()).toEqual(['$', '$.n']);
+  });
+  it('error details cross as plain JSON: circular and BigInt values dropped, dates as text', async () => {
+    const result = await dispatch('demo.throws', { kind: 'odd-details' }, ctx());
+    expect(result).toEqual({ ok: false, error: { code: 'VALIDATION', message: 'odd', details: { hint: 'h', when: '1970-01-01T00:00:00.000Z' } } });
+  });
+  it('events emitted after the result are dropped', async () => {
+    const events: unknown[] = [];
+    expect(await dispatch('demo.late', {}, ctx(events))).toEqual({ ok: true, value: {} });
+    lateEmit!({ step: 9 });
+    expect(events).toEqual([]);
   });
 });

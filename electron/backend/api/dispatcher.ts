@@ -8,8 +8,22 @@ import { handlers } from './handlers/index.js';
 
 export type Dispatch = (method: string, rawInput: unknown, ctx: HandlerContext) => Promise<Envelope<unknown>>;
 
+/** Details as plain JSON (what every transport can carry): values JSON cannot hold are dropped. */
+function plainDetails(details: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(details)) {
+    try {
+      const json = JSON.stringify(value);
+      if (json !== undefined) out[key] = JSON.parse(json) as unknown;
+    } catch {
+      // circular or BigInt: not part of the error's wire form
+    }
+  }
+  return out;
+}
+
 function toApiError(error: MonotableError): ApiError {
-  return { code: error.code, message: error.message, details: { ...error.details } };
+  return { code: error.code, message: error.message, details: plainDetails(error.details) };
 }
 
 function badInput(method: string, issues: { path: string; message: string }[]): MonotableError {
@@ -56,7 +70,9 @@ export function createDispatcher<T extends MethodTable>(
       const parsed = spec.input.safeParse(rawInput);
       if (!parsed.success) throw badInput(method, describeZodIssues(parsed.error));
       let badEvent: string | undefined;
+      let finished = false;
       const emit = (event: unknown): void => {
+        if (finished) return; // an event after the result would arrive after the envelope: dropped
         const checked = spec.events?.safeParse(event);
         if (!checked?.success) {
           badEvent = spec.events ? 'an event that does not match the contract' : 'an event from a method without events';
@@ -64,7 +80,9 @@ export function createDispatcher<T extends MethodTable>(
         }
         ctx.emit(checked.data);
       };
-      const result = await handler(parsed.data, { signal: ctx.signal, emit });
+      const result = await handler(parsed.data, { signal: ctx.signal, emit }).finally(() => {
+        finished = true;
+      });
       if (badEvent) {
         log(`${method} emitted ${badEvent}`, undefined);
         return { ok: false, error: internal(method, `it emitted ${badEvent}`) };
