@@ -49,7 +49,8 @@ describe('monotable engine', () => {
     const port = (blocker.address() as { port: number }).port;
     const err = capture();
     try {
-      const code = await main(['engine', '--port', String(port), '--in-memory'], { stdout: capture().stream, stderr: err.stream, signal: new AbortController().signal, cwd: tmpdir() });
+      const dir = await mkdtemp(join(tmpdir(), 'monotable-cli-port-'));
+      const code = await main(['engine', '--port', String(port), '--data', dir], { stdout: capture().stream, stderr: err.stream, signal: new AbortController().signal, cwd: tmpdir() });
       expect(code).toBe(2);
       expect(err.text()).toContain('error [PORT_IN_USE]');
       expect(err.text()).toContain('hint:');

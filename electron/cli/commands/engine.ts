@@ -47,7 +47,9 @@ Options:
       else io.signal.addEventListener('abort', () => done('signal'), { once: true });
     });
     const outcome = await Promise.race([stopped, engine.exited.then(() => 'exited' as const)]);
-    if (outcome === 'exited') {
+    // Ctrl-C in a terminal signals the engine process too; it may exit a moment before our own handler runs.
+    if (outcome === 'exited') await new Promise((resolve) => setTimeout(resolve, 200));
+    if (outcome === 'exited' && !io.signal.aborted) {
       const { code, signal } = await engine.exited;
       io.stderr.write(`error [ENGINE_START_FAILED]: the engine process stopped unexpectedly (exit ${code ?? signal}).\n  hint: start it again; if it keeps stopping, try --in-memory or another --data folder.\n`);
       await engine.stop();
