@@ -83,6 +83,14 @@ describe('patternCapacity', () => {
     expect(c).toMatchObject({ itemsRead: 20, bytesRead: 20 * 1536, readUnits: 4 });
   });
 
+  it('find-group-rows on the GSI reads the group rows and the messages sharing the partition', () => {
+    const model = cruddurLikeModel(extra);
+    const c = patternCapacity(model, resolvePattern(model, 'find-group-rows'));
+    expect(c.readTarget).toBe('message-group-sk-index');
+    expect(c.itemsRead).toBe(4); // 1 group row + 3 messages per message_group_uuid in the sample items
+    expect(c.notes.join(' ')).toContain('Message items');
+  });
+
   it('a put counts the GSI write; a strong get rounds the whole item', () => {
     const model = cruddurLikeModel(extra);
     const put = patternCapacity(model, resolvePattern(model, 'put'));

@@ -3,7 +3,8 @@ import { indexViews, type IndexView } from '../model/indexes.js';
 import type { Entity, Model, Table } from '../model/schema.js';
 import type { ResolvedPattern } from '../patterns/resolved-pattern.js';
 import { findTable } from '../preview/table-data.js';
-import { estimatedItemCount, itemsPerPartition, meanEntryBytes, representativeItems } from './entity-items.js';
+import { estimatedItemCount, meanEntryBytes, representativeItems } from './entity-items.js';
+import { queryShares } from './query-reads.js';
 import { itemSize } from './item-size.js';
 import { readUnits, writeUnits, type ReadConsistency } from './units.js';
 import { indexEntry, writeCapacity, type WriteCapacity } from './write-capacity.js';
@@ -103,14 +104,25 @@ function addPointRead(result: PatternCapacity, table: Table, entity: Entity, res
 
 /** Query: the data read (before any filter), summed and then rounded up to 4 KB. */
 function addQuery(result: PatternCapacity, table: Table, entity: Entity, view: IndexView, resolved: ResolvedPattern): void {
-  itemsOf(result, table, entity);
-  const entryBytes = meanEntryBytes(table, entity, view.name ?? '', (item) => indexEntry(table, view, item));
-  const perPartition = itemsPerPartition(entity, view.partitionKey.name);
-  const itemsRead = resolved.limit !== undefined ? Math.min(resolved.limit, perPartition) : perPartition;
+  const pattern = table.accessPatterns.find((p) => p.name === resolved.name);
+  const shares = queryShares(table, entity, view, pattern);
+  let items = 0;
+  let bytes = 0;
+  for (const share of shares) {
+    itemsOf(result, table, share.entity);
+    items += share.items;
+    bytes += share.items * meanEntryBytes(table, share.entity, view.name ?? '', (item) => indexEntry(table, view, item));
+  }
+  if (resolved.limit !== undefined && items > resolved.limit) {
+    bytes *= resolved.limit / items;
+    items = resolved.limit;
+  }
   result.consistency = consistencyOf(resolved);
-  result.itemsRead = itemsRead;
-  result.bytesRead = itemsRead * entryBytes;
-  result.readUnits = readUnits(result.bytesRead, result.consistency);
+  result.itemsRead = items;
+  result.bytesRead = bytes;
+  result.readUnits = readUnits(bytes, result.consistency);
+  const others = shares.filter((s) => s.entity !== entity).map((s) => s.entity.name);
+  if (others.length) result.notes.push(`the partition also holds ${others.join(', ')} items, which the query reads too.`);
   if (resolved.filterExpression) result.notes.push('the filter does not reduce read units: filtered-out items are read and charged.');
 }
 
