@@ -27,6 +27,9 @@ export async function resolveProfileCredentials(
   region: string,
   timeoutMs: number = CREDENTIALS_TIMEOUT_MS,
 ): Promise<AwsCredentialsProvider> {
+  // A profile may name `credential_source = Ec2InstanceMetadata`; on a desktop that only waits on 169.254.169.254
+  // timeouts before a misleading error, so the metadata service stays off unless the user turned it on explicitly.
+  process.env.AWS_EC2_METADATA_DISABLED ??= 'true';
   const provider = fromIni({ profile, ignoreCache: true, clientConfig: { region } });
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
