@@ -116,6 +116,12 @@ export const seedCommand: Command = {
         writeSeed(connection, plan, { signal: io.signal, onProgress: (p) => printer.update(p), ...(concurrency ? { concurrency } : {}) }),
       );
       printer.done();
+      const n = (x: number): string => x.toLocaleString('en-US');
+      if (summary.cancelled) {
+        io.stderr.write(`cancelled: ${n(summary.written)} of ${n(summary.planned)} items written${summary.unknown ? `, ${n(summary.unknown)} in flight (outcome unknown)` : ''}; run the same command again to write the rest.\n`);
+      } else if (summary.failed > 0) {
+        io.stderr.write(`${n(summary.failed)} of ${n(summary.planned)} items were not written (reasons in "failures" of the summary); fix the cause and run the same command again to write only those.\n`);
+      }
       io.stdout.write(`${JSON.stringify(summary)}\n`);
       return summary.written + summary.skippedExisting === summary.planned ? EXIT.OK : EXIT.FINDINGS;
     } catch (error) {
