@@ -51,7 +51,7 @@ export class InputReader {
 
   positiveInt(value: unknown, path: JsonPath): number {
     const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
-    if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) this.fail(path, `expected a whole number of at least 1, found ${describe(value)}`);
+    if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 1) this.fail(path, `expected a whole number of at least 1, found ${describe(value)}`);
     return n;
   }
 
