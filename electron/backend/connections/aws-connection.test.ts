@@ -22,6 +22,7 @@ beforeAll(async () => {
     '[profile expired-sso]', `sso_start_url = ${START_URL}`, 'sso_region = us-east-1', 'sso_account_id = 123456789012', 'sso_role_name = Dev', '',
     '[profile half-keys]', 'region = us-east-1', '',
     '[profile static]', 'region = us-east-1', '',
+    '[profile slow]', 'credential_process = sleep 3', '',
   ].join('\n'));
   await writeFile(credentials, [
     '[half-keys]', `aws_secret_access_key = ${SECRET}`, '',
@@ -85,6 +86,15 @@ describe('AWS profile connections', () => {
     } finally {
       await connection.close();
     }
+  });
+});
+
+describe('credential timeout', () => {
+  test('a profile that never answers fails as CREDENTIALS after the timeout', async () => {
+    const { resolveProfileCredentials } = await import('./aws-credentials.js');
+    const started = Date.now();
+    await expect(resolveProfileCredentials('slow', 'us-east-1', 300)).rejects.toMatchObject({ code: 'CREDENTIALS', message: expect.stringContaining('took longer than 0.3 s') });
+    expect(Date.now() - started).toBeLessThan(2_000);
   });
 });
 

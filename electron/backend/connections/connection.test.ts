@@ -143,6 +143,19 @@ describe('embedded connections', () => {
     }
   });
 
+  test("a folder held by another command's engine: ENGINE_START_FAILED naming it, with what to do", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'monotable-busy-'));
+    const holder = await openConnection({ kind: 'embedded', dataDir: dir });
+    try {
+      const error = await caught(openConnection({ kind: 'embedded', dataDir: dir }));
+      expect(isMonotableError(error) && error.code).toBe('ENGINE_START_FAILED');
+      expect((error as Error).message).toContain(dir);
+      expect(isMonotableError(error) && error.details.hint).toMatch(/Another Monotable engine uses this folder/);
+    } finally {
+      await holder.close();
+    }
+  });
+
   test('without a running engine, start one on the folder for the connection; data stays on disk', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'monotable-transient-'));
     const first = await openConnection({ kind: 'embedded', dataDir: dir });
