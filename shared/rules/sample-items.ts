@@ -65,7 +65,8 @@ function agreesWithAttributes(facts: TemplateFacts, item: Item, stored: string):
  */
 class EntityItemChecker {
   private readonly templates = new Map<string, TemplateFacts>();
-  private readonly declared: Map<string, Attribute>;
+  /** One lookup per attribute name: is it a key, is it declared. */
+  private readonly attributes = new Map<string, { key?: KeyInfo; declared?: Attribute }>();
   private item: Item = {};
   private index = 0;
 
@@ -73,10 +74,11 @@ class EntityItemChecker {
     private readonly context: RuleContext,
     private readonly table: Table,
     private readonly entity: Entity,
-    private readonly keys: Map<string, KeyInfo>,
+    keys: Map<string, KeyInfo>,
     private readonly basePath: PathSegment[],
   ) {
-    this.declared = new Map(entity.attributes.map((a) => [a.name, a]));
+    for (const [name, key] of keys) this.attributes.set(name, { key });
+    for (const declared of entity.attributes) this.attributes.set(declared.name, { ...this.attributes.get(declared.name), declared });
     for (const [name, source] of Object.entries(entity.keys)) {
       const parsed = context.template(source);
       // A bare template of the key's own name ({message_group_uuid} for the key message_group_uuid) always agrees.
@@ -122,10 +124,11 @@ class EntityItemChecker {
     if (name === '') {
       this.report('sample-attribute-name-empty', 'error', [name], ': an attribute has an empty name; DynamoDB attribute names need at least one character.', 'Name the attribute, or remove it.');
     }
-    const key = this.keys.get(name);
-    if (key) this.checkKey(name, key, value);
     const tag = tagOf(value);
-    const attribute = this.declared.get(name);
+    const facts = this.attributes.get(name);
+    const key = facts?.key;
+    if (key) this.checkKey(name, key, value, tag);
+    const attribute = facts?.declared;
     if (attribute && !key && tag !== attribute.type) {
       this.report('sample-attribute-type', 'warning', [name], `: "${name}" is ${tag}, but entity "${this.entity.name}" declares it as ${attribute.type}.`,
         `Write it as {"${attribute.type}": …} or change the declared type.`);
@@ -146,8 +149,7 @@ class EntityItemChecker {
     checkSampleValue(this.context, value, [...this.basePath, this.index, name], this.label());
   }
 
-  private checkKey(name: string, key: KeyInfo, value: AttributeValue): void {
-    const type = tagOf(value);
+  private checkKey(name: string, key: KeyInfo, value: AttributeValue, type: string): void {
     if (type !== key.type) {
       this.report('sample-key-type', 'error', [name], `: key "${key.name}" is ${type}, but ${key.usedBy.join(' and ')} define${key.usedBy.length > 1 ? '' : 's'} it as ${key.type}.`,
         `Write the key as {"${key.type}": …}.`);
