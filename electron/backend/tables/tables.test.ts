@@ -51,6 +51,22 @@ describe('create tables', () => {
     expect(await listTables(embedded)).toContain('Orders');
   });
 
+  test('every table setting the model has is accepted (stream, encryption, class, tags, protection, provisioned GSIs)', async () => {
+    const model = ordersModel({
+      name: 'OrdersFull',
+      billing: { mode: 'provisioned', read: 4, write: 2 },
+      stream: 'NEW_AND_OLD_IMAGES',
+      encryption: { type: 'aws-managed' },
+      tableClass: 'STANDARD_INFREQUENT_ACCESS',
+      tags: { team: 'orders' },
+      deletionProtection: true,
+    });
+    const [result] = await createTables(embedded, model);
+    expect(result?.outcome).toBe('created');
+    // Streams and deletion protection are not compared on dynalite (capabilities), the rest matches.
+    expect(await driftReport(embedded, model, 'OrdersFull')).toEqual([]);
+  });
+
   test('an endpoint that claims TTL but answers UnknownOperation: TTL noted, not an error', async () => {
     const claimsTtl = { ...endpoint, capabilities: FULL_CAPABILITIES };
     const [result] = await createTables(claimsTtl, ordersModel({ name: 'OrdersTtl' }));
