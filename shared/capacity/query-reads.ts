@@ -1,6 +1,7 @@
 import type { IndexView } from '../model/indexes.js';
 import type { AccessPattern, Entity, Table } from '../model/schema.js';
-import { literalPrefix, parseTemplate } from '../keys/template.js';
+import { literalPrefix } from '../keys/template.js';
+import { parsedTemplate } from '../patterns/pattern-context.js';
 import { itemsPerPartition } from './entity-items.js';
 
 /** Items of one entity that a Query reads from one partition. */
@@ -12,7 +13,7 @@ export interface PartitionShare {
 function prefixOf(template: string | undefined): string | undefined {
   if (template === undefined) return undefined;
   try {
-    const parsed = parseTemplate(template);
+    const parsed = parsedTemplate(template);
     return parsed.params.length ? literalPrefix(parsed) : parsed.segments.map((s) => (s.kind === 'literal' ? s.text : '')).join('');
   } catch {
     return undefined;

@@ -98,9 +98,12 @@ function sameSet(a: string[], b: string[], eq: (x: string, y: string) => boolean
   return a.length === b.length && a.every((x) => b.some((y) => eq(x, y)));
 }
 
-/** A canonical text for a key value, so `{N:"1.0"}` and `{N:"1"}` land in the same partition. */
+/**
+ * A canonical text for a key value, so `{N:"1.0"}` and `{N:"1"}` land in the same partition. Strings are
+ * used as they are: a key attribute has one type, so texts of different types never meet in one map.
+ */
 export function keyText(value: AttributeValue): string {
-  if ('S' in value) return `S:${value.S}`;
+  if ('S' in value) return value.S;
   if ('N' in value) {
     const n = parseDynamoNumber(value.N);
     return n ? `N:${n.negative ? '-' : ''}${n.digits}e${n.exponent}` : `N:${value.N}`;

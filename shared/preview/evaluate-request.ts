@@ -184,6 +184,11 @@ function queryEntries(view: ViewData, input: Input, vals: ExpressionValues): Ind
   if (!partitionValue) {
     throw new MonotableError('BAD_INPUT', `The key condition "${expression}" does not fix the partition key "${partitionName}" with "=".`, { hint: `Add "${partitionName} = :value".` });
   }
+  if (!(view.view.partitionKey.type in partitionValue)) {
+    throw new MonotableError('BAD_INPUT', `The partition key "${partitionName}" is of type ${view.view.partitionKey.type}, but the key condition gives a ${Object.keys(partitionValue)[0]} value.`, {
+      hint: `Pass a ${view.view.partitionKey.type} value.`,
+    });
+  }
   let entries = view.partitions.get(keyText(partitionValue)) ?? [];
   const sortName = view.view.sortKey?.name;
   for (const condition of sortConditions) {

@@ -2,7 +2,7 @@ import type { AttributeValue, Item } from '../model/attribute-value.js';
 import { indexViews, primaryKeyNames, type IndexView } from '../model/indexes.js';
 import type { Model, Table } from '../model/schema.js';
 import { MonotableError } from '../errors/monotable-error.js';
-import { compareSortableKeys, keyText, sortableKey } from './compare-values.js';
+import { compareScalars, compareSortableKeys, keyText, sortableKey } from './compare-values.js';
 
 /** One entry of an index: the item as the index holds it (projected) and the table item behind it. */
 export interface IndexEntry {
@@ -98,20 +98,23 @@ function buildView(data: TableData, view: IndexView): ViewData {
   }
   const sortName = view.sortKey?.name;
   // Within a partition: by the sort key; an index orders equal index keys by the table's keys (as the engine does).
-  const order = [...(sortName ? [sortName] : []), ...(view.kind === 'table' ? [] : tableKeys.filter((k) => k !== sortName))];
-  if (order.length) {
-    for (const [pk, entries] of partitions) {
-      if (entries.length < 2) continue;
-      const keyed = entries.map((entry) => ({ entry, keys: order.map((name) => sortableKey(entry.full[name]!)) }));
-      keyed.sort((a, b) => {
-        for (let i = 0; i < order.length; i++) {
-          const c = compareSortableKeys(a.keys[i]!, b.keys[i]!);
-          if (c !== 0) return c;
-        }
-        return 0;
-      });
-      partitions.set(pk, keyed.map((k) => k.entry));
+  const tiebreak = view.kind === 'table' ? [] : tableKeys.filter((k) => k !== sortName);
+  const byTableKeys = (a: IndexEntry, b: IndexEntry): number => {
+    for (const name of tiebreak) {
+      const c = compareScalars(a.full[name]!, b.full[name]!) ?? 0;
+      if (c !== 0) return c;
     }
+    return 0;
+  };
+  for (const [pk, entries] of partitions) {
+    if (entries.length < 2) continue;
+    if (!sortName) {
+      if (tiebreak.length) entries.sort(byTableKeys);
+      continue;
+    }
+    const keyed = entries.map((entry) => ({ entry, key: sortableKey(entry.full[sortName]!) }));
+    keyed.sort((a, b) => compareSortableKeys(a.key, b.key) || byTableKeys(a.entry, b.entry));
+    partitions.set(pk, keyed.map((k) => k.entry));
   }
   return { view, keyNames, partitions };
 }
