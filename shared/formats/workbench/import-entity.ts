@@ -1,6 +1,7 @@
 import { ATTRIBUTE_TYPES, typeOf, type AttributeTypeName, type Item } from '../../model/attribute-value.js';
 import type { Attribute, Entity, KeyAttribute } from '../../model/schema.js';
 import type { Diagnostic } from '../../rules/diagnostic.js';
+import { parseTemplate } from '../../keys/template.js';
 import { deriveKeyTemplate } from './key-templates.js';
 
 /** What an entity is built from: a facet, or the table-level items that belong to no facet. */
@@ -66,6 +67,15 @@ export function buildEntity(source: EntitySource, shape: TableShape, notes: Diag
     keyTypes.set(key.name, key.type);
     const derived = deriveKeyTemplate(key, alias, items, source.declared);
     keys[key.name] = derived.template;
+    if (!isTemplate(derived.template)) {
+      notes.push({
+        code: 'workbench-key-name',
+        severity: 'warning',
+        path: source.path,
+        message: `Key attribute "${key.name}" cannot be written as a template parameter ({${key.name}}): parameter names use letters, digits, _ . - #.`,
+        hint: 'Rename the key attribute in the model (and its sample items) to fix the key template.',
+      });
+    }
     params.push(...derived.params);
     if (alias && alias !== key.name && derived.source !== 'alias') unadopted.push(`${key.name} "${alias}"`);
     if (derived.source !== 'natural') {
@@ -104,6 +114,15 @@ export function buildEntity(source: EntitySource, shape: TableShape, notes: Diag
   if (description) entity.description = description;
   if (items.length > 0) entity.sampleItems = items;
   return entity;
+}
+
+function isTemplate(source: string): boolean {
+  try {
+    parseTemplate(source);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function isAttributeType(value: unknown): value is AttributeTypeName {

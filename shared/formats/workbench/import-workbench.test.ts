@@ -33,6 +33,13 @@ describe('importWorkbench', () => {
     }
   });
 
+  it('imports a key attribute whose name cannot be a parameter, with a warning', () => {
+    const file = { ModelName: 'X', DataModel: [table({ KeyAttributes: { PartitionKey: { AttributeName: 'Order Id', AttributeType: 'S' } }, TableData: [{ 'Order Id': { S: '1' } }] })] };
+    const { model, notes } = importWorkbench(file);
+    expect(model.tables[0]!.entities[0]!.keys).toEqual({ 'Order Id': '{Order Id}' });
+    expect(notes.map((n) => [n.code, n.severity])).toContainEqual(['workbench-key-name', 'warning']);
+  });
+
   it('warns about an unknown version but still imports', () => {
     const { notes } = importWorkbench({ ModelName: 'X', ModelMetadata: { Version: '9.0' }, DataModel: [table()] });
     expect(notes.map((n) => [n.code, n.severity])).toContainEqual(['workbench-version', 'warning']);
