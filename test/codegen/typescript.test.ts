@@ -42,6 +42,14 @@ describe('generateTypeScript', () => {
     expect(source).toContain("':v1': params.minScore");
   });
 
+  it('types an item-collection query as the union of the entities its partition holds, told apart by the type attribute', () => {
+    const shop = generateTypeScript(TEMPLATES.find((t) => t.name === 'online-shop')!.model);
+    expect(shop).toContain('getOrderWithLines(client: DynamoDBDocumentClient, params: GetOrderWithLinesParams, exclusiveStartKey?: PageKey): Promise<Page<Order | OrderLine>>');
+    // The customer's partition also holds the profile, but begins_with ORDER# rules it out.
+    expect(shop).toContain('Promise<Page<Order>>');
+    expect(shop).toMatch(/export interface OrderLine \{[\s\S]*?entity_type: 'OrderLine';/);
+  });
+
   it('leaves out a pattern with errors, saying why, and aliases reserved and dashed names', () => {
     const source = generateTypeScript(edgeCaseModel);
     expect(source).toContain('// broken: not generated, the pattern has errors: Access pattern "broken": table "edge.cases-v2" has no index "no-such-index".');

@@ -6,6 +6,7 @@ import { jsDoc } from './doc-comment.js';
 import { entityFields, returnsWholeItems } from './entity-fields.js';
 import { camelCase, pascalCase, uniqueNames } from './names.js';
 import { parameterInfos } from './parameter-kinds.js';
+import { resultEntities } from './result-entities.js';
 import { selectTables } from './select-tables.js';
 import { batchGetKeys, requestObject, transactItem, type OperationContext } from './typescript-operations.js';
 import { TS_TYPES, tsProperty, tsString } from './typescript-values.js';
@@ -70,7 +71,9 @@ function entityInterface(table: Table, entityName: string, typeName: string): st
   const entity = table.entities.find((e) => e.name === entityName)!;
   const doc = jsDoc([entity.description ?? `An item of entity ${entity.name} in table ${table.name}.`]);
   const fields = entityFields(table, entity).map((f) => {
-    const line = `  ${tsProperty(f.name)}${f.required ? '' : '?'}: ${TS_TYPES[f.type]};`;
+    // The type attribute is a literal, so a union of entities (an item collection) can be told apart by it.
+    const type = f.name === entity.typeAttribute?.name ? tsString(entity.typeAttribute.value) : TS_TYPES[f.type];
+    const line = `  ${tsProperty(f.name)}${f.required ? '' : '?'}: ${type};`;
     return f.description ? `${jsDoc([f.description], '  ')}\n${line}` : line;
   });
   return `${doc}\nexport interface ${typeName} {\n${fields.join('\n')}\n}\n`;
@@ -93,7 +96,8 @@ function patternFunction(resolved: ResolvedPattern, fnName: string, table: Table
     indent: '  ',
   };
   const entityType = typeOf(table.name, resolved.entity);
-  const itemType = returnsWholeItems(table, resolved.indexName, resolved.projectionExpression) ? entityType : `Partial<${entityType}>`;
+  const returned = resultEntities(table, resolved).map((e) => typeOf(table.name, e)).join(' | ');
+  const itemType = returnsWholeItems(table, resolved.indexName, resolved.projectionExpression) ? returned : `Partial<${returned}>`;
   const paramsInterface = infos.length
     ? `export interface ${paramsType} {\n${infos.map((info) => {
         const line = `  ${names.get(info.parameter.name)}: ${TS_TYPES[info.kind]};`;
@@ -116,7 +120,7 @@ function patternFunction(resolved: ResolvedPattern, fnName: string, table: Table
     case 'Scan':
       return `${paramsInterface}${signature(`${paramsArg}, exclusiveStartKey?: PageKey`, `Page<${itemType}>`)}
   const output = await client.send(new ${COMMANDS[resolved.operation]}(${requestObject(resolved, ctx, [['ExclusiveStartKey', 'exclusiveStartKey']])}));
-  return { items: (output.Items ?? []) as ${itemType}[], lastEvaluatedKey: output.LastEvaluatedKey };
+  return { items: (output.Items ?? []) as Array<${itemType}>, lastEvaluatedKey: output.LastEvaluatedKey };
 }
 `;
     case 'PutItem':
@@ -132,16 +136,16 @@ function patternFunction(resolved: ResolvedPattern, fnName: string, table: Table
 }
 `;
     case 'BatchGetItem':
-      return `${paramsInterface}${signature(`, keys: ${infos.length ? paramsType : 'Record<string, never>'}[]`, `${itemType}[]`)}
+      return `${paramsInterface}${signature(`, keys: ${infos.length ? paramsType : 'Record<string, never>'}[]`, `Array<${itemType}>`)}
   const tableName = TABLE_NAMES[${tsString(table.name)}];
-  const items: ${itemType}[] = [];
+  const items: Array<${itemType}> = [];
   for (let start = 0; start < keys.length; start += 100) {
     const chunk = keys.slice(start, start + 100);
     let request: BatchGetCommandInput['RequestItems'] = { [tableName]: ${batchGetKeys(resolved, { ...ctx, indent: '    ' }).replace('keys.map', 'chunk.map')} };
     for (let attempt = 0; request !== undefined && Object.keys(request).length > 0; attempt++) {
       if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(2000, 50 * 2 ** attempt)));
       const output: BatchGetCommandOutput = await client.send(new BatchGetCommand({ RequestItems: request }));
-      items.push(...((output.Responses?.[tableName] ?? []) as ${itemType}[]));
+      items.push(...((output.Responses?.[tableName] ?? []) as Array<${itemType}>));
       request = output.UnprocessedKeys;
     }
   }
