@@ -158,6 +158,14 @@ Outputs:
     expect(error(() => parseCloudFormationText('{"Resources": {"__proto__": {}}}')).code).toBe('FORBIDDEN_KEY');
   });
 
+  it('says plainly that a GlobalTable is not read (yet)', () => {
+    const value = { Resources: { Global: { Type: 'AWS::DynamoDB::GlobalTable', Properties: {} } } };
+    expect(isCloudFormationTemplate(value)).toBe(true);
+    const e = error(() => importCloudFormation(value));
+    expect([e.code, e.details.path]).toEqual(['UNSUPPORTED_FORMAT', '$.Resources.Global']);
+    expect(isCloudFormationTemplate({ Resources: { B: { Type: 'AWS::S3::Bucket' } } })).toBe(false);
+  });
+
   it('makes unique alphanumeric logical ids', () => {
     expect(logicalIds(['orders', 'Orders', 'my-table.v2', '9lives', '---'])).toEqual(['Orders', 'Orders2', 'MyTableV2', 'Table9lives', 'Table']);
   });

@@ -10,10 +10,10 @@ import { reader, TemplateValues } from './template-values.js';
 
 const TABLE_TYPE = 'AWS::DynamoDB::Table';
 
-/** A CloudFormation template (already parsed) with at least one AWS::DynamoDB::Table resource. */
+/** A CloudFormation template (already parsed) with at least one DynamoDB resource. */
 export function isCloudFormationTemplate(value: unknown): boolean {
   if (!isObject(value) || !isObject(value.Resources)) return false;
-  return Object.values(value.Resources).some((r) => isObject(r) && r.Type === TABLE_TYPE);
+  return Object.values(value.Resources).some((r) => isObject(r) && typeof r.Type === 'string' && r.Type.startsWith('AWS::DynamoDB::'));
 }
 
 /**
@@ -38,9 +38,10 @@ export function importCloudFormation(value: unknown): { model: Model; notes: Dia
       return table;
     });
   if (tables.length === 0) {
-    throw new MonotableError('UNSUPPORTED_FORMAT', `The template has no ${TABLE_TYPE} resources.`, {
-      path: '$.Resources',
-      hint: 'Import a template that defines DynamoDB tables.',
+    const global = Object.keys(resources).find((id) => isObject(resources[id]) && (resources[id] as Record<string, unknown>).Type === 'AWS::DynamoDB::GlobalTable');
+    throw new MonotableError('UNSUPPORTED_FORMAT', `The template has no ${TABLE_TYPE} resources${global ? ` (${global} is an AWS::DynamoDB::GlobalTable, which this importer does not read yet)` : ''}.`, {
+      path: global ? `$.Resources.${global}` : '$.Resources',
+      hint: global ? 'Describe the table as AWS::DynamoDB::Table for the import, or create the model from its CreateTable settings.' : 'Import a template that defines DynamoDB tables.',
     });
   }
   const meta = isObject(root.Metadata) && isObject(root.Metadata[MODEL_METADATA_KEY]) ? root.Metadata[MODEL_METADATA_KEY] : {};
