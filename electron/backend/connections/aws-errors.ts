@@ -80,6 +80,17 @@ export function toMonotableError(error: unknown, context: ErrorContext = {}): Mo
     return make('CONDITION_FAILED', `${op}the condition of the write was not met${context.table ? ` on table "${context.table}"` : ''}.`,
       'Read the item to see its current state; a put with attribute_not_exists fails when the item already exists.', context);
   }
+  if (name === 'TransactionCanceledException') {
+    const reasons = ((error as { CancellationReasons?: { Code?: string; Message?: string }[] }).CancellationReasons ?? [])
+      .map((r, i) => `#${i + 1} ${r.Code ?? 'None'}${r.Message ? ` (${r.Message})` : ''}`)
+      .join(', ');
+    return make('CONDITION_FAILED', `${op}the transaction was cancelled${reasons ? `: ${reasons}` : ''}.`,
+      'Each reason belongs to the action at that position; a ConditionalCheckFailed action names the item whose condition failed.', context);
+  }
+  if (name === 'ItemCollectionSizeLimitExceededException') {
+    return make('VALIDATION', `${op}an item collection of ${context.table ? `table "${context.table}"` : 'the table'} exceeds 10 GB (tables with local secondary indexes).`,
+      'Spread the items over more partition key values, or drop the local secondary index.', context);
+  }
   if (name === 'ValidationException') {
     if (/item size/i.test(raw)) return make('ITEM_TOO_LARGE', `${op}${raw}`, 'An item may have at most 400 KB (409,600 bytes) including attribute names.', context);
     return make('VALIDATION', `${op}DynamoDB rejected the request: ${raw || 'ValidationException'}`,

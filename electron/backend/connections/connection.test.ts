@@ -85,6 +85,12 @@ describe('endpoint connections', () => {
     expect(toMonotableError(Object.assign(new Error('x'), { name: 'AbortError' })).code).toBe('CANCELLED');
     expect(toMonotableError(Object.assign(new Error('x'), { name: 'ProvisionedThroughputExceededException' })).code).toBe('THROTTLED');
     expect(toMonotableError(Object.assign(new Error('slow'), { name: 'TimeoutError' })).code).toBe('TIMEOUT');
+    const cancelled = toMonotableError(Object.assign(new Error('x'), { name: 'TransactionCanceledException', CancellationReasons: [{ Code: 'None' }, { Code: 'ConditionalCheckFailed', Message: 'The conditional request failed' }] }));
+    expect(cancelled.code).toBe('CONDITION_FAILED');
+    expect(cancelled.message).toContain('#2 ConditionalCheckFailed (The conditional request failed)');
+    expect(toMonotableError(Object.assign(new Error(''), { name: 'ItemCollectionSizeLimitExceededException' }), { table: 'T' }).message).toContain('table "T" exceeds 10 GB');
+    expect(toMonotableError(Object.assign(new Error('x'), { name: 'InternalServerError', $metadata: { httpStatusCode: 500 } })).code).toBe('NETWORK');
+    expect(toMonotableError(Object.assign(new Error('x'), { name: 'SomethingNew' })).code).toBe('INTERNAL');
     const own = toMonotableError(new Error('boom'));
     expect(toMonotableError(own)).toBe(own);
   });
