@@ -6,7 +6,7 @@
 // Every measurement writes the same Cruddur items into a fresh table, which is dropped afterwards.
 // Targets (issue 3 §7): c >= 5x a, c >= 90% of the best b.
 // Run: npm run build:node && node bench/seed-throughput.mjs [--items N] [--naive N] [--rounds R]
-import { BatchWriteItemCommand, DeleteTableCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { BatchWriteItemCommand, DeleteTableCommand, DescribeTableCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { performance } from 'node:perf_hooks';
 
 const dist = new URL('../dist/', import.meta.url);
@@ -24,7 +24,7 @@ const arg = (name, fallback) => {
 };
 const ITEMS = arg('--items', 20_000);
 const NAIVE = arg('--naive', 3_000);
-const ROUNDS = arg('--rounds', 2);
+const ROUNDS = arg('--rounds', 3);
 
 const engine = await startEngine({ createTableMs: 5, deleteTableMs: 5 });
 const client = createEndpointClient(engine.endpoint);
@@ -44,7 +44,19 @@ async function freshTable() {
   await createTable(client, modelFor(name).tables[0]);
   return name;
 }
-const drop = (name) => client.send(new DeleteTableCommand({ TableName: name }));
+/** Drops the table and waits until the engine has finished deleting it, so the next measurement runs on an idle engine. */
+async function drop(name) {
+  await client.send(new DeleteTableCommand({ TableName: name }));
+  for (;;) {
+    try {
+      await client.send(new DescribeTableCommand({ TableName: name }));
+    } catch {
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  await new Promise((r) => setTimeout(r, 300));
+}
 
 async function naive(n) {
   const table = await freshTable();
@@ -90,23 +102,31 @@ async function seeder(concurrency) {
 
 const fmt = (n) => Math.round(n).toLocaleString('en-US').padStart(8);
 const best = (xs) => Math.max(...xs);
-console.log(`seed throughput: ${ITEMS.toLocaleString('en-US')} Cruddur items per batch run, ${NAIVE.toLocaleString('en-US')} for the PutItem loop, best of ${ROUNDS} rounds; engine pid ${engine.pid} (separate process)`);
+const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+console.log(`seed throughput: ${ITEMS.toLocaleString('en-US')} Cruddur items per batch run, ${NAIVE.toLocaleString('en-US')} for the PutItem loop, ${ROUNDS} rounds (order rotated); engine pid ${engine.pid} (separate process)`);
 await rawBatch(4); // warm-up: JIT, sockets, engine
-const results = { naive: [], b2: [], b4: [], b8: [], c4: [], c8: [] };
+const variants = {
+  '(a) naive PutItem loop          ': () => naive(NAIVE),
+  '(b) raw BatchWriteItem, conc. 2 ': () => rawBatch(2),
+  '(b) raw BatchWriteItem, conc. 4 ': () => rawBatch(4),
+  '(b) raw BatchWriteItem, conc. 8 ': () => rawBatch(8),
+  '(c) monotable seeder, conc. 4   ': () => seeder(4),
+  '(c) monotable seeder, conc. 8   ': () => seeder(8),
+};
+const names = Object.keys(variants);
+const results = Object.fromEntries(names.map((n) => [n, []]));
 for (let r = 0; r < ROUNDS; r++) {
-  results.naive.push(await naive(NAIVE));
-  for (const c of [2, 4, 8]) results[`b${c}`].push(await rawBatch(c));
-  for (const c of [4, 8]) results[`c${c}`].push(await seeder(c));
+  for (let i = 0; i < names.length; i++) {
+    const name = names[(i + r) % names.length];
+    results[name].push(await variants[name]());
+  }
 }
-const a = best(results.naive);
-const b = Math.max(best(results.b2), best(results.b4), best(results.b8));
-const c = Math.max(best(results.c4), best(results.c8));
-console.log(`(a) naive PutItem loop           ${fmt(a)} items/s`);
-for (const k of [2, 4, 8]) console.log(`(b) raw BatchWriteItem, conc. ${k}  ${fmt(best(results[`b${k}`]))} items/s`);
-console.log(`(c) monotable seeder, conc. 4    ${fmt(best(results.c4))} items/s   (default concurrency)`);
-console.log(`(c) monotable seeder, conc. 8    ${fmt(best(results.c8))} items/s`);
-console.log(`c / a = ${(c / a).toFixed(1)}x (target >= 5x)    c / best b = ${((c / b) * 100).toFixed(0)}% (target >= 90%)`);
-console.log(`default concurrency: c4 / best b = ${((best(results.c4) / b) * 100).toFixed(0)}%`);
+for (const name of names) console.log(`${name} best ${fmt(best(results[name]))} items/s   median ${fmt(median(results[name]))}`);
+const a = best(results[names[0]]);
+const b = Math.max(...names.filter((n) => n.startsWith('(b)')).map((n) => best(results[n])));
+const c = Math.max(...names.filter((n) => n.startsWith('(c)')).map((n) => best(results[n])));
+const c4 = best(results[names[4]]);
+console.log(`c / a = ${(c / a).toFixed(1)}x (target >= 5x)    c / best b = ${((c / b) * 100).toFixed(0)}% (target >= 90%)    default concurrency 4: c4 / best b = ${((c4 / b) * 100).toFixed(0)}%`);
 
 client.destroy();
 await connection.close();
