@@ -15,7 +15,7 @@ const TEA = 'PRD-1002';
 export const onlineShop: Model = {
   format: 'monotable/1',
   name: 'online-shop',
-  description: 'Customers, orders, order lines and products in one table, with an inverted index and orders by status.',
+  description: 'Customers, orders, order lines and products in one table, with an index that fetches an order with its lines and a sparse index of orders by status.',
   tables: [
     table({
       name: 'online-shop',
@@ -110,7 +110,7 @@ export const onlineShop: Model = {
         },
         {
           name: 'get-order-with-lines',
-          description: 'An order and all its lines in one query, through the inverted index GSI1.',
+          description: 'An order and all its lines in one query: in GSI1 they share the partition ORDER#{order_id}.',
           entity: 'Order',
           kind: 'query',
           index: 'GSI1',

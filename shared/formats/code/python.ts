@@ -2,6 +2,7 @@ import type { Model, Table } from '../../model/schema.js';
 import { resolveAll } from '../../patterns/resolve.js';
 import type { ResolvedPattern } from '../../patterns/resolved-pattern.js';
 import { pyDocstring } from './doc-comment.js';
+import { resultEntities } from './result-entities.js';
 import { snakeCase, uniqueNames } from './names.js';
 import { parameterInfos } from './parameter-kinds.js';
 import { dictOf, pyTransactItem, requestEntries, type PyContext } from './python-operations.js';
@@ -94,6 +95,7 @@ function patternFunction(resolved: ResolvedPattern, fnName: string, table: Table
       const about = [info.parameter.description, info.parameter.example !== undefined ? `(e.g. ${info.parameter.example})` : undefined].filter((x) => x !== undefined);
       return `    ${batch ? info.parameter.name : variableOf.get(info.parameter.name)}: ${PY_TYPES[info.kind]}${about.length ? `, ${about.join(' ')}` : ''}`;
     }),
+    ...(paged ? ['', `Returns {"items": [...], "last_evaluated_key": ...}: ${resultEntities(table, resolved).join(' and ')} items, and the key to pass`, 'as exclusive_start_key for the next page (None when there is no more).'] : []),
   ];
   const head = `\n\ndef ${fnName}(${[...paramList, ...keywordOnly].join(', ')}) -> ${result}:\n${pyDocstring(docLines, '    ')}\n`;
   const table$ = `_dynamodb(dynamodb).Table(${tableName})`;
