@@ -1,4 +1,4 @@
-import { DescribeLimitsCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { TransactGetItemsCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { openAwsConnection } from './aws-connection.js';
 import { openEmbeddedConnection } from './embedded-connection.js';
 import { createEndpointClient } from './local-client.js';
@@ -64,13 +64,14 @@ async function openEndpointConnection(spec: ConnectionSpec & { kind: 'endpoint' 
 }
 
 /**
- * dynalite (a `monotable engine` reached by URL) answers DescribeLimits with UnknownOperationException; DynamoDB Local
- * and LocalStack implement it. Anything else (unreachable, slow) counts as a full engine: operations then fail with
- * their own mapped errors.
+ * dynalite (a `monotable engine` reached by URL) answers TransactGetItems with UnknownOperationException; DynamoDB
+ * Local, LocalStack and AWS implement transactions and reject the empty request with a ValidationException (nothing
+ * is read or written). Anything else (unreachable, slow) counts as a full engine: operations then fail with their own
+ * mapped errors.
  */
 async function probeEngine(probe: DynamoDBClient): Promise<'dynalite' | 'other'> {
   try {
-    await probe.send(new DescribeLimitsCommand({}), { abortSignal: AbortSignal.timeout(1_000) });
+    await probe.send(new TransactGetItemsCommand({ TransactItems: [] }), { abortSignal: AbortSignal.timeout(1_000) });
     return 'other';
   } catch (error) {
     return (error as { name?: string }).name === 'UnknownOperationException' ? 'dynalite' : 'other';
