@@ -14,8 +14,8 @@ import { parseTemplate, renderTemplate, type KeyTemplate } from '../../keys/temp
  * that names an attribute carried by every sample item of the facet becomes a parameter `{part}`, the rest
  * stays literal; the whole label as constant text is the second candidate (`PROFILE`, `#META#`). A candidate
  * is adopted only if, rendered from each sample item's own attributes, it reproduces that item's stored key
- * exactly (with no sample items: only a template whose parameters are declared attributes of the facet). Candidates, in order: the alias, then the key attribute's name when it contains
- * `#`. Otherwise the key keeps its natural form `{keyAttribute}`: the key attribute is an attribute of the
+ * exactly (with no sample items: only a template whose parameters are declared attributes of the facet).
+ * Labels, in order: the alias, then the key attribute's name when it contains `#`. Otherwise the key keeps its natural form `{keyAttribute}`: the key attribute is an attribute of the
  * entity and its value is whatever the item holds — nothing is invented and no sample item changes.
  * Number and binary keys only ever get the natural form (a composite template renders text).
  */
