@@ -3,6 +3,7 @@ import type { AccessPattern, Entity, Table } from '../model/schema.js';
 import { literalPrefix } from '../keys/template.js';
 import { parsedTemplate } from '../patterns/pattern-context.js';
 import { itemsPerPartition } from './entity-items.js';
+import { keyText } from '../preview/compare-values.js';
 
 /** Items of one entity that a Query reads from one partition. */
 export interface PartitionShare {
@@ -35,12 +36,50 @@ export function queryShares(table: Table, entity: Entity, view: IndexView, patte
   if (partitionTemplate === undefined) return own();
   const sortName = view.sortKey?.name;
   const prefix = sort ? prefixOf(sort.value ?? entity.keys[sort.attribute]) : undefined;
-  const shares = table.entities.filter((e) => {
-    if (e !== entity && e.keys[view.partitionKey.name] !== partitionTemplate) return false;
+  const mates = partitionMates(table, view).get(entity);
+  const candidates = mates ? [...mates] : table.entities.filter((e) => e === entity || e.keys[view.partitionKey.name] === partitionTemplate);
+  const shares = candidates.filter((e) => {
     if (sortName && e.keys[sortName] === undefined && !e.attributes.some((a) => a.name === sortName)) return false;
     if (prefix === undefined || !sortName) return true;
     const own = prefixOf(e.keys[sortName]) ?? '';
     return own.startsWith(prefix) || prefix.startsWith(own);
   });
   return (shares.length ? shares : [entity]).map((e) => ({ entity: e, items: itemsPerPartition(e, view.partitionKey.name) }));
+}
+
+const matesCache = new WeakMap<Table, Map<string, Map<Entity, Set<Entity>>>>();
+
+/**
+ * From the sample items: for each entity, the entities whose items share a partition with its items in this
+ * view (itself included). Entities without sample items are absent (the caller falls back to templates).
+ */
+function partitionMates(table: Table, view: IndexView): Map<Entity, Set<Entity>> {
+  let perView = matesCache.get(table);
+  if (!perView) matesCache.set(table, (perView = new Map()));
+  const viewKey = view.name ?? '';
+  let mates = perView.get(viewKey);
+  if (mates) return mates;
+  const byPartition = new Map<string, Set<Entity>>();
+  const partitionsOf = new Map<Entity, Set<string>>();
+  for (const entity of table.entities) {
+    for (const item of entity.sampleItems ?? []) {
+      const value = item[view.partitionKey.name];
+      if (!value) continue;
+      const key = keyText(value);
+      let entities = byPartition.get(key);
+      if (!entities) byPartition.set(key, (entities = new Set()));
+      entities.add(entity);
+      let keys = partitionsOf.get(entity);
+      if (!keys) partitionsOf.set(entity, (keys = new Set()));
+      keys.add(key);
+    }
+  }
+  mates = new Map();
+  for (const [entity, keys] of partitionsOf) {
+    const set = new Set<Entity>([entity]);
+    for (const key of keys) for (const other of byPartition.get(key)!) set.add(other);
+    mates.set(entity, set);
+  }
+  perView.set(viewKey, mates);
+  return mates;
 }
