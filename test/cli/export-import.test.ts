@@ -106,6 +106,16 @@ describe('import', () => {
     expect(exported.stdout).toContain('AWS::DynamoDB::Table');
   });
 
+  it('validate and patterns read a CloudFormation JSON template directly', async () => {
+    await cli('export', 'online-shop.monotable.json', '--format', 'cloudformation-json', '-o', 'stack.json');
+    const validated = await cli('validate', 'stack.json', '--json');
+    expect(validated.code).toBe(0);
+    expect(Array.isArray(JSON.parse(validated.stdout))).toBe(true);
+    const imported = await cli('import', 'stack.json');
+    expect(imported.stderr).toContain('Imported a CloudFormation template: 1 table');
+    expect(parseModel(imported.stdout).tables[0]!.name).toBe('online-shop');
+  });
+
   it('a CloudFormation template (YAML) imports back into a model', async () => {
     await cli('export', 'cruddur-messaging.monotable.json', '--format', 'cloudformation-yaml', '-o', 'stack.yaml');
     const r = await cli('import', 'stack.yaml', '-o', 'from-cfn.monotable.json');
