@@ -59,6 +59,12 @@ describe('importWorkbench', () => {
     expect(entity.description).toContain('sk "orderLabel"');
   });
 
+  it.each(['USER#<user_id>', 'USER#{user_id}', 'USER#${user_id}'])('reads the label %s (written by other modelling tools) as a template', (label) => {
+    const items = [{ pk: { S: 'USER#u1' }, sk: { S: 'X' }, user_id: { S: 'u1' } }];
+    const facets = [{ FacetName: 'User', KeyAttributeAlias: { PartitionKeyAlias: label, SortKeyAlias: 'sk' }, TableData: items }];
+    expect(importWorkbench({ ModelName: 'X', DataModel: [table({ TableFacets: facets })] }).model.tables[0]!.entities[0]!.keys.pk).toBe('USER#{user_id}');
+  });
+
   it('takes a constant label as a constant template only when every sample key is exactly that text', () => {
     const items = [{ pk: { S: 'USER#1' }, sk: { S: 'PROFILE' }, user_id: { S: '1' } }];
     const facets = [{ FacetName: 'Profile', KeyAttributeAlias: { PartitionKeyAlias: 'USER#user_id', SortKeyAlias: 'PROFILE' }, TableData: items }];

@@ -11,8 +11,8 @@ import { parseTemplate, renderTemplate, type KeyTemplate } from '../../keys/temp
  * Even key attribute names sometimes describe a composite (`State#Date` holding `WARNING1#2020-04-24T14:40`).
  *
  * The rule: a label becomes a template only when it provably is one. The label is split on `#`; every part
- * that names an attribute carried by every sample item of the facet becomes a parameter `{part}`, the rest
- * stays literal; the whole label as constant text is the second candidate (`PROFILE`, `#META#`). A candidate
+ * that names an attribute carried by every sample item of the facet (`id`, `{id}`, `<id>` or `${id}`) becomes a
+ * parameter `{id}`, the rest stays literal; the whole label as constant text is the second candidate (`PROFILE`, `#META#`). A candidate
  * is adopted only if, rendered from each sample item's own attributes, it reproduces that item's stored key
  * exactly (with no sample items: only a template whose parameters are declared attributes of the facet).
  * Labels, in order: the alias, then the key attribute's name when it contains `#`. Otherwise the key keeps its natural form `{keyAttribute}`: the key attribute is an attribute of the
@@ -45,9 +45,17 @@ function tryParse(source: string): KeyTemplate | undefined {
 
 const literal = (text: string): string => text.replaceAll('{', '{{').replaceAll('}', '}}');
 
+/** `id`, `{id}`, `<id>` and `${id}` all name the attribute `id` (other modelling tools write labels that way). */
+function partName(part: string): string {
+  return /^(?:\{(.+)\}|<(.+)>|\$\{(.+)\})$/.exec(part)?.slice(1).find((g) => g !== undefined) ?? part;
+}
+
 /** The label with its attribute-named parts as parameters, then the label as constant text. */
 function candidates(label: string, available: ReadonlySet<string>): KeyTemplate[] {
-  const parts = label.split('#').map((part) => (available.has(part) && tryParse(`{${part}}`) ? `{${part}}` : literal(part)));
+  const parts = label.split('#').map((part) => {
+    const name = partName(part);
+    return available.has(name) && tryParse(`{${name}}`) ? `{${name}}` : literal(part);
+  });
   return [tryParse(parts.join('#')), tryParse(literal(label))].filter((t): t is KeyTemplate => t !== undefined);
 }
 
