@@ -31,6 +31,11 @@ const ERRORS: Case[] = [
     t.localSecondaryIndexes = [{ ...lsi('by-created'), projection: { type: 'INCLUDE', nonKeyAttributes: Array.from({ length: 41 }, (_, i) => `a${i}`) } }];
   }, 'projection-quota', '$.tables[0]', /101 nonKeyAttributes .*\(message-group-sk-index: 60, by-created: 41\).*at most 100/],
   ['GSI throughput on an on-demand table', (_, t) => { t.globalSecondaryIndexes![0]!.throughput = { read: 5, write: 5 }; }, 'gsi-throughput-on-demand', '$.tables[0].globalSecondaryIndexes[0].throughput'],
+  ['auto scaling min above max', (_, t) => { t.billing = { mode: 'provisioned', read: 5, write: 5, autoScaling: { minRead: 10, maxRead: 5, minWrite: 1, maxWrite: 5, targetUtilization: 70 } }; }, 'autoscaling-invalid', '$.tables[0].billing.autoScaling.minRead', /minRead \(10\) is above maxRead \(5\)/],
+  ['auto scaling target 95%', (_, t) => { t.billing = { mode: 'provisioned', read: 5, write: 5, autoScaling: { minRead: 1, maxRead: 5, minWrite: 1, maxWrite: 5, targetUtilization: 95 } }; }, 'autoscaling-invalid', '$.tables[0].billing.autoScaling.targetUtilization'],
+  ['tag key with the reserved aws: prefix', (_, t) => { t.tags = { 'aws:owner': 'me' }; }, 'tag-invalid', '$.tables[0].tags["aws:owner"]', /reserves/],
+  ['tag value over 256 characters', (_, t) => { t.tags = { team: 'x'.repeat(257) }; }, 'tag-invalid', '$.tables[0].tags.team'],
+  ['51 tags', (_, t) => { t.tags = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v'])); }, 'tag-invalid', '$.tables[0].tags', /51 tags/],
   ['sample item over 400 KB counted in UTF-8 (150,000 CJK characters)', (_, t) => { t.entities[1]!.sampleItems![0]!.message = { S: '語'.repeat(150_000) }; }, 'item-too-large', '$.tables[0].entities[1].sampleItems[0]', /439\.6 KB .*Largest attribute: "message"/],
   ['item plus LSI entries over 400 KB', (_, t) => {
     t.localSecondaryIndexes = [{ ...lsi('by-created'), projection: { type: 'ALL' } }];

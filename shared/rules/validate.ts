@@ -10,6 +10,7 @@ import { checkKeyAttributes } from './keys.js';
 import { checkNames } from './names.js';
 import { RuleContext, type Rule } from './rule-context.js';
 import { checkSampleItems } from './sample-items.js';
+import { checkTableSettings } from './table-settings.js';
 import { checkTemplateLints } from './template-lints.js';
 
 /** The model rules in the order their findings are listed: hard DynamoDB limits first, design lints last. */
@@ -17,6 +18,7 @@ export const MODEL_RULES: readonly Rule[] = [
   checkNames,
   checkKeyAttributes,
   checkIndexes,
+  checkTableSettings,
   checkKeyTemplates,
   checkEntities,
   checkIndexUsage,
