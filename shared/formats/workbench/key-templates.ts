@@ -11,12 +11,14 @@ import { parseTemplate, renderTemplate, type KeyTemplate } from '../../keys/temp
  * Even key attribute names sometimes describe a composite (`State#Date` holding `WARNING1#2020-04-24T14:40`).
  *
  * The rule: a label becomes a template only when it provably is one. The label is split on `#`; every part
- * that names an attribute carried by every sample item of the facet (`id`, `{id}`, `<id>` or `${id}`) becomes a
- * parameter `{id}`, the rest stays literal; the whole label as constant text is the second candidate (`PROFILE`, `#META#`). A candidate
- * is adopted only if, rendered from each sample item's own attributes, it reproduces that item's stored key
- * exactly (with no sample items: only a template whose parameters are declared attributes of the facet).
- * Labels, in order: the alias, then the key attribute's name when it contains `#`. Otherwise the key keeps its natural form `{keyAttribute}`: the key attribute is an attribute of the
- * entity and its value is whatever the item holds — nothing is invented and no sample item changes.
+ * that names an attribute carried by every sample item of the facet (written `id`, `{id}`, `<id>` or `${id}`)
+ * becomes the parameter `{id}`, the rest stays literal; the whole label as constant text is the second
+ * candidate (`PROFILE`, `#META#`). A candidate is adopted only if, rendered from each sample item's own
+ * attributes, it reproduces that item's stored key exactly (with no sample items: only a template whose
+ * parameters are declared attributes of the facet). Labels tried, in order: the alias, then the key
+ * attribute's name when it contains `#`. Otherwise the key keeps its natural form `{keyAttribute}`: the key
+ * attribute is an attribute of the entity and its value is whatever the item holds — nothing is invented and
+ * no sample item changes.
  * Number and binary keys only ever get the natural form (a composite template renders text).
  */
 export interface DerivedKey {
