@@ -44,6 +44,13 @@ describe('templates and new', () => {
     expect(readdirSync(tmp.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('new without -o prints the model on stdout', async () => {
+    const r = await cli('new', '--template', 'game-leaderboard');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(parseModel(r.stdout).name).toBe('game-leaderboard');
+  });
+
   it('new: unknown or missing template exits 2 listing the names', async () => {
     const unknown = await cli('new', '--template', 'nope', '-o', 'x.json');
     expect(unknown.code).toBe(2);
