@@ -64,6 +64,10 @@ export function toMonotableError(error: unknown, context: ErrorContext = {}): Mo
     return make('TABLE_NOT_FOUND', `${op}${table} not found${where(connection)}, or it is not ACTIVE yet.`,
       'Check the table name and the region/endpoint (DynamoDB Local keeps tables per access key id and region); create it with `monotable create`.', context);
   }
+  if (name === 'ResourceInUseException' && /^(DeleteTable|UpdateTable)/.test(context.operation ?? '')) {
+    return make('TABLE_NOT_ACTIVE', `${op}${table} is being created, updated or deleted${where(connection)}.`,
+      'Wait until it is ACTIVE (`monotable drift` shows its state) and try again.', context);
+  }
   if (name === 'ResourceInUseException') {
     return make('TABLE_EXISTS', `${op}${table} already exists${where(connection)} or is being created, updated or deleted.`,
       'Use the existing table (`monotable drift` shows how it differs from the model), pass --if-not-exists, or drop it first.', context);

@@ -6,7 +6,7 @@ import type { OpenConnection } from '../connections/connection.js';
 import { assertConfirmed } from '../connections/guards.js';
 import { describeTable } from './describe-table.js';
 import type { TableWorkOptions } from './table-progress.js';
-import { sleep } from './wait-for-active.js';
+import { sleep, waitForActive } from './wait-for-active.js';
 
 export interface DeleteTableOptions extends TableWorkOptions {
   /** The table name typed back; required on production connections. */
@@ -31,11 +31,16 @@ export async function deleteTable(connection: OpenConnection, tableName: string,
       hint: 'Turn deletion protection off first (AWS console or `aws dynamodb update-table --no-deletion-protection-enabled`), and in the model.',
     });
   }
-  options.onProgress?.({ table: tableName, phase: 'deleting', elapsedMs: 0, message: `deleting ${tableName}` });
-  try {
-    await connection.client.send(new DeleteTableCommand({ TableName: tableName }), { abortSignal: options.signal });
-  } catch (error) {
-    throw toMonotableError(error, { table: tableName, operation: 'DeleteTable', connection });
+  // DeleteTable refuses a table that is still being created or updated: wait for it first (a deletion in progress
+  // is simply awaited below).
+  if (live.TableStatus === 'CREATING' || live.TableStatus === 'UPDATING') await waitForActive(connection, tableName, options);
+  if (live.TableStatus !== 'DELETING') {
+    options.onProgress?.({ table: tableName, phase: 'deleting', elapsedMs: 0, message: `deleting ${tableName}` });
+    try {
+      await connection.client.send(new DeleteTableCommand({ TableName: tableName }), { abortSignal: options.signal });
+    } catch (error) {
+      throw toMonotableError(error, { table: tableName, operation: 'DeleteTable', connection });
+    }
   }
   const pollMs = connection.spec.kind === 'aws' ? 2_000 : 50;
   for (;;) {

@@ -1,9 +1,10 @@
-import { CreateTableCommand, DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DeleteTableCommand, DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { isMonotableError } from '../../../shared/errors/monotable-error.js';
 import { startTestEngine } from '../../../test/support/engine.js';
 import { ordersModel } from '../../../test/backend/table-model.js';
 import { EMBEDDED_CAPABILITIES, FULL_CAPABILITIES, openConnection, type OpenConnection } from '../connections/connection.js';
+import { toMonotableError } from '../connections/aws-errors.js';
 import { addMissingIndexes } from './add-missing-indexes.js';
 import { createTables, TTL_NOT_SUPPORTED } from './create-tables.js';
 import { deleteTable } from './delete-table.js';
@@ -148,6 +149,15 @@ describe('delete a table (guarded)', () => {
     expect(await listTables(embedded)).not.toContain('Doomed');
     expect(progress.at(-1)?.phase).toBe('done');
     expect((await caught(deleteTable(embedded, 'Doomed'))).code).toBe('TABLE_NOT_FOUND');
+  });
+
+  test('a table still CREATING is awaited, then deleted', async () => {
+    await engine.client.send(new CreateTableCommand({ TableName: 'Young', AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], BillingMode: 'PAY_PER_REQUEST' }));
+    expect((await describeTable(embedded, 'Young')).TableStatus).toBe('CREATING');
+    const raw = await engine.client.send(new DeleteTableCommand({ TableName: 'Young' })).then(() => undefined, (error: unknown) => error);
+    expect(toMonotableError(raw, { table: 'Young', operation: 'DeleteTable' }).code).toBe('TABLE_NOT_ACTIVE');
+    await deleteTable(embedded, 'Young');
+    expect(await listTables(embedded)).not.toContain('Young');
   });
 
   test("on AWS the model's deletionProtection flag is honoured (dynalite drops the live flag)", async () => {
