@@ -18,18 +18,25 @@ function expressionError(text: string, problem: string): MonotableError {
   return new MonotableError('BAD_INPUT', `Expression "${text}": ${problem}.`, { hint: 'Preview understands DynamoDB condition expressions: comparisons, BETWEEN, IN, AND/OR/NOT and the functions attribute_exists, attribute_not_exists, begins_with, contains, attribute_type, size.' });
 }
 
+const tokenCache = new Map<string, string[]>();
+
+/** Splits an expression into tokens; cached by text, since patterns share expression shapes (`#k0 = :v0`). */
 function tokenize(text: string): string[] {
+  const cached = tokenCache.get(text);
+  if (cached) return cached;
   const tokens: string[] = [];
-  TOKEN.lastIndex = 0;
   let at = 0;
-  while (at < text.length) {
-    if (/^\s*$/.test(text.slice(at))) break;
+  for (;;) {
+    while (at < text.length && /\s/.test(text[at]!)) at++;
+    if (at >= text.length) break;
     TOKEN.lastIndex = at;
     const m = TOKEN.exec(text);
     if (!m) throw expressionError(text, `unexpected text at character ${at + 1}`);
     tokens.push(m.slice(1).find((t) => t !== undefined)!);
     at = TOKEN.lastIndex;
   }
+  if (tokenCache.size > 5000) tokenCache.clear();
+  tokenCache.set(text, tokens);
   return tokens;
 }
 

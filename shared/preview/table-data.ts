@@ -89,7 +89,7 @@ function buildView(data: TableData, view: IndexView): ViewData {
   const keep = projectedNames(view, keyNames);
   const partitions = new Map<string, IndexEntry[]>();
   for (const full of data.items) {
-    if (!hasKey(full, view.partitionKey) || !hasKey(full, view.sortKey)) continue;
+    if (view.kind !== 'table' && (!hasKey(full, view.partitionKey) || !hasKey(full, view.sortKey))) continue; // the table's items all have its keys
     const item = keep ? project(full, keep) : full;
     const pk = keyText(full[view.partitionKey.name]!);
     let entries = partitions.get(pk);
