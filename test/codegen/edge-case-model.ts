@@ -7,9 +7,9 @@ import type { Model } from '../../shared/model/schema.js';
  * pattern with an error (it must be left out with a comment, not generated wrong).
  */
 /** Quotes, a backtick, `${`, a backslash, literal braces, accents and an emoji around the parameter. */
-export const HOSTILE_TEMPLATE = 'it\'s "q" `t` ${{x}} \\ é😀 #{id}';
+export const HOSTILE_TEMPLATE = 'it\'s "q" `t` ${{x}} \\ é😀\r\n#{id}';
 /** What HOSTILE_TEMPLATE renders before the id. */
-export const HOSTILE_PREFIX = 'it\'s "q" `t` ${x} \\ é😀 #';
+export const HOSTILE_PREFIX = 'it\'s "q" `t` ${x} \\ é😀\r\n#';
 
 export const edgeCaseModel: Model = {
   format: 'monotable/1',
@@ -106,7 +106,7 @@ export const edgeCaseModel: Model = {
           ],
         },
         {
-          name: 'broken', entity: 'Event', kind: 'query', index: 'no-such-index',
+          name: 'broken', entity: 'Event', kind: 'query', index: 'no-such-index\n// or a line break\u2028',
           parameters: [{ name: 'name' }, { name: 'class' }],
           keyCondition: { partition: { attribute: 'key' } },
         },
@@ -129,7 +129,7 @@ export const edgeCaseModel: Model = {
       ],
       accessPatterns: [
         {
-          name: 'get-quote', entity: 'Quote', kind: 'get', description: 'Closes a comment? */ Closes a docstring? """ Backslash \\',
+          name: 'get-quote', entity: 'Quote', kind: 'get', description: 'Closes a comment? */ Closes a docstring? """ Backslash \\ NUL \u0000 CR \r LS \u2028 end',
           parameters: [{ name: 'id', description: 'An id */ """', example: 'q1' }],
         },
         { name: 'put-quote', entity: 'Quote', kind: 'put', parameters: [{ name: 'id', example: 'q1' }, { name: 'said', example: 'hi' }] },

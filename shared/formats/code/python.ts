@@ -1,7 +1,7 @@
 import type { Model, Table } from '../../model/schema.js';
 import { resolveAll } from '../../patterns/resolve.js';
 import type { ResolvedPattern } from '../../patterns/resolved-pattern.js';
-import { pyDocstring } from './doc-comment.js';
+import { lineComment, pyDocstring } from './doc-comment.js';
 import { resultEntities } from './result-entities.js';
 import { snakeCase, uniqueNames } from './names.js';
 import { parameterInfos } from './parameter-kinds.js';
@@ -70,7 +70,7 @@ export function generatePython(model: Model, options: { table?: string } = {}): 
 
 function patternFunction(resolved: ResolvedPattern, fnName: string, table: Table): string {
   const errors = resolved.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length) return `\n\n# ${resolved.name}: not generated, the pattern has errors: ${errors.map((d) => d.message).join(' ').replace(/\n/g, ' ')}`;
+  if (errors.length) return `\n\n# ${lineComment(`${resolved.name}: not generated, the pattern has errors: ${errors.map((d) => d.message).join(' ')}`)}`;
   const infos = parameterInfos(resolved);
   const variables = uniqueNames(infos.map((i) => i.parameter.name), snakeCase);
   const variableOf = new Map(infos.map((info, i) => [info.parameter.name, variables[i]!]));

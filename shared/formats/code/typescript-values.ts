@@ -27,7 +27,8 @@ export function tsProperty(name: string): string {
 }
 
 function templateLiteralText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
+  // A raw CR in a template literal would be read as LF, so line breaks are escaped.
+  return text.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${').replace(/\r/g, '\\r').replace(/\n/g, '\\n');
 }
 
 function constant(text: string, type: AttributeKind): string {
