@@ -48,6 +48,15 @@ describe('runPattern on the real engine', () => {
     expect(read.result.items[0]?.['gsi1pk']).toEqual({ S: 'STATUS#open' });
   });
 
+  it('transact-write on the embedded engine: ENGINE_UNSUPPORTED before anything is sent', async () => {
+    const params = { customer_id: 'c8', order_id: '0001', status: 'open', created_at: '2026-02-02', total: '5' };
+    const error = await failure(runPattern(testConnection(engine.client), SHOP_MODEL, 'place-order', params));
+    expect(error.code).toBe('ENGINE_UNSUPPORTED');
+    expect(error.message).toMatch(/Transactions .* DynamoDB Local or AWS/);
+    const read = await runPattern(testConnection(engine.client), SHOP_MODEL, 'get-order', { customer_id: 'c8', order_id: '0001' });
+    expect(read.result.items).toEqual([]);
+  });
+
   it('a missing or unknown parameter is BAD_INPUT naming it and listing the parameters', async () => {
     const connection = testConnection(engine.client);
     const missing = await failure(runPattern(connection, SHOP_MODEL, 'get-order', { customer_id: 'c1' }));

@@ -31,6 +31,8 @@ export const SHOP_MODEL: Model = {
         keyCondition: { partition: { attribute: 'gsi1pk' } } },
       { name: 'put-order', entity: 'Order', kind: 'put',
         parameters: ['customer_id', 'order_id', 'status', 'created_at', 'total'].map((name) => ({ name })) },
+      { name: 'place-order', entity: 'Order', kind: 'transact-write', writes: [{ kind: 'put', entity: 'Order' }],
+        parameters: ['customer_id', 'order_id', 'status', 'created_at', 'total'].map((name) => ({ name })) },
     ],
   }],
 };
