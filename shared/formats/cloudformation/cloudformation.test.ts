@@ -158,11 +158,62 @@ Outputs:
     expect(error(() => parseCloudFormationText('{"Resources": {"__proto__": {}}}')).code).toBe('FORBIDDEN_KEY');
   });
 
-  it('says plainly that a GlobalTable is not read (yet)', () => {
-    const value = { Resources: { Global: { Type: 'AWS::DynamoDB::GlobalTable', Properties: {} } } };
-    expect(isCloudFormationTemplate(value)).toBe(true);
-    const e = error(() => importCloudFormation(value));
-    expect([e.code, e.details.path]).toEqual(['UNSUPPORTED_FORMAT', '$.Resources.Global']);
+  it('imports an AWS::DynamoDB::GlobalTable with the settings of its first replica', () => {
+    const text = `
+Resources:
+  Orders:
+    Type: AWS::DynamoDB::GlobalTable
+    Properties:
+      TableName: orders
+      BillingMode: PROVISIONED
+      AttributeDefinitions:
+        - { AttributeName: pk, AttributeType: S }
+        - { AttributeName: gpk, AttributeType: S }
+      KeySchema: [{ AttributeName: pk, KeyType: HASH }]
+      StreamSpecification: { StreamViewType: NEW_AND_OLD_IMAGES }
+      SSESpecification: { SSEEnabled: true, SSEType: KMS }
+      TimeToLiveSpecification: { AttributeName: ttl, Enabled: true }
+      WriteProvisionedThroughputSettings:
+        WriteCapacityAutoScalingSettings: { MinCapacity: 2, MaxCapacity: 20, SeedCapacity: 4, TargetTrackingScalingPolicyConfiguration: { TargetValue: 60 } }
+      GlobalSecondaryIndexes:
+        - IndexName: by-g
+          KeySchema: [{ AttributeName: gpk, KeyType: HASH }]
+          Projection: { ProjectionType: KEYS_ONLY }
+          WriteProvisionedThroughputSettings:
+            WriteCapacityAutoScalingSettings: { MinCapacity: 1, MaxCapacity: 5, TargetTrackingScalingPolicyConfiguration: { TargetValue: 60 } }
+      Replicas:
+        - Region: eu-west-1
+          ReadProvisionedThroughputSettings: { ReadCapacityUnits: 8 }
+          PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }
+          DeletionProtectionEnabled: true
+          TableClass: STANDARD
+          SSESpecification: { KMSMasterKeyId: alias/orders }
+          Tags: [{ Key: env, Value: prod }]
+        - Region: us-east-1
+          ReadProvisionedThroughputSettings: { ReadCapacityUnits: 3 }
+`;
+    const { model: m, notes } = importCloudFormation(parseCloudFormationText(text));
+    expect(m.tables).toEqual([
+      {
+        name: 'orders',
+        partitionKey: { name: 'pk', type: 'S' },
+        billing: { mode: 'provisioned', read: 8, write: 4, autoScaling: { minRead: 8, maxRead: 8, minWrite: 2, maxWrite: 20, targetUtilization: 60 } },
+        globalSecondaryIndexes: [{ name: 'by-g', partitionKey: { name: 'gpk', type: 'S' }, projection: { type: 'KEYS_ONLY' }, throughput: { read: 8, write: 1 } }],
+        ttlAttribute: 'ttl',
+        stream: 'NEW_AND_OLD_IMAGES',
+        encryption: { type: 'customer-kms', kmsKeyId: 'alias/orders' },
+        tableClass: 'STANDARD',
+        deletionProtection: true,
+        pointInTimeRecovery: true,
+        tags: { env: 'prod' },
+        entities: [],
+        accessPatterns: [],
+      },
+    ]);
+    expect(ModelSchema.parse(m)).toEqual(m);
+    expect(notes.map((n) => n.message)).toEqual(['Orders is a global table with replicas in eu-west-1, us-east-1; the model holds one table, with the settings of the eu-west-1 replica.']);
+    const missing = error(() => importCloudFormation(parseCloudFormationText(text.replace('ReadProvisionedThroughputSettings: { ReadCapacityUnits: 8 }', 'ContributorInsightsSpecification: { Enabled: false }'))));
+    expect(missing.details.path).toBe('$.Resources.Orders.Properties.Replicas[0].ReadProvisionedThroughputSettings');
     expect(isCloudFormationTemplate({ Resources: { B: { Type: 'AWS::S3::Bucket' } } })).toBe(false);
   });
 

@@ -5,10 +5,12 @@ import type { Diagnostic } from '../../rules/diagnostic.js';
 import { isObject } from '../input-reader.js';
 import { MODEL_METADATA_KEY } from './export-cloudformation.js';
 import { readAutoScaling } from './read-auto-scaling.js';
+import { readGlobalTableResource } from './read-global-table.js';
 import { readTableResource } from './read-table-resource.js';
 import { reader, TemplateValues } from './template-values.js';
 
 const TABLE_TYPE = 'AWS::DynamoDB::Table';
+const GLOBAL_TABLE_TYPE = 'AWS::DynamoDB::GlobalTable';
 
 /** A CloudFormation template (already parsed) with at least one DynamoDB resource. */
 export function isCloudFormationTemplate(value: unknown): boolean {
@@ -17,7 +19,7 @@ export function isCloudFormationTemplate(value: unknown): boolean {
 }
 
 /**
- * The DynamoDB tables of a CloudFormation template → a model with those tables (keys, indexes, billing with
+ * The DynamoDB tables (AWS::DynamoDB::Table and ::GlobalTable) of a CloudFormation template → a model with those tables (keys, indexes, billing with
  * auto-scaling, TTL, streams, encryption, PITR, deletion protection, table class, tags) and no entities.
  * Other resources are ignored; values that are functions are resolved from parameter defaults where possible,
  * otherwise named in an error (or, for TableName, replaced by the logical id with a note).
@@ -29,19 +31,20 @@ export function importCloudFormation(value: unknown): { model: Model; notes: Dia
   const notes: Diagnostic[] = [];
   const values = new TemplateValues(isObject(root.Parameters) ? root.Parameters : {}, notes);
   const tables = Object.entries(resources)
-    .filter(([, r]) => isObject(r) && r.Type === TABLE_TYPE)
+    .filter(([, r]) => isObject(r) && (r.Type === TABLE_TYPE || r.Type === GLOBAL_TABLE_TYPE))
     .map(([id, r]) => {
       const path = ['Resources', id, 'Properties'];
       if (!/^[A-Za-z0-9]+$/.test(id)) reader.fail(['Resources', id], 'a logical id must be alphanumeric', 'Rename the resource, e.g. OrdersTable.');
-      const table = readTableResource(id, reader.object((r as Record<string, unknown>).Properties, path), path, values, notes);
+      const props = reader.object((r as Record<string, unknown>).Properties, path);
+      if ((r as Record<string, unknown>).Type === GLOBAL_TABLE_TYPE) return readGlobalTableResource(id, props, path, values, notes);
+      const table = readTableResource(id, props, path, values, notes);
       readAutoScaling(table, id, resources, values, notes);
       return table;
     });
   if (tables.length === 0) {
-    const global = Object.keys(resources).find((id) => isObject(resources[id]) && (resources[id] as Record<string, unknown>).Type === 'AWS::DynamoDB::GlobalTable');
-    throw new MonotableError('UNSUPPORTED_FORMAT', `The template has no ${TABLE_TYPE} resources${global ? ` (${global} is an AWS::DynamoDB::GlobalTable, which this importer does not read yet)` : ''}.`, {
-      path: global ? `$.Resources.${global}` : '$.Resources',
-      hint: global ? 'Describe the table as AWS::DynamoDB::Table for the import, or create the model from its CreateTable settings.' : 'Import a template that defines DynamoDB tables.',
+    throw new MonotableError('UNSUPPORTED_FORMAT', `The template has no ${TABLE_TYPE} or ${GLOBAL_TABLE_TYPE} resources.`, {
+      path: '$.Resources',
+      hint: 'Import a template that defines DynamoDB tables.',
     });
   }
   const meta = isObject(root.Metadata) && isObject(root.Metadata[MODEL_METADATA_KEY]) ? root.Metadata[MODEL_METADATA_KEY] : {};

@@ -88,7 +88,7 @@ export function readTableResource(id: string, props: JsonObject, path: JsonPath,
   return table;
 }
 
-function readOptions(table: Table, props: JsonObject, path: JsonPath, v: TemplateValues): void {
+export function readOptions(table: Table, props: JsonObject, path: JsonPath, v: TemplateValues): void {
   if (isObject(props.TimeToLiveSpecification)) {
     const ttl = props.TimeToLiveSpecification;
     const p = [...path, 'TimeToLiveSpecification'];
