@@ -1,3 +1,6 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract } from '../../shared/api/contract.js';
 import { handlers } from '../../electron/backend/api/handlers/index.js';
@@ -8,6 +11,21 @@ describe('every method has a handler', () => {
   it('contract and handler table have the same names', () => {
     expect(Object.keys(handlers).sort()).toEqual(Object.keys(contract).sort());
   });
+  it('every area table in shared/api/methods is in the contract, and no two areas define the same method', async () => {
+    const dir = join(import.meta.dirname, '..', '..', 'shared', 'api', 'methods');
+    const seen = new Map<string, string>();
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
+      const area = (await import(pathToFileURL(join(dir, file)).href)) as Record<string, unknown>;
+      for (const table of Object.values(area).filter((v): v is Record<string, unknown> => typeof v === 'object' && v !== null)) {
+        for (const name of Object.keys(table).filter((k) => /^[a-z]+\./.test(k))) {
+          expect(seen.get(name), `${name} is defined in ${seen.get(name)} and ${file}`).toBeUndefined();
+          seen.set(name, file);
+        }
+      }
+    }
+    expect([...seen.keys()].sort()).toEqual(Object.keys(contract).sort());
+  });
+
   it('method names are noun.verb', () => {
     for (const name of Object.keys(contract)) expect(name).toMatch(/^[a-z]+(\.[a-z][A-Za-z]*)+$/);
   });
