@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseTemplate } from '../keys/template.js';
 import type { Diagnostic } from './diagnostic.js';
 import type { Model, Table } from '../model/schema.js';
-import { templatesMayOverlap } from './template-lints.js';
+import { templatesMayOverlap } from './key-collisions.js';
 import { findDiagnostic, validateMutated } from './testing/expect-diagnostic.js';
 
 type Case = [name: string, mutate: (model: Model, table: Table) => void, code: string, severity: Diagnostic['severity'], path: string, message?: RegExp];

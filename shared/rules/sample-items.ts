@@ -1,63 +1,15 @@
-import { attributeSize, base64ByteLength, itemSize, MAX_ITEM_BYTES, utf8Length } from '../capacity/item-size.js';
-import { delimiterAfter, matchTemplate, renderTemplate, valueBreaksMatch, type KeyTemplate } from '../keys/template.js';
+import { base64ByteLength, utf8Length } from '../capacity/item-size.js';
+import { matchTemplate, renderTemplate, valueBreaksMatch } from '../keys/template.js';
 import type { AttributeValue, Item } from '../model/attribute-value.js';
 import { checkDynamoNumber } from '../model/numbers.js';
 import type { Attribute, Entity, Table } from '../model/schema.js';
 import { keyInfo, type KeyInfo } from './key-info.js';
 import type { PathSegment, RuleContext, Severity } from './rule-context.js';
+import { agreesWithAttributes, scalarText, tagOf, templateFacts, type TemplateFacts } from './sample-key-agreement.js';
+import { itemSizeProblem } from './sample-item-size.js';
 import { checkSampleValue, isBase64, reportBinary } from './sample-values.js';
 
-const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 const PLAIN_NUMBER = /^-?(?:0|[1-9]\d{0,37})$/;
-
-/** The type tag of a value without allocating (`typeOf` builds a key array). */
-function tagOf(value: AttributeValue): string {
-  for (const tag in value) return tag;
-  return '';
-}
-
-/** Scalar text of an S, N or B value. */
-function scalarText(value: AttributeValue | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  const v = value as { S?: string; N?: string; B?: string };
-  return v.S ?? v.N ?? v.B;
-}
-
-/** A parsed key template prepared for checking many items: flat parts and the literal after each parameter. */
-interface TemplateFacts {
-  template: KeyTemplate;
-  /** Literal text, or a parameter name where `isParam` is set. */
-  parts: string[];
-  isParam: boolean[];
-  delimiters: { param: string; literal: string }[];
-}
-
-function templateFacts(template: KeyTemplate): TemplateFacts {
-  const delimiters: TemplateFacts['delimiters'] = [];
-  for (const param of template.params) {
-    const literal = delimiterAfter(template, param);
-    if (literal !== undefined) delimiters.push({ param, literal });
-  }
-  const parts = template.segments.map((s) => (s.kind === 'literal' ? s.text : s.name));
-  const isParam = template.segments.map((s) => s.kind === 'param');
-  return { template, parts, isParam, delimiters };
-}
-
-/**
- * Does `stored` equal the template rendered from the item's attributes? Compared in place, without building
- * the string. undefined when the item lacks a parameter (then only the shape can be checked).
- */
-function agreesWithAttributes(facts: TemplateFacts, item: Item, stored: string): boolean | undefined {
-  const { parts, isParam } = facts;
-  let at = 0;
-  for (let k = 0; k < parts.length; k++) {
-    const text = isParam[k] ? scalarText(item[parts[k]!]) : parts[k]!;
-    if (text === undefined) return undefined;
-    if (!stored.startsWith(text, at)) return false;
-    at += text.length;
-  }
-  return at === stored.length;
-}
 
 /**
  * Checks the sample items of one entity. The current item is held in fields, and paths and labels are built
@@ -203,42 +155,9 @@ class EntityItemChecker {
       'Correct the stored key or the attribute values so that both agree with the template.');
   }
 
-  /** Exact size only when a cheap bound (3 bytes per UTF-16 unit, scalars only) says it could be too large. */
   private checkSize(): void {
-    const item = this.item;
-    const lsis = this.table.localSecondaryIndexes ?? [];
-    let bound = 0;
-    for (const name in item) {
-      const text = scalarText(item[name]);
-      bound += text === undefined ? Infinity : (name.length + text.length) * 3;
-    }
-    if (bound * (1 + lsis.length) <= MAX_ITEM_BYTES) return;
-    const size = itemSize(item);
-    if (size > MAX_ITEM_BYTES) {
-      let largest = '';
-      let largestSize = -1;
-      for (const name of Object.keys(item)) {
-        const s = attributeSize(name, item[name]!);
-        if (s > largestSize) [largest, largestSize] = [name, s];
-      }
-      this.report('item-too-large', 'error', [],
-        ` is ${kb(size)} (${size} bytes); DynamoDB items may be at most 400 KB (409,600 bytes), counted in UTF-8. Largest attribute: "${largest}" (${kb(largestSize)}).`,
-        'Store large values in S3 and keep a reference, or split the item.');
-      return;
-    }
-    const tableKeys = [this.table.partitionKey.name, this.table.sortKey?.name];
-    let total = size;
-    for (const lsi of lsis) {
-      if (item[lsi.sortKey.name] === undefined) continue;
-      const names = lsi.projection.type === 'ALL' ? Object.keys(item)
-        : [...new Set([...tableKeys, lsi.sortKey.name, ...(lsi.projection.type === 'INCLUDE' ? lsi.projection.nonKeyAttributes ?? [] : [])])];
-      for (const name of names) if (name && item[name]) total += attributeSize(name, item[name]);
-    }
-    if (total > MAX_ITEM_BYTES) {
-      this.report('item-too-large-with-lsi', 'error', [],
-        ` is ${kb(size)}, but with its local secondary index entries it is ${kb(total)}; on a table with LSIs the item plus its LSI entries must fit in 400 KB.`,
-        'Project fewer attributes into the LSIs, or make the item smaller.');
-    }
+    const problem = itemSizeProblem(this.table, this.item);
+    if (problem) this.report(problem.code, 'error', [], problem.message, problem.hint);
   }
 }
 

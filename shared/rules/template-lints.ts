@@ -1,5 +1,5 @@
-import { delimiterAfter, isBareParameter, isConstant, literalPrefix, matchTemplate, templateAmbiguity, valueBreaksMatch, type KeyTemplate } from '../keys/template.js';
-import type { Attribute, Entity, Table } from '../model/schema.js';
+import { delimiterAfter, isConstant, templateAmbiguity, valueBreaksMatch, type KeyTemplate } from '../keys/template.js';
+import type { Attribute, Entity } from '../model/schema.js';
 import { keyInfo } from './key-info.js';
 import type { PathSegment, RuleContext } from './rule-context.js';
 
@@ -77,67 +77,7 @@ function checkDelimiters(context: RuleContext, entity: Entity, template: KeyTemp
   }
 }
 
-/** Could two templates render the same text? False only when their literal prefixes or suffixes rule it out. */
-export function templatesMayOverlap(a: KeyTemplate, b: KeyTemplate): boolean {
-  if (isConstant(a) && isConstant(b)) return a.source === b.source;
-  if (isConstant(a)) return matchTemplate(b, literalPrefix(a)) !== undefined;
-  if (isConstant(b)) return matchTemplate(a, literalPrefix(b)) !== undefined;
-  const pa = literalPrefix(a);
-  const pb = literalPrefix(b);
-  if (!pa.startsWith(pb) && !pb.startsWith(pa)) return false;
-  const last = (t: KeyTemplate): string => {
-    const s = t.segments.at(-1)!;
-    return s.kind === 'literal' ? s.text : '';
-  };
-  const sa = last(a);
-  const sb = last(b);
-  return sa.endsWith(sb) || sb.endsWith(sa);
-}
-
-const names = (list: readonly string[]): string =>
-  list.length <= 5 ? list.map((n) => `"${n}"`).join(', ') : `${list.slice(0, 5).map((n) => `"${n}"`).join(', ')} and ${list.length - 5} more`;
-
-/**
- * Entities of one table whose primary-key templates could render the same key. Entities whose every table-key
- * template is a bare parameter (`{PK}`, typical of imported Workbench facets) are free-form: one info for the
- * table instead of a warning for every pair.
- */
-function checkCollisions(context: RuleContext, table: Table, t: number): void {
-  const keyNames = [table.partitionKey.name, ...(table.sortKey ? [table.sortKey.name] : [])];
-  const shapes: { entity: Entity; e: number; templates: KeyTemplate[] }[] = [];
-  const freeForm: string[] = [];
-  table.entities.forEach((entity, e) => {
-    const templates: KeyTemplate[] = [];
-    for (const name of keyNames) {
-      const source = entity.keys[name];
-      const parsed = source === undefined ? undefined : context.template(source);
-      if (!parsed?.ok) return;
-      templates.push(parsed.template);
-    }
-    if (templates.every(isBareParameter)) freeForm.push(entity.name);
-    else shapes.push({ entity, e, templates });
-  });
-  if (freeForm.length > 1) {
-    context.report('entity-keys-free-form', 'info', ['tables', t, 'entities'],
-      `Entities ${names(freeForm)} of table "${table.name}" take their primary keys verbatim from attributes, so nothing in the key tells them apart and their keys can collide.`,
-      'Give each entity key templates with its own literal prefix (e.g. "CUSTOMER#{customer_id}") so keys stay distinct and begins_with queries can select one entity.');
-  }
-  for (let j = 1; j < shapes.length; j++) {
-    const b = shapes[j]!;
-    const colliding: string[] = [];
-    for (let i = 0; i < j; i++) {
-      const a = shapes[i]!;
-      if (a.templates.every((ta, k) => templatesMayOverlap(ta, b.templates[k]!))) colliding.push(a.entity.name);
-    }
-    if (colliding.length === 0) continue;
-    const describe = keyNames.map((n, k) => `${n} "${b.templates[k]!.source}"`).join(', ');
-    context.report('entity-key-collision', 'warning', ['tables', t, 'entities', b.e, 'keys'],
-      `Entity "${b.entity.name}" (${describe}) can produce the same primary key as ${names(colliding)}, so one item could overwrite another.`,
-      `Start the key templates of each entity with its own literal, e.g. "${b.entity.name.toUpperCase()}#".`);
-  }
-}
-
-/** Design lints on key templates: hot partitions, ambiguity, delimiters in values, colliding entities. */
+/** Design lints on key templates: hot partitions, ambiguity, delimiters in values (collisions: key-collisions.ts). */
 export function checkTemplateLints(context: RuleContext): void {
   context.model.tables.forEach((table, t) => {
     const keys = keyInfo(table);
@@ -157,6 +97,5 @@ export function checkTemplateLints(context: RuleContext): void {
         checkDelimiters(context, entity, parsed.template, path, attributes);
       }
     });
-    checkCollisions(context, table, t);
   });
 }

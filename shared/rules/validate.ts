@@ -6,6 +6,7 @@ import { checkEntities } from './entities.js';
 import { checkKeyTemplates } from './entity-keys.js';
 import { checkIndexes } from './indexes.js';
 import { checkIndexUsage } from './index-usage.js';
+import { checkKeyCollisions } from './key-collisions.js';
 import { checkKeyAttributes } from './keys.js';
 import { checkNames } from './names.js';
 import { RuleContext, type Rule } from './rule-context.js';
@@ -24,6 +25,7 @@ export const MODEL_RULES: readonly Rule[] = [
   checkIndexUsage,
   checkSampleItems,
   checkTemplateLints,
+  checkKeyCollisions,
   checkDesignLints,
 ];
 

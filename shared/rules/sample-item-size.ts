@@ -1,0 +1,60 @@
+import { attributeSize, itemSize, MAX_ITEM_BYTES } from '../capacity/item-size.js';
+import type { Item } from '../model/attribute-value.js';
+import type { Table } from '../model/schema.js';
+import { scalarText } from './sample-key-agreement.js';
+
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+
+export interface SizeProblem {
+  code: 'item-too-large' | 'item-too-large-with-lsi';
+  /** Continues the item's label: ` is 439.6 KB …`. */
+  message: string;
+  hint: string;
+}
+
+/** A cheap upper bound of the item size (3 bytes per UTF-16 unit), Infinity when it holds non-scalar values. */
+function sizeBound(item: Item): number {
+  let bound = 0;
+  for (const name in item) {
+    const text = scalarText(item[name]);
+    bound += text === undefined ? Infinity : (name.length + text.length) * 3;
+  }
+  return bound;
+}
+
+/**
+ * Is the item over 400 KB in UTF-8, alone or with its LSI entries (tables with LSIs: item + the keys and
+ * projected attributes of every LSI it is in)? Exact sizes are computed only when the cheap bound is too high.
+ */
+export function itemSizeProblem(table: Table, item: Item): SizeProblem | undefined {
+  const lsis = table.localSecondaryIndexes ?? [];
+  if (sizeBound(item) * (1 + lsis.length) <= MAX_ITEM_BYTES) return undefined;
+  const size = itemSize(item);
+  if (size > MAX_ITEM_BYTES) {
+    let largest = '';
+    let largestSize = -1;
+    for (const name of Object.keys(item)) {
+      const s = attributeSize(name, item[name]!);
+      if (s > largestSize) [largest, largestSize] = [name, s];
+    }
+    return {
+      code: 'item-too-large',
+      message: ` is ${kb(size)} (${size} bytes); DynamoDB items may be at most 400 KB (409,600 bytes), counted in UTF-8. Largest attribute: "${largest}" (${kb(largestSize)}).`,
+      hint: 'Store large values in S3 and keep a reference, or split the item.',
+    };
+  }
+  const tableKeys = [table.partitionKey.name, table.sortKey?.name];
+  let total = size;
+  for (const lsi of lsis) {
+    if (item[lsi.sortKey.name] === undefined) continue;
+    const names = lsi.projection.type === 'ALL' ? Object.keys(item)
+      : [...new Set([...tableKeys, lsi.sortKey.name, ...(lsi.projection.type === 'INCLUDE' ? lsi.projection.nonKeyAttributes ?? [] : [])])];
+    for (const name of names) if (name && item[name]) total += attributeSize(name, item[name]);
+  }
+  if (total <= MAX_ITEM_BYTES) return undefined;
+  return {
+    code: 'item-too-large-with-lsi',
+    message: ` is ${kb(size)}, but with its local secondary index entries it is ${kb(total)}; on a table with LSIs the item plus its LSI entries must fit in 400 KB.`,
+    hint: 'Project fewer attributes into the LSIs, or make the item smaller.',
+  };
+}
