@@ -99,3 +99,17 @@ export function evaluateCondition(node: ConditionNode, item: Item, values: Expre
     }
   }
 }
+
+/** The top-level attribute names a condition reads. */
+export function pathHeads(node: ConditionNode): string[] {
+  const heads = (o: Operand | undefined): string[] => (o && o.kind !== 'value' ? [String(o.path[0])] : []);
+  switch (node.kind) {
+    case 'and':
+    case 'or': return [...pathHeads(node.left), ...pathHeads(node.right)];
+    case 'not': return pathHeads(node.operand);
+    case 'compare': return [...heads(node.left), ...heads(node.right)];
+    case 'between': return [...heads(node.operand), ...heads(node.low), ...heads(node.high)];
+    case 'in': return [...heads(node.operand), ...node.list.flatMap(heads)];
+    case 'function': return [String(node.path[0]), ...heads(node.argument)];
+  }
+}

@@ -7,7 +7,7 @@ import type { OperationRequest } from '../patterns/resolved-pattern.js';
 import { keyText, valuesEqual } from './compare-values.js';
 import { sortKeyRange } from './sort-key-range.js';
 import { normalizeNumbers } from './normalize-numbers.js';
-import { evaluateCondition, type ExpressionValues } from './evaluate-condition.js';
+import { evaluateCondition, pathHeads, type ExpressionValues } from './evaluate-condition.js';
 import { applyProjection } from './projection.js';
 import { parseCondition, parseProjection, parseSetExpression, type ConditionNode } from './expression-parser.js';
 import { viewData, type IndexEntry, type ViewData } from './table-data.js';
@@ -124,21 +124,23 @@ function readIndex(model: Model, input: Input, isQuery: boolean): EvaluationResu
   if (isQuery && input['ScanIndexForward'] === false) entries = [...entries].reverse();
   entries = afterStartKey(entries, view, input['ExclusiveStartKey'] as Item | undefined);
   const limit = typeof input['Limit'] === 'number' ? input['Limit'] : Infinity;
-  const fetches = view.view.kind === 'lsi'; // an LSI fetches unprojected attributes from the table
+  const filterText = text(input, 'FilterExpression');
+  const filter = filterText ? parseCondition(filterText, names(input)) : undefined;
+  const projection = text(input, 'ProjectionExpression');
+  const paths = projection ? parseProjection(projection, names(input)) : undefined;
+  // An LSI fetches attributes it does not project from the table (a GSI cannot: they are simply missing).
+  const fetches = view.view.kind === 'lsi' && !!view.projected && [...(paths ?? []).map((p) => p[0]), ...(filter ? pathHeads(filter) : [])]
+    .some((name) => typeof name === 'string' && !view.projected!.has(name));
   const read: IndexEntry[] = [];
   let bytes = 0;
   for (const entry of entries) {
     if (read.length >= limit || bytes >= PAGE_BYTES) break;
     read.push(entry);
-    bytes += (entry.bytes ??= itemSize(fetches ? entry.full : entry.item));
+    bytes += (entry.bytes ??= itemSize(entry.item)) + (fetches ? (entry.fullBytes ??= itemSize(entry.full)) : 0);
   }
   const stopped = read.length >= limit || bytes >= PAGE_BYTES;
   const source = (e: IndexEntry): Item => (fetches ? e.full : e.item);
-  const filterText = text(input, 'FilterExpression');
-  const filter = filterText ? parseCondition(filterText, names(input)) : undefined;
   const kept = filter ? read.filter((e) => evaluateCondition(filter, source(e), vals)) : read;
-  const projection = text(input, 'ProjectionExpression');
-  const paths = projection ? parseProjection(projection, names(input)) : undefined;
   const items = kept.map((e) => (paths ? applyProjection(source(e), paths) : e.item));
   const last = read[read.length - 1];
   const result: EvaluationResult = { items, scannedCount: read.length, count: items.length, readUnits: readUnits(bytes, consistencyOf(input)) };

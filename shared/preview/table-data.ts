@@ -8,8 +8,9 @@ import { compareScalars, compareSortableKeys, keyText, sortableKey } from './com
 export interface IndexEntry {
   item: Item;
   full: Item;
-  /** itemSize(item), computed when first needed. */
+  /** itemSize(item) and itemSize(full), computed when first needed. */
   bytes?: number;
+  fullBytes?: number;
 }
 
 /** A table or index as DynamoDB stores it: partitions in first-seen order, each sorted by the sort key. */
@@ -17,6 +18,8 @@ export interface ViewData {
   view: IndexView;
   /** Key names a LastEvaluatedKey holds: the table's keys plus the index's keys. */
   keyNames: string[];
+  /** Attribute names an entry holds; undefined for projection ALL. */
+  projected: Set<string> | undefined;
   partitions: Map<string, IndexEntry[]>;
 }
 
@@ -116,7 +119,7 @@ function buildView(data: TableData, view: IndexView): ViewData {
     keyed.sort((a, b) => compareSortableKeys(a.key, b.key) || byTableKeys(a.entry, b.entry));
     partitions.set(pk, keyed.map((k) => k.entry));
   }
-  return { view, keyNames, partitions };
+  return { view, keyNames, projected: keep, partitions };
 }
 
 /** The attribute names an index entry keeps, or undefined for ALL. */
