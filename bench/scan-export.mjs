@@ -1,13 +1,14 @@
 // Streams a full Scan of N items to a JSON-lines file through Monotable's export (exportItems: page by page,
 // the next page only after the file stream drained) and samples this process's memory every 0.5 s, to show
 // that memory stays flat however many items pass through.
-// Run: npm run build:node && node bench/scan-export.mjs [--items N] [--data DIR]
+// Run: npm run build:node && node bench/scan-export.mjs [--items N] [--data DIR] [--segments N]
+//   --items N    items to seed and export (default 1,000,000)
+//   --data DIR   keep the engine on disk in DIR (default: in memory; 1 M items need ~1 GB of RAM in the engine)
+//   --segments N also export with a parallel Scan of N segments, after the single-segment export
 // Measured 2026-11-26 on the 2-core build machine while other work ran (load average 6-11), in-memory engine:
 //   1,000,000 items: export 18,108 items/s (140 pages, 253 MB); exporter RSS 111-174 MB, heap 15-67 MB
 //   (heap at 10% / 50% / 100%: 46.5 / 42.3 / 61.1 MB). 200,000 items: 14,900-29,100 items/s, RSS 119-179 MB.
 //   Memory is bounded by one ~1 MB page in flight, not by N.
-//   --items N    items to seed and export (default 1,000,000)
-//   --data DIR   keep the engine on disk in DIR (default: in memory; 1 M items need ~1 GB of RAM in the engine)
 import { BatchWriteItemCommand, CreateTableCommand, DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
@@ -23,6 +24,7 @@ const { exportItems } = await import(new URL('operations/scan-export.js', dist).
 const arg = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const total = Number(arg('--items') ?? 1_000_000);
 const dataDir = arg('--data');
+const segmentCount = Number(arg('--segments') ?? 1);
 const TABLE = 'ScanBench';
 const mb = (bytes) => (bytes / 1048576).toFixed(1);
 
@@ -54,6 +56,39 @@ async function seed(client) {
   return (performance.now() - started) / 1000;
 }
 
+async function exportOnce(connection, segments, file) {
+  global.gc?.();
+  const samples = [];
+  const sample = () => {
+    const m = process.memoryUsage();
+    samples.push({ rss: m.rss, heap: m.heapUsed });
+  };
+  sample();
+  const timer = setInterval(sample, 500);
+  const marks = new Map([[0.1, undefined], [0.5, undefined], [1, undefined]]);
+  const out = createWriteStream(file);
+  const started = performance.now();
+  const summary = await exportItems(connection, { operation: 'Scan', input: { TableName: TABLE } }, out, {
+    segments,
+    onProgress: ({ items }) => {
+      for (const [share, seen] of marks) if (seen === undefined && items >= share * total) marks.set(share, { items, heap: process.memoryUsage().heapUsed, rss: process.memoryUsage().rss });
+    },
+  });
+  out.end();
+  await finished(out);
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(timer);
+  sample();
+  const size = (await stat(file)).size;
+  await rm(file);
+  const rss = samples.map((s) => s.rss);
+  const heap = samples.map((s) => s.heap);
+  console.log(`exported ${summary.items.toLocaleString('en')} items with ${segments} segment(s) (${summary.pages} pages, ${mb(size)} MB of JSON lines) in ${seconds.toFixed(1)} s: ${Math.round(summary.items / seconds).toLocaleString('en')} items/s`);
+  console.log(`  exporter RSS over ${samples.length} samples (every 0.5 s): min ${mb(Math.min(...rss))} MB, max ${mb(Math.max(...rss))} MB; heap min ${mb(Math.min(...heap))} MB, max ${mb(Math.max(...heap))} MB`);
+  for (const [share, m] of marks) if (m) console.log(`  at ${share * 100}% (${m.items.toLocaleString('en')} items): heap ${mb(m.heap)} MB, RSS ${mb(m.rss)} MB`);
+  if (summary.items !== total) console.log(`  MISMATCH: exported ${summary.items}, seeded ${total}`);
+}
+
 const engine = await startEngine({ port: 0, createTableMs: 5, ...(dataDir && { dataDir }) });
 const connection = await openConnection({ kind: 'endpoint', url: engine.endpoint });
 const dir = await mkdtemp(join(tmpdir(), 'monotable-scan-export-'));
@@ -67,35 +102,7 @@ try {
   const seedSeconds = await seed(connection.client);
   console.log(`seeded ${total.toLocaleString('en')} items in ${seedSeconds.toFixed(1)} s (${Math.round(total / seedSeconds).toLocaleString('en')} items/s, raw BatchWriteItem x4, engine ${dataDir ? 'on disk' : 'in memory'})`);
 
-  global.gc?.();
-  const samples = [];
-  const sample = () => {
-    const m = process.memoryUsage();
-    samples.push({ rss: m.rss, heap: m.heapUsed });
-  };
-  sample();
-  const timer = setInterval(sample, 500);
-  const marks = new Map([[0.1, undefined], [0.5, undefined], [1, undefined]]);
-  const file = join(dir, 'export.jsonl');
-  const out = createWriteStream(file);
-  const started = performance.now();
-  const summary = await exportItems(connection, { operation: 'Scan', input: { TableName: TABLE } }, out, {
-    onProgress: ({ items }) => {
-      for (const [share, seen] of marks) if (seen === undefined && items >= share * total) marks.set(share, { items, heap: process.memoryUsage().heapUsed, rss: process.memoryUsage().rss });
-    },
-  });
-  out.end();
-  await finished(out);
-  const seconds = (performance.now() - started) / 1000;
-  clearInterval(timer);
-  sample();
-  const size = (await stat(file)).size;
-  const rss = samples.map((s) => s.rss);
-  const heap = samples.map((s) => s.heap);
-  console.log(`exported ${summary.items.toLocaleString('en')} items (${summary.pages} pages, ${mb(size)} MB of JSON lines) in ${seconds.toFixed(1)} s: ${Math.round(summary.items / seconds).toLocaleString('en')} items/s`);
-  console.log(`exporter RSS over ${samples.length} samples (every 0.5 s): min ${mb(Math.min(...rss))} MB, max ${mb(Math.max(...rss))} MB; heap min ${mb(Math.min(...heap))} MB, max ${mb(Math.max(...heap))} MB`);
-  for (const [share, m] of marks) if (m) console.log(`  at ${share * 100}% (${m.items.toLocaleString('en')} items): heap ${mb(m.heap)} MB, RSS ${mb(m.rss)} MB`);
-  if (summary.items !== total) console.log(`MISMATCH: exported ${summary.items}, seeded ${total}`);
+  for (const segments of [...new Set([1, segmentCount])]) await exportOnce(connection, segments, join(dir, `export-${segments}.jsonl`));
 } finally {
   await connection.close();
   await engine.stop();

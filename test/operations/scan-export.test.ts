@@ -70,4 +70,19 @@ describe('exportItems', () => {
     expect(Math.max(...buffered)).toBe(0);
     expect(written).toBe(100);
   });
+
+  it('parallel segments: every item exactly once, lines whole', async () => {
+    const chunks: string[] = [];
+    const sink = new Writable({ write(chunk: Buffer, _e, done) { chunks.push(chunk.toString()); done(); } });
+    const summary = await exportItems(testConnection(engine.client), scan, sink, { segments: 3 });
+    const lines = chunks.join('').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, { S: string }>);
+    expect(summary).toMatchObject({ items: 230, count: 230, truncated: false });
+    expect(summary.pages).toBeGreaterThanOrEqual(12);
+    expect(new Set(lines.map((l) => `${l['pk']!.S}|${l['sk']!.S}`)).size).toBe(230);
+  });
+
+  it('parallel segments only for a full Scan', async () => {
+    const sink = new Writable({ write(_c, _e, done) { done(); } });
+    await expect(exportItems(testConnection(engine.client), scan, sink, { segments: 2, maxItems: 10 })).rejects.toMatchObject({ code: 'BAD_INPUT' });
+  });
 });
