@@ -1,22 +1,7 @@
-import type { z } from 'zod';
 import { MonotableError } from '../errors/monotable-error.js';
-import { formatPath, parseUntrustedJson } from './safe-json.js';
+import { parseUntrustedJson } from './safe-json.js';
+import { describeZodIssues } from './zod-issues.js';
 import { MODEL_FORMAT, ModelSchema, type Model } from './schema.js';
-
-export interface SchemaIssue {
-  path: string;
-  message: string;
-}
-
-function describeIssues(error: z.ZodError): SchemaIssue[] {
-  return error.issues.map((issue) => {
-    const path = formatPath(issue.path.filter((p): p is string | number => typeof p !== 'symbol'));
-    if (issue.code === 'unrecognized_keys') {
-      return { path, message: `Unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}` };
-    }
-    return { path, message: issue.message };
-  });
-}
 
 /** Checks an already parsed value against the model schema. */
 export function modelFromValue(value: unknown, file?: string): Model {
@@ -34,7 +19,7 @@ export function modelFromValue(value: unknown, file?: string): Model {
   }
   const result = ModelSchema.safeParse(value);
   if (!result.success) {
-    const issues = describeIssues(result.error);
+    const issues = describeZodIssues(result.error);
     const first = issues[0]!;
     throw new MonotableError(
       'SCHEMA_ERROR',

@@ -1,7 +1,7 @@
 import { contract } from '../../../shared/api/contract.js';
 import type { ApiError, Envelope, MethodTable } from '../../../shared/api/define.js';
 import { assertSafeInput } from '../../../shared/api/input-guard.js';
-import { describeZodIssues } from '../../../shared/api/zod-issues.js';
+import { describeZodIssues } from '../../../shared/model/zod-issues.js';
 import { MonotableError, isMonotableError } from '../../../shared/errors/monotable-error.js';
 import type { Handler, HandlerContext, Handlers } from './handler.js';
 import { handlers } from './handlers/index.js';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { formatPath } from '../model/safe-json.js';
+import { formatPath } from './safe-json.js';
 
 /** One schema problem with the JSON path of the offending value (`$.model.tables[0].name`). */
 export interface IssueAt {
