@@ -17,6 +17,25 @@ import { TEMPLATES } from '../../shared/templates/index.js';
 const corpus = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/interop/nosql-workbench');
 const workbench = JSON.parse(readFileSync(resolve(corpus, 'aws-dynamodb-examples/RecurringPaymentsSchema.json'), 'utf8')) as unknown;
 const cloudFormation = JSON.parse(exportCloudFormation(TEMPLATES[0]!.model, 'json')) as unknown;
+const auto = (min: number, max: number) => ({ MinCapacity: min, MaxCapacity: max, TargetTrackingScalingPolicyConfiguration: { TargetValue: 70 } });
+const globalTable: unknown = {
+  Parameters: { Units: { Type: 'Number', Default: 3 } },
+  Resources: {
+    Global: {
+      Type: 'AWS::DynamoDB::GlobalTable',
+      Properties: {
+        TableName: 'g',
+        BillingMode: 'PROVISIONED',
+        AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }, { AttributeName: 'gpk', AttributeType: 'N' }],
+        KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+        SSESpecification: { SSEEnabled: true },
+        WriteProvisionedThroughputSettings: { WriteCapacityAutoScalingSettings: auto(1, 9) },
+        GlobalSecondaryIndexes: [{ IndexName: 'by-g', KeySchema: [{ AttributeName: 'gpk', KeyType: 'HASH' }], Projection: { ProjectionType: 'ALL' }, WriteProvisionedThroughputSettings: { WriteCapacityAutoScalingSettings: auto(2, 4) } }],
+        Replicas: [{ Region: 'eu-west-1', ReadProvisionedThroughputSettings: { ReadCapacityUnits: { Ref: 'Units' } }, SSESpecification: { KMSMasterKeyId: 'k' }, Tags: [{ Key: 'a', Value: 'b' }], GlobalSecondaryIndexes: [{ IndexName: 'by-g', ReadProvisionedThroughputSettings: { ReadCapacityAutoScalingSettings: auto(1, 2) } }] }],
+      },
+    },
+  },
+};
 
 type Json = unknown;
 
@@ -59,6 +78,12 @@ describe('importers on damaged documents', () => {
 
   it('CloudFormation: a model or a MonotableError, never a crash', () => {
     fc.assert(fc.property(damaged(cloudFormation), (doc) => checkOutcome(() => importCloudFormation(doc))), { numRuns: 400 });
+  });
+
+  it('CloudFormation GlobalTable: a model or a MonotableError, never a crash', () => {
+    checkOutcome(() => importCloudFormation(globalTable));
+    expect(importCloudFormation(globalTable).model.tables[0]!.billing).toMatchObject({ read: 3, write: 1 });
+    fc.assert(fc.property(damaged(globalTable), (doc) => checkOutcome(() => importCloudFormation(doc))), { numRuns: 400 });
   });
 
   it('arbitrary JSON at the top level', () => {

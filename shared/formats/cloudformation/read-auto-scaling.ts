@@ -42,11 +42,13 @@ export function readAutoScaling(table: Table, id: string, resources: JsonObject,
       continue;
     }
     const side: Side = { min: v.int(props.MinCapacity, [...path, 'MinCapacity']), max: v.int(props.MaxCapacity, [...path, 'MaxCapacity']) };
-    for (const policy of Object.values(resources)) {
+    for (const [policyId, policy] of Object.entries(resources)) {
       if (!isObject(policy) || policy.Type !== 'AWS::ApplicationAutoScaling::ScalingPolicy' || !isObject(policy.Properties)) continue;
       const ref = policy.Properties.ScalingTargetId;
       const config = policy.Properties.TargetTrackingScalingPolicyConfiguration;
-      if (isObject(ref) && ref.Ref === targetId && isObject(config) && typeof config.TargetValue === 'number') side.target = config.TargetValue;
+      if (!isObject(ref) || ref.Ref !== targetId || !isObject(config)) continue;
+      const target = v.percent(config.TargetValue, ['Resources', policyId, 'Properties', 'TargetTrackingScalingPolicyConfiguration', 'TargetValue']);
+      if (target !== undefined) side.target = target;
     }
     sides[dimension[2] as 'Read' | 'Write'] = side;
   }

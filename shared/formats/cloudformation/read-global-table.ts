@@ -26,7 +26,7 @@ function capacity(raw: unknown, path: JsonPath, side: 'Read' | 'Write', v: Templ
   const max = v.int(auto.MaxCapacity, [...autoPath, 'MaxCapacity']);
   const base = auto.SeedCapacity === undefined ? min : v.int(auto.SeedCapacity, [...autoPath, 'SeedCapacity']);
   const policy = auto.TargetTrackingScalingPolicyConfiguration;
-  const target = isObject(policy) && typeof policy.TargetValue === 'number' ? policy.TargetValue : undefined;
+  const target = isObject(policy) ? v.percent(policy.TargetValue, [...autoPath, 'TargetTrackingScalingPolicyConfiguration', 'TargetValue']) : undefined;
   return target === undefined ? { base, min, max } : { base, min, max, target };
 }
 

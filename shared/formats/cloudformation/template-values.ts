@@ -45,6 +45,15 @@ export class TemplateValues {
     return reader.positiveInt(v, path);
   }
 
+  /** A target utilisation in percent (1-100), or undefined when absent. */
+  percent(value: unknown, path: JsonPath): number | undefined {
+    if (value === undefined) return undefined;
+    const v = this.literal(value, path);
+    const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
+    if (typeof n !== 'number' || !(n >= 1 && n <= 100)) reader.fail(path, 'expected a target utilisation between 1 and 100 (percent)');
+    return n;
+  }
+
   /** A boolean, accepting CloudFormation's "true"/"false" strings; undefined when absent or not literal. */
   bool(value: unknown, path: JsonPath): boolean | undefined {
     const v = this.literal(value, path);
