@@ -25,9 +25,11 @@ function generatorAlphabet(attribute: Attribute): RegExp | undefined {
 
 /** Literal values a generator can produce, when it lists them. */
 function generatorValues(attribute: Attribute): string[] | undefined {
+  // Only scalars become key text; String() of a nested array would recurse, so objects are not converted.
+  const text = (v: unknown): string => (v !== null && typeof v === 'object' ? '[object]' : String(v));
   const g = attribute.generator;
-  if (g?.kind === 'constant') return [String(g.value)];
-  if (g?.kind === 'one-of') return g.values.map(String);
+  if (g?.kind === 'constant') return [text(g.value)];
+  if (g?.kind === 'one-of') return g.values.map(text);
   return undefined;
 }
 

@@ -63,6 +63,17 @@ describe('validate', () => {
     );
   });
 
+  it('does not recurse into deeply nested generator values', () => {
+    let nested: unknown = 'x';
+    for (let i = 0; i < 20_000; i++) nested = [nested];
+    const diagnostics = validateMutated((m) => {
+      const group = m.tables[0]!.entities[0]!;
+      group.attributes[1]!.generator = { kind: 'one-of', values: [nested, 'b'] };
+      group.attributes[0]!.generator = { kind: 'constant', value: nested };
+    });
+    expect(diagnostics.map((d) => d.code)).toContain('hot-partition');
+  });
+
   it('never throws on arbitrary key templates and type changes', () => {
     const template = fc.string({ unit: fc.constantFrom('{', '}', '#', 'A', 'user_uuid', 'created_at', 'likes', 'x'), maxLength: 8 });
     const keyType = fc.constantFrom('S' as const, 'N' as const, 'B' as const);
