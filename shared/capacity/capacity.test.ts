@@ -132,6 +132,17 @@ describe('monthlyCost', () => {
     const table = monthlyCost(model).tables[0]!;
     expect(table.provisionedCost).toBeCloseTo(730 * (10 * 0.00013 + 10 * 0.00065), 4);
     expect(table.requestCost).toBe(0);
-    expect(table.notes.join(' ')).toContain('throttling');
+    expect(table.notes.join(' ')).toContain('table cruddur-messages needs 0.0 RCU / 10.0 WCU');
+    expect(table.notes.join(' ')).toContain('GSI message-group-sk-index needs 0.0 RCU / 10.0 WCU');
+  });
+
+  it('with auto-scaling, provisioned capacity follows demand at the target utilisation within min and max', () => {
+    const model = cruddurLikeModel([{ name: 'put', entity: 'Message', kind: 'put', requestsPerSecond: 10, parameters: ['message_group_uuid', 'created_at', 'message'].map((name) => ({ name })) }], (t) => {
+      t.billing = { mode: 'provisioned', read: 5, write: 5, autoScaling: { minRead: 2, maxRead: 100, minWrite: 2, maxWrite: 100, targetUtilization: 50 } };
+    });
+    const table = monthlyCost(model).tables[0]!;
+    // 10 WCU of demand at 50 % → 20 WCU on the table and on the GSI; reads stay at the minimum 2
+    expect(table.provisionedCost).toBeCloseTo(730 * 2 * (2 * 0.00013 + 20 * 0.00065), 4);
+    expect(table.notes).toEqual([]);
   });
 });

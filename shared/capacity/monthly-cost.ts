@@ -6,6 +6,7 @@ import { itemSize } from './item-size.js';
 import { patternCapacity } from './pattern-capacity.js';
 import { PRICE_TABLE, pricesFor, type RegionPrices } from './price-table.js';
 import { indexEntry } from './write-capacity.js';
+import { provisionedCost, type Demand } from './provisioned-cost.js';
 
 export const HOURS_PER_MONTH = 730;
 const SECONDS_PER_MONTH = HOURS_PER_MONTH * 3600;
@@ -70,9 +71,17 @@ export function monthlyCost(model: Model, prices: RegionPrices = pricesFor('us-e
 function tableCost(model: Model, table: Table, resolved: ReturnType<typeof resolveAll>, prices: RegionPrices): TableCost {
   const onDemand = table.billing.mode === 'on-demand';
   const notes: string[] = [];
+  const demand = new Map<string, Demand>();
+  const addDemand = (target: string, reads: number, writes: number): void => {
+    const d = demand.get(target) ?? { reads: 0, writes: 0 };
+    demand.set(target, { reads: d.reads + reads, writes: d.writes + writes });
+  };
   const patterns = resolved.map((r): PatternCost => {
     const rps = table.accessPatterns.find((p) => p.name === r.name)?.requestsPerSecond ?? 0;
     const capacity = patternCapacity(model, r);
+    addDemand(capacity.readTarget, capacity.readUnits * rps, 0);
+    addDemand(table.name, 0, capacity.tableWriteUnits * rps);
+    for (const [gsi, units] of Object.entries(capacity.gsiWriteUnits)) addDemand(gsi, 0, units * rps);
     const reads = capacity.readUnits * rps * SECONDS_PER_MONTH;
     const writes = capacity.writeUnits * rps * SECONDS_PER_MONTH;
     const cost = onDemand
@@ -84,32 +93,15 @@ function tableCost(model: Model, table: Table, resolved: ReturnType<typeof resol
   const readUnitsPerMonth = patterns.reduce((s, p) => s + p.readUnitsPerMonth, 0);
   const writeUnitsPerMonth = patterns.reduce((s, p) => s + p.writeUnitsPerMonth, 0);
   const requestCost = patterns.reduce((s, p) => s + p.cost, 0);
-  const provisionedCost = onDemand ? 0 : provisioned(table, prices, readUnitsPerMonth, writeUnitsPerMonth, notes);
+  const capacityCost = onDemand ? 0 : provisionedCost(table, demand, prices, HOURS_PER_MONTH, notes);
   const storageGB = storageBytes(table) / GB;
   const perGB = table.tableClass === 'STANDARD_INFREQUENT_ACCESS' ? prices.storage.infrequentAccessPerGBMonth : prices.storage.standardPerGBMonth;
   const storageCost = storageGB * perGB;
   return {
     table: table.name, billing: table.billing.mode, patterns, readUnitsPerMonth, writeUnitsPerMonth,
-    requestCost: round(requestCost), provisionedCost: round(provisionedCost), storageGB: round(storageGB, 6), storageCost: round(storageCost),
-    total: round(requestCost + provisionedCost + storageCost), notes,
+    requestCost: round(requestCost), provisionedCost: round(capacityCost), storageGB: round(storageGB, 6), storageCost: round(storageCost),
+    total: round(requestCost + capacityCost + storageCost), notes,
   };
-}
-
-function provisioned(table: Table, prices: RegionPrices, reads: number, writes: number, notes: string[]): number {
-  if (table.billing.mode !== 'provisioned') return 0;
-  const { read, write } = table.billing;
-  let rcu = read;
-  let wcu = write;
-  for (const gsi of table.globalSecondaryIndexes ?? []) {
-    rcu += gsi.throughput?.read ?? read;
-    wcu += gsi.throughput?.write ?? write;
-  }
-  const averageReads = reads / SECONDS_PER_MONTH;
-  const averageWrites = writes / SECONDS_PER_MONTH;
-  if (averageReads > rcu || averageWrites > wcu) {
-    notes.push(`the patterns need ${averageReads.toFixed(1)} RCU / ${averageWrites.toFixed(1)} WCU on average, above the provisioned ${rcu} / ${wcu}: expect throttling.`);
-  }
-  return HOURS_PER_MONTH * (rcu * prices.provisioned.perReadCapacityUnitHour + wcu * prices.provisioned.perWriteCapacityUnitHour);
 }
 
 /** Expected items of every entity plus their index entries, each with the 100-byte overhead. */
