@@ -96,6 +96,19 @@ describe('DynamoDB hard limits', () => {
     expect(diagnostics).toEqual([]);
   });
 
+  it('a 400,000-character key that needs template matching is reported quickly', () => {
+    const started = Date.now();
+    const diagnostics = validateMutated((m) => {
+      const group = m.tables[0]!.entities[0]!;
+      group.keys.sk = '{last_message_at}#{other_user_handle}#X';
+      const item = group.sampleItems![0]!;
+      delete item.other_user_handle;
+      item.sk = { S: `${'#'.repeat(400_000)}Y` };
+    });
+    expect(diagnostics.map((d) => d.code)).toContain('sample-key-too-long');
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
   it('a value nested 10,000 deep is reported once, without overflowing the stack', () => {
     const diagnostics = validateMutated((m) => {
       let value: import('../model/attribute-value.js').AttributeValue = { S: 'x' };

@@ -118,6 +118,7 @@ class EntityItemChecker {
         this.report('sample-key-too-long', 'error', [name],
           `: key "${key.name}" is ${bytes} bytes (UTF-8); ${key.maxBytes === 2048 ? 'partition' : 'sort'} key values may have at most ${key.maxBytes}. The local engine counts characters and would accept it; AWS will not.`,
           'Shorten the values that go into this key.');
+        return; // and no template matching: backtracking over a huge key could take very long
       }
     }
     const facts = this.templates.get(name);
