@@ -1,5 +1,5 @@
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -50,6 +50,26 @@ describe('engine and connection api', () => {
     expect(listed.ok && listed.value.connections.map((c) => c.connectionId)).toContain(opened.value.connectionId);
     expect(await api.call('connection.close', { connectionId: opened.value.connectionId })).toEqual({ ok: true, value: { closed: true } });
     expect(() => getConnection(opened.value.connectionId)).toThrow(/No open connection/);
+  });
+
+  test('connection.profiles lists profile names from the shared files', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'monotable-profiles-'));
+    const saved = { config: process.env.AWS_CONFIG_FILE, credentials: process.env.AWS_SHARED_CREDENTIALS_FILE };
+    await writeFile(join(dir, 'config'), '[default]\nregion = eu-central-1\n[profile dev]\nsso_session = corp\nregion = us-west-2\n');
+    await writeFile(join(dir, 'credentials'), '[ci]\naws_access_key_id = AKIAEXAMPLEEXAMPLE12\naws_secret_access_key = x\n');
+    process.env.AWS_CONFIG_FILE = join(dir, 'config');
+    process.env.AWS_SHARED_CREDENTIALS_FILE = join(dir, 'credentials');
+    try {
+      expect(await api.call('connection.profiles', {})).toEqual({
+        ok: true,
+        value: { profiles: [{ name: 'ci', sso: false }, { name: 'default', region: 'eu-central-1', sso: false }, { name: 'dev', region: 'us-west-2', sso: true }] },
+      });
+    } finally {
+      if (saved.config === undefined) delete process.env.AWS_CONFIG_FILE;
+      else process.env.AWS_CONFIG_FILE = saved.config;
+      if (saved.credentials === undefined) delete process.env.AWS_SHARED_CREDENTIALS_FILE;
+      else process.env.AWS_SHARED_CREDENTIALS_FILE = saved.credentials;
+    }
   });
 
   test('bad specs are BAD_INPUT; an endpoint connection reports its access key id and region', async () => {

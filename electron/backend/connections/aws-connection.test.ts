@@ -105,3 +105,18 @@ describe('redactSecrets', () => {
     expect(redactSecrets('nothing listens at http://127.0.0.1:8000 (/home/someone/.local/share/monotable/engine)')).toBe('nothing listens at http://127.0.0.1:8000 (/home/someone/.local/share/monotable/engine)');
   });
 });
+
+describe('listAwsProfiles', () => {
+  test('names from both files with region and SSO flag, never a secret', async () => {
+    const { listAwsProfiles } = await import('./aws-profiles.js');
+    const profiles = await listAwsProfiles();
+    expect(profiles).toEqual([
+      { name: 'expired-sso', sso: true },
+      { name: 'half-keys', region: 'us-east-1', sso: false },
+      { name: 'slow', sso: false },
+      { name: 'static', region: 'us-east-1', sso: false },
+    ]);
+    expect(JSON.stringify(profiles)).not.toContain(SECRET);
+    expect(await listAwsProfiles({ AWS_CONFIG_FILE: '/nonexistent/config', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials' })).toEqual([]);
+  });
+});

@@ -34,6 +34,11 @@ export const connectionMethods = defineMethods({
     input: EmptyInputSchema,
     output: z.strictObject({ connections: z.array(ConnectionInfoSchema) }),
   },
+  'connection.profiles': {
+    summary: 'The AWS profile names of the shared config/credentials files (name, region, SSO), for a picker; never keys.',
+    input: EmptyInputSchema,
+    output: z.strictObject({ profiles: z.array(z.strictObject({ name: z.string(), region: z.string().optional(), sso: z.boolean() })) }),
+  },
   'connection.close': {
     summary: 'Close a connection (stops a transient embedded engine).',
     input: z.strictObject({ connectionId: z.string().min(1) }),

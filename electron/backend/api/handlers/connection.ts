@@ -2,9 +2,10 @@ import type { Contract } from '../../../../shared/api/contract.js';
 import type { OutputOf } from '../../../../shared/api/define.js';
 import { closeConnection, listConnections, registerConnection } from '../../connections/connection-registry.js';
 import type { OpenConnection } from '../../connections/connection.js';
+import { listAwsProfiles } from '../../connections/aws-profiles.js';
 import type { Handlers } from '../handler.js';
 
-type ConnectionArea = Pick<Contract, 'connection.open' | 'connection.list' | 'connection.close'>;
+type ConnectionArea = Pick<Contract, 'connection.open' | 'connection.list' | 'connection.profiles' | 'connection.close'>;
 
 function info(connectionId: string, c: OpenConnection): OutputOf<Contract['connection.open']> {
   return {
@@ -26,6 +27,9 @@ export const connectionHandlers: Handlers<ConnectionArea> = {
   },
   async 'connection.list'() {
     return { connections: listConnections().map(({ connectionId, connection }) => info(connectionId, connection)) };
+  },
+  async 'connection.profiles'() {
+    return { profiles: await listAwsProfiles() };
   },
   async 'connection.close'({ connectionId }) {
     return { closed: await closeConnection(connectionId) };
