@@ -45,6 +45,13 @@ describe('evaluateRequest condition expressions', () => {
     expect(out.items).toEqual([{ meta: { M: { n: { N: '2' }, tags: { L: [{ S: 'a' }] } } } }]);
   });
 
+  it('hostile nesting is BAD_INPUT, not a stack overflow', () => {
+    expect(() => scan(`${'('.repeat(10_000)}#m = :a${')'.repeat(10_000)}`, { ':a': { S: 'x' } })).toThrow(expect.objectContaining({ code: 'BAD_INPUT' }));
+    expect(() => scan(`${'NOT '.repeat(1000)}#m = :a`, { ':a': { S: 'x' } })).toThrow(expect.objectContaining({ code: 'BAD_INPUT', message: expect.stringContaining('nesting') }));
+    expect(() => scan(Array.from({ length: 1000 }, () => '#m = :a').join(' OR '), { ':a': { S: 'x' } })).toThrow(expect.objectContaining({ code: 'BAD_INPUT', message: expect.stringContaining('4096') }));
+    expect(sks(scan(`${'('.repeat(50)}#m = :a${')'.repeat(50)}`, { ':a': { S: 'Yes, live' } }))).toEqual(['2026-10-14T09:35']);
+  });
+
   it('bad expressions are BAD_INPUT with the text', () => {
     expect(() => scan('#m = ', {})).toThrow(expect.objectContaining({ code: 'BAD_INPUT' }));
     expect(() => scan('#nope = :a', { ':a': { S: 'x' } })).toThrow(expect.objectContaining({ code: 'BAD_INPUT', message: expect.stringContaining('#nope') }));

@@ -1,4 +1,7 @@
 import { MonotableError } from '../errors/monotable-error.js';
+import { utf8Length } from '../capacity/item-size.js';
+
+const MAX_EXPRESSION_BYTES = 4096;
 
 /** A document path: `#a.b[2]` as segments (names resolved through ExpressionAttributeNames). */
 export type PathSegment = string | number;
@@ -24,6 +27,9 @@ const tokenCache = new Map<string, string[]>();
 function tokenize(text: string): string[] {
   const cached = tokenCache.get(text);
   if (cached) return cached;
+  if (utf8Length(text) > MAX_EXPRESSION_BYTES) {
+    throw new MonotableError('BAD_INPUT', `An expression of ${utf8Length(text)} bytes is longer than DynamoDB's ${MAX_EXPRESSION_BYTES}-byte limit.`, { hint: 'Shorten the expression or split the request.' });
+  }
   const tokens: string[] = [];
   let at = 0;
   for (;;) {
@@ -76,8 +82,21 @@ export function parseSetExpression(text: string, names: Readonly<Record<string, 
   return out;
 }
 
+const MAX_DEPTH = 100;
+
 class Parser {
   private i = 0;
+  private depth = 0;
+
+  /** Parentheses and NOT nest by recursion; a hostile expression must not overflow the stack. */
+  nested<T>(parse: () => T): T {
+    if (++this.depth > MAX_DEPTH) throw expressionError(this.text.slice(0, 80), `nesting deeper than ${MAX_DEPTH} levels`);
+    try {
+      return parse();
+    } finally {
+      this.depth--;
+    }
+  }
   constructor(private readonly text: string, private readonly tokens: string[], private readonly names: Readonly<Record<string, string>>) {}
 
   done(): boolean { return this.i >= this.tokens.length; }
@@ -108,12 +127,12 @@ class Parser {
     return left;
   }
   not(): ConditionNode {
-    if (this.accept('NOT')) return { kind: 'not', operand: this.not() };
+    if (this.accept('NOT')) return this.nested(() => ({ kind: 'not', operand: this.not() }));
     return this.primary();
   }
   primary(): ConditionNode {
     if (this.accept('(')) {
-      const inner = this.or();
+      const inner = this.nested(() => this.or());
       this.expect(')');
       return inner;
     }
