@@ -97,4 +97,15 @@ describe('monotable query and scan', () => {
     const all = new Set([...first.lines, ...rest.lines].map((l) => JSON.stringify(l['sk'])));
     expect(all.size).toBe(40);
   });
+
+  it('scan --all --segments 3: every item once; --segments without --all is refused', async () => {
+    const { code, lines, stderr } = await cli('scan', 'shop.monotable.json', '--all', '--segments', '3', '--plain');
+    expect(code).toBe(0);
+    expect(new Set(lines.map((l) => l['sk'])).size).toBe(40);
+    expect(lines).toHaveLength(40);
+    expect(stderr).toMatch(/Scan: 40 item\(s\)/);
+    const refused = await cli('scan', 'shop.monotable.json', '--segments', '3');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/--segments reads the whole table/);
+  });
 });

@@ -1,4 +1,3 @@
-import type { Writable } from 'node:stream';
 import { MonotableError, isMonotableError } from '../../../shared/errors/monotable-error.js';
 import type { Item } from '../../../shared/model/attribute-value.js';
 import { toPlainItem } from '../../../shared/operations/plain-json.js';
@@ -7,7 +6,7 @@ import type { LowLevelRequest } from './send-operation.js';
 import { streamOperation, type StreamSummary } from './stream-operation.js';
 
 /** Resolves when `out` drained (or closed); rejects on a stream error. Removes its listeners either way. */
-function drained(out: Writable): Promise<void> {
+function drained(out: NodeJS.WritableStream): Promise<void> {
   return new Promise((resolve, reject) => {
     const cleanup = (): void => {
       out.off('drain', done);
@@ -44,7 +43,21 @@ export interface ExportSummary extends StreamSummary {
   bytes: number;
 }
 
-type PageWriter = (page: Item[]) => Promise<void>;
+export type PageWriter = (page: Item[]) => Promise<void>;
+
+/**
+ * Writes each page of items to `out` as JSON lines in one chunk (typed JSON, or plain), and waits for the stream
+ * to drain when its buffer is full before returning, so the caller reads the next page only when there is room.
+ */
+export function jsonLinesWriter(out: NodeJS.WritableStream, format: 'typed' | 'plain', onWritten?: (page: { items: number; bytes: number }) => void): PageWriter {
+  return async (page) => {
+    let chunk = '';
+    for (const item of page) chunk += `${JSON.stringify(format === 'plain' ? toPlainItem(item) : item)}\n`;
+    const wait = chunk !== '' && !out.write(chunk);
+    onWritten?.({ items: page.length, bytes: Buffer.byteLength(chunk) });
+    if (wait) await drained(out);
+  };
+}
 
 function addUp(summaries: StreamSummary[]): StreamSummary {
   const total: StreamSummary = { operation: 'Scan', count: 0, scannedCount: 0, pages: 0, consumedCapacity: 0, truncated: false };
@@ -89,26 +102,20 @@ async function scanSegments(connection: OpenConnection, request: LowLevelRequest
  * one chunk; when the stream's buffer is full the next page is not requested until it drains, so memory stays
  * flat however large the table is. The stream is not ended (the caller owns it).
  */
-export async function exportItems(connection: OpenConnection, request: LowLevelRequest, out: Writable, options: ExportOptions = {}): Promise<ExportSummary> {
+export async function exportItems(connection: OpenConnection, request: LowLevelRequest, out: NodeJS.WritableStream, options: ExportOptions = {}): Promise<ExportSummary> {
   const segments = options.segments ?? 1;
   if (segments !== 1 && (request.operation !== 'Scan' || options.maxItems !== undefined || !Number.isInteger(segments) || segments < 1 || segments > 1_000_000)) {
     throw new MonotableError('BAD_INPUT', `Parallel segments (${segments}) apply to a full Scan only, without a cap on items.`, { hint: 'Use segments with a Scan and no maxItems, or drop segments.' });
   }
-  let items = 0;
-  let bytes = 0;
-  let pages = 0;
-  const plain = options.format === 'plain';
-  const write: PageWriter = async (page) => {
-    let chunk = '';
-    for (const item of page) chunk += `${JSON.stringify(plain ? toPlainItem(item) : item)}\n`;
-    items += page.length;
-    pages += 1;
-    bytes += Buffer.byteLength(chunk);
-    if (chunk && !out.write(chunk)) await drained(out);
-    options.onProgress?.({ items, pages, bytes });
-  };
+  const counts = { items: 0, pages: 0, bytes: 0 };
+  const write = jsonLinesWriter(out, options.format ?? 'typed', (page) => {
+    counts.items += page.items;
+    counts.pages += 1;
+    counts.bytes += page.bytes;
+    options.onProgress?.({ ...counts });
+  });
   const summary = segments > 1
     ? await scanSegments(connection, request, segments, options.signal, write)
     : await streamOperation(connection, request, { all: true, signal: options.signal, maxItems: options.maxItems }, write);
-  return { ...summary, items, bytes };
+  return { ...summary, items: counts.items, bytes: counts.bytes };
 }

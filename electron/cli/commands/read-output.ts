@@ -1,7 +1,6 @@
-import { once } from 'node:events';
 import { MonotableError } from '../../../shared/errors/monotable-error.js';
 import { ItemSchema, type Item } from '../../../shared/model/attribute-value.js';
-import { toPlainItem } from '../../../shared/operations/plain-json.js';
+import { jsonLinesWriter, type PageWriter } from '../../backend/operations/scan-export.js';
 import type { StreamSummary } from '../../backend/operations/stream-operation.js';
 import type { CommandIo } from '../command.js';
 
@@ -62,14 +61,9 @@ export function readFlags(values: Record<string, unknown>): ReadFlags {
   return flags;
 }
 
-/** Writes items as JSON lines, waiting for stdout to drain when its buffer is full. */
-export function itemWriter(io: CommandIo, plain: boolean): (items: Item[]) => Promise<void> {
-  return async (items) => {
-    if (items.length === 0) return;
-    let chunk = '';
-    for (const item of items) chunk += `${JSON.stringify(plain ? toPlainItem(item) : item)}\n`;
-    if (!io.stdout.write(chunk)) await once(io.stdout, 'drain');
-  };
+/** Writes items as JSON lines to stdout, waiting for it to drain when its buffer is full. */
+export function itemWriter(io: CommandIo, plain: boolean): PageWriter {
+  return jsonLinesWriter(io.stdout, plain ? 'plain' : 'typed');
 }
 
 export function writeSummary(io: CommandIo, summary: StreamSummary, items: number): void {

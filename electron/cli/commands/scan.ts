@@ -1,4 +1,6 @@
+import { MonotableError } from '../../../shared/errors/monotable-error.js';
 import { buildAdHocScan } from '../../../shared/operations/ad-hoc-request.js';
+import { exportItems } from '../../backend/operations/scan-export.js';
 import { selectOneTable } from '../../backend/tables/select-tables.js';
 import { streamOperation } from '../../backend/operations/stream-operation.js';
 import { singleFile, stringOption } from '../arguments.js';
@@ -6,7 +8,7 @@ import { EXIT, type Command } from '../command.js';
 import { CONNECTION_OPTIONS, CONNECTION_USAGE, withConnection } from '../connection-flags.js';
 import { loadModelFile } from '../load-model.js';
 import { AD_HOC_OPTIONS, adHocRead } from './query.js';
-import { READ_OPTIONS, READ_USAGE, itemWriter, readFlags, writeSummary } from './read-output.js';
+import { READ_OPTIONS, READ_USAGE, itemWriter, readFlags, writeSummary, type ReadFlags } from './read-output.js';
 
 const USAGE = `Usage: monotable scan FILE [--table T] [--index I] [--filter "A OP V"] [--projection a,b] [--consistent] (connection) [--limit N] [--all]
 
@@ -19,29 +21,48 @@ Options:
   --filter "A OP V"    filter, repeatable (AND): "status = open", "total between 10 and 20", "email exists"
   --projection a,b     only these attributes
   --consistent         strongly consistent read (table and local indexes only)
+  --segments N         with --all: a parallel Scan of N segments (items come in no particular order)
 
 ${READ_USAGE}
 
 ${CONNECTION_USAGE}`;
 
+function segmentCount(values: Record<string, unknown>, flags: ReadFlags): number {
+  const text = values.segments;
+  if (typeof text !== 'string') return 1;
+  if (!/^[1-9]\d{0,3}$/.test(text)) throw new MonotableError('BAD_INPUT', `--segments "${text}" is not a whole number from 1 to 9999.`, { hint: 'e.g. --segments 4' });
+  const n = Number(text);
+  if (n > 1 && (!flags.all || flags.maxItems !== undefined || flags.exclusiveStartKey !== undefined)) {
+    throw new MonotableError('BAD_INPUT', '--segments reads the whole table: it needs --all and no --max-items or --start-key.', { hint: 'Add --all, or drop --segments.' });
+  }
+  return n;
+}
+
 export const scanCommand: Command = {
   name: 'scan',
   summary: 'Scan a table or index (filter, projection, limit; --all streams every page)',
   usage: USAGE,
-  options: { ...CONNECTION_OPTIONS, ...READ_OPTIONS, ...AD_HOC_OPTIONS },
+  options: { ...CONNECTION_OPTIONS, ...READ_OPTIONS, ...AD_HOC_OPTIONS, segments: { type: 'string' } },
   async run({ values, positionals }, io) {
     const file = singleFile(positionals, USAGE);
     const flags = readFlags(values);
     const { model } = await loadModelFile(file, io);
     const table = selectOneTable(model, stringOption(values, 'table'));
     const request = buildAdHocScan(model, { table: table.name, ...adHocRead(values), ...(flags.limit !== undefined && { limit: flags.limit }) });
+    const segments = segmentCount(values, flags);
     let items = 0;
     const write = itemWriter(io, flags.plain);
-    const summary = await withConnection(values, io, (connection) =>
-      streamOperation(connection, request, { ...flags, signal: io.signal }, async (page) => {
+    const summary = await withConnection(values, io, async (connection) => {
+      if (segments > 1) {
+        const exported = await exportItems(connection, request, io.stdout, { segments, signal: io.signal, format: flags.plain ? 'plain' : 'typed' });
+        items = exported.items;
+        return exported;
+      }
+      return streamOperation(connection, request, { ...flags, signal: io.signal }, async (page) => {
         items += page.length;
         await write(page);
-      }));
+      });
+    });
     writeSummary(io, summary, items);
     return EXIT.OK;
   },
