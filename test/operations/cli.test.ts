@@ -108,4 +108,27 @@ describe('monotable query and scan', () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/--segments reads the whole table/);
   });
+
+  it('a page with no matches but more to read says so, with the key to continue', async () => {
+    const { code, lines, stderr } = await cli('query', 'shop.monotable.json', '--pk', 'CUST#c1', '--filter', 'status = lost', '--limit', '5');
+    expect(code).toBe(0);
+    expect(lines).toEqual([]);
+    expect(stderr).toMatch(/Query: 0 item\(s\), 1 page\(s\), 5 scanned/);
+    expect(stderr).toMatch(/more items: continue with --start-key '\{"/);
+  });
+});
+
+describe('guarded writes from the CLI', () => {
+  const put = ['run', 'shop.monotable.json', 'put-order', '--param', 'customer_id=c7', '--param', 'order_id=0001', '--param', 'status=open', '--param', 'created_at=2026', '--param', 'total=1'];
+  it('--read-only refuses a put pattern; --production needs --confirm TABLE', async () => {
+    const readOnly = await cli(...put, '--read-only');
+    expect(readOnly.code).toBe(2);
+    expect(readOnly.stderr).toMatch(/error \[READ_ONLY\]: PutItem on table "Shop" refused/);
+    const production = await cli(...put, '--production');
+    expect(production.code).toBe(2);
+    expect(production.stderr).toMatch(/hint: Type the table name to confirm: --confirm Shop/);
+    const confirmed = await cli(...put, '--production', '--confirm', 'Shop');
+    expect(confirmed.code).toBe(0);
+    expect(confirmed.stderr).toMatch(/PutItem: 0 item\(s\), 1 page\(s\), 1 capacity unit\(s\) consumed/);
+  });
 });
