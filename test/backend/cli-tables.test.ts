@@ -84,6 +84,22 @@ describe('monotable create / drift / drop on the embedded engine', () => {
     expect(none.err).toContain('Use exactly one of --embedded, --endpoint URL, or --profile P --region R.');
     const two = await run('drift', 'orders.monotable.json', '--embedded', '--endpoint', 'http://127.0.0.1:1');
     expect(two.code).toBe(2);
+    const saved = { config: process.env.AWS_CONFIG_FILE, credentials: process.env.AWS_SHARED_CREDENTIALS_FILE };
+    process.env.AWS_CONFIG_FILE = join(dir, 'no-config');
+    process.env.AWS_SHARED_CREDENTIALS_FILE = join(dir, 'no-credentials');
+    try {
+      const started = Date.now();
+      const aws = await run('drift', 'orders.monotable.json', '--profile', 'ghost', '--region', 'eu-west-1');
+      expect(aws.code).toBe(2);
+      expect(aws.err).toContain('error [CREDENTIALS]');
+      expect(aws.err).toContain('aws sso login --profile ghost');
+      expect(Date.now() - started).toBeLessThan(2_000);
+    } finally {
+      if (saved.config === undefined) delete process.env.AWS_CONFIG_FILE;
+      else process.env.AWS_CONFIG_FILE = saved.config;
+      if (saved.credentials === undefined) delete process.env.AWS_SHARED_CREDENTIALS_FILE;
+      else process.env.AWS_SHARED_CREDENTIALS_FILE = saved.credentials;
+    }
     const refused = await run('create', 'orders.monotable.json', '--endpoint', 'http://127.0.0.1:1');
     expect(refused.code).toBe(2);
     expect(refused.err).toContain('error [CONNECTION_FAILED]');
