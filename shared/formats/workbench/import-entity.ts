@@ -63,6 +63,7 @@ export function buildEntity(source: EntitySource, shape: TableShape, notes: Diag
   if (shape.sortKey) tableKeys.push([shape.sortKey, source.sortAlias]);
   const inIndex = shape.indexKeys.filter((k) => source.declared.includes(k.name) || items.some((item) => k.name in item));
   const unadopted: string[] = [];
+  const adopted: string[] = [];
   for (const [key, alias] of [...tableKeys, ...inIndex.map((k): [KeyAttribute, undefined] => [k, undefined])]) {
     keyTypes.set(key.name, key.type);
     const derived = deriveKeyTemplate(key, alias, items, source.declared);
@@ -78,14 +79,15 @@ export function buildEntity(source: EntitySource, shape: TableShape, notes: Diag
     }
     params.push(...derived.params);
     if (alias && alias !== key.name && derived.source !== 'alias') unadopted.push(`${key.name} "${alias}"`);
-    if (derived.source !== 'natural') {
-      notes.push({
-        code: 'workbench-key-template',
-        severity: 'info',
-        path: source.path,
-        message: `"${source.name}": key ${key.name} imported as the template ${derived.template} (from its ${derived.source === 'alias' ? 'facet label' : 'attribute name'}; every sample key matches it).`,
-      });
-    }
+    if (derived.source !== 'natural') adopted.push(`${key.name} = ${derived.template} (from its ${derived.source === 'alias' ? 'facet label' : 'attribute name'})`);
+  }
+  if (adopted.length > 0) {
+    notes.push({
+      code: 'workbench-key-template',
+      severity: 'info',
+      path: source.path,
+      message: `"${source.name}": key templates ${adopted.join(', ')}; every sample key matches them.`,
+    });
   }
   if (unadopted.length > 0) {
     notes.push({
