@@ -15,7 +15,8 @@ export const CONNECTION_OPTIONS = {
 
 /** Lines for a verb's usage text. */
 export const CONNECTION_USAGE = `Connection (exactly one):
-  --embedded                 the embedded engine (the running \`monotable engine\`, else one started for this command)
+  --embedded                 the embedded engine (the running \`monotable engine\`, else one started for this command;
+                             data folder: $MONOTABLE_DATA_DIR, else the user data folder)
   --endpoint URL             DynamoDB Local / LocalStack, e.g. http://localhost:8000 [--region R] [--access-key-id K]
   --profile P --region R     AWS with a profile from ~/.aws/config (SSO profiles too)
   --production               mark the connection: destructive operations need --confirm TABLE
