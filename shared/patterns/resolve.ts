@@ -41,7 +41,23 @@ export function resolveAll(model: Model): ResolvedPattern[] {
   return model.tables.flatMap((table, ti) => table.accessPatterns.map((_, pi) => resolveAt(model, table, ti, pi)));
 }
 
+/**
+ * Resolutions per model object: validate, the pattern list and every preview resolve the same patterns, so
+ * each is resolved once. Models are treated as immutable (an edit makes a new model object), as every
+ * per-model cache in shared/ assumes; callers must not mutate a ResolvedPattern.
+ */
+const resolutions = new WeakMap<Model, Map<string, ResolvedPattern>>();
+
 function resolveAt(model: Model, table: Table, ti: number, pi: number): ResolvedPattern {
+  let perModel = resolutions.get(model);
+  if (!perModel) resolutions.set(model, (perModel = new Map()));
+  const key = `${ti}:${pi}`;
+  let resolved = perModel.get(key);
+  if (!resolved) perModel.set(key, (resolved = resolveFresh(model, table, ti, pi)));
+  return resolved;
+}
+
+function resolveFresh(model: Model, table: Table, ti: number, pi: number): ResolvedPattern {
   const pattern = table.accessPatterns[pi]!;
   const ctx = contextFor(model, table, pattern, `$.tables[${ti}].accessPatterns[${pi}]`, [], new Set());
   const resolved = resolveKind(ctx);
