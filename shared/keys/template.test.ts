@@ -38,6 +38,12 @@ describe('parseTemplate', () => {
     expect(t.params).toEqual(['order_id', 'line']);
   });
 
+  it('accepts attribute names with # . - as parameters (State#Date in AWS samples)', () => {
+    const t = parseTemplate('{State#Date}#{device.id}');
+    expect(t.params).toEqual(['State#Date', 'device.id']);
+    expect(matchTemplate(t, 'ON#2026-01-01#d1')).toEqual({ 'State#Date': 'ON', 'device.id': '2026-01-01#d1' });
+  });
+
   it('reads {{ and }} as literal braces', () => {
     const t = parseTemplate('{{x}}#{id}');
     expect(t.segments).toEqual([{ kind: 'literal', text: '{x}#' }, { kind: 'param', name: 'id' }]);
