@@ -59,6 +59,12 @@ class EntityItemChecker {
         this.report('sample-required-missing', 'warning', [], ` lacks the required attribute "${attribute.name}".`, `Add "${attribute.name}" or mark it not required.`);
       }
     }
+    const type = this.entity.typeAttribute;
+    if (type && item[type.name] !== undefined && (item[type.name] as { S?: string }).S !== type.value) {
+      this.report('sample-type-attribute-mismatch', 'warning', [type.name],
+        `: the type attribute "${type.name}" is not the string "${type.value}" that entity "${this.entity.name}" writes.`,
+        `Set it to {"S": "${type.value}"}, or move the item to the entity it belongs to.`);
+    }
     this.checkSize();
     return pk === undefined || sk === undefined ? undefined : [pk, sk];
   }
