@@ -2,7 +2,7 @@ import type { AttributeValue, Item } from '../model/attribute-value.js';
 import { indexViews, primaryKeyNames, type IndexView } from '../model/indexes.js';
 import type { Model, Table } from '../model/schema.js';
 import { MonotableError } from '../errors/monotable-error.js';
-import { compareScalars, compareSortableKeys, keyText, sortableKey } from './compare-values.js';
+import { compareScalars, compareSortableKeys, compareUtf8, keyText, sortableKey } from './compare-values.js';
 
 /** One entry of an index: the item as the index holds it (projected) and the table item behind it. */
 export interface IndexEntry {
@@ -113,6 +113,11 @@ function buildView(data: TableData, view: IndexView): ViewData {
     if (entries.length < 2) continue;
     if (!sortName) {
       if (tiebreak.length) entries.sort(byTableKeys);
+      continue;
+    }
+    if (view.sortKey!.type === 'S') {
+      // strings compare without preparation; numbers and binaries are parsed once per entry
+      entries.sort((a, b) => compareUtf8((a.full[sortName] as { S: string }).S, (b.full[sortName] as { S: string }).S) || byTableKeys(a, b));
       continue;
     }
     const keyed = entries.map((entry) => ({ entry, key: sortableKey(entry.full[sortName]!) }));
