@@ -29,6 +29,15 @@ const server = dynalite({
   updateTableMs: options.updateTableMs ?? 20,
 });
 
+// dynalite rethrows request stream errors (`req.on('error', (err) => { throw err })`), so a client that drops the
+// connection in the middle of a request body would take the whole engine down. Such a request is simply gone;
+// every other uncaught error still ends the process (exit 1), as Node would.
+process.on('uncaughtException', (error) => {
+  if (error?.code === 'ECONNRESET' || error?.code === 'ERR_STREAM_PREMATURE_CLOSE' || error?.message === 'aborted') return;
+  process.stderr.write(`${error?.stack ?? error}\n`);
+  process.exit(1);
+});
+
 server.on('error', (error) => {
   process.send?.({ type: 'error', code: error.code ?? 'UNKNOWN', message: error.message });
   process.exit(3);

@@ -82,6 +82,24 @@ describe('embedded engine process', () => {
     expect(await second.exited).toEqual({ code: null, signal: 'SIGKILL' });
   });
 
+  test('a client that drops the connection mid-request does not take the engine down', async () => {
+    const engine = await startEngine();
+    try {
+      const socket = connect({ host: '127.0.0.1', port: engine.port });
+      await new Promise((resolve) => socket.once('connect', resolve));
+      socket.write('POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-amz-json-1.0\r\nX-Amz-Target: DynamoDB_20120810.ListTables\r\nContent-Length: 1000\r\n\r\n{"Limit":');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      socket.destroy();
+      const state = await Promise.race([engine.exited.then(() => 'exited'), new Promise((resolve) => setTimeout(() => resolve('running'), 300))]);
+      expect(state).toBe('running');
+      const client = createEndpointClient(engine.endpoint);
+      expect((await client.send(new ListTablesCommand({}))).TableNames).toEqual([]);
+      client.destroy();
+    } finally {
+      await engine.stop();
+    }
+  });
+
   test('a data folder locked by another engine is ENGINE_START_FAILED with the path', async () => {
     const dir = levelDbPath(await tempDir('lock'));
     const owner = await startEngine({ dataDir: dir });
