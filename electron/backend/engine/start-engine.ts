@@ -47,7 +47,9 @@ export async function startEngine(options: EngineOptions = {}): Promise<RunningE
           file: options.dataDir,
           hint: /lock/i.test(message.message)
             ? 'Another Monotable engine uses this folder: connect to it (--embedded finds it), stop it, or choose another folder with --data.'
-            : 'Check that the folder is writable (or choose another with --data, or use --in-memory).',
+            : /corrupt/i.test(message.message)
+              ? `The stored tables are damaged (an unclean shutdown?): move ${options.dataDir} aside to start with an empty engine.`
+              : 'Check that the folder is writable (or choose another with --data, or use --in-memory).',
         }));
       } else reject(new MonotableError('ENGINE_START_FAILED', `The local engine could not start: ${message.message}`, { hint: 'Check the data folder and try again.' }));
     });
