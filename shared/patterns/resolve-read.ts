@@ -43,7 +43,9 @@ export function resolveGet(ctx: PatternContext, operation: 'GetItem' | 'BatchGet
 
 /** Query on the index that serves the key condition, or a Scan with the condition as a filter (warned). */
 export function resolveQuery(ctx: PatternContext): ResolvedPattern {
-  const kc: KeyCondition = ctx.pattern.keyCondition ?? { partition: { attribute: ctx.table.partitionKey.name } };
+  // Without a key condition: the partition key of the named index (or the table), valued by the entity's template.
+  const named = indexViews(ctx.table).find((v) => v.name !== undefined && v.name === ctx.pattern.index);
+  const kc: KeyCondition = ctx.pattern.keyCondition ?? { partition: { attribute: (named ?? indexViews(ctx.table)[0]!).partitionKey.name } };
   const choice = chooseIndex(ctx, kc);
   const keyConditions = keyConditionsOf(ctx, kc);
   if (!choice.serves) {

@@ -64,6 +64,11 @@ describe('key conditions', () => {
     expect(r.diagnostics[0]!.path).toBe('$.tables[0].accessPatterns[2].keyCondition');
   });
 
+  it('a query naming an index but no key condition uses that index\'s partition key', () => {
+    const r = resolvePattern(cruddurLikeModel([{ name: 'p', entity: 'Message', kind: 'query', index: 'message-group-sk-index', parameters: [{ name: 'message_group_uuid' }] }]), 'p');
+    expect(r).toMatchObject({ operation: 'Query', indexName: 'message-group-sk-index', expressionAttributeNames: { '#k0': 'message_group_uuid' }, diagnostics: [] });
+  });
+
   it('an explicit index that cannot serve the key condition is an error', () => {
     expect(codes('p', [query({ index: 'message-group-sk-index' })])).toContain('error:pattern-index-cannot-serve');
     expect(codes('p', [query({ index: 'missing-index' })])).toContain('error:pattern-unknown-index');
