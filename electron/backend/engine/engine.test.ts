@@ -113,6 +113,16 @@ describe('embedded engine process', () => {
     }
   });
 
+  test('a damaged LevelDB folder is ENGINE_START_FAILED with the path and a way out', async () => {
+    const dir = levelDbPath(await tempDir('damaged'));
+    await (await startEngine({ dataDir: dir })).stop();
+    await writeFile(join(dir, 'CURRENT'), 'garbage');
+    const error = await caught(startEngine({ dataDir: dir }));
+    expect(isMonotableError(error) && error.code).toBe('ENGINE_START_FAILED');
+    expect((error as Error).message).toContain(dir);
+    expect(isMonotableError(error) && error.details.hint).toContain(`move ${dir} aside`);
+  });
+
   test('an unwritable data folder is ENGINE_START_FAILED with the path', async () => {
     const file = join(await tempDir('file'), 'not-a-folder');
     await writeFile(file, 'x');
