@@ -35,6 +35,21 @@ export const MODEL_RULES: readonly Rule[] = [
  */
 export function validate(model: Model): Diagnostic[] {
   const context = new RuleContext(model);
-  for (const rule of MODEL_RULES) rule(context);
-  return [...context.diagnostics, ...patternDiagnostics(model)];
+  for (const rule of MODEL_RULES) guarded(context, rule.name, () => rule(context));
+  guarded(context, 'patternDiagnostics', () => context.diagnostics.push(...patternDiagnostics(model)));
+  return context.diagnostics;
+}
+
+/**
+ * The UI validates on every keystroke: a bug in one rule must not take the others (or the editor) down. It
+ * becomes an error diagnostic that names the rule, so it is seen and reported, never silently skipped.
+ */
+function guarded(context: RuleContext, name: string, run: () => void): void {
+  try {
+    run();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    context.report('validator-failed', 'error', [], `Monotable's check "${name}" failed on this model: ${message}`,
+      'This is a bug in Monotable; the other checks still ran. Please report it with the model file.');
+  }
 }
