@@ -156,7 +156,7 @@ describe('embedded connections', () => {
       const error = await caught(openConnection({ kind: 'embedded', dataDir: dir }));
       expect(isMonotableError(error) && error.code).toBe('ENGINE_START_FAILED');
       expect((error as Error).message).toContain(dir);
-      expect(isMonotableError(error) && error.details.hint).toMatch(/Another Monotable engine uses this folder/);
+      expect(isMonotableError(error) && error.details.hint).toMatch(/Another Monotable process uses this folder.*run `monotable engine` once/);
     } finally {
       await holder.close();
     }

@@ -46,7 +46,7 @@ export async function startEngine(options: EngineOptions = {}): Promise<RunningE
         reject(new MonotableError('ENGINE_START_FAILED', `The local engine could not open its data folder ${options.dataDir}: ${message.message}`, {
           file: options.dataDir,
           hint: /lock/i.test(message.message)
-            ? 'Another Monotable engine uses this folder: connect to it (--embedded finds it), stop it, or choose another folder with --data.'
+            ? 'Another Monotable process uses this folder (a command that started its own engine, or another app): wait for it to finish, or run `monotable engine` once so that every command shares that engine.'
             : /corrupt/i.test(message.message)
               ? `The stored tables are damaged (an unclean shutdown?): move ${options.dataDir} aside to start with an empty engine.`
               : 'Check that the folder is writable (or choose another with --data, or use --in-memory).',
