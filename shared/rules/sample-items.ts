@@ -10,6 +10,8 @@ import { itemSizeProblem } from './sample-item-size.js';
 import { checkSampleValue, isBase64, reportBinary } from './sample-values.js';
 
 const PLAIN_NUMBER = /^-?(?:0|[1-9]\d{0,37})$/;
+/** More sample items than a 20 MB model file can hold. */
+const ITEMS_PER_ENTITY = 2 ** 22;
 
 /**
  * Checks the sample items of one entity. The current item is held in fields, and paths and labels are built
@@ -47,12 +49,16 @@ class EntityItemChecker {
     this.context.report(code, severity, [...this.basePath, this.index, ...at], `${this.label()}${message}`, hint);
   }
 
-  /** Checks one item; returns its primary key values (for duplicate detection), or undefined when one is missing. */
-  check(item: Item, index: number): [string, string] | undefined {
+  /** Primary key values of the last checked item (for duplicate detection); undefined when one is missing. */
+  pk: string | undefined;
+  sk: string | undefined;
+
+  /** Checks one item. */
+  check(item: Item, index: number): void {
     this.item = item;
     this.index = index;
-    const pk = this.primaryPart(this.table.partitionKey.name);
-    const sk = this.table.sortKey ? this.primaryPart(this.table.sortKey.name) : '';
+    this.pk = this.primaryPart(this.table.partitionKey.name);
+    this.sk = this.table.sortKey ? this.primaryPart(this.table.sortKey.name) : '';
     for (const name in item) this.checkAttribute(name, item[name]!);
     for (const attribute of this.entity.attributes) {
       if (attribute.required === true && item[attribute.name] === undefined) {
@@ -66,7 +72,6 @@ class EntityItemChecker {
         `Set it to {"S": "${type.value}"}, or move the item to the entity it belongs to.`);
     }
     this.checkSize();
-    return pk === undefined || sk === undefined ? undefined : [pk, sk];
   }
 
   private primaryPart(name: string): string | undefined {
@@ -173,23 +178,25 @@ class EntityItemChecker {
 export function checkSampleItems(context: RuleContext): void {
   context.model.tables.forEach((table, t) => {
     const keys = keyInfo(table);
-    const seen = new Map<string, Map<string, [number, number]>>();
+    // partition key → sort key → where it was first seen, as entity * ITEMS_PER_ENTITY + item (no allocation per item)
+    const seen = new Map<string, Map<string, number>>();
     table.entities.forEach((entity, e) => {
       const items = entity.sampleItems ?? [];
       if (items.length === 0) return;
       const basePath = ['tables', t, 'entities', e, 'sampleItems'];
       const checker = new EntityItemChecker(context, table, entity, keys, basePath);
       for (let i = 0; i < items.length; i++) {
-        const primary = checker.check(items[i]!, i);
-        if (!primary) continue;
-        let sortKeys = seen.get(primary[0]);
-        if (!sortKeys) seen.set(primary[0], (sortKeys = new Map()));
-        const other = sortKeys.get(primary[1]);
-        if (other) {
+        checker.check(items[i]!, i);
+        const { pk, sk } = checker;
+        if (pk === undefined || sk === undefined) continue;
+        let sortKeys = seen.get(pk);
+        if (!sortKeys) seen.set(pk, (sortKeys = new Map()));
+        const other = sortKeys.get(sk);
+        if (other !== undefined) {
           context.report('sample-duplicate-key', 'warning', [...basePath, i],
-            `Sample item ${i} of "${entity.name}" has the same primary key as sample item ${other[1]} of "${table.entities[other[0]]!.name}"; writing both keeps only the last one.`,
+            `Sample item ${i} of "${entity.name}" has the same primary key as sample item ${other % ITEMS_PER_ENTITY} of "${table.entities[Math.floor(other / ITEMS_PER_ENTITY)]!.name}"; writing both keeps only the last one.`,
             'Give each sample item its own key.');
-        } else sortKeys.set(primary[1], [e, i]);
+        } else sortKeys.set(sk, e * ITEMS_PER_ENTITY + i);
       }
     });
   });
