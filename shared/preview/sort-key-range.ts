@@ -1,5 +1,6 @@
 import type { AttributeValue } from '../model/attribute-value.js';
 import { compareScalars } from './compare-values.js';
+import { MonotableError } from '../errors/monotable-error.js';
 import type { ExpressionValues } from './evaluate-condition.js';
 import type { ConditionNode, Operand } from './expression-parser.js';
 import type { IndexEntry } from './table-data.js';
@@ -50,6 +51,11 @@ export function sortKeyRange(entries: IndexEntry[], sortName: string, node: Cond
     const low = valueOf(node.low, values);
     const high = valueOf(node.high, values);
     if (!comparable(low) || !comparable(high)) return low && high ? [] : undefined;
+    if ((compareScalars(low, high) ?? 0) > 0) {
+      throw new MonotableError('BAD_INPUT', 'BETWEEN on the sort key has a lower bound greater than its upper bound; DynamoDB refuses such a key condition.', {
+        hint: 'Swap the two values.',
+      });
+    }
     return entries.slice(bound(entries, sortName, low, false), Math.max(bound(entries, sortName, low, false), bound(entries, sortName, high, true)));
   }
   if (node.kind === 'function' && node.name === 'begins_with' && node.path.length === 1 && node.path[0] === sortName) {
