@@ -64,6 +64,11 @@ const big: Table = {
 };
 model.tables.push(big);
 
+/** Items of 350 KB: a Query page stops once 1 MB has been read, with a LastEvaluatedKey. */
+const pages = orderTable('pages', 'N', ['1', '2', '3', '4']);
+pages.entities[0]!.sampleItems = pages.entities[0]!.sampleItems!.map((item) => ({ ...item, body: { S: 'x'.repeat(350_000) } }));
+model.tables.push(pages);
+
 function createInput(table: Table): CreateTableCommandInput {
   const keyTypes = new Map<string, string>();
   const schema = (pk: { name: string; type: string }, sk?: { name: string; type: string }) => {
@@ -147,6 +152,7 @@ const cases: [string, Record<string, TemplateValue>][] = [
   ['big-two-strong', {}],
   ['big-owner', { owner: 'o1' }],
   ['lsi-projected', { message_group_uuid: 'g1' }],
+  ['pages-all', {}],
 ];
 
 describe('preview matches the real engine', () => {

@@ -79,6 +79,13 @@ describe('Query semantics', () => {
     expect(unlimited.lastEvaluatedKey).toBeUndefined();
   });
 
+  it('a page stops after 1 MB read, with a LastEvaluatedKey', () => {
+    const model = sortModel('N', ['1', '2', '3', '4']);
+    for (const item of model.tables[0]!.entities[0]!.sampleItems!) item['body'] = { S: 'x'.repeat(350_000) };
+    const result = previewPattern(model, 'all');
+    expect(result).toMatchObject({ count: 3, scannedCount: 3, lastEvaluatedKey: { pk: { S: 'P' }, sk: { N: '3' } } });
+  });
+
   it('sort conditions: between, begins_with, > on the key; <> matches items without the attribute', () => {
     const patterns: AccessPattern[] = [
       { name: 'between', entity: 'E', kind: 'query', parameters: [{ name: 'a' }, { name: 'b' }], keyCondition: { partition: { attribute: 'pk' }, sort: { attribute: 'sk', operator: 'between', value: '{a}', to: '{b}' } } },
