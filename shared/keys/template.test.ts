@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MonotableError } from '../errors/monotable-error.js';
+import { matchTemplateByRegex } from './match-template.js';
 import {
   delimiterAfter,
   isBareParameter,
@@ -238,6 +239,36 @@ describe('properties', () => {
       ),
       { numRuns: 500 },
     );
+  });
+
+  it('the linear matcher gives exactly the answer of the backtracking regular expression', () => {
+    const unit = fc.constantFrom('#', 'a', 'b', '\uD83D', '\uDE00');
+    const source = fc
+      .array(fc.oneof(fc.string({ unit, maxLength: 3 }), fc.constantFrom('{a}', '{b}', '{c}', '{d}')), { maxLength: 7 })
+      .map((parts) => {
+        const used = new Set<string>();
+        return parts.filter((p) => !p.startsWith('{') || (!used.has(p) && used.add(p))).join('');
+      });
+    const keyFor = (t: KeyTemplate): fc.Arbitrary<string> =>
+      fc.oneof(
+        fc.string({ unit, maxLength: 12 }),
+        fc.record(Object.fromEntries(t.params.map((p) => [p, fc.string({ unit, maxLength: 4 })]))).map((v) => t.segments.map((s) => (s.kind === 'literal' ? s.text : (v as Record<string, string>)[s.name])).join('')),
+      );
+    fc.assert(
+      fc.property(
+        source.map(parseTemplate).chain((t) => fc.tuple(fc.constant(t), keyFor(t))),
+        ([t, key]) => {
+          expect(matchTemplate(t, key)).toEqual(matchTemplateByRegex(t, key));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('matches a 2,048-character key full of delimiters without backtracking', () => {
+    const t = parseTemplate('{a}#{b}#{c}#{d}#X');
+    expect(matchTemplate(t, `${'#'.repeat(2047)}Y`)).toBeUndefined();
+    expect(matchTemplate(t, `${'#'.repeat(2046)}X`)).toEqual({ a: '', b: '', c: '', d: '#'.repeat(2042) });
   });
 
   it('the literal prefix is a prefix of every rendered key', () => {

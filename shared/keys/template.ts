@@ -118,51 +118,7 @@ export function renderTemplate(template: KeyTemplate, values: Readonly<Record<st
   return out;
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-const matcherCache = new Map<string, RegExp>();
-
-function matcher(template: KeyTemplate): RegExp {
-  let re = matcherCache.get(template.source);
-  if (!re) {
-    const seen = new Set<string>();
-    const last = template.segments.length - 1;
-    const body = template.segments
-      .map((s, i) => {
-        if (s.kind === 'literal') return escapeRegExp(s.text);
-        if (seen.has(s.name)) return `\\k<p${template.params.indexOf(s.name)}>`;
-        seen.add(s.name);
-        return `(?<p${template.params.indexOf(s.name)}>[\\s\\S]${i === last ? '*' : '*?'})`;
-      })
-      .join('');
-    // No `u` flag: matching works on UTF-16 code units, exactly as rendering concatenates them, so even a lone
-    // surrogate split between a value and a literal matches back.
-    re = new RegExp(`^${body}$`);
-    if (matcherCache.size > 5000) matcherCache.clear();
-    matcherCache.set(template.source, re);
-  }
-  return re;
-}
-
-/**
- * Matches a stored key back to parameter values, or undefined when the key does not fit the template.
- * Each parameter takes the shortest text that lets the rest match (the last one takes the remainder), so a
- * value may contain the delimiter (`#`) as long as the literal that follows the parameter does not appear
- * earlier than where the value ends (see `valueBreaksMatch`):
- * `ORDER#{id}#ITEM#{line}` matches `ORDER#a#b#ITEM#3` as id `a#b`, line `3`; but id `a#ITEM` renders
- * `ORDER#a#ITEM#ITEM#3`, which matches back as id `a`, line `ITEM#3` (the key itself is ambiguous).
- */
-export function matchTemplate(template: KeyTemplate, key: string): Record<string, string> | undefined {
-  const m = matcher(template).exec(key);
-  if (!m) return undefined;
-  const out: Record<string, string> = {};
-  template.params.forEach((name, i) => {
-    out[name] = m.groups![`p${i}`] ?? '';
-  });
-  return out;
-}
+export { matchTemplate } from './match-template.js';
 
 /**
  * Why this template cannot always be matched back, or undefined when every rendered key matches back to the
