@@ -3,7 +3,7 @@ import type { Item } from '../model/attribute-value.js';
 import type { AccessPattern, Model, Table } from '../model/schema.js';
 import { cruddurLikeModel } from '../patterns/fixtures/cruddur-like.js';
 import { resolvePattern } from '../patterns/resolve.js';
-import { monthlyCost, patternCapacity, PRICE_TABLE, pricesFor, readUnits, writeCapacity, writeUnits } from './index.js';
+import { averageItemSize, estimatedItem, estimatedItemCount, monthlyCost, patternCapacity, PRICE_TABLE, pricesFor, readUnits, writeCapacity, writeUnits } from './index.js';
 import { itemSize } from './item-size.js';
 
 /** An item of exactly `bytes` bytes with keys pk/sk and optional extra attributes. */
@@ -104,6 +104,30 @@ describe('patternCapacity', () => {
     expect(c.estimated).toBe(true);
     expect(c.writeUnits).toBe(2);
     expect(c.notes.join(' ')).toContain('estimated');
+  });
+});
+
+describe('entity sizes and counts', () => {
+  it('average item size comes from the sample items, or from attribute types when there are none', () => {
+    const table = cruddurLikeModel().tables[0]!;
+    const messages = table.entities[1]!;
+    const sizes = messages.sampleItems!.map(itemSize);
+    expect(averageItemSize(table, messages)).toBeCloseTo(sizes.reduce((a, b) => a + b, 0) / sizes.length, 6);
+    const bare = { ...messages, sampleItems: undefined };
+    // keys MSG#{36 chars} and {36 chars}, three 32-character strings, the names
+    expect(averageItemSize(table, bare)).toBe(itemSize(estimatedItem(table, bare)));
+    expect(estimatedItem(table, bare)['pk']).toEqual({ S: `MSG#${'x'.repeat(36)}` });
+  });
+
+  it('item counts: seed.count, else parents × average perParent, else the sample items', () => {
+    const table = cruddurLikeModel([], (t) => {
+      t.entities[0]!.seed = { count: 20 };
+      t.entities[1]!.seed = { perParent: { min: 5, max: 15 } };
+      t.entities[1]!.attributes[0]!.generator = { kind: 'ref', entity: 'MessageGroup', attribute: 'message_group_uuid' };
+    }).tables[0]!;
+    expect(estimatedItemCount(table, table.entities[0]!)).toBe(20);
+    expect(estimatedItemCount(table, table.entities[1]!)).toBe(200);
+    expect(estimatedItemCount(cruddurLikeModel().tables[0]!, cruddurLikeModel().tables[0]!.entities[1]!)).toBe(3);
   });
 });
 
