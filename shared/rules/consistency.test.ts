@@ -15,6 +15,7 @@ const CASES: Case[] = [
   ['nested parameters', (_, t) => { t.entities[0]!.keys.pk = 'GRP#{user{uuid}}'; }, 'template-syntax', 'error', '$.tables[0].entities[0].keys.pk', /cannot be nested at character 10/],
   ['template parameter that is not an attribute', (_, t) => { t.entities[0]!.keys.pk = 'GRP#{user_uid}'; }, 'template-param-unknown', 'error', '$.tables[0].entities[0].keys.pk', /\{user_uid\}.*Did you mean "user_uuid"\?/],
   ['N key template with a literal', (_, t) => { scoreIndex(t); t.entities[1]!.keys.score = 'S#{likes}'; }, 'template-key-type', 'error', '$.tables[0].entities[1].keys.score', /type N, but the template "S#\{likes\}" adds literal text/],
+  ['constant N key that is not a number', (_, t) => { scoreIndex(t); t.entities[1]!.keys.score = 'TOP'; }, 'template-key-type', 'error', '$.tables[0].entities[1].keys.score', /adds literal text/],
   ['N key template from an S attribute', (_, t) => { scoreIndex(t); t.entities[1]!.keys.score = '{message_uuid}'; }, 'template-key-type', 'error', '$.tables[0].entities[1].keys.score', /\{message_uuid\} of type S/],
   ['S key template from a set attribute', (_, t) => { t.entities[1]!.attributes.push({ name: 'tags', type: 'SS' }); t.entities[1]!.keys.sk = '{created_at}#{tags}'; }, 'template-key-type', 'error', '$.tables[0].entities[1].keys.sk', /\{tags\} of type SS/],
   ['no template for the table sort key', (_, t) => { delete t.entities[1]!.keys.sk; }, 'entity-key-template-missing', 'error', '$.tables[0].entities[1].keys', /no template for the table key "sk"/],
@@ -47,6 +48,15 @@ const CASES: Case[] = [
 ];
 
 describe('model consistency', () => {
+  it('accepts a constant number for an N key (a metadata row with score 0)', () => {
+    const diagnostics = validateMutated((m) => {
+      const t = m.tables[0]!;
+      scoreIndex(t);
+      t.entities[1]!.keys.score = '0';
+    });
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
   it.each(CASES)('%s → %s', (_name, mutate, code, severity, path, message) => {
     const diagnostic = findDiagnostic(validateMutated((m) => mutate(m, m.tables[0]!)), code);
     expect(diagnostic.severity).toBe(severity);

@@ -1,10 +1,18 @@
-import { isBareParameter } from '../keys/template.js';
+import { isBareParameter, isConstant, type KeyTemplate } from '../keys/template.js';
+import { checkDynamoNumber } from '../model/numbers.js';
 import type { Attribute, Entity, Table } from '../model/schema.js';
 import { keyInfo, type KeyInfo } from './key-info.js';
 import type { PathSegment, RuleContext } from './rule-context.js';
+import { isBase64 } from './sample-values.js';
 import { didYouMean } from './suggest.js';
 
 const S_KEY_PARAM_TYPES = new Set(['S', 'N', 'B']);
+
+/** A constant N or B key (`0` for a metadata row) is fine when the text is a valid number or base64. */
+function isConstantOfType(source: string, template: KeyTemplate, type: string): boolean {
+  if (!isConstant(template) || source === '') return false;
+  return type === 'N' ? checkDynamoNumber(source) === undefined : isBase64(source);
+}
 
 function checkTemplate(context: RuleContext, entity: Entity, key: KeyInfo, source: string, path: PathSegment[], attributes: Map<string, Attribute>): void {
   const parsed = context.template(source);
@@ -33,10 +41,10 @@ function checkTemplate(context: RuleContext, entity: Entity, key: KeyInfo, sourc
         `Give "${param}" the type ${key.type}, or make the key attribute type S.`);
     }
   }
-  if (key.type !== 'S' && !isBareParameter(template)) {
+  if (key.type !== 'S' && !isBareParameter(template) && !isConstantOfType(source, template, key.type)) {
     context.report('template-key-type', 'error', path,
       `Key "${key.name}" has type ${key.type}, but the template "${source}" adds literal text or several parameters, so it yields a string.`,
-      `A ${key.type === 'N' ? 'number' : 'binary'} key template must be a single parameter such as {score}; or make the key attribute type S.`);
+      `A ${key.type === 'N' ? 'number' : 'binary'} key template must be a single parameter such as {score} or a constant ${key.type === 'N' ? 'number such as 0' : 'base64 value'}; or make the key attribute type S.`);
   }
   const own = attributes.get(key.name);
   if (own && !(template.params.length === 1 && isBareParameter(template) && template.params[0] === key.name)) {
