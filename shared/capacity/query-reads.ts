@@ -39,7 +39,7 @@ export function queryShares(table: Table, entity: Entity, view: IndexView, patte
   const mates = partitionMates(table, view).get(entity);
   const candidates = mates ? [...mates] : table.entities.filter((e) => e === entity || e.keys[view.partitionKey.name] === partitionTemplate);
   const shares = candidates.filter((e) => {
-    if (sortName && e.keys[sortName] === undefined && !e.attributes.some((a) => a.name === sortName)) return false;
+    if (sortName && e.keys[sortName] === undefined) return false; // not in this index
     if (prefix === undefined || !sortName) return true;
     const own = prefixOf(e.keys[sortName]) ?? '';
     return own.startsWith(prefix) || prefix.startsWith(own);

@@ -8,12 +8,14 @@ export function viewServes(view: IndexView, keyCondition: KeyCondition): boolean
   return !keyCondition.sort || view.sortKey?.name === keyCondition.sort.attribute;
 }
 
-/** True when items of the entity appear in the view (a sparse index holds only items that have its keys). */
+/**
+ * True when items of the entity appear in the view: the entity has a key template for every key of the index
+ * (the model's rule: an index key without a template means the entity is not in that sparse index).
+ */
 export function entityInView(ctx: PatternContext, view: IndexView): boolean {
   if (view.kind === 'table' || !ctx.entity) return true;
-  const entity = ctx.entity;
-  const has = (name: string): boolean => name in entity.keys || entity.attributes.some((a) => a.name === name);
-  return has(view.partitionKey.name) && (!view.sortKey || has(view.sortKey.name));
+  const keys = ctx.entity.keys;
+  return view.partitionKey.name in keys && (!view.sortKey || view.sortKey.name in keys);
 }
 
 export type IndexChoice =
