@@ -48,6 +48,15 @@ const CASES: Case[] = [
 ];
 
 describe('model consistency', () => {
+  it('an entity outside a GSI that shares the table sort key is not told it is half in it', () => {
+    const diagnostics = validateMutated((m) => {
+      const group = m.tables[0]!.entities[0]!;
+      delete group.keys.message_group_uuid;
+      m.tables[0]!.accessPatterns = m.tables[0]!.accessPatterns.filter((p) => p.entity !== 'MessageGroup');
+    });
+    expect(diagnostics).toEqual([]);
+  });
+
   it('accepts a constant number for an N key (a metadata row with score 0)', () => {
     const diagnostics = validateMutated((m) => {
       const t = m.tables[0]!;

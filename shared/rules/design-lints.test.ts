@@ -53,6 +53,16 @@ describe('design lints', () => {
     expect(diagnostic.hint).toBeTruthy();
   });
 
+  it('a faker method named like an Object property is just an unknown method', () => {
+    const diagnostics = validateMutated((m) => {
+      const message = m.tables[0]!.entities[1]!;
+      message.attributes[2]!.generator = { kind: 'faker', method: 'constructor' };
+      message.keys.sk = '{message}#{created_at}';
+      message.sampleItems = [];
+    });
+    expect(diagnostics.map((d) => d.code)).toEqual(['template-delimiter-in-values']);
+  });
+
   it('uuid and date values before a "#" are not flagged', () => {
     const diagnostics = validateMutated((_m) => {
       const t = _m.tables[0]!;

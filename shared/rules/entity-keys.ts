@@ -2,7 +2,7 @@ import { isBareParameter, isConstant, type KeyTemplate } from '../keys/template.
 import { checkDynamoNumber } from '../model/numbers.js';
 import type { Attribute, Entity, Table } from '../model/schema.js';
 import { keyInfo, type KeyInfo } from './key-info.js';
-import type { PathSegment, RuleContext } from './rule-context.js';
+import { own, type PathSegment, type RuleContext } from './rule-context.js';
 import { isBase64 } from './sample-values.js';
 import { didYouMean } from './suggest.js';
 
@@ -66,7 +66,7 @@ function checkTemplate(context: RuleContext, entity: Entity, key: KeyInfo, sourc
 function checkEntityKeys(context: RuleContext, table: Table, entity: Entity, path: PathSegment[], keys: Map<string, KeyInfo>): void {
   const attributes = new Map(entity.attributes.map((a) => [a.name, a]));
   for (const key of [table.partitionKey, table.sortKey]) {
-    if (key && entity.keys[key.name] === undefined) {
+    if (key && own(entity.keys, key.name) === undefined) {
       context.report('entity-key-template-missing', 'error', [...path, 'keys'],
         `Entity "${entity.name}" has no template for the table key "${key.name}"; every item needs it.`,
         `Add "${key.name}": "<TEMPLATE>" to keys, e.g. "${entity.name.toUpperCase()}#{id}".`);

@@ -1,4 +1,4 @@
-import type { PathSegment, RuleContext } from './rule-context.js';
+import { own, type PathSegment, type RuleContext } from './rule-context.js';
 import { didYouMean } from './suggest.js';
 
 /**
@@ -9,6 +9,7 @@ export function checkIndexUsage(context: RuleContext): void {
   context.model.tables.forEach((table, t) => {
     const attributeNames = new Set<string>();
     for (const entity of table.entities) for (const a of entity.attributes) attributeNames.add(a.name);
+    const tableKeys = new Set([table.partitionKey.name, table.sortKey?.name]);
     const indexes = [
       ...(table.globalSecondaryIndexes ?? []).map((gsi, i) => ({ name: gsi.name, keys: [gsi.partitionKey.name, gsi.sortKey?.name], projection: gsi.projection, path: ['tables', t, 'globalSecondaryIndexes', i] as PathSegment[] })),
       ...(table.localSecondaryIndexes ?? []).map((lsi, i) => ({ name: lsi.name, keys: [lsi.sortKey.name], projection: lsi.projection, path: ['tables', t, 'localSecondaryIndexes', i] as PathSegment[] })),
@@ -17,10 +18,12 @@ export function checkIndexUsage(context: RuleContext): void {
       const keys = index.keys.filter((k): k is string => k !== undefined);
       let used = false;
       table.entities.forEach((entity, e) => {
-        const present = keys.filter((k) => entity.keys[k] !== undefined);
+        const present = keys.filter((k) => own(entity.keys, k) !== undefined);
+        // Table keys have templates in every entity, so only an index-only key shows intent to be in the index.
+        const intent = present.some((k) => !tableKeys.has(k));
         if (present.length === keys.length) used = true;
-        else if (present.length > 0) {
-          const missing = keys.filter((k) => entity.keys[k] === undefined);
+        else if (intent) {
+          const missing = keys.filter((k) => own(entity.keys, k) === undefined);
           context.report('entity-index-key-incomplete', 'warning', ['tables', t, 'entities', e, 'keys'],
             `Entity "${entity.name}" has a template for ${present.map((k) => `"${k}"`).join(', ')} but not for ${missing.map((k) => `"${k}"`).join(', ')}, so its items never appear in index "${index.name}" (an item needs every key of an index to be in it).`,
             `Add a template for ${missing.map((k) => `"${k}"`).join(', ')}, or remove the others if the entity should stay out of the index.`);

@@ -1,6 +1,6 @@
 import { isBareParameter, isConstant, literalPrefix, matchTemplate, type KeyTemplate } from '../keys/template.js';
 import type { Entity, Table } from '../model/schema.js';
-import type { RuleContext } from './rule-context.js';
+import { own, type RuleContext } from './rule-context.js';
 
 /** Could two templates render the same text? False only when their literal prefixes or suffixes rule it out. */
 export function templatesMayOverlap(a: KeyTemplate, b: KeyTemplate): boolean {
@@ -34,7 +34,7 @@ function checkTableCollisions(context: RuleContext, table: Table, t: number): vo
   table.entities.forEach((entity, e) => {
     const templates: KeyTemplate[] = [];
     for (const name of keyNames) {
-      const source = entity.keys[name];
+      const source = own(entity.keys, name);
       const parsed = source === undefined ? undefined : context.template(source);
       if (!parsed?.ok) return;
       templates.push(parsed.template);

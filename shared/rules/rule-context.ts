@@ -38,6 +38,14 @@ export class RuleContext {
   }
 }
 
+/**
+ * An own property of a record, never one inherited from Object.prototype: an attribute or key named
+ * "toString" or "constructor" must not find a function.
+ */
+export function own<T>(record: { readonly [name: string]: T }, name: string): T | undefined {
+  return Object.hasOwn(record, name) ? record[name] : undefined;
+}
+
 /** A rule reads the model and reports into the context. */
 export type Rule = (context: RuleContext) => void;
 

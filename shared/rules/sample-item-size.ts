@@ -1,6 +1,7 @@
 import { attributeSize, itemSize, MAX_ITEM_BYTES } from '../capacity/item-size.js';
 import type { Item } from '../model/attribute-value.js';
 import type { Table } from '../model/schema.js';
+import { own } from './rule-context.js';
 import { scalarText } from './sample-key-agreement.js';
 
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
@@ -46,10 +47,13 @@ export function itemSizeProblem(table: Table, item: Item): SizeProblem | undefin
   const tableKeys = [table.partitionKey.name, table.sortKey?.name];
   let total = size;
   for (const lsi of lsis) {
-    if (item[lsi.sortKey.name] === undefined) continue;
+    if (own(item, lsi.sortKey.name) === undefined) continue;
     const names = lsi.projection.type === 'ALL' ? Object.keys(item)
       : [...new Set([...tableKeys, lsi.sortKey.name, ...(lsi.projection.type === 'INCLUDE' ? lsi.projection.nonKeyAttributes ?? [] : [])])];
-    for (const name of names) if (name && item[name]) total += attributeSize(name, item[name]);
+    for (const name of names) {
+      const value = name ? own(item, name) : undefined;
+      if (value) total += attributeSize(name!, value);
+    }
   }
   if (total <= MAX_ITEM_BYTES) return undefined;
   return {

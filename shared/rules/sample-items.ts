@@ -4,7 +4,7 @@ import type { AttributeValue, Item } from '../model/attribute-value.js';
 import { checkDynamoNumber } from '../model/numbers.js';
 import type { Attribute, Entity, Table } from '../model/schema.js';
 import { keyInfo, MAX_PARTITION_KEY_BYTES, type KeyInfo } from './key-info.js';
-import type { PathSegment, RuleContext, Severity } from './rule-context.js';
+import { own, type PathSegment, type RuleContext, type Severity } from './rule-context.js';
 import { agreesWithAttributes, scalarText, tagOf, templateFacts, type TemplateFacts } from './sample-key-agreement.js';
 import { itemSizeProblem } from './sample-item-size.js';
 import { checkSampleValue, isBase64, reportBinary } from './sample-values.js';
@@ -61,12 +61,13 @@ class EntityItemChecker {
     this.sk = this.table.sortKey ? this.primaryPart(this.table.sortKey.name) : '';
     for (const name in item) this.checkAttribute(name, item[name]!);
     for (const attribute of this.entity.attributes) {
-      if (attribute.required === true && item[attribute.name] === undefined) {
+      if (attribute.required === true && own(item, attribute.name) === undefined) {
         this.report('sample-required-missing', 'warning', [], ` lacks the required attribute "${attribute.name}".`, `Add "${attribute.name}" or mark it not required.`);
       }
     }
     const type = this.entity.typeAttribute;
-    if (type && item[type.name] !== undefined && (item[type.name] as { S?: string }).S !== type.value) {
+    const typeValue = type ? own(item, type.name) : undefined;
+    if (type && typeValue !== undefined && (typeValue as { S?: string }).S !== type.value) {
       this.report('sample-type-attribute-mismatch', 'warning', [type.name],
         `: the type attribute "${type.name}" is not the string "${type.value}" that entity "${this.entity.name}" writes.`,
         `Set it to {"S": "${type.value}"}, or move the item to the entity it belongs to.`);
@@ -75,7 +76,7 @@ class EntityItemChecker {
   }
 
   private primaryPart(name: string): string | undefined {
-    const value = this.item[name];
+    const value = own(this.item, name);
     if (value === undefined) {
       this.report('sample-key-missing', 'error', [], ` has no value for the table key "${name}".`, `Add "${name}" to the item.`);
       return undefined;

@@ -5,6 +5,13 @@ import type { PathSegment, RuleContext } from './rule-context.js';
 
 const LOW_CARDINALITY = 10;
 
+/** Faker methods whose output uses a known, small set of characters. */
+const FAKER_ALPHABETS = new Map<string, RegExp>([
+  ['string.uuid', /[0-9a-f-]/], ['string.ulid', /[0-9A-Z]/], ['string.numeric', /[0-9]/], ['string.alpha', /[A-Za-z]/],
+  ['string.alphanumeric', /[A-Za-z0-9]/], ['string.hexadecimal', /[0-9A-Fa-fx]/], ['string.nanoid', /[A-Za-z0-9_-]/],
+  ['number.int', /[-0-9]/], ['number.float', /[-0-9.e]/], ['datatype.boolean', /[a-z]/],
+]);
+
 /** Characters a generator can produce, when known (undefined = any text). */
 function generatorAlphabet(attribute: Attribute): RegExp | undefined {
   if (attribute.type === 'N') return /[-0-9.eE+]/;
@@ -13,14 +20,8 @@ function generatorAlphabet(attribute: Attribute): RegExp | undefined {
   if (g.kind === 'sequence') return new RegExp(`[0-9${(g.prefix ?? '').replace(/[\\\]^-]/g, '\\$&')}-]`);
   if (g.kind === 'date-range') return /[0-9TZ:.-]/;
   if (g.kind !== 'faker') return undefined;
-  const known: Record<string, RegExp> = {
-    'string.uuid': /[0-9a-f-]/, 'string.ulid': /[0-9A-Z]/, 'string.numeric': /[0-9]/, 'string.alpha': /[A-Za-z]/,
-    'string.alphanumeric': /[A-Za-z0-9]/, 'string.hexadecimal': /[0-9A-Fa-fx]/, 'string.nanoid': /[A-Za-z0-9_-]/,
-    'number.int': /[-0-9]/, 'number.float': /[-0-9.e]/, 'datatype.boolean': /[a-z]/,
-  };
-  if (known[g.method]) return known[g.method];
   if (g.method.startsWith('date.')) return /[0-9TZ:.-]/;
-  return undefined;
+  return FAKER_ALPHABETS.get(g.method);
 }
 
 /** Literal values a generator can produce, when it lists them. */

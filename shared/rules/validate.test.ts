@@ -72,6 +72,19 @@ describe('validate', () => {
     expect(diagnostics.some((d) => d.code === 'validator-failed' && /checkSampleItems/.test(d.message))).toBe(true);
   });
 
+  it('treats names of Object.prototype properties (toString, constructor) as ordinary names', () => {
+    const diagnostics = validateMutated((m) => {
+      const t = m.tables[0]!;
+      t.globalSecondaryIndexes![0]!.partitionKey.name = 'toString';
+      t.entities[0]!.keys = { pk: t.entities[0]!.keys.pk!, sk: t.entities[0]!.keys.sk! };
+      t.entities[1]!.keys = { pk: t.entities[1]!.keys.pk!, sk: t.entities[1]!.keys.sk!, toString: '{message_group_uuid}' };
+      t.entities[1]!.attributes.push({ name: 'valueOf', type: 'S', required: true });
+      t.accessPatterns = [];
+    });
+    expect(diagnostics.filter((d) => d.code === 'validator-failed')).toEqual([]);
+    expect(diagnostics.map((d) => d.code)).toEqual(['sample-required-missing']);
+  });
+
   it('does not recurse into deeply nested generator values', () => {
     let nested: unknown = 'x';
     for (let i = 0; i < 20_000; i++) nested = [nested];
