@@ -1,5 +1,8 @@
 import { MonotableError } from '../errors/monotable-error.js';
 
+/** Matching a stored key back to its parameters lives in its own file (linear-time matcher). */
+export { matchTemplate } from './match-template.js';
+
 /**
  * Key templates: `MSG#{message_group_uuid}`, `ORDER#{order_id}#ITEM#{line}`, `{created_at}`.
  * `{name}` is a parameter (an attribute of the entity); everything else is literal text.
@@ -117,8 +120,6 @@ export function renderTemplate(template: KeyTemplate, values: Readonly<Record<st
   }
   return out;
 }
-
-export { matchTemplate } from './match-template.js';
 
 /**
  * Why this template cannot always be matched back, or undefined when every rendered key matches back to the
