@@ -58,14 +58,24 @@ async function drop(name) {
   await new Promise((r) => setTimeout(r, 300));
 }
 
+/** Items per second (wall clock) and this process's CPU time per item (µs): the client side's own cost. */
+async function measure(items, work) {
+  const cpu = process.cpuUsage();
+  const t0 = performance.now();
+  await work();
+  const seconds = (performance.now() - t0) / 1000;
+  const used = process.cpuUsage(cpu);
+  return { rate: items / seconds, cpu: (used.user + used.system) / items };
+}
+
 async function naive(n) {
   const table = await freshTable();
   const items = [...planSeed(modelFor(table), { counts }).items()].slice(0, n).map((p) => p.item);
-  const t0 = performance.now();
-  for (const item of items) await client.send(new PutItemCommand({ TableName: table, Item: item }));
-  const seconds = (performance.now() - t0) / 1000;
+  const run = await measure(items.length, async () => {
+    for (const item of items) await client.send(new PutItemCommand({ TableName: table, Item: item }));
+  });
   await drop(table);
-  return items.length / seconds;
+  return run;
 }
 
 async function rawBatch(concurrency) {
@@ -74,8 +84,7 @@ async function rawBatch(concurrency) {
   const batches = [];
   for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25));
   let next = 0;
-  const t0 = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
+  const run = await measure(items.length, () => Promise.all(Array.from({ length: concurrency }, async () => {
     while (next < batches.length) {
       let requests = batches[next++].map((Item) => ({ PutRequest: { Item } }));
       while (requests.length > 0) {
@@ -83,21 +92,20 @@ async function rawBatch(concurrency) {
         requests = out.UnprocessedItems?.[table] ?? [];
       }
     }
-  }));
-  const seconds = (performance.now() - t0) / 1000;
+  })));
   await drop(table);
-  return items.length / seconds;
+  return run;
 }
 
 async function seeder(concurrency) {
   const table = await freshTable();
   const plan = planSeed(modelFor(table), { counts });
-  const t0 = performance.now();
-  const summary = await writeSeed(connection, plan, { concurrency, onProgress: () => {} });
-  const seconds = (performance.now() - t0) / 1000;
-  if (summary.written !== plan.planned) throw new Error(`seeder wrote ${summary.written} of ${plan.planned}`);
+  const run = await measure(plan.planned, async () => {
+    const summary = await writeSeed(connection, plan, { concurrency, onProgress: () => {} });
+    if (summary.written !== plan.planned) throw new Error(`seeder wrote ${summary.written} of ${plan.planned}`);
+  });
   await drop(table);
-  return plan.planned / seconds;
+  return run;
 }
 
 const fmt = (n) => Math.round(n).toLocaleString('en-US').padStart(8);
@@ -111,7 +119,7 @@ const variants = {
   '(b) raw BatchWriteItem, conc. 4 ': () => rawBatch(4),
   '(b) raw BatchWriteItem, conc. 8 ': () => rawBatch(8),
   '(c) monotable seeder, conc. 4   ': () => seeder(4),
-  '(c) monotable seeder, conc. 8   ': () => seeder(8),
+  '(c) monotable seeder, conc. 8   ': () => seeder(8), // the default
 };
 const names = Object.keys(variants);
 const results = Object.fromEntries(names.map((n) => [n, []]));
@@ -121,12 +129,16 @@ for (let r = 0; r < ROUNDS; r++) {
     results[name].push(await variants[name]());
   }
 }
-for (const name of names) console.log(`${name} best ${fmt(best(results[name]))} items/s   median ${fmt(median(results[name]))}`);
-const a = best(results[names[0]]);
-const b = Math.max(...names.filter((n) => n.startsWith('(b)')).map((n) => best(results[n])));
-const c = Math.max(...names.filter((n) => n.startsWith('(c)')).map((n) => best(results[n])));
-const c4 = best(results[names[4]]);
-console.log(`c / a = ${(c / a).toFixed(1)}x (target >= 5x)    c / best b = ${((c / b) * 100).toFixed(0)}% (target >= 90%)    default concurrency 4: c4 / best b = ${((c4 / b) * 100).toFixed(0)}%`);
+const rates = (name) => results[name].map((r) => r.rate);
+for (const name of names) {
+  console.log(`${name} best ${fmt(best(rates(name)))} items/s   median ${fmt(median(rates(name)))}   client CPU ${median(results[name].map((r) => r.cpu)).toFixed(0).padStart(4)} µs/item`);
+}
+const a = best(rates(names[0]));
+const b = Math.max(...names.filter((n) => n.startsWith('(b)')).map((n) => best(rates(n))));
+const c = Math.max(...names.filter((n) => n.startsWith('(c)')).map((n) => best(rates(n))));
+const c8 = best(rates(names[5]));
+console.log(`c / a = ${(c / a).toFixed(1)}x (target >= 5x)    c / best b = ${((c / b) * 100).toFixed(0)}% (target >= 90%)    default concurrency 8: c8 / best b = ${((c8 / b) * 100).toFixed(0)}%`);
+console.log(`machine load average at the end: ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')} (2 cores here; other processes skew the figures)`);
 
 client.destroy();
 await connection.close();

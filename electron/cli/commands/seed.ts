@@ -29,7 +29,7 @@ Options:
   --count ENTITY=N     exactly N items of ENTITY (repeatable); not scaled
   --seed S             Faker seed (whole number), default 1
   --locale L           Faker locale (en, de, fr, ja, pt_BR, ...), default en
-  --concurrency N      BatchWriteItem requests in flight, 1-64, default 4
+  --concurrency N      BatchWriteItem requests in flight, 1-64, default 8
   --dry-run            write nothing to a table: print the planned items as JSON lines (DynamoDB JSON)
   -o, --output FILE    with --dry-run: write the items to FILE instead of stdout
 
