@@ -93,11 +93,10 @@ function buildView(data: TableData, view: IndexView): ViewData {
   const partitions = new Map<string, IndexEntry[]>();
   for (const full of data.items) {
     if (view.kind !== 'table' && (!hasKey(full, view.partitionKey) || !hasKey(full, view.sortKey))) continue; // the table's items all have its keys
-    const item = keep ? project(full, keep) : full;
     const pk = keyText(full[view.partitionKey.name]!);
     let entries = partitions.get(pk);
     if (!entries) partitions.set(pk, (entries = []));
-    entries.push({ item, full });
+    entries.push(keep ? new ProjectedEntry(full, keep) : { item: full, full });
   }
   const sortName = view.sortKey?.name;
   // Within a partition: by the sort key; an index orders equal index keys by the table's keys (as the engine does).
@@ -120,11 +119,28 @@ function buildView(data: TableData, view: IndexView): ViewData {
       entries.sort((a, b) => compareUtf8((a.full[sortName] as { S: string }).S, (b.full[sortName] as { S: string }).S) || byTableKeys(a, b));
       continue;
     }
+    if (view.sortKey!.type === 'N' && entries.every((e) => fitsDouble((e.full[sortName] as { N: string }).N))) {
+      const numbered = entries.map((entry) => ({ entry, n: Number((entry.full[sortName] as { N: string }).N) }));
+      numbered.sort((a, b) => a.n - b.n || byTableKeys(a.entry, b.entry));
+      partitions.set(pk, numbered.map((k) => k.entry));
+      continue;
+    }
     const keyed = entries.map((entry) => ({ entry, key: sortableKey(entry.full[sortName]!) }));
     keyed.sort((a, b) => compareSortableKeys(a.key, b.key) || byTableKeys(a.entry, b.entry));
     partitions.set(pk, keyed.map((k) => k.entry));
   }
   return { view, keyNames, projected: keep, partitions };
+}
+
+const PLAIN_DECIMAL = /^-?(\d+)(?:\.(\d+))?$/;
+
+/**
+ * True for number text with at most 15 digits and no exponent: distinct such decimals map to distinct doubles
+ * in the same order, so they can be sorted as JS numbers (exact decimal comparison is the general path).
+ */
+function fitsDouble(text: string): boolean {
+  const m = PLAIN_DECIMAL.exec(text);
+  return !!m && m[1]!.length + (m[2]?.length ?? 0) <= 15;
 }
 
 /** The attribute names an index entry keeps, or undefined for ALL. */
@@ -135,8 +151,22 @@ function projectedNames(view: IndexView, keyNames: string[]): Set<string> | unde
 
 function project(item: Item, keep: Set<string>): Item {
   const out: Item = {};
-  for (const [name, value] of Object.entries(item)) if (keep.has(name)) out[name] = value;
+  for (const name of keep) {
+    const value = item[name];
+    if (value !== undefined) out[name] = value;
+  }
   return out;
+}
+
+/** An entry of a KEYS_ONLY / INCLUDE index: projected when first read (most entries never are). */
+class ProjectedEntry implements IndexEntry {
+  private projected: Item | undefined;
+  bytes?: number;
+  fullBytes?: number;
+  constructor(readonly full: Item, private readonly keep: Set<string>) {}
+  get item(): Item {
+    return (this.projected ??= project(this.full, this.keep));
+  }
 }
 
 /** Display text of a key value: the string, the number text, or the base64 of a binary. */
