@@ -119,6 +119,14 @@ export function compileEntity(faker: Faker, table: Table, tablePath: string, pla
       }
     }
   }
+  for (const name of [table.partitionKey.name, table.sortKey?.name]) {
+    if (name !== undefined && entity.keys[name] === undefined) {
+      throw new MonotableError('MODEL_INVALID', `Entity "${entity.name}" has no key template for "${name}", part of the primary key of table "${table.name}".`, {
+        path: `${where}.keys`,
+        hint: `Add "${name}": "<template>" to the entity's keys, e.g. "${entity.name.toUpperCase()}#{id}".`,
+      });
+    }
+  }
   const makers: { name: string; make: ValueMaker }[] = [];
   entity.attributes.forEach((a, i) => {
     const make = compileAttribute(faker, a, needed.has(a.name), plan.parent, `${where}.attributes[${i}]`);
@@ -167,7 +175,7 @@ export function compileEntity(faker: Faker, table: Table, tablePath: string, pla
     for (const name of keyNames) {
       const value = item[name];
       if (value) key[name] = value;
-      else if (problems.length === 0) problems.push(`primary key attribute "${name}" has no template in entity "${entity.name}"`);
+      else if (problems.length === 0) problems.push(`primary key attribute "${name}" is missing`);
     }
     const size = itemSize(item);
     const withLsi = size + lsiEntriesSize(item);

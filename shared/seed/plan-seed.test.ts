@@ -178,6 +178,11 @@ describe('planSeed generators and checks', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it('refuses an entity without a template for a primary key attribute, before generating anything', () => {
+    const model = oneEntityModel({ keys: { pk: 'P#{id}' }, attributes: [{ name: 'id', type: 'S' }] });
+    expect(() => planSeed(model)).toThrow(expect.objectContaining({ code: 'MODEL_INVALID', details: expect.objectContaining({ path: '$.tables[0].entities[0].keys' }) }));
+  });
+
   it('refuses ref cycles and refs to entities that do not exist', () => {
     const model = oneEntityModel({ keys: { pk: 'P#{a}', sk: 'S' }, attributes: [{ name: 'a', type: 'S', generator: { kind: 'ref', entity: 'C', attribute: 'b' } }] });
     model.tables[0]!.entities.push({ name: 'C', keys: { pk: 'C#{b}', sk: 'S' }, attributes: [{ name: 'b', type: 'S', generator: { kind: 'ref', entity: 'E', attribute: 'a' } }] });
