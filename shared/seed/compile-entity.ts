@@ -19,7 +19,6 @@ export const MAX_SORT_KEY_BYTES = 1024;
 export interface MadeItem {
   item: Item;
   key: Item;
-  keyText: string;
   /** Exact identity of the primary key, for duplicate detection. */
   dedupe: string;
   size: number;
@@ -42,6 +41,11 @@ function templateText(value: AttributeValue | undefined): TemplateValue | undefi
   if ('B' in value) return value.B;
   if ('BOOL' in value) return value.BOOL;
   return undefined;
+}
+
+/** The primary key as text for reports: `pk=MSG#1 sk=2026-01-02`. */
+export function formatKey(keyNames: readonly string[], key: Item): string {
+  return keyNames.map((n) => `${n}=${String(templateText(key[n]) ?? '')}`).join(' ');
 }
 
 function keyBytes(value: AttributeValue): number {
@@ -186,8 +190,7 @@ export function compileEntity(faker: Faker, table: Table, tablePath: string, pla
     }
     const kept: KeptValues = {};
     if (keep) for (const name of keep) if (item[name]) kept[name] = item[name];
-    const keyText = keyNames.map((n) => `${n}=${String(templateText(key[n]) ?? '')}`).join(' ');
-    const made: MadeItem = { item, key, keyText, dedupe: JSON.stringify(key), size, kept };
+    const made: MadeItem = { item, key, dedupe: JSON.stringify(key), size, kept };
     if (problems.length > 0) made.problem = problems.join('; ');
     return made;
   };

@@ -3,11 +3,29 @@ import { MonotableError } from '../errors/monotable-error.js';
 import type { Model, Table } from '../model/schema.js';
 import type { Diagnostic } from '../rules/diagnostic.js';
 import { planCounts } from './seed-counts.js';
-import { compileEntity, type KeptValues } from './compile-entity.js';
+import { compileEntity, formatKey, type KeptValues } from './compile-entity.js';
+import type { Item } from '../model/attribute-value.js';
 import { hashString } from './seeded-random.js';
 import type { PlannedItem, SeedOptions, SeedPlan } from './seed-types.js';
 
 export const DEFAULT_REF_DATE = '2026-01-01T00:00:00.000Z';
+
+/** A planned item; its key text is only built when someone reads it (reports), not for every item sent. */
+class Planned implements PlannedItem {
+  problem?: string;
+  constructor(
+    readonly entity: string,
+    readonly ordinal: number,
+    readonly item: Item,
+    readonly key: Item,
+    readonly size: number,
+    private readonly keyNames: readonly string[],
+  ) {}
+
+  get keyText(): string {
+    return formatKey(this.keyNames, this.key);
+  }
+}
 
 function pickTable(model: Model, name: string | undefined): { table: Table; path: string } {
   if (name !== undefined) {
@@ -73,6 +91,8 @@ export function planSeed(model: Model, options: SeedOptions = {}): SeedPlan {
   const probe = new Faker({ locale: chain, seed });
   for (const p of entityPlans) compileEntity(probe, table, path, p, referenced.get(p.entity.name));
 
+  const keyNames = table.sortKey ? [table.partitionKey.name, table.sortKey.name] : [table.partitionKey.name];
+
   function* items(): Generator<PlannedItem> {
     const faker = new Faker({ locale: chain, seed });
     faker.setDefaultRefDate(refDate);
@@ -91,7 +111,7 @@ export function planSeed(model: Model, options: SeedOptions = {}): SeedPlan {
       const emit = (index: number, parent: KeptValues | undefined): PlannedItem => {
         const made = make({ ordinal: index, parent, pick });
         store?.push(made.kept);
-        const planned: PlannedItem = { entity: p.entity.name, ordinal: ordinal++, item: made.item, key: made.key, keyText: made.keyText, size: made.size };
+        const planned = new Planned(p.entity.name, ordinal++, made.item, made.key, made.size, keyNames);
         if (made.problem) planned.problem = made.problem;
         else {
           const first = seen.get(made.dedupe);
@@ -114,7 +134,7 @@ export function planSeed(model: Model, options: SeedOptions = {}): SeedPlan {
 
   return {
     table: table.name,
-    keyNames: table.sortKey ? [table.partitionKey.name, table.sortKey.name] : [table.partitionKey.name],
+    keyNames,
     planned: entityPlans.reduce((sum, p) => sum + p.count, 0),
     counts: entityPlans.map((p) => (p.parent ? { entity: p.entity.name, count: p.count, parent: p.parent } : { entity: p.entity.name, count: p.count })),
     seed,

@@ -25,7 +25,7 @@ export interface PlannedItem {
   /** The primary key attributes of `item`. */
   key: Item;
   /** The primary key as text for reports: `pk=MSG#1 sk=2026-01-02`. */
-  keyText: string;
+  readonly keyText: string;
   /** Size in bytes by DynamoDB's rules (UTF-8 names and values). */
   size: number;
   /** Set when the item cannot be written: oversize item or key, empty key, or a duplicate primary key. */
