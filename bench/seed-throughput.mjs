@@ -5,7 +5,7 @@
 //   (c) Monotable's seeder (planSeed + writeSeed): generation, size/duplicate checks, batching, progress.
 // Every measurement writes the same Cruddur items into a fresh table, which is dropped afterwards.
 // Targets (issue 3 §7): c >= 5x a, c >= 90% of the best b.
-// Run: npm run build:node && node bench/seed-throughput.mjs [--items N] [--naive N] [--rounds R] [--default-heap]
+// Run: npm run build:node && node bench/seed-throughput.mjs [--items N] [--naive N] [--rounds R]
 import { BatchWriteItemCommand, DeleteTableCommand, DescribeTableCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { performance } from 'node:perf_hooks';
 
@@ -17,8 +17,6 @@ const { planSeed } = await import(new URL('shared/seed/plan-seed.js', dist).href
 const { writeSeed } = await import(new URL('electron/backend/seed/write-seed.js', dist).href);
 const { cruddurMessaging } = await import(new URL('shared/templates/cruddur-messaging.js', dist).href);
 const { createTable } = await import('./seed-bench-table.mjs');
-const { useLargerYoungGeneration } = await import(new URL('electron/backend/seed/young-generation.js', dist).href);
-if (!process.argv.includes('--default-heap')) useLargerYoungGeneration(); // as `monotable seed` does; applies to every variant
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);

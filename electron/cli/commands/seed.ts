@@ -2,7 +2,6 @@ import { MonotableError, isMonotableError } from '../../../shared/errors/monotab
 import { planSeed } from '../../../shared/seed/plan-seed.js';
 import type { SeedOptions } from '../../../shared/seed/seed-types.js';
 import { writeSeed } from '../../backend/seed/write-seed.js';
-import { useLargerYoungGeneration } from '../../backend/seed/young-generation.js';
 import { singleFile, stringOption } from '../arguments.js';
 import { EXIT, type Command } from '../command.js';
 import { CONNECTION_OPTIONS, CONNECTION_USAGE, withConnection } from '../connection-flags.js';
@@ -101,7 +100,6 @@ export const seedCommand: Command = {
       throw new MonotableError('BAD_INPUT', 'Use --scale or --count, not both.', { hint: '--scale multiplies the modelled counts; --count sets exact ones.' });
     }
     const { model } = await loadModelFile(file, io);
-    useLargerYoungGeneration();
     const plan = planSeed(model, options);
     for (const note of plan.notes) io.stderr.write(`${note.severity}: ${note.message}${note.hint ? ` (${note.hint})` : ''}\n`);
     io.stderr.write(`plan: ${plan.planned.toLocaleString('en-US')} items in ${plan.table} (${plan.counts.map((c) => `${c.entity} ${c.count}`).join(', ')}), seed ${plan.seed}, locale ${plan.locale}\n`);
