@@ -5,16 +5,21 @@ export type FakerFunction = (...args: unknown[]) => unknown;
 
 const SEGMENT = /^[A-Za-z][A-Za-z0-9]*$/;
 
-/** Names that exist on every object or function: never a faker method, and the way out of the sandbox. */
-function inheritedFromBuiltins(name: string): boolean {
-  return name in Object.prototype || name in Function.prototype || name === 'prototype' || name === 'constructor';
+const NEVER = new Set(['__proto__', 'prototype', 'constructor']);
+
+/** The object in `value`'s prototype chain that owns `name`, or undefined. */
+function ownerOf(value: object, name: string): object | undefined {
+  for (let o: object | null = value; o !== null; o = Object.getPrototypeOf(o) as object | null) {
+    if (Object.hasOwn(o, name)) return o;
+  }
+  return undefined;
 }
 
 /**
  * Resolves `module.method` (`person.fullName`, `string.uuid`, `helpers.arrayElement`) on a Faker instance.
  * Only real faker functions are reachable: exactly two plain identifier segments, the module an own property
- * of the instance, the method a function that is not inherited from Object/Function (`__proto__`,
- * `constructor`, `toString`, `call` and friends are refused). `where` is the model path, for the error.
+ * of the instance, the method a function of that module's own class (`__proto__`, `constructor`, `prototype`, and
+ * Object.prototype's `toString`, `valueOf`, ... are refused; `company.name` is a faker method and allowed). `where` is the model path, for the error.
  */
 export function resolveFakerMethod(faker: Faker, path: string, where: string): FakerFunction {
   const refuse = (problem: string): never => {
@@ -27,11 +32,14 @@ export function resolveFakerMethod(faker: Faker, path: string, where: string): F
   if (segments.length !== 2) refuse('must be "module.method"');
   const [moduleName, methodName] = segments as [string, string];
   for (const segment of segments) {
-    if (!SEGMENT.test(segment) || inheritedFromBuiltins(segment)) refuse(`uses "${segment}", which is not a faker name`);
+    if (!SEGMENT.test(segment) || NEVER.has(segment)) refuse(`uses "${segment}", which is not a faker name`);
   }
   if (!Object.hasOwn(faker, moduleName)) refuse(`names no faker module "${moduleName}"`);
   const module: unknown = (faker as unknown as Record<string, unknown>)[moduleName];
   if (typeof module !== 'object' || module === null) refuse(`names no faker module "${moduleName}"`);
+  // The method must belong to the faker module itself, not to Object.prototype (toString, valueOf, ...).
+  const owner = ownerOf(module as object, methodName);
+  if (owner === undefined || owner === Object.prototype) refuse(`names no function "${methodName}" in faker.${moduleName}`);
   const method: unknown = (module as Record<string, unknown>)[methodName];
   if (typeof method !== 'function') refuse(`names no function "${methodName}" in faker.${moduleName}`);
   return (...args: unknown[]) => (method as FakerFunction).apply(module, args);

@@ -171,11 +171,17 @@ describe('planSeed generators and checks', () => {
   });
 
   it('refuses faker paths that are not faker functions, with the model path', () => {
-    for (const method of ['__proto__.polluted', 'constructor.constructor', 'person.constructor', 'person.toString', 'person.__proto__', 'nope.fn', 'person.nope', 'person', 'helpers.arrayElement.call', 'rawDefinitions.person']) {
+    for (const method of ['__proto__.polluted', 'constructor.constructor', 'person.constructor', 'person.toString', 'person.valueOf', 'person.hasOwnProperty', 'person.__proto__', 'nope.fn', 'person.nope', 'person', 'helpers.arrayElement.call', 'rawDefinitions.person']) {
       const model = oneEntityModel({ keys: { pk: 'P#{x}', sk: 'S' }, attributes: [{ name: 'x', type: 'S', generator: { kind: 'faker', method } }] });
       expect(() => planSeed(model), method).toThrow(expect.objectContaining({ details: expect.objectContaining({ path: '$.tables[0].entities[0].attributes[0].generator.method' }) }));
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('accepts faker methods whose names also exist on Function.prototype (company.name)', () => {
+    const model = oneEntityModel({ keys: { pk: 'P#{x}', sk: 'S' }, attributes: [{ name: 'x', type: 'S', generator: { kind: 'faker', method: 'company.name' } }] });
+    const [p] = all(model);
+    expect((p!.item.x as { S: string }).S.length).toBeGreaterThan(0);
   });
 
   it('refuses an entity without a template for a primary key attribute, before generating anything', () => {
