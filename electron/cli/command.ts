@@ -15,8 +15,6 @@ export interface CommandIo {
 /** One `monotable VERB`. Adding a verb is one file in commands/ and one line in commands/index.ts. */
 export interface Command {
   name: string;
-  /** One line for `monotable --help`. */
-  summary: string;
   /** Full usage text for `monotable VERB --help`. */
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;

@@ -82,8 +82,8 @@ export async function main(argv: string[], io?: Partial<CommandIo>): Promise<num
     fullIo.stdout.write('0.1.0\n');
     return EXIT.OK;
   }
-  const command = commands.find((c) => c.name === verb);
-  if (!command) {
+  const entry = commands.find((c) => c.name === verb);
+  if (!entry) {
     fullIo.stderr.write(`error [BAD_INPUT]: unknown command "${verb}".\n  hint: run \`monotable --help\` for the list of commands.\n`);
     return EXIT.FAILURE;
   }
@@ -93,5 +93,5 @@ export async function main(argv: string[], io?: Partial<CommandIo>): Promise<num
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   }
-  return runCommand(command, rest, fullIo);
+  return runCommand(await entry.load(), rest, fullIo);
 }

@@ -6,7 +6,6 @@ import { progressPrinter } from './table-progress-printer.js';
 
 export const createCommand: Command = {
   name: 'create',
-  summary: "Create the model's tables (and GSIs, LSIs, TTL) and wait until they are ACTIVE",
   usage: `Usage: monotable create FILE (--embedded | --endpoint URL | --profile P --region R) [--table T] [--if-not-exists]
 
 Creates each table of the model (or only --table T) from its CreateTable JSON, waits until the table and its

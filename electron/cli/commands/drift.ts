@@ -14,7 +14,6 @@ interface TableDrift {
 
 export const driftCommand: Command = {
   name: 'drift',
-  summary: 'Compare live tables with the model (keys, indexes, projections, billing, TTL); --fix adds missing GSIs',
   usage: `Usage: monotable drift FILE (--embedded | --endpoint URL | --profile P --region R) [--table T] [--json] [--fix]
 
 Lists how each live table differs from the model, one line per difference with its location.

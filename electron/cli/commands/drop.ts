@@ -7,7 +7,6 @@ import { progressPrinter } from './table-progress-printer.js';
 
 export const dropCommand: Command = {
   name: 'drop',
-  summary: "Delete one of the model's tables (guarded: --confirm on production, deletion protection)",
   usage: `Usage: monotable drop FILE (--embedded | --endpoint URL | --profile P --region R) --table T [--confirm T]
 
 Deletes the table T of the model and waits until it is gone. A connection marked --production needs

@@ -15,7 +15,6 @@ function parsePort(value: unknown): number {
 
 export const engineCommand: Command = {
   name: 'engine',
-  summary: 'Run the embedded DynamoDB engine (dynalite) on 127.0.0.1 until Ctrl-C',
   usage: `Usage: monotable engine [--port N] [--data DIR | --in-memory]
 
 Runs the embedded engine on 127.0.0.1 (never on other interfaces) and prints its endpoint.

@@ -48,7 +48,6 @@ export function ttlPath(out: string): string {
 
 export const exportCommand: Command = {
   name: 'export',
-  summary: 'Write CreateTable JSON, CloudFormation, Workbench, or TypeScript/Python code for a model',
   usage,
   options: { format: { type: 'string' }, table: { type: 'string' }, output: { type: 'string', short: 'o' } },
   async run({ values, positionals }, io) {

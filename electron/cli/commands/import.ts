@@ -16,7 +16,6 @@ Conversion notes (what could not be carried over) go to stderr. Exit status: 0 d
 
 export const importCommand: Command = {
   name: 'import',
-  summary: 'Convert a NoSQL Workbench file or CloudFormation template into a Monotable model',
   usage,
   options: { output: { type: 'string', short: 'o' } },
   async run({ values, positionals }, io) {

@@ -15,7 +15,6 @@ Writes a built-in model template (see \`monotable templates\`) as a Monotable mo
 
 export const newCommand: Command = {
   name: 'new',
-  summary: 'Start a model from a built-in template',
   usage,
   options: { template: { type: 'string' }, output: { type: 'string', short: 'o' }, force: { type: 'boolean' } },
   async run({ values, positionals }, io) {

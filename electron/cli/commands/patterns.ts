@@ -36,7 +36,6 @@ export function patternTable(patterns: readonly ResolvedPattern[]): string {
 
 export const patternsCommand: Command = {
   name: 'patterns',
-  summary: 'List each access pattern and the operation (Get / Query on an index / Scan) that serves it',
   usage,
   options: { json: { type: 'boolean' } },
   async run({ values, positionals }, io) {

@@ -51,7 +51,6 @@ export function adHocRead(values: Record<string, unknown>): { index?: string; fi
 
 export const queryCommand: Command = {
   name: 'query',
-  summary: 'Query a table or index ad hoc (partition key, sort key operators, filter, projection, order)',
   usage: USAGE,
   options: { ...CONNECTION_OPTIONS, ...READ_OPTIONS, ...AD_HOC_OPTIONS, pk: { type: 'string' }, 'sk-op': { type: 'string' }, sk: { type: 'string' }, sk2: { type: 'string' }, desc: { type: 'boolean' } },
   async run({ values, positionals }, io) {

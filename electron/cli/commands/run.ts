@@ -36,7 +36,6 @@ ${CONNECTION_USAGE}`;
 
 export const runCommand: Command = {
   name: 'run',
-  summary: 'Run an access pattern with parameter values; items as JSON lines, summary on stderr',
   usage: USAGE,
   options: { ...CONNECTION_OPTIONS, ...READ_OPTIONS, param: { type: 'string', multiple: true }, confirm: { type: 'string' } },
   async run({ values, positionals }, io) {

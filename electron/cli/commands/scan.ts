@@ -40,7 +40,6 @@ function segmentCount(values: Record<string, unknown>, flags: ReadFlags): number
 
 export const scanCommand: Command = {
   name: 'scan',
-  summary: 'Scan a table or index (filter, projection, limit; --all streams every page)',
   usage: USAGE,
   options: { ...CONNECTION_OPTIONS, ...READ_OPTIONS, ...AD_HOC_OPTIONS, segments: { type: 'string' } },
   async run({ values, positionals }, io) {

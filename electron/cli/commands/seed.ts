@@ -75,7 +75,6 @@ function seedOptions(values: Record<string, unknown>): SeedOptions {
 
 export const seedCommand: Command = {
   name: 'seed',
-  summary: 'Fill a table with related fake items from the model generators (deterministic, resumable)',
   usage: USAGE,
   options: {
     ...CONNECTION_OPTIONS,

@@ -9,7 +9,6 @@ Lists the built-in model templates. Start from one with: monotable new --templat
 
 export const templatesCommand: Command = {
   name: 'templates',
-  summary: 'List the built-in model templates',
   usage,
   options: { json: { type: 'boolean' } },
   async run({ values }, io) {

@@ -18,7 +18,6 @@ or the arguments are wrong.`;
 
 export const validateCommand: Command = {
   name: 'validate',
-  summary: 'Check a model against DynamoDB limits and design rules (exit 1 on errors)',
   usage,
   options: { json: { type: 'boolean' } },
   async run({ values, positionals }, io) {
