@@ -102,6 +102,18 @@ function addPointRead(result: PatternCapacity, table: Table, entity: Entity, res
   if (resolved.projectionExpression) result.notes.push('a projection does not reduce read units: the whole item is read.');
 }
 
+/** Query/Scan: the items and bytes read, cut down to the limit (DynamoDB stops at Limit items), summed then rounded to 4 KB. */
+function recordRead(result: PatternCapacity, resolved: ResolvedPattern, items: number, bytes: number): void {
+  if (resolved.limit !== undefined && items > resolved.limit) {
+    bytes *= resolved.limit / items;
+    items = resolved.limit;
+  }
+  result.consistency = consistencyOf(resolved);
+  result.itemsRead = items;
+  result.bytesRead = bytes;
+  result.readUnits = readUnits(bytes, result.consistency);
+}
+
 /** Query: the data read (before any filter), summed and then rounded up to 4 KB. */
 function addQuery(result: PatternCapacity, table: Table, entity: Entity, view: IndexView, resolved: ResolvedPattern): void {
   const pattern = table.accessPatterns.find((p) => p.name === resolved.name);
@@ -113,14 +125,7 @@ function addQuery(result: PatternCapacity, table: Table, entity: Entity, view: I
     items += share.items;
     bytes += share.items * meanEntryBytes(table, share.entity, view.name ?? '', (item) => indexEntry(table, view, item));
   }
-  if (resolved.limit !== undefined && items > resolved.limit) {
-    bytes *= resolved.limit / items;
-    items = resolved.limit;
-  }
-  result.consistency = consistencyOf(resolved);
-  result.itemsRead = items;
-  result.bytesRead = bytes;
-  result.readUnits = readUnits(bytes, result.consistency);
+  recordRead(result, resolved, items, bytes);
   const others = shares.filter((s) => s.entity !== entity).map((s) => s.entity.name);
   if (others.length) result.notes.push(`the partition also holds ${others.join(', ')} items, which the query reads too.`);
   if (resolved.filterExpression) result.notes.push('the filter does not reduce read units: filtered-out items are read and charged.');
@@ -138,14 +143,7 @@ function addScan(result: PatternCapacity, table: Table, view: IndexView, resolve
     items += count;
     bytes += count * entryBytes;
   }
-  if (resolved.limit !== undefined && items > resolved.limit) {
-    bytes *= resolved.limit / items;
-    items = resolved.limit;
-  }
-  result.consistency = consistencyOf(resolved);
-  result.itemsRead = items;
-  result.bytesRead = bytes;
-  result.readUnits = readUnits(bytes, result.consistency);
+  recordRead(result, resolved, items, bytes);
   result.notes.push('a Scan reads the whole table: its cost grows with the number of items (counts from seed settings or sample items).');
 }
 
