@@ -1,5 +1,6 @@
 import type { ResolvedPattern, ValueSpec } from '../../patterns/resolved-pattern.js';
 import type { AttributeKind } from './parameter-kinds.js';
+import { requestFields, transactAction } from './request-fields.js';
 import { tsProperty, tsString, tsValue } from './typescript-values.js';
 
 /** The request object of one DynamoDB operation as TypeScript source, for the document client. */
@@ -21,45 +22,28 @@ function values(specs: Record<string, ValueSpec>, ctx: OperationContext, indent:
   return objectOf(Object.entries(specs).map(([name, spec]) => [tsProperty(name), tsValue(spec, ctx.kinds, ctx.ref)]), indent);
 }
 
-/** The fields every expression-bearing request shares; empty maps are left out (DynamoDB rejects them). */
-function expressionFields(resolved: ResolvedPattern, ctx: OperationContext, indent: string): [string, string][] {
-  const out: [string, string][] = [];
-  const text = (field: string, value: string | undefined): void => {
-    if (value !== undefined) out.push([field, tsString(value)]);
-  };
-  text('KeyConditionExpression', resolved.keyConditionExpression);
-  text('FilterExpression', resolved.filterExpression);
-  text('ProjectionExpression', resolved.projectionExpression);
-  text('UpdateExpression', resolved.updateExpression);
-  text('ConditionExpression', resolved.conditionExpression);
-  const names = Object.entries(resolved.expressionAttributeNames);
-  if (names.length) out.push(['ExpressionAttributeNames', objectOf(names.map(([k, v]) => [tsString(k), tsString(v)]), indent)]);
-  if (Object.keys(resolved.expressionAttributeValues).length) {
-    out.push(['ExpressionAttributeValues', objectOf(Object.entries(resolved.expressionAttributeValues).map(([k, v]) => [tsString(k), tsValue(v, ctx.kinds, ctx.ref)]), indent)]);
-  }
-  return out;
-}
-
 /** The input of Get/Query/Scan/Put/Update/Delete (and of one write inside a transaction). */
 export function requestObject(resolved: ResolvedPattern, ctx: OperationContext, extra: [string, string][] = []): string {
   const inner = `${ctx.indent}  `;
-  const fields: [string, string][] = [['TableName', ctx.tableName]];
-  if (resolved.indexName !== undefined && (resolved.operation === 'Query' || resolved.operation === 'Scan')) fields.push(['IndexName', tsString(resolved.indexName)]);
-  if (resolved.key) fields.push(['Key', values(resolved.key, ctx, inner)]);
-  if (resolved.item) fields.push(['Item', values(resolved.item, ctx, inner)]);
-  fields.push(...expressionFields(resolved, ctx, inner));
-  if (resolved.scanIndexForward !== undefined) fields.push(['ScanIndexForward', String(resolved.scanIndexForward)]);
-  if (resolved.limit !== undefined) fields.push(['Limit', String(resolved.limit)]);
-  if (resolved.consistentRead !== undefined) fields.push(['ConsistentRead', String(resolved.consistentRead)]);
-  fields.push(...extra);
-  return objectOf(fields, ctx.indent);
+  const fields = requestFields(resolved).map((field): [string, string] => {
+    switch (field.kind) {
+      case 'text':
+        return [field.name, tsString(field.value)];
+      case 'values':
+        return [field.name, values(field.value, ctx, inner)];
+      case 'names':
+        return [field.name, objectOf(field.value.map(([k, v]) => [tsString(k), tsString(v)]), inner)];
+      case 'boolean':
+      case 'number':
+        return [field.name, String(field.value)];
+    }
+  });
+  return objectOf([['TableName', ctx.tableName], ...fields, ...extra], ctx.indent);
 }
 
 /** One write of a TransactWriteItems: `{ Put: {...} }`, `{ Update: ... }`, `{ Delete: ... }` or `{ ConditionCheck: ... }`. */
 export function transactItem(write: ResolvedPattern, ctx: OperationContext): string {
-  const action =
-    write.operation === 'PutItem' ? 'Put' : write.operation === 'UpdateItem' ? 'Update' : write.operation === 'DeleteItem' ? 'Delete' : 'ConditionCheck';
-  return objectOf([[action, requestObject(write, { ...ctx, indent: `${ctx.indent}  ` })]], ctx.indent);
+  return objectOf([[transactAction(write), requestObject(write, { ...ctx, indent: `${ctx.indent}  ` })]], ctx.indent);
 }
 
 /** The key (and projection) object of a BatchGetItem for one table. */
