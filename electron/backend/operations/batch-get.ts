@@ -1,6 +1,7 @@
 import { MonotableError } from '../../../shared/errors/monotable-error.js';
 import type { Item } from '../../../shared/model/attribute-value.js';
 import type { OpenConnection } from '../connections/connection.js';
+import { backoffDelay, sleep } from '../seed/backoff.js';
 import { capacityUnits } from './consumed-capacity.js';
 import { sendOperation } from './send-operation.js';
 
@@ -20,18 +21,6 @@ export interface BatchGetOutcome {
 /** A key's identity regardless of attribute order, to drop duplicates (DynamoDB rejects a batch that has any). */
 function keyId(key: Item): string {
   return JSON.stringify(Object.keys(key).sort().map((name) => [name, key[name]]));
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-  });
 }
 
 /** Splits `RequestItems` into calls of at most 100 keys (duplicates removed), keeping each table's options. */
@@ -75,7 +64,7 @@ export async function batchGet(connection: OpenConnection, requestItems: Record<
           operation: 'BatchGetItem', hint: 'The table is throttling reads: retry later or raise its read capacity.',
         });
       }
-      if (round > 0) await sleep(Math.floor(Math.random() * Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** round)), options.signal);
+      if (round > 0) await sleep(backoffDelay(round, BASE_DELAY_MS, MAX_DELAY_MS), options.signal);
       if (options.signal?.aborted) throw new MonotableError('CANCELLED', `BatchGetItem: cancelled after ${outcome.items.length} item(s).`, { operation: 'BatchGetItem', hint: 'Run it again to read the rest.' });
       const output = await sendOperation(connection, { operation: 'BatchGetItem', input: { RequestItems: pending } }, options);
       outcome.calls += 1;
