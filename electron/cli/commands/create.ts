@@ -1,4 +1,5 @@
 import { createTables } from '../../backend/tables/create-tables.js';
+import { singleFile, stringOption } from '../arguments.js';
 import { EXIT, type Command } from '../command.js';
 import { CONNECTION_OPTIONS, CONNECTION_USAGE, withConnection } from '../connection-flags.js';
 import { loadModelFile } from '../load-model.js';
@@ -18,15 +19,10 @@ Options:
 ${CONNECTION_USAGE}`,
   options: { ...CONNECTION_OPTIONS, table: { type: 'string' }, 'if-not-exists': { type: 'boolean' } },
   async run({ values, positionals }, io) {
-    const [file] = positionals;
-    if (!file || positionals.length > 1) {
-      io.stderr.write(`error [BAD_INPUT]: give exactly one model FILE.\n\n${this.usage}\n`);
-      return EXIT.FAILURE;
-    }
-    const { model } = await loadModelFile(file, io);
+    const { model } = await loadModelFile(singleFile(positionals, this.usage), io);
     const results = await withConnection(values, io, (connection) =>
       createTables(connection, model, {
-        table: typeof values.table === 'string' ? values.table : undefined,
+        table: stringOption(values, 'table'),
         ifNotExists: values['if-not-exists'] === true,
         signal: io.signal,
         onProgress: progressPrinter(io.stderr),

@@ -1,6 +1,7 @@
 import { addMissingIndexes } from '../../backend/tables/add-missing-indexes.js';
 import { driftReport, type Difference } from '../../backend/tables/drift.js';
 import { selectTables } from '../../backend/tables/select-tables.js';
+import { singleFile, stringOption } from '../arguments.js';
 import { EXIT, type Command } from '../command.js';
 import { CONNECTION_OPTIONS, CONNECTION_USAGE, withConnection } from '../connection-flags.js';
 import { loadModelFile } from '../load-model.js';
@@ -27,13 +28,8 @@ Options:
 ${CONNECTION_USAGE}`,
   options: { ...CONNECTION_OPTIONS, table: { type: 'string' }, json: { type: 'boolean' }, fix: { type: 'boolean' } },
   async run({ values, positionals }, io) {
-    const [file] = positionals;
-    if (!file || positionals.length > 1) {
-      io.stderr.write(`error [BAD_INPUT]: give exactly one model FILE.\n\n${this.usage}\n`);
-      return EXIT.FAILURE;
-    }
-    const { model } = await loadModelFile(file, io);
-    const tables = selectTables(model, typeof values.table === 'string' ? values.table : undefined);
+    const { model } = await loadModelFile(singleFile(positionals, this.usage), io);
+    const tables = selectTables(model, stringOption(values, 'table'));
     const report = await withConnection(values, io, async (connection) => {
       const out: TableDrift[] = [];
       for (const table of tables) {

@@ -1,5 +1,7 @@
+import { MonotableError } from '../../../shared/errors/monotable-error.js';
 import { deleteTable } from '../../backend/tables/delete-table.js';
 import { selectOneTable } from '../../backend/tables/select-tables.js';
+import { singleFile, stringOption } from '../arguments.js';
 import { EXIT, type Command } from '../command.js';
 import { CONNECTION_OPTIONS, CONNECTION_USAGE, withConnection } from '../connection-flags.js';
 import { loadModelFile } from '../load-model.js';
@@ -19,16 +21,16 @@ Options:
 ${CONNECTION_USAGE}`,
   options: { ...CONNECTION_OPTIONS, table: { type: 'string' }, confirm: { type: 'string' } },
   async run({ values, positionals }, io) {
-    const [file] = positionals;
-    if (!file || positionals.length > 1 || typeof values.table !== 'string') {
-      io.stderr.write(`error [BAD_INPUT]: give one model FILE and --table T.\n\n${this.usage}\n`);
-      return EXIT.FAILURE;
+    const file = singleFile(positionals, this.usage);
+    const tableName = stringOption(values, 'table');
+    if (tableName === undefined) {
+      throw new MonotableError('BAD_INPUT', 'Name the table to delete.', { hint: 'Add --table T (one of the tables of the model).' });
     }
     const { model } = await loadModelFile(file, io);
-    const table = selectOneTable(model, values.table);
+    const table = selectOneTable(model, tableName);
     const result = await withConnection(values, io, (connection) =>
       deleteTable(connection, table.name, {
-        confirm: typeof values.confirm === 'string' ? values.confirm : undefined,
+        confirm: stringOption(values, 'confirm'),
         model,
         signal: io.signal,
         onProgress: progressPrinter(io.stderr),
