@@ -1,9 +1,9 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isMonotableError, type MonotableError } from '../../shared/errors/monotable-error.js';
 import { createEndpointClient } from '../../electron/backend/connections/local-client.js';
 import { runOperation } from '../../electron/backend/operations/run-operation.js';
 import { startTestEngine } from '../support/engine.js';
+import { monotableRejection } from '../support/rejection.js';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
 import { createShopTable, order, putItems, testConnection } from './shop-model.js';
 
@@ -13,16 +13,6 @@ const query = {
   operation: 'Query' as const,
   input: { TableName: 'Shop', KeyConditionExpression: '#p = :p', ExpressionAttributeNames: { '#p': 'pk' }, ExpressionAttributeValues: { ':p': { S: 'CUST#c1' } }, Limit: 10 },
 };
-
-async function failure(promise: Promise<unknown>): Promise<MonotableError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isMonotableError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a MonotableError');
-}
 
 beforeAll(async () => {
   engine = await startTestEngine();
@@ -48,7 +38,7 @@ describe('faults during a query (real engine behind the fault proxy)', () => {
   it('a connection that stays down mid-query: NETWORK error naming what was loaded and where to continue', async () => {
     const client = createEndpointClient(proxy.endpoint);
     proxy.setFaults({ rules: [{ fault: 'reset', operations: ['Query'], skipFirst: 2 }] });
-    const error = await failure(runOperation(testConnection(client), query, { all: true }));
+    const error = await monotableRejection(runOperation(testConnection(client), query, { all: true }));
     expect(['NETWORK', 'CONNECTION_FAILED']).toContain(error.code);
     expect(error.message).toMatch(/network connection failed/);
     expect(error.message).toMatch(/20 item\(s\) in 2 page\(s\) were loaded before this; continue from the lastEvaluatedKey/);
@@ -66,7 +56,7 @@ describe('faults during a query (real engine behind the fault proxy)', () => {
     });
     proxy.setFaults({ rules: [{ fault: 'delay', delayMs: 60_000 }] });
     const started = Date.now();
-    const error = await failure(runOperation(testConnection(client), query));
+    const error = await monotableRejection(runOperation(testConnection(client), query));
     expect(error.code).toBe('TIMEOUT');
     expect(error.message).toMatch(/did not answer in time/);
     expect(error.message).not.toMatch(/loaded before/);

@@ -1,23 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isMonotableError, type MonotableError } from '../../shared/errors/monotable-error.js';
 import type { Item } from '../../shared/model/attribute-value.js';
 import { runOperation } from '../../electron/backend/operations/run-operation.js';
 import { readPages } from '../../electron/backend/operations/read-pages.js';
 import { startTestEngine } from '../support/engine.js';
+import { monotableRejection } from '../support/rejection.js';
 import { BIG, createShopTable, order, putItems, testConnection, FULL_CAPABILITIES } from './shop-model.js';
 
 let engine: Awaited<ReturnType<typeof startTestEngine>>;
 const orders = Array.from({ length: 120 }, (_, i) => order('c1', i));
-
-async function failure(promise: Promise<unknown>): Promise<MonotableError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isMonotableError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a MonotableError');
-}
 
 beforeAll(async () => {
   engine = await startTestEngine();
@@ -109,7 +99,7 @@ describe('writes on the real engine', () => {
     const connection = testConnection(engine.client);
     const item: Item = { ...order('w1', 1), bin: { BS: ['AAE=', '/w=='] }, nums: { NS: ['1', BIG] } };
     await runOperation(connection, { operation: 'PutItem', input: { TableName: 'Shop', Item: item } });
-    const again = await failure(runOperation(connection, { operation: 'PutItem', input: { TableName: 'Shop', Item: item, ConditionExpression: 'attribute_not_exists(pk)' } }));
+    const again = await monotableRejection(runOperation(connection, { operation: 'PutItem', input: { TableName: 'Shop', Item: item, ConditionExpression: 'attribute_not_exists(pk)' } }));
     expect(again.code).toBe('CONDITION_FAILED');
     const updated = await runOperation(connection, { operation: 'UpdateItem', input: { TableName: 'Shop', Key: { pk: item['pk']!, sk: item['sk']! },
       UpdateExpression: 'SET #s = :s', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':s': { S: 'paid' } }, ReturnValues: 'ALL_NEW' } });
@@ -122,9 +112,9 @@ describe('writes on the real engine', () => {
 
   it('refuses writes on a read-only connection and asks for confirmation on production', async () => {
     const put = { operation: 'PutItem' as const, input: { TableName: 'Shop', Item: order('w2', 1) } };
-    expect((await failure(runOperation(testConnection(engine.client, { readOnly: true }), put))).code).toBe('READ_ONLY');
+    expect((await monotableRejection(runOperation(testConnection(engine.client, { readOnly: true }), put))).code).toBe('READ_ONLY');
     const production = testConnection(engine.client, { production: true });
-    const refused = await failure(runOperation(production, put));
+    const refused = await monotableRejection(runOperation(production, put));
     expect(refused.code).toBe('CONFIRMATION_REQUIRED');
     expect(refused.details.hint).toContain('--confirm Shop');
     await runOperation(production, put, { confirm: 'Shop' });
@@ -136,10 +126,10 @@ describe('writes on the real engine', () => {
 describe('malformed requests', () => {
   it('a malformed typed value is BAD_INPUT with the expected form, not an internal error', async () => {
     const connection = testConnection(engine.client);
-    const error = await failure(runOperation(connection, { operation: 'PutItem', input: { TableName: 'Shop', Item: { pk: { S: 'x' }, sk: { S: 'y' }, b: { B: 12 } } } }));
+    const error = await monotableRejection(runOperation(connection, { operation: 'PutItem', input: { TableName: 'Shop', Item: { pk: { S: 'x' }, sk: { S: 'y' }, b: { B: 12 } } } }));
     expect(error.code).toBe('BAD_INPUT');
     expect(error.details.hint).toMatch(/base64/);
-    const twoTypes = await failure(runOperation(connection, { operation: 'GetItem', input: { TableName: 'Shop', Key: { pk: { S: 'x', N: '1' }, sk: { S: 'y' } } } }));
+    const twoTypes = await monotableRejection(runOperation(connection, { operation: 'GetItem', input: { TableName: 'Shop', Key: { pk: { S: 'x', N: '1' }, sk: { S: 'y' } } } }));
     expect(twoTypes.code).toBe('BAD_INPUT');
   });
 });
@@ -152,12 +142,12 @@ describe('operations the embedded engine lacks', () => {
   ];
   for (const request of requests) {
     it(`${request.operation}: ENGINE_UNSUPPORTED naming the feature, on the embedded connection and even when sent`, async () => {
-      const embedded = await failure(runOperation(testConnection(engine.client), request));
+      const embedded = await monotableRejection(runOperation(testConnection(engine.client), request));
       expect(embedded.code).toBe('ENGINE_UNSUPPORTED');
       expect(embedded.message).toMatch(/DynamoDB Local or AWS/);
       expect(embedded.message).toMatch(request.operation === 'ExecuteStatement' ? /PartiQL/ : /Transact/);
       // An endpoint connection claims every feature, so the request reaches dynalite: still no raw UnknownOperationException.
-      const sent = await failure(runOperation(testConnection(engine.client, { capabilities: FULL_CAPABILITIES }), request));
+      const sent = await monotableRejection(runOperation(testConnection(engine.client, { capabilities: FULL_CAPABILITIES }), request));
       expect(sent.code).toBe('ENGINE_UNSUPPORTED');
       expect(sent.message).not.toMatch(/UnknownOperation|UnknownError/);
       expect(sent.details.hint).toMatch(/DynamoDB Local or AWS/);
@@ -170,7 +160,7 @@ describe('cancel', () => {
     const connection = testConnection(engine.client);
     const controller = new AbortController();
     const pages: number[] = [];
-    const error = await failure((async () => {
+    const error = await monotableRejection((async () => {
       for await (const page of readPages(connection, { operation: 'Scan', input: { TableName: 'Shop', Limit: 10 } }, { all: true, signal: controller.signal })) {
         pages.push(page.items.length);
         if (pages.length === 2) controller.abort();
@@ -188,7 +178,7 @@ describe('cancel', () => {
     const started = Date.now();
     const pending = runOperation(connection, { operation: 'Scan', input: { TableName: 'Shop' } }, { all: true, signal: controller.signal });
     setTimeout(() => controller.abort(), 1);
-    const error = await failure(pending);
+    const error = await monotableRejection(pending);
     expect(error.code).toBe('CANCELLED');
     expect(Date.now() - started).toBeLessThan(1_000);
   });

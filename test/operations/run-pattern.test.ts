@@ -1,21 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isMonotableError, type MonotableError } from '../../shared/errors/monotable-error.js';
 import { runPattern } from '../../electron/backend/operations/run-pattern.js';
 import { startTestEngine } from '../support/engine.js';
+import { monotableRejection } from '../support/rejection.js';
 import { BIG, SHOP_MODEL, createShopTable, order, putItems, testConnection } from './shop-model.js';
 
 let engine: Awaited<ReturnType<typeof startTestEngine>>;
 const orders = Array.from({ length: 30 }, (_, i) => order('c1', i));
-
-async function failure(promise: Promise<unknown>): Promise<MonotableError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isMonotableError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a MonotableError');
-}
 
 beforeAll(async () => {
   engine = await startTestEngine();
@@ -50,7 +40,7 @@ describe('runPattern on the real engine', () => {
 
   it('transact-write on the embedded engine: ENGINE_UNSUPPORTED before anything is sent', async () => {
     const params = { customer_id: 'c8', order_id: '0001', status: 'open', created_at: '2026-02-02', total: '5' };
-    const error = await failure(runPattern(testConnection(engine.client), SHOP_MODEL, 'place-order', params));
+    const error = await monotableRejection(runPattern(testConnection(engine.client), SHOP_MODEL, 'place-order', params));
     expect(error.code).toBe('ENGINE_UNSUPPORTED');
     expect(error.message).toMatch(/Transactions .* DynamoDB Local or AWS/);
     const read = await runPattern(testConnection(engine.client), SHOP_MODEL, 'get-order', { customer_id: 'c8', order_id: '0001' });
@@ -59,14 +49,14 @@ describe('runPattern on the real engine', () => {
 
   it('a missing or unknown parameter is BAD_INPUT naming it and listing the parameters', async () => {
     const connection = testConnection(engine.client);
-    const missing = await failure(runPattern(connection, SHOP_MODEL, 'get-order', { customer_id: 'c1' }));
+    const missing = await monotableRejection(runPattern(connection, SHOP_MODEL, 'get-order', { customer_id: 'c1' }));
     expect(missing.code).toBe('BAD_INPUT');
     expect(missing.message).toContain('"order_id"');
     expect(missing.details.hint).toContain('customer_id, order_id');
-    const unknown = await failure(runPattern(connection, SHOP_MODEL, 'get-order', { customer_id: 'c1', order_id: '1', colour: 'red' }));
+    const unknown = await monotableRejection(runPattern(connection, SHOP_MODEL, 'get-order', { customer_id: 'c1', order_id: '1', colour: 'red' }));
     expect(unknown.message).toContain('"colour"');
     expect(unknown.details.hint).toContain('customer_id, order_id');
-    const noPattern = await failure(runPattern(connection, SHOP_MODEL, 'nope', {}));
+    const noPattern = await monotableRejection(runPattern(connection, SHOP_MODEL, 'nope', {}));
     expect(noPattern.code).toBe('NOT_FOUND');
   });
 });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTestEngine } from '../../../test/support/engine.js';
+import { rejection } from '../../../test/support/rejection.js';
 import { startEngineService } from '../engine/run-engine.js';
 import { toMonotableError } from './aws-errors.js';
 import { EMBEDDED_CAPABILITIES, FULL_CAPABILITIES, openConnection, type OpenConnection } from './connection.js';
@@ -16,15 +17,6 @@ const TABLE: CreateTableCommandInput = {
   KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
   BillingMode: 'PAY_PER_REQUEST',
 };
-
-async function caught(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a failure');
-}
 
 let engine: Awaited<ReturnType<typeof startTestEngine>>;
 let connection: OpenConnection;
@@ -48,20 +40,20 @@ describe('endpoint connections', () => {
 
   test('SDK errors from the real engine map to codes with table, region and a hint', async () => {
     await connection.client.send(new CreateTableCommand(TABLE));
-    const exists = toMonotableError(await caught(connection.client.send(new CreateTableCommand(TABLE))), { table: 'Things', connection });
+    const exists = toMonotableError(await rejection(connection.client.send(new CreateTableCommand(TABLE))), { table: 'Things', connection });
     expect(exists.code).toBe('TABLE_EXISTS');
     expect(exists.message).toContain('"Things"');
     expect(exists.details.hint).toMatch(/if-not-exists/);
-    const missing = toMonotableError(await caught(connection.client.send(new DescribeTableCommand({ TableName: 'Nope' }))), { table: 'Nope', connection });
+    const missing = toMonotableError(await rejection(connection.client.send(new DescribeTableCommand({ TableName: 'Nope' }))), { table: 'Nope', connection });
     expect(missing.code).toBe('TABLE_NOT_FOUND');
     expect(missing.message).toContain('Table "Nope" not found in region eu-west-1');
     expect(missing.message).toContain('access key id alice');
     const transact = new TransactWriteItemsCommand({ TransactItems: [{ Put: { TableName: 'Things', Item: { pk: { S: 'a' } } } }] });
-    const unsupported = toMonotableError(await caught(connection.client.send(transact)), { operation: 'TransactWriteItems', connection });
+    const unsupported = toMonotableError(await rejection(connection.client.send(transact)), { operation: 'TransactWriteItems', connection });
     expect(unsupported.code).toBe('ENGINE_UNSUPPORTED');
     expect(unsupported.message).toContain('TransactWriteItems');
     expect(unsupported.details.hint).toMatch(/DynamoDB Local or AWS/);
-    const invalid = toMonotableError(await caught(connection.client.send(new CreateTableCommand({ ...TABLE, TableName: 'x' }))), { connection });
+    const invalid = toMonotableError(await rejection(connection.client.send(new CreateTableCommand({ ...TABLE, TableName: 'x' }))), { connection });
     expect(invalid.code).toBe('VALIDATION');
     expect(invalid.message).toMatch(/TableName/);
   });
@@ -72,7 +64,7 @@ describe('endpoint connections', () => {
     expect(Date.now() - started).toBeLessThan(1_500);
     expect(dead.capabilities.transactions).toBe(true);
     try {
-      const error = toMonotableError(await caught(dead.client.send(new ListTablesCommand({}))), { connection: dead });
+      const error = toMonotableError(await rejection(dead.client.send(new ListTablesCommand({}))), { connection: dead });
       expect(error.code).toBe('CONNECTION_FAILED');
       expect(error.message).toContain('nothing listens at http://127.0.0.1:1');
       expect(error.details.hint).toContain('monotable engine');
@@ -102,7 +94,7 @@ describe('guards', () => {
     const embedded = await openConnection({ kind: 'embedded', dataDir: dir });
     try {
       for (const feature of ['transactions', 'partiql', 'ttl', 'streams'] as const) {
-        const error = await caught(Promise.resolve().then(() => assertSupported(embedded, feature)));
+        const error = await rejection(Promise.resolve().then(() => assertSupported(embedded, feature)));
         expect(isMonotableError(error) && error.code).toBe('ENGINE_UNSUPPORTED');
         expect((error as Error).message).toContain('is not supported by the embedded engine (dynalite); it works on DynamoDB Local or AWS: connect with --endpoint or --profile');
       }
@@ -153,7 +145,7 @@ describe('embedded connections', () => {
     const dir = await mkdtemp(join(tmpdir(), 'monotable-busy-'));
     const holder = await openConnection({ kind: 'embedded', dataDir: dir });
     try {
-      const error = await caught(openConnection({ kind: 'embedded', dataDir: dir }));
+      const error = await rejection(openConnection({ kind: 'embedded', dataDir: dir }));
       expect(isMonotableError(error) && error.code).toBe('ENGINE_START_FAILED');
       expect((error as Error).message).toContain(dir);
       expect(isMonotableError(error) && error.details.hint).toMatch(/Another Monotable process uses this folder.*run `monotable engine` once/);

@@ -6,20 +6,12 @@ import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { isMonotableError } from '../../../shared/errors/monotable-error.js';
+import { rejection } from '../../../test/support/rejection.js';
 import { createEndpointClient } from '../connections/local-client.js';
 import { levelDbPath } from './data-dir.js';
 import { readEngineState, stateFilePath } from './engine-state.js';
 import { startEngineService } from './run-engine.js';
 import { startEngine } from './start-engine.js';
-
-async function caught(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a failure');
-}
 
 function tryConnect(host: string, port: number): Promise<'connected' | string> {
   return new Promise((resolve) => {
@@ -65,7 +57,7 @@ describe('embedded engine process', () => {
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const port = (blocker.address() as { port: number }).port;
     try {
-      const error = await caught(startEngine({ port }));
+      const error = await rejection(startEngine({ port }));
       expect(isMonotableError(error) && error.code).toBe('PORT_IN_USE');
       expect((error as Error).message).toContain(String(port));
     } finally {
@@ -104,7 +96,7 @@ describe('embedded engine process', () => {
     const dir = levelDbPath(await tempDir('lock'));
     const owner = await startEngine({ dataDir: dir });
     try {
-      const error = await caught(startEngine({ dataDir: dir }));
+      const error = await rejection(startEngine({ dataDir: dir }));
       expect(isMonotableError(error) && error.code).toBe('ENGINE_START_FAILED');
       expect((error as Error).message).toContain(dir);
       expect((error as Error).message).toMatch(/lock/i);
@@ -117,7 +109,7 @@ describe('embedded engine process', () => {
     const dir = levelDbPath(await tempDir('damaged'));
     await (await startEngine({ dataDir: dir })).stop();
     await writeFile(join(dir, 'CURRENT'), 'garbage');
-    const error = await caught(startEngine({ dataDir: dir }));
+    const error = await rejection(startEngine({ dataDir: dir }));
     expect(isMonotableError(error) && error.code).toBe('ENGINE_START_FAILED');
     expect((error as Error).message).toContain(dir);
     expect(isMonotableError(error) && error.details.hint).toContain(`move ${dir} aside`);
@@ -126,7 +118,7 @@ describe('embedded engine process', () => {
   test('an unwritable data folder is ENGINE_START_FAILED with the path', async () => {
     const file = join(await tempDir('file'), 'not-a-folder');
     await writeFile(file, 'x');
-    const error = await caught(startEngineService({ engineDir: join(file, 'engine') }));
+    const error = await rejection(startEngineService({ engineDir: join(file, 'engine') }));
     expect(isMonotableError(error) && error.code).toBe('ENGINE_START_FAILED');
     expect((error as Error).message).toContain(join(file, 'engine'));
   });
@@ -173,7 +165,7 @@ describe('engine service (state file, disk and memory)', () => {
   test('a second engine on a folder in use is refused; a killed engine leaves no live state', async () => {
     const dir = await tempDir('twice');
     const engine = await startEngineService({ engineDir: dir, inMemory: true });
-    const error = await caught(startEngineService({ engineDir: dir, inMemory: true }));
+    const error = await rejection(startEngineService({ engineDir: dir, inMemory: true }));
     expect(isMonotableError(error) && error.code).toBe('ENGINE_START_FAILED');
     expect((error as Error).message).toContain(`pid ${engine.pid}`);
     process.kill(engine.pid, 'SIGKILL');

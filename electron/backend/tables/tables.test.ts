@@ -1,7 +1,7 @@
 import { CreateTableCommand, DeleteTableCommand, DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { isMonotableError } from '../../../shared/errors/monotable-error.js';
 import { startTestEngine } from '../../../test/support/engine.js';
+import { monotableRejection } from '../../../test/support/rejection.js';
 import { ordersModel } from '../../../test/backend/table-model.js';
 import { EMBEDDED_CAPABILITIES, FULL_CAPABILITIES, openConnection, type OpenConnection } from '../connections/connection.js';
 import { toMonotableError } from '../connections/aws-errors.js';
@@ -12,16 +12,6 @@ import { describeTable, listTables } from './describe-table.js';
 import { driftReport } from './drift.js';
 import type { TableProgress } from './table-progress.js';
 import { waitForActive } from './wait-for-active.js';
-
-async function caught(promise: Promise<unknown>): Promise<{ code: string; message: string; hint: unknown }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isMonotableError(error)) return { code: error.code, message: error.message, hint: error.details.hint };
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
 
 let engine: Awaited<ReturnType<typeof startTestEngine>>;
 let endpoint: OpenConnection;
@@ -76,18 +66,18 @@ describe('create tables', () => {
   });
 
   test('an existing table is TABLE_EXISTS with a hint, or with ifNotExists a skip with its drift', async () => {
-    const error = await caught(createTables(embedded, ordersModel()));
+    const error = await monotableRejection(createTables(embedded, ordersModel()));
     expect(error.code).toBe('TABLE_EXISTS');
     expect(error.message).toContain('"Orders"');
-    expect(error.hint).toMatch(/--if-not-exists/);
+    expect(error.details.hint).toMatch(/--if-not-exists/);
     const [skipped] = await createTables(embedded, ordersModel({ billing: { mode: 'provisioned', read: 3, write: 3 } }), { ifNotExists: true });
     expect(skipped).toMatchObject({ outcome: 'exists', drift: [expect.objectContaining({ path: 'table.billing', expected: 'provisioned 3 RCU / 3 WCU', actual: 'on-demand' })] });
   });
 
   test('read-only connections refuse; an unknown --table is NOT_FOUND', async () => {
-    expect((await caught(createTables({ ...embedded, readOnly: true }, ordersModel({ name: 'Never' })))).code).toBe('READ_ONLY');
+    expect((await monotableRejection(createTables({ ...embedded, readOnly: true }, ordersModel({ name: 'Never' })))).code).toBe('READ_ONLY');
     expect(await listTables(embedded)).not.toContain('Never');
-    expect((await caught(createTables(embedded, ordersModel(), { table: 'Nope' }))).code).toBe('NOT_FOUND');
+    expect((await monotableRejection(createTables(embedded, ordersModel(), { table: 'Nope' }))).code).toBe('NOT_FOUND');
   });
 });
 
@@ -97,12 +87,12 @@ describe('wait for ACTIVE', () => {
     const connection = await openConnection({ kind: 'endpoint', url: slow.engine.endpoint });
     try {
       await slow.client.send(new CreateTableCommand({ TableName: 'Orders', AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], BillingMode: 'PAY_PER_REQUEST' }));
-      const timeout = await caught(waitForActive(connection, 'Orders', { timeoutMs: 100, pollMs: 20 }));
+      const timeout = await monotableRejection(waitForActive(connection, 'Orders', { timeoutMs: 100, pollMs: 20 }));
       expect(timeout.code).toBe('TABLE_NOT_ACTIVE');
       expect(timeout.message).toContain('table CREATING');
       const controller = new AbortController();
       setTimeout(() => controller.abort(), 100);
-      expect((await caught(waitForActive(connection, 'Orders', { signal: controller.signal }))).code).toBe('CANCELLED');
+      expect((await monotableRejection(waitForActive(connection, 'Orders', { signal: controller.signal }))).code).toBe('CANCELLED');
     } finally {
       await connection.close();
       await slow.stop();
@@ -117,22 +107,22 @@ describe('add missing GSIs', () => {
     const full = ordersModel({ name: 'Bare' });
     expect((await driftReport(embedded, full, 'Bare')).filter((d) => d.fixable).map((d) => d.path)).toEqual(['gsi[by-customer]', 'gsi[by-status]']);
     const progress: TableProgress[] = [];
-    const error = await caught(addMissingIndexes(embedded, full, 'Bare', { onProgress: (p) => progress.push(p) }));
+    const error = await monotableRejection(addMissingIndexes(embedded, full, 'Bare', { onProgress: (p) => progress.push(p) }));
     expect(error.code).toBe('ENGINE_UNSUPPORTED');
     expect(error.message).toContain('Adding index by-customer to the existing table "Bare" is not supported by the embedded engine (dynalite)');
-    expect(error.hint).toContain('monotable drop FILE --embedded --table Bare');
+    expect(error.details.hint).toContain('monotable drop FILE --embedded --table Bare');
     expect(progress.filter((p) => p.phase === 'indexing').map((p) => p.index)).toEqual(['by-customer']);
     // Provisioned tables pass dynalite's validation; the update is then ignored, which is caught too.
     const provisioned = ordersModel({ name: 'BareProvisioned', billing: { mode: 'provisioned', read: 2, write: 2 }, globalSecondaryIndexes: [] });
     await createTables(embedded, provisioned);
     const fullProvisioned = ordersModel({ name: 'BareProvisioned', billing: { mode: 'provisioned', read: 2, write: 2 } });
-    expect((await caught(addMissingIndexes(embedded, fullProvisioned, 'BareProvisioned'))).code).toBe('ENGINE_UNSUPPORTED');
+    expect((await monotableRejection(addMissingIndexes(embedded, fullProvisioned, 'BareProvisioned'))).code).toBe('ENGINE_UNSUPPORTED');
   });
 
   test('nothing missing: no UpdateTable, empty list; read-only refuses', async () => {
     await createTables(embedded, ordersModel({ name: 'Complete' }));
     expect(await addMissingIndexes(embedded, ordersModel({ name: 'Complete' }), 'Complete')).toEqual([]);
-    expect((await caught(addMissingIndexes({ ...embedded, readOnly: true }, ordersModel({ name: 'Complete' }), 'Complete'))).code).toBe('READ_ONLY');
+    expect((await monotableRejection(addMissingIndexes({ ...embedded, readOnly: true }, ordersModel({ name: 'Complete' }), 'Complete'))).code).toBe('READ_ONLY');
   });
 });
 
@@ -140,15 +130,15 @@ describe('delete a table (guarded)', () => {
   test('production needs the exact name; read-only refuses; then it is gone', async () => {
     await createTables(embedded, ordersModel({ name: 'Doomed' }));
     const production = { ...embedded, production: true };
-    expect((await caught(deleteTable(production, 'Doomed'))).code).toBe('CONFIRMATION_REQUIRED');
-    expect((await caught(deleteTable(production, 'Doomed', { confirm: 'doomed' }))).code).toBe('CONFIRMATION_REQUIRED');
-    expect((await caught(deleteTable({ ...embedded, readOnly: true }, 'Doomed', { confirm: 'Doomed' }))).code).toBe('READ_ONLY');
+    expect((await monotableRejection(deleteTable(production, 'Doomed'))).code).toBe('CONFIRMATION_REQUIRED');
+    expect((await monotableRejection(deleteTable(production, 'Doomed', { confirm: 'doomed' }))).code).toBe('CONFIRMATION_REQUIRED');
+    expect((await monotableRejection(deleteTable({ ...embedded, readOnly: true }, 'Doomed', { confirm: 'Doomed' }))).code).toBe('READ_ONLY');
     expect(await listTables(embedded)).toContain('Doomed');
     const progress: TableProgress[] = [];
     await deleteTable(production, 'Doomed', { confirm: 'Doomed', onProgress: (p) => progress.push(p) });
     expect(await listTables(embedded)).not.toContain('Doomed');
     expect(progress.at(-1)?.phase).toBe('done');
-    expect((await caught(deleteTable(embedded, 'Doomed'))).code).toBe('TABLE_NOT_FOUND');
+    expect((await monotableRejection(deleteTable(embedded, 'Doomed'))).code).toBe('TABLE_NOT_FOUND');
   });
 
   test('a table still CREATING is awaited, then deleted', async () => {
@@ -164,9 +154,9 @@ describe('delete a table (guarded)', () => {
     await createTables(embedded, ordersModel({ name: 'Kept' }));
     // The AWS code path, pointed at the local engine: no network, the real DescribeTable.
     const awsLike: OpenConnection = { ...endpoint, spec: { kind: 'aws', profile: 'test', region: 'us-east-1' } };
-    const error = await caught(deleteTable(awsLike, 'Kept', { model: ordersModel({ name: 'Kept', deletionProtection: true }) }));
+    const error = await monotableRejection(deleteTable(awsLike, 'Kept', { model: ordersModel({ name: 'Kept', deletionProtection: true }) }));
     expect(error.code).toBe('DELETION_PROTECTED');
-    expect(error.hint).toMatch(/deletion protection off/);
+    expect(error.details.hint).toMatch(/deletion protection off/);
     const still = await engine.client.send(new DescribeTableCommand({ TableName: 'Kept' }));
     expect(still.Table?.TableStatus).toBe('ACTIVE');
   });
