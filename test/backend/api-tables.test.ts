@@ -1,21 +1,16 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createInProcessClient } from '../../electron/backend/api/in-process-client.js';
-import { startTestEngine } from '../support/engine.js';
+import { startApiTestEngine, type ApiTestEngine } from '../support/api-engine.js';
 import { ordersModel } from './table-model.js';
 
 const api = createInProcessClient();
-let engine: Awaited<ReturnType<typeof startTestEngine>>;
+let engine: ApiTestEngine;
 let connectionId: string;
 beforeAll(async () => {
-  engine = await startTestEngine();
-  const opened = await api.call('connection.open', { kind: 'endpoint', url: engine.engine.endpoint });
-  if (!opened.ok) throw new Error(opened.error.message);
-  connectionId = opened.value.connectionId;
+  engine = await startApiTestEngine(api);
+  connectionId = engine.connectionId;
 });
-afterAll(async () => {
-  await api.call('connection.close', { connectionId });
-  await engine.stop();
-});
+afterAll(async () => engine.stop());
 
 describe('table api', () => {
   test('create with progress events, list, describe, drift, add indexes (unsupported on dynalite), delete', async () => {

@@ -1,26 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Item } from '../../../../shared/model/attribute-value.js';
 import { BIG, SHOP_MODEL, createShopTable, order, putItems } from '../../../../test/operations/shop-model.js';
-import { startTestEngine } from '../../../../test/support/engine.js';
+import { startApiTestEngine, type ApiTestEngine } from '../../../../test/support/api-engine.js';
 import { createInProcessClient } from '../in-process-client.js';
 
 const api = createInProcessClient();
-let engine: Awaited<ReturnType<typeof startTestEngine>>;
+let engine: ApiTestEngine;
 let connectionId: string;
 const orders = Array.from({ length: 30 }, (_, i) => order('c1', i));
 
 beforeAll(async () => {
-  engine = await startTestEngine();
+  engine = await startApiTestEngine(api);
+  connectionId = engine.connectionId;
   await createShopTable(engine.client);
   await putItems(engine.client, orders);
-  const opened = await api.call('connection.open', { kind: 'endpoint', url: engine.engine.endpoint });
-  if (!opened.ok) throw new Error(opened.error.message);
-  connectionId = opened.value.connectionId;
 });
-afterAll(async () => {
-  await api.call('connection.close', { connectionId });
-  await engine?.stop();
-});
+afterAll(async () => engine?.stop());
 
 describe('operations api', () => {
   it('operation.runPattern returns the exact request, typed items and the pattern summary; pages are events', async () => {

@@ -1,24 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cruddurMessaging } from '../../../../shared/templates/cruddur-messaging.js';
 import { countItems, createTable, cruddurModel } from '../../../../test/faults/seed-fixtures.js';
-import { startTestEngine } from '../../../../test/support/engine.js';
+import { startApiTestEngine, type ApiTestEngine } from '../../../../test/support/api-engine.js';
 import { createInProcessClient } from '../in-process-client.js';
 
 const api = createInProcessClient();
-let engine: Awaited<ReturnType<typeof startTestEngine>>;
+let engine: ApiTestEngine;
 let connectionId: string;
 
 beforeAll(async () => {
-  engine = await startTestEngine();
-  const opened = await api.call('connection.open', { kind: 'endpoint', url: engine.engine.endpoint });
-  if (!opened.ok) throw new Error(opened.error.message);
-  connectionId = opened.value.connectionId;
+  engine = await startApiTestEngine(api);
+  connectionId = engine.connectionId;
 });
 
-afterAll(async () => {
-  await api.call('connection.close', { connectionId });
-  await engine?.stop();
-});
+afterAll(async () => engine?.stop());
 
 describe('seed api', () => {
   it('seed.plan previews counts and sample items without a connection', async () => {
