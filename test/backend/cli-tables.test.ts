@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { main } from '../../electron/cli/main.js';
+import { runCli } from '../support/run-cli.js';
 import { ordersModel } from './table-model.js';
 
 const savedDataDir = process.env.MONOTABLE_DATA_DIR;
@@ -23,65 +24,56 @@ afterAll(() => {
 });
 
 /** Runs `monotable ...` in-process against the embedded engine of the temp data folder (a real dynalite each time). */
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const code = await main(argv, { stdout, stderr, cwd: dir, signal: new AbortController().signal });
-  return { code, out, err };
-}
+const run = (...argv: string[]) => runCli(argv, dir);
 
 describe('monotable create / drift / drop on the embedded engine', () => {
   test('create: tables ACTIVE, TTL noted; again: TABLE_EXISTS; --if-not-exists: skipped with drift', async () => {
     const created = await run('create', 'orders.monotable.json', '--embedded');
     expect(created.code).toBe(0);
-    expect(created.out).toMatch(/^created Orders \(ACTIVE after \d+\.\d s\)$/m);
-    expect(created.out).toContain('note: TTL not applied: not supported by the embedded engine');
-    expect(created.err).toMatch(/connection: embedded engine http:\/\/127\.0\.0\.1:\d+ \(data .*started for this command\)/);
+    expect(created.stdout).toMatch(/^created Orders \(ACTIVE after \d+\.\d s\)$/m);
+    expect(created.stdout).toContain('note: TTL not applied: not supported by the embedded engine');
+    expect(created.stderr).toMatch(/connection: embedded engine http:\/\/127\.0\.0\.1:\d+ \(data .*started for this command\)/);
     const again = await run('create', 'orders.monotable.json', '--embedded');
     expect(again.code).toBe(2);
-    expect(again.err).toContain('error [TABLE_EXISTS]');
-    expect(again.err).toContain('hint:');
+    expect(again.stderr).toContain('error [TABLE_EXISTS]');
+    expect(again.stderr).toContain('hint:');
     const skip = await run('create', 'orders.monotable.json', '--embedded', '--if-not-exists');
     expect(skip.code).toBe(0);
-    expect(skip.out).toContain('exists Orders: matches the model');
+    expect(skip.stdout).toContain('exists Orders: matches the model');
   });
 
   test('drift: exit 0 when it matches, 1 with the differences, --json; --fix is refused by dynalite with a way out', async () => {
-    expect((await run('drift', 'orders.monotable.json', '--embedded')).out).toContain('Orders: matches the model');
+    expect((await run('drift', 'orders.monotable.json', '--embedded')).stdout).toContain('Orders: matches the model');
     const drift = await run('drift', 'orders-v2.monotable.json', '--embedded');
     expect(drift.code).toBe(1);
-    expect(drift.out).toContain('Orders gsi[by-total]: global secondary index by-total is in the model but not in the live table (--fix adds it)');
-    expect(drift.err).toContain('note: TTL not compared');
+    expect(drift.stdout).toContain('Orders gsi[by-total]: global secondary index by-total is in the model but not in the live table (--fix adds it)');
+    expect(drift.stderr).toContain('note: TTL not compared');
     const json = await run('drift', 'orders-v2.monotable.json', '--embedded', '--json');
-    expect(JSON.parse(json.out)).toEqual({ tables: [{ table: 'Orders', added: [], differences: [expect.objectContaining({ path: 'gsi[by-total]', kind: 'missing', fixable: true })] }] });
+    expect(JSON.parse(json.stdout)).toEqual({ tables: [{ table: 'Orders', added: [], differences: [expect.objectContaining({ path: 'gsi[by-total]', kind: 'missing', fixable: true })] }] });
     const fixed = await run('drift', 'orders-v2.monotable.json', '--embedded', '--fix');
     expect(fixed.code).toBe(2);
-    expect(fixed.err).toContain('error [ENGINE_UNSUPPORTED]');
-    expect(fixed.err).toContain('hint: Locally, re-create the table instead');
+    expect(fixed.stderr).toContain('error [ENGINE_UNSUPPORTED]');
+    expect(fixed.stderr).toContain('hint: Locally, re-create the table instead');
   });
 
   test('drop: needs --table; production needs --confirm; then the table is gone', async () => {
     expect((await run('drop', 'orders.monotable.json', '--embedded')).code).toBe(2);
     const unconfirmed = await run('drop', 'orders.monotable.json', '--embedded', '--production', '--table', 'Orders');
     expect(unconfirmed.code).toBe(2);
-    expect(unconfirmed.err).toContain('error [CONFIRMATION_REQUIRED]');
-    expect(unconfirmed.err).toContain('--confirm Orders');
+    expect(unconfirmed.stderr).toContain('error [CONFIRMATION_REQUIRED]');
+    expect(unconfirmed.stderr).toContain('--confirm Orders');
     const dropped = await run('drop', 'orders.monotable.json', '--embedded', '--production', '--table', 'Orders', '--confirm', 'Orders');
     expect(dropped.code).toBe(0);
-    expect(dropped.out).toMatch(/^deleted Orders/m);
+    expect(dropped.stdout).toMatch(/^deleted Orders/m);
     const gone = await run('drift', 'orders.monotable.json', '--embedded');
     expect(gone.code).toBe(2);
-    expect(gone.err).toContain('error [TABLE_NOT_FOUND]');
+    expect(gone.stderr).toContain('error [TABLE_NOT_FOUND]');
   });
 
   test('connection flags are checked before anything runs', async () => {
     const none = await run('create', 'orders.monotable.json');
     expect(none.code).toBe(2);
-    expect(none.err).toContain('Use exactly one of --embedded, --endpoint URL, or --profile P --region R.');
+    expect(none.stderr).toContain('Use exactly one of --embedded, --endpoint URL, or --profile P --region R.');
     const two = await run('drift', 'orders.monotable.json', '--embedded', '--endpoint', 'http://127.0.0.1:1');
     expect(two.code).toBe(2);
     const saved = { config: process.env.AWS_CONFIG_FILE, credentials: process.env.AWS_SHARED_CREDENTIALS_FILE };
@@ -91,8 +83,8 @@ describe('monotable create / drift / drop on the embedded engine', () => {
       const started = Date.now();
       const aws = await run('drift', 'orders.monotable.json', '--profile', 'ghost', '--region', 'eu-west-1');
       expect(aws.code).toBe(2);
-      expect(aws.err).toContain('error [CREDENTIALS]');
-      expect(aws.err).toContain('aws sso login --profile ghost');
+      expect(aws.stderr).toContain('error [CREDENTIALS]');
+      expect(aws.stderr).toContain('aws sso login --profile ghost');
       expect(Date.now() - started).toBeLessThan(2_000);
     } finally {
       if (saved.config === undefined) delete process.env.AWS_CONFIG_FILE;
@@ -102,8 +94,8 @@ describe('monotable create / drift / drop on the embedded engine', () => {
     }
     const refused = await run('create', 'orders.monotable.json', '--endpoint', 'http://127.0.0.1:1');
     expect(refused.code).toBe(2);
-    expect(refused.err).toContain('error [CONNECTION_FAILED]');
-    expect(refused.err).toContain('monotable engine');
+    expect(refused.stderr).toContain('error [CONNECTION_FAILED]');
+    expect(refused.stderr).toContain('monotable engine');
   });
 
   test('--embedded uses the running `monotable engine` of the data folder', async () => {
@@ -117,10 +109,10 @@ describe('monotable create / drift / drop on the embedded engine', () => {
     try {
       const created = await run('create', 'orders.monotable.json', '--embedded');
       expect(created.code).toBe(0);
-      expect(created.err).toContain(`connection: embedded engine ${endpoint} (in memory)`);
+      expect(created.stderr).toContain(`connection: embedded engine ${endpoint} (in memory)`);
       const viaUrl = await run('drift', 'orders.monotable.json', '--endpoint', endpoint);
       expect(viaUrl.code).toBe(0);
-      expect(viaUrl.err).toContain('dynalite');
+      expect(viaUrl.stderr).toContain('dynalite');
     } finally {
       controller.abort();
       expect(await engine).toBe(0);

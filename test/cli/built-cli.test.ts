@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serializeModel } from '../../shared/model/serialize-model.js';
 import { findTemplate } from '../../shared/templates/index.js';
 import { startTestEngine } from '../support/engine.js';
-import { REPO, spawnCli, tempFolder } from './run-cli.js';
+import { REPO, spawnCli, tempFolder } from '../support/run-cli.js';
 
 /** The real `monotable` binary (bin/monotable.js → dist/), as CI and users run it. Needs `npm run build:node`. */
 const tmp = tempFolder();

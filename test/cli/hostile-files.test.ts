@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, tempFolder } from './run-cli.js';
+import { runCli, tempFolder } from '../support/run-cli.js';
 
 const tmp = tempFolder();
 afterAll(() => tmp.remove());

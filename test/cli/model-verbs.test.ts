@@ -5,7 +5,7 @@ import { parseModel } from '../../shared/model/parse-model.js';
 import type { Model } from '../../shared/model/schema.js';
 import { serializeModel } from '../../shared/model/serialize-model.js';
 import { findTemplate, templateNames } from '../../shared/templates/index.js';
-import { runCli, tempFolder } from './run-cli.js';
+import { runCli, tempFolder } from '../support/run-cli.js';
 
 const tmp = tempFolder();
 afterAll(() => tmp.remove());

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseModel } from '../../shared/model/parse-model.js';
 import { serializeModel } from '../../shared/model/serialize-model.js';
-import { REPO, runCli, tempFolder } from './run-cli.js';
+import { REPO, runCli, tempFolder } from '../support/run-cli.js';
 
 const CORPUS = join(REPO, '..', 'shared', 'interop', 'nosql-workbench');
 const tmp = tempFolder();

@@ -1,9 +1,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../electron/cli/main.js';
+import { runCli, type CliResult } from '../support/run-cli.js';
 import { startTestEngine } from '../support/engine.js';
 import { BIG, SHOP_MODEL, createShopTable, order, putItems } from './shop-model.js';
 
@@ -11,16 +10,9 @@ let engine: Awaited<ReturnType<typeof startTestEngine>>;
 let dir: string;
 const orders = Array.from({ length: 40 }, (_, i) => order('c1', i));
 
-async function cli(...args: string[]): Promise<{ code: number; lines: Record<string, unknown>[]; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const code = await main([...args, '--endpoint', engine.engine.endpoint], { stdout, stderr, cwd: dir, signal: new AbortController().signal, debug: false });
-  const lines = out.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
-  return { code, lines, stdout: out, stderr: err };
+async function cli(...args: string[]): Promise<CliResult & { lines: Record<string, unknown>[] }> {
+  const result = await runCli([...args, '--endpoint', engine.engine.endpoint], dir);
+  return { ...result, lines: result.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>) };
 }
 
 beforeAll(async () => {
