@@ -1,26 +1,18 @@
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseModel } from '../../shared/model/parse-model.js';
 import { serializeModel } from '../../shared/model/serialize-model.js';
-import { REPO, runCli, tempFolder } from '../support/run-cli.js';
+import { runCli, tempFolder } from '../support/run-cli.js';
+import { WORKBENCH_CORPUS, workbenchCorpusFiles } from '../support/workbench-corpus.js';
 
-const CORPUS = join(REPO, '..', 'shared', 'interop', 'nosql-workbench');
 const tmp = tempFolder();
 afterAll(() => tmp.remove());
 const cli = (...args: string[]) => runCli(args, tmp.dir);
 const read = (name: string) => readFileSync(join(tmp.dir, name), 'utf8');
 
-function corpusFiles(dir = CORPUS): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return corpusFiles(path);
-    return name.endsWith('.json') ? [path] : [];
-  });
-}
-
 describe('Workbench files on the command line', () => {
-  it.each(corpusFiles())('%s: import writes a canonical model that validates; validate and patterns read the file directly', async (file) => {
+  it.each(workbenchCorpusFiles())('%s: import writes a canonical model that validates; validate and patterns read the file directly', async (file) => {
     const r = await cli('import', file, '-o', 'out.monotable.json');
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/Imported a NoSQL Workbench model: \d+ tables? → /);
@@ -35,7 +27,7 @@ describe('Workbench files on the command line', () => {
   });
 
   it('conversion notes go to stderr as "note: severity code path: message"', async () => {
-    const r = await cli('import', join(CORPUS, 'amazon-dynamodb-labs', 'CartModel.json'));
+    const r = await cli('import', join(WORKBENCH_CORPUS, 'amazon-dynamodb-labs', 'CartModel.json'));
     expect(r.stderr).toMatch(/^note: info \S+ \$\.DataModel\[0\]/m);
     expect(r.stdout.startsWith('{\n  "format": "monotable/1"')).toBe(true);
   });
@@ -46,7 +38,7 @@ describe('Workbench files on the command line', () => {
     const r = await cli('import', 'bad.json', '-o', 'keep.json');
     expect(r.code).toBe(2);
     expect(read('keep.json')).toBe('precious');
-    const wb = join(CORPUS, 'amazon-dynamodb-labs', 'CartModel.json');
+    const wb = join(WORKBENCH_CORPUS, 'amazon-dynamodb-labs', 'CartModel.json');
     const noFolder = await cli('import', wb, '-o', 'no/such/folder/x.json');
     expect(noFolder.code).toBe(2);
     expect(noFolder.stderr).toContain('FILE_UNREADABLE');

@@ -1,27 +1,17 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateSchemaLoad } from '../../shared/formats/code/boto3-schema-load.js';
 import { generatePython } from '../../shared/formats/code/python.js';
 import { generateTypeScript } from '../../shared/formats/code/typescript.js';
 import { importWorkbench } from '../../shared/formats/workbench/import-workbench.js';
 import { parseUntrustedJson } from '../../shared/model/safe-json.js';
+import { workbenchCorpusFiles } from '../support/workbench-corpus.js';
 import { codegenFolder, compileTypeScript } from './compile-generated.js';
 
 /** Real-world names (spaces, dashes, clashing entity names) from the Workbench corpus next to the checkout. */
-const corpus = resolve(import.meta.dirname, '../../../shared/interop/nosql-workbench');
-
-function jsonFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? jsonFiles(path) : name.endsWith('.json') ? [path] : [];
-    })
-    .sort();
-}
-
-const models = jsonFiles(corpus).map((file) => ({ file, model: importWorkbench(parseUntrustedJson(readFileSync(file, 'utf8'), file)).model }));
+const models = workbenchCorpusFiles().map((file) => ({ file, model: importWorkbench(parseUntrustedJson(readFileSync(file, 'utf8'), file)).model }));
 
 describe('code generators over the NoSQL Workbench corpus', () => {
   it('finds the corpus', () => {

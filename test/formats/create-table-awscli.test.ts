@@ -1,13 +1,13 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTableDocuments } from '../../shared/formats/create-table.js';
 import { importWorkbench } from '../../shared/formats/workbench/import-workbench.js';
 import type { Model, Table } from '../../shared/model/schema.js';
 import { startTestEngine } from '../support/engine.js';
+import { WORKBENCH_CORPUS, workbenchCorpusFiles } from '../support/workbench-corpus.js';
 
 /**
  * The exported CreateTable JSON fed to a real, independent client: Debian's AWS CLI v2 against the embedded
@@ -134,13 +134,10 @@ describe.skipIf(!hasAws)('CreateTable JSON through the AWS CLI against the embed
     }
   });
 
-  const corpus = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/interop/nosql-workbench');
-  const corpusFiles = existsSync(corpus)
-    ? readdirSync(corpus, { withFileTypes: true }).filter((d) => d.isDirectory()).flatMap((d) => readdirSync(join(corpus, d.name)).filter((f) => f.endsWith('.json')).map((f) => join(d.name, f)))
-    : [];
+  const corpusFiles = existsSync(WORKBENCH_CORPUS) ? workbenchCorpusFiles().map((f) => relative(WORKBENCH_CORPUS, f)) : [];
 
   it.each(corpusFiles)('Workbench corpus %s: its imported tables are accepted by create-table', async (file) => {
-    const { model: imported } = importWorkbench(JSON.parse(readFileSync(join(corpus, file), 'utf8')));
+    const { model: imported } = importWorkbench(JSON.parse(readFileSync(join(WORKBENCH_CORPUS, file), 'utf8')));
     for (const table of imported.tables) {
       const { createTable } = createTableDocuments(imported, table.name);
       const name = `wb-${file.replace(/\W+/g, '-')}-${table.name}`.slice(0, 200);

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MonotableError } from '../../shared/errors/monotable-error.js';
@@ -8,14 +7,14 @@ import { exportCloudFormation, importCloudFormation, parseCloudFormationText } f
 import { importWorkbench } from '../../shared/formats/workbench/import-workbench.js';
 import { ModelSchema } from '../../shared/model/schema.js';
 import { TEMPLATES } from '../../shared/templates/index.js';
+import { WORKBENCH_CORPUS } from '../support/workbench-corpus.js';
 
 /**
  * Property: whatever a file holds, the importers either return a schema-valid model or throw a MonotableError
  * (with a path and a hint for shape errors) — never a TypeError from deep inside. Inputs are real documents with
  * one subtree replaced by arbitrary JSON, so the damage reaches every level of the format.
  */
-const corpus = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/interop/nosql-workbench');
-const workbench = JSON.parse(readFileSync(resolve(corpus, 'aws-dynamodb-examples/RecurringPaymentsSchema.json'), 'utf8')) as unknown;
+const workbench = JSON.parse(readFileSync(resolve(WORKBENCH_CORPUS, 'aws-dynamodb-examples/RecurringPaymentsSchema.json'), 'utf8')) as unknown;
 const cloudFormation = JSON.parse(exportCloudFormation(TEMPLATES[0]!.model, 'json')) as unknown;
 const auto = (min: number, max: number) => ({ MinCapacity: min, MaxCapacity: max, TargetTrackingScalingPolicyConfiguration: { TargetValue: 70 } });
 const globalTable: unknown = {

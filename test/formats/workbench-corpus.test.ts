@@ -1,25 +1,12 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseUntrustedJson } from '../../shared/model/safe-json.js';
 import { ModelSchema, type Model } from '../../shared/model/schema.js';
 import { exportWorkbench } from '../../shared/formats/workbench/export-workbench.js';
 import { importWorkbench, isWorkbenchFile } from '../../shared/formats/workbench/import-workbench.js';
+import { WORKBENCH_CORPUS, workbenchCorpusFiles } from '../support/workbench-corpus.js';
 import { modelChecks } from './model-checks.js';
-
-/** The interop corpus sits next to the checkout (`../shared/interop/nosql-workbench` from the repo root). */
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const corpus = resolve(repoRoot, '../shared/interop/nosql-workbench');
-
-function jsonFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? jsonFiles(path) : name.endsWith('.json') ? [path] : [];
-    })
-    .sort();
-}
 
 /** What must survive export → import: tables, keys, indexes, projections, billing and the multiset of items. */
 function essentials(model: Model): unknown {
@@ -33,14 +20,14 @@ function essentials(model: Model): unknown {
   }));
 }
 
-const files = jsonFiles(corpus);
+const files = workbenchCorpusFiles();
 
 describe('NoSQL Workbench corpus: import → validate → export 3.0 → import again', () => {
   it('finds the corpus (at least one file per format version)', () => {
     expect(files.length).toBeGreaterThanOrEqual(11);
   });
 
-  it.each(files.map((f) => [relative(corpus, f), f]))('%s', (_name, file) => {
+  it.each(files.map((f) => [relative(WORKBENCH_CORPUS, f), f]))('%s', (_name, file) => {
     const raw = parseUntrustedJson(readFileSync(file, 'utf8'), file);
     expect(isWorkbenchFile(raw)).toBe(true);
     const first = importWorkbench(raw);
