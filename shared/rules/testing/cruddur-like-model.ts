@@ -4,6 +4,8 @@ import type { Model } from '../../model/schema.js';
  * A small, realistic, valid model for rule tests (Cruddur-like messaging): message groups per user, messages per
  * group, a GSI to find a group's rows. Production settings on, so it validates without any diagnostic.
  * Tests clone it and apply one mutation each.
+ * Not the built-in `cruddur-messaging` template on purpose: the rule tests name JSON paths by index
+ * (`$.tables[0].entities[1].attributes[5]`) and need deletion protection and PITR on; the template may change.
  */
 export function cruddurLikeModel(): Model {
   return {
