@@ -5,6 +5,7 @@ import { parseUntrustedJson } from './safe-json.js';
 import { serializeModel } from './serialize-model.js';
 import type { Model } from './schema.js';
 
+/** Deliberately tiny (not a built-in template): tests cut and patch its exact JSON text. */
 const minimal: Model = {
   format: 'monotable/1',
   name: 'demo',
