@@ -2,7 +2,7 @@ import type { Item } from '../model/attribute-value.js';
 import { indexViews, type IndexView } from '../model/indexes.js';
 import type { Entity, Model, Table } from '../model/schema.js';
 import type { ResolvedPattern } from '../patterns/resolved-pattern.js';
-import { findTable } from '../preview/table-data.js';
+import { findTable } from '../model/find-table.js';
 import { estimatedItemCount, meanEntryBytes, representativeItems } from './entity-items.js';
 import { queryShares } from './query-reads.js';
 import { itemSize } from './item-size.js';

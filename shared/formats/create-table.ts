@@ -1,5 +1,6 @@
 import type { Model } from '../model/schema.js';
-import { attributeDefinitions, findTable, globalIndexes, keySchema, localIndexes, tagList, throughput, type Json } from './table-definition.js';
+import { findTable } from '../model/find-table.js';
+import { attributeDefinitions, globalIndexes, keySchema, localIndexes, tagList, throughput, type Json } from './table-definition.js';
 
 export interface CreateTableDocuments {
   /** The input of `aws dynamodb create-table --cli-input-json` (the CreateTable API request body). */

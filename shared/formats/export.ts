@@ -1,4 +1,5 @@
 import { MonotableError } from '../errors/monotable-error.js';
+import { findTable } from '../model/find-table.js';
 import type { Model, Table } from '../model/schema.js';
 import { exportCloudFormation } from './cloudformation/index.js';
 import { generateSchemaLoad } from './code/boto3-schema-load.js';
@@ -30,20 +31,9 @@ export interface ExportResult {
 
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
-function tableNamed(model: Model, name: string): Table {
-  const found = model.tables.find((t) => t.name === name);
-  if (!found) {
-    throw new MonotableError('NOT_FOUND', `The model "${model.name}" has no table "${name}".`, {
-      path: '$.tables',
-      hint: `Use one of: ${model.tables.map((t) => t.name).join(', ') || '(the model has no tables)'}.`,
-    });
-  }
-  return found;
-}
-
 /** The one table a single-table format writes: `table` if given, else the model's only table. */
 function singleTable(model: Model, table: string | undefined, format: ExportFormat): Table {
-  if (table !== undefined) return tableNamed(model, table);
+  if (table !== undefined) return findTable(model, table);
   if (model.tables.length === 1) return model.tables[0]!;
   if (model.tables.length === 0) {
     throw new MonotableError('NOT_FOUND', `The model "${model.name}" has no tables to export.`, { path: '$.tables', hint: 'Add a table to the model first.' });
@@ -57,7 +47,7 @@ function singleTable(model: Model, table: string | undefined, format: ExportForm
 
 /** The model restricted to one table when `table` is given (formats that can hold several tables). */
 function restrict(model: Model, table: string | undefined): Model {
-  return table === undefined ? model : { ...model, tables: [tableNamed(model, table)] };
+  return table === undefined ? model : { ...model, tables: [findTable(model, table)] };
 }
 
 /** The one format dispatcher: the CLI's `export`, the api's `model.export` and the UI's export menu call this. */

@@ -1,6 +1,5 @@
-import { MonotableError } from '../errors/monotable-error.js';
 import { keyAttributes } from '../model/indexes.js';
-import type { KeyAttribute, Model, Projection, Table } from '../model/schema.js';
+import type { KeyAttribute, Projection, Table } from '../model/schema.js';
 
 /**
  * The pieces of a table definition that CreateTable JSON and CloudFormation share (same field names in both):
@@ -8,19 +7,6 @@ import type { KeyAttribute, Model, Projection, Table } from '../model/schema.js'
  * ProvisionedThroughput.
  */
 export type Json = Record<string, unknown>;
-
-export function findTable(model: Model, tableName: string): Table {
-  const table = model.tables.find((t) => t.name === tableName);
-  if (!table) {
-    const names = model.tables.map((t) => t.name);
-    throw new MonotableError('NOT_FOUND', `The model "${model.name}" has no table "${tableName}".`, {
-      path: '$.tables',
-      hint: names.length > 0 ? `Use one of: ${names.join(', ')}.` : 'The model has no tables; add one first.',
-      tables: names,
-    });
-  }
-  return table;
-}
 
 export function keySchema(partitionKey: KeyAttribute, sortKey: KeyAttribute | undefined): Json[] {
   const schema: Json[] = [{ AttributeName: partitionKey.name, KeyType: 'HASH' }];

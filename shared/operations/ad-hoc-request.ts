@@ -1,5 +1,6 @@
 import { MonotableError } from '../errors/monotable-error.js';
 import type { AttributeTypeName, AttributeValue } from '../model/attribute-value.js';
+import { findTable } from '../model/find-table.js';
 import { findIndex, indexViews, type IndexView } from '../model/indexes.js';
 import { SORT_OPERATORS, type FilterOperator, type Model, type SortOperator, type Table } from '../model/schema.js';
 import type { OperationRequest } from '../patterns/resolved-pattern.js';
@@ -44,12 +45,6 @@ class Expressions {
     this.values[placeholder] = v;
     return placeholder;
   }
-}
-
-function findTable(model: Model, name: string): Table {
-  const table = model.tables.find((t) => t.name === name);
-  if (table) return table;
-  throw new MonotableError('NOT_FOUND', `The model has no table "${name}".`, { hint: `Tables: ${model.tables.map((t) => t.name).join(', ') || '(none)'}.` });
 }
 
 function findView(table: Table, index: string | undefined): IndexView {

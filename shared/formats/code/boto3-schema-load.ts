@@ -2,7 +2,7 @@ import type { Model } from '../../model/schema.js';
 import { createTableDocuments } from '../create-table.js';
 import { pyDocstring } from './doc-comment.js';
 import { pyLiteral, pyString } from './python-values.js';
-import { selectTables } from './select-tables.js';
+import { selectTables } from '../../model/find-table.js';
 
 const BODY = `
 endpoint = os.environ.get("AWS_ENDPOINT_URL_DYNAMODB", "http://localhost:8000")

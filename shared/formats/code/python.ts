@@ -7,7 +7,7 @@ import { snakeCase, uniqueNames } from './names.js';
 import { parameterInfos } from './parameter-kinds.js';
 import { dictOf, pyTransactItem, requestEntries, type PyContext } from './python-operations.js';
 import { PY_TYPES, pyString } from './python-values.js';
-import { selectTables } from './select-tables.js';
+import { selectTables } from '../../model/find-table.js';
 
 const PRELUDE = `from __future__ import annotations
 

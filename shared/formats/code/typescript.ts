@@ -7,7 +7,7 @@ import { entityFields, returnsWholeItems } from './entity-fields.js';
 import { camelCase, pascalCase, uniqueNames } from './names.js';
 import { parameterInfos } from './parameter-kinds.js';
 import { resultEntities } from './result-entities.js';
-import { selectTables } from './select-tables.js';
+import { selectTables } from '../../model/find-table.js';
 import { batchGetKeys, requestObject, transactItem, type OperationContext } from './typescript-operations.js';
 import { TS_TYPES, tsProperty, tsString } from './typescript-values.js';
 
