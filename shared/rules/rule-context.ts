@@ -10,10 +10,36 @@ export type Severity = Diagnostic['severity'];
 /** A parsed key template, or the syntax problem that stopped it. Parsed once per validation run. */
 export type ParsedTemplate = { ok: true; template: KeyTemplate } | { ok: false; error: MonotableError };
 
+/** Where a check reports to, and how it reads key templates: a RuleContext, or a recorder whose reports are cached. */
+export interface Reporter {
+  report(code: string, severity: Severity, path: readonly PathSegment[], message: string, hint?: string): void;
+  template(source: string): ParsedTemplate;
+}
+
+const templates = new Map<string, ParsedTemplate>();
+
+/**
+ * A parsed key template, cached across validation runs (parsing is a pure function of the text, and the UI
+ * validates the same templates on every keystroke); the cache is cleared when it grows past 10,000 texts.
+ */
+export function parsedKeyTemplate(source: string): ParsedTemplate {
+  let parsed = templates.get(source);
+  if (!parsed) {
+    try {
+      parsed = { ok: true, template: parseTemplate(source) };
+    } catch (error) {
+      if (!(error instanceof MonotableError)) throw error;
+      parsed = { ok: false, error };
+    }
+    if (templates.size > 10_000) templates.clear();
+    templates.set(source, parsed);
+  }
+  return parsed;
+}
+
 /** What every rule gets: the model, a way to report, and shared caches. */
-export class RuleContext {
+export class RuleContext implements Reporter {
   readonly diagnostics: Diagnostic[] = [];
-  private readonly templates = new Map<string, ParsedTemplate>();
 
   constructor(readonly model: Model) {}
 
@@ -24,17 +50,7 @@ export class RuleContext {
   }
 
   template(source: string): ParsedTemplate {
-    let parsed = this.templates.get(source);
-    if (!parsed) {
-      try {
-        parsed = { ok: true, template: parseTemplate(source) };
-      } catch (error) {
-        if (!(error instanceof MonotableError)) throw error;
-        parsed = { ok: false, error };
-      }
-      this.templates.set(source, parsed);
-    }
-    return parsed;
+    return parsedKeyTemplate(source);
   }
 }
 

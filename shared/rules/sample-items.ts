@@ -3,8 +3,9 @@ import { matchTemplate, renderTemplate, valueBreaksMatch } from '../keys/templat
 import type { AttributeValue, Item } from '../model/attribute-value.js';
 import { checkDynamoNumber } from '../model/numbers.js';
 import type { Attribute, Entity, Table } from '../model/schema.js';
+import { EntityCache, ReportRecorder, replay, tableKeyDependencies, type RecordedReport } from './entity-cache.js';
 import { keyInfo, MAX_PARTITION_KEY_BYTES, type KeyInfo } from './key-info.js';
-import { own, type PathSegment, type RuleContext, type Severity } from './rule-context.js';
+import { own, type PathSegment, type Reporter, type RuleContext, type Severity } from './rule-context.js';
 import { agreesWithAttributes, scalarText, tagOf, templateFacts, type TemplateFacts } from './sample-key-agreement.js';
 import { itemSizeProblem } from './sample-item-size.js';
 import { checkSampleValue, isBase64, reportBinary } from './sample-values.js';
@@ -15,7 +16,8 @@ const ITEMS_PER_ENTITY = 2 ** 22;
 
 /**
  * Checks the sample items of one entity. The current item is held in fields, and paths and labels are built
- * only when something is reported: 10,000 items must validate in a few milliseconds.
+ * only when something is reported: 10,000 items must validate in a few milliseconds. Paths start at the
+ * item's index (the caller puts them below the entity's sampleItems).
  */
 class EntityItemChecker {
   private readonly templates = new Map<string, TemplateFacts>();
@@ -25,11 +27,10 @@ class EntityItemChecker {
   private index = 0;
 
   constructor(
-    private readonly context: RuleContext,
+    private readonly context: Reporter,
     private readonly table: Table,
     private readonly entity: Entity,
     keys: Map<string, KeyInfo>,
-    private readonly basePath: PathSegment[],
   ) {
     for (const [name, key] of keys) this.attributes.set(name, { key });
     for (const declared of entity.attributes) this.attributes.set(declared.name, { ...this.attributes.get(declared.name), declared });
@@ -46,7 +47,7 @@ class EntityItemChecker {
   }
 
   private report(code: string, severity: Severity, at: readonly PathSegment[], message: string, hint: string): void {
-    this.context.report(code, severity, [...this.basePath, this.index, ...at], `${this.label()}${message}`, hint);
+    this.context.report(code, severity, [this.index, ...at], `${this.label()}${message}`, hint);
   }
 
   /** Primary key values of the last checked item (for duplicate detection); undefined when one is missing. */
@@ -99,7 +100,7 @@ class EntityItemChecker {
     }
     if (tag === 'B') {
       const text = (value as { B: string }).B;
-      if (!isBase64(text)) reportBinary(this.context, [...this.basePath, this.index, name, 'B'], this.label(), text);
+      if (!isBase64(text)) reportBinary(this.context, [this.index, name, 'B'], this.label(), text);
       return;
     }
     if (tag === 'S' || tag === 'BOOL' || tag === 'NULL') return;
@@ -110,7 +111,7 @@ class EntityItemChecker {
       if (problem) this.report('sample-number-invalid', 'error', [name, 'N'], `: ${problem}.`, 'Write the number as decimal text with at most 38 significant digits.');
       return;
     }
-    checkSampleValue(this.context, value, [...this.basePath, this.index, name], this.label());
+    checkSampleValue(this.context, value, [this.index, name], this.label());
   }
 
   private checkKey(name: string, key: KeyInfo, value: AttributeValue, type: string): void {
@@ -175,20 +176,52 @@ class EntityItemChecker {
   }
 }
 
+/** What the items of one entity give: findings (paths from the item index on) and each item's primary key. */
+interface EntityItemFindings {
+  reports: RecordedReport[];
+  /** Partition and sort key text per item; undefined when the item lacks one. */
+  pks: (string | undefined)[];
+  sks: (string | undefined)[];
+}
+
+/** Per entity object and table keys: an edit elsewhere in the model does not check these items again. */
+const findingsCache = new EntityCache<EntityItemFindings>();
+
+function entityFindings(table: Table, entity: Entity, keys: () => Map<string, KeyInfo>): EntityItemFindings {
+  return findingsCache.get(entity, tableKeyDependencies(table), () => {
+    const recorder = new ReportRecorder();
+    const checker = new EntityItemChecker(recorder, table, entity, keys());
+    const items = entity.sampleItems ?? [];
+    const pks = new Array<string | undefined>(items.length);
+    const sks = new Array<string | undefined>(items.length);
+    for (let i = 0; i < items.length; i++) {
+      checker.check(items[i]!, i);
+      pks[i] = checker.pk;
+      sks[i] = checker.sk;
+    }
+    return { reports: recorder.reports, pks, sks };
+  });
+}
+
 /** Every sample item: keys (type, emptiness, UTF-8 length, template), values, size; duplicate primary keys per table. */
 export function checkSampleItems(context: RuleContext): void {
   context.model.tables.forEach((table, t) => {
-    const keys = keyInfo(table);
+    let keys: Map<string, KeyInfo> | undefined;
+    const tableKeys = (): Map<string, KeyInfo> => (keys ??= keyInfo(table));
     // partition key → sort key → where it was first seen, as entity * ITEMS_PER_ENTITY + item (no allocation per item)
     const seen = new Map<string, Map<string, number>>();
     table.entities.forEach((entity, e) => {
       const items = entity.sampleItems ?? [];
       if (items.length === 0) return;
       const basePath = ['tables', t, 'entities', e, 'sampleItems'];
-      const checker = new EntityItemChecker(context, table, entity, keys, basePath);
+      const { reports, pks, sks } = entityFindings(table, entity, tableKeys);
+      let r = 0;
       for (let i = 0; i < items.length; i++) {
-        checker.check(items[i]!, i);
-        const { pk, sk } = checker;
+        const from = r;
+        while (r < reports.length && reports[r]!.path[0] === i) r++;
+        if (r > from) replay(context, reports, basePath, from, r);
+        const pk = pks[i];
+        const sk = sks[i];
         if (pk === undefined || sk === undefined) continue;
         let sortKeys = seen.get(pk);
         if (!sortKeys) seen.set(pk, (sortKeys = new Map()));

@@ -1,6 +1,6 @@
 import type { AttributeValue } from '../model/attribute-value.js';
 import { checkDynamoNumber, parseDynamoNumber } from '../model/numbers.js';
-import type { PathSegment, RuleContext } from './rule-context.js';
+import type { PathSegment, Reporter } from './rule-context.js';
 
 export const MAX_NESTING_DEPTH = 32;
 
@@ -25,7 +25,7 @@ export function isBase64(text: string): boolean {
   return BASE64.test(text);
 }
 
-export function reportBinary(context: RuleContext, path: PathSegment[], label: string, text: string): void {
+export function reportBinary(context: Reporter, path: PathSegment[], label: string, text: string): void {
   context.report('sample-binary-invalid', 'error', path, `${label}: "${text.length > 40 ? `${text.slice(0, 40)}…` : text}" is not base64.`,
     'Binary values are written as standard base64 text with padding, e.g. "aGVsbG8=".');
 }
@@ -36,7 +36,7 @@ function numberIdentity(text: string): string {
   return n ? `${n.negative ? '-' : ''}${n.digits}e${n.exponent}` : text;
 }
 
-function checkSet(context: RuleContext, node: Node, type: 'SS' | 'NS' | 'BS', elements: readonly string[], label: string): void {
+function checkSet(context: Reporter, node: Node, type: 'SS' | 'NS' | 'BS', elements: readonly string[], label: string): void {
   if (elements.length === 0) {
     context.report('sample-empty-set', 'error', pathOf(node), `${label}: an empty ${type} set; DynamoDB does not store empty sets.`,
       'Leave the attribute out, or use an empty list (L) if it must exist.');
@@ -65,7 +65,7 @@ function checkSet(context: RuleContext, node: Node, type: 'SS' | 'NS' | 'BS', el
  * Checks one attribute value and everything nested in it, iteratively and without descending past the
  * depth limit: numbers, sets (not empty, no duplicates), nesting depth.
  */
-export function checkSampleValue(context: RuleContext, root: AttributeValue, rootPath: readonly PathSegment[], label: string): void {
+export function checkSampleValue(context: Reporter, root: AttributeValue, rootPath: readonly PathSegment[], label: string): void {
   const stack: Node[] = [{ value: root, segments: rootPath, parent: undefined, depth: 0 }];
   while (stack.length > 0) {
     const node = stack.pop()!;

@@ -1,7 +1,8 @@
 import { delimiterAfter, isConstant, templateAmbiguity, valueBreaksMatch, type KeyTemplate } from '../keys/template.js';
 import type { Attribute, Entity } from '../model/schema.js';
-import { keyInfo } from './key-info.js';
-import type { PathSegment, RuleContext } from './rule-context.js';
+import { EntityCache, ReportRecorder, replay, tableKeyDependencies, type RecordedReport } from './entity-cache.js';
+import { keyInfo, type KeyInfo } from './key-info.js';
+import type { PathSegment, Reporter, RuleContext } from './rule-context.js';
 
 const LOW_CARDINALITY = 10;
 
@@ -34,7 +35,7 @@ function generatorValues(attribute: Attribute): string[] | undefined {
   return undefined;
 }
 
-function checkPartitionCardinality(context: RuleContext, entity: Entity, template: KeyTemplate, keyName: string, path: PathSegment[], attributes: Map<string, Attribute>): void {
+function checkPartitionCardinality(context: Reporter, entity: Entity, template: KeyTemplate, keyName: string, path: PathSegment[], attributes: Map<string, Attribute>): void {
   if (isConstant(template)) {
     context.report('hot-partition', 'warning', path,
       `The partition key "${keyName}" of entity "${entity.name}" is the constant "${template.source}": every ${entity.name} item lands in one partition, which caps its throughput (about 3,000 reads and 1,000 writes per second).`,
@@ -56,7 +57,7 @@ function checkPartitionCardinality(context: RuleContext, entity: Entity, templat
   }
 }
 
-function checkDelimiters(context: RuleContext, entity: Entity, template: KeyTemplate, path: PathSegment[], attributes: Map<string, Attribute>): void {
+function checkDelimiters(context: Reporter, entity: Entity, template: KeyTemplate, path: PathSegment[], attributes: Map<string, Attribute>): void {
   for (const param of template.params) {
     const literal = delimiterAfter(template, param);
     const attribute = attributes.get(param);
@@ -80,25 +81,38 @@ function checkDelimiters(context: RuleContext, entity: Entity, template: KeyTemp
   }
 }
 
+/** The template lints of one entity, paths from the entity on (`keys.pk`). */
+function entityLints(context: Reporter, entity: Entity, keys: Map<string, KeyInfo>): void {
+  const attributes = new Map(entity.attributes.map((a) => [a.name, a]));
+  for (const [name, source] of Object.entries(entity.keys)) {
+    const parsed = context.template(source);
+    const key = keys.get(name);
+    if (!parsed.ok || !key) continue;
+    const path = ['keys', name];
+    const ambiguity = templateAmbiguity(parsed.template);
+    if (ambiguity) {
+      context.report('template-ambiguous', 'warning', path, `The template "${source}" of entity "${entity.name}" is ambiguous: ${ambiguity}`,
+        'Separate parameters with a literal delimiter such as "#".');
+    }
+    if (key.partition) checkPartitionCardinality(context, entity, parsed.template, name, path, attributes);
+    checkDelimiters(context, entity, parsed.template, path, attributes);
+  }
+}
+
+/** Per entity object and table keys, so that an edit elsewhere does not lint this entity again. */
+const lintCache = new EntityCache<RecordedReport[]>();
+
 /** Design lints on key templates: hot partitions, ambiguity, delimiters in values (collisions: key-collisions.ts). */
 export function checkTemplateLints(context: RuleContext): void {
   context.model.tables.forEach((table, t) => {
-    const keys = keyInfo(table);
+    let keys: Map<string, KeyInfo> | undefined;
     table.entities.forEach((entity, e) => {
-      const attributes = new Map(entity.attributes.map((a) => [a.name, a]));
-      for (const [name, source] of Object.entries(entity.keys)) {
-        const parsed = context.template(source);
-        const key = keys.get(name);
-        if (!parsed.ok || !key) continue;
-        const path = ['tables', t, 'entities', e, 'keys', name];
-        const ambiguity = templateAmbiguity(parsed.template);
-        if (ambiguity) {
-          context.report('template-ambiguous', 'warning', path, `The template "${source}" of entity "${entity.name}" is ambiguous: ${ambiguity}`,
-            'Separate parameters with a literal delimiter such as "#".');
-        }
-        if (key.partition) checkPartitionCardinality(context, entity, parsed.template, name, path, attributes);
-        checkDelimiters(context, entity, parsed.template, path, attributes);
-      }
+      const reports = lintCache.get(entity, tableKeyDependencies(table), () => {
+        const recorder = new ReportRecorder();
+        entityLints(recorder, entity, (keys ??= keyInfo(table)));
+        return recorder.reports;
+      });
+      replay(context, reports, ['tables', t, 'entities', e]);
     });
   });
 }

@@ -1,0 +1,62 @@
+import type { Entity, Table } from '../model/schema.js';
+import { parsedKeyTemplate, type ParsedTemplate, type PathSegment, type Reporter, type Severity } from './rule-context.js';
+
+/** One finding as a check reported it, with its path relative to where the check ran (the entity, or an item). */
+export interface RecordedReport {
+  code: string;
+  severity: Severity;
+  path: readonly PathSegment[];
+  message: string;
+  hint: string | undefined;
+}
+
+/** A Reporter that keeps the findings, so that they can be cached and replayed below another path. */
+export class ReportRecorder implements Reporter {
+  readonly reports: RecordedReport[] = [];
+
+  report(code: string, severity: Severity, path: readonly PathSegment[], message: string, hint?: string): void {
+    this.reports.push({ code, severity, path, message, hint });
+  }
+
+  template(source: string): ParsedTemplate {
+    return parsedKeyTemplate(source);
+  }
+}
+
+/** Reports recorded findings into `target`, each path below `prefix`. */
+export function replay(target: Reporter, reports: readonly RecordedReport[], prefix: readonly PathSegment[], from = 0, to = reports.length): void {
+  for (let r = from; r < to; r++) {
+    const { code, severity, path, message, hint } = reports[r]!;
+    target.report(code, severity, [...prefix, ...path], message, hint);
+  }
+}
+
+/**
+ * The parts of a table that every per-entity check depends on besides the entity: the key attributes of the
+ * table and its indexes (names, types, projections). Compared by identity: an immutable edit of any of them
+ * makes a new object, and so a cache miss.
+ */
+export function tableKeyDependencies(table: Table): readonly unknown[] {
+  return [table.partitionKey, table.sortKey, table.globalSecondaryIndexes, table.localSecondaryIndexes];
+}
+
+function sameDependencies(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/**
+ * A per-entity result cached by the entity object and its dependencies. Models are immutable (an edit makes
+ * new objects for what it changes), so an entity object that survives an edit, with the same table keys,
+ * gives the same findings; anything else is computed again.
+ */
+export class EntityCache<T> {
+  private readonly entries = new WeakMap<Entity, { dependencies: readonly unknown[]; value: T }>();
+
+  get(entity: Entity, dependencies: readonly unknown[], compute: () => T): T {
+    const hit = this.entries.get(entity);
+    if (hit && sameDependencies(hit.dependencies, dependencies)) return hit.value;
+    const value = compute();
+    this.entries.set(entity, { dependencies, value });
+    return value;
+  }
+}
