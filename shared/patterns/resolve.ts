@@ -1,5 +1,5 @@
 import { MonotableError } from '../errors/monotable-error.js';
-import type { AccessPattern, Model, Table } from '../model/schema.js';
+import type { AccessPattern, Entity, Model, Table } from '../model/schema.js';
 import { utf8Length } from '../capacity/item-size.js';
 import { report, type PatternContext } from './pattern-context.js';
 import type { ResolvedPattern } from './resolved-pattern.js';
@@ -53,13 +53,54 @@ function resolveAt(model: Model, table: Table, ti: number, pi: number): Resolved
   if (!perModel) resolutions.set(model, (perModel = new Map()));
   const key = `${ti}:${pi}`;
   let resolved = perModel.get(key);
-  if (!resolved) perModel.set(key, (resolved = resolveFresh(model, table, ti, pi)));
+  if (!resolved) perModel.set(key, (resolved = resolveCached(model, table, ti, pi)));
   return resolved;
 }
 
-function resolveFresh(model: Model, table: Table, ti: number, pi: number): ResolvedPattern {
+/**
+ * Resolutions per pattern object, for the next model after an edit: a resolution reads only the pattern, its
+ * position (diagnostic paths), the table's name, keys and indexes, and the entities it names. When all of
+ * those are the same objects as last time, so is the result. Not cached when an entity is missing (the
+ * finding lists every entity of the table).
+ */
+const byPattern = new WeakMap<AccessPattern, { dependencies: readonly unknown[]; resolved: ResolvedPattern }>();
+
+function dependenciesOf(table: Table, pattern: AccessPattern, path: string): unknown[] | undefined {
+  const dependencies: unknown[] = [path, table.name, table.partitionKey, table.sortKey, table.globalSecondaryIndexes, table.localSecondaryIndexes];
+  for (const name of [pattern.entity, ...(pattern.writes ?? []).map((w) => w.entity)]) {
+    const entity = entityNamed(table, name);
+    if (!entity) return undefined;
+    dependencies.push(entity);
+  }
+  return dependencies;
+}
+
+function resolveCached(model: Model, table: Table, ti: number, pi: number): ResolvedPattern {
   const pattern = table.accessPatterns[pi]!;
-  const ctx = contextFor(model, table, pattern, `$.tables[${ti}].accessPatterns[${pi}]`, [], new Set());
+  const path = `$.tables[${ti}].accessPatterns[${pi}]`;
+  const dependencies = dependenciesOf(table, pattern, path);
+  const hit = byPattern.get(pattern);
+  if (dependencies && hit && hit.dependencies.length === dependencies.length && hit.dependencies.every((d, i) => d === dependencies[i])) return hit.resolved;
+  const resolved = resolveFresh(model, table, pattern, path);
+  if (dependencies) byPattern.set(pattern, { dependencies, resolved });
+  return resolved;
+}
+
+const entityNames = new WeakMap<readonly Entity[], Map<string, Entity>>();
+
+/** The first entity of the table with this name (a map per entities array, not a search per pattern). */
+function entityNamed(table: Table, name: string): Entity | undefined {
+  let byName = entityNames.get(table.entities);
+  if (!byName) {
+    byName = new Map();
+    for (const entity of table.entities) if (!byName.has(entity.name)) byName.set(entity.name, entity);
+    entityNames.set(table.entities, byName);
+  }
+  return byName.get(name);
+}
+
+function resolveFresh(model: Model, table: Table, pattern: AccessPattern, path: string): ResolvedPattern {
+  const ctx = contextFor(model, table, pattern, path, [], new Set());
   const resolved = resolveKind(ctx);
   checkPatternFields(ctx, resolved);
   checkParameters(ctx);
@@ -67,7 +108,7 @@ function resolveFresh(model: Model, table: Table, ti: number, pi: number): Resol
 }
 
 function contextFor(model: Model, table: Table, pattern: AccessPattern, path: string, diagnostics: PatternContext['diagnostics'], used: Set<string>): PatternContext {
-  const entity = table.entities.find((e) => e.name === pattern.entity);
+  const entity = entityNamed(table, pattern.entity);
   const ctx: PatternContext = { model, table, pattern, entity, path, diagnostics, used };
   if (!entity) {
     const names = table.entities.map((e) => e.name);
