@@ -1,6 +1,7 @@
-import { CreateTableCommand, GetItemCommand, PutItemCommand, QueryCommand, ScanCommand, type AttributeValue as SdkValue, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand, QueryCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestEngine } from '../../test/support/engine.js';
+import { createModelTables } from '../../test/support/model-tables.js';
 import type { Item } from '../model/attribute-value.js';
 import type { AccessPattern, Model, Table } from '../model/schema.js';
 import type { TemplateValue } from '../keys/template.js';
@@ -69,47 +70,9 @@ const pages = orderTable('pages', 'N', ['1', '2', '3', '4']);
 pages.entities[0]!.sampleItems = pages.entities[0]!.sampleItems!.map((item) => ({ ...item, body: { S: 'x'.repeat(350_000) } }));
 model.tables.push(pages);
 
-function createInput(table: Table): CreateTableCommandInput {
-  const keyTypes = new Map<string, string>();
-  const schema = (pk: { name: string; type: string }, sk?: { name: string; type: string }) => {
-    for (const k of [pk, sk]) if (k) keyTypes.set(k.name, k.type);
-    return [{ AttributeName: pk.name, KeyType: 'HASH' as const }, ...(sk ? [{ AttributeName: sk.name, KeyType: 'RANGE' as const }] : [])];
-  };
-  const input: CreateTableCommandInput = { TableName: table.name, BillingMode: 'PAY_PER_REQUEST', KeySchema: schema(table.partitionKey, table.sortKey), AttributeDefinitions: [] };
-  if (table.globalSecondaryIndexes?.length) {
-    input.GlobalSecondaryIndexes = table.globalSecondaryIndexes.map((g) => ({
-      IndexName: g.name, KeySchema: schema(g.partitionKey, g.sortKey),
-      Projection: { ProjectionType: g.projection.type, ...(g.projection.nonKeyAttributes && { NonKeyAttributes: g.projection.nonKeyAttributes }) },
-    }));
-  }
-  if (table.localSecondaryIndexes?.length) {
-    input.LocalSecondaryIndexes = table.localSecondaryIndexes.map((l) => ({
-      IndexName: l.name, KeySchema: schema(table.partitionKey, l.sortKey), Projection: { ProjectionType: l.projection.type },
-    }));
-  }
-  input.AttributeDefinitions = [...keyTypes].map(([AttributeName, AttributeType]) => ({ AttributeName, AttributeType: AttributeType as 'S' | 'N' | 'B' }));
-  return input;
-}
-
-async function waitActive(name: string): Promise<void> {
-  const { DescribeTableCommand } = await import('@aws-sdk/client-dynamodb');
-  for (let i = 0; i < 200; i++) {
-    const d = await engine.client.send(new DescribeTableCommand({ TableName: name }));
-    if (d.Table?.TableStatus === 'ACTIVE') return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`table ${name} did not become ACTIVE`);
-}
-
 beforeAll(async () => {
   engine = await startTestEngine();
-  for (const table of model.tables) {
-    await engine.client.send(new CreateTableCommand(createInput(table)));
-    await waitActive(table.name);
-    for (const entity of table.entities) {
-      for (const item of entity.sampleItems ?? []) await engine.client.send(new PutItemCommand({ TableName: table.name, Item: item as Record<string, SdkValue> }));
-    }
-  }
+  await createModelTables(engine.client, model, { samples: true });
 }, 60_000);
 
 afterAll(async () => {

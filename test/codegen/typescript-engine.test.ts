@@ -1,12 +1,11 @@
-import { CreateTableCommand, DescribeTableCommand, PutItemCommand, type CreateTableCommandInput, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTableDocuments } from '../../shared/formats/create-table.js';
 import { generateTypeScript } from '../../shared/formats/code/typescript.js';
 import type { Model } from '../../shared/model/schema.js';
 import { TEMPLATES } from '../../shared/templates/index.js';
 import { startTestEngine } from '../support/engine.js';
+import { createModelTables } from '../support/model-tables.js';
 import { codegenFolder, compileTypeScript } from './compile-generated.js';
 import { edgeCaseModel, HOSTILE_PREFIX } from './edge-case-model.js';
 
@@ -22,18 +21,6 @@ const modules = new Map<string, Record<string, unknown>>();
 const clients: Array<{ destroy(): void }> = [];
 
 const model = (name: string): Model => (name === edgeCaseModel.name ? edgeCaseModel : TEMPLATES.find((t) => t.name === name)!.model);
-
-async function createTables(client: DynamoDBClient, m: Model): Promise<void> {
-  for (const table of m.tables) {
-    await client.send(new CreateTableCommand(createTableDocuments(m, table.name).createTable as unknown as CreateTableCommandInput));
-    while ((await client.send(new DescribeTableCommand({ TableName: table.name }))).Table?.TableStatus !== 'ACTIVE') {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    for (const entity of table.entities) {
-      for (const item of entity.sampleItems ?? []) await client.send(new PutItemCommand({ TableName: table.name, Item: item as never }));
-    }
-  }
-}
 
 /** The generated module's functions, bound to a document client made by its own createDocumentClient. */
 function api(name: string): Record<string, (...args: unknown[]) => Promise<unknown>> {
@@ -53,7 +40,7 @@ beforeAll(async () => {
   if (status !== 0) throw new Error(`generated TypeScript does not compile:\n${output}`);
   for (const name of names) {
     modules.set(name, (await import(pathToFileURL(join(folder, 'out', `${name}.js`)).href)) as Record<string, unknown>);
-    await createTables(engine.client, model(name));
+    await createModelTables(engine.client, model(name), { samples: true });
   }
 }, 60_000);
 

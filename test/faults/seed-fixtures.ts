@@ -1,7 +1,7 @@
-import { CreateTableCommand, DeleteTableCommand, DescribeTableCommand, ScanCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { keyAttributes } from '../../shared/model/indexes.js';
+import { DeleteTableCommand, ScanCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Model, Table } from '../../shared/model/schema.js';
 import { cruddurMessaging } from '../../shared/templates/cruddur-messaging.js';
+import { createModelTable } from '../support/model-tables.js';
 
 /** The Cruddur messaging model with its table renamed, so each test gets a fresh table on one engine. */
 export function cruddurModel(tableName: string): Model {
@@ -10,29 +10,9 @@ export function cruddurModel(tableName: string): Model {
   return model;
 }
 
-/** Creates the table (keys and GSIs only, on-demand) and waits until it is ACTIVE. */
+/** Creates the table as `monotable create` would and waits until it is ACTIVE. */
 export async function createTable(client: DynamoDBClient, table: Table): Promise<void> {
-  await client.send(new CreateTableCommand({
-    TableName: table.name,
-    BillingMode: 'PAY_PER_REQUEST',
-    KeySchema: [{ AttributeName: table.partitionKey.name, KeyType: 'HASH' }, ...(table.sortKey ? [{ AttributeName: table.sortKey.name, KeyType: 'RANGE' as const }] : [])],
-    AttributeDefinitions: keyAttributes(table).map((k) => ({ AttributeName: k.name, AttributeType: k.type })),
-    ...(table.globalSecondaryIndexes?.length
-      ? {
-          GlobalSecondaryIndexes: table.globalSecondaryIndexes.map((g) => ({
-            IndexName: g.name,
-            KeySchema: [{ AttributeName: g.partitionKey.name, KeyType: 'HASH' as const }, ...(g.sortKey ? [{ AttributeName: g.sortKey.name, KeyType: 'RANGE' as const }] : [])],
-            Projection: { ProjectionType: g.projection.type },
-          })),
-        }
-      : {}),
-  }));
-  for (let i = 0; i < 200; i++) {
-    const out = await client.send(new DescribeTableCommand({ TableName: table.name }));
-    if (out.Table?.TableStatus === 'ACTIVE') return;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`table ${table.name} did not become ACTIVE`);
+  await createModelTable(client, { format: 'monotable/1', name: table.name, tables: [table] }, table.name);
 }
 
 export async function dropTable(client: DynamoDBClient, name: string): Promise<void> {

@@ -1,8 +1,9 @@
-import { CreateTableCommand, BatchWriteItemCommand, DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { BatchWriteItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Item } from '../../shared/model/attribute-value.js';
 import type { Model } from '../../shared/model/schema.js';
 import { toSdkItem } from '../../electron/backend/operations/sdk-values.js';
 import { EMBEDDED_CAPABILITIES, FULL_CAPABILITIES, type Capabilities, type OpenConnection } from '../../electron/backend/connections/connection.js';
+import { createModelTable } from '../support/model-tables.js';
 
 /** A small model for the operations tests: a table with a GSI and an LSI, and patterns of every kind. */
 export const SHOP_MODEL: Model = {
@@ -50,23 +51,7 @@ export function order(customer: string, i: number, status = i % 2 === 0 ? 'open'
 }
 
 export async function createShopTable(client: DynamoDBClient): Promise<void> {
-  await client.send(new CreateTableCommand({
-    TableName: 'Shop',
-    AttributeDefinitions: [
-      { AttributeName: 'pk', AttributeType: 'S' }, { AttributeName: 'sk', AttributeType: 'S' },
-      { AttributeName: 'gsi1pk', AttributeType: 'S' }, { AttributeName: 'gsi1sk', AttributeType: 'S' }, { AttributeName: 'total', AttributeType: 'N' },
-    ],
-    KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
-    GlobalSecondaryIndexes: [{ IndexName: 'gsi1', KeySchema: [{ AttributeName: 'gsi1pk', KeyType: 'HASH' }, { AttributeName: 'gsi1sk', KeyType: 'RANGE' }], Projection: { ProjectionType: 'ALL' } }],
-    LocalSecondaryIndexes: [{ IndexName: 'by-total', KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'total', KeyType: 'RANGE' }], Projection: { ProjectionType: 'ALL' } }],
-    BillingMode: 'PAY_PER_REQUEST',
-  }));
-  for (let i = 0; i < 100; i += 1) {
-    const { Table } = await client.send(new DescribeTableCommand({ TableName: 'Shop' }));
-    if (Table?.TableStatus === 'ACTIVE' && (Table.GlobalSecondaryIndexes ?? []).every((g) => g.IndexStatus === 'ACTIVE')) return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error('table Shop did not become ACTIVE');
+  await createModelTable(client, SHOP_MODEL, 'Shop');
 }
 
 /** Writes items with raw BatchWriteItem (25 per call). */
