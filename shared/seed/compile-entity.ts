@@ -1,5 +1,5 @@
 import type { Faker } from '@faker-js/faker';
-import { itemSize, utf8Length } from '../capacity/item-size.js';
+import { attributeSize, itemSize, utf8Length } from '../capacity/item-size.js';
 import { MonotableError, isMonotableError } from '../errors/monotable-error.js';
 import { parseTemplate, renderTemplate, type KeyTemplate, type TemplateValue } from '../keys/template.js';
 import type { AttributeValue, Item } from '../model/attribute-value.js';
@@ -53,6 +53,34 @@ function keyBytes(value: AttributeValue): number {
   if ('N' in value) return value.N.length;
   if ('B' in value) return Math.floor((value.B.length * 3) / 4) - (value.B.endsWith('==') ? 2 : value.B.endsWith('=') ? 1 : 0);
   return 0;
+}
+
+/** Same result as `keyBytes(value) === 0`, without counting bytes (S and N are empty exactly when their text is). */
+function isEmptyKey(value: AttributeValue): boolean {
+  if ('S' in value) return value.S.length === 0;
+  if ('N' in value) return value.N.length === 0;
+  return keyBytes(value) === 0;
+}
+
+/**
+ * An exact identity of one key value for duplicate detection: its type and text. Combined length-prefixed, so
+ * (pk "a", sk "bc") and (pk "ab", sk "c") differ.
+ */
+function keyIdentity(value: AttributeValue): string {
+  if ('S' in value) return `S${value.S}`;
+  if ('N' in value) return `N${value.N}`;
+  if ('B' in value) return `B${value.B}`;
+  return JSON.stringify(value);
+}
+
+/** itemSize, with the common string attribute counted directly (no per-value work list). */
+function sizeOfItem(item: Item): number {
+  let total = 0;
+  for (const name in item) {
+    const value = item[name]!;
+    total += 'S' in value ? utf8Length(name) + utf8Length(value.S) : attributeSize(name, value);
+  }
+  return total;
 }
 
 function keyParts(table: Table, keys: Record<string, string>, where: string): KeyPart[] {
@@ -131,67 +159,83 @@ export function compileEntity(faker: Faker, table: Table, tablePath: string, pla
       });
     }
   }
-  const makers: { name: string; make: ValueMaker }[] = [];
+  const makerNames: string[] = [];
+  const makerFns: ValueMaker[] = [];
   entity.attributes.forEach((a, i) => {
     const make = compileAttribute(faker, a, needed.has(a.name), plan.parent, `${where}.attributes[${i}]`);
-    if (make) makers.push({ name: a.name, make });
+    if (make) {
+      makerNames.push(a.name);
+      makerFns.push(make);
+    }
   });
   const keyNames = table.sortKey ? [table.partitionKey.name, table.sortKey.name] : [table.partitionKey.name];
-  const typeAttribute = entity.typeAttribute;
+  const typeName = entity.typeAttribute?.name;
+  // Read-only like a constant generator's value: one object shared by every item.
+  const typeValue: AttributeValue | undefined = entity.typeAttribute ? { S: entity.typeAttribute.value } : undefined;
   const keyTypes = keyAttributes(table).map((k) => [k.name, k.type] as const);
   const lsiEntriesSize = lsiSizer(table, keyNames);
+  const neededNames = [...needed];
+  const keptNames = keep ? [...keep] : [];
+  // Reused for every item: each item sets every needed name before a template reads it.
+  const values: Record<string, TemplateValue | undefined> = {};
 
+  // The hot path of seeding: called once per item, so it avoids allocations beyond the item itself.
   return (context) => {
     const item: Item = {};
-    for (const { name, make } of makers) {
-      const value = make(context);
-      if (value !== undefined) item[name] = value;
+    for (let i = 0; i < makerFns.length; i++) {
+      const value = makerFns[i]!(context);
+      if (value !== undefined) item[makerNames[i]!] = value;
     }
-    const values: Record<string, TemplateValue | undefined> = {};
-    for (const name of needed) values[name] = templateText(item[name]);
-    const problems: string[] = [];
+    for (const name of neededNames) values[name] = templateText(item[name]);
+    let problems: string[] | undefined;
     for (const part of parts) {
       let text: string;
       try {
         text = renderTemplate(part.template, values);
       } catch (error) {
         // An index key that cannot be rendered leaves the item out of that (sparse) index.
-        if (part.primary) problems.push((error as Error).message);
+        if (part.primary) (problems ??= []).push((error as Error).message);
         continue;
       }
       const value = keyValue(part, text);
       if (typeof value === 'string') {
-        if (part.primary) problems.push(value);
+        if (part.primary) (problems ??= []).push(value);
         continue;
       }
-      const bytes = keyBytes(value);
-      if (bytes > part.limit) problems.push(`key attribute "${part.name}" is ${bytes} bytes (UTF-8); DynamoDB allows ${part.limit}`);
+      // UTF-8 takes at most 3 bytes per UTF-16 unit: short keys need no byte count.
+      if (text.length * 3 > part.limit) {
+        const bytes = keyBytes(value);
+        if (bytes > part.limit) (problems ??= []).push(`key attribute "${part.name}" is ${bytes} bytes (UTF-8); DynamoDB allows ${part.limit}`);
+      }
       item[part.name] = value;
     }
-    if (typeAttribute) item[typeAttribute.name] = { S: typeAttribute.value };
+    if (typeValue) item[typeName!] = typeValue;
     for (const [name, type] of keyTypes) {
       const value = item[name];
       if (!value) continue;
-      if (!(type in value)) problems.push(`"${name}" is a key attribute of type ${type} (table or index) but the item has ${Object.keys(value)[0]}`);
-      else if (keyBytes(value) === 0) problems.push(`key attribute "${name}" is empty; DynamoDB refuses empty key values`);
+      if (!(type in value)) (problems ??= []).push(`"${name}" is a key attribute of type ${type} (table or index) but the item has ${Object.keys(value)[0]}`);
+      else if (isEmptyKey(value)) (problems ??= []).push(`key attribute "${name}" is empty; DynamoDB refuses empty key values`);
     }
     const key: Item = {};
+    let dedupe = '';
     for (const name of keyNames) {
       const value = item[name];
-      if (value) key[name] = value;
-      else if (problems.length === 0) problems.push(`primary key attribute "${name}" is missing`);
+      if (value) {
+        key[name] = value;
+        dedupe = dedupe === '' ? keyIdentity(value) : `${dedupe.length}:${dedupe}${keyIdentity(value)}`;
+      } else if (problems === undefined) (problems ??= []).push(`primary key attribute "${name}" is missing`);
     }
-    const size = itemSize(item);
+    const size = sizeOfItem(item);
     const withLsi = size + lsiEntriesSize(item);
     if (withLsi > MAX_ITEM_BYTES) {
-      problems.push(withLsi === size
+      (problems ??= []).push(withLsi === size
         ? `item is ${size} bytes (UTF-8); DynamoDB allows ${MAX_ITEM_BYTES} (400 KB)`
         : `item with its local secondary index entries is ${withLsi} bytes (UTF-8); DynamoDB allows ${MAX_ITEM_BYTES} (400 KB)`);
     }
     const kept: KeptValues = {};
-    if (keep) for (const name of keep) if (item[name]) kept[name] = item[name];
-    const made: MadeItem = { item, key, dedupe: JSON.stringify(key), size, kept };
-    if (problems.length > 0) made.problem = problems.join('; ');
+    for (const name of keptNames) if (item[name]) kept[name] = item[name];
+    const made: MadeItem = { item, key, dedupe, size, kept };
+    if (problems) made.problem = problems.join('; ');
     return made;
   };
 }

@@ -42,5 +42,5 @@ export function resolveFakerMethod(faker: Faker, path: string, where: string): F
   if (owner === undefined || owner === Object.prototype) refuse(`names no function "${methodName}" in faker.${moduleName}`);
   const method: unknown = (module as Record<string, unknown>)[methodName];
   if (typeof method !== 'function') refuse(`names no function "${methodName}" in faker.${moduleName}`);
-  return (...args: unknown[]) => (method as FakerFunction).apply(module, args);
+  return (method as FakerFunction).bind(module);
 }

@@ -64,7 +64,9 @@ export function compileAttribute(faker: Faker, attribute: Attribute, needed: boo
   const generator = attribute.generator ?? (needed || attribute.required ? defaultGenerator(attribute) : undefined);
   if (!generator) return undefined;
   const genPath = `${where}.generator`;
+  const isString = attribute.type === 'S';
   const typed = (raw: unknown): AttributeValue | undefined => {
+    if (isString && typeof raw === 'string') return { S: raw }; // what toAttributeValue makes of it, without the detour
     try {
       return toAttributeValue(raw, attribute.type);
     } catch (error) {
@@ -78,10 +80,12 @@ export function compileAttribute(faker: Faker, attribute: Attribute, needed: boo
     case 'faker': {
       const fn = resolveFakerMethod(faker, generator.method, `${genPath}.method`);
       const args = generator.args ?? [];
+      const [first] = args;
+      const argCount = args.length;
       return () => {
         let raw: unknown;
         try {
-          raw = fn(...args);
+          raw = argCount === 0 ? fn() : argCount === 1 ? fn(first) : fn(...args);
         } catch (error) {
           throw new MonotableError('MODEL_INVALID', `faker.${generator.method}(${args.map((a) => JSON.stringify(a)).join(', ')}) failed: ${(error as Error).message}`, {
             path: genPath,
@@ -117,8 +121,9 @@ export function compileAttribute(faker: Faker, attribute: Attribute, needed: boo
       const from = parseDate(generator.from, `${genPath}.from`);
       const to = parseDate(generator.to, `${genPath}.to`);
       const format = generator.format ?? 'iso';
+      const range = { from, to };
       return () => {
-        const date = faker.date.between({ from, to });
+        const date = faker.date.between(range);
         return typed(format === 'iso' ? date.toISOString() : format === 'epoch-seconds' ? Math.floor(date.getTime() / 1000) : date.getTime());
       };
     }

@@ -170,6 +170,21 @@ describe('planSeed generators and checks', () => {
     expect(items[2]!.problem).toMatch(/duplicate/);
   });
 
+  it('tells keys apart whose partition and sort key texts only concatenate alike', () => {
+    // (A#x, yz) and (A#xy, z) both read "A#xyz" when run together: different keys, not duplicates.
+    const model = oneEntityModel({ seed: { count: 40 }, keys: { pk: 'A#{p}', sk: '{s}' }, attributes: [
+      { name: 'p', type: 'S', generator: { kind: 'one-of', values: ['x', 'xy'] } },
+      { name: 's', type: 'S', generator: { kind: 'one-of', values: ['yz', 'z'] } },
+    ] });
+    const items = all(model);
+    const text = (p: PlannedItem): string => JSON.stringify([p.key.pk, p.key.sk]);
+    expect(new Set(items.map(text)).size).toBe(4);
+    for (const p of items) {
+      const earlier = items.slice(0, p.ordinal).some((q) => text(q) === text(p));
+      expect(p.problem === undefined, text(p)).toBe(!earlier);
+    }
+  });
+
   it('refuses faker paths that are not faker functions, with the model path', () => {
     for (const method of ['__proto__.polluted', 'constructor.constructor', 'person.constructor', 'person.toString', 'person.valueOf', 'person.hasOwnProperty', 'person.__proto__', 'nope.fn', 'person.nope', 'person', 'helpers.arrayElement.call', 'rawDefinitions.person']) {
       const model = oneEntityModel({ keys: { pk: 'P#{x}', sk: 'S' }, attributes: [{ name: 'x', type: 'S', generator: { kind: 'faker', method } }] });

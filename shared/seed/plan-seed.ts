@@ -6,6 +6,7 @@ import { planCounts } from './seed-counts.js';
 import { compileEntity, formatKey, type KeptValues } from './compile-entity.js';
 import type { Item } from '../model/attribute-value.js';
 import { hashString } from './seeded-random.js';
+import type { ValueContext } from './generate-value.js';
 import type { PlannedItem, SeedOptions, SeedPlan } from './seed-types.js';
 
 export const DEFAULT_REF_DATE = '2026-01-01T00:00:00.000Z';
@@ -108,8 +109,12 @@ export function planSeed(model: Model, options: SeedOptions = {}): SeedPlan {
         const list = kept.get(entity);
         return list && list.length > 0 ? list[faker.number.int({ min: 0, max: list.length - 1 })] : undefined;
       };
+      // One context for the entity, updated per item (make reads it synchronously and keeps no reference).
+      const context: ValueContext = { ordinal: 0, parent: undefined, pick };
       const emit = (index: number, parent: KeptValues | undefined): PlannedItem => {
-        const made = make({ ordinal: index, parent, pick });
+        context.ordinal = index;
+        context.parent = parent;
+        const made = make(context);
         store?.push(made.kept);
         const planned = new Planned(p.entity.name, ordinal++, made.item, made.key, made.size, keyNames);
         if (made.problem) planned.problem = made.problem;

@@ -4,6 +4,7 @@ import type { AttributeValue, Item } from '../../../shared/model/attribute-value
 export type SdkItem = Record<string, SdkAttributeValue>;
 
 function hasBinary(value: AttributeValue): boolean {
+  if ('S' in value) return false; // the common case, answered with one check
   if ('B' in value || 'BS' in value) return true;
   if ('L' in value) return value.L.some(hasBinary);
   if ('M' in value) return Object.values(value.M).some(hasBinary);
@@ -23,7 +24,13 @@ function convert(value: AttributeValue): SdkAttributeValue {
  * Items without binary values are the same shape and pass through untouched (the fast path for seeding).
  */
 export function toSdkItem(item: Item): SdkItem {
-  const values = Object.values(item);
-  if (!values.some(hasBinary)) return item as SdkItem;
+  let binary = false;
+  for (const name in item) {
+    if (hasBinary(item[name]!)) {
+      binary = true;
+      break;
+    }
+  }
+  if (!binary) return item as SdkItem;
   return Object.fromEntries(Object.entries(item).map(([k, v]) => [k, convert(v)]));
 }
