@@ -1,21 +1,14 @@
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseModel } from '../../shared/model/parse-model.js';
-import type { Model } from '../../shared/model/schema.js';
 import { serializeModel } from '../../shared/model/serialize-model.js';
 import { findTemplate, templateNames } from '../../shared/templates/index.js';
-import { runCli, tempFolder } from '../support/run-cli.js';
+import { cliFolder } from '../support/run-cli.js';
 
-const tmp = tempFolder();
+const tmp = cliFolder();
 afterAll(() => tmp.remove());
-const cli = (...args: string[]) => runCli(args, tmp.dir);
-const read = (name: string) => readFileSync(join(tmp.dir, name), 'utf8');
-
-function writeModel(name: string, model: Model): string {
-  writeFileSync(join(tmp.dir, name), serializeModel(model));
-  return name;
-}
+const { cli, read, writeModel } = tmp;
 
 describe('templates and new', () => {
   it('templates lists every built-in template; --json is machine-readable', async () => {

@@ -1,15 +1,14 @@
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseModel } from '../../shared/model/parse-model.js';
 import { serializeModel } from '../../shared/model/serialize-model.js';
-import { runCli, tempFolder } from '../support/run-cli.js';
+import { cliFolder } from '../support/run-cli.js';
 import { WORKBENCH_CORPUS, workbenchCorpusFiles } from '../support/workbench-corpus.js';
 
-const tmp = tempFolder();
+const tmp = cliFolder();
 afterAll(() => tmp.remove());
-const cli = (...args: string[]) => runCli(args, tmp.dir);
-const read = (name: string) => readFileSync(join(tmp.dir, name), 'utf8');
+const { cli, read } = tmp;
 
 describe('Workbench files on the command line', () => {
   it.each(workbenchCorpusFiles())('%s: import writes a canonical model that validates; validate and patterns read the file directly', async (file) => {

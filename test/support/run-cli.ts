@@ -1,9 +1,11 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { main } from '../../electron/cli/main.js';
+import type { Model } from '../../shared/model/schema.js';
+import { serializeModel } from '../../shared/model/serialize-model.js';
 
 export interface CliResult {
   code: number;
@@ -46,4 +48,29 @@ export function spawnCli(args: string[], cwd: string): Promise<CliResult> {
 export function tempFolder(): { dir: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'monotable-cli-'));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export interface CliFolder {
+  dir: string;
+  remove(): void;
+  /** `monotable ARGS` in-process, run in the folder. */
+  cli(...args: string[]): Promise<CliResult>;
+  /** A file of the folder as text. */
+  read(name: string): string;
+  /** Writes the model as a canonical model file into the folder; returns `name`. */
+  writeModel(name: string, model: Model): string;
+}
+
+/** `tempFolder` with the CLI run in it and its files read and written by name. */
+export function cliFolder(): CliFolder {
+  const tmp = tempFolder();
+  return {
+    ...tmp,
+    cli: (...args) => runCli(args, tmp.dir),
+    read: (name) => readFileSync(join(tmp.dir, name), 'utf8'),
+    writeModel(name, model) {
+      writeFileSync(join(tmp.dir, name), serializeModel(model));
+      return name;
+    },
+  };
 }
