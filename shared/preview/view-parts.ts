@@ -1,0 +1,255 @@
+import type { Item } from '../model/attribute-value.js';
+import { primaryKeyNames, type IndexView } from '../model/indexes.js';
+import type { Table } from '../model/schema.js';
+import { compareScalars, compareSortableKeys, compareUtf8, keyText, sortableKey } from './compare-values.js';
+
+/**
+ * Per-entity parts of the preview's index views, cached by the objects an immutable edit keeps: the sample-item
+ * array of an entity gives its rows, the rows give one part per index definition. A view is the merge of its
+ * parts, so an edit re-indexes only the entity it touched.
+ */
+
+/** One entry of an index: the item as the index holds it (projected) and the table item behind it. */
+export interface IndexEntry {
+  item: Item;
+  full: Item;
+  /** itemSize(item) and itemSize(full), computed when first needed. */
+  bytes?: number;
+  fullBytes?: number;
+}
+
+/** Items that have the table's keys, one per primary key (a later duplicate replaces an earlier one in place). */
+export interface Rows {
+  keys: string[];
+  items: Item[];
+}
+
+function hasKey(item: Item, key: { name: string; type: string } | undefined): boolean {
+  if (!key) return true;
+  const value = item[key.name];
+  return value !== undefined && key.type in value;
+}
+
+function collectRows(table: Table, lists: readonly (readonly Item[])[]): Rows {
+  const byKey = new Map<string, Item>();
+  const keys = primaryKeyNames(table);
+  for (const list of lists) {
+    for (const item of list) {
+      if (!hasKey(item, table.partitionKey) || !hasKey(item, table.sortKey)) continue;
+      byKey.set(keys.length === 1 ? keyText(item[keys[0]!]!) : `${keyText(item[keys[0]!]!)}\u0000${keyText(item[keys[1]!]!)}`, item);
+    }
+  }
+  return { keys: [...byKey.keys()], items: [...byKey.values()] };
+}
+
+const rowsCache = new WeakMap<readonly Item[], { partitionKey: unknown; sortKey: unknown; rows: Rows }>();
+
+/** The rows of one entity's sample items, per item array and table key definitions. */
+function entityRows(table: Table, items: readonly Item[]): Rows {
+  const hit = rowsCache.get(items);
+  if (hit && hit.partitionKey === table.partitionKey && hit.sortKey === table.sortKey) return hit.rows;
+  const rows = collectRows(table, [items]);
+  rowsCache.set(items, { partitionKey: table.partitionKey, sortKey: table.sortKey, rows });
+  return rows;
+}
+
+const combined = new WeakMap<Rows, { list: Rows[]; parts: Rows[] }>();
+
+/**
+ * The table's sample items as parts: each entity's rows when no primary key occurs in two entities (the usual
+ * case), else one part of all items deduplicated together, exactly as one list of puts would leave them.
+ */
+export function tableRows(table: Table): Rows[] {
+  const list = table.entities.map((e) => entityRows(table, e.sampleItems ?? [])).filter((r) => r.items.length > 0);
+  if (list.length === 0) return [];
+  const memo = combined.get(list[0]!);
+  if (memo && memo.list.length === list.length && memo.list.every((r, i) => r === list[i])) return memo.parts;
+  const seen = new Set<string>();
+  let repeated = false;
+  for (const rows of list) {
+    for (const key of rows.keys) {
+      if (seen.has(key)) {
+        repeated = true;
+        break;
+      }
+      seen.add(key);
+    }
+    if (repeated) break;
+  }
+  const parts = repeated ? [collectRows(table, table.entities.map((e) => e.sampleItems ?? []))] : list;
+  combined.set(list[0]!, { list, parts });
+  return parts;
+}
+
+/** What an index's entries depend on besides the items: its keys, its projection and the table's keys. */
+export interface ViewSpec {
+  view: IndexView;
+  /** Key names a LastEvaluatedKey holds: the table's keys plus the index's keys. */
+  keyNames: string[];
+  /** Attribute names an entry holds; undefined for projection ALL. */
+  projected: Set<string> | undefined;
+  /** Table keys that order entries with equal index keys. */
+  tiebreak: string[];
+  signature: string;
+}
+
+export function viewSpec(table: Table, view: IndexView): ViewSpec {
+  const tableKeys = primaryKeyNames(table);
+  const keyNames = [...new Set([...tableKeys, view.partitionKey.name, ...(view.sortKey ? [view.sortKey.name] : [])])];
+  const projected = projectedNames(view, keyNames);
+  const tiebreak = view.kind === 'table' ? [] : tableKeys.filter((k) => k !== view.sortKey?.name);
+  const signature = JSON.stringify([view.kind, view.partitionKey, view.sortKey ?? null, projected ? [...projected] : null, tableKeys]);
+  return { view, keyNames, projected, tiebreak, signature };
+}
+
+/** The attribute names an index entry keeps, or undefined for ALL. */
+function projectedNames(view: IndexView, keyNames: string[]): Set<string> | undefined {
+  if (view.projection.type === 'ALL') return undefined;
+  return new Set([...keyNames, ...(view.projection.type === 'INCLUDE' ? view.projection.nonKeyAttributes ?? [] : [])]);
+}
+
+type Partitions = Map<string, IndexEntry[]>;
+const partCache = new WeakMap<Rows, Map<string, Partitions>>();
+
+/** The entries of one part in an index: only items with its keys, projected, grouped and sorted. */
+function viewPart(rows: Rows, spec: ViewSpec): Partitions {
+  let perSpec = partCache.get(rows);
+  if (!perSpec) partCache.set(rows, (perSpec = new Map()));
+  let part = perSpec.get(spec.signature);
+  if (!part) perSpec.set(spec.signature, (part = buildPart(rows.items, spec)));
+  return part;
+}
+
+function buildPart(items: readonly Item[], spec: ViewSpec): Partitions {
+  const { view, projected: keep } = spec;
+  const partitions: Partitions = new Map();
+  for (const full of items) {
+    if (view.kind !== 'table' && (!hasKey(full, view.partitionKey) || !hasKey(full, view.sortKey))) continue; // the table's items all have its keys
+    const pk = keyText(full[view.partitionKey.name]!);
+    let entries = partitions.get(pk);
+    if (!entries) partitions.set(pk, (entries = []));
+    entries.push(keep ? new ProjectedEntry(full, keep) : { item: full, full });
+  }
+  for (const [pk, entries] of partitions) if (entries.length > 1) partitions.set(pk, sortEntries(entries, spec));
+  return partitions;
+}
+
+function byTableKeys(tiebreak: string[]): (a: IndexEntry, b: IndexEntry) => number {
+  return (a, b) => {
+    for (const name of tiebreak) {
+      const c = compareScalars(a.full[name]!, b.full[name]!) ?? 0;
+      if (c !== 0) return c;
+    }
+    return 0;
+  };
+}
+
+/** Within a partition: by the sort key; an index orders equal index keys by the table's keys (as the engine does). Stable. */
+function sortEntries(entries: IndexEntry[], spec: ViewSpec): IndexEntry[] {
+  const sortKey = spec.view.sortKey;
+  const tiebreak = byTableKeys(spec.tiebreak);
+  if (!sortKey) return spec.tiebreak.length ? entries.sort(tiebreak) : entries;
+  const sortName = sortKey.name;
+  if (sortKey.type === 'S') {
+    // strings compare without preparation; numbers and binaries are parsed once per entry
+    return entries.sort((a, b) => compareUtf8((a.full[sortName] as { S: string }).S, (b.full[sortName] as { S: string }).S) || tiebreak(a, b));
+  }
+  if (sortKey.type === 'N' && entries.every((e) => fitsDouble((e.full[sortName] as { N: string }).N))) {
+    const numbered = entries.map((entry) => ({ entry, n: Number((entry.full[sortName] as { N: string }).N) }));
+    numbered.sort((a, b) => a.n - b.n || tiebreak(a.entry, b.entry));
+    return numbered.map((k) => k.entry);
+  }
+  const keyed = entries.map((entry) => ({ entry, key: sortableKey(entry.full[sortName]!) }));
+  keyed.sort((a, b) => compareSortableKeys(a.key, b.key) || tiebreak(a.entry, b.entry));
+  return keyed.map((k) => k.entry);
+}
+
+const PLAIN_DECIMAL = /^-?(\d+)(?:\.(\d+))?$/;
+
+/**
+ * True for number text with at most 15 digits and no exponent: distinct such decimals map to distinct doubles
+ * in the same order, so they can be sorted as JS numbers (exact decimal comparison is the general path).
+ */
+function fitsDouble(text: string): boolean {
+  const m = PLAIN_DECIMAL.exec(text);
+  return !!m && m[1]!.length + (m[2]?.length ?? 0) <= 15;
+}
+
+/**
+ * The partitions of a view over the parts, in first-seen order. A partition found in one part is that part's
+ * array; one spread over several parts is their sorted runs merged (what a stable sort of all its entries in
+ * part order gives), remembered for the same runs.
+ */
+export function mergeParts(parts: readonly Rows[], spec: ViewSpec): Partitions {
+  const runs = new Map<string, IndexEntry[][]>();
+  for (const rows of parts) {
+    for (const [pk, entries] of viewPart(rows, spec)) {
+      const list = runs.get(pk);
+      if (list) list.push(entries);
+      else runs.set(pk, [entries]);
+    }
+  }
+  const partitions: Partitions = new Map();
+  for (const [pk, list] of runs) partitions.set(pk, list.length === 1 ? list[0]! : mergedRuns(list, spec));
+  return partitions;
+}
+
+const merges = new WeakMap<IndexEntry[], { runs: IndexEntry[][]; merged: IndexEntry[] }>();
+
+function mergedRuns(runs: IndexEntry[][], spec: ViewSpec): IndexEntry[] {
+  const memo = merges.get(runs[0]!);
+  if (memo && memo.runs.length === runs.length && memo.runs.every((r, i) => r === runs[i])) return memo.merged;
+  const merged = mergeRuns(runs, spec);
+  merges.set(runs[0]!, { runs, merged });
+  return merged;
+}
+
+function mergeRuns(runs: IndexEntry[][], spec: ViewSpec): IndexEntry[] {
+  const sortKey = spec.view.sortKey;
+  if (!sortKey && spec.tiebreak.length === 0) return runs.flat();
+  // N and B sort keys choose their comparison from all entries: sort them together as one partition.
+  if (sortKey && sortKey.type !== 'S') return sortEntries(runs.flat(), spec);
+  const tiebreak = byTableKeys(spec.tiebreak);
+  const sortName = sortKey?.name;
+  const compare = sortName === undefined ? tiebreak
+    : (a: IndexEntry, b: IndexEntry): number => compareUtf8((a.full[sortName] as { S: string }).S, (b.full[sortName] as { S: string }).S) || tiebreak(a, b);
+  let level = runs;
+  while (level.length > 1) {
+    const next: IndexEntry[][] = [];
+    for (let i = 0; i < level.length; i += 2) next.push(i + 1 < level.length ? mergeTwo(level[i]!, level[i + 1]!, compare) : level[i]!);
+    level = next;
+  }
+  return level[0]!;
+}
+
+/** Stable merge of two sorted runs: on equal keys the entry of the earlier run comes first. */
+function mergeTwo(a: IndexEntry[], b: IndexEntry[], compare: (x: IndexEntry, y: IndexEntry) => number): IndexEntry[] {
+  const out = new Array<IndexEntry>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = compare(b[j]!, a[i]!) < 0 ? b[j++]! : a[i++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
+}
+
+function project(item: Item, keep: Set<string>): Item {
+  const out: Item = {};
+  for (const name of keep) {
+    const value = item[name];
+    if (value !== undefined) out[name] = value;
+  }
+  return out;
+}
+
+/** An entry of a KEYS_ONLY / INCLUDE index: projected when first read (most entries never are). */
+class ProjectedEntry implements IndexEntry {
+  private projected: Item | undefined;
+  bytes?: number;
+  fullBytes?: number;
+  constructor(readonly full: Item, private readonly keep: Set<string>) {}
+  get item(): Item {
+    return (this.projected ??= project(this.full, this.keep));
+  }
+}
