@@ -3,7 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startTestEngine } from '../../../test/support/engine.js';
+import { startConnectedTestEngine, type ConnectedTestEngine } from '../../../test/support/connected-engine.js';
 import { rejection } from '../../../test/support/rejection.js';
 import { startEngineService } from '../engine/run-engine.js';
 import { toMonotableError } from './aws-errors.js';
@@ -18,16 +18,13 @@ const TABLE: CreateTableCommandInput = {
   BillingMode: 'PAY_PER_REQUEST',
 };
 
-let engine: Awaited<ReturnType<typeof startTestEngine>>;
+let engine: ConnectedTestEngine;
 let connection: OpenConnection;
 beforeAll(async () => {
-  engine = await startTestEngine();
-  connection = await openConnection({ kind: 'endpoint', url: engine.engine.endpoint, region: 'eu-west-1', accessKeyId: 'alice' });
+  engine = await startConnectedTestEngine({ connection: { region: 'eu-west-1', accessKeyId: 'alice' } });
+  connection = engine.connection;
 });
-afterAll(async () => {
-  await connection.close();
-  await engine.stop();
-});
+afterAll(async () => engine.stop());
 
 describe('endpoint connections', () => {
   test('show the access key id and region they use', async () => {

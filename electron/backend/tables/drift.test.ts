@@ -2,8 +2,8 @@ import { CreateTableCommand, type CreateTableCommandInput } from '@aws-sdk/clien
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Model } from '../../../shared/model/schema.js';
 import { ordersModel, ordersTable } from '../../../test/backend/table-model.js';
-import { startTestEngine } from '../../../test/support/engine.js';
-import { FULL_CAPABILITIES, openConnection, type OpenConnection } from '../connections/connection.js';
+import { startConnectedTestEngine, type ConnectedTestEngine } from '../../../test/support/connected-engine.js';
+import { FULL_CAPABILITIES, type OpenConnection } from '../connections/connection.js';
 import { compareTable } from './compare-table.js';
 import { driftReport } from './drift.js';
 
@@ -32,19 +32,16 @@ const drifted: CreateTableCommandInput = {
   ],
 };
 
-let engine: Awaited<ReturnType<typeof startTestEngine>>;
+let engine: ConnectedTestEngine;
 let connection: OpenConnection;
 beforeAll(async () => {
-  engine = await startTestEngine();
+  engine = await startConnectedTestEngine();
   // Seen as an engine with TTL support (like DynamoDB Local): dynalite then reports TTL as DISABLED.
-  connection = { ...(await openConnection({ kind: 'endpoint', url: engine.engine.endpoint })), capabilities: { ...FULL_CAPABILITIES, deletionProtection: false } };
+  connection = { ...engine.connection, capabilities: { ...FULL_CAPABILITIES, deletionProtection: false } };
   await engine.client.send(new CreateTableCommand(drifted));
   await new Promise((resolve) => setTimeout(resolve, 50));
 });
-afterAll(async () => {
-  await connection.close();
-  await engine.stop();
-});
+afterAll(async () => engine.stop());
 
 describe('drift between a live table and the model', () => {
   test('lists every difference with a path, on the real engine', async () => {

@@ -1,9 +1,9 @@
 import { CreateTableCommand, DeleteTableCommand, DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startTestEngine } from '../../../test/support/engine.js';
+import { startConnectedTestEngine, type ConnectedTestEngine } from '../../../test/support/connected-engine.js';
 import { monotableRejection } from '../../../test/support/rejection.js';
 import { ordersModel } from '../../../test/backend/table-model.js';
-import { EMBEDDED_CAPABILITIES, FULL_CAPABILITIES, openConnection, type OpenConnection } from '../connections/connection.js';
+import { EMBEDDED_CAPABILITIES, FULL_CAPABILITIES, type OpenConnection } from '../connections/connection.js';
 import { toMonotableError } from '../connections/aws-errors.js';
 import { addMissingIndexes } from './add-missing-indexes.js';
 import { createTables, TTL_NOT_SUPPORTED } from './create-tables.js';
@@ -13,19 +13,16 @@ import { driftReport } from './drift.js';
 import type { TableProgress } from './table-progress.js';
 import { waitForActive } from './wait-for-active.js';
 
-let engine: Awaited<ReturnType<typeof startTestEngine>>;
+let engine: ConnectedTestEngine;
 let endpoint: OpenConnection;
 /** The same engine seen as the embedded engine (dynalite's capabilities). */
 let embedded: OpenConnection;
 beforeAll(async () => {
-  engine = await startTestEngine({ createTableMs: 150, updateTableMs: 100, deleteTableMs: 100 });
-  endpoint = await openConnection({ kind: 'endpoint', url: engine.engine.endpoint });
+  engine = await startConnectedTestEngine({ engine: { createTableMs: 150, updateTableMs: 100, deleteTableMs: 100 } });
+  endpoint = engine.connection;
   embedded = { ...endpoint, capabilities: EMBEDDED_CAPABILITIES };
 });
-afterAll(async () => {
-  await endpoint.close();
-  await engine.stop();
-});
+afterAll(async () => engine.stop());
 
 describe('create tables', () => {
   test('creates table, GSIs and LSI, waits until ACTIVE with progress, reports TTL as not supported', async () => {
@@ -83,8 +80,8 @@ describe('create tables', () => {
 
 describe('wait for ACTIVE', () => {
   test('times out as TABLE_NOT_ACTIVE and can be cancelled', async () => {
-    const slow = await startTestEngine({ createTableMs: 5_000 });
-    const connection = await openConnection({ kind: 'endpoint', url: slow.engine.endpoint });
+    const slow = await startConnectedTestEngine({ engine: { createTableMs: 5_000 } });
+    const connection = slow.connection;
     try {
       await slow.client.send(new CreateTableCommand({ TableName: 'Orders', AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], BillingMode: 'PAY_PER_REQUEST' }));
       const timeout = await monotableRejection(waitForActive(connection, 'Orders', { timeoutMs: 100, pollMs: 20 }));
@@ -94,7 +91,6 @@ describe('wait for ACTIVE', () => {
       setTimeout(() => controller.abort(), 100);
       expect((await monotableRejection(waitForActive(connection, 'Orders', { signal: controller.signal }))).code).toBe('CANCELLED');
     } finally {
-      await connection.close();
       await slow.stop();
     }
   });
