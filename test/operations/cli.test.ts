@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliResult } from '../support/run-cli.js';
-import { startTestEngine } from '../support/engine.js';
-import { BIG, SHOP_MODEL, createShopTable, order, putItems } from './shop-model.js';
+import type { TestEngine } from '../support/engine.js';
+import { BIG, SHOP_MODEL, order, startShopEngine } from './shop-model.js';
 
-let engine: Awaited<ReturnType<typeof startTestEngine>>;
+let engine: TestEngine;
 let dir: string;
 const orders = Array.from({ length: 40 }, (_, i) => order('c1', i));
 
@@ -16,9 +16,7 @@ async function cli(...args: string[]): Promise<CliResult & { lines: Record<strin
 }
 
 beforeAll(async () => {
-  engine = await startTestEngine();
-  await createShopTable(engine.client);
-  await putItems(engine.client, orders);
+  engine = await startShopEngine(orders);
   dir = await mkdtemp(join(tmpdir(), 'monotable-ops-'));
   await writeFile(join(dir, 'shop.monotable.json'), JSON.stringify(SHOP_MODEL));
 });

@@ -2,12 +2,12 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEndpointClient } from '../../electron/backend/connections/local-client.js';
 import { runOperation } from '../../electron/backend/operations/run-operation.js';
-import { startTestEngine } from '../support/engine.js';
+import type { TestEngine } from '../support/engine.js';
 import { monotableRejection } from '../support/rejection.js';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
-import { createShopTable, order, putItems, testConnection } from './shop-model.js';
+import { order, testConnection, startShopEngine } from './shop-model.js';
 
-let engine: Awaited<ReturnType<typeof startTestEngine>>;
+let engine: TestEngine;
 let proxy: FaultProxy;
 const query = {
   operation: 'Query' as const,
@@ -15,9 +15,7 @@ const query = {
 };
 
 beforeAll(async () => {
-  engine = await startTestEngine();
-  await createShopTable(engine.client);
-  await putItems(engine.client, Array.from({ length: 50 }, (_, i) => order('c1', i)));
+  engine = await startShopEngine(Array.from({ length: 50 }, (_, i) => order('c1', i)));
   proxy = await startFaultProxy(engine.engine.endpoint);
 });
 afterAll(async () => {

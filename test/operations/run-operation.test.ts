@@ -2,17 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Item } from '../../shared/model/attribute-value.js';
 import { runOperation } from '../../electron/backend/operations/run-operation.js';
 import { readPages } from '../../electron/backend/operations/read-pages.js';
-import { startTestEngine } from '../support/engine.js';
+import type { TestEngine } from '../support/engine.js';
 import { monotableRejection } from '../support/rejection.js';
-import { BIG, createShopTable, order, putItems, testConnection, FULL_CAPABILITIES } from './shop-model.js';
+import { BIG, order, putItems, testConnection, FULL_CAPABILITIES, startShopEngine } from './shop-model.js';
 
-let engine: Awaited<ReturnType<typeof startTestEngine>>;
+let engine: TestEngine;
 const orders = Array.from({ length: 120 }, (_, i) => order('c1', i));
 
 beforeAll(async () => {
-  engine = await startTestEngine();
-  await createShopTable(engine.client);
-  await putItems(engine.client, [...orders, order('c2', 1), order('c2', 2)]);
+  engine = await startShopEngine([...orders, order('c2', 1), order('c2', 2)]);
 });
 afterAll(async () => engine?.stop());
 

@@ -1,16 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPattern } from '../../electron/backend/operations/run-pattern.js';
-import { startTestEngine } from '../support/engine.js';
+import type { TestEngine } from '../support/engine.js';
 import { monotableRejection } from '../support/rejection.js';
-import { BIG, SHOP_MODEL, createShopTable, order, putItems, testConnection } from './shop-model.js';
+import { BIG, SHOP_MODEL, order, testConnection, startShopEngine } from './shop-model.js';
 
-let engine: Awaited<ReturnType<typeof startTestEngine>>;
+let engine: TestEngine;
 const orders = Array.from({ length: 30 }, (_, i) => order('c1', i));
 
 beforeAll(async () => {
-  engine = await startTestEngine();
-  await createShopTable(engine.client);
-  await putItems(engine.client, orders);
+  engine = await startShopEngine(orders);
 });
 afterAll(async () => engine?.stop());
 

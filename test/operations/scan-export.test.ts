@@ -7,18 +7,16 @@ import { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportItems } from '../../electron/backend/operations/scan-export.js';
-import { startTestEngine } from '../support/engine.js';
-import { BIG, createShopTable, order, putItems, testConnection } from './shop-model.js';
+import type { TestEngine } from '../support/engine.js';
+import { BIG, order, testConnection, startShopEngine } from './shop-model.js';
 
-let engine: Awaited<ReturnType<typeof startTestEngine>>;
+let engine: TestEngine;
 let dir: string;
 const orders = Array.from({ length: 230 }, (_, i) => order(`c${i % 7}`, i));
 const scan = { operation: 'Scan' as const, input: { TableName: 'Shop', Limit: 20 } };
 
 beforeAll(async () => {
-  engine = await startTestEngine();
-  await createShopTable(engine.client);
-  await putItems(engine.client, orders);
+  engine = await startShopEngine(orders);
   dir = await mkdtemp(join(tmpdir(), 'monotable-export-'));
 });
 afterAll(async () => {

@@ -3,6 +3,7 @@ import type { Item } from '../../shared/model/attribute-value.js';
 import type { Model } from '../../shared/model/schema.js';
 import { toSdkItem } from '../../electron/backend/operations/sdk-values.js';
 import { EMBEDDED_CAPABILITIES, FULL_CAPABILITIES, type Capabilities, type OpenConnection } from '../../electron/backend/connections/connection.js';
+import { startTestEngine, type TestEngine } from '../support/engine.js';
 import { createModelTable } from '../support/model-tables.js';
 
 /** A small model for the operations tests: a table with a GSI and an LSI, and patterns of every kind. */
@@ -60,6 +61,14 @@ export async function putItems(client: DynamoDBClient, items: Item[]): Promise<v
     const batch = items.slice(i, i + 25).map((item) => ({ PutRequest: { Item: toSdkItem(item) } }));
     await client.send(new BatchWriteItemCommand({ RequestItems: { Shop: batch } }));
   }
+}
+
+/** A real test engine with the Shop table created and `items` written into it. */
+export async function startShopEngine(items: Item[]): Promise<TestEngine> {
+  const engine = await startTestEngine();
+  await createShopTable(engine.client);
+  await putItems(engine.client, items);
+  return engine;
 }
 
 /** An OpenConnection over a test client (embedded capabilities by default, like the real embedded engine). */
