@@ -1,8 +1,7 @@
 import { MonotableError } from '../errors/monotable-error.js';
 import type { AttributeTypeName, AttributeValue } from '../model/attribute-value.js';
 import { checkDynamoNumber } from '../model/numbers.js';
-
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+import { isBase64 } from '../rules/sample-values.js';
 
 /**
  * A value typed on a command line (`--pk 42`) as the typed value of an attribute of type `type`. Numbers stay
@@ -21,7 +20,7 @@ export function typedFromText(text: string, type: AttributeTypeName, where: stri
     }
     case 'B':
     case 'BS':
-      if (!BASE64.test(text)) throw new MonotableError('BAD_INPUT', `${where}: "${text.slice(0, 40)}" is not base64.`, { hint: 'The attribute is binary (B): pass its bytes as base64, e.g. AAH/.' });
+      if (!isBase64(text)) throw new MonotableError('BAD_INPUT', `${where}: "${text.slice(0, 40)}" is not base64.`, { hint: 'The attribute is binary (B): pass its bytes as base64, e.g. AAH/.' });
       return { B: text };
     case 'BOOL':
       if (text !== 'true' && text !== 'false') throw new MonotableError('BAD_INPUT', `${where}: "${text}" is not true or false.`, { hint: 'The attribute is a boolean (BOOL).' });

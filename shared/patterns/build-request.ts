@@ -4,7 +4,8 @@ import type { TemplateValue } from '../keys/template.js';
 import { renderValue, type ParameterValues } from './render-value.js';
 import type { OperationRequest, ResolvedPattern, ValueSpec } from './resolved-pattern.js';
 
-const MAX_BATCH_GET_KEYS = 100;
+/** DynamoDB's limit on the keys of one BatchGetItem call. */
+export const MAX_BATCH_GET_KEYS = 100;
 
 function renderMap(specs: Record<string, ValueSpec>, params: ParameterValues, what: string): Item {
   const out: Item = {};

@@ -8,7 +8,8 @@ import { resolveConditionCheck, resolveDelete, resolvePut, resolveUpdate } from 
 import { Expressions } from './pattern-context.js';
 import { checkPatternFields } from './field-checks.js';
 
-const MAX_EXPRESSION_BYTES = 4096;
+/** DynamoDB's limit on one expression (key condition, filter, projection, update, condition), in UTF-8 bytes. */
+export const MAX_EXPRESSION_BYTES = 4096;
 const MAX_TRANSACT_ITEMS = 100;
 
 /** Resolves the access pattern with this name (in any table of the model). */

@@ -1,7 +1,7 @@
 import { MonotableError } from '../errors/monotable-error.js';
 import { utf8Length } from '../capacity/item-size.js';
+import { MAX_EXPRESSION_BYTES } from '../patterns/resolve.js';
 
-const MAX_EXPRESSION_BYTES = 4096;
 
 /** A document path: `#a.b[2]` as segments (names resolved through ExpressionAttributeNames). */
 export type PathSegment = string | number;

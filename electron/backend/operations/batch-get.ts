@@ -1,11 +1,11 @@
 import { MonotableError } from '../../../shared/errors/monotable-error.js';
 import type { Item } from '../../../shared/model/attribute-value.js';
+import { MAX_BATCH_GET_KEYS } from '../../../shared/patterns/build-request.js';
 import type { OpenConnection } from '../connections/connection.js';
 import { backoffDelay, sleep } from '../seed/backoff.js';
 import { capacityUnits } from './consumed-capacity.js';
 import { sendOperation } from './send-operation.js';
 
-export const MAX_BATCH_GET_KEYS = 100;
 const MAX_ROUNDS = 10;
 const BASE_DELAY_MS = 50;
 const MAX_DELAY_MS = 2_000;
