@@ -3,12 +3,11 @@ import { SORT_OPERATORS, type SortOperator } from '../../../shared/model/schema.
 import { buildAdHocQuery } from '../../../shared/operations/ad-hoc-request.js';
 import { parseFilter } from '../../../shared/operations/parse-filter.js';
 import { selectOneTable } from '../../backend/tables/select-tables.js';
-import { streamOperation } from '../../backend/operations/stream-operation.js';
 import { choiceOption, singleFile, stringOption } from '../arguments.js';
 import { EXIT, type Command } from '../command.js';
 import { CONNECTION_OPTIONS, CONNECTION_USAGE, withConnection } from '../connection-flags.js';
 import { loadModelFile } from '../load-model.js';
-import { READ_OPTIONS, READ_USAGE, itemWriter, readFlags, writeSummary } from './read-output.js';
+import { READ_OPTIONS, READ_USAGE, readFlags, streamToStdout, writeSummary } from './read-output.js';
 
 const USAGE = `Usage: monotable query FILE [--table T] [--index I] --pk VALUE [--sk-op OP --sk VALUE [--sk2 VALUE]] [--filter "A OP V"] [--projection a,b] [--desc] [--consistent] (connection)
 
@@ -70,13 +69,7 @@ export const queryCommand: Command = {
       ...(operator !== undefined && sk !== undefined && { sort: { operator, value: sk, ...(sk2 !== undefined && { to: sk2 }) } }),
       ...(flags.limit !== undefined && { limit: flags.limit }),
     });
-    let items = 0;
-    const write = itemWriter(io, flags.plain);
-    const summary = await withConnection(values, io, (connection) =>
-      streamOperation(connection, request, { ...flags, signal: io.signal }, async (page) => {
-        items += page.length;
-        await write(page);
-      }));
+    const { summary, items } = await withConnection(values, io, (connection) => streamToStdout(connection, request, { ...flags, signal: io.signal }, io, flags.plain));
     writeSummary(io, summary, items);
     return EXIT.OK;
   },

@@ -1,7 +1,10 @@
 import { MonotableError } from '../../../shared/errors/monotable-error.js';
 import { ItemSchema, type Item } from '../../../shared/model/attribute-value.js';
-import { jsonLinesWriter, type PageWriter } from '../../backend/operations/scan-export.js';
-import type { StreamSummary } from '../../backend/operations/stream-operation.js';
+import type { OpenConnection } from '../../backend/connections/connection.js';
+import type { RunOptions } from '../../backend/operations/run-operation.js';
+import { jsonLinesWriter } from '../../backend/operations/scan-export.js';
+import type { LowLevelRequest } from '../../backend/operations/send-operation.js';
+import { streamOperation, type StreamSummary } from '../../backend/operations/stream-operation.js';
 import type { CommandIo } from '../command.js';
 
 /** The options `run`, `query` and `scan` share: paging and output. */
@@ -61,9 +64,18 @@ export function readFlags(values: Record<string, unknown>): ReadFlags {
   return flags;
 }
 
-/** Writes items as JSON lines to stdout, waiting for it to drain when its buffer is full. */
-export function itemWriter(io: CommandIo, plain: boolean): PageWriter {
-  return jsonLinesWriter(io.stdout, plain ? 'plain' : 'typed');
+/**
+ * Runs the request and writes its items to stdout as JSON lines, page by page (waiting for stdout to drain when its
+ * buffer is full); returns the summary and how many items went out, for `writeSummary`.
+ */
+export async function streamToStdout(connection: OpenConnection, request: LowLevelRequest, options: RunOptions, io: CommandIo, plain: boolean): Promise<{ summary: StreamSummary; items: number }> {
+  let items = 0;
+  const write = jsonLinesWriter(io.stdout, plain ? 'plain' : 'typed');
+  const summary = await streamOperation(connection, request, options, async (page) => {
+    items += page.length;
+    await write(page);
+  });
+  return { summary, items };
 }
 
 export function writeSummary(io: CommandIo, summary: StreamSummary, items: number): void {

@@ -1,11 +1,10 @@
 import { MonotableError } from '../../../shared/errors/monotable-error.js';
 import { patternRequest } from '../../backend/operations/run-pattern.js';
-import { streamOperation } from '../../backend/operations/stream-operation.js';
 import { stringOption } from '../arguments.js';
 import { EXIT, type Command } from '../command.js';
 import { CONNECTION_OPTIONS, CONNECTION_USAGE, withConnection } from '../connection-flags.js';
 import { loadModelFile } from '../load-model.js';
-import { READ_OPTIONS, READ_USAGE, itemWriter, readFlags, writeSummary } from './read-output.js';
+import { READ_OPTIONS, READ_USAGE, readFlags, streamToStdout, writeSummary } from './read-output.js';
 
 /** `--param NAME=VALUE` flags → parameter values (text; the pattern's templates give them their types). */
 function parseParams(values: Record<string, unknown>): Record<string, string> {
@@ -47,13 +46,8 @@ export const runCommand: Command = {
     const { model } = await loadModelFile(file, io);
     const { request } = patternRequest(model, patternName, parseParams(values));
     if (flags.limit !== undefined) request.input['Limit'] = flags.limit;
-    let items = 0;
-    const write = itemWriter(io, flags.plain);
-    const summary = await withConnection(values, io, (connection) =>
-      streamOperation(connection, request, { ...flags, signal: io.signal, confirm: stringOption(values, 'confirm') }, async (page) => {
-        items += page.length;
-        await write(page);
-      }));
+    const options = { ...flags, signal: io.signal, confirm: stringOption(values, 'confirm') };
+    const { summary, items } = await withConnection(values, io, (connection) => streamToStdout(connection, request, options, io, flags.plain));
     writeSummary(io, summary, items);
     return EXIT.OK;
   },

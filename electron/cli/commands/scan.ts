@@ -2,13 +2,12 @@ import { MonotableError } from '../../../shared/errors/monotable-error.js';
 import { buildAdHocScan } from '../../../shared/operations/ad-hoc-request.js';
 import { exportItems } from '../../backend/operations/scan-export.js';
 import { selectOneTable } from '../../backend/tables/select-tables.js';
-import { streamOperation } from '../../backend/operations/stream-operation.js';
 import { singleFile, stringOption } from '../arguments.js';
 import { EXIT, type Command } from '../command.js';
 import { CONNECTION_OPTIONS, CONNECTION_USAGE, withConnection } from '../connection-flags.js';
 import { loadModelFile } from '../load-model.js';
 import { AD_HOC_OPTIONS, adHocRead } from './query.js';
-import { READ_OPTIONS, READ_USAGE, itemWriter, readFlags, writeSummary, type ReadFlags } from './read-output.js';
+import { READ_OPTIONS, READ_USAGE, readFlags, streamToStdout, writeSummary, type ReadFlags } from './read-output.js';
 
 const USAGE = `Usage: monotable scan FILE [--table T] [--index I] [--filter "A OP V"] [--projection a,b] [--consistent] (connection) [--limit N] [--all]
 
@@ -49,18 +48,12 @@ export const scanCommand: Command = {
     const table = selectOneTable(model, stringOption(values, 'table'));
     const request = buildAdHocScan(model, { table: table.name, ...adHocRead(values), ...(flags.limit !== undefined && { limit: flags.limit }) });
     const segments = segmentCount(values, flags);
-    let items = 0;
-    const write = itemWriter(io, flags.plain);
-    const summary = await withConnection(values, io, async (connection) => {
+    const { summary, items } = await withConnection(values, io, async (connection) => {
       if (segments > 1) {
         const exported = await exportItems(connection, request, io.stdout, { segments, signal: io.signal, format: flags.plain ? 'plain' : 'typed' });
-        items = exported.items;
-        return exported;
+        return { summary: exported, items: exported.items };
       }
-      return streamOperation(connection, request, { ...flags, signal: io.signal }, async (page) => {
-        items += page.length;
-        await write(page);
-      });
+      return streamToStdout(connection, request, { ...flags, signal: io.signal }, io, flags.plain);
     });
     writeSummary(io, summary, items);
     return EXIT.OK;
