@@ -14,8 +14,12 @@ export function canonicalNumber(text: string): string {
   return n.negative ? `-${plain}` : plain;
 }
 
+/** Integer text without leading zeros (most numbers): already canonical. */
+const CANONICAL_INTEGER = /^(?:0|-?[1-9]\d*)$/;
+
 function normalizeValue(value: AttributeValue): AttributeValue {
-  if ('N' in value) return { N: canonicalNumber(value.N) };
+  if ('S' in value) return value;
+  if ('N' in value) return CANONICAL_INTEGER.test(value.N) ? value : { N: canonicalNumber(value.N) };
   if ('NS' in value) return { NS: value.NS.map(canonicalNumber) };
   if ('L' in value) return { L: value.L.map(normalizeValue) };
   if ('M' in value) {
@@ -29,6 +33,6 @@ function normalizeValue(value: AttributeValue): AttributeValue {
 /** The item as a DynamoDB read returns it: every number in canonical form. */
 export function normalizeNumbers(item: Item): Item {
   const out: Item = {};
-  for (const [k, v] of Object.entries(item)) out[k] = normalizeValue(v);
+  for (const k of Object.keys(item)) out[k] = normalizeValue(item[k]!);
   return out;
 }

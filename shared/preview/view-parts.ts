@@ -181,6 +181,20 @@ function fitsDouble(text: string): boolean {
  * part order gives), remembered for the same runs.
  */
 export function mergeParts(parts: readonly Rows[], spec: ViewSpec): Partitions {
+  if (parts.length === 0) return new Map();
+  let perSpec = views.get(parts[0]!);
+  if (!perSpec) views.set(parts[0]!, (perSpec = new Map()));
+  const memo = perSpec.get(spec.signature);
+  if (memo && memo.parts.length === parts.length && memo.parts.every((p, i) => p === parts[i])) return memo.partitions;
+  const partitions = mergeFresh(parts, spec);
+  perSpec.set(spec.signature, { parts, partitions });
+  return partitions;
+}
+
+/** The last merge per first part and index definition: the next model after an edit that kept every part. */
+const views = new WeakMap<Rows, Map<string, { parts: readonly Rows[]; partitions: Partitions }>>();
+
+function mergeFresh(parts: readonly Rows[], spec: ViewSpec): Partitions {
   const runs = new Map<string, IndexEntry[][]>();
   for (const rows of parts) {
     for (const [pk, entries] of viewPart(rows, spec)) {

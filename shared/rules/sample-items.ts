@@ -179,9 +179,8 @@ class EntityItemChecker {
 /** What the items of one entity give: findings (paths from the item index on) and each item's primary key. */
 interface EntityItemFindings {
   reports: RecordedReport[];
-  /** Partition and sort key text per item; undefined when the item lacks one. */
-  pks: (string | undefined)[];
-  sks: (string | undefined)[];
+  /** Each item's primary key as one text (partition and sort key, length-prefixed); undefined when it lacks one. */
+  primaryKeys: (string | undefined)[];
 }
 
 /** Per entity object and table keys: an edit elsewhere in the model does not check these items again. */
@@ -192,14 +191,13 @@ function entityFindings(table: Table, entity: Entity, keys: () => Map<string, Ke
     const recorder = new ReportRecorder();
     const checker = new EntityItemChecker(recorder, table, entity, keys());
     const items = entity.sampleItems ?? [];
-    const pks = new Array<string | undefined>(items.length);
-    const sks = new Array<string | undefined>(items.length);
+    const primaryKeys = new Array<string | undefined>(items.length);
     for (let i = 0; i < items.length; i++) {
       checker.check(items[i]!, i);
-      pks[i] = checker.pk;
-      sks[i] = checker.sk;
+      const { pk, sk } = checker;
+      primaryKeys[i] = pk === undefined || sk === undefined ? undefined : `${pk.length}:${pk}${sk}`;
     }
-    return { reports: recorder.reports, pks, sks };
+    return { reports: recorder.reports, primaryKeys };
   });
 }
 
@@ -208,29 +206,26 @@ export function checkSampleItems(context: RuleContext): void {
   context.model.tables.forEach((table, t) => {
     let keys: Map<string, KeyInfo> | undefined;
     const tableKeys = (): Map<string, KeyInfo> => (keys ??= keyInfo(table));
-    // partition key → sort key → where it was first seen, as entity * ITEMS_PER_ENTITY + item (no allocation per item)
-    const seen = new Map<string, Map<string, number>>();
+    // primary key → where it was first seen, as entity * ITEMS_PER_ENTITY + item (no allocation per item)
+    const seen = new Map<string, number>();
     table.entities.forEach((entity, e) => {
       const items = entity.sampleItems ?? [];
       if (items.length === 0) return;
       const basePath = ['tables', t, 'entities', e, 'sampleItems'];
-      const { reports, pks, sks } = entityFindings(table, entity, tableKeys);
+      const { reports, primaryKeys } = entityFindings(table, entity, tableKeys);
       let r = 0;
       for (let i = 0; i < items.length; i++) {
         const from = r;
         while (r < reports.length && reports[r]!.path[0] === i) r++;
         if (r > from) replay(context, reports, basePath, from, r);
-        const pk = pks[i];
-        const sk = sks[i];
-        if (pk === undefined || sk === undefined) continue;
-        let sortKeys = seen.get(pk);
-        if (!sortKeys) seen.set(pk, (sortKeys = new Map()));
-        const other = sortKeys.get(sk);
+        const key = primaryKeys[i];
+        if (key === undefined) continue;
+        const other = seen.get(key);
         if (other !== undefined) {
           context.report('sample-duplicate-key', 'warning', [...basePath, i],
             `Sample item ${i} of "${entity.name}" has the same primary key as sample item ${other % ITEMS_PER_ENTITY} of "${table.entities[Math.floor(other / ITEMS_PER_ENTITY)]!.name}"; writing both keeps only the last one.`,
             'Give each sample item its own key.');
-        } else sortKeys.set(sk, e * ITEMS_PER_ENTITY + i);
+        } else seen.set(key, e * ITEMS_PER_ENTITY + i);
       }
     });
   });
