@@ -66,6 +66,15 @@ export function parseTemplate(source: string): KeyTemplate {
   return { source, segments, params };
 }
 
+/** The parsed template, or undefined when `source` is not a valid template (for code that only reads models). */
+export function tryParseTemplate(source: string): KeyTemplate | undefined {
+  try {
+    return parseTemplate(source);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The literal text before the first parameter: what `begins_with` on this key uses. */
 export function literalPrefix(template: KeyTemplate): string {
   const first = template.segments[0];

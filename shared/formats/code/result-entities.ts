@@ -1,4 +1,4 @@
-import { literalPrefix, parseTemplate, type KeyTemplate } from '../../keys/template.js';
+import { literalPrefix, parseTemplate, tryParseTemplate, type KeyTemplate } from '../../keys/template.js';
 import { findIndex } from '../../model/indexes.js';
 import type { Entity, Table } from '../../model/schema.js';
 import type { ResolvedPattern } from '../../patterns/resolved-pattern.js';
@@ -10,12 +10,7 @@ function shape(template: KeyTemplate): string {
 
 function templateOf(entity: Entity, attribute: string | undefined): KeyTemplate | undefined {
   const source = attribute === undefined ? undefined : entity.keys[attribute];
-  if (source === undefined) return undefined;
-  try {
-    return parseTemplate(source);
-  } catch {
-    return undefined;
-  }
+  return source === undefined ? undefined : tryParseTemplate(source);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Model, Table } from '../../model/schema.js';
 import type { Diagnostic } from '../../rules/diagnostic.js';
-import { parseTemplate } from '../../keys/template.js';
+import { tryParseTemplate } from '../../keys/template.js';
 
 /**
  * What a Workbench 3.0 export cannot carry, so a caller can say so next to the file it writes: the format has no
@@ -53,12 +53,8 @@ function tableLosses(table: Table, i: number): Diagnostic[] {
 }
 
 function isNatural(key: string, template: string): boolean {
-  try {
-    const parsed = parseTemplate(template);
-    return parsed.segments.length === 1 && parsed.segments[0]!.kind === 'param' && parsed.segments[0]!.name === key;
-  } catch {
-    return false;
-  }
+  const parsed = tryParseTemplate(template);
+  return parsed !== undefined && parsed.segments.length === 1 && parsed.segments[0]!.kind === 'param' && parsed.segments[0]!.name === key;
 }
 
 export function workbenchExportNotes(model: Model): Diagnostic[] {

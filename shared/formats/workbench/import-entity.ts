@@ -1,7 +1,7 @@
 import { ATTRIBUTE_TYPES, typeOf, type AttributeTypeName, type Item } from '../../model/attribute-value.js';
 import type { Attribute, Entity, KeyAttribute } from '../../model/schema.js';
 import type { Diagnostic } from '../../rules/diagnostic.js';
-import { parseTemplate } from '../../keys/template.js';
+import { tryParseTemplate } from '../../keys/template.js';
 import { deriveKeyTemplate } from './key-templates.js';
 
 /** What an entity is built from: a facet, or the table-level items that belong to no facet. */
@@ -119,12 +119,7 @@ export function buildEntity(source: EntitySource, shape: TableShape, notes: Diag
 }
 
 function isTemplate(source: string): boolean {
-  try {
-    parseTemplate(source);
-    return true;
-  } catch {
-    return false;
-  }
+  return tryParseTemplate(source) !== undefined;
 }
 
 export function isAttributeType(value: unknown): value is AttributeTypeName {

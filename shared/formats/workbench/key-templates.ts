@@ -1,6 +1,6 @@
 import type { Item } from '../../model/attribute-value.js';
 import type { KeyAttribute } from '../../model/schema.js';
-import { parseTemplate, renderTemplate, type KeyTemplate } from '../../keys/template.js';
+import { renderTemplate, tryParseTemplate, type KeyTemplate } from '../../keys/template.js';
 
 /**
  * Facet key aliases → key templates.
@@ -37,14 +37,6 @@ function scalarText(item: Item, name: string): string | undefined {
   return undefined;
 }
 
-function tryParse(source: string): KeyTemplate | undefined {
-  try {
-    return parseTemplate(source);
-  } catch {
-    return undefined;
-  }
-}
-
 const literal = (text: string): string => text.replaceAll('{', '{{').replaceAll('}', '}}');
 
 /** `id`, `{id}`, `<id>` and `${id}` all name the attribute `id` (other modelling tools write labels that way). */
@@ -56,9 +48,9 @@ function partName(part: string): string {
 function candidates(label: string, available: ReadonlySet<string>): KeyTemplate[] {
   const parts = label.split('#').map((part) => {
     const name = partName(part);
-    return available.has(name) && tryParse(`{${name}}`) ? `{${name}}` : literal(part);
+    return available.has(name) && tryParseTemplate(`{${name}}`) ? `{${name}}` : literal(part);
   });
-  return [tryParse(parts.join('#')), tryParse(literal(label))].filter((t): t is KeyTemplate => t !== undefined);
+  return [tryParseTemplate(parts.join('#')), tryParseTemplate(literal(label))].filter((t): t is KeyTemplate => t !== undefined);
 }
 
 function reproduces(template: KeyTemplate, keyName: string, items: readonly Item[]): boolean {
@@ -108,7 +100,7 @@ export function deriveKeyTemplate(key: KeyAttribute, alias: string | undefined, 
 
 /** The label written back on export: the template without braces, so `{PK}` → `PK`, `MSG#{id}` → `MSG#id`. */
 export function aliasFromTemplate(template: string): string {
-  const parsed = tryParse(template);
+  const parsed = tryParseTemplate(template);
   if (!parsed) return template;
   return parsed.segments.map((s) => (s.kind === 'param' ? s.name : s.text)).join('');
 }
