@@ -45,18 +45,23 @@ function sameDependencies(a: readonly unknown[], b: readonly unknown[]): boolean
 }
 
 /**
- * A per-entity result cached by the entity object and its dependencies. Models are immutable (an edit makes
- * new objects for what it changes), so an entity object that survives an edit, with the same table keys,
- * gives the same findings; anything else is computed again.
+ * A per-entity result cached by a part of the entity (its sample-item array, its keys) and the other objects
+ * it depends on. Models are immutable (an edit makes new objects for what it changes), so when all of them
+ * survive an edit the findings are the same; anything else is computed again.
  */
 export class EntityCache<T> {
-  private readonly entries = new WeakMap<Entity, { dependencies: readonly unknown[]; value: T }>();
+  private readonly entries = new WeakMap<object, { dependencies: readonly unknown[]; value: T }>();
 
-  get(entity: Entity, dependencies: readonly unknown[], compute: () => T): T {
-    const hit = this.entries.get(entity);
+  get(key: object, dependencies: readonly unknown[], compute: () => T): T {
+    const hit = this.entries.get(key);
     if (hit && sameDependencies(hit.dependencies, dependencies)) return hit.value;
     const value = compute();
-    this.entries.set(entity, { dependencies, value });
+    this.entries.set(key, { dependencies, value });
     return value;
   }
+}
+
+/** What the checks of one entity read from it besides the part the cache is keyed by: its name, keys, attributes, type attribute. */
+export function entityDependencies(entity: Entity): unknown[] {
+  return [entity.name, entity.keys, entity.attributes, entity.typeAttribute];
 }

@@ -3,7 +3,7 @@ import { matchTemplate, renderTemplate, valueBreaksMatch } from '../keys/templat
 import type { AttributeValue, Item } from '../model/attribute-value.js';
 import { checkDynamoNumber } from '../model/numbers.js';
 import type { Attribute, Entity, Table } from '../model/schema.js';
-import { EntityCache, ReportRecorder, replay, tableKeyDependencies, type RecordedReport } from './entity-cache.js';
+import { EntityCache, entityDependencies, ReportRecorder, replay, tableKeyDependencies, type RecordedReport } from './entity-cache.js';
 import { keyInfo, MAX_PARTITION_KEY_BYTES, type KeyInfo } from './key-info.js';
 import { own, type PathSegment, type Reporter, type RuleContext, type Severity } from './rule-context.js';
 import { agreesWithAttributes, scalarText, tagOf, templateFacts, type TemplateFacts } from './sample-key-agreement.js';
@@ -183,14 +183,13 @@ interface EntityItemFindings {
   primaryKeys: (string | undefined)[];
 }
 
-/** Per entity object and table keys: an edit elsewhere in the model does not check these items again. */
+/** Per sample-item array, entity parts and table keys: an edit elsewhere does not check these items again. */
 const findingsCache = new EntityCache<EntityItemFindings>();
 
-function entityFindings(table: Table, entity: Entity, keys: () => Map<string, KeyInfo>): EntityItemFindings {
-  return findingsCache.get(entity, tableKeyDependencies(table), () => {
+function entityFindings(table: Table, entity: Entity, items: Item[], keys: () => Map<string, KeyInfo>): EntityItemFindings {
+  return findingsCache.get(items, [...tableKeyDependencies(table), ...entityDependencies(entity)], () => {
     const recorder = new ReportRecorder();
     const checker = new EntityItemChecker(recorder, table, entity, keys());
-    const items = entity.sampleItems ?? [];
     const primaryKeys = new Array<string | undefined>(items.length);
     for (let i = 0; i < items.length; i++) {
       checker.check(items[i]!, i);
@@ -201,32 +200,71 @@ function entityFindings(table: Table, entity: Entity, keys: () => Map<string, Ke
   });
 }
 
+/** A sample item whose primary key an earlier item already has. */
+interface Duplicate {
+  entity: number;
+  item: number;
+  message: string;
+}
+
+/** The last duplicate search per first entity's findings: the same findings in the same order give the same duplicates. */
+const duplicateMemo = new WeakMap<EntityItemFindings, { findings: (EntityItemFindings | undefined)[]; duplicates: Duplicate[] }>();
+
+/** Items repeating the primary key of an earlier item of the table, in item order. Names come with the findings' entities. */
+function duplicates(table: Table, findings: (EntityItemFindings | undefined)[]): Duplicate[] {
+  const first = findings.find((f) => f !== undefined);
+  if (!first) return [];
+  const memo = duplicateMemo.get(first);
+  if (memo && memo.findings.length === findings.length && memo.findings.every((f, e) => f === findings[e])) return memo.duplicates;
+  // primary key → where it was first seen, as entity * ITEMS_PER_ENTITY + item (no allocation per item)
+  const seen = new Map<string, number>();
+  const found: Duplicate[] = [];
+  findings.forEach((entityFindings, e) => {
+    if (!entityFindings) return;
+    const { primaryKeys } = entityFindings;
+    for (let i = 0; i < primaryKeys.length; i++) {
+      const key = primaryKeys[i];
+      if (key === undefined) continue;
+      const other = seen.get(key);
+      if (other === undefined) {
+        seen.set(key, e * ITEMS_PER_ENTITY + i);
+        continue;
+      }
+      found.push({
+        entity: e, item: i,
+        message: `Sample item ${i} of "${table.entities[e]!.name}" has the same primary key as sample item ${other % ITEMS_PER_ENTITY} of "${table.entities[Math.floor(other / ITEMS_PER_ENTITY)]!.name}"; writing both keeps only the last one.`,
+      });
+    }
+  });
+  duplicateMemo.set(first, { findings, duplicates: found });
+  return found;
+}
+
 /** Every sample item: keys (type, emptiness, UTF-8 length, template), values, size; duplicate primary keys per table. */
 export function checkSampleItems(context: RuleContext): void {
   context.model.tables.forEach((table, t) => {
     let keys: Map<string, KeyInfo> | undefined;
     const tableKeys = (): Map<string, KeyInfo> => (keys ??= keyInfo(table));
-    // primary key → where it was first seen, as entity * ITEMS_PER_ENTITY + item (no allocation per item)
-    const seen = new Map<string, number>();
-    table.entities.forEach((entity, e) => {
+    const findings = table.entities.map((entity) => {
       const items = entity.sampleItems ?? [];
-      if (items.length === 0) return;
+      return items.length === 0 ? undefined : entityFindings(table, entity, items, tableKeys);
+    });
+    const repeated = duplicates(table, findings);
+    let d = 0;
+    findings.forEach((entityFindings, e) => {
+      if (!entityFindings) return;
       const basePath = ['tables', t, 'entities', e, 'sampleItems'];
-      const { reports, primaryKeys } = entityFindings(table, entity, tableKeys);
+      const { reports } = entityFindings;
+      // an item's own findings first, then its duplicate-key warning
       let r = 0;
-      for (let i = 0; i < items.length; i++) {
+      for (; d < repeated.length && repeated[d]!.entity === e; d++) {
+        const { item, message } = repeated[d]!;
         const from = r;
-        while (r < reports.length && reports[r]!.path[0] === i) r++;
-        if (r > from) replay(context, reports, basePath, from, r);
-        const key = primaryKeys[i];
-        if (key === undefined) continue;
-        const other = seen.get(key);
-        if (other !== undefined) {
-          context.report('sample-duplicate-key', 'warning', [...basePath, i],
-            `Sample item ${i} of "${entity.name}" has the same primary key as sample item ${other % ITEMS_PER_ENTITY} of "${table.entities[Math.floor(other / ITEMS_PER_ENTITY)]!.name}"; writing both keeps only the last one.`,
-            'Give each sample item its own key.');
-        } else seen.set(key, e * ITEMS_PER_ENTITY + i);
+        while (r < reports.length && (reports[r]!.path[0] as number) <= item) r++;
+        replay(context, reports, basePath, from, r);
+        context.report('sample-duplicate-key', 'warning', [...basePath, item], message, 'Give each sample item its own key.');
       }
+      replay(context, reports, basePath, r);
     });
   });
 }

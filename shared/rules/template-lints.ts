@@ -1,6 +1,6 @@
 import { delimiterAfter, isConstant, templateAmbiguity, valueBreaksMatch, type KeyTemplate } from '../keys/template.js';
 import type { Attribute, Entity } from '../model/schema.js';
-import { EntityCache, ReportRecorder, replay, tableKeyDependencies, type RecordedReport } from './entity-cache.js';
+import { EntityCache, entityDependencies, ReportRecorder, replay, tableKeyDependencies, type RecordedReport } from './entity-cache.js';
 import { keyInfo, type KeyInfo } from './key-info.js';
 import type { PathSegment, Reporter, RuleContext } from './rule-context.js';
 
@@ -99,7 +99,7 @@ function entityLints(context: Reporter, entity: Entity, keys: Map<string, KeyInf
   }
 }
 
-/** Per entity object and table keys, so that an edit elsewhere does not lint this entity again. */
+/** Per entity keys object, its other parts and the table keys, so that an edit elsewhere does not lint this entity again. */
 const lintCache = new EntityCache<RecordedReport[]>();
 
 /** Design lints on key templates: hot partitions, ambiguity, delimiters in values (collisions: key-collisions.ts). */
@@ -107,7 +107,7 @@ export function checkTemplateLints(context: RuleContext): void {
   context.model.tables.forEach((table, t) => {
     let keys: Map<string, KeyInfo> | undefined;
     table.entities.forEach((entity, e) => {
-      const reports = lintCache.get(entity, tableKeyDependencies(table), () => {
+      const reports = lintCache.get(entity.keys, [...tableKeyDependencies(table), ...entityDependencies(entity)], () => {
         const recorder = new ReportRecorder();
         entityLints(recorder, entity, (keys ??= keyInfo(table)));
         return recorder.reports;
