@@ -5,18 +5,18 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createInProcessClient } from '../../electron/backend/api/in-process-client.js';
 import { getConnection } from '../../electron/backend/connections/connection-registry.js';
+import { setEnv } from '../support/env.js';
 
 const api = createInProcessClient();
-const savedDataDir = process.env.MONOTABLE_DATA_DIR;
 let dataDir: string;
+let restoreEnv: () => void;
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'monotable-api-'));
-  process.env.MONOTABLE_DATA_DIR = dataDir;
+  restoreEnv = setEnv({ MONOTABLE_DATA_DIR: dataDir });
 });
 afterAll(async () => {
   await api.call('engine.stop', {});
-  if (savedDataDir === undefined) delete process.env.MONOTABLE_DATA_DIR;
-  else process.env.MONOTABLE_DATA_DIR = savedDataDir;
+  restoreEnv?.();
 });
 
 describe('engine and connection api', () => {
@@ -54,21 +54,16 @@ describe('engine and connection api', () => {
 
   test('connection.profiles lists profile names from the shared files', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'monotable-profiles-'));
-    const saved = { config: process.env.AWS_CONFIG_FILE, credentials: process.env.AWS_SHARED_CREDENTIALS_FILE };
     await writeFile(join(dir, 'config'), '[default]\nregion = eu-central-1\n[profile dev]\nsso_session = corp\nregion = us-west-2\n');
     await writeFile(join(dir, 'credentials'), '[ci]\naws_access_key_id = AKIAEXAMPLEEXAMPLE12\naws_secret_access_key = x\n');
-    process.env.AWS_CONFIG_FILE = join(dir, 'config');
-    process.env.AWS_SHARED_CREDENTIALS_FILE = join(dir, 'credentials');
+    const restoreAwsFiles = setEnv({ AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials') });
     try {
       expect(await api.call('connection.profiles', {})).toEqual({
         ok: true,
         value: { profiles: [{ name: 'ci', sso: false }, { name: 'default', region: 'eu-central-1', sso: false }, { name: 'dev', region: 'us-west-2', sso: true }] },
       });
     } finally {
-      if (saved.config === undefined) delete process.env.AWS_CONFIG_FILE;
-      else process.env.AWS_CONFIG_FILE = saved.config;
-      if (saved.credentials === undefined) delete process.env.AWS_SHARED_CREDENTIALS_FILE;
-      else process.env.AWS_SHARED_CREDENTIALS_FILE = saved.credentials;
+      restoreAwsFiles();
     }
   });
 

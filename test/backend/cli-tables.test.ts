@@ -4,24 +4,22 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { main } from '../../electron/cli/main.js';
+import { setEnv } from '../support/env.js';
 import { runCli } from '../support/run-cli.js';
 import { ordersModel } from './table-model.js';
 
-const savedDataDir = process.env.MONOTABLE_DATA_DIR;
 let dir: string;
+let restoreEnv: () => void;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'monotable-cli-tables-'));
-  process.env.MONOTABLE_DATA_DIR = join(dir, 'engine');
+  restoreEnv = setEnv({ MONOTABLE_DATA_DIR: join(dir, 'engine') });
   await writeFile(join(dir, 'orders.monotable.json'), JSON.stringify(ordersModel(), null, 2));
   const withNewIndex = ordersModel({
     globalSecondaryIndexes: [...(ordersModel().tables[0]!.globalSecondaryIndexes ?? []), { name: 'by-total', partitionKey: { name: 'total_bucket', type: 'S' }, projection: { type: 'KEYS_ONLY' } }],
   });
   await writeFile(join(dir, 'orders-v2.monotable.json'), JSON.stringify(withNewIndex, null, 2));
 });
-afterAll(() => {
-  if (savedDataDir === undefined) delete process.env.MONOTABLE_DATA_DIR;
-  else process.env.MONOTABLE_DATA_DIR = savedDataDir;
-});
+afterAll(() => restoreEnv?.());
 
 /** Runs `monotable ...` in-process against the embedded engine of the temp data folder (a real dynalite each time). */
 const run = (...argv: string[]) => runCli(argv, dir);
@@ -76,9 +74,7 @@ describe('monotable create / drift / drop on the embedded engine', () => {
     expect(none.stderr).toContain('Use exactly one of --embedded, --endpoint URL, or --profile P --region R.');
     const two = await run('drift', 'orders.monotable.json', '--embedded', '--endpoint', 'http://127.0.0.1:1');
     expect(two.code).toBe(2);
-    const saved = { config: process.env.AWS_CONFIG_FILE, credentials: process.env.AWS_SHARED_CREDENTIALS_FILE };
-    process.env.AWS_CONFIG_FILE = join(dir, 'no-config');
-    process.env.AWS_SHARED_CREDENTIALS_FILE = join(dir, 'no-credentials');
+    const restoreAwsFiles = setEnv({ AWS_CONFIG_FILE: join(dir, 'no-config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'no-credentials') });
     try {
       const started = Date.now();
       const aws = await run('drift', 'orders.monotable.json', '--profile', 'ghost', '--region', 'eu-west-1');
@@ -87,10 +83,7 @@ describe('monotable create / drift / drop on the embedded engine', () => {
       expect(aws.stderr).toContain('aws sso login --profile ghost');
       expect(Date.now() - started).toBeLessThan(2_000);
     } finally {
-      if (saved.config === undefined) delete process.env.AWS_CONFIG_FILE;
-      else process.env.AWS_CONFIG_FILE = saved.config;
-      if (saved.credentials === undefined) delete process.env.AWS_SHARED_CREDENTIALS_FILE;
-      else process.env.AWS_SHARED_CREDENTIALS_FILE = saved.credentials;
+      restoreAwsFiles();
     }
     const refused = await run('create', 'orders.monotable.json', '--endpoint', 'http://127.0.0.1:1');
     expect(refused.code).toBe(2);
