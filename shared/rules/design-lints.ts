@@ -1,13 +1,17 @@
 import { keyDeclarations } from './key-info.js';
-import type { PathSegment, RuleContext } from './rule-context.js';
+import { EntityCache, ReportRecorder, replay, type RecordedReport } from './entity-cache.js';
+import type { PathSegment, Reporter, RuleContext } from './rule-context.js';
 import { isReservedWord } from './reserved-words.js';
 
-function reservedInfo(context: RuleContext, name: string, path: PathSegment[], what: string): void {
+function reservedInfo(context: Reporter, name: string, path: PathSegment[], what: string): void {
   if (!isReservedWord(name)) return;
   context.report('reserved-word', 'info', path,
     `The ${what} name "${name}" is a DynamoDB reserved word: expressions must alias it (#name). Monotable's requests and generated code always do.`,
     'Nothing to do for Monotable; hand-written expressions must use ExpressionAttributeNames for it.');
 }
+
+/** Reserved-word findings per attributes array (an edit elsewhere does not look them up again). */
+const reservedCache = new EntityCache<RecordedReport[]>();
 
 /** Reserved-word attribute names (info) and production safety settings (warnings). */
 export function checkDesignLints(context: RuleContext): void {
@@ -20,7 +24,12 @@ export function checkDesignLints(context: RuleContext): void {
       reservedInfo(context, key.name, [...tablePath, ...path], 'key attribute');
     }
     table.entities.forEach((entity, e) => {
-      entity.attributes.forEach((attribute, a) => reservedInfo(context, attribute.name, [...tablePath, 'entities', e, 'attributes', a, 'name'], 'attribute'));
+      const reports = reservedCache.get(entity.attributes, [], () => {
+        const recorder = new ReportRecorder();
+        entity.attributes.forEach((attribute, a) => reservedInfo(recorder, attribute.name, ['attributes', a, 'name'], 'attribute'));
+        return recorder.reports;
+      });
+      replay(context, reports, [...tablePath, 'entities', e]);
     });
     if (table.deletionProtection !== true) {
       context.report('deletion-protection-off', 'warning', [...tablePath, 'deletionProtection'],

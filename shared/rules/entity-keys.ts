@@ -2,7 +2,8 @@ import { isBareParameter, isConstant, type KeyTemplate } from '../keys/template.
 import { checkDynamoNumber } from '../model/numbers.js';
 import type { Attribute, Entity, Table } from '../model/schema.js';
 import { keyInfo, type KeyInfo } from './key-info.js';
-import { own, type PathSegment, type RuleContext } from './rule-context.js';
+import { EntityCache, entityDependencies, ReportRecorder, replay, tableKeyDependencies, type RecordedReport } from './entity-cache.js';
+import { own, type PathSegment, type Reporter, type RuleContext } from './rule-context.js';
 import { isBase64 } from './sample-values.js';
 import { didYouMean } from './suggest.js';
 
@@ -14,7 +15,7 @@ function isConstantOfType(source: string, template: KeyTemplate, type: string): 
   return type === 'N' ? checkDynamoNumber(source) === undefined : isBase64(source);
 }
 
-function checkTemplate(context: RuleContext, entity: Entity, key: KeyInfo, source: string, path: PathSegment[], attributes: Map<string, Attribute>): void {
+function checkTemplate(context: Reporter, entity: Entity, key: KeyInfo, source: string, path: PathSegment[], attributes: Map<string, Attribute>): void {
   const parsed = context.template(source);
   if (!parsed.ok) {
     context.report('template-syntax', 'error', path, `Entity "${entity.name}", key "${key.name}": ${parsed.error.message}`,
@@ -63,7 +64,7 @@ function checkTemplate(context: RuleContext, entity: Entity, key: KeyInfo, sourc
   }
 }
 
-function checkEntityKeys(context: RuleContext, table: Table, entity: Entity, path: PathSegment[], keys: Map<string, KeyInfo>): void {
+function checkEntityKeys(context: Reporter, table: Table, entity: Entity, path: PathSegment[], keys: Map<string, KeyInfo>): void {
   const attributes = new Map(entity.attributes.map((a) => [a.name, a]));
   for (const key of [table.partitionKey, table.sortKey]) {
     if (key && own(entity.keys, key.name) === undefined) {
@@ -97,10 +98,20 @@ function checkEntityKeys(context: RuleContext, table: Table, entity: Entity, pat
   }
 }
 
+/** Per entity keys object, its other parts, the table's name and keys: an edit elsewhere does not check it again. */
+const keysCache = new EntityCache<RecordedReport[]>();
+
 /** Every entity's key templates against the table's keys and the entity's attributes. */
 export function checkKeyTemplates(context: RuleContext): void {
   context.model.tables.forEach((table, t) => {
-    const keys = keyInfo(table);
-    table.entities.forEach((entity, e) => checkEntityKeys(context, table, entity, ['tables', t, 'entities', e], keys));
+    let keys: Map<string, KeyInfo> | undefined;
+    table.entities.forEach((entity, e) => {
+      const reports = keysCache.get(entity.keys, [table.name, ...tableKeyDependencies(table), ...entityDependencies(entity)], () => {
+        const recorder = new ReportRecorder();
+        checkEntityKeys(recorder, table, entity, [], (keys ??= keyInfo(table)));
+        return recorder.reports;
+      });
+      replay(context, reports, ['tables', t, 'entities', e]);
+    });
   });
 }

@@ -90,6 +90,8 @@ const EDITS: [string, (m: Model) => Model][] = [
   ['an index sort key', (m) => onTable(m, (t) => ({ ...t, globalSecondaryIndexes: t.globalSecondaryIndexes!.map((g, i) => (i === 1 ? { ...g, sortKey: { name: 'seq', type: 'N' } } : g)) }))],
   ['an index sort key type', (m) => onTable(m, (t) => ({ ...t, globalSecondaryIndexes: t.globalSecondaryIndexes!.map((g, i) => (i === 1 ? { ...g, sortKey: { name: 'score', type: 'S' } } : g)) }))],
   ['a pattern', (m) => onTable(m, (t) => ({ ...t, accessPatterns: t.accessPatterns.map((p) => (p.name === 'list-1' ? { ...p, limit: 2, order: 'asc' as const } : p.name === 'top-2' ? { ...p, index: 'gsi1' } : p)) }))],
+  ['a key template colliding with another entity', (m) => onEntity(m, 3, (e) => ({ ...e, keys: { ...e.keys, pk: 'X#{id}' } }))],
+  ['an attribute named like another but for case', (m) => onEntity(m, 0, (e) => ({ ...e, attributes: [...e.attributes, { name: 'Title', type: 'S' as const }, { name: 'title', type: 'S' as const }] }))],
   ['the order of entities', (m) => onTable(m, (t) => ({ ...t, entities: [t.entities[1]!, t.entities[0]!, ...t.entities.slice(2)] }))],
   ['an entity name', (m) => onEntity(m, 3, (e) => ({ ...e, name: 'Renamed' }))],
   ['an entity removed', (m) => onTable(m, (t) => ({ ...t, entities: t.entities.filter((_, i) => i !== 4) }))],
@@ -107,6 +109,10 @@ describe('caches keyed by object identity', () => {
       expect(warm, `after editing ${what}`).toEqual(everything(structuredClone(current)));
       expect(everything(current), `again after editing ${what}`).toEqual(warm);
     }
+    // the edits reached the cached checks: these findings come from them
+    expect([...new Set(validate(current).map((d) => d.code))]).toEqual(expect.arrayContaining([
+      'sample-key-mismatch', 'sample-key-type', 'sample-duplicate-key', 'entity-key-collision', 'attribute-name-duplicate', 'name-case-collision', 'hot-partition',
+    ]));
   });
 
   it('an edit changes the results where it should (the caches do not hide it)', () => {

@@ -1,6 +1,7 @@
 import { isBareParameter, isConstant, literalPrefix, matchTemplate, type KeyTemplate } from '../keys/template.js';
 import type { Entity, Table } from '../model/schema.js';
-import { own, type RuleContext } from './rule-context.js';
+import { EntityCache, ReportRecorder, replay, type RecordedReport } from './entity-cache.js';
+import { own, type Reporter, type RuleContext } from './rule-context.js';
 
 /** Could two templates render the same text? False only when their literal prefixes or suffixes rule it out. */
 export function templatesMayOverlap(a: KeyTemplate, b: KeyTemplate): boolean {
@@ -27,7 +28,7 @@ const names = (list: readonly string[]): string =>
  * template is a bare parameter (`{PK}`, typical of imported Workbench facets) are free-form: one info for the
  * table instead of a warning for every pair.
  */
-function checkTableCollisions(context: RuleContext, table: Table, t: number): void {
+function checkTableCollisions(context: Reporter, table: Table): void {
   const keyNames = [table.partitionKey.name, ...(table.sortKey ? [table.sortKey.name] : [])];
   const shapes: { entity: Entity; e: number; templates: KeyTemplate[] }[] = [];
   const freeForm: string[] = [];
@@ -43,7 +44,7 @@ function checkTableCollisions(context: RuleContext, table: Table, t: number): vo
     else shapes.push({ entity, e, templates });
   });
   if (freeForm.length > 1) {
-    context.report('entity-keys-free-form', 'info', ['tables', t, 'entities'],
+    context.report('entity-keys-free-form', 'info', ['entities'],
       `Entities ${names(freeForm)} of table "${table.name}" take their primary keys verbatim from attributes, so nothing in the key tells them apart and their keys can collide.`,
       'Give each entity key templates with its own literal prefix (e.g. "CUSTOMER#{customer_id}") so keys stay distinct and begins_with queries can select one entity.');
   }
@@ -56,13 +57,28 @@ function checkTableCollisions(context: RuleContext, table: Table, t: number): vo
     }
     if (colliding.length === 0) continue;
     const describe = keyNames.map((n, k) => `${n} "${b.templates[k]!.source}"`).join(', ');
-    context.report('entity-key-collision', 'warning', ['tables', t, 'entities', b.e, 'keys'],
+    context.report('entity-key-collision', 'warning', ['entities', b.e, 'keys'],
       `Entity "${b.entity.name}" (${describe}) can produce the same primary key as ${names(colliding)}, so one item could overwrite another.`,
       `Start the key templates of each entity with its own literal, e.g. "${b.entity.name.toUpperCase()}#".`);
   }
 }
 
+/**
+ * The findings of a table, reused while its name, key names and every entity's name and keys object stay the
+ * same (in order): comparing all pairs of entities is quadratic, and most edits touch neither.
+ */
+const collisionCache = new EntityCache<RecordedReport[]>();
+
 /** Entities of the same table whose primary keys can collide. */
 export function checkKeyCollisions(context: RuleContext): void {
-  context.model.tables.forEach((table, t) => checkTableCollisions(context, table, t));
+  context.model.tables.forEach((table, t) => {
+    const dependencies: unknown[] = [table.name, table.partitionKey.name, table.sortKey?.name];
+    for (const entity of table.entities) dependencies.push(entity.name, entity.keys);
+    const reports = collisionCache.get(table.entities[0]?.keys ?? table, dependencies, () => {
+      const recorder = new ReportRecorder();
+      checkTableCollisions(recorder, table);
+      return recorder.reports;
+    });
+    replay(context, reports, ['tables', t]);
+  });
 }

@@ -1,7 +1,8 @@
 import { utf8Length } from '../capacity/item-size.js';
 import { keyDeclarations } from './key-info.js';
 import { formatPath } from '../model/safe-json.js';
-import type { PathSegment, RuleContext } from './rule-context.js';
+import { EntityCache, ReportRecorder, replay, type RecordedReport } from './entity-cache.js';
+import type { PathSegment, Reporter, RuleContext } from './rule-context.js';
 
 const RESOURCE_NAME = /^[A-Za-z0-9_.-]+$/;
 export const MAX_KEY_NAME_BYTES = 255;
@@ -28,7 +29,7 @@ function checkResourceName(context: RuleContext, what: 'table' | 'index', name: 
  * Exact duplicates are errors; names that differ only by case are warnings (legal, but easy to mix up, and
  * a problem on case-insensitive file systems and in generated code).
  */
-export function checkDuplicates(context: RuleContext, items: readonly Named[], what: string, scope: string): void {
+export function checkDuplicates(context: Reporter, items: readonly Named[], what: string, scope: string): void {
   const exact = new Map<string, Named>();
   const folded = new Map<string, Named>();
   for (const item of items) {
@@ -47,6 +48,23 @@ export function checkDuplicates(context: RuleContext, items: readonly Named[], w
         'Names are case-sensitive, but names that differ only by case are easy to confuse: rename one.');
     } else folded.set(lower, item);
   }
+}
+
+/** The attribute-name findings of one entity, per attributes array, entity name and position. */
+const attributeNameCache = new EntityCache<RecordedReport[]>();
+
+function attributeNameFindings(entityName: string, list: readonly { name: string }[], entityPath: PathSegment[]): RecordedReport[] {
+  const recorder = new ReportRecorder();
+  const attributes: Named[] = list.map((a, i) => ({ name: a.name, path: [...entityPath, 'attributes', i, 'name'] }));
+  for (const attribute of attributes) {
+    const bytes = utf8Length(attribute.name);
+    if (bytes === 0 || bytes > MAX_ATTRIBUTE_NAME_BYTES) {
+      recorder.report('attribute-name-invalid', 'error', attribute.path,
+        `An attribute name must be 1 byte to 64 KB long; this one is ${bytes} bytes.`, 'Give the attribute a short, non-empty name.');
+    }
+  }
+  checkDuplicates(recorder, attributes, 'attribute', `in entity "${entityName}"`);
+  return recorder.reports;
 }
 
 /** Names of tables, indexes, attributes, entities and patterns. */
@@ -78,15 +96,8 @@ export function checkNames(context: RuleContext): void {
     table.entities.forEach((entity, e) => {
       const entityPath = [...tablePath, 'entities', e];
       entities.push({ name: entity.name, path: [...entityPath, 'name'] });
-      const attributes: Named[] = entity.attributes.map((a, i) => ({ name: a.name, path: [...entityPath, 'attributes', i, 'name'] }));
-      for (const attribute of attributes) {
-        const bytes = utf8Length(attribute.name);
-        if (bytes === 0 || bytes > MAX_ATTRIBUTE_NAME_BYTES) {
-          context.report('attribute-name-invalid', 'error', attribute.path,
-            `An attribute name must be 1 byte to 64 KB long; this one is ${bytes} bytes.`, 'Give the attribute a short, non-empty name.');
-        }
-      }
-      checkDuplicates(context, attributes, 'attribute', `in entity "${entity.name}"`);
+      // the duplicate hint names the other attribute's whole path, so the entity's position is a dependency
+      replay(context, attributeNameCache.get(entity.attributes, [entity.name, t, e], () => attributeNameFindings(entity.name, entity.attributes, entityPath)), []);
     });
     table.accessPatterns.forEach((pattern, p) => patterns.push({ name: pattern.name, path: [...tablePath, 'accessPatterns', p, 'name'] }));
   });
