@@ -9,7 +9,7 @@ import { sortKeyRange } from './sort-key-range.js';
 import { normalizeNumbers } from './normalize-numbers.js';
 import { evaluateCondition, pathHeads, type ExpressionValues } from './evaluate-condition.js';
 import { applyProjection } from './projection.js';
-import { parseCondition, parseProjection, parseSetExpression, type ConditionNode } from './expression-parser.js';
+import { parseCondition, parseProjection, parseSetExpression, type ConditionNode, type PathSegment } from './expression-parser.js';
 import { viewData, type IndexEntry, type ViewData } from './table-data.js';
 
 /** What a request returns over the model's sample items. */
@@ -110,7 +110,40 @@ function updateItem(model: Model, input: Input): Item {
 
 function projectItem(item: Item, input: Input): Item {
   const projection = text(input, 'ProjectionExpression');
-  return projection ? applyProjection(item, parseProjection(projection, names(input))) : item;
+  return projection ? applyProjection(item, projectionOf(projection, input)) : item;
+}
+
+/** Parsed expressions by names and text: every preview of a pattern parses the same ones. Trees are only read. */
+const parsedConditions = new Map<string, ConditionNode>();
+const parsedProjections = new Map<string, PathSegment[][]>();
+
+function cacheKey(text: string, input: Input): string {
+  let key = text;
+  const aliases = names(input);
+  for (const alias of Object.keys(aliases)) key += `\u0000${alias}\u0000${aliases[alias]}`;
+  return key;
+}
+
+function conditionOf(text: string, input: Input): ConditionNode {
+  const key = cacheKey(text, input);
+  let node = parsedConditions.get(key);
+  if (!node) {
+    node = parseCondition(text, names(input));
+    if (parsedConditions.size > 10_000) parsedConditions.clear();
+    parsedConditions.set(key, node);
+  }
+  return node;
+}
+
+function projectionOf(text: string, input: Input): PathSegment[][] {
+  const key = cacheKey(text, input);
+  let paths = parsedProjections.get(key);
+  if (!paths) {
+    paths = parseProjection(text, names(input));
+    if (parsedProjections.size > 10_000) parsedProjections.clear();
+    parsedProjections.set(key, paths);
+  }
+  return paths;
 }
 
 function splitAnd(node: ConditionNode): ConditionNode[] {
@@ -125,9 +158,9 @@ function readIndex(model: Model, input: Input, isQuery: boolean): EvaluationResu
   entries = afterStartKey(entries, view, input['ExclusiveStartKey'] as Item | undefined);
   const limit = typeof input['Limit'] === 'number' ? input['Limit'] : Infinity;
   const filterText = text(input, 'FilterExpression');
-  const filter = filterText ? parseCondition(filterText, names(input)) : undefined;
+  const filter = filterText ? conditionOf(filterText, input) : undefined;
   const projection = text(input, 'ProjectionExpression');
-  const paths = projection ? parseProjection(projection, names(input)) : undefined;
+  const paths = projection ? projectionOf(projection, input) : undefined;
   // An LSI fetches attributes it does not project from the table (a GSI cannot: they are simply missing).
   const fetches = view.view.kind === 'lsi' && !!view.projected && [...(paths ?? []).map((p) => p[0]), ...(filter ? pathHeads(filter) : [])]
     .some((name) => typeof name === 'string' && !view.projected!.has(name));
@@ -154,7 +187,7 @@ function queryEntries(view: ViewData, input: Input, vals: ExpressionValues): Ind
   const partitionName = view.view.partitionKey.name;
   let partitionValue: AttributeValue | undefined;
   const sortConditions: ConditionNode[] = [];
-  for (const part of splitAnd(parseCondition(expression, names(input)))) {
+  for (const part of splitAnd(conditionOf(expression, input))) {
     if (part.kind === 'compare' && part.operator === '=' && part.left.kind === 'path' && part.left.path.length === 1 && part.left.path[0] === partitionName && part.right.kind === 'value') {
       partitionValue = vals[part.right.name];
     } else sortConditions.push(part);

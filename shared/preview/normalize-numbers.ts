@@ -30,8 +30,24 @@ function normalizeValue(value: AttributeValue): AttributeValue {
   return value;
 }
 
-/** The item as a DynamoDB read returns it: every number in canonical form. */
+/** True when normalizing changes nothing: no number, or only integers already in canonical form. */
+function isCanonical(value: AttributeValue): boolean {
+  if ('S' in value) return true;
+  if ('N' in value) return CANONICAL_INTEGER.test(value.N);
+  if ('NS' in value || 'L' in value || 'M' in value) return false;
+  return true;
+}
+
+/** A plain copy is the normalized item (an own "__proto__" attribute takes the general path, as before). */
+function alreadyCanonical(item: Item): boolean {
+  if (Object.hasOwn(item, '__proto__')) return false;
+  for (const k in item) if (!Object.hasOwn(item, k) || !isCanonical(item[k]!)) return false;
+  return true;
+}
+
+/** The item as a DynamoDB read returns it: every number in canonical form (always a new top-level object). */
 export function normalizeNumbers(item: Item): Item {
+  if (alreadyCanonical(item)) return { ...item };
   const out: Item = {};
   for (const k of Object.keys(item)) out[k] = normalizeValue(item[k]!);
   return out;
