@@ -13,6 +13,9 @@ import { utf8Bytes } from './to-attribute-value.js';
 export type KeptValues = RefValues;
 
 export const MAX_ITEM_BYTES = 409_600;
+
+/** What an item of an entity no one refers to keeps for others: nothing (shared, never written to). */
+const NOTHING_KEPT: KeptValues = Object.freeze({});
 export const MAX_PARTITION_KEY_BYTES = 2048;
 export const MAX_SORT_KEY_BYTES = 1024;
 
@@ -232,8 +235,11 @@ export function compileEntity(faker: Faker, table: Table, tablePath: string, pla
         ? `item is ${size} bytes (UTF-8); DynamoDB allows ${MAX_ITEM_BYTES} (400 KB)`
         : `item with its local secondary index entries is ${withLsi} bytes (UTF-8); DynamoDB allows ${MAX_ITEM_BYTES} (400 KB)`);
     }
-    const kept: KeptValues = {};
-    for (const name of keptNames) if (item[name]) kept[name] = item[name];
+    let kept = NOTHING_KEPT;
+    if (keptNames.length > 0) {
+      kept = {};
+      for (const name of keptNames) if (item[name]) kept[name] = item[name];
+    }
     const made: MadeItem = { item, key, dedupe, size, kept };
     if (problems) made.problem = problems.join('; ');
     return made;
