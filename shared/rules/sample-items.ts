@@ -179,8 +179,9 @@ class EntityItemChecker {
 /** What the items of one entity give: findings (paths from the item index on) and each item's primary key. */
 interface EntityItemFindings {
   reports: RecordedReport[];
-  /** Each item's primary key as one text (partition and sort key, length-prefixed); undefined when it lacks one. */
-  primaryKeys: (string | undefined)[];
+  /** Partition and sort key text per item; undefined when the item lacks one. */
+  pks: (string | undefined)[];
+  sks: (string | undefined)[];
 }
 
 /** Per sample-item array, entity parts and table keys: an edit elsewhere does not check these items again. */
@@ -190,13 +191,14 @@ function entityFindings(table: Table, entity: Entity, items: Item[], keys: () =>
   return findingsCache.get(items, [...tableKeyDependencies(table), ...entityDependencies(entity)], () => {
     const recorder = new ReportRecorder();
     const checker = new EntityItemChecker(recorder, table, entity, keys());
-    const primaryKeys = new Array<string | undefined>(items.length);
+    const pks = new Array<string | undefined>(items.length);
+    const sks = new Array<string | undefined>(items.length);
     for (let i = 0; i < items.length; i++) {
       checker.check(items[i]!, i);
-      const { pk, sk } = checker;
-      primaryKeys[i] = pk === undefined || sk === undefined ? undefined : `${pk.length}:${pk}${sk}`;
+      pks[i] = checker.pk;
+      sks[i] = checker.sk;
     }
-    return { reports: recorder.reports, primaryKeys };
+    return { reports: recorder.reports, pks, sks };
   });
 }
 
@@ -216,18 +218,21 @@ function duplicates(table: Table, findings: (EntityItemFindings | undefined)[]):
   if (!first) return [];
   const memo = duplicateMemo.get(first);
   if (memo && memo.findings.length === findings.length && memo.findings.every((f, e) => f === findings[e])) return memo.duplicates;
-  // primary key → where it was first seen, as entity * ITEMS_PER_ENTITY + item (no allocation per item)
-  const seen = new Map<string, number>();
+  // partition key → sort key → where it was first seen, as entity * ITEMS_PER_ENTITY + item (no allocation per item)
+  const seen = new Map<string, Map<string, number>>();
   const found: Duplicate[] = [];
   findings.forEach((entityFindings, e) => {
     if (!entityFindings) return;
-    const { primaryKeys } = entityFindings;
-    for (let i = 0; i < primaryKeys.length; i++) {
-      const key = primaryKeys[i];
-      if (key === undefined) continue;
-      const other = seen.get(key);
+    const { pks, sks } = entityFindings;
+    for (let i = 0; i < pks.length; i++) {
+      const pk = pks[i];
+      const sk = sks[i];
+      if (pk === undefined || sk === undefined) continue;
+      let sortKeys = seen.get(pk);
+      if (!sortKeys) seen.set(pk, (sortKeys = new Map()));
+      const other = sortKeys.get(sk);
       if (other === undefined) {
-        seen.set(key, e * ITEMS_PER_ENTITY + i);
+        sortKeys.set(sk, e * ITEMS_PER_ENTITY + i);
         continue;
       }
       found.push({
