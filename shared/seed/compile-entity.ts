@@ -22,8 +22,6 @@ export const MAX_SORT_KEY_BYTES = 1024;
 export interface MadeItem {
   item: Item;
   key: Item;
-  /** Exact identity of the primary key, for duplicate detection. */
-  dedupe: string;
   size: number;
   kept: KeptValues;
   problem?: string;
@@ -63,17 +61,6 @@ function isEmptyKey(value: AttributeValue): boolean {
   if ('S' in value) return value.S.length === 0;
   if ('N' in value) return value.N.length === 0;
   return keyBytes(value) === 0;
-}
-
-/**
- * An exact identity of one key value for duplicate detection: its type and text. Combined length-prefixed, so
- * (pk "a", sk "bc") and (pk "ab", sk "c") differ.
- */
-function keyIdentity(value: AttributeValue): string {
-  if ('S' in value) return `S${value.S}`;
-  if ('N' in value) return `N${value.N}`;
-  if ('B' in value) return `B${value.B}`;
-  return JSON.stringify(value);
 }
 
 /** itemSize, with the common string attribute counted directly (no per-value work list). */
@@ -220,13 +207,10 @@ export function compileEntity(faker: Faker, table: Table, tablePath: string, pla
       else if (isEmptyKey(value)) (problems ??= []).push(`key attribute "${name}" is empty; DynamoDB refuses empty key values`);
     }
     const key: Item = {};
-    let dedupe = '';
     for (const name of keyNames) {
       const value = item[name];
-      if (value) {
-        key[name] = value;
-        dedupe = dedupe === '' ? keyIdentity(value) : `${dedupe.length}:${dedupe}${keyIdentity(value)}`;
-      } else if (problems === undefined) (problems ??= []).push(`primary key attribute "${name}" is missing`);
+      if (value) key[name] = value;
+      else if (problems === undefined) (problems ??= []).push(`primary key attribute "${name}" is missing`);
     }
     const size = sizeOfItem(item);
     const withLsi = size + lsiEntriesSize(item);
@@ -240,7 +224,7 @@ export function compileEntity(faker: Faker, table: Table, tablePath: string, pla
       kept = {};
       for (const name of keptNames) if (item[name]) kept[name] = item[name];
     }
-    const made: MadeItem = { item, key, dedupe, size, kept };
+    const made: MadeItem = { item, key, size, kept };
     if (problems) made.problem = problems.join('; ');
     return made;
   };

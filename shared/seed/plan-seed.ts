@@ -7,6 +7,7 @@ import { compileEntity, formatKey, type KeptValues } from './compile-entity.js';
 import type { Item } from '../model/attribute-value.js';
 import { hashString } from './seeded-random.js';
 import type { ValueContext } from './generate-value.js';
+import { SeenKeys } from './seen-keys.js';
 import type { PlannedItem, SeedOptions, SeedPlan } from './seed-types.js';
 
 export const DEFAULT_REF_DATE = '2026-01-01T00:00:00.000Z';
@@ -98,7 +99,8 @@ export function planSeed(model: Model, options: SeedOptions = {}): SeedPlan {
     const faker = new Faker({ locale: chain, seed });
     faker.setDefaultRefDate(refDate);
     const kept = new Map<string, KeptValues[]>();
-    const seen = new Map<string, number>();
+    const seen = new SeenKeys(keyNames.length > 1);
+    const [pkName, skName] = [keyNames[0]!, keyNames[1]];
     let ordinal = 0;
     for (const p of entityPlans) {
       faker.seed([seed, hashString(p.entity.name)]);
@@ -119,9 +121,8 @@ export function planSeed(model: Model, options: SeedOptions = {}): SeedPlan {
         const planned = new Planned(p.entity.name, ordinal++, made.item, made.key, made.size, keyNames);
         if (made.problem) planned.problem = made.problem;
         else {
-          const first = seen.get(made.dedupe);
+          const first = seen.firstOrdinal(made.key[pkName], skName === undefined ? undefined : made.key[skName], planned.ordinal);
           if (first !== undefined) planned.problem = `duplicate primary key: item #${first} of the plan has the same key (DynamoDB refuses a batch that writes one key twice)`;
-          else seen.set(made.dedupe, planned.ordinal);
         }
         return planned;
       };
