@@ -117,10 +117,14 @@ function projectItem(item: Item, input: Input): Item {
 const parsedConditions = new Map<string, ConditionNode>();
 const parsedProjections = new Map<string, PathSegment[][]>();
 
+/** Text and names, each part length-prefixed so that no two different inputs give the same key. */
 function cacheKey(text: string, input: Input): string {
-  let key = text;
+  let key = `${text.length}:${text}`;
   const aliases = names(input);
-  for (const alias of Object.keys(aliases)) key += `\u0000${alias}\u0000${aliases[alias]}`;
+  for (const alias of Object.keys(aliases)) {
+    const name = String(aliases[alias]);
+    key += `${alias.length}:${alias}${name.length}:${name}`;
+  }
   return key;
 }
 
