@@ -117,38 +117,36 @@ function projectItem(item: Item, input: Input): Item {
 const parsedConditions = new Map<string, ConditionNode>();
 const parsedProjections = new Map<string, PathSegment[][]>();
 
-/** Text and names, each part length-prefixed so that no two different inputs give the same key. */
-function cacheKey(text: string, input: Input): string {
+/**
+ * Text and names, each part length-prefixed so that no two different inputs give the same key; undefined
+ * (not cached) when a name is not a string.
+ */
+function cacheKey(text: string, input: Input): string | undefined {
   let key = `${text.length}:${text}`;
   const aliases = names(input);
   for (const alias of Object.keys(aliases)) {
-    const name = String(aliases[alias]);
+    const name: unknown = aliases[alias];
+    if (typeof name !== 'string') return undefined;
     key += `${alias.length}:${alias}${name.length}:${name}`;
   }
   return key;
 }
 
-function conditionOf(text: string, input: Input): ConditionNode {
+function cachedParse<T>(cache: Map<string, T>, text: string, input: Input, parse: (text: string, names: Record<string, string>) => T): T {
   const key = cacheKey(text, input);
-  let node = parsedConditions.get(key);
-  if (!node) {
-    node = parseCondition(text, names(input));
-    if (parsedConditions.size > 10_000) parsedConditions.clear();
-    parsedConditions.set(key, node);
+  let parsed = key === undefined ? undefined : cache.get(key);
+  if (parsed === undefined) {
+    parsed = parse(text, names(input));
+    if (key !== undefined) {
+      if (cache.size > 10_000) cache.clear();
+      cache.set(key, parsed);
+    }
   }
-  return node;
+  return parsed;
 }
 
-function projectionOf(text: string, input: Input): PathSegment[][] {
-  const key = cacheKey(text, input);
-  let paths = parsedProjections.get(key);
-  if (!paths) {
-    paths = parseProjection(text, names(input));
-    if (parsedProjections.size > 10_000) parsedProjections.clear();
-    parsedProjections.set(key, paths);
-  }
-  return paths;
-}
+const conditionOf = (text: string, input: Input): ConditionNode => cachedParse(parsedConditions, text, input, parseCondition);
+const projectionOf = (text: string, input: Input): PathSegment[][] => cachedParse(parsedProjections, text, input, parseProjection);
 
 function splitAnd(node: ConditionNode): ConditionNode[] {
   return node.kind === 'and' ? [...splitAnd(node.left), ...splitAnd(node.right)] : [node];
