@@ -1,4 +1,5 @@
 import type { AttributeValue } from '../model/attribute-value.js';
+import { findTable } from '../model/find-table.js';
 import { indexViews, type IndexView } from '../model/indexes.js';
 import type { Model, Table } from '../model/schema.js';
 import { MonotableError } from '../errors/monotable-error.js';
@@ -28,12 +29,6 @@ export interface TableData {
 }
 
 const cache = new WeakMap<Model, Map<string, TableData>>();
-
-export function findTable(model: Model, tableName: string): Table {
-  const table = model.tables.find((t) => t.name === tableName);
-  if (table) return table;
-  throw new MonotableError('NOT_FOUND', `The model has no table "${tableName}".`, { hint: `Tables: ${model.tables.map((t) => t.name).join(', ') || '(none)'}.` });
-}
 
 /**
  * The table's sample items, indexed once per model object (the model is treated as immutable). Per-entity
