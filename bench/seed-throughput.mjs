@@ -4,9 +4,12 @@
 //       with the items generated beforehand (so it pays nothing for generation),
 //   (c) Monotable's seeder (planSeed + writeSeed): generation, size/duplicate checks, batching, progress.
 // Every measurement writes the same Cruddur items into a fresh table, which is dropped afterwards.
+// Each line also prints the CPU time per item of this process (the client) and of the engine, and how many cores the
+// engine kept busy: both share 2 cores, so the client's CPU per item is what (c) gives up against (b).
 // Targets (issue 3 §7): c >= 5x a, c >= 90% of the best b.
 // Run: npm run build:node && node bench/seed-throughput.mjs [--items N] [--naive N] [--rounds R]
 import { BatchWriteItemCommand, DeleteTableCommand, DescribeTableCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
 const dist = new URL('../dist/', import.meta.url);
@@ -58,14 +61,29 @@ async function drop(name) {
   await new Promise((r) => setTimeout(r, 300));
 }
 
-/** Items per second (wall clock) and this process's CPU time per item (µs): the client side's own cost. */
+/** CPU time (µs) the engine process has used so far, all its threads; undefined where /proc is missing. */
+function engineCpu() {
+  try {
+    const fields = readFileSync(`/proc/${engine.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * (1e6 / 100); // utime + stime, in clock ticks of 10 ms
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Items per second (wall clock), this process's CPU time per item (µs): the client side's own cost, and the engine's
+ * CPU time per item and its cores in use (above 1: its GC and compiler threads took part of the second core).
+ */
 async function measure(items, work) {
+  const engine0 = engineCpu();
   const cpu = process.cpuUsage();
   const t0 = performance.now();
   await work();
   const seconds = (performance.now() - t0) / 1000;
   const used = process.cpuUsage(cpu);
-  return { rate: items / seconds, cpu: (used.user + used.system) / items };
+  const engineUsed = engine0 === undefined ? undefined : engineCpu() - engine0;
+  return { rate: items / seconds, cpu: (used.user + used.system) / items, engineCpu: engineUsed / items, engineCores: engineUsed / (seconds * 1e6) };
 }
 
 async function naive(n) {
@@ -131,7 +149,10 @@ for (let r = 0; r < ROUNDS; r++) {
 }
 const rates = (name) => results[name].map((r) => r.rate);
 for (const name of names) {
-  console.log(`${name} best ${fmt(best(rates(name)))} items/s   median ${fmt(median(rates(name)))}   client CPU ${median(results[name].map((r) => r.cpu)).toFixed(0).padStart(4)} µs/item`);
+  const engineCpuText = Number.isFinite(results[name][0].engineCpu)
+    ? `   engine CPU ${median(results[name].map((r) => r.engineCpu)).toFixed(0).padStart(4)} µs/item on ${median(results[name].map((r) => r.engineCores)).toFixed(2)} cores`
+    : '';
+  console.log(`${name} best ${fmt(best(rates(name)))} items/s   median ${fmt(median(rates(name)))}   client CPU ${median(results[name].map((r) => r.cpu)).toFixed(0).padStart(4)} µs/item${engineCpuText}`);
 }
 const a = best(rates(names[0]));
 const b = Math.max(...names.filter((n) => n.startsWith('(b)')).map((n) => best(rates(n))));
