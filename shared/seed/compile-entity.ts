@@ -13,11 +13,11 @@ import { utf8Bytes } from './to-attribute-value.js';
 export type KeptValues = RefValues;
 
 export const MAX_ITEM_BYTES = 409_600;
+export const MAX_PARTITION_KEY_BYTES = 2048;
+export const MAX_SORT_KEY_BYTES = 1024;
 
 /** What an item of an entity no one refers to keeps for others: nothing (shared, never written to). */
 const NOTHING_KEPT: KeptValues = Object.freeze({});
-export const MAX_PARTITION_KEY_BYTES = 2048;
-export const MAX_SORT_KEY_BYTES = 1024;
 
 export interface MadeItem {
   item: Item;
@@ -210,7 +210,7 @@ export function compileEntity(faker: Faker, table: Table, tablePath: string, pla
     for (const name of keyNames) {
       const value = item[name];
       if (value) key[name] = value;
-      else if (problems === undefined) (problems ??= []).push(`primary key attribute "${name}" is missing`);
+      else if (problems === undefined) problems = [`primary key attribute "${name}" is missing`];
     }
     const size = sizeOfItem(item);
     const withLsi = size + lsiEntriesSize(item);
