@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { BatchWriteItemCommand } from '@aws-sdk/client-dynamodb';
 import { MonotableError } from '../../../shared/errors/monotable-error.js';
 import type { PlannedItem, SeedPlan } from '../../../shared/seed/seed-types.js';
@@ -49,6 +50,9 @@ export async function writeSeed(connection: OpenConnection, plan: SeedPlan, opti
   const retry = { maxAttempts: options.maxAttempts ?? 10, baseDelayMs: options.baseDelayMs ?? 50, maxDelayMs: options.maxDelayMs ?? 5000 };
   const tally = new SeedTally(plan.table, plan.planned, options.onProgress, options.progressIntervalMs ?? 100);
   const stop = new AbortController();
+  // Every request in flight (and its SDK retry wait) listens on this signal: with concurrency N that is up to
+  // about 2N listeners by design, not a leak, so Node's default warning threshold of 10 is raised to match.
+  setMaxListeners(2 * concurrency + 10, stop.signal);
   const cancel = (): void => {
     tally.cancelled = true;
     stop.abort();
