@@ -13,6 +13,9 @@ const runs = [
 ];
 for (const [file, ...args] of runs) {
   console.log(`\n=== bench/${file} ${args.join(' ')}`);
-  const result = spawnSync(process.execPath, ['--expose-gc', new URL(file, import.meta.url).pathname, ...args], { stdio: 'inherit' });
+  const result = spawnSync(process.execPath, ['--expose-gc', new URL(file, import.meta.url).pathname, ...args], {
+    stdio: 'inherit',
+    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+  });
   if (result.status !== 0) console.log(`(bench/${file} exited with ${result.status ?? result.signal})`);
 }
