@@ -88,6 +88,16 @@ describe('seeding through the fault proxy', () => {
     await expectExactly(plan);
   });
 
+  it('resends a batch whose connection is reset more times in a row than the SDK retries', async () => {
+    const { plan, proxy, connection } = await setup('faults-reset-run', { MessageGroup: 2, Message: 48 }, {
+      rules: [{ fault: 'reset', operations: ['BatchWriteItem'], maxTimes: 6, when: 'after' }],
+    });
+    const summary = await writeSeed(connection, plan, { concurrency: 1, baseDelayMs: 1, maxDelayMs: 5 });
+    expect(proxy.stats.resets).toBe(6); // more than the client's 4 attempts: the seeder's own backoff resent it
+    expect(summary).toMatchObject({ written: 50, failed: 0 });
+    await expectExactly(plan);
+  });
+
   it('gives up on items that stay throttled, lists them, and a re-run writes only those', async () => {
     const { plan, proxy, connection } = await setup('faults-give-up', { MessageGroup: 2, Message: 73 }, {
       rules: [{ fault: 'throttle', operations: ['BatchWriteItem'], skipFirst: 1 }],

@@ -42,7 +42,7 @@ type Outcome = 'abort' | 'retry' | 'invalid' | 'fatal';
 
 /**
  * Writes a seed plan with BatchWriteItem: chunks of 25, bounded concurrency, exponential backoff with full jitter on
- * throttling, 5xx and UnprocessedItems (only the unprocessed items are resent, attempts capped). Returns the summary;
+ * throttling, 5xx, dropped connections and UnprocessedItems (only the unprocessed items are resent, attempts capped). Returns the summary;
  * a connection failure throws CONNECTION_FAILED (or the mapped code) with the partial summary in `details.summary`.
  */
 export async function writeSeed(connection: OpenConnection, plan: SeedPlan, options: WriteSeedOptions = {}): Promise<SeedSummary> {
@@ -68,7 +68,10 @@ export async function writeSeed(connection: OpenConnection, plan: SeedPlan, opti
     const mapped = toMonotableError(error, context);
     if (stop.signal.aborted) return { outcome: 'abort', mapped };
     const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode ?? 0;
-    if (mapped.code === 'THROTTLED' || status >= 500) return { outcome: 'retry', mapped };
+    // Throttling, 5xx and a dropped connection (ECONNRESET and the like) are transient: the SDK's own attempts may
+    // all hit them in a row, so the seeder backs off and resends (puts are idempotent). A refused connection
+    // (nothing listens: the engine is gone) or a timeout is not retried here: it ends the seed with the summary.
+    if (mapped.code === 'THROTTLED' || mapped.code === 'NETWORK' || status >= 500) return { outcome: 'retry', mapped };
     if (mapped.code === 'VALIDATION' || mapped.code === 'ITEM_TOO_LARGE') return { outcome: 'invalid', mapped };
     return { outcome: 'fatal', mapped };
   };
