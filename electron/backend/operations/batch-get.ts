@@ -2,7 +2,7 @@ import { MonotableError } from '../../../shared/errors/monotable-error.js';
 import type { Item } from '../../../shared/model/attribute-value.js';
 import { MAX_BATCH_GET_KEYS } from '../../../shared/patterns/build-request.js';
 import type { OpenConnection } from '../connections/connection.js';
-import { backoffDelay, sleep } from '../seed/backoff.js';
+import { backoffDelay, sleep } from '../retry/backoff.js';
 import { capacityUnits } from './consumed-capacity.js';
 import { sendOperation } from './send-operation.js';
 

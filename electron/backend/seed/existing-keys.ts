@@ -1,6 +1,6 @@
 import { BatchGetItemCommand, ScanCommand, type BatchGetItemCommandOutput, type DynamoDBClient, type KeysAndAttributes } from '@aws-sdk/client-dynamodb';
 import type { PlannedItem } from '../../../shared/seed/seed-types.js';
-import { backoffDelay, sleep } from './backoff.js';
+import { backoffDelay, sleep } from '../retry/backoff.js';
 import { keyId } from './key-id.js';
 import { toSdkItem } from './sdk-item.js';
 

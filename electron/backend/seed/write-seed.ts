@@ -4,7 +4,7 @@ import { MonotableError } from '../../../shared/errors/monotable-error.js';
 import type { PlannedItem, SeedPlan } from '../../../shared/seed/seed-types.js';
 import { toMonotableError } from '../connections/aws-errors.js';
 import type { OpenConnection } from '../connections/connection.js';
-import { backoffDelay, sleep } from './backoff.js';
+import { backoffDelay, sleep } from '../retry/backoff.js';
 import { existingKeys, tableIsEmpty } from './existing-keys.js';
 import { chunks } from './seed-chunks.js';
 import { preflight } from './preflight.js';

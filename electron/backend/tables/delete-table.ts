@@ -6,7 +6,7 @@ import type { OpenConnection } from '../connections/connection.js';
 import { assertConfirmed } from '../connections/guards.js';
 import { describeTable } from './describe-table.js';
 import type { TableWorkOptions } from './table-progress.js';
-import { sleep, waitForActive } from './wait-for-active.js';
+import { pollPause, waitForActive } from './wait-for-active.js';
 
 export interface DeleteTableOptions extends TableWorkOptions {
   /** The table name typed back; required on production connections. */
@@ -52,7 +52,7 @@ export async function deleteTable(connection: OpenConnection, tableName: string,
       throw mapped;
     }
     options.onProgress?.({ table: tableName, phase: 'waiting', status: 'DELETING', elapsedMs: Date.now() - started, message: `${tableName}: waiting for the deletion` });
-    await sleep(pollMs, options.signal);
+    await pollPause(pollMs, options.signal);
   }
   options.onProgress?.({ table: tableName, phase: 'done', elapsedMs: Date.now() - started, message: `${tableName} deleted` });
   return { table: tableName, seconds: (Date.now() - started) / 1000 };

@@ -1,6 +1,7 @@
 import { DescribeTableCommand, type TableDescription } from '@aws-sdk/client-dynamodb';
 import { MonotableError } from '../../../shared/errors/monotable-error.js';
 import { toMonotableError } from '../connections/aws-errors.js';
+import { sleep } from '../retry/backoff.js';
 import type { OpenConnection } from '../connections/connection.js';
 import type { TableWorkOptions } from './table-progress.js';
 
@@ -15,19 +16,12 @@ function isLocal(connection: OpenConnection): boolean {
   return connection.spec.kind !== 'aws';
 }
 
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new MonotableError('CANCELLED', 'Cancelled while waiting for the table.', { hint: 'The control-plane change continues on the server; run the command again to see its state.' }));
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(new MonotableError('CANCELLED', 'Cancelled while waiting for the table.', { hint: 'The control-plane change continues on the server; run the command again to see its state.' }));
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
+/** Waits between polls; a cancel ends the wait at once with CANCELLED (the server-side change goes on). */
+export async function pollPause(ms: number, signal?: AbortSignal): Promise<void> {
+  await sleep(ms, signal);
+  if (signal?.aborted) {
+    throw new MonotableError('CANCELLED', 'Cancelled while waiting for the table.', { hint: 'The control-plane change continues on the server; run the command again to see its state.' });
+  }
 }
 
 function pendingParts(table: TableDescription): string[] {
@@ -64,6 +58,6 @@ export async function waitForActive(connection: OpenConnection, tableName: strin
         hint: 'It may still become ACTIVE: check again later with `monotable drift`, or look at the table in the AWS console.',
       });
     }
-    await sleep(pollMs, options.signal);
+    await pollPause(pollMs, options.signal);
   }
 }
