@@ -19,11 +19,12 @@ export function progressLine(p: SeedProgress): string {
 
 /**
  * Progress on stderr: a bar redrawn in place on a terminal, otherwise a plain line at most every `plainEveryMs`
- * (logs and CI stay readable). Call `done()` once at the end to finish the bar's line.
+ * (logs and CI stay readable), and the final figures at the end. Call `done()` once at the end.
  */
 export function seedProgressPrinter(stderr: NodeJS.WritableStream & { isTTY?: boolean }, plainEveryMs = 1000): { update(p: SeedProgress): void; done(): void } {
   let last = 0;
   let drawn = false;
+  let unprinted: SeedProgress | undefined; // the newest plain-mode progress not written yet
   return {
     update(p) {
       if (stderr.isTTY) {
@@ -34,13 +35,19 @@ export function seedProgressPrinter(stderr: NodeJS.WritableStream & { isTTY?: bo
         return;
       }
       const now = Date.now();
-      if (now - last < plainEveryMs) return;
+      if (now - last < plainEveryMs) {
+        unprinted = p;
+        return;
+      }
       last = now;
+      unprinted = undefined;
       stderr.write(`seed: ${progressLine(p)}\n`);
     },
     done() {
       if (drawn) stderr.write('\n');
+      if (unprinted) stderr.write(`seed: ${progressLine(unprinted)}\n`); // plain logs end on the final figures
       drawn = false;
+      unprinted = undefined;
     },
   };
 }

@@ -63,6 +63,7 @@ describe('monotable seed', () => {
     const seeded = await run(args, dir);
     expect(seeded.stderr).toContain('plan: 2,040 items in cruddur-messages');
     expect(seeded.stderr).not.toContain('\r');
+    expect(seeded.stderr).toMatch(/seed: 2,040\/2,040 written, 100%[^\n]*\n$/); // plain logs end on the final figures
     expect(seeded.code).toBe(0);
     expect(seeded.summary).toMatchObject({ planned: 2040, written: 2040, failed: 0, seconds: expect.any(Number) });
     expect(await countItems(engine.client, 'cruddur-messages')).toBe(2040);
