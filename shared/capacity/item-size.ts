@@ -37,6 +37,8 @@ export function base64ByteLength(text: string): number {
  * 1 byte per 2 significant digits + 1. Text that is not a number counts as its UTF-8 length.
  */
 export function numberSize(text: string): number {
+  const integer = integerSize(text);
+  if (integer !== undefined) return integer;
   const n = parseDynamoNumber(text);
   if (!n) return utf8Length(text);
   if (n.digits === '0') return 1;
@@ -46,12 +48,37 @@ export function numberSize(text: string): number {
   return 1 + Math.ceil(count / 2) + padded + (n.negative ? 1 : 0);
 }
 
+/** numberSize of digits-only text with an optional '-' (most numbers) without parsing; undefined for other text. */
+function integerSize(text: string): number | undefined {
+  const negative = text.charCodeAt(0) === 45;
+  const from = negative ? 1 : 0;
+  if (text.length === from) return undefined;
+  let start = -1;
+  let end = from;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+    if (c !== 48) {
+      if (start < 0) start = i;
+      end = i + 1;
+    }
+  }
+  if (start < 0) return 1; // zero
+  const count = end - start;
+  const exponent = text.length - 1 - start;
+  const padded = count % 2 !== 0 || exponent % 2 !== 0 ? 0 : 1;
+  return 1 + Math.ceil(count / 2) + padded + (negative ? 1 : 0);
+}
+
 /**
  * Size of one value, nested values included (iterative: a value nested 10,000 deep does not overflow the stack).
  * S: UTF-8 bytes; N: see numberSize; B: decoded bytes; BOOL/NULL: 1; sets: sum of elements;
  * L/M: 3 bytes + 1 per element + elements (map entries also count their names' UTF-8 bytes).
  */
 export function valueSize(root: AttributeValue): number {
+  // scalars (nearly every value) without the stack
+  if ('S' in root) return utf8Length(root.S);
+  if ('N' in root) return numberSize(root.N);
   let total = 0;
   const stack: AttributeValue[] = [root];
   while (stack.length > 0) {

@@ -164,15 +164,30 @@ function sortEntries(entries: IndexEntry[], spec: ViewSpec): IndexEntry[] {
   return keyed.map((k) => k.entry);
 }
 
-const PLAIN_DECIMAL = /^-?(\d+)(?:\.(\d+))?$/;
+/** Index after the ASCII digits of `text` from `i` on. */
+function skipDigits(text: string, i: number): number {
+  while (i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+  return i;
+}
 
 /**
- * True for number text with at most 15 digits and no exponent: distinct such decimals map to distinct doubles
- * in the same order, so they can be sorted as JS numbers (exact decimal comparison is the general path).
+ * True for number text with at most 15 digits and no exponent (`-?digits(.digits)?`): distinct such decimals map
+ * to distinct doubles in the same order, so they can be sorted as JS numbers (exact decimal comparison is the
+ * general path). Scanned without a regex match per entry.
  */
 function fitsDouble(text: string): boolean {
-  const m = PLAIN_DECIMAL.exec(text);
-  return !!m && m[1]!.length + (m[2]?.length ?? 0) <= 15;
+  const from = text.charCodeAt(0) === 45 ? 1 : 0;
+  let i = skipDigits(text, from);
+  if (i === from) return false;
+  let digits = i - from;
+  if (i < text.length) {
+    if (text.charCodeAt(i) !== 46) return false;
+    const fraction = i + 1;
+    i = skipDigits(text, fraction);
+    if (i === fraction || i < text.length) return false;
+    digits += i - fraction;
+  }
+  return digits <= 15;
 }
 
 /**
