@@ -31,15 +31,24 @@ function hasKey(item: Item, key: { name: string; type: string } | undefined): bo
 }
 
 function collectRows(table: Table, lists: readonly (readonly Item[])[]): Rows {
-  const byKey = new Map<string, Item>();
+  // key → position in the rows: a repeated key keeps its first position and takes the later item
+  const at = new Map<string, number>();
+  const rows: Rows = { keys: [], items: [] };
   const keys = primaryKeyNames(table);
   for (const list of lists) {
     for (const item of list) {
       if (!hasKey(item, table.partitionKey) || !hasKey(item, table.sortKey)) continue;
-      byKey.set(keys.length === 1 ? keyText(item[keys[0]!]!) : `${keyText(item[keys[0]!]!)}\u0000${keyText(item[keys[1]!]!)}`, item);
+      const key = keys.length === 1 ? keyText(item[keys[0]!]!) : `${keyText(item[keys[0]!]!)}\u0000${keyText(item[keys[1]!]!)}`;
+      const position = at.get(key);
+      if (position !== undefined) rows.items[position] = item;
+      else {
+        at.set(key, rows.keys.length);
+        rows.keys.push(key);
+        rows.items.push(item);
+      }
     }
   }
-  return { keys: [...byKey.keys()], items: [...byKey.values()] };
+  return rows;
 }
 
 const rowsCache = new WeakMap<readonly Item[], { partitionKey: unknown; sortKey: unknown; rows: Rows }>();

@@ -1,5 +1,5 @@
 import { attributeSize, itemSize, MAX_ITEM_BYTES } from '../capacity/item-size.js';
-import type { Item } from '../model/attribute-value.js';
+import type { AttributeValue, Item } from '../model/attribute-value.js';
 import type { Table } from '../model/schema.js';
 import { own } from './rule-context.js';
 import { scalarText } from './sample-key-agreement.js';
@@ -13,23 +13,20 @@ export interface SizeProblem {
   hint: string;
 }
 
-/** A cheap upper bound of the item size (3 bytes per UTF-16 unit), Infinity when it holds non-scalar values. */
-function sizeBound(item: Item): number {
-  let bound = 0;
-  for (const name in item) {
-    const text = scalarText(item[name]);
-    bound += text === undefined ? Infinity : (name.length + text.length) * 3;
-  }
-  return bound;
+/** A cheap upper bound of one attribute's size (3 bytes per UTF-16 unit), Infinity for a non-scalar value. */
+export function attributeBound(name: string, value: AttributeValue): number {
+  const text = scalarText(value);
+  return text === undefined ? Infinity : (name.length + text.length) * 3;
 }
 
 /**
  * Is the item over 400 KB in UTF-8, alone or with its LSI entries (tables with LSIs: item + the keys and
- * projected attributes of every LSI it is in)? Exact sizes are computed only when the cheap bound is too high.
+ * projected attributes of every LSI it is in)? `bound` is the sum of attributeBound over the item (the caller
+ * walks the item anyway); exact sizes are computed only when this cheap bound is too high.
  */
-export function itemSizeProblem(table: Table, item: Item): SizeProblem | undefined {
+export function itemSizeProblem(table: Table, item: Item, bound: number): SizeProblem | undefined {
   const lsis = table.localSecondaryIndexes ?? [];
-  if (sizeBound(item) * (1 + lsis.length) <= MAX_ITEM_BYTES) return undefined;
+  if (bound * (1 + lsis.length) <= MAX_ITEM_BYTES) return undefined;
   const size = itemSize(item);
   if (size > MAX_ITEM_BYTES) {
     let largest = '';

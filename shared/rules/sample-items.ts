@@ -7,7 +7,7 @@ import { EntityCache, entityDependencies, ReportRecorder, replay, tableKeyDepend
 import { keyInfo, MAX_PARTITION_KEY_BYTES, type KeyInfo } from './key-info.js';
 import { own, type PathSegment, type Reporter, type RuleContext, type Severity } from './rule-context.js';
 import { agreesWithAttributes, scalarText, tagOf, templateFacts, type TemplateFacts } from './sample-key-agreement.js';
-import { itemSizeProblem } from './sample-item-size.js';
+import { attributeBound, itemSizeProblem } from './sample-item-size.js';
 import { checkSampleValue, isBase64, reportBinary } from './sample-values.js';
 
 const PLAIN_NUMBER = /^-?(?:0|[1-9]\d{0,37})$/;
@@ -60,7 +60,13 @@ class EntityItemChecker {
     this.index = index;
     this.pk = this.primaryPart(this.table.partitionKey.name);
     this.sk = this.table.sortKey ? this.primaryPart(this.table.sortKey.name) : '';
-    for (const name in item) this.checkAttribute(name, item[name]!);
+    // one walk over the attributes checks them and adds up the size bound
+    let bound = 0;
+    for (const name in item) {
+      const value = item[name]!;
+      this.checkAttribute(name, value);
+      bound += attributeBound(name, value);
+    }
     for (const attribute of this.entity.attributes) {
       if (attribute.required === true && own(item, attribute.name) === undefined) {
         this.report('sample-required-missing', 'warning', [], ` lacks the required attribute "${attribute.name}".`, `Add "${attribute.name}" or mark it not required.`);
@@ -73,7 +79,7 @@ class EntityItemChecker {
         `: the type attribute "${type.name}" is not the string "${type.value}" that entity "${this.entity.name}" writes.`,
         `Set it to {"S": "${type.value}"}, or move the item to the entity it belongs to.`);
     }
-    this.checkSize();
+    this.checkSize(bound);
   }
 
   private primaryPart(name: string): string | undefined {
@@ -170,8 +176,8 @@ class EntityItemChecker {
       'Correct the stored key or the attribute values so that both agree with the template.');
   }
 
-  private checkSize(): void {
-    const problem = itemSizeProblem(this.table, this.item);
+  private checkSize(bound: number): void {
+    const problem = itemSizeProblem(this.table, this.item, bound);
     if (problem) this.report(problem.code, 'error', [], problem.message, problem.hint);
   }
 }

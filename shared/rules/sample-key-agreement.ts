@@ -23,7 +23,16 @@ export interface TemplateFacts {
   delimiters: { param: string; literal: string }[];
 }
 
+/** Facts per parsed template: templates are cached by their text (parsedKeyTemplate), so every entity and run shares them. */
+const factsCache = new WeakMap<KeyTemplate, TemplateFacts>();
+
 export function templateFacts(template: KeyTemplate): TemplateFacts {
+  let facts = factsCache.get(template);
+  if (!facts) factsCache.set(template, (facts = freshFacts(template)));
+  return facts;
+}
+
+function freshFacts(template: KeyTemplate): TemplateFacts {
   const delimiters: TemplateFacts['delimiters'] = [];
   for (const param of template.params) {
     const literal = delimiterAfter(template, param);
