@@ -11,13 +11,20 @@ export function templatesMayOverlap(a: KeyTemplate, b: KeyTemplate): boolean {
   const pa = literalPrefix(a);
   const pb = literalPrefix(b);
   if (!pa.startsWith(pb) && !pb.startsWith(pa)) return false;
-  const last = (t: KeyTemplate): string => {
-    const s = t.segments.at(-1)!;
-    return s.kind === 'literal' ? s.text : '';
-  };
-  const sa = last(a);
-  const sb = last(b);
+  const sa = literalSuffix(a);
+  const sb = literalSuffix(b);
   return sa.endsWith(sb) || sb.endsWith(sa);
+}
+
+function literalSuffix(t: KeyTemplate): string {
+  const s = t.segments[t.segments.length - 1]!;
+  return s.kind === 'literal' ? s.text : '';
+}
+
+/** Could every key template of one entity render the same text as the other's (same key order)? No closure per pair. */
+function allMayOverlap(a: readonly KeyTemplate[], b: readonly KeyTemplate[]): boolean {
+  for (let k = 0; k < a.length; k++) if (!templatesMayOverlap(a[k]!, b[k]!)) return false;
+  return true;
 }
 
 const names = (list: readonly string[]): string =>
@@ -53,7 +60,7 @@ function checkTableCollisions(context: Reporter, table: Table): void {
     const colliding: string[] = [];
     for (let i = 0; i < j; i++) {
       const a = shapes[i]!;
-      if (a.templates.every((ta, k) => templatesMayOverlap(ta, b.templates[k]!))) colliding.push(a.entity.name);
+      if (allMayOverlap(a.templates, b.templates)) colliding.push(a.entity.name);
     }
     if (colliding.length === 0) continue;
     const describe = keyNames.map((n, k) => `${n} "${b.templates[k]!.source}"`).join(', ');
