@@ -14,12 +14,22 @@ export function canonicalNumber(text: string): string {
   return n.negative ? `-${plain}` : plain;
 }
 
-/** Integer text without leading zeros (most numbers): already canonical. */
-const CANONICAL_INTEGER = /^(?:0|-?[1-9]\d*)$/;
+/** Integer text without leading zeros (most numbers, `0|-?[1-9][0-9]*`): already canonical. Scanned without a regex call. */
+function isCanonicalInteger(text: string): boolean {
+  if (text === '0') return true;
+  let i = text.charCodeAt(0) === 45 ? 1 : 0;
+  const first = text.charCodeAt(i);
+  if (!(first >= 49 && first <= 57)) return false;
+  for (i++; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
 
 function normalizeValue(value: AttributeValue): AttributeValue {
   if ('S' in value) return value;
-  if ('N' in value) return CANONICAL_INTEGER.test(value.N) ? value : { N: canonicalNumber(value.N) };
+  if ('N' in value) return isCanonicalInteger(value.N) ? value : { N: canonicalNumber(value.N) };
   if ('NS' in value) return { NS: value.NS.map(canonicalNumber) };
   if ('L' in value) return { L: value.L.map(normalizeValue) };
   if ('M' in value) {
@@ -33,7 +43,7 @@ function normalizeValue(value: AttributeValue): AttributeValue {
 /** True when normalizing changes nothing: no number, or only integers already in canonical form. */
 function isCanonical(value: AttributeValue): boolean {
   if ('S' in value) return true;
-  if ('N' in value) return CANONICAL_INTEGER.test(value.N);
+  if ('N' in value) return isCanonicalInteger(value.N);
   if ('NS' in value || 'L' in value || 'M' in value) return false;
   return true;
 }
