@@ -262,6 +262,10 @@ function mergeRuns(runs: IndexEntry[][], spec: ViewSpec): IndexEntry[] {
 
 /** Stable merge of two sorted runs: on equal keys the entry of the earlier run comes first. */
 function mergeTwo(a: IndexEntry[], b: IndexEntry[], compare: (x: IndexEntry, y: IndexEntry) => number): IndexEntry[] {
+  // Runs that do not interleave (entities with their own key prefixes, the usual case) need no element-wise merge:
+  // by transitivity the loop below would take all of one run before the other.
+  if (a.length === 0 || b.length === 0 || compare(b[0]!, a[a.length - 1]!) >= 0) return a.concat(b);
+  if (compare(b[b.length - 1]!, a[0]!) < 0) return b.concat(a);
   const out = new Array<IndexEntry>(a.length + b.length);
   let i = 0;
   let j = 0;
