@@ -32,6 +32,8 @@ const results = [];
 for (let i = 0; i < runs + 3; i++) results.push(await once());
 const measured = results.slice(3);
 const median = (key) => measured.map((r) => r[key]).sort((a, b) => a - b)[Math.floor(measured.length / 2)];
-console.log(`model.validate on ${model.tables[0].entities.length} entities, ${model.tables[0].accessPatterns.length} patterns; median of ${runs} runs, ms:`);
+console.log(
+  `model.validate on ${model.tables[0].entities.length} entities, ${model.tables[0].accessPatterns.length} patterns; median of ${runs} runs, ms:`,
+);
 for (const key of ['direct', 'api', 'json', 'api+json']) console.log(`  ${key.padEnd(9)} ${median(key).toFixed(1)}`);
 console.log(`api overhead (api - direct): ${(median('api') - median('direct')).toFixed(1)} ms`);

@@ -13,7 +13,10 @@ const bin = new URL('../bin/monotable.js', import.meta.url).pathname;
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 5;
 const dir = mkdtempSync(join(tmpdir(), 'monotable-bench-'));
 writeFileSync(join(dir, 'big.monotable.json'), serializeModel(largeModel()));
-execFileSync(process.execPath, [bin, 'new', '--template', 'cruddur-messaging', '-o', 'cruddur.monotable.json'], { cwd: dir, stdio: 'ignore' });
+execFileSync(process.execPath, [bin, 'new', '--template', 'cruddur-messaging', '-o', 'cruddur.monotable.json'], {
+  cwd: dir,
+  stdio: 'ignore',
+});
 
 function time(args) {
   const samples = [];
@@ -30,7 +33,12 @@ function time(args) {
 }
 
 console.log(`median wall time of ${runs} runs, ms:`);
-for (const args of [['--version'], ['validate', 'cruddur.monotable.json'], ['validate', 'big.monotable.json'], ['patterns', 'big.monotable.json', '--json']]) {
+for (const args of [
+  ['--version'],
+  ['validate', 'cruddur.monotable.json'],
+  ['validate', 'big.monotable.json'],
+  ['patterns', 'big.monotable.json', '--json'],
+]) {
   console.log(`  monotable ${args.join(' ').padEnd(34)} ${time(args).toFixed(0)}`);
 }
 rmSync(dir, { recursive: true, force: true });

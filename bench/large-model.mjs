@@ -7,8 +7,18 @@ export function largeModel({ entities = 200, patternsPerEntity = 5, itemsPerEnti
     sortKey: { name: 'sk', type: 'S' },
     billing: { mode: 'on-demand' },
     globalSecondaryIndexes: [
-      { name: 'gsi1', partitionKey: { name: 'gsi1pk', type: 'S' }, sortKey: { name: 'gsi1sk', type: 'S' }, projection: { type: 'ALL' } },
-      { name: 'by-score', partitionKey: { name: 'kind', type: 'S' }, sortKey: { name: 'score', type: 'N' }, projection: { type: 'KEYS_ONLY' } },
+      {
+        name: 'gsi1',
+        partitionKey: { name: 'gsi1pk', type: 'S' },
+        sortKey: { name: 'gsi1sk', type: 'S' },
+        projection: { type: 'ALL' },
+      },
+      {
+        name: 'by-score',
+        partitionKey: { name: 'kind', type: 'S' },
+        sortKey: { name: 'score', type: 'N' },
+        projection: { type: 'KEYS_ONLY' },
+      },
     ],
     entities: [],
     accessPatterns: [],
@@ -35,7 +45,14 @@ export function largeModel({ entities = 200, patternsPerEntity = 5, itemsPerEnti
     }
     table.entities.push({
       name,
-      keys: { pk: `E${e}#{id}`, sk: 'ITEM#{created}#{seq}', gsi1pk: 'OWNER#{owner}', gsi1sk: `E${e}#{created}`, kind: '{kind}', score: '{score}' },
+      keys: {
+        pk: `E${e}#{id}`,
+        sk: 'ITEM#{created}#{seq}',
+        gsi1pk: 'OWNER#{owner}',
+        gsi1sk: `E${e}#{created}`,
+        kind: '{kind}',
+        score: '{score}',
+      },
       attributes: [
         { name: 'id', type: 'S', generator: { kind: 'faker', method: 'string.uuid' } },
         { name: 'created', type: 'S', generator: { kind: 'date-range', from: '2026-01-01', to: '2026-12-31' } },
@@ -49,10 +66,35 @@ export function largeModel({ entities = 200, patternsPerEntity = 5, itemsPerEnti
     });
     const kinds = [
       { name: `get-${e}`, kind: 'get', parameters: [{ name: 'id' }, { name: 'created' }, { name: 'seq', type: 'N' }] },
-      { name: `list-${e}`, kind: 'query', parameters: [{ name: 'id' }], keyCondition: { partition: { attribute: 'pk' } }, order: 'desc', limit: 20 },
-      { name: `recent-${e}`, kind: 'query', parameters: [{ name: 'id' }], keyCondition: { partition: { attribute: 'pk' }, sort: { attribute: 'sk', operator: 'begins_with' } }, limit: 10 },
-      { name: `by-owner-${e}`, kind: 'query', parameters: [{ name: 'owner' }], keyCondition: { partition: { attribute: 'gsi1pk' }, sort: { attribute: 'gsi1sk', operator: 'begins_with' } } },
-      { name: `top-${e}`, kind: 'query', parameters: [{ name: 'kind' }], keyCondition: { partition: { attribute: 'kind' } }, order: 'desc', limit: 5 },
+      {
+        name: `list-${e}`,
+        kind: 'query',
+        parameters: [{ name: 'id' }],
+        keyCondition: { partition: { attribute: 'pk' } },
+        order: 'desc',
+        limit: 20,
+      },
+      {
+        name: `recent-${e}`,
+        kind: 'query',
+        parameters: [{ name: 'id' }],
+        keyCondition: { partition: { attribute: 'pk' }, sort: { attribute: 'sk', operator: 'begins_with' } },
+        limit: 10,
+      },
+      {
+        name: `by-owner-${e}`,
+        kind: 'query',
+        parameters: [{ name: 'owner' }],
+        keyCondition: { partition: { attribute: 'gsi1pk' }, sort: { attribute: 'gsi1sk', operator: 'begins_with' } },
+      },
+      {
+        name: `top-${e}`,
+        kind: 'query',
+        parameters: [{ name: 'kind' }],
+        keyCondition: { partition: { attribute: 'kind' } },
+        order: 'desc',
+        limit: 5,
+      },
     ];
     for (const p of kinds.slice(0, patternsPerEntity)) table.accessPatterns.push({ entity: name, ...p });
   }

@@ -58,7 +58,16 @@ function pipeline(mode, run) {
   }
   const t3 = performance.now();
   const bySeverity = (s) => diagnostics.filter((d) => d.severity === s).length;
-  return { validate: t1 - t0, resolve: t2 - t1, preview: t3 - t2, total: t3 - t0, errors: bySeverity('error'), warnings: bySeverity('warning'), resolved: resolved.length, previewed };
+  return {
+    validate: t1 - t0,
+    resolve: t2 - t1,
+    preview: t3 - t2,
+    total: t3 - t0,
+    errors: bySeverity('error'),
+    warnings: bySeverity('warning'),
+    resolved: resolved.length,
+    previewed,
+  };
 }
 
 if (!globalThis.gc) console.log('(run with node --expose-gc so that collecting the copies is not timed)');
@@ -70,7 +79,10 @@ for (const mode of ['cold', 'keystroke']) {
   const median = (key) => measured.map((r) => r[key]).sort((a, b) => a - b)[Math.floor(measured.length / 2)];
   const last = measured.at(-1);
   console.log(`\n${mode}: median of ${runs} runs (after 3 warm-up runs), ms`);
-  console.log(`  diagnostics: ${last.errors} errors, ${last.warnings} warnings; resolved: ${last.resolved}; previewed: ${last.previewed}`);
-  for (const key of ['validate', 'resolve', 'preview', 'total']) console.log(`  ${key.padEnd(9)} ${median(key).toFixed(1)}`);
+  console.log(
+    `  diagnostics: ${last.errors} errors, ${last.warnings} warnings; resolved: ${last.resolved}; previewed: ${last.previewed}`,
+  );
+  for (const key of ['validate', 'resolve', 'preview', 'total'])
+    console.log(`  ${key.padEnd(9)} ${median(key).toFixed(1)}`);
   console.log(`  target: total < 50 ms -> ${median('total') < 50 ? 'met' : 'NOT met'}`);
 }

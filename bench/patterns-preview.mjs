@@ -15,7 +15,12 @@ const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 15;
 const base = ModelSchema.parse(largeModel());
 const firstItem = new Map(base.tables[0].entities.map((e) => [e.name, e.sampleItems[0]]));
 const paramsFor = (pattern) =>
-  Object.fromEntries(pattern.parameters.map((p) => [p.name, firstItem.get(pattern.entity)[p.name]?.S ?? firstItem.get(pattern.entity)[p.name]?.N ?? '']));
+  Object.fromEntries(
+    pattern.parameters.map((p) => [
+      p.name,
+      firstItem.get(pattern.entity)[p.name]?.S ?? firstItem.get(pattern.entity)[p.name]?.N ?? '',
+    ]),
+  );
 
 function run() {
   const model = structuredClone(base);
@@ -34,15 +39,29 @@ function run() {
   for (const r of resolved) patternCapacity(model, r);
   const cost = monthlyCost(model);
   const t4 = performance.now();
-  return { resolve: t1 - t0, preview: t2 - t1, indexViews: t3 - t2, capacity: t4 - t3, total: t2 - t0, cpu: (cpu.user + cpu.system) / 1000, items, cost: cost.total };
+  return {
+    resolve: t1 - t0,
+    preview: t2 - t1,
+    indexViews: t3 - t2,
+    capacity: t4 - t3,
+    total: t2 - t0,
+    cpu: (cpu.user + cpu.system) / 1000,
+    items,
+    cost: cost.total,
+  };
 }
 
 const results = [];
 for (let i = 0; i < runs + 3; i++) results.push(run());
 const measured = results.slice(3);
 const median = (key) => measured.map((r) => r[key]).sort((a, b) => a - b)[Math.floor(measured.length / 2)];
-console.log(`model: ${base.tables[0].entities.length} entities, ${base.tables[0].accessPatterns.length} patterns, ${base.tables[0].entities.reduce((n, e) => n + e.sampleItems.length, 0)} sample items (fresh copy per run)`);
+console.log(
+  `model: ${base.tables[0].entities.length} entities, ${base.tables[0].accessPatterns.length} patterns, ${base.tables[0].entities.reduce((n, e) => n + e.sampleItems.length, 0)} sample items (fresh copy per run)`,
+);
 console.log(`items returned by all previews: ${measured[0].items}`);
 console.log(`median of ${runs} runs (after 3 warm-up runs), ms:`);
-for (const key of ['resolve', 'preview', 'indexViews', 'capacity']) console.log(`  ${key.padEnd(10)} ${median(key).toFixed(1)}`);
-console.log(`  resolve + preview of every pattern: ${median('total').toFixed(1)} ms wall, ${median('cpu').toFixed(1)} ms CPU (CPU time is steadier on a shared machine)`);
+for (const key of ['resolve', 'preview', 'indexViews', 'capacity'])
+  console.log(`  ${key.padEnd(10)} ${median(key).toFixed(1)}`);
+console.log(
+  `  resolve + preview of every pattern: ${median('total').toFixed(1)} ms wall, ${median('cpu').toFixed(1)} ms CPU (CPU time is steadier on a shared machine)`,
+);

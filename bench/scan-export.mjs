@@ -32,9 +32,14 @@ const mb = (bytes) => (bytes / 1048576).toFixed(1);
 
 function item(i) {
   return {
-    pk: { S: `USER#${String(i).padStart(8, '0')}` }, sk: { S: 'PROFILE' },
-    name: { S: `User number ${i}` }, email: { S: `user${i}@example.com` }, score: { N: String((i * 7919) % 100_000) },
-    big: { N: '12345678901234567890123456789012345678' }, tags: { SS: ['a', `t${i % 10}`] }, created: { S: new Date(1_700_000_000_000 + i * 1000).toISOString() },
+    pk: { S: `USER#${String(i).padStart(8, '0')}` },
+    sk: { S: 'PROFILE' },
+    name: { S: `User number ${i}` },
+    email: { S: `user${i}@example.com` },
+    score: { N: String((i * 7919) % 100_000) },
+    big: { N: '12345678901234567890123456789012345678' },
+    tags: { SS: ['a', `t${i % 10}`] },
+    created: { S: new Date(1_700_000_000_000 + i * 1000).toISOString() },
   };
 }
 
@@ -67,13 +72,19 @@ async function exportOnce(connection, segments, file) {
   };
   sample();
   const timer = setInterval(sample, 500);
-  const marks = new Map([[0.1, undefined], [0.5, undefined], [1, undefined]]);
+  const marks = new Map([
+    [0.1, undefined],
+    [0.5, undefined],
+    [1, undefined],
+  ]);
   const out = createWriteStream(file);
   const started = performance.now();
   const summary = await exportItems(connection, { operation: 'Scan', input: { TableName: TABLE } }, out, {
     segments,
     onProgress: ({ items }) => {
-      for (const [share, seen] of marks) if (seen === undefined && items >= share * total) marks.set(share, { items, heap: process.memoryUsage().heapUsed, rss: process.memoryUsage().rss });
+      for (const [share, seen] of marks)
+        if (seen === undefined && items >= share * total)
+          marks.set(share, { items, heap: process.memoryUsage().heapUsed, rss: process.memoryUsage().rss });
     },
   });
   out.end();
@@ -85,9 +96,17 @@ async function exportOnce(connection, segments, file) {
   await rm(file);
   const rss = samples.map((s) => s.rss);
   const heap = samples.map((s) => s.heap);
-  console.log(`exported ${summary.items.toLocaleString('en')} items with ${segments} segment(s) (${summary.pages} pages, ${mb(size)} MB of JSON lines) in ${seconds.toFixed(1)} s: ${Math.round(summary.items / seconds).toLocaleString('en')} items/s`);
-  console.log(`  exporter RSS over ${samples.length} samples (every 0.5 s): min ${mb(Math.min(...rss))} MB, max ${mb(Math.max(...rss))} MB; heap min ${mb(Math.min(...heap))} MB, max ${mb(Math.max(...heap))} MB`);
-  for (const [share, m] of marks) if (m) console.log(`  at ${share * 100}% (${m.items.toLocaleString('en')} items): heap ${mb(m.heap)} MB, RSS ${mb(m.rss)} MB`);
+  console.log(
+    `exported ${summary.items.toLocaleString('en')} items with ${segments} segment(s) (${summary.pages} pages, ${mb(size)} MB of JSON lines) in ${seconds.toFixed(1)} s: ${Math.round(summary.items / seconds).toLocaleString('en')} items/s`,
+  );
+  console.log(
+    `  exporter RSS over ${samples.length} samples (every 0.5 s): min ${mb(Math.min(...rss))} MB, max ${mb(Math.max(...rss))} MB; heap min ${mb(Math.min(...heap))} MB, max ${mb(Math.max(...heap))} MB`,
+  );
+  for (const [share, m] of marks)
+    if (m)
+      console.log(
+        `  at ${share * 100}% (${m.items.toLocaleString('en')} items): heap ${mb(m.heap)} MB, RSS ${mb(m.rss)} MB`,
+      );
   if (summary.items !== total) console.log(`  MISMATCH: exported ${summary.items}, seeded ${total}`);
 }
 
@@ -95,16 +114,29 @@ const engine = await startEngine({ port: 0, createTableMs: 5, ...(dataDir && { d
 const connection = await openConnection({ kind: 'endpoint', url: engine.endpoint });
 const dir = await mkdtemp(join(tmpdir(), 'monotable-scan-export-'));
 try {
-  await connection.client.send(new CreateTableCommand({
-    TableName: TABLE, BillingMode: 'PAY_PER_REQUEST',
-    AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }, { AttributeName: 'sk', AttributeType: 'S' }],
-    KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
-  }));
-  while ((await connection.client.send(new DescribeTableCommand({ TableName: TABLE }))).Table?.TableStatus !== 'ACTIVE') await new Promise((r) => setTimeout(r, 20));
+  await connection.client.send(
+    new CreateTableCommand({
+      TableName: TABLE,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [
+        { AttributeName: 'pk', AttributeType: 'S' },
+        { AttributeName: 'sk', AttributeType: 'S' },
+      ],
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+    }),
+  );
+  while ((await connection.client.send(new DescribeTableCommand({ TableName: TABLE }))).Table?.TableStatus !== 'ACTIVE')
+    await new Promise((r) => setTimeout(r, 20));
   const seedSeconds = await seed(connection.client);
-  console.log(`seeded ${total.toLocaleString('en')} items in ${seedSeconds.toFixed(1)} s (${Math.round(total / seedSeconds).toLocaleString('en')} items/s, raw BatchWriteItem x4, engine ${dataDir ? 'on disk' : 'in memory'})`);
+  console.log(
+    `seeded ${total.toLocaleString('en')} items in ${seedSeconds.toFixed(1)} s (${Math.round(total / seedSeconds).toLocaleString('en')} items/s, raw BatchWriteItem x4, engine ${dataDir ? 'on disk' : 'in memory'})`,
+  );
 
-  for (const segments of [...new Set([1, segmentCount])]) await exportOnce(connection, segments, join(dir, `export-${segments}.jsonl`));
+  for (const segments of [...new Set([1, segmentCount])])
+    await exportOnce(connection, segments, join(dir, `export-${segments}.jsonl`));
 } finally {
   await connection.close();
   await engine.stop();

@@ -8,7 +8,12 @@
 // engine kept busy: both share 2 cores, so the client's CPU per item is what (c) gives up against (b).
 // Targets (issue 3 §7): c >= 5x a, c >= 90% of the best b.
 // Run: npm run build:node && node bench/seed-throughput.mjs [--items N] [--naive N] [--rounds R]
-import { BatchWriteItemCommand, DeleteTableCommand, DescribeTableCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import {
+  BatchWriteItemCommand,
+  DeleteTableCommand,
+  DescribeTableCommand,
+  PutItemCommand,
+} from '@aws-sdk/client-dynamodb';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
@@ -83,7 +88,12 @@ async function measure(items, work) {
   const seconds = (performance.now() - t0) / 1000;
   const used = process.cpuUsage(cpu);
   const engineUsed = engine0 === undefined ? undefined : engineCpu() - engine0;
-  return { rate: items / seconds, cpu: (used.user + used.system) / items, engineCpu: engineUsed / items, engineCores: engineUsed / (seconds * 1e6) };
+  return {
+    rate: items / seconds,
+    cpu: (used.user + used.system) / items,
+    engineCpu: engineUsed / items,
+    engineCores: engineUsed / (seconds * 1e6),
+  };
 }
 
 async function naive(n) {
@@ -102,15 +112,19 @@ async function rawBatch(concurrency) {
   const batches = [];
   for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25));
   let next = 0;
-  const run = await measure(items.length, () => Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < batches.length) {
-      let requests = batches[next++].map((Item) => ({ PutRequest: { Item } }));
-      while (requests.length > 0) {
-        const out = await client.send(new BatchWriteItemCommand({ RequestItems: { [table]: requests } }));
-        requests = out.UnprocessedItems?.[table] ?? [];
-      }
-    }
-  })));
+  const run = await measure(items.length, () =>
+    Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (next < batches.length) {
+          let requests = batches[next++].map((Item) => ({ PutRequest: { Item } }));
+          while (requests.length > 0) {
+            const out = await client.send(new BatchWriteItemCommand({ RequestItems: { [table]: requests } }));
+            requests = out.UnprocessedItems?.[table] ?? [];
+          }
+        }
+      }),
+    ),
+  );
   await drop(table);
   return run;
 }
@@ -129,7 +143,9 @@ async function seeder(concurrency) {
 const fmt = (n) => Math.round(n).toLocaleString('en-US').padStart(8);
 const best = (xs) => Math.max(...xs);
 const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
-console.log(`seed throughput: ${ITEMS.toLocaleString('en-US')} Cruddur items per batch run, ${NAIVE.toLocaleString('en-US')} for the PutItem loop, ${ROUNDS} rounds (order rotated); engine pid ${engine.pid} (separate process)`);
+console.log(
+  `seed throughput: ${ITEMS.toLocaleString('en-US')} Cruddur items per batch run, ${NAIVE.toLocaleString('en-US')} for the PutItem loop, ${ROUNDS} rounds (order rotated); engine pid ${engine.pid} (separate process)`,
+);
 await rawBatch(4); // warm-up: JIT, sockets, engine
 const variants = {
   '(a) naive PutItem loop          ': () => naive(NAIVE),
@@ -150,16 +166,31 @@ for (let r = 0; r < ROUNDS; r++) {
 const rates = (name) => results[name].map((r) => r.rate);
 for (const name of names) {
   const engineCpuText = Number.isFinite(results[name][0].engineCpu)
-    ? `   engine CPU ${median(results[name].map((r) => r.engineCpu)).toFixed(0).padStart(4)} µs/item on ${median(results[name].map((r) => r.engineCores)).toFixed(2)} cores`
+    ? `   engine CPU ${median(results[name].map((r) => r.engineCpu))
+        .toFixed(0)
+        .padStart(4)} µs/item on ${median(results[name].map((r) => r.engineCores)).toFixed(2)} cores`
     : '';
-  console.log(`${name} best ${fmt(best(rates(name)))} items/s   median ${fmt(median(rates(name)))}   client CPU ${median(results[name].map((r) => r.cpu)).toFixed(0).padStart(4)} µs/item${engineCpuText}`);
+  console.log(
+    `${name} best ${fmt(best(rates(name)))} items/s   median ${fmt(median(rates(name)))}   client CPU ${median(
+      results[name].map((r) => r.cpu),
+    )
+      .toFixed(0)
+      .padStart(4)} µs/item${engineCpuText}`,
+  );
 }
 const a = best(rates(names[0]));
 const b = Math.max(...names.filter((n) => n.startsWith('(b)')).map((n) => best(rates(n))));
 const c = Math.max(...names.filter((n) => n.startsWith('(c)')).map((n) => best(rates(n))));
 const c8 = best(rates(names[5]));
-console.log(`c / a = ${(c / a).toFixed(1)}x (target >= 5x)    c / best b = ${((c / b) * 100).toFixed(0)}% (target >= 90%)    default concurrency 8: c8 / best b = ${((c8 / b) * 100).toFixed(0)}%`);
-console.log(`machine load average at the end: ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')} (2 cores here; other processes skew the figures)`);
+console.log(
+  `c / a = ${(c / a).toFixed(1)}x (target >= 5x)    c / best b = ${((c / b) * 100).toFixed(0)}% (target >= 90%)    default concurrency 8: c8 / best b = ${((c8 / b) * 100).toFixed(0)}%`,
+);
+console.log(
+  `machine load average at the end: ${(await import('node:os'))
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')} (2 cores here; other processes skew the figures)`,
+);
 
 client.destroy();
 await connection.close();

@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 
 const entry = new URL('../dist/electron/cli/main.js', import.meta.url);
 if (!existsSync(fileURLToPath(entry))) {
-  process.stderr.write('monotable: the CLI is not built yet. Run `npm run build:node` (or `npm ci`) in the Monotable folder.\n');
+  process.stderr.write(
+    'monotable: the CLI is not built yet. Run `npm run build:node` (or `npm ci`) in the Monotable folder.\n',
+  );
   process.exit(2);
 }
 // The SDK warns on every run that releases after January 2027 will need Node 22. Monotable pins its SDK

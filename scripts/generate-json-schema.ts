@@ -15,15 +15,26 @@ export const MODEL_SCHEMA_FILE = fileURLToPath(new URL('../schema/monotable.sche
 
 export function modelJsonSchema(): Record<string, unknown> {
   const names = z.registry<{ id?: string; description?: string }>();
-  names.add(AttributeValueSchema, { id: 'AttributeValue', description: 'A DynamoDB-typed value: {"S": "text"}, {"N": "12.5"}, {"BOOL": true}, {"SS": [...]}, {"M": {...}}, ...' });
+  names.add(AttributeValueSchema, {
+    id: 'AttributeValue',
+    description:
+      'A DynamoDB-typed value: {"S": "text"}, {"N": "12.5"}, {"BOOL": true}, {"SS": [...]}, {"M": {...}}, ...',
+  });
   for (const [schema, description] of DESCRIPTIONS) names.add(schema, { description });
-  const generated = z.toJSONSchema(ModelSchema, { target: 'draft-2020-12', metadata: names, cycles: 'ref', reused: 'inline', unrepresentable: 'any' });
+  const generated = z.toJSONSchema(ModelSchema, {
+    target: 'draft-2020-12',
+    metadata: names,
+    cycles: 'ref',
+    reused: 'inline',
+    unrepresentable: 'any',
+  });
   const { $schema, ...body } = generated;
   return {
     $schema,
     $id: MODEL_SCHEMA_ID,
     title: `Monotable model (${MODEL_FORMAT})`,
-    description: 'A DynamoDB single-table design: tables, indexes, entities with key templates and generators, access patterns.',
+    description:
+      'A DynamoDB single-table design: tables, indexes, entities with key templates and generators, access patterns.',
     ...body,
   };
 }

@@ -15,20 +15,45 @@ function failure(values: Record<string, unknown>): { code: string; message: stri
 describe('connection flags', () => {
   test('each kind with its options and marks', () => {
     expect(connectionFromFlags({ embedded: true })).toEqual({ kind: 'embedded', production: false, readOnly: false });
-    expect(connectionFromFlags({ endpoint: 'http://localhost:8000', region: 'eu-west-1', 'access-key-id': 'alice', 'read-only': true })).toEqual({
-      kind: 'endpoint', url: 'http://localhost:8000', region: 'eu-west-1', accessKeyId: 'alice', production: false, readOnly: true,
+    expect(
+      connectionFromFlags({
+        endpoint: 'http://localhost:8000',
+        region: 'eu-west-1',
+        'access-key-id': 'alice',
+        'read-only': true,
+      }),
+    ).toEqual({
+      kind: 'endpoint',
+      url: 'http://localhost:8000',
+      region: 'eu-west-1',
+      accessKeyId: 'alice',
+      production: false,
+      readOnly: true,
     });
-    expect(connectionFromFlags({ profile: 'dev', region: 'us-east-1', production: true })).toEqual({ kind: 'aws', profile: 'dev', region: 'us-east-1', production: true, readOnly: false });
+    expect(connectionFromFlags({ profile: 'dev', region: 'us-east-1', production: true })).toEqual({
+      kind: 'aws',
+      profile: 'dev',
+      region: 'us-east-1',
+      production: true,
+      readOnly: false,
+    });
   });
 
   test('exactly one connection, with a message that says how', () => {
-    for (const values of [{}, { embedded: true, endpoint: 'http://x:1' }, { profile: 'p', region: 'r', embedded: true }, { region: 'us-east-1' }]) {
+    for (const values of [
+      {},
+      { embedded: true, endpoint: 'http://x:1' },
+      { profile: 'p', region: 'r', embedded: true },
+      { region: 'us-east-1' },
+    ]) {
       const error = failure(values);
       expect(error.code).toBe('BAD_INPUT');
       expect(error.hint).toBe('Use exactly one of --embedded, --endpoint URL, or --profile P --region R.');
     }
     expect(failure({ profile: 'dev' }).message).toBe('--profile dev needs --region.');
-    expect(failure({ embedded: true, 'access-key-id': 'k' }).message).toMatch(/--access-key-id only applies to --endpoint/);
+    expect(failure({ embedded: true, 'access-key-id': 'k' }).message).toMatch(
+      /--access-key-id only applies to --endpoint/,
+    );
     expect(failure({ endpoint: 'localhost:8000x' }).message).toMatch(/must be http|not a URL/);
     expect(failure({ endpoint: 'not a url' }).message).toBe('--endpoint "not a url" is not a URL.');
     expect(failure({ embedded: true, region: 'eu-west-1' }).message).toBe('--region does not apply to --embedded.');

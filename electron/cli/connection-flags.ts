@@ -38,33 +38,48 @@ export function connectionFromFlags(values: Record<string, unknown>): Connection
   const embedded = values.embedded === true;
   const marks = { production: values.production === true, readOnly: values['read-only'] === true };
   const chosen = [embedded && '--embedded', endpoint && '--endpoint', profile && '--profile'].filter(Boolean);
-  if (chosen.length > 1) throw new MonotableError('BAD_INPUT', `Choose one connection, not ${chosen.join(' and ')}.`, { hint: HINT });
+  if (chosen.length > 1)
+    throw new MonotableError('BAD_INPUT', `Choose one connection, not ${chosen.join(' and ')}.`, { hint: HINT });
   if (chosen.length === 0) {
     const why = region ? '--region alone does not say where to connect.' : 'No connection given.';
     throw new MonotableError('BAD_INPUT', why, { hint: HINT });
   }
   if (accessKeyId && !endpoint) {
-    throw new MonotableError('BAD_INPUT', '--access-key-id only applies to --endpoint (DynamoDB Local keeps tables per access key id and region).', {
-      hint: 'For AWS, the profile provides the credentials; drop --access-key-id.',
-    });
+    throw new MonotableError(
+      'BAD_INPUT',
+      '--access-key-id only applies to --endpoint (DynamoDB Local keeps tables per access key id and region).',
+      {
+        hint: 'For AWS, the profile provides the credentials; drop --access-key-id.',
+      },
+    );
   }
   if (endpoint) {
     let url: URL;
     try {
       url = new URL(endpoint);
     } catch {
-      throw new MonotableError('BAD_INPUT', `--endpoint "${endpoint}" is not a URL.`, { hint: 'Write it with the scheme and port, e.g. http://localhost:8000.' });
+      throw new MonotableError('BAD_INPUT', `--endpoint "${endpoint}" is not a URL.`, {
+        hint: 'Write it with the scheme and port, e.g. http://localhost:8000.',
+      });
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      throw new MonotableError('BAD_INPUT', `--endpoint must be http:// or https://, got ${url.protocol}`, { hint: 'e.g. http://localhost:8000' });
+      throw new MonotableError('BAD_INPUT', `--endpoint must be http:// or https://, got ${url.protocol}`, {
+        hint: 'e.g. http://localhost:8000',
+      });
     }
     return { kind: 'endpoint', url: endpoint, region, accessKeyId, ...marks };
   }
   if (profile) {
-    if (!region) throw new MonotableError('BAD_INPUT', `--profile ${profile} needs --region.`, { hint: 'Add the Region of your tables, e.g. --region eu-west-1.' });
+    if (!region)
+      throw new MonotableError('BAD_INPUT', `--profile ${profile} needs --region.`, {
+        hint: 'Add the Region of your tables, e.g. --region eu-west-1.',
+      });
     return { kind: 'aws', profile, region, ...marks };
   }
-  if (region) throw new MonotableError('BAD_INPUT', '--region does not apply to --embedded.', { hint: 'Drop --region; the embedded engine has one region.' });
+  if (region)
+    throw new MonotableError('BAD_INPUT', '--region does not apply to --embedded.', {
+      hint: 'Drop --region; the embedded engine has one region.',
+    });
   return { kind: 'embedded', ...marks };
 }
 

@@ -4,7 +4,9 @@ const ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /** Errors first, then warnings, then info; within a severity in path order (stable output for CI logs). */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  return [...diagnostics].sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return [...diagnostics].sort(
+    (a, b) => ORDER[a.severity] - ORDER[b.severity] || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
+  );
 }
 
 /** One line per finding: `severity code path: message`, its hint indented below. */

@@ -11,12 +11,21 @@ function errnoCode(error: unknown): string | undefined {
 function unreadable(file: string, error: unknown): MonotableError {
   const code = errnoCode(error);
   if (code === 'ENOENT' || code === 'ENOTDIR') {
-    return new MonotableError('FILE_NOT_FOUND', `There is no file ${file}.`, { file, hint: 'Check the path (relative paths start from the current folder).' });
+    return new MonotableError('FILE_NOT_FOUND', `There is no file ${file}.`, {
+      file,
+      hint: 'Check the path (relative paths start from the current folder).',
+    });
   }
   if (code === 'EACCES' || code === 'EPERM') {
-    return new MonotableError('FILE_UNREADABLE', `Permission denied reading ${file}.`, { file, hint: 'Check the file permissions (chmod u+r) or run as its owner.' });
+    return new MonotableError('FILE_UNREADABLE', `Permission denied reading ${file}.`, {
+      file,
+      hint: 'Check the file permissions (chmod u+r) or run as its owner.',
+    });
   }
-  return new MonotableError('FILE_UNREADABLE', `Cannot read ${file}${code ? ` (${code})` : ''}.`, { file, hint: 'Check that the path names a readable file.' });
+  return new MonotableError('FILE_UNREADABLE', `Cannot read ${file}${code ? ` (${code})` : ''}.`, {
+    file,
+    hint: 'Check that the path names a readable file.',
+  });
 }
 
 /**
@@ -32,16 +41,26 @@ export async function readModelText(path: string, shown = path): Promise<string>
     throw unreadable(file, error);
   }
   if (info.isDirectory()) {
-    throw new MonotableError('FILE_UNREADABLE', `${file} is a folder, not a file.`, { file, hint: 'Name the model file inside it, e.g. model.monotable.json.' });
+    throw new MonotableError('FILE_UNREADABLE', `${file} is a folder, not a file.`, {
+      file,
+      hint: 'Name the model file inside it, e.g. model.monotable.json.',
+    });
   }
   if (!info.isFile()) {
-    throw new MonotableError('FILE_UNREADABLE', `${file} is not a regular file.`, { file, hint: 'Name a model file (devices, sockets and pipes are not read).' });
+    throw new MonotableError('FILE_UNREADABLE', `${file} is not a regular file.`, {
+      file,
+      hint: 'Name a model file (devices, sockets and pipes are not read).',
+    });
   }
   if (info.size > MAX_FILE_BYTES) {
-    throw new MonotableError('FILE_TOO_LARGE', `${file} is ${(info.size / 1048576).toFixed(1)} MB; model files are limited to ${MAX_FILE_BYTES / 1048576} MB.`, {
-      file,
-      hint: 'Check that this is the model file; move large sample data out of the model.',
-    });
+    throw new MonotableError(
+      'FILE_TOO_LARGE',
+      `${file} is ${(info.size / 1048576).toFixed(1)} MB; model files are limited to ${MAX_FILE_BYTES / 1048576} MB.`,
+      {
+        file,
+        hint: 'Check that this is the model file; move large sample data out of the model.',
+      },
+    );
   }
   try {
     return await readFile(path, 'utf8');

@@ -84,7 +84,9 @@ export async function main(argv: string[], io?: Partial<CommandIo>): Promise<num
   }
   const entry = commands.find((c) => c.name === verb);
   if (!entry) {
-    fullIo.stderr.write(`error [BAD_INPUT]: unknown command "${verb}".\n  hint: run \`monotable --help\` for the list of commands.\n`);
+    fullIo.stderr.write(
+      `error [BAD_INPUT]: unknown command "${verb}".\n  hint: run \`monotable --help\` for the list of commands.\n`,
+    );
     return EXIT.FAILURE;
   }
   if (!io?.stdout) quietOnClosedPipe(process.stdout);

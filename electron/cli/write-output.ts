@@ -14,7 +14,10 @@ async function exists(path: string): Promise<boolean> {
 }
 
 function alreadyExists(path: string): MonotableError {
-  return new MonotableError('BAD_INPUT', `${path} already exists.`, { file: path, hint: 'Choose another name, or add --force to replace it.' });
+  return new MonotableError('BAD_INPUT', `${path} already exists.`, {
+    file: path,
+    hint: 'Choose another name, or add --force to replace it.',
+  });
 }
 
 /** Publishes the finished temp file under `path` only if nothing is there (link fails on an existing name). */
@@ -52,13 +55,21 @@ export async function writeFileAtomic(path: string, text: string, options: { ove
     const code = error instanceof Error && 'code' in error ? String(error.code) : 'unknown error';
     throw new MonotableError('FILE_UNREADABLE', `Cannot write ${path} (${code}).`, {
       file: path,
-      hint: code === 'ENOENT' ? 'The folder does not exist; create it first.' : 'Check that the folder exists and is writable.',
+      hint:
+        code === 'ENOENT'
+          ? 'The folder does not exist; create it first.'
+          : 'Check that the folder exists and is writable.',
     });
   }
 }
 
 /** The output of a verb: stdout, or the file named by -o (relative to the current folder), written atomically. */
-export async function writeOutput(text: string, out: string | undefined, io: CommandIo, options: { overwrite?: boolean } = {}): Promise<string | undefined> {
+export async function writeOutput(
+  text: string,
+  out: string | undefined,
+  io: CommandIo,
+  options: { overwrite?: boolean } = {},
+): Promise<string | undefined> {
   if (out === undefined) {
     io.stdout.write(text);
     return undefined;

@@ -21,5 +21,9 @@ export interface CallOptions<M extends MethodName> {
  * literal that is easy to grep and is the same string that travels over IPC/HTTP.
  */
 export interface ApiClient {
-  call<M extends MethodName>(method: M, input: InputOf<Contract[M]>, options?: CallOptions<M>): Promise<Envelope<OutputOf<Contract[M]>>>;
+  call<M extends MethodName>(
+    method: M,
+    input: InputOf<Contract[M]>,
+    options?: CallOptions<M>,
+  ): Promise<Envelope<OutputOf<Contract[M]>>>;
 }

@@ -6,7 +6,11 @@ import { ERROR_CODES, type ErrorCode } from '../errors/error-codes.js';
  * streams while it runs (seed progress, engine status). The renderer's client, the Electron IPC handler, the
  * HTTP server and the in-process caller are all derived from these tables.
  */
-export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType, E extends z.ZodType | undefined = z.ZodType | undefined> {
+export interface MethodSpec<
+  I extends z.ZodType = z.ZodType,
+  O extends z.ZodType = z.ZodType,
+  E extends z.ZodType | undefined = z.ZodType | undefined,
+> {
   summary: string;
   input: I;
   output: O;

@@ -19,7 +19,9 @@ const value: fc.Arbitrary<unknown> = fc.letrec<{ node: unknown }>((tie) => ({
     { depthSize: 'small' },
     fc.jsonValue(),
     fc.array(tie('node'), { maxLength: 3 }),
-    fc.tuple(hostileKey, tie('node')).map(([k, v]) => JSON.parse(`{${JSON.stringify(k)}: ${JSON.stringify(v) ?? 'null'}}`) as unknown),
+    fc
+      .tuple(hostileKey, tie('node'))
+      .map(([k, v]) => JSON.parse(`{${JSON.stringify(k)}: ${JSON.stringify(v) ?? 'null'}}`) as unknown),
     fc.integer({ min: 55, max: 70 }).map((n) => JSON.parse(`${'['.repeat(n)}${']'.repeat(n)}`) as unknown),
   ),
 })).node;
@@ -35,7 +37,12 @@ describe('assertSafeInput', () => {
   });
 
   it('reports the path of the problem', () => {
-    expect(() => assertSafeInput(JSON.parse('{"a": [{"__proto__": 1}]}'))).toThrow(expect.objectContaining({ code: 'FORBIDDEN_KEY', details: { path: '$.a[0].__proto__', hint: expect.any(String) } }));
+    expect(() => assertSafeInput(JSON.parse('{"a": [{"__proto__": 1}]}'))).toThrow(
+      expect.objectContaining({
+        code: 'FORBIDDEN_KEY',
+        details: { path: '$.a[0].__proto__', hint: expect.any(String) },
+      }),
+    );
     let deep: unknown = 1;
     for (let i = 0; i < 100; i++) deep = [deep];
     expect(() => assertSafeInput(deep)).toThrow(expect.objectContaining({ code: 'NESTING_TOO_DEEP' }));

@@ -36,5 +36,7 @@ function looksSafe(root: unknown): boolean {
 export function assertSafeInput(value: unknown): void {
   if (looksSafe(value)) return;
   checkStructure(value);
-  throw new MonotableError('BAD_INPUT', 'The request has a forbidden key or nests too deeply.', { hint: 'Send plain JSON without __proto__/constructor/prototype keys.' });
+  throw new MonotableError('BAD_INPUT', 'The request has a forbidden key or nests too deeply.', {
+    hint: 'Send plain JSON without __proto__/constructor/prototype keys.',
+  });
 }

@@ -6,9 +6,21 @@ import type { PreviewResult } from '../preview/preview-pattern.js';
 import { DiagnosticSchema } from './common-schemas.js';
 
 /** Wire schemas for resolved patterns; annotated with the domain types so the two cannot drift apart. */
-export const ValueSpecSchema: z.ZodType<ValueSpec> = z.strictObject({ template: z.string(), type: z.enum(ATTRIBUTE_TYPES) });
+export const ValueSpecSchema: z.ZodType<ValueSpec> = z.strictObject({
+  template: z.string(),
+  type: z.enum(ATTRIBUTE_TYPES),
+});
 
-export const OPERATIONS = ['GetItem', 'Query', 'Scan', 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchGetItem', 'TransactWriteItems'] as const;
+export const OPERATIONS = [
+  'GetItem',
+  'Query',
+  'Scan',
+  'PutItem',
+  'UpdateItem',
+  'DeleteItem',
+  'BatchGetItem',
+  'TransactWriteItems',
+] as const;
 
 const values = z.record(z.string(), ValueSpecSchema);
 

@@ -16,23 +16,35 @@ const SHORT = 'x'.repeat(16);
 
 function estimatedValue(type: AttributeTypeName): AttributeValue {
   switch (type) {
-    case 'S': return { S: TEXT };
-    case 'N': return { N: '12345678' };
-    case 'B': return { B: 'A'.repeat(44) }; // 32 bytes as base64
-    case 'BOOL': return { BOOL: true };
-    case 'NULL': return { NULL: true };
-    case 'SS': return { SS: ['a', 'b', 'c'].map((c) => c + SHORT.slice(1)) };
-    case 'NS': return { NS: ['1', '2', '3'] };
-    case 'BS': return { BS: ['AAAA', 'AAAB', 'AAAC'] };
-    case 'L': return { L: [{ S: SHORT }, { S: SHORT }, { S: SHORT }] };
-    case 'M': return { M: { a: { S: SHORT }, b: { S: SHORT }, c: { S: SHORT } } };
+    case 'S':
+      return { S: TEXT };
+    case 'N':
+      return { N: '12345678' };
+    case 'B':
+      return { B: 'A'.repeat(44) }; // 32 bytes as base64
+    case 'BOOL':
+      return { BOOL: true };
+    case 'NULL':
+      return { NULL: true };
+    case 'SS':
+      return { SS: ['a', 'b', 'c'].map((c) => c + SHORT.slice(1)) };
+    case 'NS':
+      return { NS: ['1', '2', '3'] };
+    case 'BS':
+      return { BS: ['AAAA', 'AAAB', 'AAAC'] };
+    case 'L':
+      return { L: [{ S: SHORT }, { S: SHORT }, { S: SHORT }] };
+    case 'M':
+      return { M: { a: { S: SHORT }, b: { S: SHORT }, c: { S: SHORT } } };
   }
 }
 
 function estimatedKey(template: string, type: AttributeTypeName): AttributeValue {
   if (type === 'N') return { N: '1234567890' };
   try {
-    const text = parseTemplate(template).segments.map((s) => (s.kind === 'literal' ? s.text : PARAM_TEXT)).join('');
+    const text = parseTemplate(template)
+      .segments.map((s) => (s.kind === 'literal' ? s.text : PARAM_TEXT))
+      .join('');
     return type === 'B' ? { B: 'A'.repeat(48) } : { S: text };
   } catch {
     return { S: PARAM_TEXT };
@@ -43,9 +55,11 @@ function estimatedKey(template: string, type: AttributeTypeName): AttributeValue
 export function estimatedItem(table: Table, entity: Entity): Item {
   const item: Item = {};
   const keyTypes = new Map(keyAttributes(table).map((k) => [k.name, k.type]));
-  for (const [name, template] of Object.entries(entity.keys)) item[name] = estimatedKey(template, keyTypes.get(name) ?? 'S');
+  for (const [name, template] of Object.entries(entity.keys))
+    item[name] = estimatedKey(template, keyTypes.get(name) ?? 'S');
   if (entity.typeAttribute) item[entity.typeAttribute.name] = { S: entity.typeAttribute.value };
-  for (const attribute of entity.attributes) if (!(attribute.name in item)) item[attribute.name] = estimatedValue(attribute.type);
+  for (const attribute of entity.attributes)
+    if (!(attribute.name in item)) item[attribute.name] = estimatedValue(attribute.type);
   return item;
 }
 
@@ -56,7 +70,9 @@ export function representativeItems(table: Table, entity: Entity): { items: Item
   let found = representatives.get(entity);
   if (!found) {
     const samples = entity.sampleItems ?? [];
-    found = samples.length ? { items: samples, estimated: false } : { items: [estimatedItem(table, entity)], estimated: true };
+    found = samples.length
+      ? { items: samples, estimated: false }
+      : { items: [estimatedItem(table, entity)], estimated: true };
     representatives.set(entity, found);
   }
   return found;

@@ -76,8 +76,11 @@ describe('itemSize', () => {
 
   it('agrees with dynalite on ASCII items (where dynalite counts characters = bytes)', () => {
     const ascii = fc.string({ unit: 'grapheme-ascii', maxLength: 8 });
-    const number = fc.oneof(fc.integer().map(String), fc.double({ noNaN: true, noDefaultInfinity: true }).map(String),
-      fc.bigInt({ min: -(10n ** 37n), max: 10n ** 37n }).map(String));
+    const number = fc.oneof(
+      fc.integer().map(String),
+      fc.double({ noNaN: true, noDefaultInfinity: true }).map(String),
+      fc.bigInt({ min: -(10n ** 37n), max: 10n ** 37n }).map(String),
+    );
     const b64 = fc.uint8Array({ maxLength: 12 }).map((a) => btoa(String.fromCharCode(...a)));
     const { value } = fc.letrec<{ value: AttributeValue }>((tie) => ({
       value: fc.oneof(
@@ -90,10 +93,14 @@ describe('itemSize', () => {
         fc.uniqueArray(ascii, { minLength: 1, maxLength: 4 }).map((SS) => ({ SS })),
         fc.uniqueArray(number, { minLength: 1, maxLength: 4 }).map((NS) => ({ NS })),
         fc.array(tie('value'), { maxLength: 3 }).map((L) => ({ L })),
-        fc.dictionary(fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 5 }), tie('value'), { maxKeys: 3 }).map((M) => ({ M })),
+        fc
+          .dictionary(fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 5 }), tie('value'), { maxKeys: 3 })
+          .map((M) => ({ M })),
       ),
     }));
-    const item = fc.dictionary(fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 6 }), value, { maxKeys: 5 });
+    const item = fc.dictionary(fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 6 }), value, {
+      maxKeys: 5,
+    });
     fc.assert(
       fc.property(item, (it) => {
         expect(itemSize(it)).toBe(dynaliteDb.itemSize(it));

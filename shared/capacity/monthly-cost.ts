@@ -56,19 +56,34 @@ const round = (n: number, digits = 4): number => Math.round(n * 10 ** digits) / 
  */
 export function monthlyCost(model: Model, prices: RegionPrices = pricesFor('us-east-1')): MonthlyCost {
   const resolved = resolveAll(model);
-  const tables = model.tables.map((table) => tableCost(model, table, resolved.filter((r) => r.table === table.name), prices));
+  const tables = model.tables.map((table) =>
+    tableCost(
+      model,
+      table,
+      resolved.filter((r) => r.table === table.name),
+      prices,
+    ),
+  );
   return {
     region: prices.region,
     asOf: PRICE_TABLE.asOf,
     currency: 'USD',
     hoursPerMonth: HOURS_PER_MONTH,
     tables,
-    total: round(tables.reduce((sum, t) => sum + t.total, 0), 2),
+    total: round(
+      tables.reduce((sum, t) => sum + t.total, 0),
+      2,
+    ),
     notes: PRICE_TABLE.notes,
   };
 }
 
-function tableCost(model: Model, table: Table, resolved: ReturnType<typeof resolveAll>, prices: RegionPrices): TableCost {
+function tableCost(
+  model: Model,
+  table: Table,
+  resolved: ReturnType<typeof resolveAll>,
+  prices: RegionPrices,
+): TableCost {
   const onDemand = table.billing.mode === 'on-demand';
   const notes: string[] = [];
   const demand = new Map<string, Demand>();
@@ -85,22 +100,41 @@ function tableCost(model: Model, table: Table, resolved: ReturnType<typeof resol
     const reads = capacity.readUnits * rps * SECONDS_PER_MONTH;
     const writes = capacity.writeUnits * rps * SECONDS_PER_MONTH;
     const cost = onDemand
-      ? (reads / 1e6) * prices.onDemand.perMillionReadRequestUnits + (writes / 1e6) * prices.onDemand.perMillionWriteRequestUnits
+      ? (reads / 1e6) * prices.onDemand.perMillionReadRequestUnits +
+        (writes / 1e6) * prices.onDemand.perMillionWriteRequestUnits
       : 0;
-    return { pattern: r.name, requestsPerSecond: rps, readUnitsPerMonth: round(reads, 0), writeUnitsPerMonth: round(writes, 0), cost: round(cost) };
+    return {
+      pattern: r.name,
+      requestsPerSecond: rps,
+      readUnitsPerMonth: round(reads, 0),
+      writeUnitsPerMonth: round(writes, 0),
+      cost: round(cost),
+    };
   });
-  if (patterns.every((p) => p.requestsPerSecond === 0)) notes.push('no pattern has "requestsPerSecond"; request costs are 0.');
+  if (patterns.every((p) => p.requestsPerSecond === 0))
+    notes.push('no pattern has "requestsPerSecond"; request costs are 0.');
   const readUnitsPerMonth = patterns.reduce((s, p) => s + p.readUnitsPerMonth, 0);
   const writeUnitsPerMonth = patterns.reduce((s, p) => s + p.writeUnitsPerMonth, 0);
   const requestCost = patterns.reduce((s, p) => s + p.cost, 0);
   const capacityCost = onDemand ? 0 : provisionedCost(table, demand, prices, HOURS_PER_MONTH, notes);
   const storageGB = storageBytes(table) / GB;
-  const perGB = table.tableClass === 'STANDARD_INFREQUENT_ACCESS' ? prices.storage.infrequentAccessPerGBMonth : prices.storage.standardPerGBMonth;
+  const perGB =
+    table.tableClass === 'STANDARD_INFREQUENT_ACCESS'
+      ? prices.storage.infrequentAccessPerGBMonth
+      : prices.storage.standardPerGBMonth;
   const storageCost = storageGB * perGB;
   return {
-    table: table.name, billing: table.billing.mode, patterns, readUnitsPerMonth, writeUnitsPerMonth,
-    requestCost: round(requestCost), provisionedCost: round(capacityCost), storageGB: round(storageGB, 6), storageCost: round(storageCost),
-    total: round(requestCost + capacityCost + storageCost), notes,
+    table: table.name,
+    billing: table.billing.mode,
+    patterns,
+    readUnitsPerMonth,
+    writeUnitsPerMonth,
+    requestCost: round(requestCost),
+    provisionedCost: round(capacityCost),
+    storageGB: round(storageGB, 6),
+    storageCost: round(storageCost),
+    total: round(requestCost + capacityCost + storageCost),
+    notes,
   };
 }
 
@@ -115,7 +149,8 @@ function storageBytes(table: Table): number {
     for (const item of items) {
       let perItem = itemSize(item) + STORAGE_OVERHEAD_BYTES;
       for (const view of views) {
-        const inView = item[view.partitionKey.name] !== undefined && (!view.sortKey || item[view.sortKey.name] !== undefined);
+        const inView =
+          item[view.partitionKey.name] !== undefined && (!view.sortKey || item[view.sortKey.name] !== undefined);
         if (inView) perItem += itemSize(indexEntry(table, view, item)) + STORAGE_OVERHEAD_BYTES;
       }
       bytes += (perItem * count) / items.length;

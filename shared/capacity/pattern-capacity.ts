@@ -42,8 +42,16 @@ export function patternCapacity(model: Model, resolved: ResolvedPattern): Patter
   const table = findTable(model, resolved.table);
   const view = indexViews(table).find((v) => v.name === resolved.indexName) ?? indexViews(table)[0]!;
   const result: PatternCapacity = {
-    pattern: resolved.name, table: table.name, operation: resolved.operation, readUnits: 0, readTarget: view.name ?? table.name,
-    tableWriteUnits: 0, gsiWriteUnits: {}, writeUnits: 0, estimated: false, notes: [],
+    pattern: resolved.name,
+    table: table.name,
+    operation: resolved.operation,
+    readUnits: 0,
+    readTarget: view.name ?? table.name,
+    tableWriteUnits: 0,
+    gsiWriteUnits: {},
+    writeUnits: 0,
+    estimated: false,
+    notes: [],
   };
   const entity = findEntity(table, resolved.entity);
   if (!entity && resolved.operation !== 'TransactWriteItems') {
@@ -98,8 +106,12 @@ function addPointRead(result: PatternCapacity, table: Table, entity: Entity, res
   result.consistency = consistency;
   result.itemsRead = 1;
   result.bytesRead = meanEntryBytes(table, entity, '', (item) => item);
-  result.readUnits = items.length === 1 ? readUnits(result.bytesRead, consistency) : mean(items.map((item) => readUnits(itemSize(item), consistency)));
-  if (resolved.projectionExpression) result.notes.push('a projection does not reduce read units: the whole item is read.');
+  result.readUnits =
+    items.length === 1
+      ? readUnits(result.bytesRead, consistency)
+      : mean(items.map((item) => readUnits(itemSize(item), consistency)));
+  if (resolved.projectionExpression)
+    result.notes.push('a projection does not reduce read units: the whole item is read.');
 }
 
 /** Query/Scan: the items and bytes read, cut down to the limit (DynamoDB stops at Limit items), summed then rounded to 4 KB. */
@@ -115,7 +127,13 @@ function recordRead(result: PatternCapacity, resolved: ResolvedPattern, items: n
 }
 
 /** Query: the data read (before any filter), summed and then rounded up to 4 KB. */
-function addQuery(result: PatternCapacity, table: Table, entity: Entity, view: IndexView, resolved: ResolvedPattern): void {
+function addQuery(
+  result: PatternCapacity,
+  table: Table,
+  entity: Entity,
+  view: IndexView,
+  resolved: ResolvedPattern,
+): void {
   const pattern = table.accessPatterns.find((p) => p.name === resolved.name);
   const shares = queryShares(table, entity, view, pattern);
   let items = 0;
@@ -123,12 +141,15 @@ function addQuery(result: PatternCapacity, table: Table, entity: Entity, view: I
   for (const share of shares) {
     itemsOf(result, table, share.entity);
     items += share.items;
-    bytes += share.items * meanEntryBytes(table, share.entity, view.name ?? '', (item) => indexEntry(table, view, item));
+    bytes +=
+      share.items * meanEntryBytes(table, share.entity, view.name ?? '', (item) => indexEntry(table, view, item));
   }
   recordRead(result, resolved, items, bytes);
   const others = shares.filter((s) => s.entity !== entity).map((s) => s.entity.name);
-  if (others.length) result.notes.push(`the partition also holds ${others.join(', ')} items, which the query reads too.`);
-  if (resolved.filterExpression) result.notes.push('the filter does not reduce read units: filtered-out items are read and charged.');
+  if (others.length)
+    result.notes.push(`the partition also holds ${others.join(', ')} items, which the query reads too.`);
+  if (resolved.filterExpression)
+    result.notes.push('the filter does not reduce read units: filtered-out items are read and charged.');
 }
 
 /** Scan: every item of the table (or index), by the entities' expected item counts. */
@@ -144,17 +165,29 @@ function addScan(result: PatternCapacity, table: Table, view: IndexView, resolve
     bytes += count * entryBytes;
   }
   recordRead(result, resolved, items, bytes);
-  result.notes.push('a Scan reads the whole table: its cost grows with the number of items (counts from seed settings or sample items).');
+  result.notes.push(
+    'a Scan reads the whole table: its cost grows with the number of items (counts from seed settings or sample items).',
+  );
 }
 
 /** Put/Update/Delete (and each write of a transaction): the item write plus its index entries. */
-function addWrite(result: PatternCapacity, table: Table, entity: Entity, resolved: ResolvedPattern, transactional: boolean): void {
+function addWrite(
+  result: PatternCapacity,
+  table: Table,
+  entity: Entity,
+  resolved: ResolvedPattern,
+  transactional: boolean,
+): void {
   const kind = resolved.operation === 'PutItem' ? 'put' : resolved.operation === 'UpdateItem' ? 'update' : 'delete';
   const changed = resolved.updateExpression ? Object.values(resolved.expressionAttributeNames) : [];
   // A ConditionCheck (carried as GetItem with a condition) writes nothing, but is charged like a write of the item.
   const isCheck = resolved.operation === 'GetItem';
-  const writes = itemsOf(result, table, entity).map((item): Pick<WriteCapacity, 'tableUnits' | 'indexes'> =>
-    isCheck ? { tableUnits: writeUnits(itemSize(item), transactional), indexes: [] } : writeCapacity(table, item, { transactional, kind, changed }));
+  const writes = itemsOf(result, table, entity).map(
+    (item): Pick<WriteCapacity, 'tableUnits' | 'indexes'> =>
+      isCheck
+        ? { tableUnits: writeUnits(itemSize(item), transactional), indexes: [] }
+        : writeCapacity(table, item, { transactional, kind, changed }),
+  );
   result.tableWriteUnits += mean(writes.map((w) => w.tableUnits));
   for (const w of writes) {
     for (const index of w.indexes) {

@@ -15,7 +15,9 @@ function prefixOf(template: string | undefined): string | undefined {
   if (template === undefined) return undefined;
   try {
     const parsed = parsedTemplate(template);
-    return parsed.params.length ? literalPrefix(parsed) : parsed.segments.map((s) => (s.kind === 'literal' ? s.text : '')).join('');
+    return parsed.params.length
+      ? literalPrefix(parsed)
+      : parsed.segments.map((s) => (s.kind === 'literal' ? s.text : '')).join('');
   } catch {
     return undefined;
   }
@@ -26,7 +28,12 @@ function prefixOf(template: string | undefined): string | undefined {
  * narrowed by a begins_with on the sort key; `=` on the sort key reads one item; other ranges are counted
  * on the pattern's own entity (an estimate).
  */
-export function queryShares(table: Table, entity: Entity, view: IndexView, pattern: AccessPattern | undefined): PartitionShare[] {
+export function queryShares(
+  table: Table,
+  entity: Entity,
+  view: IndexView,
+  pattern: AccessPattern | undefined,
+): PartitionShare[] {
   const own = (): PartitionShare[] => [{ entity, items: itemsPerPartition(entity, view.partitionKey.name) }];
   const kc = pattern?.keyCondition;
   const sort = kc?.sort;
@@ -37,14 +44,19 @@ export function queryShares(table: Table, entity: Entity, view: IndexView, patte
   const sortName = view.sortKey?.name;
   const prefix = sort ? prefixOf(sort.value ?? entity.keys[sort.attribute]) : undefined;
   const mates = partitionMates(table, view).get(entity);
-  const candidates = mates ? [...mates] : table.entities.filter((e) => e === entity || e.keys[view.partitionKey.name] === partitionTemplate);
+  const candidates = mates
+    ? [...mates]
+    : table.entities.filter((e) => e === entity || e.keys[view.partitionKey.name] === partitionTemplate);
   const shares = candidates.filter((e) => {
     if (sortName && e.keys[sortName] === undefined) return false; // not in this index
     if (prefix === undefined || !sortName) return true;
     const own = prefixOf(e.keys[sortName]) ?? '';
     return own.startsWith(prefix) || prefix.startsWith(own);
   });
-  return (shares.length ? shares : [entity]).map((e) => ({ entity: e, items: itemsPerPartition(e, view.partitionKey.name) }));
+  return (shares.length ? shares : [entity]).map((e) => ({
+    entity: e,
+    items: itemsPerPartition(e, view.partitionKey.name),
+  }));
 }
 
 const matesCache = new WeakMap<Table, Map<string, Map<Entity, Set<Entity>>>>();

@@ -33,15 +33,20 @@ export interface WriteOptions {
 }
 
 function inIndex(item: Item, view: IndexView): boolean {
-  const has = (key: IndexView['sortKey']): boolean => !key || (item[key.name] !== undefined && typeOf(item[key.name]!) === key.type);
+  const has = (key: IndexView['sortKey']): boolean =>
+    !key || (item[key.name] !== undefined && typeOf(item[key.name]!) === key.type);
   return has(view.partitionKey) && has(view.sortKey);
 }
 
 /** The index entry: table keys, index keys and the projected attributes. */
 export function indexEntry(table: Table, view: IndexView, item: Item): Item {
   if (view.projection.type === 'ALL') return item;
-  const keep = new Set([...primaryKeyNames(table), view.partitionKey.name, ...(view.sortKey ? [view.sortKey.name] : []),
-    ...(view.projection.type === 'INCLUDE' ? view.projection.nonKeyAttributes ?? [] : [])]);
+  const keep = new Set([
+    ...primaryKeyNames(table),
+    view.partitionKey.name,
+    ...(view.sortKey ? [view.sortKey.name] : []),
+    ...(view.projection.type === 'INCLUDE' ? (view.projection.nonKeyAttributes ?? []) : []),
+  ]);
   const out: Item = {};
   for (const [name, value] of Object.entries(item)) if (keep.has(name)) out[name] = value;
   return out;
@@ -62,7 +67,8 @@ export function writeCapacity(table: Table, item: Item, options: WriteOptions = 
     const entry = indexEntry(table, view, item);
     let writes = 1;
     if (options.kind === 'update') {
-      const keyChanged = changed.has(view.partitionKey.name) || (view.sortKey !== undefined && changed.has(view.sortKey.name));
+      const keyChanged =
+        changed.has(view.partitionKey.name) || (view.sortKey !== undefined && changed.has(view.sortKey.name));
       if (keyChanged) writes = 2;
       else if (![...changed].some((name) => name in entry || view.projection.type === 'ALL')) continue;
     }

@@ -9,9 +9,17 @@ const table: Table = {
   sortKey: { name: 'sk', type: 'N' },
   billing: { mode: 'on-demand' },
   globalSecondaryIndexes: [
-    { name: 'gsi1', partitionKey: { name: 'gsi1pk', type: 'S' }, sortKey: { name: 'sk', type: 'N' }, projection: { type: 'ALL' }, throughput: { read: 5, write: 5 } },
+    {
+      name: 'gsi1',
+      partitionKey: { name: 'gsi1pk', type: 'S' },
+      sortKey: { name: 'sk', type: 'N' },
+      projection: { type: 'ALL' },
+      throughput: { read: 5, write: 5 },
+    },
   ],
-  localSecondaryIndexes: [{ name: 'lsi1', sortKey: { name: 'at', type: 'S' }, projection: { type: 'INCLUDE', nonKeyAttributes: ['x'] } }],
+  localSecondaryIndexes: [
+    { name: 'lsi1', sortKey: { name: 'at', type: 'S' }, projection: { type: 'INCLUDE', nonKeyAttributes: ['x'] } },
+  ],
   ttlAttribute: 'expires',
   encryption: { type: 'customer-kms', kmsKeyId: 'arn:aws:kms:us-east-1:111122223333:key/abc' },
   deletionProtection: false,
@@ -38,29 +46,68 @@ describe('createTableDocuments', () => {
       ],
       BillingMode: 'PAY_PER_REQUEST',
       GlobalSecondaryIndexes: [
-        { IndexName: 'gsi1', KeySchema: [{ AttributeName: 'gsi1pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }], Projection: { ProjectionType: 'ALL' } },
+        {
+          IndexName: 'gsi1',
+          KeySchema: [
+            { AttributeName: 'gsi1pk', KeyType: 'HASH' },
+            { AttributeName: 'sk', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
       ],
       LocalSecondaryIndexes: [
-        { IndexName: 'lsi1', KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'at', KeyType: 'RANGE' }], Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['x'] } },
+        {
+          IndexName: 'lsi1',
+          KeySchema: [
+            { AttributeName: 'pk', KeyType: 'HASH' },
+            { AttributeName: 'at', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['x'] },
+        },
       ],
       SSESpecification: { Enabled: true, SSEType: 'KMS', KMSMasterKeyId: 'arn:aws:kms:us-east-1:111122223333:key/abc' },
-      Tags: [{ Key: 'b', Value: '2' }, { Key: 'a', Value: '1' }],
+      Tags: [
+        { Key: 'b', Value: '2' },
+        { Key: 'a', Value: '1' },
+      ],
     });
-    expect(timeToLive).toEqual({ TableName: 'events', TimeToLiveSpecification: { Enabled: true, AttributeName: 'expires' } });
+    expect(timeToLive).toEqual({
+      TableName: 'events',
+      TimeToLiveSpecification: { Enabled: true, AttributeName: 'expires' },
+    });
   });
 
   it('puts throughput on the table and every GSI when provisioned (the table throughput by default)', () => {
     const provisioned: Model = {
       ...model,
-      tables: [{ ...table, billing: { mode: 'provisioned', read: 10, write: 4 }, globalSecondaryIndexes: [...table.globalSecondaryIndexes!, { name: 'gsi2', partitionKey: { name: 'g2', type: 'S' }, projection: { type: 'KEYS_ONLY' } }], deletionProtection: true, stream: 'KEYS_ONLY', tableClass: 'STANDARD' }],
+      tables: [
+        {
+          ...table,
+          billing: { mode: 'provisioned', read: 10, write: 4 },
+          globalSecondaryIndexes: [
+            ...table.globalSecondaryIndexes!,
+            { name: 'gsi2', partitionKey: { name: 'g2', type: 'S' }, projection: { type: 'KEYS_ONLY' } },
+          ],
+          deletionProtection: true,
+          stream: 'KEYS_ONLY',
+          tableClass: 'STANDARD',
+        },
+      ],
     };
     const { createTable } = createTableDocuments(provisioned, 'events');
     expect(createTable.ProvisionedThroughput).toEqual({ ReadCapacityUnits: 10, WriteCapacityUnits: 4 });
-    expect((createTable.GlobalSecondaryIndexes as { ProvisionedThroughput: unknown }[]).map((g) => g.ProvisionedThroughput)).toEqual([
+    expect(
+      (createTable.GlobalSecondaryIndexes as { ProvisionedThroughput: unknown }[]).map((g) => g.ProvisionedThroughput),
+    ).toEqual([
       { ReadCapacityUnits: 5, WriteCapacityUnits: 5 },
       { ReadCapacityUnits: 10, WriteCapacityUnits: 4 },
     ]);
-    expect(createTable).toMatchObject({ BillingMode: 'PROVISIONED', DeletionProtectionEnabled: true, StreamSpecification: { StreamEnabled: true, StreamViewType: 'KEYS_ONLY' }, TableClass: 'STANDARD' });
+    expect(createTable).toMatchObject({
+      BillingMode: 'PROVISIONED',
+      DeletionProtectionEnabled: true,
+      StreamSpecification: { StreamEnabled: true, StreamViewType: 'KEYS_ONLY' },
+      TableClass: 'STANDARD',
+    });
   });
 
   it('has no TTL document without a TTL attribute', () => {

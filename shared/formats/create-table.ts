@@ -1,6 +1,14 @@
 import type { Model } from '../model/schema.js';
 import { findTable } from '../model/find-table.js';
-import { attributeDefinitions, globalIndexes, keySchema, localIndexes, tagList, throughput, type Json } from './table-definition.js';
+import {
+  attributeDefinitions,
+  globalIndexes,
+  keySchema,
+  localIndexes,
+  tagList,
+  throughput,
+  type Json,
+} from './table-definition.js';
 
 export interface CreateTableDocuments {
   /** The input of `aws dynamodb create-table --cli-input-json` (the CreateTable API request body). */
@@ -24,7 +32,8 @@ export function createTableDocuments(model: Model, tableName: string): CreateTab
     KeySchema: keySchema(table.partitionKey, table.sortKey),
     BillingMode: table.billing.mode === 'on-demand' ? 'PAY_PER_REQUEST' : 'PROVISIONED',
   };
-  if (table.billing.mode === 'provisioned') doc.ProvisionedThroughput = throughput(table.billing.read, table.billing.write);
+  if (table.billing.mode === 'provisioned')
+    doc.ProvisionedThroughput = throughput(table.billing.read, table.billing.write);
   const gsis = globalIndexes(table);
   if (gsis.length > 0) doc.GlobalSecondaryIndexes = gsis;
   const lsis = localIndexes(table);
@@ -46,7 +55,10 @@ export function createTableDocuments(model: Model, tableName: string): CreateTab
   if (tags.length > 0) doc.Tags = tags;
   const documents: CreateTableDocuments = { createTable: doc };
   if (table.ttlAttribute) {
-    documents.timeToLive = { TableName: table.name, TimeToLiveSpecification: { Enabled: true, AttributeName: table.ttlAttribute } };
+    documents.timeToLive = {
+      TableName: table.name,
+      TimeToLiveSpecification: { Enabled: true, AttributeName: table.ttlAttribute },
+    };
   }
   return documents;
 }

@@ -36,13 +36,20 @@ function singleTable(model: Model, table: string | undefined, format: ExportForm
   if (table !== undefined) return findTable(model, table);
   if (model.tables.length === 1) return model.tables[0]!;
   if (model.tables.length === 0) {
-    throw new MonotableError('NOT_FOUND', `The model "${model.name}" has no tables to export.`, { path: '$.tables', hint: 'Add a table to the model first.' });
+    throw new MonotableError('NOT_FOUND', `The model "${model.name}" has no tables to export.`, {
+      path: '$.tables',
+      hint: 'Add a table to the model first.',
+    });
   }
   const names = model.tables.map((t) => t.name);
-  throw new MonotableError('AMBIGUOUS', `The model has ${names.length} tables (${names.join(', ')}); ${format} writes one table.`, {
-    path: '$.tables',
-    hint: `Choose one with --table NAME, e.g. --table ${names[0]}.`,
-  });
+  throw new MonotableError(
+    'AMBIGUOUS',
+    `The model has ${names.length} tables (${names.join(', ')}); ${format} writes one table.`,
+    {
+      path: '$.tables',
+      hint: `Choose one with --table NAME, e.g. --table ${names[0]}.`,
+    },
+  );
 }
 
 /** The model restricted to one table when `table` is given (formats that can hold several tables). */
@@ -56,7 +63,10 @@ export function exportModel(model: Model, format: ExportFormat, options: { table
   switch (format) {
     case 'create-table': {
       const documents = createTableDocuments(model, singleTable(model, table, format).name);
-      return { text: json(documents.createTable), ...(documents.timeToLive ? { timeToLive: json(documents.timeToLive) } : {}) };
+      return {
+        text: json(documents.createTable),
+        ...(documents.timeToLive ? { timeToLive: json(documents.timeToLive) } : {}),
+      };
     }
     case 'cloudformation-json':
       return { text: exportCloudFormation(restrict(model, table), 'json') };

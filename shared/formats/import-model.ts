@@ -51,10 +51,14 @@ export function importModelText(text: string, file?: string): ImportedModel {
     if (isMonotableValue(value)) return { model: modelFromValue(value, file), kind: 'monotable', notes: [] };
     if (isWorkbenchFile(value)) return { ...importWorkbench(value), kind: 'workbench' };
     if (isCloudFormationTemplate(value)) return { ...importCloudFormation(value), kind: 'cloudformation' };
-    throw new MonotableError('UNSUPPORTED_FORMAT', 'This is neither a Monotable model, a NoSQL Workbench model nor a CloudFormation template.', {
-      ...(file ? { file } : {}),
-      path: '$',
-      hint: 'A Monotable model has "format": "monotable/1"; a Workbench file has "ModelName" and "DataModel"; a CloudFormation template has "Resources" with an AWS::DynamoDB::Table.',
-    });
+    throw new MonotableError(
+      'UNSUPPORTED_FORMAT',
+      'This is neither a Monotable model, a NoSQL Workbench model nor a CloudFormation template.',
+      {
+        ...(file ? { file } : {}),
+        path: '$',
+        hint: 'A Monotable model has "format": "monotable/1"; a Workbench file has "ModelName" and "DataModel"; a CloudFormation template has "Resources" with an AWS::DynamoDB::Table.',
+      },
+    );
   });
 }

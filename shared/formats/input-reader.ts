@@ -21,7 +21,10 @@ export class InputReader {
 
   fail(path: JsonPath, problem: string, hint = this.hint): never {
     const where = formatPath(path);
-    throw new MonotableError('SCHEMA_ERROR', `Not a valid ${this.documentKind}: ${where}: ${problem}.`, { path: where, hint });
+    throw new MonotableError('SCHEMA_ERROR', `Not a valid ${this.documentKind}: ${where}: ${problem}.`, {
+      path: where,
+      hint,
+    });
   }
 
   object(value: unknown, path: JsonPath): JsonObject {
@@ -35,7 +38,8 @@ export class InputReader {
   }
 
   string(value: unknown, path: JsonPath): string {
-    if (typeof value !== 'string' || value === '') this.fail(path, `expected a non-empty string, found ${describe(value)}`);
+    if (typeof value !== 'string' || value === '')
+      this.fail(path, `expected a non-empty string, found ${describe(value)}`);
     return value;
   }
 
@@ -51,7 +55,8 @@ export class InputReader {
 
   positiveInt(value: unknown, path: JsonPath): number {
     const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
-    if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 1) this.fail(path, `expected a whole number of at least 1, found ${describe(value)}`);
+    if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 1)
+      this.fail(path, `expected a whole number of at least 1, found ${describe(value)}`);
     return n;
   }
 
@@ -68,6 +73,7 @@ export function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'string')
+    return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
   return `${typeof value} ${String(value)}`;
 }

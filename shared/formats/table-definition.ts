@@ -31,8 +31,13 @@ export function throughput(read: number, write: number): Json {
 export function globalIndexes(table: Table): Json[] {
   const billing = table.billing;
   return (table.globalSecondaryIndexes ?? []).map((g) => {
-    const out: Json = { IndexName: g.name, KeySchema: keySchema(g.partitionKey, g.sortKey), Projection: projection(g.projection) };
-    if (billing.mode === 'provisioned') out.ProvisionedThroughput = throughput(g.throughput?.read ?? billing.read, g.throughput?.write ?? billing.write);
+    const out: Json = {
+      IndexName: g.name,
+      KeySchema: keySchema(g.partitionKey, g.sortKey),
+      Projection: projection(g.projection),
+    };
+    if (billing.mode === 'provisioned')
+      out.ProvisionedThroughput = throughput(g.throughput?.read ?? billing.read, g.throughput?.write ?? billing.write);
     return out;
   });
 }

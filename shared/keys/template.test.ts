@@ -47,7 +47,10 @@ describe('parseTemplate', () => {
 
   it('reads {{ and }} as literal braces', () => {
     const t = parseTemplate('{{x}}#{id}');
-    expect(t.segments).toEqual([{ kind: 'literal', text: '{x}#' }, { kind: 'param', name: 'id' }]);
+    expect(t.segments).toEqual([
+      { kind: 'literal', text: '{x}#' },
+      { kind: 'param', name: 'id' },
+    ]);
     expect(renderTemplate(t, { id: '7' })).toBe('{x}#7');
   });
 
@@ -252,7 +255,11 @@ describe('properties', () => {
     const keyFor = (t: KeyTemplate): fc.Arbitrary<string> =>
       fc.oneof(
         fc.string({ unit, maxLength: 12 }),
-        fc.record(Object.fromEntries(t.params.map((p) => [p, fc.string({ unit, maxLength: 4 })]))).map((v) => t.segments.map((s) => (s.kind === 'literal' ? s.text : (v as Record<string, string>)[s.name])).join('')),
+        fc
+          .record(Object.fromEntries(t.params.map((p) => [p, fc.string({ unit, maxLength: 4 })])))
+          .map((v) =>
+            t.segments.map((s) => (s.kind === 'literal' ? s.text : (v as Record<string, string>)[s.name])).join(''),
+          ),
       );
     fc.assert(
       fc.property(

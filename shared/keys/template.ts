@@ -23,7 +23,10 @@ export type TemplateValue = string | number | bigint | boolean;
 const PARAM_NAME = /^[A-Za-z_][A-Za-z0-9_.#-]*$/;
 
 function templateError(source: string, position: number, problem: string, hint: string): MonotableError {
-  return new MonotableError('TEMPLATE_ERROR', `Key template "${source}": ${problem} at character ${position + 1}.`, { hint, position });
+  return new MonotableError('TEMPLATE_ERROR', `Key template "${source}": ${problem} at character ${position + 1}.`, {
+    hint,
+    position,
+  });
 }
 
 export function parseTemplate(source: string): KeyTemplate {
@@ -45,11 +48,23 @@ export function parseTemplate(source: string): KeyTemplate {
     } else if (ch === '{') {
       const end = source.indexOf('}', i + 1);
       const nested = source.indexOf('{', i + 1);
-      if (end < 0) throw templateError(source, i, 'an opening "{" has no closing "}"', 'Close the parameter, e.g. {user_id}, or write {{ for a literal brace.');
-      if (nested >= 0 && nested < end) throw templateError(source, nested, 'parameters cannot be nested', 'Write one parameter per pair of braces.');
+      if (end < 0)
+        throw templateError(
+          source,
+          i,
+          'an opening "{" has no closing "}"',
+          'Close the parameter, e.g. {user_id}, or write {{ for a literal brace.',
+        );
+      if (nested >= 0 && nested < end)
+        throw templateError(source, nested, 'parameters cannot be nested', 'Write one parameter per pair of braces.');
       const name = source.slice(i + 1, end);
       if (!PARAM_NAME.test(name)) {
-        throw templateError(source, i, `"{${name}}" is not a parameter name`, 'A parameter is an attribute name: letters, digits, _ . - # and not starting with a digit.');
+        throw templateError(
+          source,
+          i,
+          `"{${name}}" is not a parameter name`,
+          'A parameter is an attribute name: letters, digits, _ . - # and not starting with a digit.',
+        );
       }
       flush();
       segments.push({ kind: 'param', name });
@@ -99,7 +114,10 @@ export function formatTemplateValue(value: TemplateValue): string {
  * Renders the template. A missing or empty parameter value is an error: DynamoDB refuses empty key values,
  * and a key built from a missing value would silently collide with others.
  */
-export function renderTemplate(template: KeyTemplate, values: Readonly<Record<string, TemplateValue | undefined | null>>): string {
+export function renderTemplate(
+  template: KeyTemplate,
+  values: Readonly<Record<string, TemplateValue | undefined | null>>,
+): string {
   let out = '';
   for (const segment of template.segments) {
     if (segment.kind === 'literal') {
@@ -108,24 +126,36 @@ export function renderTemplate(template: KeyTemplate, values: Readonly<Record<st
     }
     const value = values[segment.name];
     if (value === undefined || value === null) {
-      throw new MonotableError('TEMPLATE_ERROR', `Key template "${template.source}" needs a value for {${segment.name}}.`, {
-        hint: `Give "${segment.name}" a value (or a generator) before rendering this key.`,
-        param: segment.name,
-      });
+      throw new MonotableError(
+        'TEMPLATE_ERROR',
+        `Key template "${template.source}" needs a value for {${segment.name}}.`,
+        {
+          hint: `Give "${segment.name}" a value (or a generator) before rendering this key.`,
+          param: segment.name,
+        },
+      );
     }
     const text = formatTemplateValue(value);
     if (text === '' && template.segments.length === 1) {
-      throw new MonotableError('TEMPLATE_ERROR', `Key template "${template.source}" renders an empty key because {${segment.name}} is empty.`, {
-        hint: 'Key attributes cannot be empty strings in DynamoDB.',
-        param: segment.name,
-      });
+      throw new MonotableError(
+        'TEMPLATE_ERROR',
+        `Key template "${template.source}" renders an empty key because {${segment.name}} is empty.`,
+        {
+          hint: 'Key attributes cannot be empty strings in DynamoDB.',
+          param: segment.name,
+        },
+      );
     }
     out += text;
   }
   if (out === '') {
-    throw new MonotableError('TEMPLATE_ERROR', `Key template "${template.source}" renders an empty key: every parameter value is empty.`, {
-      hint: 'Key attributes cannot be empty strings in DynamoDB; give at least one parameter a non-empty value.',
-    });
+    throw new MonotableError(
+      'TEMPLATE_ERROR',
+      `Key template "${template.source}" renders an empty key: every parameter value is empty.`,
+      {
+        hint: 'Key attributes cannot be empty strings in DynamoDB; give at least one parameter a non-empty value.',
+      },
+    );
   }
   return out;
 }

@@ -13,13 +13,31 @@ export interface IndexView {
 /** The table first, then its GSIs, then its LSIs, in model order. */
 export function indexViews(table: Table): IndexView[] {
   const views: IndexView[] = [
-    { name: undefined, kind: 'table', partitionKey: table.partitionKey, sortKey: table.sortKey, projection: { type: 'ALL' } },
+    {
+      name: undefined,
+      kind: 'table',
+      partitionKey: table.partitionKey,
+      sortKey: table.sortKey,
+      projection: { type: 'ALL' },
+    },
   ];
   for (const gsi of table.globalSecondaryIndexes ?? []) {
-    views.push({ name: gsi.name, kind: 'gsi', partitionKey: gsi.partitionKey, sortKey: gsi.sortKey, projection: gsi.projection });
+    views.push({
+      name: gsi.name,
+      kind: 'gsi',
+      partitionKey: gsi.partitionKey,
+      sortKey: gsi.sortKey,
+      projection: gsi.projection,
+    });
   }
   for (const lsi of table.localSecondaryIndexes ?? []) {
-    views.push({ name: lsi.name, kind: 'lsi', partitionKey: table.partitionKey, sortKey: lsi.sortKey, projection: lsi.projection });
+    views.push({
+      name: lsi.name,
+      kind: 'lsi',
+      partitionKey: table.partitionKey,
+      sortKey: lsi.sortKey,
+      projection: lsi.projection,
+    });
   }
   return views;
 }

@@ -3,11 +3,22 @@ import { describe, expect, it } from 'vitest';
 import { checkDynamoNumber, parseDynamoNumber } from './numbers.js';
 
 describe('checkDynamoNumber', () => {
-  it.each(['0', '-0', '42', '-1.5', '.5', '5.', '1e10', '-2.5E-3', '007', '1E-130', '9.9999999999999999999999999999999999999E+125',
-    '12345678901234567890123456789012345678', '0.00000000000000000000000000000000000000000001', '1000000000000000000000000000000000000000000000000'])(
-    'accepts %s',
-    (text) => expect(checkDynamoNumber(text)).toBeUndefined(),
-  );
+  it.each([
+    '0',
+    '-0',
+    '42',
+    '-1.5',
+    '.5',
+    '5.',
+    '1e10',
+    '-2.5E-3',
+    '007',
+    '1E-130',
+    '9.9999999999999999999999999999999999999E+125',
+    '12345678901234567890123456789012345678',
+    '0.00000000000000000000000000000000000000000001',
+    '1000000000000000000000000000000000000000000000000',
+  ])('accepts %s', (text) => expect(checkDynamoNumber(text)).toBeUndefined());
 
   it.each([
     ['', /empty/],
@@ -39,7 +50,8 @@ describe('checkDynamoNumber', () => {
       fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (x) => {
         const n = parseDynamoNumber(String(x));
         expect(n).toBeDefined();
-        if (x !== 0) expect(Number(`${n!.negative ? '-' : ''}${n!.digits[0]}.${n!.digits.slice(1)}e${n!.exponent}`)).toBe(x);
+        if (x !== 0)
+          expect(Number(`${n!.negative ? '-' : ''}${n!.digits[0]}.${n!.digits.slice(1)}e${n!.exponent}`)).toBe(x);
       }),
     );
   });

@@ -36,7 +36,8 @@ export function checkDynamoNumber(text: string): string | undefined {
   if (text === '') return 'an empty string is not a number';
   const n = parseDynamoNumber(text);
   if (!n) {
-    if (/^[+-]?(nan|infinity|inf)$/i.test(text.trim())) return `"${text}" is not allowed: DynamoDB numbers cannot be NaN or Infinity`;
+    if (/^[+-]?(nan|infinity|inf)$/i.test(text.trim()))
+      return `"${text}" is not allowed: DynamoDB numbers cannot be NaN or Infinity`;
     return `"${text}" is not a number (expected decimal text such as 42, -1.5 or 6.02E23)`;
   }
   if (n.digits.length > MAX_SIGNIFICANT_DIGITS) {

@@ -72,7 +72,10 @@ describe('parseModel', () => {
     expect(error.code).toBe('FORBIDDEN_KEY');
     expect(error.details.path).toBe('$.__proto__');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    const deep = JSON.stringify(minimal).replace('"user_id":{"S":"u1"}', '"user_id":{"S":"u1"},"x":{"M":{"constructor":{"S":"1"}}}');
+    const deep = JSON.stringify(minimal).replace(
+      '"user_id":{"S":"u1"}',
+      '"user_id":{"S":"u1"},"x":{"M":{"constructor":{"S":"1"}}}',
+    );
     expect(errorOf(() => parseModel(deep)).details.path).toBe('$.tables[0].entities[0].sampleItems[0].x.M.constructor');
   });
 
@@ -105,7 +108,9 @@ describe('serializeModel', () => {
 
   it('is deterministic: the same model in any field order gives the same bytes', () => {
     const shuffled = JSON.parse(JSON.stringify(minimal), (_key, value: unknown) =>
-      value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).reverse()) : value,
+      value && typeof value === 'object' && !Array.isArray(value)
+        ? Object.fromEntries(Object.entries(value).reverse())
+        : value,
     ) as Model;
     expect(serializeModel(shuffled)).toBe(serializeModel(minimal));
     expect(serializeModel(parseModel(serializeModel(minimal)))).toBe(serializeModel(minimal));

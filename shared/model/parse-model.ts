@@ -10,11 +10,15 @@ export function modelFromValue(value: unknown, file?: string): Model {
     const format = (value as Record<string, unknown>).format;
     const match = typeof format === 'string' ? /^monotable\/(\d+)$/.exec(format) : null;
     if (match && Number(match[1]) > 1) {
-      throw new MonotableError('FUTURE_FORMAT', `This model was written by a newer Monotable (format ${format}); this version reads ${MODEL_FORMAT}.`, {
-        ...where,
-        path: '$.format',
-        hint: 'Upgrade Monotable to open it.',
-      });
+      throw new MonotableError(
+        'FUTURE_FORMAT',
+        `This model was written by a newer Monotable (format ${format}); this version reads ${MODEL_FORMAT}.`,
+        {
+          ...where,
+          path: '$.format',
+          hint: 'Upgrade Monotable to open it.',
+        },
+      );
     }
   }
   const result = ModelSchema.safeParse(value);
@@ -24,7 +28,12 @@ export function modelFromValue(value: unknown, file?: string): Model {
     throw new MonotableError(
       'SCHEMA_ERROR',
       `Not a valid Monotable model: ${first.path}: ${first.message}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''}`,
-      { ...where, path: first.path, issues, hint: 'Fix the fields named above; the JSON Schema in schema/monotable.schema.json lists every field.' },
+      {
+        ...where,
+        path: first.path,
+        issues,
+        hint: 'Fix the fields named above; the JSON Schema in schema/monotable.schema.json lists every field.',
+      },
     );
   }
   return result.data;

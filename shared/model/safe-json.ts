@@ -36,10 +36,14 @@ export function lineColumn(text: string, offset: number): { line: number; column
 export function parseUntrustedJson(text: string, file?: string): unknown {
   const where = file ? { file } : {};
   if (text.length > MAX_FILE_BYTES) {
-    throw new MonotableError('FILE_TOO_LARGE', `The file is ${(text.length / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB.`, {
-      ...where,
-      hint: 'Split the model or remove large sample data.',
-    });
+    throw new MonotableError(
+      'FILE_TOO_LARGE',
+      `The file is ${(text.length / 1048576).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1048576} MB.`,
+      {
+        ...where,
+        hint: 'Split the model or remove large sample data.',
+      },
+    );
   }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let value: unknown;
@@ -50,11 +54,18 @@ export function parseUntrustedJson(text: string, file?: string): unknown {
     const position = /position (\d+)/.exec(message);
     const offset = position ? Number(position[1]) : body.length;
     const { line, column } = lineColumn(body, offset);
-    throw new MonotableError('PARSE_ERROR', `Not valid JSON at line ${line}, column ${column}: ${message.replace(/^.*?: /, '')}`, {
-      ...where,
-      path: `${line}:${column}`,
-      hint: body.trim() === '' ? 'The file is empty.' : 'Check for a truncated file, a trailing comma or a missing quote near that position.',
-    });
+    throw new MonotableError(
+      'PARSE_ERROR',
+      `Not valid JSON at line ${line}, column ${column}: ${message.replace(/^.*?: /, '')}`,
+      {
+        ...where,
+        path: `${line}:${column}`,
+        hint:
+          body.trim() === ''
+            ? 'The file is empty.'
+            : 'Check for a truncated file, a trailing comma or a missing quote near that position.',
+      },
+    );
   }
   checkStructure(value, where);
   return value;
@@ -67,11 +78,15 @@ export function checkStructure(root: unknown, where: { file?: string } = {}): vo
     const { value, path } = stack.pop()!;
     if (value === null || typeof value !== 'object') continue;
     if (path.length >= MAX_NESTING) {
-      throw new MonotableError('NESTING_TOO_DEEP', `Nesting deeper than ${MAX_NESTING} levels at ${formatPath(path.slice(0, 8))}…`, {
-        ...where,
-        path: formatPath(path.slice(0, 8)),
-        hint: 'A model never needs this depth; the file is probably damaged or hostile.',
-      });
+      throw new MonotableError(
+        'NESTING_TOO_DEEP',
+        `Nesting deeper than ${MAX_NESTING} levels at ${formatPath(path.slice(0, 8))}…`,
+        {
+          ...where,
+          path: formatPath(path.slice(0, 8)),
+          hint: 'A model never needs this depth; the file is probably damaged or hostile.',
+        },
+      );
     }
     if (Array.isArray(value)) {
       value.forEach((child, i) => stack.push({ value: child, path: [...path, i] }));

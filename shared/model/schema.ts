@@ -133,7 +133,17 @@ export const ParameterSchema = z.strictObject({
 
 export const SORT_OPERATORS = ['=', '<', '<=', '>', '>=', 'between', 'begins_with'] as const;
 export const FILTER_OPERATORS = [
-  '=', '<>', '<', '<=', '>', '>=', 'between', 'begins_with', 'contains', 'attribute_exists', 'attribute_not_exists',
+  '=',
+  '<>',
+  '<',
+  '<=',
+  '>',
+  '>=',
+  'between',
+  'begins_with',
+  'contains',
+  'attribute_exists',
+  'attribute_not_exists',
 ] as const;
 
 export const KeyConditionSchema = z.strictObject({
@@ -161,7 +171,16 @@ export const FilterConditionSchema = z.strictObject({
   to: z.string().optional(),
 });
 
-export const PATTERN_KINDS = ['get', 'query', 'scan', 'put', 'update', 'delete', 'batch-get', 'transact-write'] as const;
+export const PATTERN_KINDS = [
+  'get',
+  'query',
+  'scan',
+  'put',
+  'update',
+  'delete',
+  'batch-get',
+  'transact-write',
+] as const;
 
 export const AccessPatternSchema = z.strictObject({
   name,
@@ -181,7 +200,13 @@ export const AccessPatternSchema = z.strictObject({
   set: z.array(name).optional(),
   /** transact-write: the writes in the transaction, each on an entity of this table. */
   writes: z
-    .array(z.strictObject({ kind: z.enum(['put', 'update', 'delete', 'condition-check']), entity: name, set: z.array(name).optional() }))
+    .array(
+      z.strictObject({
+        kind: z.enum(['put', 'update', 'delete', 'condition-check']),
+        entity: name,
+        set: z.array(name).optional(),
+      }),
+    )
     .optional(),
   /** For the cost estimate: expected requests per second on average. */
   requestsPerSecond: z.number().min(0).optional(),

@@ -12,7 +12,10 @@ export function describeZodIssues(error: z.ZodError, prefix: readonly (string | 
   return error.issues.map((issue) => {
     const path = formatPath([...prefix, ...issue.path.filter((p): p is string | number => typeof p !== 'symbol')]);
     if (issue.code === 'unrecognized_keys') {
-      return { path, message: `Unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}` };
+      return {
+        path,
+        message: `Unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`,
+      };
     }
     return { path, message: issue.message };
   });

@@ -20,7 +20,8 @@ function expressionParts(resolved: ResolvedPattern, params: ParameterValues): Re
   if (resolved.projectionExpression) out['ProjectionExpression'] = resolved.projectionExpression;
   if (resolved.updateExpression) out['UpdateExpression'] = resolved.updateExpression;
   if (resolved.conditionExpression) out['ConditionExpression'] = resolved.conditionExpression;
-  if (Object.keys(resolved.expressionAttributeNames).length) out['ExpressionAttributeNames'] = { ...resolved.expressionAttributeNames };
+  if (Object.keys(resolved.expressionAttributeNames).length)
+    out['ExpressionAttributeNames'] = { ...resolved.expressionAttributeNames };
   const values: Record<string, AttributeValue> = {};
   for (const [placeholder, spec] of Object.entries(resolved.expressionAttributeValues)) {
     values[placeholder] = renderValue(spec, params, `the value ${placeholder} (${spec.template})`);
@@ -31,9 +32,15 @@ function expressionParts(resolved: ResolvedPattern, params: ParameterValues): Re
 
 function requireKey(resolved: ResolvedPattern): Record<string, ValueSpec> {
   if (resolved.key) return resolved.key;
-  throw new MonotableError('MODEL_INVALID', `Access pattern "${resolved.name}" has no complete primary key, so no request can be built.`, {
-    hint: resolved.diagnostics.find((d) => d.severity === 'error')?.hint ?? 'Run monotable validate and fix the errors of this pattern.',
-  });
+  throw new MonotableError(
+    'MODEL_INVALID',
+    `Access pattern "${resolved.name}" has no complete primary key, so no request can be built.`,
+    {
+      hint:
+        resolved.diagnostics.find((d) => d.severity === 'error')?.hint ??
+        'Run monotable validate and fix the errors of this pattern.',
+    },
+  );
 }
 
 /** The body of one request without the operation wrapper (also a TransactWriteItems entry). */
@@ -41,7 +48,8 @@ function body(resolved: ResolvedPattern, params: ParameterValues): Record<string
   const input: Record<string, unknown> = { TableName: resolved.table };
   if (resolved.indexName !== undefined) input['IndexName'] = resolved.indexName;
   if (resolved.operation === 'PutItem') input['Item'] = renderMap(resolved.item ?? {}, params, 'the attribute');
-  else if (resolved.operation !== 'Query' && resolved.operation !== 'Scan') input['Key'] = renderMap(requireKey(resolved), params, 'the key');
+  else if (resolved.operation !== 'Query' && resolved.operation !== 'Scan')
+    input['Key'] = renderMap(requireKey(resolved), params, 'the key');
   Object.assign(input, expressionParts(resolved, params));
   if (resolved.scanIndexForward !== undefined) input['ScanIndexForward'] = resolved.scanIndexForward;
   if (resolved.limit !== undefined) input['Limit'] = resolved.limit;
@@ -52,15 +60,24 @@ function body(resolved: ResolvedPattern, params: ParameterValues): Record<string
 function transactEntry(resolved: ResolvedPattern, params: ParameterValues): Record<string, unknown> {
   const entry = body(resolved, params);
   delete entry['ConsistentRead'];
-  const wrapper = resolved.operation === 'PutItem' ? 'Put' : resolved.operation === 'UpdateItem' ? 'Update'
-    : resolved.operation === 'DeleteItem' ? 'Delete' : 'ConditionCheck';
+  const wrapper =
+    resolved.operation === 'PutItem'
+      ? 'Put'
+      : resolved.operation === 'UpdateItem'
+        ? 'Update'
+        : resolved.operation === 'DeleteItem'
+          ? 'Delete'
+          : 'ConditionCheck';
   return { [wrapper]: entry };
 }
 
 function refuseUnresolved(resolved: ResolvedPattern): void {
   const error = resolved.diagnostics.find((d) => d.severity === 'error');
   if (!error) return;
-  throw new MonotableError('MODEL_INVALID', `Access pattern "${resolved.name}" cannot be run: ${error.message}`, { path: error.path, hint: error.hint ?? 'Fix the pattern first.' });
+  throw new MonotableError('MODEL_INVALID', `Access pattern "${resolved.name}" cannot be run: ${error.message}`, {
+    path: error.path,
+    hint: error.hint ?? 'Fix the pattern first.',
+  });
 }
 
 /**
@@ -73,17 +90,27 @@ export function buildRequest(resolved: ResolvedPattern, params: Record<string, T
     case 'BatchGetItem':
       return buildBatchGetRequest(resolved, [params]);
     case 'TransactWriteItems':
-      return { operation: 'TransactWriteItems', input: { TransactItems: (resolved.transactItems ?? []).map((t) => transactEntry(t, params)) } };
+      return {
+        operation: 'TransactWriteItems',
+        input: { TransactItems: (resolved.transactItems ?? []).map((t) => transactEntry(t, params)) },
+      };
     default:
       return { operation: resolved.operation, input: body(resolved, params) };
   }
 }
 
 /** BatchGetItem for several keys of the same pattern, one parameter set per key (at most 100). */
-export function buildBatchGetRequest(resolved: ResolvedPattern, paramSets: readonly Record<string, TemplateValue>[]): OperationRequest {
+export function buildBatchGetRequest(
+  resolved: ResolvedPattern,
+  paramSets: readonly Record<string, TemplateValue>[],
+): OperationRequest {
   refuseUnresolved(resolved);
   if (paramSets.length === 0 || paramSets.length > MAX_BATCH_GET_KEYS) {
-    throw new MonotableError('BAD_INPUT', `BatchGetItem takes 1 to ${MAX_BATCH_GET_KEYS} keys; got ${paramSets.length}.`, { hint: 'Split the keys into batches of 100.' });
+    throw new MonotableError(
+      'BAD_INPUT',
+      `BatchGetItem takes 1 to ${MAX_BATCH_GET_KEYS} keys; got ${paramSets.length}.`,
+      { hint: 'Split the keys into batches of 100.' },
+    );
   }
   const key = requireKey(resolved);
   const keys = paramSets.map((params) => renderMap(key, params, 'the key'));

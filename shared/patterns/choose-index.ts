@@ -35,15 +35,28 @@ export function chooseIndex(ctx: PatternContext, keyCondition: KeyCondition): In
     const view = views.find((v) => v.name === wanted);
     if (!view) {
       const names = views.slice(1).map((v) => v.name);
-      report(ctx, 'error', 'pattern-unknown-index', '.index', `table "${ctx.table.name}" has no index "${wanted}".`,
-        names.length ? `Use one of: ${names.join(', ')}; or remove "index" to let Monotable choose.` : 'The table has no secondary indexes; remove "index".');
+      report(
+        ctx,
+        'error',
+        'pattern-unknown-index',
+        '.index',
+        `table "${ctx.table.name}" has no index "${wanted}".`,
+        names.length
+          ? `Use one of: ${names.join(', ')}; or remove "index" to let Monotable choose.`
+          : 'The table has no secondary indexes; remove "index".',
+      );
       return { serves: false, view: tableView };
     }
     if (!viewServes(view, keyCondition)) {
       const keys = [view.partitionKey.name, view.sortKey?.name].filter(Boolean).join(' + ');
-      report(ctx, 'error', 'pattern-index-cannot-serve', '.index',
+      report(
+        ctx,
+        'error',
+        'pattern-index-cannot-serve',
+        '.index',
         `index "${wanted}" (keys ${keys}) cannot serve a key condition on ${describeKeys(keyCondition)}.`,
-        'Name an index whose partition key (and sort key, if the condition uses one) are those attributes, or remove "index".');
+        'Name an index whose partition key (and sort key, if the condition uses one) are those attributes, or remove "index".',
+      );
       return { serves: false, view };
     }
     warnIfEntityMissing(ctx, view);
@@ -65,7 +78,12 @@ function describeKeys(keyCondition: KeyCondition): string {
 
 function warnIfEntityMissing(ctx: PatternContext, view: IndexView): void {
   if (entityInView(ctx, view)) return;
-  report(ctx, 'warning', 'pattern-entity-not-in-index', '.entity',
+  report(
+    ctx,
+    'warning',
+    'pattern-entity-not-in-index',
+    '.entity',
     `entity "${ctx.pattern.entity}" has no value for the keys of index "${view.name}", so none of its items are in that sparse index.`,
-    `Add key templates for ${[view.partitionKey.name, view.sortKey?.name].filter(Boolean).join(' and ')} to the entity, or query another index.`);
+    `Add key templates for ${[view.partitionKey.name, view.sortKey?.name].filter(Boolean).join(' and ')} to the entity, or query another index.`,
+  );
 }

@@ -32,7 +32,8 @@ export function describeCondition(condition: Condition): string {
     return /\{[^{}]+\}/.test(text) ? text : JSON.stringify(text.replace(/\{\{/g, '{').replace(/\}\}/g, '}'));
   };
   if (operator === 'attribute_exists' || operator === 'attribute_not_exists') return `${operator}(${attribute})`;
-  if (operator === 'begins_with' || operator === 'contains') return `${operator}(${attribute}, ${show(condition.value)})`;
+  if (operator === 'begins_with' || operator === 'contains')
+    return `${operator}(${attribute}, ${show(condition.value)})`;
   if (operator === 'between') return `${attribute} between ${show(condition.value)} and ${show(condition.to)}`;
   return `${attribute} ${operator} ${show(condition.value)}`;
 }

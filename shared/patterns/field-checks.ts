@@ -16,26 +16,61 @@ const FIELDS_USED: Record<AccessPattern['kind'], readonly Field[]> = {
   delete: ['keyCondition'],
   'transact-write': ['writes'],
 };
-const OPTIONAL_FIELDS: readonly Field[] = ['index', 'keyCondition', 'filter', 'projection', 'order', 'limit', 'consistentRead', 'set', 'writes'];
+const OPTIONAL_FIELDS: readonly Field[] = [
+  'index',
+  'keyCondition',
+  'filter',
+  'projection',
+  'order',
+  'limit',
+  'consistentRead',
+  'set',
+  'writes',
+];
 
 /** Findings about fields that do nothing for this kind, filters on key attributes, and unknown attribute names. */
 export function checkPatternFields(ctx: PatternContext, resolved: ResolvedPattern): void {
   const { pattern } = ctx;
   for (const field of OPTIONAL_FIELDS) {
     if (pattern[field] === undefined || FIELDS_USED[pattern.kind].includes(field)) continue;
-    report(ctx, 'warning', 'pattern-field-ignored', `.${field}`, `"${field}" has no effect on a ${pattern.kind} pattern.`, `Remove "${field}", or change "kind".`);
+    report(
+      ctx,
+      'warning',
+      'pattern-field-ignored',
+      `.${field}`,
+      `"${field}" has no effect on a ${pattern.kind} pattern.`,
+      `Remove "${field}", or change "kind".`,
+    );
   }
-  if ((pattern.kind === 'get' || pattern.kind === 'batch-get') && pattern.keyCondition?.sort && pattern.keyCondition.sort.operator !== '=') {
-    report(ctx, 'error', 'pattern-get-needs-full-key', '.keyCondition.sort.operator', `a ${pattern.kind} reads one item by its full key, so the sort key needs "=", not "${pattern.keyCondition.sort.operator}".`,
-      'Use "=", or make the pattern a query to read a range.');
+  if (
+    (pattern.kind === 'get' || pattern.kind === 'batch-get') &&
+    pattern.keyCondition?.sort &&
+    pattern.keyCondition.sort.operator !== '='
+  ) {
+    report(
+      ctx,
+      'error',
+      'pattern-get-needs-full-key',
+      '.keyCondition.sort.operator',
+      `a ${pattern.kind} reads one item by its full key, so the sort key needs "=", not "${pattern.keyCondition.sort.operator}".`,
+      'Use "=", or make the pattern a query to read a range.',
+    );
   }
   const pointKinds: readonly AccessPattern['kind'][] = ['get', 'batch-get', 'update', 'delete'];
   if (pointKinds.includes(pattern.kind) && pattern.keyCondition) {
     const primary = primaryKeyNames(ctx.table);
-    const named = [pattern.keyCondition.partition.attribute, pattern.keyCondition.sort?.attribute].filter((a): a is string => a !== undefined);
+    const named = [pattern.keyCondition.partition.attribute, pattern.keyCondition.sort?.attribute].filter(
+      (a): a is string => a !== undefined,
+    );
     for (const attribute of named.filter((a) => !primary.includes(a))) {
-      report(ctx, 'error', 'pattern-key-not-primary', '.keyCondition', `a ${pattern.kind} addresses one item by the table's primary key, but the key condition names "${attribute}".`,
-        `Use ${primary.map((k) => `"${k}"`).join(' and ')}; to read through an index, make the pattern a query.`);
+      report(
+        ctx,
+        'error',
+        'pattern-key-not-primary',
+        '.keyCondition',
+        `a ${pattern.kind} addresses one item by the table's primary key, but the key condition names "${attribute}".`,
+        `Use ${primary.map((k) => `"${k}"`).join(' and ')}; to read through an index, make the pattern a query.`,
+      );
     }
   }
   if (resolved.operation === 'Query') {
@@ -43,12 +78,19 @@ export function checkPatternFields(ctx: PatternContext, resolved: ResolvedPatter
     const keys = new Set([view.partitionKey.name, view.sortKey?.name]);
     (pattern.filter ?? []).forEach((f, i) => {
       if (!keys.has(f.attribute)) return;
-      report(ctx, 'error', 'pattern-filter-on-key', `.filter[${i}].attribute`, `the filter uses "${f.attribute}", a key of the index queried; DynamoDB refuses key attributes in a Query's FilterExpression.`,
-        `Put the condition on "${f.attribute}" in keyCondition instead.`);
+      report(
+        ctx,
+        'error',
+        'pattern-filter-on-key',
+        `.filter[${i}].attribute`,
+        `the filter uses "${f.attribute}", a key of the index queried; DynamoDB refuses key attributes in a Query's FilterExpression.`,
+        `Put the condition on "${f.attribute}" in keyCondition instead.`,
+      );
     });
   }
   if (!ctx.entity) return;
-  const known = (name: string): boolean => attributeType(ctx, name) !== undefined || name in ctx.entity!.keys || primaryKeyNames(ctx.table).includes(name);
+  const known = (name: string): boolean =>
+    attributeType(ctx, name) !== undefined || name in ctx.entity!.keys || primaryKeyNames(ctx.table).includes(name);
   (pattern.filter ?? []).forEach((f, i) => {
     if (!known(f.attribute)) unknownAttribute(ctx, f.attribute, `.filter[${i}].attribute`);
   });
@@ -58,6 +100,12 @@ export function checkPatternFields(ctx: PatternContext, resolved: ResolvedPatter
 }
 
 function unknownAttribute(ctx: PatternContext, name: string, path: string): void {
-  report(ctx, 'warning', 'pattern-unknown-attribute', path, `entity "${ctx.pattern.entity}" has no attribute "${name}"; items will not have it.`,
-    `Check the spelling, or add "${name}" to the entity's attributes.`);
+  report(
+    ctx,
+    'warning',
+    'pattern-unknown-attribute',
+    path,
+    `entity "${ctx.pattern.entity}" has no attribute "${name}"; items will not have it.`,
+    `Check the spelling, or add "${name}" to the entity's attributes.`,
+  );
 }

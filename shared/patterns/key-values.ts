@@ -1,6 +1,13 @@
 import { primaryKeyNames } from '../model/indexes.js';
 import { literalPrefix } from '../keys/template.js';
-import { keyTypes, literalTemplate, parsedTemplate, report, useTemplate, type PatternContext } from './pattern-context.js';
+import {
+  keyTypes,
+  literalTemplate,
+  parsedTemplate,
+  report,
+  templateValue,
+  type PatternContext,
+} from './pattern-context.js';
 import type { ValueSpec } from './resolved-pattern.js';
 
 /** The key type of a key attribute of the table or one of its indexes (S when the model does not say). */
@@ -33,12 +40,17 @@ export function primaryKeySpecs(ctx: PatternContext): Record<string, ValueSpec> 
     }
     if (template === undefined) {
       complete = false;
-      report(ctx, 'error', 'pattern-missing-key-template', '.entity',
+      report(
+        ctx,
+        'error',
+        'pattern-missing-key-template',
+        '.entity',
         `entity "${ctx.pattern.entity}" has no template for the table key "${attribute}", so the item's key cannot be built.`,
-        `Add "${attribute}" to the entity's "keys", e.g. "${attribute}": "${ctx.pattern.entity.toUpperCase()}#{id}".`);
+        `Add "${attribute}" to the entity's "keys", e.g. "${attribute}": "${ctx.pattern.entity.toUpperCase()}#{id}".`,
+      );
       continue;
     }
-    key[attribute] = useTemplate(ctx, template, keyType(ctx, attribute), path);
+    key[attribute] = templateValue(ctx, template, keyType(ctx, attribute), path);
   }
   return complete ? key : undefined;
 }

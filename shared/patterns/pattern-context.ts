@@ -27,7 +27,13 @@ export function report(
   message: string,
   hint: string,
 ): void {
-  ctx.diagnostics.push({ code, severity, path: ctx.path + subPath, message: `Access pattern "${ctx.pattern.name}": ${message}`, hint });
+  ctx.diagnostics.push({
+    code,
+    severity,
+    path: ctx.path + subPath,
+    message: `Access pattern "${ctx.pattern.name}": ${message}`,
+    hint,
+  });
 }
 
 const templates = new Map<string, KeyTemplate>();
@@ -44,7 +50,12 @@ export function parsedTemplate(source: string): KeyTemplate {
 }
 
 /** Parses a value template, records the parameters it uses, and returns it with its DynamoDB type. */
-export function useTemplate(ctx: PatternContext, source: string, type: AttributeTypeName, subPath: string): ValueSpec {
+export function templateValue(
+  ctx: PatternContext,
+  source: string,
+  type: AttributeTypeName,
+  subPath: string,
+): ValueSpec {
   try {
     for (const param of parsedTemplate(source).params) ctx.used.add(param);
   } catch (error) {
@@ -79,7 +90,11 @@ export function attributeType(ctx: PatternContext, attribute: string): Attribute
 }
 
 /** The type of a filter value: a set's element type for `contains`, else the attribute's own scalar type. */
-export function comparisonType(ctx: PatternContext, attribute: string, valueTemplate: string | undefined): AttributeTypeName {
+export function comparisonType(
+  ctx: PatternContext,
+  attribute: string,
+  valueTemplate: string | undefined,
+): AttributeTypeName {
   const declared = attributeType(ctx, attribute);
   if (declared === 'SS') return 'S';
   if (declared === 'NS') return 'N';

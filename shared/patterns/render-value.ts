@@ -29,9 +29,14 @@ export function renderText(spec: ValueSpec, params: ParameterValues, where: stri
 /** The one parameter a template consists of (`{tags}`), for values that are not text: sets, lists, maps. */
 function bareParameter(spec: ValueSpec, params: ParameterValues, where: string): TemplateValue {
   const m = /^\{([^{}]+)\}$/.exec(spec.template);
-  if (!m) throw badInput(`${where}: a ${spec.type} value must come from one parameter, not "${spec.template}".`, 'Use a template of exactly one parameter, e.g. "{tags}".');
+  if (!m)
+    throw badInput(
+      `${where}: a ${spec.type} value must come from one parameter, not "${spec.template}".`,
+      'Use a template of exactly one parameter, e.g. "{tags}".',
+    );
   const value = params[m[1]!];
-  if (value === undefined || value === null) throw badInput(`Missing parameter "${m[1]}" (needed for ${where}).`, `Pass a value for "${m[1]}".`, m[1]);
+  if (value === undefined || value === null)
+    throw badInput(`Missing parameter "${m[1]}" (needed for ${where}).`, `Pass a value for "${m[1]}".`, m[1]);
   return value;
 }
 
@@ -39,7 +44,10 @@ function parseJson(text: string, where: string, expected: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw badInput(`${where}: expected ${expected} as JSON, got ${JSON.stringify(text.slice(0, 80))}.`, `Pass JSON, e.g. ${expected === 'an array' ? '["a","b"]' : '{"a":1}'}.`);
+    throw badInput(
+      `${where}: expected ${expected} as JSON, got ${JSON.stringify(text.slice(0, 80))}.`,
+      `Pass JSON, e.g. ${expected === 'an array' ? '["a","b"]' : '{"a":1}'}.`,
+    );
   }
 }
 
@@ -55,31 +63,48 @@ export function marshall(value: unknown, where: string): AttributeValue {
     for (const [k, v] of Object.entries(value)) M[k] = marshall(v, where);
     return { M };
   }
-  throw badInput(`${where}: ${typeof value} values cannot be stored.`, 'Use strings, numbers, booleans, null, arrays or objects.');
+  throw badInput(
+    `${where}: ${typeof value} values cannot be stored.`,
+    'Use strings, numbers, booleans, null, arrays or objects.',
+  );
 }
 
 function setOf(spec: ValueSpec, params: ParameterValues, where: string): string[] {
   const raw = bareParameter(spec, params, where);
   const parsed = typeof raw === 'string' ? parseJson(raw, where, 'an array') : raw;
-  if (!Array.isArray(parsed) || parsed.length === 0 || !parsed.every((v) => typeof v === 'string' || typeof v === 'number')) {
-    throw badInput(`${where}: a ${spec.type} value must be a non-empty JSON array of ${spec.type === 'NS' ? 'numbers' : 'strings'}.`, 'DynamoDB does not store empty sets; e.g. ["a","b"].');
+  if (
+    !Array.isArray(parsed) ||
+    parsed.length === 0 ||
+    !parsed.every((v) => typeof v === 'string' || typeof v === 'number')
+  ) {
+    throw badInput(
+      `${where}: a ${spec.type} value must be a non-empty JSON array of ${spec.type === 'NS' ? 'numbers' : 'strings'}.`,
+      'DynamoDB does not store empty sets; e.g. ["a","b"].',
+    );
   }
   const items = parsed.map((v) => String(v));
-  if (new Set(items).size !== items.length) throw badInput(`${where}: the set has duplicate members.`, 'A set holds each value once.');
+  if (new Set(items).size !== items.length)
+    throw badInput(`${where}: the set has duplicate members.`, 'A set holds each value once.');
   if (spec.type === 'NS') items.forEach((n) => checkNumber(n, where));
   return items;
 }
 
 function checkNumber(text: string, where: string): void {
   const problem = checkDynamoNumber(text);
-  if (problem) throw badInput(`${where}: ${problem}.`, 'Pass the number as decimal text; keep it as a string to keep every digit.');
+  if (problem)
+    throw badInput(
+      `${where}: ${problem}.`,
+      'Pass the number as decimal text; keep it as a string to keep every digit.',
+    );
 }
 
 /** A value spec rendered with parameter values into a typed DynamoDB value. Numbers stay text. */
 export function renderValue(spec: ValueSpec, params: ParameterValues, where: string): AttributeValue {
   switch (spec.type) {
-    case 'S': return { S: renderText(spec, params, where) };
-    case 'B': return { B: renderText(spec, params, where) };
+    case 'S':
+      return { S: renderText(spec, params, where) };
+    case 'B':
+      return { B: renderText(spec, params, where) };
     case 'N': {
       const text = renderText(spec, params, where).trim();
       checkNumber(text, where);
@@ -87,19 +112,31 @@ export function renderValue(spec: ValueSpec, params: ParameterValues, where: str
     }
     case 'BOOL': {
       const text = renderText(spec, params, where);
-      if (text !== 'true' && text !== 'false') throw badInput(`${where}: "${text}" is not a boolean.`, 'Pass true or false.');
+      if (text !== 'true' && text !== 'false')
+        throw badInput(`${where}: "${text}" is not a boolean.`, 'Pass true or false.');
       return { BOOL: text === 'true' };
     }
-    case 'NULL': return { NULL: true };
-    case 'SS': return { SS: setOf(spec, params, where) };
-    case 'NS': return { NS: setOf(spec, params, where) };
-    case 'BS': return { BS: setOf(spec, params, where) };
+    case 'NULL':
+      return { NULL: true };
+    case 'SS':
+      return { SS: setOf(spec, params, where) };
+    case 'NS':
+      return { NS: setOf(spec, params, where) };
+    case 'BS':
+      return { BS: setOf(spec, params, where) };
     case 'L':
     case 'M': {
       const raw = bareParameter(spec, params, where);
-      const parsed = typeof raw === 'string' ? parseJson(formatTemplateValue(raw), where, spec.type === 'L' ? 'an array' : 'an object') : raw;
+      const parsed =
+        typeof raw === 'string'
+          ? parseJson(formatTemplateValue(raw), where, spec.type === 'L' ? 'an array' : 'an object')
+          : raw;
       const value = marshall(parsed, where);
-      if (!(spec.type in value)) throw badInput(`${where}: expected ${spec.type === 'L' ? 'a JSON array' : 'a JSON object'}.`, 'Pass the value as JSON.');
+      if (!(spec.type in value))
+        throw badInput(
+          `${where}: expected ${spec.type === 'L' ? 'a JSON array' : 'a JSON object'}.`,
+          'Pass the value as JSON.',
+        );
       return value;
     }
   }

@@ -8,7 +8,12 @@ import { filterConditions, keyConditionsOf } from './pattern-conditions.js';
 import type { Operation, ResolvedPattern } from './resolved-pattern.js';
 import { filterText, limitText, orderText, projectionText } from './summary-text.js';
 
-export function baseResolved(ctx: PatternContext, ex: Expressions, operation: Operation, view?: IndexView): ResolvedPattern {
+export function baseResolved(
+  ctx: PatternContext,
+  ex: Expressions,
+  operation: Operation,
+  view?: IndexView,
+): ResolvedPattern {
   const { pattern } = ctx;
   return {
     name: pattern.name,
@@ -36,7 +41,9 @@ export function resolveGet(ctx: PatternContext, operation: 'GetItem' | 'BatchGet
   if (key) resolved.key = key;
   addProjection(ctx, ex, resolved, undefined);
   if (ctx.pattern.consistentRead !== undefined) resolved.consistentRead = ctx.pattern.consistentRead;
-  const keyText = Object.entries(key ?? {}).map(([name, spec]) => describeCondition({ attribute: name, operator: '=', value: spec }));
+  const keyText = Object.entries(key ?? {}).map(([name, spec]) =>
+    describeCondition({ attribute: name, operator: '=', value: spec }),
+  );
   resolved.summary = `${operation} ${ctx.table.name} where ${keyText.join(' and ') || '(key incomplete)'}${projectionText(ctx)}`;
   return resolved;
 }
@@ -45,14 +52,21 @@ export function resolveGet(ctx: PatternContext, operation: 'GetItem' | 'BatchGet
 export function resolveQuery(ctx: PatternContext): ResolvedPattern {
   // Without a key condition: the partition key of the named index (or the table), valued by the entity's template.
   const named = indexViews(ctx.table).find((v) => v.name !== undefined && v.name === ctx.pattern.index);
-  const kc: KeyCondition = ctx.pattern.keyCondition ?? { partition: { attribute: (named ?? indexViews(ctx.table)[0]!).partitionKey.name } };
+  const kc: KeyCondition = ctx.pattern.keyCondition ?? {
+    partition: { attribute: (named ?? indexViews(ctx.table)[0]!).partitionKey.name },
+  };
   const choice = chooseIndex(ctx, kc);
   const keyConditions = keyConditionsOf(ctx, kc);
   if (!choice.serves) {
     if (ctx.pattern.index === undefined) {
-      report(ctx, 'warning', 'pattern-needs-scan', '.keyCondition',
+      report(
+        ctx,
+        'warning',
+        'pattern-needs-scan',
+        '.keyCondition',
         `no index has partition key "${kc.partition.attribute}"${kc.sort ? ` with sort key "${kc.sort.attribute}"` : ''}, so this query reads the whole table with a Scan.`,
-        `Add a GSI with partition key "${kc.partition.attribute}"${kc.sort ? ` and sort key "${kc.sort.attribute}"` : ''}, or change the key condition to the table's keys.`);
+        `Add a GSI with partition key "${kc.partition.attribute}"${kc.sort ? ` and sort key "${kc.sort.attribute}"` : ''}, or change the key condition to the table's keys.`,
+      );
     }
     return resolveScanOf(ctx, choice.view, keyConditions);
   }
@@ -76,13 +90,30 @@ export function resolveScan(ctx: PatternContext): ResolvedPattern {
     const named = views.find((v) => v.name === ctx.pattern.index);
     if (named) view = named;
     else {
-      report(ctx, 'error', 'pattern-unknown-index', '.index', `table "${ctx.table.name}" has no index "${ctx.pattern.index}".`,
-        `Use one of: ${views.slice(1).map((v) => v.name).join(', ') || '(none)'}; or remove "index" to scan the table.`);
+      report(
+        ctx,
+        'error',
+        'pattern-unknown-index',
+        '.index',
+        `table "${ctx.table.name}" has no index "${ctx.pattern.index}".`,
+        `Use one of: ${
+          views
+            .slice(1)
+            .map((v) => v.name)
+            .join(', ') || '(none)'
+        }; or remove "index" to scan the table.`,
+      );
     }
   }
   const conditions = ctx.pattern.keyCondition ? keyConditionsOf(ctx, ctx.pattern.keyCondition) : [];
-  report(ctx, 'info', 'pattern-scan', '.kind', 'reads every item of the table or index (Scan); cost grows with the table.',
-    'Fine for exports and small tables; for a request path, model it as a query on an index.');
+  report(
+    ctx,
+    'info',
+    'pattern-scan',
+    '.kind',
+    'reads every item of the table or index (Scan); cost grows with the table.',
+    'Fine for exports and small tables; for a request path, model it as a query on an index.',
+  );
   return resolveScanOf(ctx, view, conditions);
 }
 
@@ -99,17 +130,33 @@ function resolveScanOf(ctx: PatternContext, view: IndexView, keyConditions: Cond
   return resolved;
 }
 
-function addProjection(ctx: PatternContext, ex: Expressions, resolved: ResolvedPattern, view: IndexView | undefined): void {
+function addProjection(
+  ctx: PatternContext,
+  ex: Expressions,
+  resolved: ResolvedPattern,
+  view: IndexView | undefined,
+): void {
   const projection = ctx.pattern.projection;
   if (!projection?.length) return;
   resolved.projectionExpression = projection.map((name) => ex.name(name, 'p')).join(', ');
   if (view?.kind !== 'gsi' || view.projection.type === 'ALL') return;
-  const available = new Set([ctx.table.partitionKey.name, ctx.table.sortKey?.name, view.partitionKey.name, view.sortKey?.name, ...(view.projection.nonKeyAttributes ?? [])]);
+  const available = new Set([
+    ctx.table.partitionKey.name,
+    ctx.table.sortKey?.name,
+    view.partitionKey.name,
+    view.sortKey?.name,
+    ...(view.projection.nonKeyAttributes ?? []),
+  ]);
   const missing = projection.filter((name) => !available.has(name));
   if (missing.length) {
-    report(ctx, 'warning', 'pattern-projection-not-in-index', '.projection',
+    report(
+      ctx,
+      'warning',
+      'pattern-projection-not-in-index',
+      '.projection',
       `index "${view.name}" does not project ${missing.join(', ')}; a GSI returns only its projected attributes.`,
-      `Add them to the index's nonKeyAttributes (projection INCLUDE) or use projection ALL.`);
+      `Add them to the index's nonKeyAttributes (projection INCLUDE) or use projection ALL.`,
+    );
   }
 }
 
@@ -117,15 +164,28 @@ function addReadOptions(ctx: PatternContext, resolved: ResolvedPattern, view: In
   const { pattern } = ctx;
   if (pattern.order !== undefined) {
     if (ordered) resolved.scanIndexForward = pattern.order === 'asc';
-    else report(ctx, 'warning', 'pattern-order-ignored', '.order', 'a Scan returns items in no defined order; "order" has no effect.', 'Remove "order", or serve the pattern with a Query.');
+    else
+      report(
+        ctx,
+        'warning',
+        'pattern-order-ignored',
+        '.order',
+        'a Scan returns items in no defined order; "order" has no effect.',
+        'Remove "order", or serve the pattern with a Query.',
+      );
   }
   if (pattern.limit !== undefined) resolved.limit = pattern.limit;
   if (pattern.consistentRead !== undefined) {
     if (pattern.consistentRead && view.kind === 'gsi') {
-      report(ctx, 'error', 'pattern-consistent-read-gsi', '.consistentRead', `index "${view.name}" is a GSI, which supports eventually consistent reads only.`,
-        'Remove "consistentRead", or query the table or an LSI.');
+      report(
+        ctx,
+        'error',
+        'pattern-consistent-read-gsi',
+        '.consistentRead',
+        `index "${view.name}" is a GSI, which supports eventually consistent reads only.`,
+        'Remove "consistentRead", or query the table or an LSI.',
+      );
     }
     resolved.consistentRead = pattern.consistentRead;
   }
 }
-

@@ -1,7 +1,15 @@
 import { primaryKeyNames } from '../model/indexes.js';
 import { describeCondition } from './conditions.js';
 import { keyType, primaryKeySpecs } from './key-values.js';
-import { attributeType, Expressions, literalTemplate, parsedTemplate, report, useTemplate, type PatternContext } from './pattern-context.js';
+import {
+  attributeType,
+  Expressions,
+  literalTemplate,
+  parsedTemplate,
+  report,
+  templateValue,
+  type PatternContext,
+} from './pattern-context.js';
 import type { ResolvedPattern, ValueSpec } from './resolved-pattern.js';
 import { baseResolved } from './resolve-read.js';
 
@@ -15,7 +23,9 @@ function templateParams(template: string): string[] {
 
 function keyText(key: Record<string, ValueSpec> | undefined): string {
   if (!key) return '(key incomplete)';
-  return Object.entries(key).map(([attribute, value]) => describeCondition({ attribute, operator: '=', value })).join(' and ');
+  return Object.entries(key)
+    .map(([attribute, value]) => describeCondition({ attribute, operator: '=', value }))
+    .join(' and ');
 }
 
 /**
@@ -31,23 +41,35 @@ export function resolvePut(ctx: PatternContext): ResolvedPattern {
   for (const [attribute, template] of Object.entries(entity.keys)) {
     const missing = primary.has(attribute) ? [] : templateParams(template).filter((p) => !declared.has(p));
     if (missing.length) {
-      report(ctx, 'info', 'pattern-put-skips-index-key', '.parameters',
+      report(
+        ctx,
+        'info',
+        'pattern-put-skips-index-key',
+        '.parameters',
         `the item gets no "${attribute}" (so it stays out of the sparse index keyed on it) because ${missing.map((m) => `"${m}"`).join(', ')} is not a parameter.`,
-        `Declare ${missing.map((m) => `"${m}"`).join(', ')} to put the item in that index.`);
+        `Declare ${missing.map((m) => `"${m}"`).join(', ')} to put the item in that index.`,
+      );
       continue;
     }
-    item[attribute] = useTemplate(ctx, template, keyType(ctx, attribute), '.entity');
+    item[attribute] = templateValue(ctx, template, keyType(ctx, attribute), '.entity');
   }
-  if (entity.typeAttribute) item[entity.typeAttribute.name] = { template: literalTemplate(entity.typeAttribute.value), type: 'S' };
+  if (entity.typeAttribute)
+    item[entity.typeAttribute.name] = { template: literalTemplate(entity.typeAttribute.value), type: 'S' };
   for (const attribute of entity.attributes) {
     if (attribute.name in item || !(attribute.required || declared.has(attribute.name))) continue;
-    item[attribute.name] = useTemplate(ctx, `{${literalTemplate(attribute.name)}}`, attribute.type, '.parameters');
+    item[attribute.name] = templateValue(ctx, `{${literalTemplate(attribute.name)}}`, attribute.type, '.parameters');
   }
   resolved.item = item;
   const missingKeys = primaryKeyNames(ctx.table).filter((name) => !(name in item));
   if (missingKeys.length) {
-    report(ctx, 'error', 'pattern-missing-key-template', '.entity', `entity "${entity.name}" has no template for the table key ${missingKeys.join(', ')}.`,
-      `Add ${missingKeys.map((k) => `"${k}"`).join(' and ')} to the entity's "keys".`);
+    report(
+      ctx,
+      'error',
+      'pattern-missing-key-template',
+      '.entity',
+      `entity "${entity.name}" has no template for the table key ${missingKeys.join(', ')}.`,
+      `Add ${missingKeys.map((k) => `"${k}"`).join(' and ')} to the entity's "keys".`,
+    );
   }
   resolved.summary = `PutItem ${ctx.table.name}: ${entity.name} with ${Object.keys(item).join(', ')}`;
   return resolved;
@@ -61,23 +83,41 @@ export function resolveUpdate(ctx: PatternContext): ResolvedPattern {
   if (key) resolved.key = key;
   const set = ctx.pattern.set ?? [];
   if (!set.length) {
-    report(ctx, 'error', 'pattern-update-without-set', '.set', 'an update pattern must list the attributes it sets.',
-      'Add "set": ["attribute", ...]; each attribute takes the value of the parameter with the same name.');
+    report(
+      ctx,
+      'error',
+      'pattern-update-without-set',
+      '.set',
+      'an update pattern must list the attributes it sets.',
+      'Add "set": ["attribute", ...]; each attribute takes the value of the parameter with the same name.',
+    );
   }
   const keys = new Set(primaryKeyNames(ctx.table));
   const assignments: string[] = [];
   set.forEach((attribute, i) => {
     if (keys.has(attribute)) {
-      report(ctx, 'error', 'pattern-update-key-attribute', `.set[${i}]`, `"${attribute}" is part of the table's primary key, which UpdateItem cannot change.`,
-        'Delete the item and put it again with the new key (a transact-write does both at once).');
+      report(
+        ctx,
+        'error',
+        'pattern-update-key-attribute',
+        `.set[${i}]`,
+        `"${attribute}" is part of the table's primary key, which UpdateItem cannot change.`,
+        'Delete the item and put it again with the new key (a transact-write does both at once).',
+      );
       return;
     }
     const type = attributeType(ctx, attribute);
     if (!type) {
-      report(ctx, 'error', 'pattern-unknown-attribute', `.set[${i}]`, `entity "${ctx.pattern.entity}" has no attribute "${attribute}".`,
-        `Add "${attribute}" to the entity's attributes, or remove it from "set".`);
+      report(
+        ctx,
+        'error',
+        'pattern-unknown-attribute',
+        `.set[${i}]`,
+        `entity "${ctx.pattern.entity}" has no attribute "${attribute}".`,
+        `Add "${attribute}" to the entity's attributes, or remove it from "set".`,
+      );
     }
-    const value = useTemplate(ctx, `{${literalTemplate(attribute)}}`, type ?? 'S', `.set[${i}]`);
+    const value = templateValue(ctx, `{${literalTemplate(attribute)}}`, type ?? 'S', `.set[${i}]`);
     assignments.push(`${ex.name(attribute, 's')} = ${ex.value(value)}`);
     warnStaleIndexKeys(ctx, attribute, i);
   });
@@ -91,9 +131,14 @@ function warnStaleIndexKeys(ctx: PatternContext, attribute: string, i: number): 
   const set = new Set(ctx.pattern.set ?? []);
   for (const [keyName, template] of Object.entries(ctx.entity?.keys ?? {})) {
     if (keyName === attribute || set.has(keyName) || !template.includes(`{${attribute}}`)) continue;
-    report(ctx, 'warning', 'pattern-stale-index-key', `.set[${i}]`,
+    report(
+      ctx,
+      'warning',
+      'pattern-stale-index-key',
+      `.set[${i}]`,
       `the key "${keyName}" is built from "${attribute}" (template "${template}") but is not updated, so it keeps the old value.`,
-      `Add "${keyName}" to "set" with a parameter of that name, or do not change "${attribute}" in place.`);
+      `Add "${keyName}" to "set" with a parameter of that name, or do not change "${attribute}" in place.`,
+    );
   }
 }
 

@@ -18,7 +18,9 @@ export function resolvePattern(model: Model, patternName: string): ResolvedPatte
   if (at) return resolveAt(model, model.tables[at[0]]!, at[0], at[1]);
   const names = model.tables.flatMap((t) => t.accessPatterns.map((p) => p.name));
   throw new MonotableError('NOT_FOUND', `The model has no access pattern "${patternName}".`, {
-    hint: names.length ? `Known patterns: ${names.slice(0, 20).join(', ')}${names.length > 20 ? ', …' : ''}.` : 'The model has no access patterns yet; add one under a table\'s "accessPatterns".',
+    hint: names.length
+      ? `Known patterns: ${names.slice(0, 20).join(', ')}${names.length > 20 ? ', …' : ''}.`
+      : 'The model has no access patterns yet; add one under a table\'s "accessPatterns".',
   });
 }
 
@@ -30,7 +32,8 @@ function patternIndex(model: Model): Map<string, [number, number]> {
   if (!index) {
     index = new Map();
     for (const [ti, table] of model.tables.entries()) {
-      for (const [pi, pattern] of table.accessPatterns.entries()) if (!index.has(pattern.name)) index.set(pattern.name, [ti, pi]);
+      for (const [pi, pattern] of table.accessPatterns.entries())
+        if (!index.has(pattern.name)) index.set(pattern.name, [ti, pi]);
     }
     indexes.set(model, index);
   }
@@ -67,7 +70,14 @@ function resolveAt(model: Model, table: Table, ti: number, pi: number): Resolved
 const byPattern = new WeakMap<AccessPattern, { dependencies: readonly unknown[]; resolved: ResolvedPattern }>();
 
 function dependenciesOf(table: Table, pattern: AccessPattern, path: string): unknown[] | undefined {
-  const dependencies: unknown[] = [path, table.name, table.partitionKey, table.sortKey, table.globalSecondaryIndexes, table.localSecondaryIndexes];
+  const dependencies: unknown[] = [
+    path,
+    table.name,
+    table.partitionKey,
+    table.sortKey,
+    table.globalSecondaryIndexes,
+    table.localSecondaryIndexes,
+  ];
   for (const name of [pattern.entity, ...(pattern.writes ?? []).map((w) => w.entity)]) {
     const entity = entityNamed(table, name);
     if (!entity) return undefined;
@@ -81,7 +91,13 @@ function resolveCached(model: Model, table: Table, ti: number, pi: number): Reso
   const path = `$.tables[${ti}].accessPatterns[${pi}]`;
   const dependencies = dependenciesOf(table, pattern, path);
   const hit = byPattern.get(pattern);
-  if (dependencies && hit && hit.dependencies.length === dependencies.length && hit.dependencies.every((d, i) => d === dependencies[i])) return hit.resolved;
+  if (
+    dependencies &&
+    hit &&
+    hit.dependencies.length === dependencies.length &&
+    hit.dependencies.every((d, i) => d === dependencies[i])
+  )
+    return hit.resolved;
   const resolved = resolveFresh(model, table, pattern, path);
   if (dependencies) byPattern.set(pattern, { dependencies, resolved });
   return resolved;
@@ -108,13 +124,26 @@ function resolveFresh(model: Model, table: Table, pattern: AccessPattern, path: 
   return resolved;
 }
 
-function contextFor(model: Model, table: Table, pattern: AccessPattern, path: string, diagnostics: PatternContext['diagnostics'], used: Set<string>): PatternContext {
+function contextFor(
+  model: Model,
+  table: Table,
+  pattern: AccessPattern,
+  path: string,
+  diagnostics: PatternContext['diagnostics'],
+  used: Set<string>,
+): PatternContext {
   const entity = entityNamed(table, pattern.entity);
   const ctx: PatternContext = { model, table, pattern, entity, path, diagnostics, used };
   if (!entity) {
     const names = table.entities.map((e) => e.name);
-    report(ctx, 'error', 'pattern-unknown-entity', '.entity', `table "${table.name}" has no entity "${pattern.entity}".`,
-      names.length ? `Use one of: ${names.join(', ')}.` : 'Add the entity to the table first.');
+    report(
+      ctx,
+      'error',
+      'pattern-unknown-entity',
+      '.entity',
+      `table "${table.name}" has no entity "${pattern.entity}".`,
+      names.length ? `Use one of: ${names.join(', ')}.` : 'Add the entity to the table first.',
+    );
   }
   return ctx;
 }
@@ -131,20 +160,34 @@ function resolveKind(ctx: PatternContext): ResolvedPattern {
 }
 
 const OPERATION_OF = {
-  get: 'GetItem', 'batch-get': 'BatchGetItem', query: 'Query', scan: 'Scan', put: 'PutItem', update: 'UpdateItem', delete: 'DeleteItem',
+  get: 'GetItem',
+  'batch-get': 'BatchGetItem',
+  query: 'Query',
+  scan: 'Scan',
+  put: 'PutItem',
+  update: 'UpdateItem',
+  delete: 'DeleteItem',
   'transact-write': 'TransactWriteItems',
 } as const satisfies Record<AccessPattern['kind'], ResolvedPattern['operation']>;
 
 function resolveKnownKind(ctx: PatternContext): ResolvedPattern {
   switch (ctx.pattern.kind) {
-    case 'get': return resolveGet(ctx, 'GetItem');
-    case 'batch-get': return resolveGet(ctx, 'BatchGetItem');
-    case 'query': return resolveQuery(ctx);
-    case 'scan': return resolveScan(ctx);
-    case 'put': return resolvePut(ctx);
-    case 'update': return resolveUpdate(ctx);
-    case 'delete': return resolveDelete(ctx);
-    case 'transact-write': return resolveTransact(ctx);
+    case 'get':
+      return resolveGet(ctx, 'GetItem');
+    case 'batch-get':
+      return resolveGet(ctx, 'BatchGetItem');
+    case 'query':
+      return resolveQuery(ctx);
+    case 'scan':
+      return resolveScan(ctx);
+    case 'put':
+      return resolvePut(ctx);
+    case 'update':
+      return resolveUpdate(ctx);
+    case 'delete':
+      return resolveDelete(ctx);
+    case 'transact-write':
+      return resolveTransact(ctx);
   }
 }
 
@@ -153,16 +196,30 @@ function resolveTransact(ctx: PatternContext): ResolvedPattern {
   const resolved = baseResolved(ctx, new Expressions(), 'TransactWriteItems');
   const writes = ctx.pattern.writes ?? [];
   if (!writes.length) {
-    report(ctx, 'error', 'pattern-transact-without-writes', '.writes', 'a transact-write pattern must list its writes.',
-      'Add "writes": [{ "kind": "put", "entity": "..." }, ...].');
+    report(
+      ctx,
+      'error',
+      'pattern-transact-without-writes',
+      '.writes',
+      'a transact-write pattern must list its writes.',
+      'Add "writes": [{ "kind": "put", "entity": "..." }, ...].',
+    );
   }
   if (writes.length > MAX_TRANSACT_ITEMS) {
-    report(ctx, 'error', 'pattern-transact-too-many', '.writes', `${writes.length} writes; a transaction holds at most ${MAX_TRANSACT_ITEMS} items.`,
-      'Split the writes over several transactions.');
+    report(
+      ctx,
+      'error',
+      'pattern-transact-too-many',
+      '.writes',
+      `${writes.length} writes; a transaction holds at most ${MAX_TRANSACT_ITEMS} items.`,
+      'Split the writes over several transactions.',
+    );
   }
   resolved.transactItems = writes.map((write, i) => {
     const sub: AccessPattern = {
-      ...ctx.pattern, entity: write.entity, kind: write.kind === 'condition-check' ? 'get' : write.kind,
+      ...ctx.pattern,
+      entity: write.entity,
+      kind: write.kind === 'condition-check' ? 'get' : write.kind,
       ...(write.set !== undefined ? { set: write.set } : { set: undefined }),
     };
     const subCtx = contextFor(ctx.model, ctx.table, sub, `${ctx.path}.writes[${i}]`, ctx.diagnostics, ctx.used);
@@ -171,8 +228,14 @@ function resolveTransact(ctx: PatternContext): ResolvedPattern {
       unresolved.summary = `Unresolved: entity "${write.entity}" does not exist`;
       return unresolved;
     }
-    const item = write.kind === 'put' ? resolvePut(subCtx) : write.kind === 'update' ? resolveUpdate(subCtx)
-      : write.kind === 'delete' ? resolveDelete(subCtx) : resolveConditionCheck(subCtx);
+    const item =
+      write.kind === 'put'
+        ? resolvePut(subCtx)
+        : write.kind === 'update'
+          ? resolveUpdate(subCtx)
+          : write.kind === 'delete'
+            ? resolveDelete(subCtx)
+            : resolveConditionCheck(subCtx);
     checkExpressionSizes(subCtx, item);
     return item;
   });
@@ -181,12 +244,24 @@ function resolveTransact(ctx: PatternContext): ResolvedPattern {
 }
 
 function checkExpressionSizes(ctx: PatternContext, resolved: ResolvedPattern): void {
-  const fields = ['keyConditionExpression', 'filterExpression', 'projectionExpression', 'updateExpression', 'conditionExpression'] as const;
+  const fields = [
+    'keyConditionExpression',
+    'filterExpression',
+    'projectionExpression',
+    'updateExpression',
+    'conditionExpression',
+  ] as const;
   for (const field of fields) {
     const text = resolved[field];
     if (text !== undefined && utf8Length(text) > MAX_EXPRESSION_BYTES) {
-      report(ctx, 'error', 'pattern-expression-too-long', '', `its ${field} is ${utf8Length(text)} bytes; DynamoDB allows ${MAX_EXPRESSION_BYTES}.`,
-        'Split the pattern, or shorten the filter, projection or set lists.');
+      report(
+        ctx,
+        'error',
+        'pattern-expression-too-long',
+        '',
+        `its ${field} is ${utf8Length(text)} bytes; DynamoDB allows ${MAX_EXPRESSION_BYTES}.`,
+        'Split the pattern, or shorten the filter, projection or set lists.',
+      );
     }
   }
 }
@@ -196,12 +271,24 @@ function checkParameters(ctx: PatternContext): void {
   const declared = new Set(ctx.pattern.parameters.map((p) => p.name));
   for (const name of ctx.used) {
     if (declared.has(name)) continue;
-    report(ctx, 'error', 'pattern-undeclared-parameter', '.parameters', `uses the parameter "${name}" but does not declare it.`,
-      `Add { "name": "${name}" } to the pattern's "parameters".`);
+    report(
+      ctx,
+      'error',
+      'pattern-undeclared-parameter',
+      '.parameters',
+      `uses the parameter "${name}" but does not declare it.`,
+      `Add { "name": "${name}" } to the pattern's "parameters".`,
+    );
   }
   ctx.pattern.parameters.forEach((parameter, i) => {
     if (ctx.used.has(parameter.name)) return;
-    report(ctx, 'warning', 'pattern-unused-parameter', `.parameters[${i}]`, `declares the parameter "${parameter.name}" but nothing uses it.`,
-      'Remove it, or use it in the key condition, a filter or "set".');
+    report(
+      ctx,
+      'warning',
+      'pattern-unused-parameter',
+      `.parameters[${i}]`,
+      `declares the parameter "${parameter.name}" but nothing uses it.`,
+      'Remove it, or use it in the key condition, a filter or "set".',
+    );
   });
 }

@@ -16,7 +16,9 @@ export function orderText(ctx: PatternContext, view: IndexView): string {
   const template = entityTemplate(ctx, sortName) ?? '';
   const timeLike = TIME_LIKE.test(sortName) || /\{[^{}]*(_at|date|time|timestamp)\}/i.test(template);
   if (timeLike) return ctx.pattern.order === 'desc' ? ', newest first' : ', oldest first';
-  return ctx.pattern.order === 'desc' ? `, ${sortName || 'sort key'} descending` : `, ${sortName || 'sort key'} ascending`;
+  return ctx.pattern.order === 'desc'
+    ? `, ${sortName || 'sort key'} descending`
+    : `, ${sortName || 'sort key'} ascending`;
 }
 export function limitText(ctx: PatternContext): string {
   return ctx.pattern.limit !== undefined ? `, limit ${ctx.pattern.limit}` : '';

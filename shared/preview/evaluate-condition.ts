@@ -22,7 +22,12 @@ function operandValue(item: Item, operand: Operand, values: ExpressionValues): A
   if (operand.kind === 'path') return valueAt(item, operand.path);
   if (operand.kind === 'value') {
     const value = values[operand.name];
-    if (!value) throw new MonotableError('BAD_INPUT', `The expression uses ${operand.name}, which is not in ExpressionAttributeValues.`, { hint: `Add ${operand.name} to ExpressionAttributeValues.` });
+    if (!value)
+      throw new MonotableError(
+        'BAD_INPUT',
+        `The expression uses ${operand.name}, which is not in ExpressionAttributeValues.`,
+        { hint: `Add ${operand.name} to ExpressionAttributeValues.` },
+      );
     return value;
   }
   const target = valueAt(item, operand.path);
@@ -74,13 +79,20 @@ function contains(a: AttributeValue | undefined, member: AttributeValue | undefi
 /** Evaluates a parsed condition on an item with DynamoDB semantics (a missing attribute fails comparisons except <>). */
 export function evaluateCondition(node: ConditionNode, item: Item, values: ExpressionValues): boolean {
   switch (node.kind) {
-    case 'and': return evaluateCondition(node.left, item, values) && evaluateCondition(node.right, item, values);
-    case 'or': return evaluateCondition(node.left, item, values) || evaluateCondition(node.right, item, values);
-    case 'not': return !evaluateCondition(node.operand, item, values);
-    case 'compare': return compare(node.operator, operandValue(item, node.left, values), operandValue(item, node.right, values));
+    case 'and':
+      return evaluateCondition(node.left, item, values) && evaluateCondition(node.right, item, values);
+    case 'or':
+      return evaluateCondition(node.left, item, values) || evaluateCondition(node.right, item, values);
+    case 'not':
+      return !evaluateCondition(node.operand, item, values);
+    case 'compare':
+      return compare(node.operator, operandValue(item, node.left, values), operandValue(item, node.right, values));
     case 'between': {
       const v = operandValue(item, node.operand, values);
-      return compare('>=', v, operandValue(item, node.low, values)) && compare('<=', v, operandValue(item, node.high, values));
+      return (
+        compare('>=', v, operandValue(item, node.low, values)) &&
+        compare('<=', v, operandValue(item, node.high, values))
+      );
     }
     case 'in': {
       const v = operandValue(item, node.operand, values);
@@ -90,11 +102,16 @@ export function evaluateCondition(node: ConditionNode, item: Item, values: Expre
       const v = valueAt(item, node.path);
       const arg = node.argument ? operandValue(item, node.argument, values) : undefined;
       switch (node.name) {
-        case 'attribute_exists': return v !== undefined;
-        case 'attribute_not_exists': return v === undefined;
-        case 'begins_with': return beginsWith(v, arg);
-        case 'contains': return contains(v, arg);
-        case 'attribute_type': return !!v && !!arg && 'S' in arg && typeOf(v) === arg.S;
+        case 'attribute_exists':
+          return v !== undefined;
+        case 'attribute_not_exists':
+          return v === undefined;
+        case 'begins_with':
+          return beginsWith(v, arg);
+        case 'contains':
+          return contains(v, arg);
+        case 'attribute_type':
+          return !!v && !!arg && 'S' in arg && typeOf(v) === arg.S;
       }
     }
   }
@@ -105,11 +122,17 @@ export function pathHeads(node: ConditionNode): string[] {
   const heads = (o: Operand | undefined): string[] => (o && o.kind !== 'value' ? [String(o.path[0])] : []);
   switch (node.kind) {
     case 'and':
-    case 'or': return [...pathHeads(node.left), ...pathHeads(node.right)];
-    case 'not': return pathHeads(node.operand);
-    case 'compare': return [...heads(node.left), ...heads(node.right)];
-    case 'between': return [...heads(node.operand), ...heads(node.low), ...heads(node.high)];
-    case 'in': return [...heads(node.operand), ...node.list.flatMap(heads)];
-    case 'function': return [String(node.path[0]), ...heads(node.argument)];
+    case 'or':
+      return [...pathHeads(node.left), ...pathHeads(node.right)];
+    case 'not':
+      return pathHeads(node.operand);
+    case 'compare':
+      return [...heads(node.left), ...heads(node.right)];
+    case 'between':
+      return [...heads(node.operand), ...heads(node.low), ...heads(node.high)];
+    case 'in':
+      return [...heads(node.operand), ...node.list.flatMap(heads)];
+    case 'function':
+      return [String(node.path[0]), ...heads(node.argument)];
   }
 }

@@ -9,7 +9,13 @@ import { sortKeyRange } from './sort-key-range.js';
 import { normalizeNumbers } from './normalize-numbers.js';
 import { evaluateCondition, pathHeads, type ExpressionValues } from './evaluate-condition.js';
 import { applyProjection } from './projection.js';
-import { parseCondition, parseProjection, parseSetExpression, type ConditionNode, type PathSegment } from './expression-parser.js';
+import {
+  parseCondition,
+  parseProjection,
+  parseSetExpression,
+  type ConditionNode,
+  type PathSegment,
+} from './expression-parser.js';
 import { viewData, type IndexEntry, type ViewData } from './table-data.js';
 
 /** What a request returns over the model's sample items. */
@@ -26,8 +32,10 @@ export interface EvaluationResult {
 const PAGE_BYTES = 1024 * 1024;
 
 type Input = Record<string, unknown>;
-const names = (input: Input): Record<string, string> => (input['ExpressionAttributeNames'] as Record<string, string> | undefined) ?? {};
-const values = (input: Input): ExpressionValues => (input['ExpressionAttributeValues'] as ExpressionValues | undefined) ?? {};
+const names = (input: Input): Record<string, string> =>
+  (input['ExpressionAttributeNames'] as Record<string, string> | undefined) ?? {};
+const values = (input: Input): ExpressionValues =>
+  (input['ExpressionAttributeValues'] as ExpressionValues | undefined) ?? {};
 const text = (input: Input, field: string): string | undefined => input[field] as string | undefined;
 
 /** Evaluates a low-level request over the sample items with DynamoDB semantics (reads); writes return the items they would write. */
@@ -41,8 +49,10 @@ export function evaluateRequest(model: Model, request: OperationRequest): Evalua
 function evaluate(model: Model, request: OperationRequest): EvaluationResult {
   const input = request.input;
   switch (request.operation) {
-    case 'Query': return readIndex(model, input, true);
-    case 'Scan': return readIndex(model, input, false);
+    case 'Query':
+      return readIndex(model, input, true);
+    case 'Scan':
+      return readIndex(model, input, false);
     case 'GetItem': {
       const item = getItem(model, input);
       return { ...found(item ? [projectItem(item, input)] : []), readUnits: pointReadUnits(item, input) };
@@ -50,25 +60,32 @@ function evaluate(model: Model, request: OperationRequest): EvaluationResult {
     case 'BatchGetItem': {
       const requests = input['RequestItems'] as Record<string, Input>;
       let units = 0;
-      const items = Object.entries(requests).flatMap(([table, r]) => (r['Keys'] as Item[]).flatMap((Key) => {
-        const item = getItem(model, { ...r, TableName: table, Key });
-        units += pointReadUnits(item, r);
-        return item ? [projectItem(item, r)] : [];
-      }));
+      const items = Object.entries(requests).flatMap(([table, r]) =>
+        (r['Keys'] as Item[]).flatMap((Key) => {
+          const item = getItem(model, { ...r, TableName: table, Key });
+          units += pointReadUnits(item, r);
+          return item ? [projectItem(item, r)] : [];
+        }),
+      );
       return { ...found(items), readUnits: units };
     }
-    case 'PutItem': return written([input['Item'] as Item]);
-    case 'DeleteItem': return written([getItem(model, input)].filter((i): i is Item => !!i));
-    case 'UpdateItem': return written([updateItem(model, input)]);
+    case 'PutItem':
+      return written([input['Item'] as Item]);
+    case 'DeleteItem':
+      return written([getItem(model, input)].filter((i): i is Item => !!i));
+    case 'UpdateItem':
+      return written([updateItem(model, input)]);
     case 'TransactWriteItems': {
       const entries = input['TransactItems'] as Record<string, Input>[];
-      return written(entries.flatMap((entry) => {
-        const [kind, body] = Object.entries(entry)[0]!;
-        if (kind === 'Put') return [body['Item'] as Item];
-        if (kind === 'Update') return [updateItem(model, body)];
-        if (kind === 'Delete') return [getItem(model, body)].filter((i): i is Item => !!i);
-        return [];
-      }));
+      return written(
+        entries.flatMap((entry) => {
+          const [kind, body] = Object.entries(entry)[0]!;
+          if (kind === 'Put') return [body['Item'] as Item];
+          if (kind === 'Update') return [updateItem(model, body)];
+          if (kind === 'Delete') return [getItem(model, body)].filter((i): i is Item => !!i);
+          return [];
+        }),
+      );
     }
   }
 }
@@ -92,7 +109,9 @@ function getItem(model: Model, input: Input): Item | undefined {
   const key = input['Key'] as Item;
   const entries = view.partitions.get(keyText(key[view.view.partitionKey.name] ?? { S: '' })) ?? [];
   const sortName = view.view.sortKey?.name;
-  return entries.find((e) => !sortName || (key[sortName] !== undefined && valuesEqual(e.full[sortName]!, key[sortName]!)))?.full;
+  return entries.find(
+    (e) => !sortName || (key[sortName] !== undefined && valuesEqual(e.full[sortName]!, key[sortName]!)),
+  )?.full;
 }
 
 function updateItem(model: Model, input: Input): Item {
@@ -101,8 +120,16 @@ function updateItem(model: Model, input: Input): Item {
   if (!expression) return item;
   for (const { path, value } of parseSetExpression(expression, names(input))) {
     const v = values(input)[value];
-    if (!v) throw new MonotableError('BAD_INPUT', `UpdateExpression uses ${value}, which is not in ExpressionAttributeValues.`, { hint: `Add ${value}.` });
-    if (path.length !== 1) throw new MonotableError('BAD_INPUT', 'Preview updates top-level attributes only.', { hint: 'Set a whole attribute.' });
+    if (!v)
+      throw new MonotableError(
+        'BAD_INPUT',
+        `UpdateExpression uses ${value}, which is not in ExpressionAttributeValues.`,
+        { hint: `Add ${value}.` },
+      );
+    if (path.length !== 1)
+      throw new MonotableError('BAD_INPUT', 'Preview updates top-level attributes only.', {
+        hint: 'Set a whole attribute.',
+      });
     item[path[0] as string] = v;
   }
   return item;
@@ -132,7 +159,12 @@ function cacheKey(text: string, input: Input): string | undefined {
   return key;
 }
 
-function cachedParse<T>(cache: Map<string, T>, text: string, input: Input, parse: (text: string, names: Record<string, string>) => T): T {
+function cachedParse<T>(
+  cache: Map<string, T>,
+  text: string,
+  input: Input,
+  parse: (text: string, names: Record<string, string>) => T,
+): T {
   const key = cacheKey(text, input);
   let parsed = key === undefined ? undefined : cache.get(key);
   if (parsed === undefined) {
@@ -145,8 +177,10 @@ function cachedParse<T>(cache: Map<string, T>, text: string, input: Input, parse
   return parsed;
 }
 
-const conditionOf = (text: string, input: Input): ConditionNode => cachedParse(parsedConditions, text, input, parseCondition);
-const projectionOf = (text: string, input: Input): PathSegment[][] => cachedParse(parsedProjections, text, input, parseProjection);
+const conditionOf = (text: string, input: Input): ConditionNode =>
+  cachedParse(parsedConditions, text, input, parseCondition);
+const projectionOf = (text: string, input: Input): PathSegment[][] =>
+  cachedParse(parsedProjections, text, input, parseProjection);
 
 function splitAnd(node: ConditionNode): ConditionNode[] {
   return node.kind === 'and' ? [...splitAnd(node.left), ...splitAnd(node.right)] : [node];
@@ -164,8 +198,12 @@ function readIndex(model: Model, input: Input, isQuery: boolean): EvaluationResu
   const projection = text(input, 'ProjectionExpression');
   const paths = projection ? projectionOf(projection, input) : undefined;
   // An LSI fetches attributes it does not project from the table (a GSI cannot: they are simply missing).
-  const fetches = view.view.kind === 'lsi' && !!view.projected && [...(paths ?? []).map((p) => p[0]), ...(filter ? pathHeads(filter) : [])]
-    .some((name) => typeof name === 'string' && !view.projected!.has(name));
+  const fetches =
+    view.view.kind === 'lsi' &&
+    !!view.projected &&
+    [...(paths ?? []).map((p) => p[0]), ...(filter ? pathHeads(filter) : [])].some(
+      (name) => typeof name === 'string' && !view.projected!.has(name),
+    );
   const read: IndexEntry[] = [];
   let bytes = 0;
   for (const entry of entries) {
@@ -178,29 +216,52 @@ function readIndex(model: Model, input: Input, isQuery: boolean): EvaluationResu
   const kept = filter ? read.filter((e) => evaluateCondition(filter, source(e), vals)) : read;
   const items = kept.map((e) => (paths ? applyProjection(source(e), paths) : e.item));
   const last = read[read.length - 1];
-  const result: EvaluationResult = { items, scannedCount: read.length, count: items.length, readUnits: readUnits(bytes, consistencyOf(input)) };
+  const result: EvaluationResult = {
+    items,
+    scannedCount: read.length,
+    count: items.length,
+    readUnits: readUnits(bytes, consistencyOf(input)),
+  };
   if (stopped && last) result.lastEvaluatedKey = Object.fromEntries(view.keyNames.map((k) => [k, last.full[k]!]));
   return result;
 }
 
 function queryEntries(view: ViewData, input: Input, vals: ExpressionValues): IndexEntry[] {
   const expression = text(input, 'KeyConditionExpression');
-  if (!expression) throw new MonotableError('BAD_INPUT', 'A Query needs a KeyConditionExpression.', { hint: 'Give the partition key equality, e.g. "#pk = :pk".' });
+  if (!expression)
+    throw new MonotableError('BAD_INPUT', 'A Query needs a KeyConditionExpression.', {
+      hint: 'Give the partition key equality, e.g. "#pk = :pk".',
+    });
   const partitionName = view.view.partitionKey.name;
   let partitionValue: AttributeValue | undefined;
   const sortConditions: ConditionNode[] = [];
   for (const part of splitAnd(conditionOf(expression, input))) {
-    if (part.kind === 'compare' && part.operator === '=' && part.left.kind === 'path' && part.left.path.length === 1 && part.left.path[0] === partitionName && part.right.kind === 'value') {
+    if (
+      part.kind === 'compare' &&
+      part.operator === '=' &&
+      part.left.kind === 'path' &&
+      part.left.path.length === 1 &&
+      part.left.path[0] === partitionName &&
+      part.right.kind === 'value'
+    ) {
       partitionValue = vals[part.right.name];
     } else sortConditions.push(part);
   }
   if (!partitionValue) {
-    throw new MonotableError('BAD_INPUT', `The key condition "${expression}" does not fix the partition key "${partitionName}" with "=".`, { hint: `Add "${partitionName} = :value".` });
+    throw new MonotableError(
+      'BAD_INPUT',
+      `The key condition "${expression}" does not fix the partition key "${partitionName}" with "=".`,
+      { hint: `Add "${partitionName} = :value".` },
+    );
   }
   if (!(view.view.partitionKey.type in partitionValue)) {
-    throw new MonotableError('BAD_INPUT', `The partition key "${partitionName}" is of type ${view.view.partitionKey.type}, but the key condition gives a ${Object.keys(partitionValue)[0]} value.`, {
-      hint: `Pass a ${view.view.partitionKey.type} value.`,
-    });
+    throw new MonotableError(
+      'BAD_INPUT',
+      `The partition key "${partitionName}" is of type ${view.view.partitionKey.type}, but the key condition gives a ${Object.keys(partitionValue)[0]} value.`,
+      {
+        hint: `Pass a ${view.view.partitionKey.type} value.`,
+      },
+    );
   }
   let entries = view.partitions.get(keyText(partitionValue)) ?? [];
   const sortName = view.view.sortKey?.name;
@@ -213,6 +274,8 @@ function queryEntries(view: ViewData, input: Input, vals: ExpressionValues): Ind
 
 function afterStartKey(entries: IndexEntry[], view: ViewData, start: Item | undefined): IndexEntry[] {
   if (!start) return entries;
-  const at = entries.findIndex((e) => view.keyNames.every((k) => e.full[k] !== undefined && start[k] !== undefined && valuesEqual(e.full[k]!, start[k]!)));
+  const at = entries.findIndex((e) =>
+    view.keyNames.every((k) => e.full[k] !== undefined && start[k] !== undefined && valuesEqual(e.full[k]!, start[k]!)),
+  );
   return at < 0 ? entries : entries.slice(at + 1);
 }

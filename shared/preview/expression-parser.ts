@@ -2,10 +2,12 @@ import { MonotableError } from '../errors/monotable-error.js';
 import { utf8Length } from '../capacity/item-size.js';
 import { MAX_EXPRESSION_BYTES } from '../patterns/resolve.js';
 
-
 /** A document path: `#a.b[2]` as segments (names resolved through ExpressionAttributeNames). */
 export type PathSegment = string | number;
-export type Operand = { kind: 'path'; path: PathSegment[] } | { kind: 'value'; name: string } | { kind: 'size'; path: PathSegment[] };
+export type Operand =
+  | { kind: 'path'; path: PathSegment[] }
+  | { kind: 'value'; name: string }
+  | { kind: 'size'; path: PathSegment[] };
 
 export type ConditionNode =
   | { kind: 'and' | 'or'; left: ConditionNode; right: ConditionNode }
@@ -13,12 +15,19 @@ export type ConditionNode =
   | { kind: 'compare'; operator: '=' | '<>' | '<' | '<=' | '>' | '>='; left: Operand; right: Operand }
   | { kind: 'between'; operand: Operand; low: Operand; high: Operand }
   | { kind: 'in'; operand: Operand; list: Operand[] }
-  | { kind: 'function'; name: 'attribute_exists' | 'attribute_not_exists' | 'begins_with' | 'contains' | 'attribute_type'; path: PathSegment[]; argument?: Operand };
+  | {
+      kind: 'function';
+      name: 'attribute_exists' | 'attribute_not_exists' | 'begins_with' | 'contains' | 'attribute_type';
+      path: PathSegment[];
+      argument?: Operand;
+    };
 
 const TOKEN = /\s*(?:(#[A-Za-z0-9_]+)|(:[A-Za-z0-9_]+)|([A-Za-z_][A-Za-z0-9_]*)|(\d+)|(<>|<=|>=|[=<>(),.[\]]))/y;
 
 function expressionError(text: string, problem: string): MonotableError {
-  return new MonotableError('BAD_INPUT', `Expression "${text}": ${problem}.`, { hint: 'Preview understands DynamoDB condition expressions: comparisons, BETWEEN, IN, AND/OR/NOT and the functions attribute_exists, attribute_not_exists, begins_with, contains, attribute_type, size.' });
+  return new MonotableError('BAD_INPUT', `Expression "${text}": ${problem}.`, {
+    hint: 'Preview understands DynamoDB condition expressions: comparisons, BETWEEN, IN, AND/OR/NOT and the functions attribute_exists, attribute_not_exists, begins_with, contains, attribute_type, size.',
+  });
 }
 
 const tokenCache = new Map<string, string[]>();
@@ -28,7 +37,11 @@ function tokenize(text: string): string[] {
   const cached = tokenCache.get(text);
   if (cached) return cached;
   if (utf8Length(text) > MAX_EXPRESSION_BYTES) {
-    throw new MonotableError('BAD_INPUT', `An expression of ${utf8Length(text)} bytes is longer than DynamoDB's ${MAX_EXPRESSION_BYTES}-byte limit.`, { hint: 'Shorten the expression or split the request.' });
+    throw new MonotableError(
+      'BAD_INPUT',
+      `An expression of ${utf8Length(text)} bytes is longer than DynamoDB's ${MAX_EXPRESSION_BYTES}-byte limit.`,
+      { hint: 'Shorten the expression or split the request.' },
+    );
   }
   const tokens: string[] = [];
   let at = 0;
@@ -67,7 +80,10 @@ export function parseProjection(text: string, names: Readonly<Record<string, str
 }
 
 /** Parses `SET a = :v, b = :w` (the only update form Monotable writes). */
-export function parseSetExpression(text: string, names: Readonly<Record<string, string>>): { path: PathSegment[]; value: string }[] {
+export function parseSetExpression(
+  text: string,
+  names: Readonly<Record<string, string>>,
+): { path: PathSegment[]; value: string }[] {
   const p = new Parser(text, tokenize(text), names);
   if (p.next().toUpperCase() !== 'SET') throw expressionError(text, 'preview supports SET updates only');
   const out: { path: PathSegment[]; value: string }[] = [];
@@ -90,17 +106,26 @@ class Parser {
 
   /** Parentheses and NOT nest by recursion; a hostile expression must not overflow the stack. */
   nested<T>(parse: () => T): T {
-    if (++this.depth > MAX_DEPTH) throw expressionError(this.text.slice(0, 80), `nesting deeper than ${MAX_DEPTH} levels`);
+    if (++this.depth > MAX_DEPTH)
+      throw expressionError(this.text.slice(0, 80), `nesting deeper than ${MAX_DEPTH} levels`);
     try {
       return parse();
     } finally {
       this.depth--;
     }
   }
-  constructor(private readonly text: string, private readonly tokens: string[], private readonly names: Readonly<Record<string, string>>) {}
+  constructor(
+    private readonly text: string,
+    private readonly tokens: string[],
+    private readonly names: Readonly<Record<string, string>>,
+  ) {}
 
-  done(): boolean { return this.i >= this.tokens.length; }
-  peek(): string | undefined { return this.tokens[this.i]; }
+  done(): boolean {
+    return this.i >= this.tokens.length;
+  }
+  peek(): string | undefined {
+    return this.tokens[this.i];
+  }
   next(): string {
     const t = this.tokens[this.i++];
     if (t === undefined) throw expressionError(this.text, 'it ends too early');
@@ -142,11 +167,22 @@ class Parser {
       const path = this.path();
       const argument = this.accept(',') ? this.operand() : undefined;
       this.expect(')');
-      return { kind: 'function', name: head as Extract<ConditionNode, { kind: 'function' }>['name'], path, ...(argument && { argument }) };
+      return {
+        kind: 'function',
+        name: head as Extract<ConditionNode, { kind: 'function' }>['name'],
+        path,
+        ...(argument && { argument }),
+      };
     }
     const left = this.operand();
     const op = this.next();
-    if (COMPARATORS.has(op)) return { kind: 'compare', operator: op as Extract<ConditionNode, { kind: 'compare' }>['operator'], left, right: this.operand() };
+    if (COMPARATORS.has(op))
+      return {
+        kind: 'compare',
+        operator: op as Extract<ConditionNode, { kind: 'compare' }>['operator'],
+        left,
+        right: this.operand(),
+      };
     if (op.toUpperCase() === 'BETWEEN') {
       const low = this.operand();
       this.expect('AND');

@@ -7,7 +7,11 @@ import { keyDisplay, viewData } from './table-data.js';
  * index's keys, projected as the index projects them, grouped by partition key in first-seen order and
  * sorted by sort key within each partition.
  */
-export function indexItems(model: Model, tableName: string, indexName: string | undefined): { partition: string; items: Item[] }[] {
+export function indexItems(
+  model: Model,
+  tableName: string,
+  indexName: string | undefined,
+): { partition: string; items: Item[] }[] {
   const view = viewData(model, tableName, indexName);
   const partitionName = view.view.partitionKey.name;
   return [...view.partitions.values()].map((entries) => ({

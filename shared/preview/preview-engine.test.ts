@@ -16,50 +16,159 @@ import { previewPattern } from './preview-pattern.js';
  */
 let engine: Awaited<ReturnType<typeof startTestEngine>>;
 
-const q = (p: Partial<AccessPattern> & Pick<AccessPattern, 'name'>): AccessPattern => ({ entity: 'Message', kind: 'query', parameters: [{ name: 'message_group_uuid' }], ...p });
-
-const model: Model = cruddurLikeModel([
-  q({ name: 'limit-before-filter', limit: 2, filter: [{ attribute: 'message', operator: '=', value: 'Yes, live' }] }),
-  q({ name: 'since', parameters: [{ name: 'message_group_uuid' }, { name: 't' }], keyCondition: { partition: { attribute: 'pk' }, sort: { attribute: 'sk', operator: '>=', value: '{t}' } } }),
-  q({ name: 'window', parameters: [{ name: 'message_group_uuid' }, { name: 'a' }, { name: 'b' }], keyCondition: { partition: { attribute: 'pk' }, sort: { attribute: 'sk', operator: 'between', value: '{a}', to: '{b}' } }, order: 'desc' }),
-  q({ name: 'not-type', filter: [{ attribute: 'type', operator: '<>', value: 'MessageGroup' }], projection: ['message', 'sk'] }),
-  q({ name: 'by-user-keys', entity: 'MessageGroup', parameters: [{ name: 'user_uuid' }], keyCondition: { partition: { attribute: 'user_uuid', value: '{user_uuid}' } } }),
-  { name: 'get', entity: 'Message', kind: 'get', parameters: [{ name: 'message_group_uuid' }, { name: 'created_at' }], projection: ['message'] },
-  { name: 'scan-contains', entity: 'Message', kind: 'scan', parameters: [{ name: 'm' }], filter: [{ attribute: 'message', operator: 'contains', value: '{m}' }] },
-], (t) => {
-  t.globalSecondaryIndexes!.push({ name: 'by-user', partitionKey: { name: 'user_uuid', type: 'S' }, projection: { type: 'KEYS_ONLY' } });
-  t.localSecondaryIndexes = [{ name: 'by-message', sortKey: { name: 'message', type: 'S' }, projection: { type: 'KEYS_ONLY' } }];
+const q = (p: Partial<AccessPattern> & Pick<AccessPattern, 'name'>): AccessPattern => ({
+  entity: 'Message',
+  kind: 'query',
+  parameters: [{ name: 'message_group_uuid' }],
+  ...p,
 });
+
+const model: Model = cruddurLikeModel(
+  [
+    q({ name: 'limit-before-filter', limit: 2, filter: [{ attribute: 'message', operator: '=', value: 'Yes, live' }] }),
+    q({
+      name: 'since',
+      parameters: [{ name: 'message_group_uuid' }, { name: 't' }],
+      keyCondition: { partition: { attribute: 'pk' }, sort: { attribute: 'sk', operator: '>=', value: '{t}' } },
+    }),
+    q({
+      name: 'window',
+      parameters: [{ name: 'message_group_uuid' }, { name: 'a' }, { name: 'b' }],
+      keyCondition: {
+        partition: { attribute: 'pk' },
+        sort: { attribute: 'sk', operator: 'between', value: '{a}', to: '{b}' },
+      },
+      order: 'desc',
+    }),
+    q({
+      name: 'not-type',
+      filter: [{ attribute: 'type', operator: '<>', value: 'MessageGroup' }],
+      projection: ['message', 'sk'],
+    }),
+    q({
+      name: 'by-user-keys',
+      entity: 'MessageGroup',
+      parameters: [{ name: 'user_uuid' }],
+      keyCondition: { partition: { attribute: 'user_uuid', value: '{user_uuid}' } },
+    }),
+    {
+      name: 'get',
+      entity: 'Message',
+      kind: 'get',
+      parameters: [{ name: 'message_group_uuid' }, { name: 'created_at' }],
+      projection: ['message'],
+    },
+    {
+      name: 'scan-contains',
+      entity: 'Message',
+      kind: 'scan',
+      parameters: [{ name: 'm' }],
+      filter: [{ attribute: 'message', operator: 'contains', value: '{m}' }],
+    },
+  ],
+  (t) => {
+    t.globalSecondaryIndexes!.push({
+      name: 'by-user',
+      partitionKey: { name: 'user_uuid', type: 'S' },
+      projection: { type: 'KEYS_ONLY' },
+    });
+    t.localSecondaryIndexes = [
+      { name: 'by-message', sortKey: { name: 'message', type: 'S' }, projection: { type: 'KEYS_ONLY' } },
+    ];
+  },
+);
 model.tables[0]!.accessPatterns.push(
-  q({ name: 'lsi-projected', keyCondition: { partition: { attribute: 'pk' }, sort: { attribute: 'message', operator: 'begins_with', value: 'See' } } }),
-  q({ name: 'lsi-fetch', keyCondition: { partition: { attribute: 'pk' }, sort: { attribute: 'message', operator: '>', value: 'E' } }, projection: ['created_at', 'message'] }),
+  q({
+    name: 'lsi-projected',
+    keyCondition: {
+      partition: { attribute: 'pk' },
+      sort: { attribute: 'message', operator: 'begins_with', value: 'See' },
+    },
+  }),
+  q({
+    name: 'lsi-fetch',
+    keyCondition: { partition: { attribute: 'pk' }, sort: { attribute: 'message', operator: '>', value: 'E' } },
+    projection: ['created_at', 'message'],
+  }),
 );
 
 /** Number and string sort orders on their own table. */
 function orderTable(name: string, type: 'N' | 'S', values: string[]): Table {
   return {
-    name, partitionKey: { name: 'pk', type: 'S' }, sortKey: { name: 'sk', type }, billing: { mode: 'on-demand' },
-    entities: [{ name: 'E', keys: { pk: 'P', sk: '{v}' }, attributes: [{ name: 'v', type }], sampleItems: values.map((v) => ({ pk: { S: 'P' }, sk: type === 'N' ? { N: v } : { S: v } })) }],
-    accessPatterns: [{ name: `${name}-all`, entity: 'E', kind: 'query', parameters: [] }, { name: `${name}-desc`, entity: 'E', kind: 'query', parameters: [], order: 'desc', limit: 3 }],
+    name,
+    partitionKey: { name: 'pk', type: 'S' },
+    sortKey: { name: 'sk', type },
+    billing: { mode: 'on-demand' },
+    entities: [
+      {
+        name: 'E',
+        keys: { pk: 'P', sk: '{v}' },
+        attributes: [{ name: 'v', type }],
+        sampleItems: values.map((v) => ({ pk: { S: 'P' }, sk: type === 'N' ? { N: v } : { S: v } })),
+      },
+    ],
+    accessPatterns: [
+      { name: `${name}-all`, entity: 'E', kind: 'query', parameters: [] },
+      { name: `${name}-desc`, entity: 'E', kind: 'query', parameters: [], order: 'desc', limit: 3 },
+    ],
   };
 }
 model.tables.push(
-  orderTable('numbers', 'N', ['10', '9', '-10', '0.5', '-9', '1e3', '12345678901234567890123456789012345679', '12345678901234567890123456789012345678', '0']),
+  orderTable('numbers', 'N', [
+    '10',
+    '9',
+    '-10',
+    '0.5',
+    '-9',
+    '1e3',
+    '12345678901234567890123456789012345679',
+    '12345678901234567890123456789012345678',
+    '0',
+  ]),
   orderTable('strings', 'S', ['Z', 'a', 'é', '~', 'ORDER#10', 'ORDER#9', 'ab', 'a b', '\u{1F600}', '\uFFFF']),
 );
 
 /** Items of about 3 KB, for read units that span several 4 KB blocks; a KEYS_ONLY GSI reads only small entries. */
 const big: Table = {
-  name: 'big', partitionKey: { name: 'pk', type: 'S' }, sortKey: { name: 'sk', type: 'N' }, billing: { mode: 'on-demand' },
-  globalSecondaryIndexes: [{ name: 'by-owner', partitionKey: { name: 'owner', type: 'S' }, sortKey: { name: 'sk', type: 'N' }, projection: { type: 'KEYS_ONLY' } }],
-  entities: [{
-    name: 'Doc', keys: { pk: 'DOC', sk: '{n}', owner: '{owner}' }, attributes: [{ name: 'n', type: 'N' }, { name: 'owner', type: 'S' }, { name: 'body', type: 'S' }],
-    sampleItems: [1, 2, 3, 4, 5].map((n) => ({ pk: { S: 'DOC' }, sk: { N: String(n) }, owner: { S: 'o1' }, body: { S: 'x'.repeat(3000) } })),
-  }],
+  name: 'big',
+  partitionKey: { name: 'pk', type: 'S' },
+  sortKey: { name: 'sk', type: 'N' },
+  billing: { mode: 'on-demand' },
+  globalSecondaryIndexes: [
+    {
+      name: 'by-owner',
+      partitionKey: { name: 'owner', type: 'S' },
+      sortKey: { name: 'sk', type: 'N' },
+      projection: { type: 'KEYS_ONLY' },
+    },
+  ],
+  entities: [
+    {
+      name: 'Doc',
+      keys: { pk: 'DOC', sk: '{n}', owner: '{owner}' },
+      attributes: [
+        { name: 'n', type: 'N' },
+        { name: 'owner', type: 'S' },
+        { name: 'body', type: 'S' },
+      ],
+      sampleItems: [1, 2, 3, 4, 5].map((n) => ({
+        pk: { S: 'DOC' },
+        sk: { N: String(n) },
+        owner: { S: 'o1' },
+        body: { S: 'x'.repeat(3000) },
+      })),
+    },
+  ],
   accessPatterns: [
     { name: 'big-all', entity: 'Doc', kind: 'query', parameters: [] },
     { name: 'big-two-strong', entity: 'Doc', kind: 'query', parameters: [], limit: 2, consistentRead: true },
-    { name: 'big-owner', entity: 'Doc', kind: 'query', parameters: [{ name: 'owner' }], keyCondition: { partition: { attribute: 'owner' } } },
+    {
+      name: 'big-owner',
+      entity: 'Doc',
+      kind: 'query',
+      parameters: [{ name: 'owner' }],
+      keyCondition: { partition: { attribute: 'owner' } },
+    },
     { name: 'big-get', entity: 'Doc', kind: 'get', parameters: [{ name: 'n' }], consistentRead: true },
   ],
 };
@@ -67,7 +176,10 @@ model.tables.push(big);
 
 /** Items of 350 KB: a Query page stops once 1 MB has been read, with a LastEvaluatedKey. */
 const pages = orderTable('pages', 'N', ['1', '2', '3', '4']);
-pages.entities[0]!.sampleItems = pages.entities[0]!.sampleItems!.map((item) => ({ ...item, body: { S: 'x'.repeat(350_000) } }));
+pages.entities[0]!.sampleItems = pages.entities[0]!.sampleItems!.map((item) => ({
+  ...item,
+  body: { S: 'x'.repeat(350_000) },
+}));
 model.tables.push(pages);
 
 beforeAll(async () => {
@@ -79,7 +191,10 @@ afterAll(async () => {
   await engine?.stop();
 });
 
-async function fromEngine(name: string, params: Record<string, TemplateValue>): Promise<{ items: Item[]; count: number; scannedCount: number; lastEvaluatedKey?: Item }> {
+async function fromEngine(
+  name: string,
+  params: Record<string, TemplateValue>,
+): Promise<{ items: Item[]; count: number; scannedCount: number; lastEvaluatedKey?: Item }> {
   const { operation, input } = buildRequest(resolvePattern(model, name), params);
   const client = engine.client;
   if (operation === 'GetItem') {
@@ -87,15 +202,26 @@ async function fromEngine(name: string, params: Record<string, TemplateValue>): 
     const items = out.Item ? [out.Item as Item] : [];
     return { items, count: items.length, scannedCount: items.length };
   }
-  const out = operation === 'Query' ? await client.send(new QueryCommand(input as never)) : await client.send(new ScanCommand(input as never));
-  return { items: (out.Items ?? []) as Item[], count: out.Count ?? 0, scannedCount: out.ScannedCount ?? 0, ...(out.LastEvaluatedKey && { lastEvaluatedKey: out.LastEvaluatedKey as Item }) };
+  const out =
+    operation === 'Query'
+      ? await client.send(new QueryCommand(input as never))
+      : await client.send(new ScanCommand(input as never));
+  return {
+    items: (out.Items ?? []) as Item[],
+    count: out.Count ?? 0,
+    scannedCount: out.ScannedCount ?? 0,
+    ...(out.LastEvaluatedKey && { lastEvaluatedKey: out.LastEvaluatedKey as Item }),
+  };
 }
 
 /** Read units the engine reports for the request (ReturnConsumedCapacity TOTAL). */
 async function unitsFromEngine(name: string, params: Record<string, TemplateValue>): Promise<number | undefined> {
   const { operation, input } = buildRequest(resolvePattern(model, name), params);
   const withCapacity = { ...input, ReturnConsumedCapacity: 'TOTAL' } as never;
-  const out = operation === 'GetItem' ? await engine.client.send(new GetItemCommand(withCapacity)) : await engine.client.send(new QueryCommand(withCapacity));
+  const out =
+    operation === 'GetItem'
+      ? await engine.client.send(new GetItemCommand(withCapacity))
+      : await engine.client.send(new QueryCommand(withCapacity));
   return out.ConsumedCapacity?.CapacityUnits;
 }
 
@@ -123,8 +249,11 @@ describe('preview matches the real engine', () => {
     const preview = previewPattern(model, name, params);
     const real = await fromEngine(name, params);
     expect(preview.items).toEqual(real.items);
-    expect({ count: preview.count, scannedCount: preview.scannedCount, lastEvaluatedKey: preview.lastEvaluatedKey })
-      .toEqual({ count: real.count, scannedCount: real.scannedCount, lastEvaluatedKey: real.lastEvaluatedKey });
+    expect({
+      count: preview.count,
+      scannedCount: preview.scannedCount,
+      lastEvaluatedKey: preview.lastEvaluatedKey,
+    }).toEqual({ count: real.count, scannedCount: real.scannedCount, lastEvaluatedKey: real.lastEvaluatedKey });
   });
 
   it.each([
@@ -134,10 +263,13 @@ describe('preview matches the real engine', () => {
     ['big-get', { n: 3 }, 1], // one 3 KB item, strongly consistent
     ['list-messages', { message_group_uuid: 'g1' }, 0.5],
     ['lsi-projected', { message_group_uuid: 'g1' }, 0.5],
-  ] as [string, Record<string, TemplateValue>, number][])('read units of %s agree with the engine', async (name, params, expected) => {
-    expect(previewPattern(model, name, params).readUnits).toBe(expected);
-    expect(await unitsFromEngine(name, params)).toBe(expected);
-  });
+  ] as [string, Record<string, TemplateValue>, number][])(
+    'read units of %s agree with the engine',
+    async (name, params, expected) => {
+      expect(previewPattern(model, name, params).readUnits).toBe(expected);
+      expect(await unitsFromEngine(name, params)).toBe(expected);
+    },
+  );
 
   it('LSI reads of unprojected attributes: preview fetches them from the table as DynamoDB does; dynalite does not (known gap)', async () => {
     const preview = previewPattern(model, 'lsi-fetch', { message_group_uuid: 'g1' });

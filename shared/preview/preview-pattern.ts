@@ -14,7 +14,10 @@ export interface PreviewResult extends EvaluationResult {
 }
 
 /** Parameter values for a preview: each parameter's `example`, overridden by the given values. */
-export function previewParameters(resolved: ResolvedPattern, params: Readonly<Record<string, TemplateValue>> = {}): Record<string, TemplateValue> {
+export function previewParameters(
+  resolved: ResolvedPattern,
+  params: Readonly<Record<string, TemplateValue>> = {},
+): Record<string, TemplateValue> {
   const out: Record<string, TemplateValue> = {};
   for (const p of resolved.parameters) if (p.example !== undefined) out[p.name] = p.example;
   return { ...out, ...params };
@@ -25,7 +28,11 @@ export function previewParameters(resolved: ResolvedPattern, params: Readonly<Re
  * sort order by key type, Limit before the filter, filter, projection. Missing parameters (without an
  * example) are BAD_INPUT naming them.
  */
-export function previewPattern(model: Model, patternName: string, params: Readonly<Record<string, TemplateValue>> = {}): PreviewResult {
+export function previewPattern(
+  model: Model,
+  patternName: string,
+  params: Readonly<Record<string, TemplateValue>> = {},
+): PreviewResult {
   const resolved = resolvePattern(model, patternName);
   const request = buildRequest(resolved, previewParameters(resolved, params));
   return {

@@ -11,35 +11,69 @@ const sks = (items: Item[]) => items.map((i) => ('S' in i['sk']! ? i['sk'].S : '
 /** A one-entity table with a Number or String sort key and the given sort values. */
 function sortModel(type: 'N' | 'S' | 'B', values: string[], patterns: AccessPattern[] = []): Model {
   return {
-    format: 'monotable/1', name: 'm',
-    tables: [{
-      name: 't', partitionKey: { name: 'pk', type: 'S' }, sortKey: { name: 'sk', type }, billing: { mode: 'on-demand' },
-      entities: [{
-        name: 'E', keys: { pk: 'P', sk: '{n}' }, attributes: [{ name: 'n', type }, { name: 'flag', type: 'S' }],
-        sampleItems: values.map((v, i) => ({ pk: { S: 'P' }, sk: (type === 'N' ? { N: v } : type === 'S' ? { S: v } : { B: v }), ...(i === values.length - 1 ? { flag: { S: 'yes' } } : {}) })),
-      }],
-      accessPatterns: [{ name: 'all', entity: 'E', kind: 'query', parameters: [] }, ...patterns],
-    }],
+    format: 'monotable/1',
+    name: 'm',
+    tables: [
+      {
+        name: 't',
+        partitionKey: { name: 'pk', type: 'S' },
+        sortKey: { name: 'sk', type },
+        billing: { mode: 'on-demand' },
+        entities: [
+          {
+            name: 'E',
+            keys: { pk: 'P', sk: '{n}' },
+            attributes: [
+              { name: 'n', type },
+              { name: 'flag', type: 'S' },
+            ],
+            sampleItems: values.map((v, i) => ({
+              pk: { S: 'P' },
+              sk: type === 'N' ? { N: v } : type === 'S' ? { S: v } : { B: v },
+              ...(i === values.length - 1 ? { flag: { S: 'yes' } } : {}),
+            })),
+          },
+        ],
+        accessPatterns: [{ name: 'all', entity: 'E', kind: 'query', parameters: [] }, ...patterns],
+      },
+    ],
   };
 }
 
 describe('previewPattern on the Cruddur patterns', () => {
-  it('list-messages returns the group\'s messages newest first, with the request it sends', () => {
+  it("list-messages returns the group's messages newest first, with the request it sends", () => {
     const result = previewPattern(cruddurLikeModel(), 'list-messages', { message_group_uuid: 'g1' });
     expect(sks(result.items)).toEqual(['2026-10-14T09:42', '2026-10-14T09:35', '2026-10-14T09:30']);
-    expect(result).toMatchObject({ operation: 'Query', count: 3, scannedCount: 3, request: { input: { ScanIndexForward: false, Limit: 20 } } });
+    expect(result).toMatchObject({
+      operation: 'Query',
+      count: 3,
+      scannedCount: 3,
+      request: { input: { ScanIndexForward: false, Limit: 20 } },
+    });
     expect(result.lastEvaluatedKey).toBeUndefined();
   });
 
   it('find-group-rows reads the GSI partition: every row with that message_group_uuid, by sk', () => {
     const result = previewPattern(cruddurLikeModel(), 'find-group-rows', { message_group_uuid: 'g1' });
-    expect(result.items.map((i) => i['pk'])).toEqual([{ S: 'MSG#g1' }, { S: 'MSG#g1' }, { S: 'MSG#g1' }, { S: 'GRP#u1' }]);
-    expect(sks(result.items)).toEqual(['2026-10-14T09:30', '2026-10-14T09:35', '2026-10-14T09:42', '2026-10-14T09:42:17']);
+    expect(result.items.map((i) => i['pk'])).toEqual([
+      { S: 'MSG#g1' },
+      { S: 'MSG#g1' },
+      { S: 'MSG#g1' },
+      { S: 'GRP#u1' },
+    ]);
+    expect(sks(result.items)).toEqual([
+      '2026-10-14T09:30',
+      '2026-10-14T09:35',
+      '2026-10-14T09:42',
+      '2026-10-14T09:42:17',
+    ]);
     expect(previewPattern(cruddurLikeModel(), 'find-group-rows', { message_group_uuid: 'other' }).items).toEqual([]);
   });
 
   it('a missing parameter is BAD_INPUT; parameter examples fill in', () => {
-    expect(() => previewPattern(cruddurLikeModel(), 'list-messages')).toThrow(expect.objectContaining({ code: 'BAD_INPUT' }));
+    expect(() => previewPattern(cruddurLikeModel(), 'list-messages')).toThrow(
+      expect.objectContaining({ code: 'BAD_INPUT' }),
+    );
     const model = cruddurLikeModel();
     model.tables[0]!.accessPatterns[0]!.parameters[0]!.example = 'g1';
     expect(previewPattern(model, 'list-messages').count).toBe(3);
@@ -48,10 +82,29 @@ describe('previewPattern on the Cruddur patterns', () => {
 
 describe('sort order by key type', () => {
   it('numbers sort numerically with any precision (9 < 10, 38 digits, decimals, negatives, exponents)', () => {
-    const values = ['10', '9', '-10', '0.5', '-9', '1e3', '12345678901234567890123456789012345679', '12345678901234567890123456789012345678', '0'];
+    const values = [
+      '10',
+      '9',
+      '-10',
+      '0.5',
+      '-9',
+      '1e3',
+      '12345678901234567890123456789012345679',
+      '12345678901234567890123456789012345678',
+      '0',
+    ];
     // read back as DynamoDB returns numbers: canonical decimal text (1e3 → 1000)
-    expect(sks(previewPattern(sortModel('N', values), 'all').items)).toEqual(
-      ['-10', '-9', '0', '0.5', '9', '10', '1000', '12345678901234567890123456789012345678', '12345678901234567890123456789012345679']);
+    expect(sks(previewPattern(sortModel('N', values), 'all').items)).toEqual([
+      '-10',
+      '-9',
+      '0',
+      '0.5',
+      '9',
+      '10',
+      '1000',
+      '12345678901234567890123456789012345678',
+      '12345678901234567890123456789012345679',
+    ]);
     expect(compareNumbers('1.50', '1.5')).toBe(0);
   });
 
@@ -59,7 +112,13 @@ describe('sort order by key type', () => {
     const emoji = '\u{1F600}';
     expect(emoji < '\uFFFF').toBe(true); // JS: UTF-16 code units
     expect(compareUtf8('\uFFFF', emoji)).toBeLessThan(0);
-    expect(sks(previewPattern(sortModel('S', [emoji, '\uFFFF', 'a', 'Z', 'é']), 'all').items)).toEqual(['Z', 'a', 'é', '\uFFFF', emoji]);
+    expect(sks(previewPattern(sortModel('S', [emoji, '\uFFFF', 'a', 'Z', 'é']), 'all').items)).toEqual([
+      'Z',
+      'a',
+      'é',
+      '\uFFFF',
+      emoji,
+    ]);
   });
 
   it('binary sorts by unsigned bytes', () => {
@@ -71,10 +130,25 @@ describe('sort order by key type', () => {
 
 describe('Query semantics', () => {
   it('Limit applies before the filter: the filtered-out reads still count and a LastEvaluatedKey is returned', () => {
-    const limited: AccessPattern = { name: 'limited', entity: 'E', kind: 'query', parameters: [], limit: 2, filter: [{ attribute: 'flag', operator: '=', value: 'yes' }] };
+    const limited: AccessPattern = {
+      name: 'limited',
+      entity: 'E',
+      kind: 'query',
+      parameters: [],
+      limit: 2,
+      filter: [{ attribute: 'flag', operator: '=', value: 'yes' }],
+    };
     const result = previewPattern(sortModel('N', ['1', '2', '3'], [limited]), 'limited');
-    expect(result).toMatchObject({ items: [], count: 0, scannedCount: 2, lastEvaluatedKey: { pk: { S: 'P' }, sk: { N: '2' } } });
-    const unlimited = previewPattern(sortModel('N', ['1', '2', '3'], [{ ...limited, name: 'u', limit: undefined }]), 'u');
+    expect(result).toMatchObject({
+      items: [],
+      count: 0,
+      scannedCount: 2,
+      lastEvaluatedKey: { pk: { S: 'P' }, sk: { N: '2' } },
+    });
+    const unlimited = previewPattern(
+      sortModel('N', ['1', '2', '3'], [{ ...limited, name: 'u', limit: undefined }]),
+      'u',
+    );
     expect(unlimited).toMatchObject({ count: 1, scannedCount: 3 });
     expect(unlimited.lastEvaluatedKey).toBeUndefined();
   });
@@ -88,31 +162,96 @@ describe('Query semantics', () => {
 
   it('sort conditions: between, begins_with, > on the key; <> matches items without the attribute', () => {
     const patterns: AccessPattern[] = [
-      { name: 'between', entity: 'E', kind: 'query', parameters: [{ name: 'a' }, { name: 'b' }], keyCondition: { partition: { attribute: 'pk' }, sort: { attribute: 'sk', operator: 'between', value: '{a}', to: '{b}' } } },
-      { name: 'gt', entity: 'E', kind: 'query', parameters: [{ name: 'a' }], keyCondition: { partition: { attribute: 'pk' }, sort: { attribute: 'sk', operator: '>', value: '{a}' } }, order: 'desc' },
-      { name: 'ne', entity: 'E', kind: 'query', parameters: [], filter: [{ attribute: 'flag', operator: '<>', value: 'yes' }] },
+      {
+        name: 'between',
+        entity: 'E',
+        kind: 'query',
+        parameters: [{ name: 'a' }, { name: 'b' }],
+        keyCondition: {
+          partition: { attribute: 'pk' },
+          sort: { attribute: 'sk', operator: 'between', value: '{a}', to: '{b}' },
+        },
+      },
+      {
+        name: 'gt',
+        entity: 'E',
+        kind: 'query',
+        parameters: [{ name: 'a' }],
+        keyCondition: { partition: { attribute: 'pk' }, sort: { attribute: 'sk', operator: '>', value: '{a}' } },
+        order: 'desc',
+      },
+      {
+        name: 'ne',
+        entity: 'E',
+        kind: 'query',
+        parameters: [],
+        filter: [{ attribute: 'flag', operator: '<>', value: 'yes' }],
+      },
     ];
     const model = sortModel('N', ['1', '2', '10', '20'], patterns);
     expect(sks(previewPattern(model, 'between', { a: '2', b: '10' }).items)).toEqual(['2', '10']);
     expect(sks(previewPattern(model, 'gt', { a: 2 }).items)).toEqual(['20', '10']);
     expect(sks(previewPattern(model, 'ne').items)).toEqual(['1', '2', '10']);
-    const strings = sortModel('S', ['ORDER#1', 'ORDER#2', 'PROFILE'], [{ name: 'bw', entity: 'E', kind: 'query', parameters: [], keyCondition: { partition: { attribute: 'pk' }, sort: { attribute: 'sk', operator: 'begins_with', value: 'ORDER#' } } }]);
+    const strings = sortModel(
+      'S',
+      ['ORDER#1', 'ORDER#2', 'PROFILE'],
+      [
+        {
+          name: 'bw',
+          entity: 'E',
+          kind: 'query',
+          parameters: [],
+          keyCondition: {
+            partition: { attribute: 'pk' },
+            sort: { attribute: 'sk', operator: 'begins_with', value: 'ORDER#' },
+          },
+        },
+      ],
+    );
     expect(sks(previewPattern(strings, 'bw').items)).toEqual(['ORDER#1', 'ORDER#2']);
   });
 
   it('projection keeps only the listed attributes; get, scan and put evaluate too', () => {
     const extra: AccessPattern[] = [
-      { name: 'proj', entity: 'Message', kind: 'query', parameters: [{ name: 'message_group_uuid' }], projection: ['message'], limit: 1, order: 'desc' },
-      { name: 'get', entity: 'Message', kind: 'get', parameters: [{ name: 'message_group_uuid' }, { name: 'created_at' }] },
-      { name: 'scan', entity: 'Message', kind: 'scan', parameters: [{ name: 'm' }], filter: [{ attribute: 'message', operator: 'contains', value: '{m}' }] },
-      { name: 'put', entity: 'Message', kind: 'put', parameters: ['message_group_uuid', 'created_at', 'message'].map((name) => ({ name })) },
+      {
+        name: 'proj',
+        entity: 'Message',
+        kind: 'query',
+        parameters: [{ name: 'message_group_uuid' }],
+        projection: ['message'],
+        limit: 1,
+        order: 'desc',
+      },
+      {
+        name: 'get',
+        entity: 'Message',
+        kind: 'get',
+        parameters: [{ name: 'message_group_uuid' }, { name: 'created_at' }],
+      },
+      {
+        name: 'scan',
+        entity: 'Message',
+        kind: 'scan',
+        parameters: [{ name: 'm' }],
+        filter: [{ attribute: 'message', operator: 'contains', value: '{m}' }],
+      },
+      {
+        name: 'put',
+        entity: 'Message',
+        kind: 'put',
+        parameters: ['message_group_uuid', 'created_at', 'message'].map((name) => ({ name })),
+      },
     ];
     const model = cruddurLikeModel(extra);
     expect(previewPattern(model, 'proj', { message_group_uuid: 'g1' }).items).toEqual([{ message: { S: 'See you' } }]);
-    expect(previewPattern(model, 'get', { message_group_uuid: 'g1', created_at: '2026-10-14T09:35' }).items[0]!['message']).toEqual({ S: 'Yes, live' });
+    expect(
+      previewPattern(model, 'get', { message_group_uuid: 'g1', created_at: '2026-10-14T09:35' }).items[0]!['message'],
+    ).toEqual({ S: 'Yes, live' });
     expect(previewPattern(model, 'get', { message_group_uuid: 'g1', created_at: 'nope' }).count).toBe(0);
     expect(previewPattern(model, 'scan', { m: 'See' })).toMatchObject({ count: 2, scannedCount: 4 });
-    expect(previewPattern(model, 'put', { message_group_uuid: 'g2', created_at: '1', message: 'x' }).items[0]!['pk']).toEqual({ S: 'MSG#g2' });
+    expect(
+      previewPattern(model, 'put', { message_group_uuid: 'g2', created_at: '1', message: 'x' }).items[0]!['pk'],
+    ).toEqual({ S: 'MSG#g2' });
   });
 });
 
@@ -127,11 +266,22 @@ describe('indexItems', () => {
     const model = cruddurLikeModel([], (t) => {
       t.globalSecondaryIndexes!.push(
         { name: 'by-user', partitionKey: { name: 'user_uuid', type: 'S' }, projection: { type: 'KEYS_ONLY' } },
-        { name: 'by-user-inc', partitionKey: { name: 'user_uuid', type: 'S' }, projection: { type: 'INCLUDE', nonKeyAttributes: ['message'] } },
+        {
+          name: 'by-user-inc',
+          partitionKey: { name: 'user_uuid', type: 'S' },
+          projection: { type: 'INCLUDE', nonKeyAttributes: ['message'] },
+        },
       );
     });
-    expect(indexItems(model, 'cruddur-messages', 'by-user')).toEqual([{ partition: 'u1', items: [{ pk: { S: 'GRP#u1' }, sk: { S: '2026-10-14T09:42:17' }, user_uuid: { S: 'u1' } }] }]);
-    expect(indexItems(model, 'cruddur-messages', 'by-user-inc')[0]!.items[0]).toEqual({ pk: { S: 'GRP#u1' }, sk: { S: '2026-10-14T09:42:17' }, user_uuid: { S: 'u1' }, message: { S: 'See you' } });
+    expect(indexItems(model, 'cruddur-messages', 'by-user')).toEqual([
+      { partition: 'u1', items: [{ pk: { S: 'GRP#u1' }, sk: { S: '2026-10-14T09:42:17' }, user_uuid: { S: 'u1' } }] },
+    ]);
+    expect(indexItems(model, 'cruddur-messages', 'by-user-inc')[0]!.items[0]).toEqual({
+      pk: { S: 'GRP#u1' },
+      sk: { S: '2026-10-14T09:42:17' },
+      user_uuid: { S: 'u1' },
+      message: { S: 'See you' },
+    });
     expect(() => indexItems(model, 'cruddur-messages', 'nope')).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
   });
 });

@@ -14,7 +14,12 @@ export function applyProjection(item: Item, paths: PathSegment[][]): Item {
   return out;
 }
 
-function mergeNested(existing: AttributeValue | undefined, source: AttributeValue, rest: PathSegment[], value: AttributeValue): AttributeValue {
+function mergeNested(
+  existing: AttributeValue | undefined,
+  source: AttributeValue,
+  rest: PathSegment[],
+  value: AttributeValue,
+): AttributeValue {
   if (rest.length === 0) return value;
   const [head, ...tail] = rest;
   if (typeof head === 'number' && 'L' in source) {

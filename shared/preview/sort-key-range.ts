@@ -22,7 +22,7 @@ function isSortPath(operand: Operand, sortName: string): boolean {
   return operand.kind === 'path' && operand.path.length === 1 && operand.path[0] === sortName;
 }
 
-function valueOf(operand: Operand | undefined, values: ExpressionValues): AttributeValue | undefined {
+function operandValue(operand: Operand | undefined, values: ExpressionValues): AttributeValue | undefined {
   return operand?.kind === 'value' ? values[operand.name] : undefined;
 }
 
@@ -31,35 +31,54 @@ function valueOf(operand: Operand | undefined, values: ExpressionValues): Attrib
  * DynamoDB reads a key range instead of testing every item). Undefined when the condition is not a plain
  * sort-key condition; the caller then tests each entry.
  */
-export function sortKeyRange(entries: IndexEntry[], sortName: string, node: ConditionNode, values: ExpressionValues): IndexEntry[] | undefined {
+export function sortKeyRange(
+  entries: IndexEntry[],
+  sortName: string,
+  node: ConditionNode,
+  values: ExpressionValues,
+): IndexEntry[] | undefined {
   const n = entries.length;
   const sample = entries[0]?.full[sortName];
-  const comparable = (v: AttributeValue | undefined): v is AttributeValue => !!v && (!sample || compareScalars(sample, v) !== undefined);
+  const comparable = (v: AttributeValue | undefined): v is AttributeValue =>
+    !!v && (!sample || compareScalars(sample, v) !== undefined);
   if (node.kind === 'compare' && isSortPath(node.left, sortName)) {
-    const v = valueOf(node.right, values);
+    const v = operandValue(node.right, values);
     if (!comparable(v)) return v ? [] : undefined;
     switch (node.operator) {
-      case '=': return entries.slice(bound(entries, sortName, v, false), bound(entries, sortName, v, true));
-      case '<': return entries.slice(0, bound(entries, sortName, v, false));
-      case '<=': return entries.slice(0, bound(entries, sortName, v, true));
-      case '>': return entries.slice(bound(entries, sortName, v, true), n);
-      case '>=': return entries.slice(bound(entries, sortName, v, false), n);
-      default: return undefined;
+      case '=':
+        return entries.slice(bound(entries, sortName, v, false), bound(entries, sortName, v, true));
+      case '<':
+        return entries.slice(0, bound(entries, sortName, v, false));
+      case '<=':
+        return entries.slice(0, bound(entries, sortName, v, true));
+      case '>':
+        return entries.slice(bound(entries, sortName, v, true), n);
+      case '>=':
+        return entries.slice(bound(entries, sortName, v, false), n);
+      default:
+        return undefined;
     }
   }
   if (node.kind === 'between' && isSortPath(node.operand, sortName)) {
-    const low = valueOf(node.low, values);
-    const high = valueOf(node.high, values);
+    const low = operandValue(node.low, values);
+    const high = operandValue(node.high, values);
     if (!comparable(low) || !comparable(high)) return low && high ? [] : undefined;
     if ((compareScalars(low, high) ?? 0) > 0) {
-      throw new MonotableError('BAD_INPUT', 'BETWEEN on the sort key has a lower bound greater than its upper bound; DynamoDB refuses such a key condition.', {
-        hint: 'Swap the two values.',
-      });
+      throw new MonotableError(
+        'BAD_INPUT',
+        'BETWEEN on the sort key has a lower bound greater than its upper bound; DynamoDB refuses such a key condition.',
+        {
+          hint: 'Swap the two values.',
+        },
+      );
     }
-    return entries.slice(bound(entries, sortName, low, false), Math.max(bound(entries, sortName, low, false), bound(entries, sortName, high, true)));
+    return entries.slice(
+      bound(entries, sortName, low, false),
+      Math.max(bound(entries, sortName, low, false), bound(entries, sortName, high, true)),
+    );
   }
   if (node.kind === 'function' && node.name === 'begins_with' && node.path.length === 1 && node.path[0] === sortName) {
-    const prefix = valueOf(node.argument, values);
+    const prefix = operandValue(node.argument, values);
     if (!prefix || !('S' in prefix)) return undefined;
     const start = bound(entries, sortName, prefix, false);
     let end = start;

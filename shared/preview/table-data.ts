@@ -54,11 +54,21 @@ export function viewData(model: Model, tableName: string, indexName: string | un
     const index = indexViews(data.table).find((v) => v.name === indexName);
     if (!index) {
       throw new MonotableError('NOT_FOUND', `Table "${tableName}" has no index "${indexName}".`, {
-        hint: `Indexes: ${indexViews(data.table).slice(1).map((v) => v.name).join(', ') || '(none)'}.`,
+        hint: `Indexes: ${
+          indexViews(data.table)
+            .slice(1)
+            .map((v) => v.name)
+            .join(', ') || '(none)'
+        }.`,
       });
     }
     const spec = viewSpec(data.table, index);
-    view = { view: index, keyNames: spec.keyNames, projected: spec.projected, partitions: mergeParts(data.parts, spec) };
+    view = {
+      view: index,
+      keyNames: spec.keyNames,
+      projected: spec.projected,
+      partitions: mergeParts(data.parts, spec),
+    };
     data.views.set(indexName, view);
   }
   return view;

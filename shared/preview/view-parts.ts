@@ -38,7 +38,8 @@ function collectRows(table: Table, lists: readonly (readonly Item[])[]): Rows {
   for (const list of lists) {
     for (const item of list) {
       if (!hasKey(item, table.partitionKey) || !hasKey(item, table.sortKey)) continue;
-      const key = keys.length === 1 ? keyText(item[keys[0]!]!) : `${keyText(item[keys[0]!]!)}\u0000${keyText(item[keys[1]!]!)}`;
+      const key =
+        keys.length === 1 ? keyText(item[keys[0]!]!) : `${keyText(item[keys[0]!]!)}\u0000${keyText(item[keys[1]!]!)}`;
       const position = at.get(key);
       if (position !== undefined) rows.items[position] = item;
       else {
@@ -85,7 +86,14 @@ export function tableRows(table: Table): Rows[] {
     }
     if (repeated) break;
   }
-  const parts = repeated ? [collectRows(table, table.entities.map((e) => e.sampleItems ?? []))] : list;
+  const parts = repeated
+    ? [
+        collectRows(
+          table,
+          table.entities.map((e) => e.sampleItems ?? []),
+        ),
+      ]
+    : list;
   combined.set(list[0]!, { list, parts });
   return parts;
 }
@@ -107,14 +115,23 @@ export function viewSpec(table: Table, view: IndexView): ViewSpec {
   const keyNames = [...new Set([...tableKeys, view.partitionKey.name, ...(view.sortKey ? [view.sortKey.name] : [])])];
   const projected = projectedNames(view, keyNames);
   const tiebreak = view.kind === 'table' ? [] : tableKeys.filter((k) => k !== view.sortKey?.name);
-  const signature = JSON.stringify([view.kind, view.partitionKey, view.sortKey ?? null, projected ? [...projected] : null, tableKeys]);
+  const signature = JSON.stringify([
+    view.kind,
+    view.partitionKey,
+    view.sortKey ?? null,
+    projected ? [...projected] : null,
+    tableKeys,
+  ]);
   return { view, keyNames, projected, tiebreak, signature };
 }
 
 /** The attribute names an index entry keeps, or undefined for ALL. */
 function projectedNames(view: IndexView, keyNames: string[]): Set<string> | undefined {
   if (view.projection.type === 'ALL') return undefined;
-  return new Set([...keyNames, ...(view.projection.type === 'INCLUDE' ? view.projection.nonKeyAttributes ?? [] : [])]);
+  return new Set([
+    ...keyNames,
+    ...(view.projection.type === 'INCLUDE' ? (view.projection.nonKeyAttributes ?? []) : []),
+  ]);
 }
 
 type Partitions = Map<string, IndexEntry[]>;
@@ -161,7 +178,10 @@ function sortEntries(entries: IndexEntry[], spec: ViewSpec): IndexEntry[] {
   const sortName = sortKey.name;
   if (sortKey.type === 'S') {
     // strings compare without preparation; numbers and binaries are parsed once per entry
-    return entries.sort((a, b) => compareUtf8((a.full[sortName] as { S: string }).S, (b.full[sortName] as { S: string }).S) || tiebreak(a, b));
+    return entries.sort(
+      (a, b) =>
+        compareUtf8((a.full[sortName] as { S: string }).S, (b.full[sortName] as { S: string }).S) || tiebreak(a, b),
+    );
   }
   if (sortKey.type === 'N' && entries.every((e) => fitsDouble((e.full[sortName] as { N: string }).N))) {
     const numbered = entries.map((entry) => ({ entry, n: Number((entry.full[sortName] as { N: string }).N) }));
@@ -249,12 +269,16 @@ function mergeRuns(runs: IndexEntry[][], spec: ViewSpec): IndexEntry[] {
   if (sortKey && sortKey.type !== 'S') return sortEntries(runs.flat(), spec);
   const tiebreak = byTableKeys(spec.tiebreak);
   const sortName = sortKey?.name;
-  const compare = sortName === undefined ? tiebreak
-    : (a: IndexEntry, b: IndexEntry): number => compareUtf8((a.full[sortName] as { S: string }).S, (b.full[sortName] as { S: string }).S) || tiebreak(a, b);
+  const compare =
+    sortName === undefined
+      ? tiebreak
+      : (a: IndexEntry, b: IndexEntry): number =>
+          compareUtf8((a.full[sortName] as { S: string }).S, (b.full[sortName] as { S: string }).S) || tiebreak(a, b);
   let level = runs;
   while (level.length > 1) {
     const next: IndexEntry[][] = [];
-    for (let i = 0; i < level.length; i += 2) next.push(i + 1 < level.length ? mergeTwo(level[i]!, level[i + 1]!, compare) : level[i]!);
+    for (let i = 0; i < level.length; i += 2)
+      next.push(i + 1 < level.length ? mergeTwo(level[i]!, level[i + 1]!, compare) : level[i]!);
     level = next;
   }
   return level[0]!;
@@ -290,7 +314,10 @@ class ProjectedEntry implements IndexEntry {
   private projected: Item | undefined;
   bytes?: number;
   fullBytes?: number;
-  constructor(readonly full: Item, private readonly keep: Set<string>) {}
+  constructor(
+    readonly full: Item,
+    private readonly keep: Set<string>,
+  ) {}
   get item(): Item {
     return (this.projected ??= project(this.full, this.keep));
   }

@@ -14,7 +14,9 @@ describe('the code catalogue in README.md', () => {
       for (const m of text.matchAll(/report\(\s*`\$\{what\}-([a-z-]+)`/g)) codes.add(`*-${m[1]}`);
     }
     expect(codes.size).toBeGreaterThan(50);
-    const missing = [...codes].filter((code) => (code.startsWith('*-') ? !readme.includes(code.slice(1)) : !readme.includes(`\`${code}\``)));
+    const missing = [...codes].filter((code) =>
+      code.startsWith('*-') ? !readme.includes(code.slice(1)) : !readme.includes(`\`${code}\``),
+    );
     expect(missing).toEqual([]);
   });
 });

@@ -5,7 +5,8 @@ import { didYouMean } from './suggest.js';
 /** Entities by name across the model (the first wins; duplicates are reported by checkNames). */
 function entitiesByName(model: Model): Map<string, Entity> {
   const map = new Map<string, Entity>();
-  for (const table of model.tables) for (const entity of table.entities) if (!map.has(entity.name)) map.set(entity.name, entity);
+  for (const table of model.tables)
+    for (const entity of table.entities) if (!map.has(entity.name)) map.set(entity.name, entity);
   return map;
 }
 
@@ -20,36 +21,59 @@ export function checkEntities(context: RuleContext): void {
         const id = `${entity.typeAttribute.name}=${entity.typeAttribute.value}`;
         const other = typeValues.get(id);
         if (other) {
-          context.report('type-attribute-duplicate-value', 'warning', [...path, 'typeAttribute', 'value'],
+          context.report(
+            'type-attribute-duplicate-value',
+            'warning',
+            [...path, 'typeAttribute', 'value'],
             `Entities "${other}" and "${entity.name}" both write ${entity.typeAttribute.name} = "${entity.typeAttribute.value}", so their items cannot be told apart by type.`,
-            'Give each entity its own type value.');
+            'Give each entity its own type value.',
+          );
         } else typeValues.set(id, entity.name);
       }
       entity.attributes.forEach((attribute, a) => {
         const attributePath = [...path, 'attributes', a];
         if (table.ttlAttribute === attribute.name && attribute.type !== 'N') {
-          context.report('ttl-attribute-type', 'warning', [...attributePath, 'type'],
+          context.report(
+            'ttl-attribute-type',
+            'warning',
+            [...attributePath, 'type'],
             `"${attribute.name}" is the TTL attribute of table "${table.name}" but has type ${attribute.type}; DynamoDB only expires items whose TTL attribute is a Number (epoch seconds).`,
-            'Make it type N with a date-range generator in epoch-seconds format.');
+            'Make it type N with a date-range generator in epoch-seconds format.',
+          );
         }
         const generator = attribute.generator;
         if (generator?.kind !== 'ref') return;
         const target = entities.get(generator.entity);
         if (!target) {
-          context.report('ref-unknown-entity', 'error', [...attributePath, 'generator', 'entity'],
+          context.report(
+            'ref-unknown-entity',
+            'error',
+            [...attributePath, 'generator', 'entity'],
             `Attribute "${attribute.name}" of "${entity.name}" refers to entity "${generator.entity}", which does not exist.${didYouMean(generator.entity, [...entities.keys()])}`,
-            'Name an entity of the model (the parent whose values this attribute copies).');
+            'Name an entity of the model (the parent whose values this attribute copies).',
+          );
           return;
         }
         const targetAttribute = target.attributes.find((x) => x.name === generator.attribute);
         if (!targetAttribute) {
-          context.report('ref-unknown-attribute', 'error', [...attributePath, 'generator', 'attribute'],
-            `Attribute "${attribute.name}" of "${entity.name}" refers to "${generator.entity}.${generator.attribute}", but "${generator.entity}" has no attribute "${generator.attribute}".${didYouMean(generator.attribute, target.attributes.map((x) => x.name))}`,
-            `Name one of the attributes of "${generator.entity}".`);
+          context.report(
+            'ref-unknown-attribute',
+            'error',
+            [...attributePath, 'generator', 'attribute'],
+            `Attribute "${attribute.name}" of "${entity.name}" refers to "${generator.entity}.${generator.attribute}", but "${generator.entity}" has no attribute "${generator.attribute}".${didYouMean(
+              generator.attribute,
+              target.attributes.map((x) => x.name),
+            )}`,
+            `Name one of the attributes of "${generator.entity}".`,
+          );
         } else if (targetAttribute.type !== attribute.type) {
-          context.report('ref-type-mismatch', 'warning', [...attributePath, 'type'],
+          context.report(
+            'ref-type-mismatch',
+            'warning',
+            [...attributePath, 'type'],
             `Attribute "${attribute.name}" (${attribute.type}) copies "${generator.entity}.${generator.attribute}", which has type ${targetAttribute.type}.`,
-            'Give both attributes the same type.');
+            'Give both attributes the same type.',
+          );
         }
       });
     });

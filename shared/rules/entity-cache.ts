@@ -1,5 +1,11 @@
 import type { Entity, Table } from '../model/schema.js';
-import { parsedKeyTemplate, type ParsedTemplate, type PathSegment, type Reporter, type Severity } from './rule-context.js';
+import {
+  parsedKeyTemplate,
+  type ParsedTemplate,
+  type PathSegment,
+  type Reporter,
+  type Severity,
+} from './rule-context.js';
 
 /** One finding as a check reported it, with its path relative to where the check ran (the entity, or an item). */
 export interface RecordedReport {
@@ -24,7 +30,13 @@ export class ReportRecorder implements Reporter {
 }
 
 /** Reports recorded findings into `target`, each path below `prefix`. */
-export function replay(target: Reporter, reports: readonly RecordedReport[], prefix: readonly PathSegment[], from = 0, to = reports.length): void {
+export function replay(
+  target: Reporter,
+  reports: readonly RecordedReport[],
+  prefix: readonly PathSegment[],
+  from = 0,
+  to = reports.length,
+): void {
   for (let r = from; r < to; r++) {
     const { code, severity, path, message, hint } = reports[r]!;
     target.report(code, severity, [...prefix, ...path], message, hint);

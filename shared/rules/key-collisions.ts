@@ -28,7 +28,12 @@ function allMayOverlap(a: readonly KeyTemplate[], b: readonly KeyTemplate[]): bo
 }
 
 const names = (list: readonly string[]): string =>
-  list.length <= 5 ? list.map((n) => `"${n}"`).join(', ') : `${list.slice(0, 5).map((n) => `"${n}"`).join(', ')} and ${list.length - 5} more`;
+  list.length <= 5
+    ? list.map((n) => `"${n}"`).join(', ')
+    : `${list
+        .slice(0, 5)
+        .map((n) => `"${n}"`)
+        .join(', ')} and ${list.length - 5} more`;
 
 /**
  * Entities of one table whose primary-key templates could render the same key. Entities whose every table-key
@@ -51,9 +56,13 @@ function checkTableCollisions(context: Reporter, table: Table): void {
     else shapes.push({ entity, e, templates });
   });
   if (freeForm.length > 1) {
-    context.report('entity-keys-free-form', 'info', ['entities'],
+    context.report(
+      'entity-keys-free-form',
+      'info',
+      ['entities'],
       `Entities ${names(freeForm)} of table "${table.name}" take their primary keys verbatim from attributes, so nothing in the key tells them apart and their keys can collide.`,
-      'Give each entity key templates with its own literal prefix (e.g. "CUSTOMER#{customer_id}") so keys stay distinct and begins_with queries can select one entity.');
+      'Give each entity key templates with its own literal prefix (e.g. "CUSTOMER#{customer_id}") so keys stay distinct and begins_with queries can select one entity.',
+    );
   }
   for (let j = 1; j < shapes.length; j++) {
     const b = shapes[j]!;
@@ -64,9 +73,13 @@ function checkTableCollisions(context: Reporter, table: Table): void {
     }
     if (colliding.length === 0) continue;
     const describe = keyNames.map((n, k) => `${n} "${b.templates[k]!.source}"`).join(', ');
-    context.report('entity-key-collision', 'warning', ['entities', b.e, 'keys'],
+    context.report(
+      'entity-key-collision',
+      'warning',
+      ['entities', b.e, 'keys'],
       `Entity "${b.entity.name}" (${describe}) can produce the same primary key as ${names(colliding)}, so one item could overwrite another.`,
-      `Start the key templates of each entity with its own literal, e.g. "${b.entity.name.toUpperCase()}#".`);
+      `Start the key templates of each entity with its own literal, e.g. "${b.entity.name.toUpperCase()}#".`,
+    );
   }
 }
 

@@ -24,11 +24,21 @@ export function keyInfo(table: Table): Map<string, KeyInfo> {
   const map = new Map<string, KeyInfo>();
   for (const view of indexViews(table)) {
     const where = view.name === undefined ? 'the table' : `index "${view.name}"`;
-    for (const [key, partition] of [[view.partitionKey, true], [view.sortKey, false]] as const) {
+    for (const [key, partition] of [
+      [view.partitionKey, true],
+      [view.sortKey, false],
+    ] as const) {
       if (!key) continue;
       let info = map.get(key.name);
       if (!info) {
-        info = { name: key.name, type: key.type, tableKey: false, partition: false, maxBytes: MAX_PARTITION_KEY_BYTES, usedBy: [] };
+        info = {
+          name: key.name,
+          type: key.type,
+          tableKey: false,
+          partition: false,
+          maxBytes: MAX_PARTITION_KEY_BYTES,
+          usedBy: [],
+        };
         map.set(key.name, info);
       }
       if (view.kind === 'table') info.tableKey = true;
@@ -42,12 +52,16 @@ export function keyInfo(table: Table): Map<string, KeyInfo> {
 
 /** Every key attribute declaration of a table with its path below the table: table keys, GSI keys, LSI sort keys. */
 export function keyDeclarations(table: Table): { key: KeyAttribute; path: (string | number)[] }[] {
-  const out: { key: KeyAttribute; path: (string | number)[] }[] = [{ key: table.partitionKey, path: ['partitionKey', 'name'] }];
+  const out: { key: KeyAttribute; path: (string | number)[] }[] = [
+    { key: table.partitionKey, path: ['partitionKey', 'name'] },
+  ];
   if (table.sortKey) out.push({ key: table.sortKey, path: ['sortKey', 'name'] });
   (table.globalSecondaryIndexes ?? []).forEach((gsi, i) => {
     out.push({ key: gsi.partitionKey, path: ['globalSecondaryIndexes', i, 'partitionKey', 'name'] });
     if (gsi.sortKey) out.push({ key: gsi.sortKey, path: ['globalSecondaryIndexes', i, 'sortKey', 'name'] });
   });
-  (table.localSecondaryIndexes ?? []).forEach((lsi, i) => out.push({ key: lsi.sortKey, path: ['localSecondaryIndexes', i, 'sortKey', 'name'] }));
+  (table.localSecondaryIndexes ?? []).forEach((lsi, i) =>
+    out.push({ key: lsi.sortKey, path: ['localSecondaryIndexes', i, 'sortKey', 'name'] }),
+  );
   return out;
 }

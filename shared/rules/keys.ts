@@ -16,8 +16,13 @@ export function checkKeyAttributes(context: RuleContext): void {
   context.model.tables.forEach((table, t) => {
     const tablePath: PathSegment[] = ['tables', t];
     if (table.sortKey && table.sortKey.name === table.partitionKey.name) {
-      context.report('index-key-same-name', 'error', [...tablePath, 'sortKey', 'name'],
-        `Table "${table.name}" uses "${table.partitionKey.name}" as both partition and sort key.`, 'Pick a different sort key attribute, or none.');
+      context.report(
+        'index-key-same-name',
+        'error',
+        [...tablePath, 'sortKey', 'name'],
+        `Table "${table.name}" uses "${table.partitionKey.name}" as both partition and sort key.`,
+        'Pick a different sort key attribute, or none.',
+      );
     }
     const types = new Map<string, { type: string; where: string }>();
     let gsi = 0;
@@ -34,17 +39,25 @@ export function checkKeyAttributes(context: RuleContext): void {
         if (!key) continue;
         const path = [...base, field];
         if (!(KEY_TYPES as readonly string[]).includes(key.type)) {
-          context.report('key-type-invalid', 'error', [...path, 'type'],
+          context.report(
+            'key-type-invalid',
+            'error',
+            [...path, 'type'],
             `Key attribute "${key.name}" of ${where} has type ${key.type}; keys can only be S, N or B.`,
-            'Use S (string), N (number) or B (binary) for key attributes.');
+            'Use S (string), N (number) or B (binary) for key attributes.',
+          );
           continue;
         }
         const first = types.get(key.name);
         if (!first) types.set(key.name, { type: key.type, where });
         else if (first.type !== key.type) {
-          context.report('key-type-conflict', 'error', [...path, 'type'],
+          context.report(
+            'key-type-conflict',
+            'error',
+            [...path, 'type'],
             `Key attribute "${key.name}" is ${key.type} in ${where} but ${first.type} in ${first.where}; CreateTable defines each attribute with one type.`,
-            `Use the same type everywhere, or a different attribute name for this index key.`);
+            `Use the same type everywhere, or a different attribute name for this index key.`,
+          );
         }
       }
     }

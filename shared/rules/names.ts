@@ -18,10 +18,24 @@ function checkResourceName(context: RuleContext, what: 'table' | 'index', name: 
   const code = `${what}-name-invalid`;
   const hint = `Use 3 to 255 characters from A-Z, a-z, 0-9, "_", "-" and ".".`;
   if (name.length < 3 || name.length > 255) {
-    context.report(code, 'error', path, `The ${what} name "${name}" has ${name.length} character${name.length === 1 ? '' : 's'}; DynamoDB needs 3 to 255.`, hint);
+    context.report(
+      code,
+      'error',
+      path,
+      `The ${what} name "${name}" has ${name.length} character${name.length === 1 ? '' : 's'}; DynamoDB needs 3 to 255.`,
+      hint,
+    );
   } else if (!RESOURCE_NAME.test(name)) {
-    const bad = [...new Set([...name].filter((ch) => !/[A-Za-z0-9_.-]/.test(ch)))].map((ch) => JSON.stringify(ch)).join(' ');
-    context.report(code, 'error', path, `The ${what} name "${name}" contains characters DynamoDB does not allow: ${bad}.`, hint);
+    const bad = [...new Set([...name].filter((ch) => !/[A-Za-z0-9_.-]/.test(ch)))]
+      .map((ch) => JSON.stringify(ch))
+      .join(' ');
+    context.report(
+      code,
+      'error',
+      path,
+      `The ${what} name "${name}" contains characters DynamoDB does not allow: ${bad}.`,
+      hint,
+    );
   }
 }
 
@@ -35,17 +49,26 @@ export function checkDuplicates(context: Reporter, items: readonly Named[], what
   for (const item of items) {
     const first = exact.get(item.name);
     if (first) {
-      context.report(`${what}-name-duplicate`, 'error', item.path, `The ${what} name "${item.name}" is used twice ${scope}.`,
-        `Rename one of them; the other one is at ${formatPath(first.path)}.`);
+      context.report(
+        `${what}-name-duplicate`,
+        'error',
+        item.path,
+        `The ${what} name "${item.name}" is used twice ${scope}.`,
+        `Rename one of them; the other one is at ${formatPath(first.path)}.`,
+      );
       continue;
     }
     exact.set(item.name, item);
     const lower = item.name.toLowerCase();
     const other = folded.get(lower);
     if (other) {
-      context.report('name-case-collision', 'warning', item.path,
+      context.report(
+        'name-case-collision',
+        'warning',
+        item.path,
         `The ${what} names "${other.name}" and "${item.name}" differ only by case ${scope}.`,
-        'Names are case-sensitive, but names that differ only by case are easy to confuse: rename one.');
+        'Names are case-sensitive, but names that differ only by case are easy to confuse: rename one.',
+      );
     } else folded.set(lower, item);
   }
 }
@@ -53,14 +76,23 @@ export function checkDuplicates(context: Reporter, items: readonly Named[], what
 /** The attribute-name findings of one entity, per attributes array, entity name and position. */
 const attributeNameCache = new EntityCache<RecordedReport[]>();
 
-function attributeNameFindings(entityName: string, list: readonly { name: string }[], entityPath: PathSegment[]): RecordedReport[] {
+function attributeNameFindings(
+  entityName: string,
+  list: readonly { name: string }[],
+  entityPath: PathSegment[],
+): RecordedReport[] {
   const recorder = new ReportRecorder();
   const attributes: Named[] = list.map((a, i) => ({ name: a.name, path: [...entityPath, 'attributes', i, 'name'] }));
   for (const attribute of attributes) {
     const bytes = utf8Length(attribute.name);
     if (bytes === 0 || bytes > MAX_ATTRIBUTE_NAME_BYTES) {
-      recorder.report('attribute-name-invalid', 'error', attribute.path,
-        `An attribute name must be 1 byte to 64 KB long; this one is ${bytes} bytes.`, 'Give the attribute a short, non-empty name.');
+      recorder.report(
+        'attribute-name-invalid',
+        'error',
+        attribute.path,
+        `An attribute name must be 1 byte to 64 KB long; this one is ${bytes} bytes.`,
+        'Give the attribute a short, non-empty name.',
+      );
     }
   }
   checkDuplicates(recorder, attributes, 'attribute', `in entity "${entityName}"`);
@@ -77,8 +109,12 @@ export function checkNames(context: RuleContext): void {
     tables.push({ name: table.name, path: [...tablePath, 'name'] });
     checkResourceName(context, 'table', table.name, [...tablePath, 'name']);
     const indexes: Named[] = [];
-    (table.globalSecondaryIndexes ?? []).forEach((gsi, i) => indexes.push({ name: gsi.name, path: [...tablePath, 'globalSecondaryIndexes', i, 'name'] }));
-    (table.localSecondaryIndexes ?? []).forEach((lsi, i) => indexes.push({ name: lsi.name, path: [...tablePath, 'localSecondaryIndexes', i, 'name'] }));
+    (table.globalSecondaryIndexes ?? []).forEach((gsi, i) =>
+      indexes.push({ name: gsi.name, path: [...tablePath, 'globalSecondaryIndexes', i, 'name'] }),
+    );
+    (table.localSecondaryIndexes ?? []).forEach((lsi, i) =>
+      indexes.push({ name: lsi.name, path: [...tablePath, 'localSecondaryIndexes', i, 'name'] }),
+    );
     for (const index of indexes) checkResourceName(context, 'index', index.name, index.path);
     checkDuplicates(context, indexes, 'index', `in table "${table.name}"`);
 
@@ -87,9 +123,13 @@ export function checkNames(context: RuleContext): void {
       const bytes = utf8Length(key.name);
       if (bytes > MAX_KEY_NAME_BYTES && !reported.has(key.name)) {
         reported.add(key.name);
-        context.report('key-attribute-name-too-long', 'error', [...tablePath, ...path],
+        context.report(
+          'key-attribute-name-too-long',
+          'error',
+          [...tablePath, ...path],
           `The key attribute name "${key.name.slice(0, 40)}…" is ${bytes} UTF-8 bytes; key attribute names may have at most ${MAX_KEY_NAME_BYTES}.`,
-          'Use a short key attribute name such as pk, sk, gsi1pk.');
+          'Use a short key attribute name such as pk, sk, gsi1pk.',
+        );
       }
     }
 
@@ -97,9 +137,17 @@ export function checkNames(context: RuleContext): void {
       const entityPath = [...tablePath, 'entities', e];
       entities.push({ name: entity.name, path: [...entityPath, 'name'] });
       // the duplicate hint names the other attribute's whole path, so the entity's position is a dependency
-      replay(context, attributeNameCache.get(entity.attributes, [entity.name, t, e], () => attributeNameFindings(entity.name, entity.attributes, entityPath)), []);
+      replay(
+        context,
+        attributeNameCache.get(entity.attributes, [entity.name, t, e], () =>
+          attributeNameFindings(entity.name, entity.attributes, entityPath),
+        ),
+        [],
+      );
     });
-    table.accessPatterns.forEach((pattern, p) => patterns.push({ name: pattern.name, path: [...tablePath, 'accessPatterns', p, 'name'] }));
+    table.accessPatterns.forEach((pattern, p) =>
+      patterns.push({ name: pattern.name, path: [...tablePath, 'accessPatterns', p, 'name'] }),
+    );
   });
   checkDuplicates(context, tables, 'table', 'in the model');
   checkDuplicates(context, entities, 'entity', 'in the model');

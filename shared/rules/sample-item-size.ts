@@ -45,8 +45,16 @@ export function itemSizeProblem(table: Table, item: Item, bound: number): SizePr
   let total = size;
   for (const lsi of lsis) {
     if (own(item, lsi.sortKey.name) === undefined) continue;
-    const names = lsi.projection.type === 'ALL' ? Object.keys(item)
-      : [...new Set([...tableKeys, lsi.sortKey.name, ...(lsi.projection.type === 'INCLUDE' ? lsi.projection.nonKeyAttributes ?? [] : [])])];
+    const names =
+      lsi.projection.type === 'ALL'
+        ? Object.keys(item)
+        : [
+            ...new Set([
+              ...tableKeys,
+              lsi.sortKey.name,
+              ...(lsi.projection.type === 'INCLUDE' ? (lsi.projection.nonKeyAttributes ?? []) : []),
+            ]),
+          ];
     for (const name of names) {
       const value = name ? own(item, name) : undefined;
       if (value) total += attributeSize(name!, value);

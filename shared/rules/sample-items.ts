@@ -3,7 +3,14 @@ import { matchTemplate, renderTemplate, valueBreaksMatch } from '../keys/templat
 import type { AttributeValue, Item } from '../model/attribute-value.js';
 import { checkDynamoNumber } from '../model/numbers.js';
 import type { Attribute, Entity, Table } from '../model/schema.js';
-import { EntityCache, entityDependencies, ReportRecorder, replay, tableKeyDependencies, type RecordedReport } from './entity-cache.js';
+import {
+  EntityCache,
+  entityDependencies,
+  ReportRecorder,
+  replay,
+  tableKeyDependencies,
+  type RecordedReport,
+} from './entity-cache.js';
 import { keyInfo, MAX_PARTITION_KEY_BYTES, type KeyInfo } from './key-info.js';
 import { own, type PathSegment, type Reporter, type RuleContext, type Severity } from './rule-context.js';
 import { agreesWithAttributes, scalarText, tagOf, templateFacts, type TemplateFacts } from './sample-key-agreement.js';
@@ -33,7 +40,8 @@ class EntityItemChecker {
     keys: Map<string, KeyInfo>,
   ) {
     for (const [name, key] of keys) this.attributes.set(name, { key });
-    for (const declared of entity.attributes) this.attributes.set(declared.name, { ...this.attributes.get(declared.name), declared });
+    for (const declared of entity.attributes)
+      this.attributes.set(declared.name, { ...this.attributes.get(declared.name), declared });
     for (const [name, source] of Object.entries(entity.keys)) {
       const parsed = context.template(source);
       // A bare template of the key's own name ({message_group_uuid} for the key message_group_uuid) always agrees.
@@ -69,15 +77,25 @@ class EntityItemChecker {
     }
     for (const attribute of this.entity.attributes) {
       if (attribute.required === true && own(item, attribute.name) === undefined) {
-        this.report('sample-required-missing', 'warning', [], ` lacks the required attribute "${attribute.name}".`, `Add "${attribute.name}" or mark it not required.`);
+        this.report(
+          'sample-required-missing',
+          'warning',
+          [],
+          ` lacks the required attribute "${attribute.name}".`,
+          `Add "${attribute.name}" or mark it not required.`,
+        );
       }
     }
     const type = this.entity.typeAttribute;
     const typeValue = type ? own(item, type.name) : undefined;
     if (type && typeValue !== undefined && (typeValue as { S?: string }).S !== type.value) {
-      this.report('sample-type-attribute-mismatch', 'warning', [type.name],
+      this.report(
+        'sample-type-attribute-mismatch',
+        'warning',
+        [type.name],
         `: the type attribute "${type.name}" is not the string "${type.value}" that entity "${this.entity.name}" writes.`,
-        `Set it to {"S": "${type.value}"}, or move the item to the entity it belongs to.`);
+        `Set it to {"S": "${type.value}"}, or move the item to the entity it belongs to.`,
+      );
     }
     this.checkSize(bound);
   }
@@ -85,7 +103,13 @@ class EntityItemChecker {
   private primaryPart(name: string): string | undefined {
     const value = own(this.item, name);
     if (value === undefined) {
-      this.report('sample-key-missing', 'error', [], ` has no value for the table key "${name}".`, `Add "${name}" to the item.`);
+      this.report(
+        'sample-key-missing',
+        'error',
+        [],
+        ` has no value for the table key "${name}".`,
+        `Add "${name}" to the item.`,
+      );
       return undefined;
     }
     return scalarText(value) ?? '';
@@ -93,7 +117,13 @@ class EntityItemChecker {
 
   private checkAttribute(name: string, value: AttributeValue): void {
     if (name === '') {
-      this.report('sample-attribute-name-empty', 'error', [name], ': an attribute has an empty name; DynamoDB attribute names need at least one character.', 'Name the attribute, or remove it.');
+      this.report(
+        'sample-attribute-name-empty',
+        'error',
+        [name],
+        ': an attribute has an empty name; DynamoDB attribute names need at least one character.',
+        'Name the attribute, or remove it.',
+      );
     }
     const tag = tagOf(value);
     const facts = this.attributes.get(name);
@@ -101,8 +131,13 @@ class EntityItemChecker {
     if (key) this.checkKey(name, key, value, tag);
     const attribute = facts?.declared;
     if (attribute && !key && tag !== attribute.type) {
-      this.report('sample-attribute-type', 'warning', [name], `: "${name}" is ${tag}, but entity "${this.entity.name}" declares it as ${attribute.type}.`,
-        `Write it as {"${attribute.type}": …} or change the declared type.`);
+      this.report(
+        'sample-attribute-type',
+        'warning',
+        [name],
+        `: "${name}" is ${tag}, but entity "${this.entity.name}" declares it as ${attribute.type}.`,
+        `Write it as {"${attribute.type}": …} or change the declared type.`,
+      );
     }
     if (tag === 'B') {
       const text = (value as { B: string }).B;
@@ -114,7 +149,14 @@ class EntityItemChecker {
       const text = (value as { N: string }).N;
       if (PLAIN_NUMBER.test(text)) return;
       const problem = checkDynamoNumber(text);
-      if (problem) this.report('sample-number-invalid', 'error', [name, 'N'], `: ${problem}.`, 'Write the number as decimal text with at most 38 significant digits.');
+      if (problem)
+        this.report(
+          'sample-number-invalid',
+          'error',
+          [name, 'N'],
+          `: ${problem}.`,
+          'Write the number as decimal text with at most 38 significant digits.',
+        );
       return;
     }
     checkSampleValue(this.context, value, [this.index, name], this.label());
@@ -122,21 +164,36 @@ class EntityItemChecker {
 
   private checkKey(name: string, key: KeyInfo, value: AttributeValue, type: string): void {
     if (type !== key.type) {
-      this.report('sample-key-type', 'error', [name], `: key "${key.name}" is ${type}, but ${key.usedBy.join(' and ')} define${key.usedBy.length > 1 ? '' : 's'} it as ${key.type}.`,
-        `Write the key as {"${key.type}": …}.`);
+      this.report(
+        'sample-key-type',
+        'error',
+        [name],
+        `: key "${key.name}" is ${type}, but ${key.usedBy.join(' and ')} define${key.usedBy.length > 1 ? '' : 's'} it as ${key.type}.`,
+        `Write the key as {"${key.type}": …}.`,
+      );
       return;
     }
     const stored = scalarText(value)!;
     if (stored === '') {
-      this.report('sample-key-empty', 'error', [name], `: key "${key.name}" is empty; DynamoDB key values cannot be empty.`, 'Give the key a value.');
+      this.report(
+        'sample-key-empty',
+        'error',
+        [name],
+        `: key "${key.name}" is empty; DynamoDB key values cannot be empty.`,
+        'Give the key a value.',
+      );
       return;
     }
     if (type !== 'N' && stored.length * 3 > key.maxBytes) {
       const bytes = type === 'S' ? utf8Length(stored) : base64ByteLength(stored);
       if (bytes > key.maxBytes) {
-        this.report('sample-key-too-long', 'error', [name],
+        this.report(
+          'sample-key-too-long',
+          'error',
+          [name],
           `: key "${key.name}" is ${bytes} bytes (UTF-8); ${key.maxBytes === 2048 ? 'partition' : 'sort'} key values may have at most ${key.maxBytes}. The local engine counts characters and would accept it; AWS will not.`,
-          'Shorten the values that go into this key.');
+          'Shorten the values that go into this key.',
+        );
         return; // and no template matching: backtracking over a huge key could take very long
       }
     }
@@ -153,9 +210,13 @@ class EntityItemChecker {
         const value = scalarText(this.item[param])!;
         // An early occurrence of the literal starts inside the value, so a value without its first character is safe.
         if (!value.includes(literal[0]!) || !valueBreaksMatch(template, param, value)) continue;
-        this.report('template-value-breaks-key', 'warning', [name],
+        this.report(
+          'template-value-breaks-key',
+          'warning',
+          [name],
           `: key "${name}" ("${stored}") cannot be split back into its values: "${param}" contains "${literal}", the literal that follows {${param}} in "${template.source}".`,
-          'Keep the delimiter out of the values, or use another delimiter.');
+          'Keep the delimiter out of the values, or use another delimiter.',
+        );
         return;
       }
       return;
@@ -171,9 +232,13 @@ class EntityItemChecker {
         expected = '';
       }
     }
-    this.report('sample-key-mismatch', 'error', [name],
+    this.report(
+      'sample-key-mismatch',
+      'error',
+      [name],
       `: key "${name}" is "${stored}", which does not fit the template "${template.source}" of entity "${this.entity.name}"${expected}.`,
-      'Correct the stored key or the attribute values so that both agree with the template.');
+      'Correct the stored key or the attribute values so that both agree with the template.',
+    );
   }
 
   private checkSize(bound: number): void {
@@ -193,7 +258,12 @@ interface EntityItemFindings {
 /** Per sample-item array, entity parts and table keys: an edit elsewhere does not check these items again. */
 const findingsCache = new EntityCache<EntityItemFindings>();
 
-function entityFindings(table: Table, entity: Entity, items: Item[], keys: () => Map<string, KeyInfo>): EntityItemFindings {
+function entityFindings(
+  table: Table,
+  entity: Entity,
+  items: Item[],
+  keys: () => Map<string, KeyInfo>,
+): EntityItemFindings {
   return findingsCache.get(items, [...tableKeyDependencies(table), ...entityDependencies(entity)], () => {
     const recorder = new ReportRecorder();
     const checker = new EntityItemChecker(recorder, table, entity, keys());
@@ -216,14 +286,18 @@ interface Duplicate {
 }
 
 /** The last duplicate search per first entity's findings: the same findings in the same order give the same duplicates. */
-const duplicateMemo = new WeakMap<EntityItemFindings, { findings: (EntityItemFindings | undefined)[]; duplicates: Duplicate[] }>();
+const duplicateMemo = new WeakMap<
+  EntityItemFindings,
+  { findings: (EntityItemFindings | undefined)[]; duplicates: Duplicate[] }
+>();
 
 /** Items repeating the primary key of an earlier item of the table, in item order. Names come with the findings' entities. */
 function duplicates(table: Table, findings: (EntityItemFindings | undefined)[]): Duplicate[] {
   const first = findings.find((f) => f !== undefined);
   if (!first) return [];
   const memo = duplicateMemo.get(first);
-  if (memo && memo.findings.length === findings.length && memo.findings.every((f, e) => f === findings[e])) return memo.duplicates;
+  if (memo && memo.findings.length === findings.length && memo.findings.every((f, e) => f === findings[e]))
+    return memo.duplicates;
   // partition key → sort key → where it was first seen, as entity * ITEMS_PER_ENTITY + item (no allocation per item)
   const seen = new Map<string, Map<string, number>>();
   const found: Duplicate[] = [];
@@ -242,7 +316,8 @@ function duplicates(table: Table, findings: (EntityItemFindings | undefined)[]):
         continue;
       }
       found.push({
-        entity: e, item: i,
+        entity: e,
+        item: i,
         message: `Sample item ${i} of "${table.entities[e]!.name}" has the same primary key as sample item ${other % ITEMS_PER_ENTITY} of "${table.entities[Math.floor(other / ITEMS_PER_ENTITY)]!.name}"; writing both keeps only the last one.`,
       });
     }
@@ -273,7 +348,13 @@ export function checkSampleItems(context: RuleContext): void {
         const from = r;
         while (r < reports.length && (reports[r]!.path[0] as number) <= item) r++;
         replay(context, reports, basePath, from, r);
-        context.report('sample-duplicate-key', 'warning', [...basePath, item], message, 'Give each sample item its own key.');
+        context.report(
+          'sample-duplicate-key',
+          'warning',
+          [...basePath, item],
+          message,
+          'Give each sample item its own key.',
+        );
       }
       replay(context, reports, basePath, r);
     });

@@ -26,7 +26,9 @@ describe('validate', () => {
     const diagnostics = validateMutated((m) => {
       m.tables[0]!.accessPatterns[1]!.keyCondition = { partition: { attribute: 'message_uuid' } };
     });
-    expect(diagnostics.some((d) => d.code.startsWith('pattern-') && d.path.startsWith('$.tables[0].accessPatterns[1]'))).toBe(true);
+    expect(
+      diagnostics.some((d) => d.code.startsWith('pattern-') && d.path.startsWith('$.tables[0].accessPatterns[1]')),
+    ).toBe(true);
   });
 
   it('never throws on arbitrary sample items, and every finding has a code, a $ path, a message and a hint', () => {
@@ -66,7 +68,11 @@ describe('validate', () => {
 
   it('turns a rule that throws into a validator-failed error and still runs the others', () => {
     const model = cruddurLikeModel();
-    Object.defineProperty(model.tables[0]!, 'entities', { get: () => { throw new Error('boom'); } });
+    Object.defineProperty(model.tables[0]!, 'entities', {
+      get: () => {
+        throw new Error('boom');
+      },
+    });
     const diagnostics = validate(model);
     expect(diagnostics.some((d) => d.code === 'validator-failed' && /boom/.test(d.message))).toBe(true);
     expect(diagnostics.some((d) => d.code === 'validator-failed' && /checkSampleItems/.test(d.message))).toBe(true);
@@ -77,7 +83,11 @@ describe('validate', () => {
       const t = m.tables[0]!;
       t.globalSecondaryIndexes![0]!.partitionKey.name = 'toString';
       t.entities[0]!.keys = { pk: t.entities[0]!.keys.pk!, sk: t.entities[0]!.keys.sk! };
-      t.entities[1]!.keys = { pk: t.entities[1]!.keys.pk!, sk: t.entities[1]!.keys.sk!, toString: '{message_group_uuid}' };
+      t.entities[1]!.keys = {
+        pk: t.entities[1]!.keys.pk!,
+        sk: t.entities[1]!.keys.sk!,
+        toString: '{message_group_uuid}',
+      };
       t.entities[1]!.attributes.push({ name: 'valueOf', type: 'S', required: true });
       t.accessPatterns = [];
     });
@@ -97,7 +107,10 @@ describe('validate', () => {
   });
 
   it('never throws on arbitrary key templates and type changes', () => {
-    const template = fc.string({ unit: fc.constantFrom('{', '}', '#', 'A', 'user_uuid', 'created_at', 'likes', 'x'), maxLength: 8 });
+    const template = fc.string({
+      unit: fc.constantFrom('{', '}', '#', 'A', 'user_uuid', 'created_at', 'likes', 'x'),
+      maxLength: 8,
+    });
     const keyType = fc.constantFrom('S' as const, 'N' as const, 'B' as const);
     fc.assert(
       fc.property(template, template, template, keyType, keyType, (pk, sk, gsiPk, skType, gsiType) => {
@@ -119,7 +132,10 @@ describe('reserved words', () => {
   it('holds the 573 words of the DynamoDB list, exactly those of dynalite', () => {
     const require = createRequire(import.meta.url);
     const source: string = require('node:fs').readFileSync(require.resolve('dynalite/validations/index.js'), 'utf8');
-    const block = source.slice(source.indexOf('var RESERVED_WORDS = {'), source.indexOf('}', source.indexOf('var RESERVED_WORDS = {')));
+    const block = source.slice(
+      source.indexOf('var RESERVED_WORDS = {'),
+      source.indexOf('}', source.indexOf('var RESERVED_WORDS = {')),
+    );
     const dynalite = [...block.matchAll(/^\s+([A-Z_]+): true/gm)].map((m) => m[1]);
     expect(RESERVED_WORDS.size).toBe(573);
     expect([...RESERVED_WORDS].sort()).toEqual(dynalite.sort());

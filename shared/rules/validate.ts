@@ -49,7 +49,12 @@ function guarded(context: RuleContext, name: string, run: () => void): void {
     run();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    context.report('validator-failed', 'error', [], `Monotable's check "${name}" failed on this model: ${message}`,
-      'This is a bug in Monotable; the other checks still ran. Please report it with the model file.');
+    context.report(
+      'validator-failed',
+      'error',
+      [],
+      `Monotable's check "${name}" failed on this model: ${message}`,
+      'This is a bug in Monotable; the other checks still ran. Please report it with the model file.',
+    );
   }
 }

@@ -52,7 +52,8 @@ export function formatKey(keyNames: readonly string[], key: Item): string {
 function keyBytes(value: AttributeValue): number {
   if ('S' in value) return utf8Length(value.S);
   if ('N' in value) return value.N.length;
-  if ('B' in value) return Math.floor((value.B.length * 3) / 4) - (value.B.endsWith('==') ? 2 : value.B.endsWith('=') ? 1 : 0);
+  if ('B' in value)
+    return Math.floor((value.B.length * 3) / 4) - (value.B.endsWith('==') ? 2 : value.B.endsWith('=') ? 1 : 0);
   return 0;
 }
 
@@ -81,7 +82,8 @@ function keyParts(table: Table, keys: Record<string, string>, where: string): Ke
     try {
       template = parseTemplate(source);
     } catch (error) {
-      if (isMonotableError(error)) throw new MonotableError(error.code, error.message, { ...error.details, path: `${where}.keys.${name}` });
+      if (isMonotableError(error))
+        throw new MonotableError(error.code, error.message, { ...error.details, path: `${where}.keys.${name}` });
       throw error;
     }
     // A name that is a sort key anywhere gets the tighter sort-key limit.
@@ -93,7 +95,10 @@ function keyParts(table: Table, keys: Record<string, string>, where: string): Ke
 
 function keyValue(part: KeyPart, text: string): AttributeValue | string {
   if (text === '') return `key attribute "${part.name}" renders empty ("${part.template.source}")`;
-  if (part.type === 'N') return /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(text) ? { N: text } : `key attribute "${part.name}" is a Number but renders "${text}"`;
+  if (part.type === 'N')
+    return /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(text)
+      ? { N: text }
+      : `key attribute "${part.name}" is a Number but renders "${text}"`;
   if (part.type === 'B') return { B: encodeBase64(utf8Bytes(text)) };
   return { S: text };
 }
@@ -113,7 +118,11 @@ function lsiSizer(table: Table, keyNames: string[]): (item: Item) => number {
         total += itemSize(item);
         continue;
       }
-      const names = new Set([...keyNames, lsi.sortKey.name, ...(lsi.projection.type === 'INCLUDE' ? lsi.projection.nonKeyAttributes ?? [] : [])]);
+      const names = new Set([
+        ...keyNames,
+        lsi.sortKey.name,
+        ...(lsi.projection.type === 'INCLUDE' ? (lsi.projection.nonKeyAttributes ?? []) : []),
+      ]);
       const entry: Item = {};
       for (const name of names) if (item[name]) entry[name] = item[name];
       total += itemSize(entry);
@@ -126,7 +135,13 @@ function lsiSizer(table: Table, keyNames: string[]): (item: Item) => number {
  * Compiles an entity into a function making one item: attribute values from generators, keys rendered from the
  * entity's templates, the type attribute, and the checks DynamoDB would otherwise fail the whole batch for.
  */
-export function compileEntity(faker: Faker, table: Table, tablePath: string, plan: EntityPlan, keep: Set<string> | undefined): (context: ValueContext) => MadeItem {
+export function compileEntity(
+  faker: Faker,
+  table: Table,
+  tablePath: string,
+  plan: EntityPlan,
+  keep: Set<string> | undefined,
+): (context: ValueContext) => MadeItem {
   const entity = plan.entity;
   const where = `${tablePath}.entities[${plan.entityIndex}]`;
   const parts = keyParts(table, entity.keys, where);
@@ -134,19 +149,27 @@ export function compileEntity(faker: Faker, table: Table, tablePath: string, pla
   for (const p of parts) {
     for (const param of p.template.params) {
       if (!entity.attributes.some((a) => a.name === param)) {
-        throw new MonotableError('MODEL_INVALID', `Key template "${p.template.source}" of entity "${entity.name}" uses {${param}}, which is not one of its attributes.`, {
-          path: `${where}.keys.${p.name}`,
-          hint: `Add an attribute "${param}" with a generator, or use one of: ${entity.attributes.map((a) => a.name).join(', ')}.`,
-        });
+        throw new MonotableError(
+          'MODEL_INVALID',
+          `Key template "${p.template.source}" of entity "${entity.name}" uses {${param}}, which is not one of its attributes.`,
+          {
+            path: `${where}.keys.${p.name}`,
+            hint: `Add an attribute "${param}" with a generator, or use one of: ${entity.attributes.map((a) => a.name).join(', ')}.`,
+          },
+        );
       }
     }
   }
   for (const name of [table.partitionKey.name, table.sortKey?.name]) {
     if (name !== undefined && entity.keys[name] === undefined) {
-      throw new MonotableError('MODEL_INVALID', `Entity "${entity.name}" has no key template for "${name}", part of the primary key of table "${table.name}".`, {
-        path: `${where}.keys`,
-        hint: `Add "${name}": "<template>" to the entity's keys, e.g. "${entity.name.toUpperCase()}#{id}".`,
-      });
+      throw new MonotableError(
+        'MODEL_INVALID',
+        `Entity "${entity.name}" has no key template for "${name}", part of the primary key of table "${table.name}".`,
+        {
+          path: `${where}.keys`,
+          hint: `Add "${name}": "<template>" to the entity's keys, e.g. "${entity.name.toUpperCase()}#{id}".`,
+        },
+      );
     }
   }
   const makerNames: string[] = [];
@@ -195,7 +218,10 @@ export function compileEntity(faker: Faker, table: Table, tablePath: string, pla
       // UTF-8 takes at most 3 bytes per UTF-16 unit: short keys need no byte count.
       if (text.length * 3 > part.limit) {
         const bytes = keyBytes(value);
-        if (bytes > part.limit) (problems ??= []).push(`key attribute "${part.name}" is ${bytes} bytes (UTF-8); DynamoDB allows ${part.limit}`);
+        if (bytes > part.limit)
+          (problems ??= []).push(
+            `key attribute "${part.name}" is ${bytes} bytes (UTF-8); DynamoDB allows ${part.limit}`,
+          );
       }
       item[part.name] = value;
     }
@@ -203,8 +229,12 @@ export function compileEntity(faker: Faker, table: Table, tablePath: string, pla
     for (const [name, type] of keyTypes) {
       const value = item[name];
       if (!value) continue;
-      if (!(type in value)) (problems ??= []).push(`"${name}" is a key attribute of type ${type} (table or index) but the item has ${Object.keys(value)[0]}`);
-      else if (isEmptyKey(value)) (problems ??= []).push(`key attribute "${name}" is empty; DynamoDB refuses empty key values`);
+      if (!(type in value))
+        (problems ??= []).push(
+          `"${name}" is a key attribute of type ${type} (table or index) but the item has ${Object.keys(value)[0]}`,
+        );
+      else if (isEmptyKey(value))
+        (problems ??= []).push(`key attribute "${name}" is empty; DynamoDB refuses empty key values`);
     }
     const key: Item = {};
     for (const name of keyNames) {
@@ -215,9 +245,11 @@ export function compileEntity(faker: Faker, table: Table, tablePath: string, pla
     const size = sizeOfItem(item);
     const withLsi = size + lsiEntriesSize(item);
     if (withLsi > MAX_ITEM_BYTES) {
-      (problems ??= []).push(withLsi === size
-        ? `item is ${size} bytes (UTF-8); DynamoDB allows ${MAX_ITEM_BYTES} (400 KB)`
-        : `item with its local secondary index entries is ${withLsi} bytes (UTF-8); DynamoDB allows ${MAX_ITEM_BYTES} (400 KB)`);
+      (problems ??= []).push(
+        withLsi === size
+          ? `item is ${size} bytes (UTF-8); DynamoDB allows ${MAX_ITEM_BYTES} (400 KB)`
+          : `item with its local secondary index entries is ${withLsi} bytes (UTF-8); DynamoDB allows ${MAX_ITEM_BYTES} (400 KB)`,
+      );
     }
     let kept = NOTHING_KEPT;
     if (keptNames.length > 0) {

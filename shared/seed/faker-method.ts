@@ -39,7 +39,8 @@ export function resolveFakerMethod(faker: Faker, path: string, where: string): F
   if (typeof module !== 'object' || module === null) refuse(`names no faker module "${moduleName}"`);
   // The method must belong to the faker module itself, not to Object.prototype (toString, valueOf, ...).
   const owner = ownerOf(module as object, methodName);
-  if (owner === undefined || owner === Object.prototype) refuse(`names no function "${methodName}" in faker.${moduleName}`);
+  if (owner === undefined || owner === Object.prototype)
+    refuse(`names no function "${methodName}" in faker.${moduleName}`);
   const method: unknown = (module as Record<string, unknown>)[methodName];
   if (typeof method !== 'function') refuse(`names no function "${methodName}" in faker.${moduleName}`);
   return (method as FakerFunction).bind(module);

@@ -41,7 +41,10 @@ function defaultGenerator(attribute: Attribute): Generator {
 function parseDate(text: string, where: string): Date {
   const date = new Date(text);
   if (Number.isNaN(date.getTime())) {
-    throw new MonotableError('MODEL_INVALID', `"${text}" is not a date.`, { path: where, hint: 'Write an ISO 8601 date such as 2026-01-01 or 2026-01-01T12:00:00Z.' });
+    throw new MonotableError('MODEL_INVALID', `"${text}" is not a date.`, {
+      path: where,
+      hint: 'Write an ISO 8601 date such as 2026-01-01 or 2026-01-01T12:00:00Z.',
+    });
   }
   return date;
 }
@@ -60,7 +63,13 @@ function scalarOf(value: AttributeValue): unknown {
  * Compiles one attribute's generator into a function that makes its typed value, or undefined when the attribute
  * has no generator and needs no value. `where` is the attribute's model path, used in every error.
  */
-export function compileAttribute(faker: Faker, attribute: Attribute, needed: boolean, parentEntity: string | undefined, where: string): ValueMaker | undefined {
+export function compileAttribute(
+  faker: Faker,
+  attribute: Attribute,
+  needed: boolean,
+  parentEntity: string | undefined,
+  where: string,
+): ValueMaker | undefined {
   const generator = attribute.generator ?? (needed || attribute.required ? defaultGenerator(attribute) : undefined);
   if (!generator) return undefined;
   const genPath = `${where}.generator`;
@@ -70,10 +79,14 @@ export function compileAttribute(faker: Faker, attribute: Attribute, needed: boo
     try {
       return toAttributeValue(raw, attribute.type);
     } catch (error) {
-      throw new MonotableError('MODEL_INVALID', `Attribute "${attribute.name}" (${attribute.type}): the generator made a value that does not fit: ${(error as Error).message}.`, {
-        path: genPath,
-        hint: `Choose a generator that makes ${attribute.type} values, or change the attribute's type.`,
-      });
+      throw new MonotableError(
+        'MODEL_INVALID',
+        `Attribute "${attribute.name}" (${attribute.type}): the generator made a value that does not fit: ${(error as Error).message}.`,
+        {
+          path: genPath,
+          hint: `Choose a generator that makes ${attribute.type} values, or change the attribute's type.`,
+        },
+      );
     }
   };
   switch (generator.kind) {
@@ -87,10 +100,14 @@ export function compileAttribute(faker: Faker, attribute: Attribute, needed: boo
         try {
           raw = argCount === 0 ? fn() : argCount === 1 ? fn(first) : fn(...args);
         } catch (error) {
-          throw new MonotableError('MODEL_INVALID', `faker.${generator.method}(${args.map((a) => JSON.stringify(a)).join(', ')}) failed: ${(error as Error).message}`, {
-            path: genPath,
-            hint: 'Check the arguments against the faker documentation (fakerjs.dev/api).',
-          });
+          throw new MonotableError(
+            'MODEL_INVALID',
+            `faker.${generator.method}(${args.map((a) => JSON.stringify(a)).join(', ')}) failed: ${(error as Error).message}`,
+            {
+              path: genPath,
+              hint: 'Check the arguments against the faker documentation (fakerjs.dev/api).',
+            },
+          );
         }
         return typed(raw);
       };
@@ -124,7 +141,13 @@ export function compileAttribute(faker: Faker, attribute: Attribute, needed: boo
       const range = { from, to };
       return () => {
         const date = faker.date.between(range);
-        return typed(format === 'iso' ? date.toISOString() : format === 'epoch-seconds' ? Math.floor(date.getTime() / 1000) : date.getTime());
+        return typed(
+          format === 'iso'
+            ? date.toISOString()
+            : format === 'epoch-seconds'
+              ? Math.floor(date.getTime() / 1000)
+              : date.getTime(),
+        );
       };
     }
     case 'one-of': {

@@ -5,20 +5,25 @@ import { planSeed } from './plan-seed.js';
 import type { PlannedItem, SeedOptions } from './seed-types.js';
 
 const all = (model: Model, options: SeedOptions = {}): PlannedItem[] => [...planSeed(model, options).items()];
-const lines = (model: Model, options: SeedOptions = {}): string => all(model, options).map((p) => JSON.stringify(p.item)).join('\n');
+const lines = (model: Model, options: SeedOptions = {}): string =>
+  all(model, options)
+    .map((p) => JSON.stringify(p.item))
+    .join('\n');
 
 function oneEntityModel(entity: Partial<Entity> & Pick<Entity, 'keys' | 'attributes'>, sortKey = true): Model {
   return {
     format: 'monotable/1',
     name: 'test',
-    tables: [{
-      name: 't',
-      partitionKey: { name: 'pk', type: 'S' },
-      ...(sortKey ? { sortKey: { name: 'sk', type: 'S' as const } } : {}),
-      billing: { mode: 'on-demand' },
-      entities: [{ name: 'E', seed: { count: 5 }, ...entity }],
-      accessPatterns: [],
-    }],
+    tables: [
+      {
+        name: 't',
+        partitionKey: { name: 'pk', type: 'S' },
+        ...(sortKey ? { sortKey: { name: 'sk', type: 'S' as const } } : {}),
+        billing: { mode: 'on-demand' },
+        entities: [{ name: 'E', seed: { count: 5 }, ...entity }],
+        accessPatterns: [],
+      },
+    ],
   };
 }
 
@@ -66,7 +71,9 @@ describe('planSeed on the Cruddur messaging model', () => {
     const plan = planSeed(cruddurMessaging, { counts: { MessageGroup: 4, Message: 10 } });
     expect(plan.planned).toBe(14);
     expect([...plan.items()]).toHaveLength(14);
-    expect(() => planSeed(cruddurMessaging, { counts: { Nope: 1 } })).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+    expect(() => planSeed(cruddurMessaging, { counts: { Nope: 1 } })).toThrow(
+      expect.objectContaining({ code: 'NOT_FOUND' }),
+    );
   });
 
   it('streams: a million-item plan is counted without generating, and items come one at a time', () => {
@@ -82,13 +89,21 @@ describe('planSeed on the Cruddur messaging model', () => {
     const en = all(cruddurMessaging, { counts: { MessageGroup: 3, Message: 0 }, locale: 'en' });
     const ja = all(cruddurMessaging, { counts: { MessageGroup: 3, Message: 0 }, locale: 'ja' });
     expect(ja.map((p) => p.item.other_user_display_name)).not.toEqual(en.map((p) => p.item.other_user_display_name));
-    expect(() => planSeed(cruddurMessaging, { locale: 'xx_NOPE' })).toThrow(expect.objectContaining({ code: 'BAD_INPUT' }));
+    expect(() => planSeed(cruddurMessaging, { locale: 'xx_NOPE' })).toThrow(
+      expect.objectContaining({ code: 'BAD_INPUT' }),
+    );
   });
 });
 
 describe('planSeed generators and checks', () => {
   it('takes every ref of one child from the same parent item', () => {
-    const model = oneEntityModel({ keys: { pk: 'P#{id}', sk: 'P' }, attributes: [{ name: 'id', type: 'S', generator: { kind: 'faker', method: 'string.uuid' } }, { name: 'owner', type: 'S', generator: { kind: 'faker', method: 'person.fullName' } }] });
+    const model = oneEntityModel({
+      keys: { pk: 'P#{id}', sk: 'P' },
+      attributes: [
+        { name: 'id', type: 'S', generator: { kind: 'faker', method: 'string.uuid' } },
+        { name: 'owner', type: 'S', generator: { kind: 'faker', method: 'person.fullName' } },
+      ],
+    });
     model.tables[0]!.entities.push({
       name: 'C',
       keys: { pk: 'P#{parent_id}', sk: 'C#{n}' },
@@ -100,28 +115,41 @@ describe('planSeed generators and checks', () => {
       seed: { perParent: { min: 2, max: 4 } },
     });
     const items = all(model);
-    const owners = new Map(items.filter((p) => p.entity === 'E').map((p) => [JSON.stringify(p.item.id), JSON.stringify(p.item.owner)]));
+    const owners = new Map(
+      items.filter((p) => p.entity === 'E').map((p) => [JSON.stringify(p.item.id), JSON.stringify(p.item.owner)]),
+    );
     const children = items.filter((p) => p.entity === 'C');
     expect(children.length).toBeGreaterThanOrEqual(10);
-    for (const c of children) expect(owners.get(JSON.stringify(c.item.parent_id))).toBe(JSON.stringify(c.item.parent_owner));
+    for (const c of children)
+      expect(owners.get(JSON.stringify(c.item.parent_id))).toBe(JSON.stringify(c.item.parent_owner));
   });
 
   it('types values: N as decimal strings, SS de-duplicated and non-empty, BOOL, L and M, sequences', () => {
-    const [first, second] = all(oneEntityModel({
-      keys: { pk: 'X#{n}', sk: 'S' },
-      attributes: [
-        { name: 'n', type: 'N', generator: { kind: 'sequence', start: 10, step: 5 } },
-        { name: 'code', type: 'S', generator: { kind: 'sequence', prefix: 'C-', pad: 4 } },
-        { name: 'price', type: 'N', generator: { kind: 'constant', value: 1e21 } },
-        { name: 'tags', type: 'SS', generator: { kind: 'constant', value: ['a', 'b', 'a'] } },
-        { name: 'empty', type: 'SS', generator: { kind: 'constant', value: [] } },
-        { name: 'flag', type: 'BOOL', generator: { kind: 'one-of', values: [true] } },
-        { name: 'list', type: 'L', generator: { kind: 'constant', value: [1, 'x', null] } },
-        { name: 'map', type: 'M', generator: { kind: 'constant', value: { a: { b: [true] } } } },
-        { name: 'when', type: 'N', generator: { kind: 'date-range', from: '2026-01-01', to: '2026-01-02', format: 'epoch-seconds' } },
-        { name: 'rating', type: 'N', generator: { kind: 'faker', method: 'number.float', args: [{ min: 0, max: 5, fractionDigits: 2 }] } },
-      ],
-    }));
+    const [first, second] = all(
+      oneEntityModel({
+        keys: { pk: 'X#{n}', sk: 'S' },
+        attributes: [
+          { name: 'n', type: 'N', generator: { kind: 'sequence', start: 10, step: 5 } },
+          { name: 'code', type: 'S', generator: { kind: 'sequence', prefix: 'C-', pad: 4 } },
+          { name: 'price', type: 'N', generator: { kind: 'constant', value: 1e21 } },
+          { name: 'tags', type: 'SS', generator: { kind: 'constant', value: ['a', 'b', 'a'] } },
+          { name: 'empty', type: 'SS', generator: { kind: 'constant', value: [] } },
+          { name: 'flag', type: 'BOOL', generator: { kind: 'one-of', values: [true] } },
+          { name: 'list', type: 'L', generator: { kind: 'constant', value: [1, 'x', null] } },
+          { name: 'map', type: 'M', generator: { kind: 'constant', value: { a: { b: [true] } } } },
+          {
+            name: 'when',
+            type: 'N',
+            generator: { kind: 'date-range', from: '2026-01-01', to: '2026-01-02', format: 'epoch-seconds' },
+          },
+          {
+            name: 'rating',
+            type: 'N',
+            generator: { kind: 'faker', method: 'number.float', args: [{ min: 0, max: 5, fractionDigits: 2 }] },
+          },
+        ],
+      }),
+    );
     expect(first!.item.n).toEqual({ N: '10' });
     expect(second!.item.n).toEqual({ N: '15' });
     expect(first!.item.pk).toEqual({ S: 'X#10' });
@@ -139,7 +167,16 @@ describe('planSeed generators and checks', () => {
   });
 
   it('writes the type attribute and fills key parts that have no generator', () => {
-    const [p] = all(oneEntityModel({ typeAttribute: { name: '_type', value: 'E' }, keys: { pk: 'E#{id}', sk: 'E' }, attributes: [{ name: 'id', type: 'S' }, { name: 'optional', type: 'S' }] }));
+    const [p] = all(
+      oneEntityModel({
+        typeAttribute: { name: '_type', value: 'E' },
+        keys: { pk: 'E#{id}', sk: 'E' },
+        attributes: [
+          { name: 'id', type: 'S' },
+          { name: 'optional', type: 'S' },
+        ],
+      }),
+    );
     expect(p!.item._type).toEqual({ S: 'E' });
     expect((p!.item.pk as { S: string }).S).toMatch(/^E#[0-9a-f-]{36}$/);
     expect(p!.item.optional).toBeUndefined();
@@ -147,18 +184,39 @@ describe('planSeed generators and checks', () => {
 
   it('reports oversize items and keys in UTF-8 bytes, and does not mark them sendable', () => {
     const cjkKey = '漢'.repeat(700); // 700 characters, 2,100 UTF-8 bytes: dynalite accepts it, AWS does not
-    const items = all(oneEntityModel({ seed: { count: 2 }, keys: { pk: '{big}', sk: 'S#{n}' }, attributes: [{ name: 'big', type: 'S', generator: { kind: 'constant', value: cjkKey } }, { name: 'n', type: 'N', generator: { kind: 'sequence' } }] }));
+    const items = all(
+      oneEntityModel({
+        seed: { count: 2 },
+        keys: { pk: '{big}', sk: 'S#{n}' },
+        attributes: [
+          { name: 'big', type: 'S', generator: { kind: 'constant', value: cjkKey } },
+          { name: 'n', type: 'N', generator: { kind: 'sequence' } },
+        ],
+      }),
+    );
     expect(items[0]!.problem).toMatch(/"pk" is 2100 bytes.*2048/);
-    const huge = all(oneEntityModel({ seed: { count: 1 }, keys: { pk: 'P', sk: 'S' }, attributes: [{ name: 'text', type: 'S', generator: { kind: 'constant', value: 'é'.repeat(210_000) } }] }));
+    const huge = all(
+      oneEntityModel({
+        seed: { count: 1 },
+        keys: { pk: 'P', sk: 'S' },
+        attributes: [{ name: 'text', type: 'S', generator: { kind: 'constant', value: 'é'.repeat(210_000) } }],
+      }),
+    );
     expect(huge[0]!.size).toBeGreaterThan(409_600);
     expect(huge[0]!.problem).toMatch(/409600/);
   });
 
   it('counts LSI entries towards the 400 KB limit', () => {
-    const model = oneEntityModel({ seed: { count: 1 }, keys: { pk: 'P', sk: 'S', lsk: 'L' }, attributes: [{ name: 'text', type: 'S', generator: { kind: 'constant', value: 'x'.repeat(250_000) } }] });
+    const model = oneEntityModel({
+      seed: { count: 1 },
+      keys: { pk: 'P', sk: 'S', lsk: 'L' },
+      attributes: [{ name: 'text', type: 'S', generator: { kind: 'constant', value: 'x'.repeat(250_000) } }],
+    });
     const [alone] = all(model);
     expect(alone!.problem).toBeUndefined();
-    model.tables[0]!.localSecondaryIndexes = [{ name: 'by-lsk', sortKey: { name: 'lsk', type: 'S' }, projection: { type: 'ALL' } }];
+    model.tables[0]!.localSecondaryIndexes = [
+      { name: 'by-lsk', sortKey: { name: 'lsk', type: 'S' }, projection: { type: 'ALL' } },
+    ];
     const [withLsi] = all(model);
     expect(withLsi!.problem).toMatch(/local secondary index entries is 5000\d\d bytes/);
   });
@@ -172,10 +230,14 @@ describe('planSeed generators and checks', () => {
 
   it('tells keys apart whose partition and sort key texts only concatenate alike', () => {
     // (A#x, yz) and (A#xy, z) both read "A#xyz" when run together: different keys, not duplicates.
-    const model = oneEntityModel({ seed: { count: 40 }, keys: { pk: 'A#{p}', sk: '{s}' }, attributes: [
-      { name: 'p', type: 'S', generator: { kind: 'one-of', values: ['x', 'xy'] } },
-      { name: 's', type: 'S', generator: { kind: 'one-of', values: ['yz', 'z'] } },
-    ] });
+    const model = oneEntityModel({
+      seed: { count: 40 },
+      keys: { pk: 'A#{p}', sk: '{s}' },
+      attributes: [
+        { name: 'p', type: 'S', generator: { kind: 'one-of', values: ['x', 'xy'] } },
+        { name: 's', type: 'S', generator: { kind: 'one-of', values: ['yz', 'z'] } },
+      ],
+    });
     const items = all(model);
     const text = (p: PlannedItem): string => JSON.stringify([p.key.pk, p.key.sk]);
     expect(new Set(items.map(text)).size).toBe(4);
@@ -186,39 +248,91 @@ describe('planSeed generators and checks', () => {
   });
 
   it('refuses faker paths that are not faker functions, with the model path', () => {
-    for (const method of ['__proto__.polluted', 'constructor.constructor', 'person.constructor', 'person.toString', 'person.valueOf', 'person.hasOwnProperty', 'person.__proto__', 'nope.fn', 'person.nope', 'person', 'helpers.arrayElement.call', 'rawDefinitions.person']) {
-      const model = oneEntityModel({ keys: { pk: 'P#{x}', sk: 'S' }, attributes: [{ name: 'x', type: 'S', generator: { kind: 'faker', method } }] });
-      expect(() => planSeed(model), method).toThrow(expect.objectContaining({ details: expect.objectContaining({ path: '$.tables[0].entities[0].attributes[0].generator.method' }) }));
+    for (const method of [
+      '__proto__.polluted',
+      'constructor.constructor',
+      'person.constructor',
+      'person.toString',
+      'person.valueOf',
+      'person.hasOwnProperty',
+      'person.__proto__',
+      'nope.fn',
+      'person.nope',
+      'person',
+      'helpers.arrayElement.call',
+      'rawDefinitions.person',
+    ]) {
+      const model = oneEntityModel({
+        keys: { pk: 'P#{x}', sk: 'S' },
+        attributes: [{ name: 'x', type: 'S', generator: { kind: 'faker', method } }],
+      });
+      expect(() => planSeed(model), method).toThrow(
+        expect.objectContaining({
+          details: expect.objectContaining({ path: '$.tables[0].entities[0].attributes[0].generator.method' }),
+        }),
+      );
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('accepts faker methods whose names also exist on Function.prototype (company.name)', () => {
-    const model = oneEntityModel({ keys: { pk: 'P#{x}', sk: 'S' }, attributes: [{ name: 'x', type: 'S', generator: { kind: 'faker', method: 'company.name' } }] });
+    const model = oneEntityModel({
+      keys: { pk: 'P#{x}', sk: 'S' },
+      attributes: [{ name: 'x', type: 'S', generator: { kind: 'faker', method: 'company.name' } }],
+    });
     const [p] = all(model);
     expect((p!.item.x as { S: string }).S.length).toBeGreaterThan(0);
   });
 
   it('refuses an entity without a template for a primary key attribute, before generating anything', () => {
     const model = oneEntityModel({ keys: { pk: 'P#{id}' }, attributes: [{ name: 'id', type: 'S' }] });
-    expect(() => planSeed(model)).toThrow(expect.objectContaining({ code: 'MODEL_INVALID', details: expect.objectContaining({ path: '$.tables[0].entities[0].keys' }) }));
+    expect(() => planSeed(model)).toThrow(
+      expect.objectContaining({
+        code: 'MODEL_INVALID',
+        details: expect.objectContaining({ path: '$.tables[0].entities[0].keys' }),
+      }),
+    );
   });
 
   it('refuses ref cycles and refs to entities that do not exist', () => {
-    const model = oneEntityModel({ keys: { pk: 'P#{a}', sk: 'S' }, attributes: [{ name: 'a', type: 'S', generator: { kind: 'ref', entity: 'C', attribute: 'b' } }] });
-    model.tables[0]!.entities.push({ name: 'C', keys: { pk: 'C#{b}', sk: 'S' }, attributes: [{ name: 'b', type: 'S', generator: { kind: 'ref', entity: 'E', attribute: 'a' } }] });
+    const model = oneEntityModel({
+      keys: { pk: 'P#{a}', sk: 'S' },
+      attributes: [{ name: 'a', type: 'S', generator: { kind: 'ref', entity: 'C', attribute: 'b' } }],
+    });
+    model.tables[0]!.entities.push({
+      name: 'C',
+      keys: { pk: 'C#{b}', sk: 'S' },
+      attributes: [{ name: 'b', type: 'S', generator: { kind: 'ref', entity: 'E', attribute: 'a' } }],
+    });
     expect(() => planSeed(model)).toThrow(/cycle/);
-    const dangling = oneEntityModel({ keys: { pk: 'P#{a}', sk: 'S' }, attributes: [{ name: 'a', type: 'S', generator: { kind: 'ref', entity: 'Ghost', attribute: 'id' } }] });
+    const dangling = oneEntityModel({
+      keys: { pk: 'P#{a}', sk: 'S' },
+      attributes: [{ name: 'a', type: 'S', generator: { kind: 'ref', entity: 'Ghost', attribute: 'id' } }],
+    });
     expect(() => planSeed(dangling)).toThrow(expect.objectContaining({ code: 'MODEL_INVALID' }));
   });
 
   it('refuses numbers DynamoDB cannot store (39 significant digits)', () => {
-    const model = oneEntityModel({ keys: { pk: 'P#{id}', sk: 'S' }, attributes: [{ name: 'id', type: 'S' }, { name: 'big', type: 'N', generator: { kind: 'constant', value: '1'.repeat(39) } }] });
+    const model = oneEntityModel({
+      keys: { pk: 'P#{id}', sk: 'S' },
+      attributes: [
+        { name: 'id', type: 'S' },
+        { name: 'big', type: 'N', generator: { kind: 'constant', value: '1'.repeat(39) } },
+      ],
+    });
     expect(() => all(model)).toThrow(/39 significant digits/);
   });
 
   it('reports an index key attribute of the wrong type or empty as a problem of that item', () => {
-    const model = oneEntityModel({ seed: { count: 2 }, keys: { pk: 'P#{id}', sk: 'S' }, attributes: [{ name: 'id', type: 'S' }, { name: 'rank', type: 'S', generator: { kind: 'one-of', values: ['high'] } }, { name: 'g', type: 'S', generator: { kind: 'constant', value: '' } }] });
+    const model = oneEntityModel({
+      seed: { count: 2 },
+      keys: { pk: 'P#{id}', sk: 'S' },
+      attributes: [
+        { name: 'id', type: 'S' },
+        { name: 'rank', type: 'S', generator: { kind: 'one-of', values: ['high'] } },
+        { name: 'g', type: 'S', generator: { kind: 'constant', value: '' } },
+      ],
+    });
     model.tables[0]!.globalSecondaryIndexes = [
       { name: 'by-rank', partitionKey: { name: 'rank', type: 'N' }, projection: { type: 'ALL' } },
       { name: 'by-g', partitionKey: { name: 'g', type: 'S' }, projection: { type: 'KEYS_ONLY' } },
@@ -229,7 +343,15 @@ describe('planSeed generators and checks', () => {
   });
 
   it('reports a generator value that does not fit the attribute type with its path', () => {
-    const model = oneEntityModel({ keys: { pk: 'P#{n}', sk: 'S' }, attributes: [{ name: 'n', type: 'N', generator: { kind: 'faker', method: 'person.firstName' } }] });
-    expect(() => all(model)).toThrow(expect.objectContaining({ code: 'MODEL_INVALID', details: expect.objectContaining({ path: '$.tables[0].entities[0].attributes[0].generator' }) }));
+    const model = oneEntityModel({
+      keys: { pk: 'P#{n}', sk: 'S' },
+      attributes: [{ name: 'n', type: 'N', generator: { kind: 'faker', method: 'person.firstName' } }],
+    });
+    expect(() => all(model)).toThrow(
+      expect.objectContaining({
+        code: 'MODEL_INVALID',
+        details: expect.objectContaining({ path: '$.tables[0].entities[0].attributes[0].generator' }),
+      }),
+    );
   });
 });

@@ -32,13 +32,25 @@ class Planned implements PlannedItem {
 function pickTable(model: Model, name: string | undefined): { table: Table; path: string } {
   if (name !== undefined) {
     const i = model.tables.findIndex((t) => t.name === name);
-    if (i < 0) throw new MonotableError('NOT_FOUND', `The model has no table "${name}".`, { hint: `Tables: ${model.tables.map((t) => t.name).join(', ') || '(none)'}.` });
+    if (i < 0)
+      throw new MonotableError('NOT_FOUND', `The model has no table "${name}".`, {
+        hint: `Tables: ${model.tables.map((t) => t.name).join(', ') || '(none)'}.`,
+      });
     return { table: model.tables[i]!, path: `$.tables[${i}]` };
   }
   if (model.tables.length !== 1) {
-    throw new MonotableError(model.tables.length === 0 ? 'NOT_FOUND' : 'AMBIGUOUS', model.tables.length === 0 ? 'The model has no tables to seed.' : `The model has ${model.tables.length} tables; say which one to seed.`, {
-      hint: model.tables.length === 0 ? 'Add a table with entities first.' : `Pass --table with one of: ${model.tables.map((t) => t.name).join(', ')}.`,
-    });
+    throw new MonotableError(
+      model.tables.length === 0 ? 'NOT_FOUND' : 'AMBIGUOUS',
+      model.tables.length === 0
+        ? 'The model has no tables to seed.'
+        : `The model has ${model.tables.length} tables; say which one to seed.`,
+      {
+        hint:
+          model.tables.length === 0
+            ? 'Add a table with entities first.'
+            : `Pass --table with one of: ${model.tables.map((t) => t.name).join(', ')}.`,
+      },
+    );
   }
   return { table: model.tables[0]!, path: '$.tables[0]' };
 }
@@ -46,7 +58,9 @@ function pickTable(model: Model, name: string | undefined): { table: Table; path
 function localeChain(locale: string): LocaleDefinition[] {
   const definitions = allLocales as Record<string, LocaleDefinition>;
   if (!Object.hasOwn(definitions, locale)) {
-    throw new MonotableError('BAD_INPUT', `"${locale}" is not a faker locale.`, { hint: 'Use a faker locale name such as en, en_US, de, fr, ja, pt_BR or zh_CN.' });
+    throw new MonotableError('BAD_INPUT', `"${locale}" is not a faker locale.`, {
+      hint: 'Use a faker locale name such as en, en_US, de, fr, ja, pt_BR or zh_CN.',
+    });
   }
   const chain = [definitions[locale]!];
   if (locale !== 'en') chain.push(definitions.en!);
@@ -58,12 +72,16 @@ function checkOptions(options: SeedOptions): void {
   const bad = (what: string, hint: string): never => {
     throw new MonotableError('BAD_INPUT', what, { hint });
   };
-  if (options.scale !== undefined && !(Number.isFinite(options.scale) && options.scale >= 0)) bad(`Scale ${options.scale} is not a number ≥ 0.`, 'Pass --scale 2 for twice the items, 0.5 for half.');
+  if (options.scale !== undefined && !(Number.isFinite(options.scale) && options.scale >= 0))
+    bad(`Scale ${options.scale} is not a number ≥ 0.`, 'Pass --scale 2 for twice the items, 0.5 for half.');
   for (const [entity, n] of Object.entries(options.counts ?? {})) {
-    if (!Number.isInteger(n) || n < 0) bad(`Count ${n} for "${entity}" is not a whole number ≥ 0.`, 'Pass --count ENTITY=N, e.g. --count Message=500.');
+    if (!Number.isInteger(n) || n < 0)
+      bad(`Count ${n} for "${entity}" is not a whole number ≥ 0.`, 'Pass --count ENTITY=N, e.g. --count Message=500.');
   }
-  if (options.seed !== undefined && !Number.isInteger(options.seed)) bad(`Seed ${options.seed} is not a whole number.`, 'Pass --seed 42.');
-  if (options.refDate !== undefined && Number.isNaN(new Date(options.refDate).getTime())) bad(`"${options.refDate}" is not a date.`, 'Give an ISO 8601 date.');
+  if (options.seed !== undefined && !Number.isInteger(options.seed))
+    bad(`Seed ${options.seed} is not a whole number.`, 'Pass --seed 42.');
+  if (options.refDate !== undefined && Number.isNaN(new Date(options.refDate).getTime()))
+    bad(`"${options.refDate}" is not a date.`, 'Give an ISO 8601 date.');
 }
 
 /**
@@ -121,8 +139,13 @@ export function planSeed(model: Model, options: SeedOptions = {}): SeedPlan {
         const planned = new Planned(p.entity.name, ordinal++, made.item, made.key, made.size, keyNames);
         if (made.problem) planned.problem = made.problem;
         else {
-          const first = seen.firstOrdinal(made.key[pkName], skName === undefined ? undefined : made.key[skName], planned.ordinal);
-          if (first !== undefined) planned.problem = `duplicate primary key: item #${first} of the plan has the same key (DynamoDB refuses a batch that writes one key twice)`;
+          const first = seen.firstOrdinal(
+            made.key[pkName],
+            skName === undefined ? undefined : made.key[skName],
+            planned.ordinal,
+          );
+          if (first !== undefined)
+            planned.problem = `duplicate primary key: item #${first} of the plan has the same key (DynamoDB refuses a batch that writes one key twice)`;
         }
         return planned;
       };
@@ -142,7 +165,11 @@ export function planSeed(model: Model, options: SeedOptions = {}): SeedPlan {
     table: table.name,
     keyNames,
     planned: entityPlans.reduce((sum, p) => sum + p.count, 0),
-    counts: entityPlans.map((p) => (p.parent ? { entity: p.entity.name, count: p.count, parent: p.parent } : { entity: p.entity.name, count: p.count })),
+    counts: entityPlans.map((p) =>
+      p.parent
+        ? { entity: p.entity.name, count: p.count, parent: p.parent }
+        : { entity: p.entity.name, count: p.count },
+    ),
     seed,
     locale,
     notes,

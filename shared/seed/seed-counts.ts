@@ -37,20 +37,28 @@ export function generationOrder(table: Table, tablePath: string): number[] {
     if (state.get(i) === 'done') return;
     const entity = table.entities[i]!;
     if (state.get(i) === 'visiting') {
-      throw new MonotableError('MODEL_INVALID', `The ref generators form a cycle: ${[...chain, entity.name].join(' → ')}.`, {
-        path: `${tablePath}.entities[${i}]`,
-        hint: 'A child refers to its parent; a parent cannot also refer (directly or not) to its child. Use a faker generator for one side.',
-      });
+      throw new MonotableError(
+        'MODEL_INVALID',
+        `The ref generators form a cycle: ${[...chain, entity.name].join(' → ')}.`,
+        {
+          path: `${tablePath}.entities[${i}]`,
+          hint: 'A child refers to its parent; a parent cannot also refer (directly or not) to its child. Use a faker generator for one side.',
+        },
+      );
     }
     state.set(i, 'visiting');
     for (const dep of dependencies(entity)) {
       const j = byName.get(dep);
       if (j === undefined) {
         const a = entity.attributes.findIndex((x) => x.generator?.kind === 'ref' && x.generator.entity === dep);
-        throw new MonotableError('MODEL_INVALID', `Entity "${entity.name}" refers to entity "${dep}", which is not in table "${table.name}".`, {
-          path: `${tablePath}.entities[${i}].attributes[${a}].generator.entity`,
-          hint: `Name one of: ${table.entities.map((e) => e.name).join(', ')}.`,
-        });
+        throw new MonotableError(
+          'MODEL_INVALID',
+          `Entity "${entity.name}" refers to entity "${dep}", which is not in table "${table.name}".`,
+          {
+            path: `${tablePath}.entities[${i}].attributes[${a}].generator.entity`,
+            hint: `Name one of: ${table.entities.map((e) => e.name).join(', ')}.`,
+          },
+        );
       }
       visit(j, [...chain, entity.name]);
     }
@@ -94,7 +102,13 @@ export function planCounts(table: Table, tablePath: string, options: SeedOptions
     let perParent: number[];
     if (parents === 0) {
       perParent = [];
-      notes.push({ code: 'seed-no-parents', severity: 'warning', path: `${tablePath}.entities[${i}]`, message: `Entity "${entity.name}" gets no items because its parent "${parent}" has none.`, hint: `Give "${parent}" a count.` });
+      notes.push({
+        code: 'seed-no-parents',
+        severity: 'warning',
+        path: `${tablePath}.entities[${i}]`,
+        message: `Entity "${entity.name}" gets no items because its parent "${parent}" has none.`,
+        hint: `Give "${parent}" a count.`,
+      });
     } else if (explicit !== undefined || (entity.seed?.count !== undefined && entity.seed.perParent === undefined)) {
       perParent = spread(explicit ?? Math.round(entity.seed!.count! * scale), parents);
     } else {

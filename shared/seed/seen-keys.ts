@@ -19,7 +19,11 @@ export class SeenKeys {
   constructor(private readonly hasSortKey: boolean) {}
 
   /** The ordinal of an earlier item with the same key, or undefined (and the key is recorded under `ordinal`). */
-  firstOrdinal(partition: AttributeValue | undefined, sort: AttributeValue | undefined, ordinal: number): number | undefined {
+  firstOrdinal(
+    partition: AttributeValue | undefined,
+    sort: AttributeValue | undefined,
+    ordinal: number,
+  ): number | undefined {
     const pk = keyText(partition);
     if (!this.hasSortKey) {
       const first = this.byPartition.get(pk) as number | undefined;

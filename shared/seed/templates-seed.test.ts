@@ -10,7 +10,8 @@ describe('every built-in template seeds cleanly', () => {
         const items = [...plan.items()];
         expect(items).toHaveLength(plan.planned);
         expect(items.filter((p) => p.problem).map((p) => p.problem)).toEqual([]);
-        for (const { entity, count } of plan.counts) expect(items.filter((p) => p.entity === entity)).toHaveLength(count);
+        for (const { entity, count } of plan.counts)
+          expect(items.filter((p) => p.entity === entity)).toHaveLength(count);
         expect(plan.planned).toBeGreaterThan(0);
       });
     }

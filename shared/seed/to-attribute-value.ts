@@ -53,7 +53,13 @@ export function inferAttributeValue(value: unknown): AttributeValue {
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date) && !(value instanceof Uint8Array);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !(value instanceof Date) &&
+    !(value instanceof Uint8Array)
+  );
 }
 
 function toText(value: unknown): string {
@@ -70,7 +76,8 @@ export function toNumberText(value: unknown): string {
   if (typeof value === 'bigint') text = value.toString();
   else if (value instanceof Date) text = String(Math.floor(value.getTime() / 1000));
   else if (typeof value === 'boolean') text = value ? '1' : '0';
-  else if (typeof value === 'number') text = Number.isInteger(value) && Math.abs(value) < 1e21 ? BigInt(value).toString() : String(value);
+  else if (typeof value === 'number')
+    text = Number.isInteger(value) && Math.abs(value) < 1e21 ? BigInt(value).toString() : String(value);
   else text = toText(value).trim();
   const problem = checkDynamoNumber(text);
   if (problem) throw new Error(problem);

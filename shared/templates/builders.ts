@@ -19,7 +19,12 @@ export const dateRange = (from: string, to: string, format?: 'iso' | 'epoch-seco
   format ? { kind: 'date-range', from, to, format } : { kind: 'date-range', from, to };
 
 /** A required attribute; pass `{ required: false }` for an optional one. */
-export function attr(name: string, type: Attribute['type'], generator: Generator, options: { required?: boolean; description?: string } = {}): Attribute {
+export function attr(
+  name: string,
+  type: Attribute['type'],
+  generator: Generator,
+  options: { required?: boolean; description?: string } = {},
+): Attribute {
   const out: Attribute = { name, type, required: options.required ?? true, generator };
   if (options.description) out.description = options.description;
   return out;
@@ -54,7 +59,11 @@ function sampleItem(table: Table, entity: EntityDraft, row: SampleRow): Item {
   const keyTypes = new Map(keyAttributes(table).map((k) => [k.name, k.type]));
   const item: Item = {};
   for (const [keyName, template] of Object.entries(entity.keys)) {
-    const values = Object.fromEntries(Object.entries(row).filter((e): e is [string, string | number | boolean] => !Array.isArray(e[1]) && e[1] !== null));
+    const values = Object.fromEntries(
+      Object.entries(row).filter(
+        (e): e is [string, string | number | boolean] => !Array.isArray(e[1]) && e[1] !== null,
+      ),
+    );
     const text = renderTemplate(parseTemplate(template), values);
     item[keyName] = keyTypes.get(keyName) === 'N' ? { N: text } : { S: text };
   }

@@ -20,7 +20,8 @@ const bayko = { user_uuid: BAYKO, user_display_name: 'Andrew Bayko', user_handle
 export const cruddurMessaging: Model = {
   format: 'monotable/1',
   name: 'cruddur-messaging',
-  description: 'Cruddur direct messages: message groups per user, messages per group, a GSI to find the rows of a group.',
+  description:
+    'Cruddur direct messages: message groups per user, messages per group, a GSI to find the rows of a group.',
   tables: [
     table({
       name: 'cruddur-messages',
@@ -47,7 +48,9 @@ export const cruddurMessaging: Model = {
             attr('other_user_uuid', 'S', faker('string.uuid')),
             attr('other_user_display_name', 'S', faker('person.fullName')),
             attr('other_user_handle', 'S', faker('internet.username')),
-            attr('message', 'S', faker('lorem.sentence'), { description: 'The text of the last message, shown in the list.' }),
+            attr('message', 'S', faker('lorem.sentence'), {
+              description: 'The text of the last message, shown in the list.',
+            }),
             attr('last_message_at', 'S', dateRange(FROM, TO)),
             attr('updated_at', 'S', dateRange(FROM, TO), {
               required: false,
@@ -57,14 +60,22 @@ export const cruddurMessaging: Model = {
           seed: { count: 20 },
           samples: [
             {
-              message_group_uuid: GROUP, user_uuid: ANDREW, other_user_uuid: BAYKO,
-              other_user_display_name: bayko.user_display_name, other_user_handle: bayko.user_handle,
-              message: 'See you at the standup tomorrow!', last_message_at: '2026-10-14T09:42:17.000Z',
+              message_group_uuid: GROUP,
+              user_uuid: ANDREW,
+              other_user_uuid: BAYKO,
+              other_user_display_name: bayko.user_display_name,
+              other_user_handle: bayko.user_handle,
+              message: 'See you at the standup tomorrow!',
+              last_message_at: '2026-10-14T09:42:17.000Z',
             },
             {
-              message_group_uuid: GROUP, user_uuid: BAYKO, other_user_uuid: ANDREW,
-              other_user_display_name: andrew.user_display_name, other_user_handle: andrew.user_handle,
-              message: 'See you at the standup tomorrow!', last_message_at: '2026-10-14T09:42:17.000Z',
+              message_group_uuid: GROUP,
+              user_uuid: BAYKO,
+              other_user_uuid: ANDREW,
+              other_user_display_name: andrew.user_display_name,
+              other_user_handle: andrew.user_handle,
+              message: 'See you at the standup tomorrow!',
+              last_message_at: '2026-10-14T09:42:17.000Z',
             },
           ],
         },
@@ -83,9 +94,27 @@ export const cruddurMessaging: Model = {
           ],
           seed: { perParent: { min: 5, max: 50 } },
           samples: [
-            { message_group_uuid: GROUP, message_uuid: '0d6b1a3e-8f3c-4e4a-9a57-3b1f2c9d8e01', ...andrew, message: 'Did you push the DynamoDB changes?', created_at: '2026-10-14T09:30:02.000Z' },
-            { message_group_uuid: GROUP, message_uuid: '6f2e9c4d-1b7a-4c3e-8d2f-5a9b0c1d2e03', ...bayko, message: 'Yes, the GSI is live on the dev table.', created_at: '2026-10-14T09:35:48.000Z' },
-            { message_group_uuid: GROUP, message_uuid: 'a8c3d5e7-2f4b-4a6c-9e8d-7b1a3c5e9f05', ...andrew, message: 'See you at the standup tomorrow!', created_at: '2026-10-14T09:42:17.000Z' },
+            {
+              message_group_uuid: GROUP,
+              message_uuid: '0d6b1a3e-8f3c-4e4a-9a57-3b1f2c9d8e01',
+              ...andrew,
+              message: 'Did you push the DynamoDB changes?',
+              created_at: '2026-10-14T09:30:02.000Z',
+            },
+            {
+              message_group_uuid: GROUP,
+              message_uuid: '6f2e9c4d-1b7a-4c3e-8d2f-5a9b0c1d2e03',
+              ...bayko,
+              message: 'Yes, the GSI is live on the dev table.',
+              created_at: '2026-10-14T09:35:48.000Z',
+            },
+            {
+              message_group_uuid: GROUP,
+              message_uuid: 'a8c3d5e7-2f4b-4a6c-9e8d-7b1a3c5e9f05',
+              ...andrew,
+              message: 'See you at the standup tomorrow!',
+              created_at: '2026-10-14T09:42:17.000Z',
+            },
           ],
         },
       ],

@@ -59,9 +59,27 @@ export const gameLeaderboard: Model = {
           ],
           seed: { perParent: { min: 1, max: 1 } },
           samples: [
-            { player_id: NOVA, player_name: 'nova_strike', game_id: 'space-race', score: 981250, achieved_at: '2026-10-02T21:14:09.000Z' },
-            { player_id: ORION, player_name: 'orion42', game_id: 'space-race', score: 74310, achieved_at: '2026-09-28T16:02:51.000Z' },
-            { player_id: ORION, player_name: 'orion42', game_id: 'tile-match', score: 5120, achieved_at: '2026-10-10T11:30:00.000Z' },
+            {
+              player_id: NOVA,
+              player_name: 'nova_strike',
+              game_id: 'space-race',
+              score: 981250,
+              achieved_at: '2026-10-02T21:14:09.000Z',
+            },
+            {
+              player_id: ORION,
+              player_name: 'orion42',
+              game_id: 'space-race',
+              score: 74310,
+              achieved_at: '2026-09-28T16:02:51.000Z',
+            },
+            {
+              player_id: ORION,
+              player_name: 'orion42',
+              game_id: 'tile-match',
+              score: 5120,
+              achieved_at: '2026-10-10T11:30:00.000Z',
+            },
           ],
         },
       ],
@@ -101,7 +119,10 @@ export const gameLeaderboard: Model = {
           kind: 'query',
           index: 'leaderboard-index',
           parameters: [param('game_id', 'The game.', 'space-race'), param('min_score', 'The threshold.', '50000', 'N')],
-          keyCondition: { partition: { attribute: 'leaderboard' }, sort: { attribute: 'score', operator: '>=', value: '{min_score}' } },
+          keyCondition: {
+            partition: { attribute: 'leaderboard' },
+            sort: { attribute: 'score', operator: '>=', value: '{min_score}' },
+          },
           order: 'desc',
         },
         {

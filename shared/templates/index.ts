@@ -16,19 +16,22 @@ export const TEMPLATES: readonly ModelTemplate[] = [
   {
     name: 'cruddur-messaging',
     title: 'Cruddur messaging',
-    description: 'The worked example: message groups per user, messages per group, a GSI to find the rows of a conversation.',
+    description:
+      'The worked example: message groups per user, messages per group, a GSI to find the rows of a conversation.',
     model: cruddurMessaging,
   },
   {
     name: 'online-shop',
     title: 'Online shop',
-    description: 'Customers, orders, order lines and products; an index to fetch an order with its lines, and orders by status.',
+    description:
+      'Customers, orders, order lines and products; an index to fetch an order with its lines, and orders by status.',
     model: onlineShop,
   },
   {
     name: 'multi-tenant-saas',
     title: 'Multi-tenant SaaS',
-    description: 'Tenant-prefixed keys for users, projects and invites; a GSI to find tenants and invites by e-mail; TTL on invites.',
+    description:
+      'Tenant-prefixed keys for users, projects and invites; a GSI to find tenants and invites by e-mail; TTL on invites.',
     model: multiTenantSaas,
   },
   {

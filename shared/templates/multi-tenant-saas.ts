@@ -14,7 +14,8 @@ const ALAN = 'u-8e3a7c05';
 export const multiTenantSaas: Model = {
   format: 'monotable/1',
   name: 'multi-tenant-saas',
-  description: 'Tenants with their users, projects and invites under tenant-prefixed keys; a GSI finds tenants and invites by e-mail.',
+  description:
+    'Tenants with their users, projects and invites under tenant-prefixed keys; a GSI finds tenants and invites by e-mail.',
   tables: [
     table({
       name: 'saas-app',
@@ -23,7 +24,12 @@ export const multiTenantSaas: Model = {
       billing: { mode: 'on-demand' },
       ttlAttribute: 'expires_at',
       globalSecondaryIndexes: [
-        { name: 'by-email', partitionKey: { name: 'gsi1pk', type: 'S' }, sortKey: { name: 'gsi1sk', type: 'S' }, projection: { type: 'ALL' } },
+        {
+          name: 'by-email',
+          partitionKey: { name: 'gsi1pk', type: 'S' },
+          sortKey: { name: 'gsi1sk', type: 'S' },
+          projection: { type: 'ALL' },
+        },
       ],
       entities: [
         {
@@ -36,11 +42,18 @@ export const multiTenantSaas: Model = {
             attr('created_at', 'S', dateRange(FROM, TO)),
           ],
           seed: { count: 10 },
-          samples: [{ tenant_id: ACME, tenant_name: 'Acme Corporation', plan: 'team', created_at: '2025-07-01T12:00:00.000Z' }],
+          samples: [
+            { tenant_id: ACME, tenant_name: 'Acme Corporation', plan: 'team', created_at: '2025-07-01T12:00:00.000Z' },
+          ],
         },
         {
           name: 'User',
-          keys: { pk: 'TENANT#{tenant_id}', sk: 'USER#{user_id}', gsi1pk: 'EMAIL#{email}', gsi1sk: 'TENANT#{tenant_id}' },
+          keys: {
+            pk: 'TENANT#{tenant_id}',
+            sk: 'USER#{user_id}',
+            gsi1pk: 'EMAIL#{email}',
+            gsi1sk: 'TENANT#{tenant_id}',
+          },
           attributes: [
             attr('tenant_id', 'S', ref('Tenant', 'tenant_id')),
             attr('user_id', 'S', faker('string.uuid')),
@@ -50,8 +63,20 @@ export const multiTenantSaas: Model = {
           ],
           seed: { perParent: { min: 2, max: 30 } },
           samples: [
-            { tenant_id: ACME, user_id: GRACE, email: 'grace@acme.example', display_name: 'Grace Hopper', user_role: 'owner' },
-            { tenant_id: ACME, user_id: ALAN, email: 'alan@acme.example', display_name: 'Alan Turing', user_role: 'member' },
+            {
+              tenant_id: ACME,
+              user_id: GRACE,
+              email: 'grace@acme.example',
+              display_name: 'Grace Hopper',
+              user_role: 'owner',
+            },
+            {
+              tenant_id: ACME,
+              user_id: ALAN,
+              email: 'alan@acme.example',
+              display_name: 'Alan Turing',
+              user_role: 'member',
+            },
           ],
         },
         {
@@ -65,12 +90,25 @@ export const multiTenantSaas: Model = {
             attr('created_at', 'S', dateRange(FROM, TO)),
           ],
           seed: { perParent: { min: 1, max: 12 } },
-          samples: [{ tenant_id: ACME, project_id: 'p-2f6c9a10', project_name: 'Road Runner Tracker', archived: false, created_at: '2025-08-12T09:00:00.000Z' }],
+          samples: [
+            {
+              tenant_id: ACME,
+              project_id: 'p-2f6c9a10',
+              project_name: 'Road Runner Tracker',
+              archived: false,
+              created_at: '2025-08-12T09:00:00.000Z',
+            },
+          ],
         },
         {
           name: 'Invite',
           description: 'A pending invitation; expires_at is the TTL, so DynamoDB deletes stale invites by itself.',
-          keys: { pk: 'TENANT#{tenant_id}', sk: 'INVITE#{email}', gsi1pk: 'EMAIL#{email}', gsi1sk: 'INVITE#{tenant_id}' },
+          keys: {
+            pk: 'TENANT#{tenant_id}',
+            sk: 'INVITE#{email}',
+            gsi1pk: 'EMAIL#{email}',
+            gsi1sk: 'INVITE#{tenant_id}',
+          },
           attributes: [
             attr('tenant_id', 'S', ref('Tenant', 'tenant_id')),
             attr('email', 'S', faker('internet.email')),
@@ -148,7 +186,10 @@ export const multiTenantSaas: Model = {
           description: 'Delete a pending invite.',
           entity: 'Invite',
           kind: 'delete',
-          parameters: [param('tenant_id', 'The tenant.', ACME), param('email', 'The invited address.', 'katherine@nasa.example')],
+          parameters: [
+            param('tenant_id', 'The tenant.', ACME),
+            param('email', 'The invited address.', 'katherine@nasa.example'),
+          ],
         },
       ],
     }),

@@ -15,7 +15,8 @@ const TEA = 'PRD-1002';
 export const onlineShop: Model = {
   format: 'monotable/1',
   name: 'online-shop',
-  description: 'Customers, orders, order lines and products in one table, with an index that fetches an order with its lines and a sparse index of orders by status.',
+  description:
+    'Customers, orders, order lines and products in one table, with an index that fetches an order with its lines and a sparse index of orders by status.',
   tables: [
     table({
       name: 'online-shop',
@@ -23,8 +24,18 @@ export const onlineShop: Model = {
       sortKey: { name: 'SK', type: 'S' },
       billing: { mode: 'on-demand' },
       globalSecondaryIndexes: [
-        { name: 'GSI1', partitionKey: { name: 'GSI1PK', type: 'S' }, sortKey: { name: 'GSI1SK', type: 'S' }, projection: { type: 'ALL' } },
-        { name: 'orders-by-status', partitionKey: { name: 'status', type: 'S' }, sortKey: { name: 'ordered_at', type: 'S' }, projection: { type: 'KEYS_ONLY' } },
+        {
+          name: 'GSI1',
+          partitionKey: { name: 'GSI1PK', type: 'S' },
+          sortKey: { name: 'GSI1SK', type: 'S' },
+          projection: { type: 'ALL' },
+        },
+        {
+          name: 'orders-by-status',
+          partitionKey: { name: 'status', type: 'S' },
+          sortKey: { name: 'ordered_at', type: 'S' },
+          projection: { type: 'KEYS_ONLY' },
+        },
       ],
       entities: [
         {
@@ -38,15 +49,25 @@ export const onlineShop: Model = {
             attr('created_at', 'S', dateRange(FROM, TO)),
           ],
           seed: { count: 50 },
-          samples: [{ customer_id: ADA, full_name: 'Ada Lovelace', email: 'ada@example.com', created_at: '2025-03-02T10:15:00.000Z' }],
+          samples: [
+            {
+              customer_id: ADA,
+              full_name: 'Ada Lovelace',
+              email: 'ada@example.com',
+              created_at: '2025-03-02T10:15:00.000Z',
+            },
+          ],
         },
         {
           name: 'Order',
           typeAttribute: { name: 'entity_type', value: 'Order' },
           keys: {
-            PK: 'CUSTOMER#{customer_id}', SK: 'ORDER#{order_id}',
-            GSI1PK: 'ORDER#{order_id}', GSI1SK: 'ORDER#{order_id}',
-            status: '{status}', ordered_at: '{ordered_at}',
+            PK: 'CUSTOMER#{customer_id}',
+            SK: 'ORDER#{order_id}',
+            GSI1PK: 'ORDER#{order_id}',
+            GSI1SK: 'ORDER#{order_id}',
+            status: '{status}',
+            ordered_at: '{ordered_at}',
           },
           attributes: [
             attr('customer_id', 'S', ref('Customer', 'customer_id')),
@@ -56,12 +77,25 @@ export const onlineShop: Model = {
             attr('ordered_at', 'S', dateRange(FROM, TO)),
           ],
           seed: { perParent: { min: 0, max: 8 } },
-          samples: [{ customer_id: ADA, order_id: ORDER, status: 'SHIPPED', total: '31.50', ordered_at: '2026-10-01T08:00:00.000Z' }],
+          samples: [
+            {
+              customer_id: ADA,
+              order_id: ORDER,
+              status: 'SHIPPED',
+              total: '31.50',
+              ordered_at: '2026-10-01T08:00:00.000Z',
+            },
+          ],
         },
         {
           name: 'OrderLine',
           typeAttribute: { name: 'entity_type', value: 'OrderLine' },
-          keys: { PK: 'ORDER#{order_id}', SK: 'LINE#{product_id}', GSI1PK: 'ORDER#{order_id}', GSI1SK: 'LINE#{product_id}' },
+          keys: {
+            PK: 'ORDER#{order_id}',
+            SK: 'LINE#{product_id}',
+            GSI1PK: 'ORDER#{order_id}',
+            GSI1SK: 'LINE#{product_id}',
+          },
           attributes: [
             attr('order_id', 'S', ref('Order', 'order_id')),
             attr('product_id', 'S', { kind: 'sequence', start: 1000, prefix: 'PRD-' }),
@@ -72,7 +106,13 @@ export const onlineShop: Model = {
           seed: { perParent: { min: 1, max: 5 } },
           samples: [
             { order_id: ORDER, product_id: MUG, product_name: 'Enamel Camping Mug', quantity: 2, unit_price: '9.75' },
-            { order_id: ORDER, product_id: TEA, product_name: 'Assam Loose Leaf Tea', quantity: 1, unit_price: '12.00' },
+            {
+              order_id: ORDER,
+              product_id: TEA,
+              product_name: 'Assam Loose Leaf Tea',
+              quantity: 1,
+              unit_price: '12.00',
+            },
           ],
         },
         {
@@ -148,7 +188,8 @@ export const onlineShop: Model = {
         },
         {
           name: 'update-order-status',
-          description: "Change an order's status; the orders-by-status index is keyed on status itself, so it moves the order to its new partition with no extra write.",
+          description:
+            "Change an order's status; the orders-by-status index is keyed on status itself, so it moves the order to its new partition with no extra write.",
           entity: 'Order',
           kind: 'update',
           parameters: [

@@ -34,7 +34,8 @@ describe('built-in templates', () => {
         expect(table.accessPatterns.length).toBeGreaterThanOrEqual(4);
         for (const entity of table.entities) {
           expect(entity.sampleItems?.length, entity.name).toBeGreaterThan(0);
-          for (const attribute of entity.attributes) expect(attribute.generator, `${entity.name}.${attribute.name}`).toBeDefined();
+          for (const attribute of entity.attributes)
+            expect(attribute.generator, `${entity.name}.${attribute.name}`).toBeDefined();
         }
       }
     });
@@ -51,7 +52,8 @@ describe('built-in templates', () => {
               expect(type).toBe(keyTypes.get(keyName));
               const params = matchTemplate(parseTemplate(source), String(text));
               expect(params, `${entity.name}.${keyName} = ${String(text)}`).toBeDefined();
-              for (const [name, got] of Object.entries(params!)) expect(Object.values(item[name]!)[0]).toEqual(got.length ? got : expect.anything());
+              for (const [name, got] of Object.entries(params!))
+                expect(Object.values(item[name]!)[0]).toEqual(got.length ? got : expect.anything());
             }
           }
         }
@@ -60,7 +62,8 @@ describe('built-in templates', () => {
 
     it('gives every parameter an example, and every read pattern finds sample items with the examples', () => {
       for (const pattern of model.tables.flatMap((t) => t.accessPatterns)) {
-        for (const parameter of pattern.parameters) expect(parameter.example, `${pattern.name}.${parameter.name}`).toBeDefined();
+        for (const parameter of pattern.parameters)
+          expect(parameter.example, `${pattern.name}.${parameter.name}`).toBeDefined();
         if (!['get', 'query', 'scan', 'batch-get'].includes(pattern.kind)) continue;
         expect(previewPattern(model, pattern.name).items.length, pattern.name).toBeGreaterThan(0);
       }
@@ -77,7 +80,10 @@ describe('built-in templates', () => {
             }
             if (generator?.kind === 'ref') {
               const parent = table.entities.find((e) => e.name === generator.entity);
-              expect(parent?.attributes.some((a) => a.name === generator.attribute), `${entity.name}.${name}`).toBe(true);
+              expect(
+                parent?.attributes.some((a) => a.name === generator.attribute),
+                `${entity.name}.${name}`,
+              ).toBe(true);
             }
           }
         }
@@ -85,24 +91,28 @@ describe('built-in templates', () => {
     });
   });
 
-  it.each(TEMPLATES.map((t) => [t.name, t] as const))('%s seeds related items with keys from its templates and no problems', (_name, template) => {
-    const table = template.model.tables[0]!;
-    const plan = planSeed(template.model, { seed: 1 });
-    expect(plan.notes.filter((n) => n.severity === 'error')).toEqual([]);
-    let count = 0;
-    for (const planned of plan.items()) {
-      count++;
-      expect(planned.problem, planned.keyText).toBeUndefined();
-      const entity = table.entities.find((e) => e.name === planned.entity)!;
-      for (const attribute of entity.attributes.filter((a) => a.required)) expect(planned.item[attribute.name], `${entity.name}.${attribute.name}`).toBeDefined();
-      for (const [keyName, source] of Object.entries(entity.keys)) {
-        const text = Object.values(planned.item[keyName]!)[0] as string;
-        expect(matchTemplate(parseTemplate(source), text), `${entity.name}.${keyName} = ${text}`).toBeDefined();
+  it.each(TEMPLATES.map((t) => [t.name, t] as const))(
+    '%s seeds related items with keys from its templates and no problems',
+    (_name, template) => {
+      const table = template.model.tables[0]!;
+      const plan = planSeed(template.model, { seed: 1 });
+      expect(plan.notes.filter((n) => n.severity === 'error')).toEqual([]);
+      let count = 0;
+      for (const planned of plan.items()) {
+        count++;
+        expect(planned.problem, planned.keyText).toBeUndefined();
+        const entity = table.entities.find((e) => e.name === planned.entity)!;
+        for (const attribute of entity.attributes.filter((a) => a.required))
+          expect(planned.item[attribute.name], `${entity.name}.${attribute.name}`).toBeDefined();
+        for (const [keyName, source] of Object.entries(entity.keys)) {
+          const text = Object.values(planned.item[keyName]!)[0] as string;
+          expect(matchTemplate(parseTemplate(source), text), `${entity.name}.${keyName} = ${text}`).toBeDefined();
+        }
       }
-    }
-    expect(count).toBe(plan.planned);
-    expect(count).toBeGreaterThan(100);
-  });
+      expect(count).toBe(plan.planned);
+      expect(count).toBeGreaterThan(100);
+    },
+  );
 
   it('returns a copy from findTemplate, so changing it does not change the built-in', () => {
     const copy = findTemplate('cruddur-messaging')!;
@@ -119,29 +129,64 @@ describe('cruddur-messaging', () => {
 
   it('is the Cruddur table: pk/sk strings, the message-group-sk-index GSI with ALL, on-demand', () => {
     expect(table.name).toBe('cruddur-messages');
-    expect([table.partitionKey, table.sortKey]).toEqual([{ name: 'pk', type: 'S' }, { name: 'sk', type: 'S' }]);
+    expect([table.partitionKey, table.sortKey]).toEqual([
+      { name: 'pk', type: 'S' },
+      { name: 'sk', type: 'S' },
+    ]);
     expect(table.billing).toEqual({ mode: 'on-demand' });
     expect(table.globalSecondaryIndexes).toEqual([
-      { name: 'message-group-sk-index', partitionKey: { name: 'message_group_uuid', type: 'S' }, sortKey: { name: 'sk', type: 'S' }, projection: { type: 'ALL' } },
+      {
+        name: 'message-group-sk-index',
+        partitionKey: { name: 'message_group_uuid', type: 'S' },
+        sortKey: { name: 'sk', type: 'S' },
+        projection: { type: 'ALL' },
+      },
     ]);
   });
 
   it('keys groups by user and messages by group, both in the GSI', () => {
-    expect(entity('MessageGroup').keys).toEqual({ pk: 'GRP#{user_uuid}', sk: '{last_message_at}', message_group_uuid: '{message_group_uuid}' });
-    expect(entity('Message').keys).toEqual({ pk: 'MSG#{message_group_uuid}', sk: '{created_at}', message_group_uuid: '{message_group_uuid}' });
+    expect(entity('MessageGroup').keys).toEqual({
+      pk: 'GRP#{user_uuid}',
+      sk: '{last_message_at}',
+      message_group_uuid: '{message_group_uuid}',
+    });
+    expect(entity('Message').keys).toEqual({
+      pk: 'MSG#{message_group_uuid}',
+      sk: '{created_at}',
+      message_group_uuid: '{message_group_uuid}',
+    });
     expect(entity('Message').attributes.find((a) => a.name === 'message_group_uuid')!.generator).toEqual({
-      kind: 'ref', entity: 'MessageGroup', attribute: 'message_group_uuid',
+      kind: 'ref',
+      entity: 'MessageGroup',
+      attribute: 'message_group_uuid',
     });
     expect(entity('Message').seed).toEqual({ perParent: { min: 5, max: 50 } });
   });
 
   it('has the five named access patterns', () => {
     expect(table.accessPatterns.map((p) => p.name)).toEqual([
-      'list-message-groups', 'list-messages', 'create-message', 'find-group-rows', 'update-message-group',
+      'list-message-groups',
+      'list-messages',
+      'create-message',
+      'find-group-rows',
+      'update-message-group',
     ]);
-    expect(pattern('list-messages')).toMatchObject({ kind: 'query', order: 'desc', limit: 20, parameters: [{ name: 'message_group_uuid' }] });
-    expect(pattern('list-message-groups')).toMatchObject({ kind: 'query', order: 'desc', limit: 20, parameters: [{ name: 'user_uuid' }] });
-    expect(pattern('find-group-rows')).toMatchObject({ index: 'message-group-sk-index', keyCondition: { partition: { attribute: 'message_group_uuid' } } });
+    expect(pattern('list-messages')).toMatchObject({
+      kind: 'query',
+      order: 'desc',
+      limit: 20,
+      parameters: [{ name: 'message_group_uuid' }],
+    });
+    expect(pattern('list-message-groups')).toMatchObject({
+      kind: 'query',
+      order: 'desc',
+      limit: 20,
+      parameters: [{ name: 'user_uuid' }],
+    });
+    expect(pattern('find-group-rows')).toMatchObject({
+      index: 'message-group-sk-index',
+      keyCondition: { partition: { attribute: 'message_group_uuid' } },
+    });
   });
 
   it('updates only non-key attributes of a group row', () => {

@@ -16,7 +16,9 @@ describe('every method has a handler', () => {
     const seen = new Map<string, string>();
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
       const area = (await import(pathToFileURL(join(dir, file)).href)) as Record<string, unknown>;
-      for (const table of Object.values(area).filter((v): v is Record<string, unknown> => typeof v === 'object' && v !== null)) {
+      for (const table of Object.values(area).filter(
+        (v): v is Record<string, unknown> => typeof v === 'object' && v !== null,
+      )) {
         for (const name of Object.keys(table).filter((k) => /^[a-z]+\./.test(k))) {
           expect(seen.get(name), `${name} is defined in ${seen.get(name)} and ${file}`).toBeUndefined();
           seen.set(name, file);
@@ -55,24 +57,46 @@ describe.each(TRANSPORTS)('api contract over $name', (transport) => {
     const validated = await client.call('model.validate', { model });
     expect(validated.ok && validated.value.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const patterns = await client.call('model.patterns', { model });
-    expect(patterns.ok && patterns.value.patterns.find((p) => p.name === 'find-group-rows')).toMatchObject({ operation: 'Query', indexName: 'message-group-sk-index' });
-    const request = await client.call('model.request', { model, pattern: 'list-messages', params: { message_group_uuid: 'g1' } });
-    expect(request).toMatchObject({ ok: true, value: { request: { operation: 'Query', input: { TableName: 'cruddur-messages', ScanIndexForward: false, Limit: 20 } } } });
-    if (request.ok) expect(Object.values(request.value.request.input.ExpressionAttributeValues as object)).toContainEqual({ S: 'MSG#g1' });
+    expect(patterns.ok && patterns.value.patterns.find((p) => p.name === 'find-group-rows')).toMatchObject({
+      operation: 'Query',
+      indexName: 'message-group-sk-index',
+    });
+    const request = await client.call('model.request', {
+      model,
+      pattern: 'list-messages',
+      params: { message_group_uuid: 'g1' },
+    });
+    expect(request).toMatchObject({
+      ok: true,
+      value: {
+        request: { operation: 'Query', input: { TableName: 'cruddur-messages', ScanIndexForward: false, Limit: 20 } },
+      },
+    });
+    if (request.ok)
+      expect(Object.values(request.value.request.input.ExpressionAttributeValues as object)).toContainEqual({
+        S: 'MSG#g1',
+      });
     const missing = await client.call('model.request', { model, pattern: 'list-messages', params: {} });
     expect(missing).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     const preview = await client.call('model.preview', { model, pattern: 'list-messages' });
     if (!preview.ok) throw new Error(preview.error.message);
     expect(preview.value.preview).toMatchObject({ pattern: 'list-messages', operation: 'Query' });
     expect(preview.value.preview.items.length).toBeGreaterThan(0);
-    const gsi = await client.call('model.indexItems', { model, table: 'cruddur-messages', index: 'message-group-sk-index' });
+    const gsi = await client.call('model.indexItems', {
+      model,
+      table: 'cruddur-messages',
+      index: 'message-group-sk-index',
+    });
     expect(gsi.ok && gsi.value.partitions.length).toBeGreaterThan(0);
     const noTable = await client.call('model.indexItems', { model, table: 'nope' });
     expect(noTable).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     const serialized = await client.call('model.serialize', { model });
     if (!serialized.ok) throw new Error(serialized.error.message);
     const imported = await client.call('model.import', { text: serialized.value.text, file: 'c.monotable.json' });
-    expect(imported).toMatchObject({ ok: true, value: { kind: 'monotable', notes: [], model: { name: 'cruddur-messaging' } } });
+    expect(imported).toMatchObject({
+      ok: true,
+      value: { kind: 'monotable', notes: [], model: { name: 'cruddur-messaging' } },
+    });
   });
 
   it('model.export: each format as text, the TTL document separately, AMBIGUOUS without a table', async () => {
@@ -83,7 +107,9 @@ describe.each(TRANSPORTS)('api contract over $name', (transport) => {
     const created = await client.call('model.export', { model, format: 'create-table' });
     if (!created.ok) throw new Error(created.error.message);
     expect(JSON.parse(created.value.text)).toMatchObject({ TableName: 'saas-app' });
-    expect(JSON.parse(created.value.timeToLive ?? '{}')).toMatchObject({ TimeToLiveSpecification: { AttributeName: 'expires_at', Enabled: true } });
+    expect(JSON.parse(created.value.timeToLive ?? '{}')).toMatchObject({
+      TimeToLiveSpecification: { AttributeName: 'expires_at', Enabled: true },
+    });
     const yaml = await client.call('model.export', { model, format: 'cloudformation-yaml' });
     expect(yaml.ok && yaml.value.text).toContain('AWS::DynamoDB::Table');
     const both = { ...model, tables: [...model.tables, ...shop.value.template.model.tables] };
@@ -97,18 +123,29 @@ describe.each(TRANSPORTS)('api contract over $name', (transport) => {
   it('an invalid model in the input is BAD_INPUT with the path inside the model', async () => {
     const got = await client.call('templates.get', { name: 'cruddur-messaging' });
     if (!got.ok) throw new Error(got.error.message);
-    const broken = JSON.parse(JSON.stringify(got.value.template.model)) as { tables: { partitionKey: { type: string } }[] };
+    const broken = JSON.parse(JSON.stringify(got.value.template.model)) as {
+      tables: { partitionKey: { type: string } }[];
+    };
     broken.tables[0]!.partitionKey.type = 'BOOL';
     const result = await rawCall(client, 'model.validate', { model: broken });
-    expect(result).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', details: { path: '$.model.tables[0].partitionKey.type' } } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT', details: { path: '$.model.tables[0].partitionKey.type' } },
+    });
   });
 
   it('maps MonotableError to an error envelope with code, message, details', async () => {
     const missing = await client.call('templates.get', { name: 'nope' });
     expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', details: { path: '$.name' } } });
     if (!missing.ok) expect(missing.error.details.hint).toContain('cruddur-messaging');
-    const parsed = await client.call('model.parse', { text: '{"format": "monotable/1", "name": ', file: 'x.monotable.json' });
-    expect(parsed).toMatchObject({ ok: false, error: { code: 'PARSE_ERROR', details: { file: 'x.monotable.json', path: '1:35' } } });
+    const parsed = await client.call('model.parse', {
+      text: '{"format": "monotable/1", "name": ',
+      file: 'x.monotable.json',
+    });
+    expect(parsed).toMatchObject({
+      ok: false,
+      error: { code: 'PARSE_ERROR', details: { file: 'x.monotable.json', path: '1:35' } },
+    });
   });
 
   it('every method refuses malformed and hostile input with BAD_INPUT / FORBIDDEN_KEY, never INTERNAL', async () => {
@@ -116,7 +153,10 @@ describe.each(TRANSPORTS)('api contract over $name', (transport) => {
       for (const input of [42, 'text', null, [], { surprise: { nested: true }, model: 7, connectionId: 3 }]) {
         const result = await rawCall(client, method, input);
         expect(result.ok, `${method} accepted ${JSON.stringify(input)}`).toBe(false);
-        if (!result.ok) expect(result.error.code, `${method} with ${JSON.stringify(input)}: ${result.error.message}`).toBe('BAD_INPUT');
+        if (!result.ok)
+          expect(result.error.code, `${method} with ${JSON.stringify(input)}: ${result.error.message}`).toBe(
+            'BAD_INPUT',
+          );
       }
       const hostile = await rawCall(client, method, JSON.parse('{"__proto__": {"polluted": true}}'));
       expect(hostile).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_KEY' } });
@@ -146,7 +186,9 @@ describe.each(TRANSPORTS)('api contract over $name', (transport) => {
     const hostile = JSON.parse('{"name": "cruddur-messaging", "__proto__": {"polluted": "yes"}}') as unknown;
     const result = await rawCall(client, 'templates.get', hostile);
     expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_KEY', details: { path: '$.__proto__' } } });
-    const nested = JSON.parse('{"text": "{}", "file": "a", "x": {"constructor": {"prototype": {"polluted": 1}}}}') as unknown;
+    const nested = JSON.parse(
+      '{"text": "{}", "file": "a", "x": {"constructor": {"prototype": {"polluted": 1}}}}',
+    ) as unknown;
     expect(await rawCall(client, 'model.parse', nested)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_KEY' } });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });

@@ -9,7 +9,12 @@ export interface Transport {
 }
 
 /** Untyped access for tests that send what a hostile or buggy caller would. */
-export function rawCall(client: ApiClient, method: string, input: unknown, options?: { signal?: AbortSignal; onEvent?: (e: unknown) => void }): Promise<Envelope<unknown>> {
+export function rawCall(
+  client: ApiClient,
+  method: string,
+  input: unknown,
+  options?: { signal?: AbortSignal; onEvent?: (e: unknown) => void },
+): Promise<Envelope<unknown>> {
   return (client.call as (m: string, i: unknown, o?: unknown) => Promise<Envelope<unknown>>)(method, input, options);
 }
 

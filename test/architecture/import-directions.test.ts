@@ -19,7 +19,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** Every module specifier a file imports: static, dynamic, re-exports and require(). */
-export function importsOf(text: string): string[] {
+function importsOf(text: string): string[] {
   const found: string[] = [];
   const patterns = [
     /\b(?:import|export)\s[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g,
@@ -39,7 +39,24 @@ function violations(dir: string, forbidden: (specifier: string, file: string) =>
   );
 }
 
-const NODE_BUILTINS = new Set(['fs', 'path', 'os', 'child_process', 'crypto', 'http', 'https', 'net', 'url', 'util', 'stream', 'events', 'worker_threads', 'buffer', 'process', 'zlib']);
+const NODE_BUILTINS = new Set([
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'http',
+  'https',
+  'net',
+  'url',
+  'util',
+  'stream',
+  'events',
+  'worker_threads',
+  'buffer',
+  'process',
+  'zlib',
+]);
 const DOM_ONLY = ['react', 'react-dom', '@tanstack/react-table', '@tanstack/react-virtual'];
 
 describe('import directions (DESIGN.md)', () => {
@@ -66,7 +83,13 @@ describe('import directions (DESIGN.md)', () => {
   });
 
   it('renderer/ never imports electron/ or the electron package', () => {
-    const bad = violations('renderer', (s, file) => s === 'electron' || s.startsWith('electron/') || (s.startsWith('.') && relative(ROOT, join(ROOT, file, '..', s)).startsWith('electron')));
+    const bad = violations(
+      'renderer',
+      (s, file) =>
+        s === 'electron' ||
+        s.startsWith('electron/') ||
+        (s.startsWith('.') && relative(ROOT, join(ROOT, file, '..', s)).startsWith('electron')),
+    );
     expect(bad).toEqual([]);
   });
 

@@ -21,7 +21,10 @@ afterAll(async () => {
 
 describe('engine and connection api', () => {
   test('engine.start / status / stop through the dispatcher', async () => {
-    expect(await api.call('engine.status', {})).toEqual({ ok: true, value: { running: false, dataDir, inMemory: false } });
+    expect(await api.call('engine.status', {})).toEqual({
+      ok: true,
+      value: { running: false, dataDir, inMemory: false },
+    });
     const started = await api.call('engine.start', { inMemory: true });
     if (!started.ok) throw new Error(started.error.message);
     expect(started.value).toMatchObject({ running: true, dataDir, inMemory: true });
@@ -45,22 +48,47 @@ describe('engine and connection api', () => {
       readOnly: false,
     });
     const client = getConnection(opened.value.connectionId).client;
-    await client.send(new CreateTableCommand({ TableName: 'Things', AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], BillingMode: 'PAY_PER_REQUEST' }));
+    await client.send(
+      new CreateTableCommand({
+        TableName: 'Things',
+        AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+        KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+        BillingMode: 'PAY_PER_REQUEST',
+      }),
+    );
     const listed = await api.call('connection.list', {});
     expect(listed.ok && listed.value.connections.map((c) => c.connectionId)).toContain(opened.value.connectionId);
-    expect(await api.call('connection.close', { connectionId: opened.value.connectionId })).toEqual({ ok: true, value: { closed: true } });
+    expect(await api.call('connection.close', { connectionId: opened.value.connectionId })).toEqual({
+      ok: true,
+      value: { closed: true },
+    });
     expect(() => getConnection(opened.value.connectionId)).toThrow(/No open connection/);
   });
 
   test('connection.profiles lists profile names from the shared files', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'monotable-profiles-'));
-    await writeFile(join(dir, 'config'), '[default]\nregion = eu-central-1\n[profile dev]\nsso_session = corp\nregion = us-west-2\n');
-    await writeFile(join(dir, 'credentials'), '[ci]\naws_access_key_id = AKIAEXAMPLEEXAMPLE12\naws_secret_access_key = x\n');
-    const restoreAwsFiles = setEnv({ AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials') });
+    await writeFile(
+      join(dir, 'config'),
+      '[default]\nregion = eu-central-1\n[profile dev]\nsso_session = corp\nregion = us-west-2\n',
+    );
+    await writeFile(
+      join(dir, 'credentials'),
+      '[ci]\naws_access_key_id = AKIAEXAMPLEEXAMPLE12\naws_secret_access_key = x\n',
+    );
+    const restoreAwsFiles = setEnv({
+      AWS_CONFIG_FILE: join(dir, 'config'),
+      AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials'),
+    });
     try {
       expect(await api.call('connection.profiles', {})).toEqual({
         ok: true,
-        value: { profiles: [{ name: 'ci', sso: false }, { name: 'default', region: 'eu-central-1', sso: false }, { name: 'dev', region: 'us-west-2', sso: true }] },
+        value: {
+          profiles: [
+            { name: 'ci', sso: false },
+            { name: 'default', region: 'eu-central-1', sso: false },
+            { name: 'dev', region: 'us-west-2', sso: true },
+          ],
+        },
       });
     } finally {
       restoreAwsFiles();
@@ -72,8 +100,15 @@ describe('engine and connection api', () => {
     expect(!bad.ok && bad.error.code).toBe('BAD_INPUT');
     const noRegion = await api.call('connection.open', { kind: 'aws', profile: 'x' } as never);
     expect(!noRegion.ok && noRegion.error.code).toBe('BAD_INPUT');
-    const endpoint = await api.call('connection.open', { kind: 'endpoint', url: 'http://127.0.0.1:1', accessKeyId: 'bob', region: 'ap-south-1' });
-    expect(endpoint.ok && endpoint.value.label).toBe('endpoint http://127.0.0.1:1 (access key id bob, region ap-south-1)');
+    const endpoint = await api.call('connection.open', {
+      kind: 'endpoint',
+      url: 'http://127.0.0.1:1',
+      accessKeyId: 'bob',
+      region: 'ap-south-1',
+    });
+    expect(endpoint.ok && endpoint.value.label).toBe(
+      'endpoint http://127.0.0.1:1 (access key id bob, region ap-south-1)',
+    );
     expect(endpoint.ok && endpoint.value.accessKeyId).toBe('bob');
   });
 });

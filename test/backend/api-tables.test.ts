@@ -15,8 +15,15 @@ afterAll(async () => engine.stop());
 describe('table api', () => {
   test('create with progress events, list, describe, drift, add indexes (unsupported on dynalite), delete', async () => {
     const events: { phase: string }[] = [];
-    const created = await api.call('table.create', { connectionId, model: ordersModel({ globalSecondaryIndexes: [] }) }, { onEvent: (e) => events.push(e) });
-    expect(created).toMatchObject({ ok: true, value: { tables: [{ table: 'Orders', outcome: 'created', ttl: 'not-supported' }] } });
+    const created = await api.call(
+      'table.create',
+      { connectionId, model: ordersModel({ globalSecondaryIndexes: [] }) },
+      { onEvent: (e) => events.push(e) },
+    );
+    expect(created).toMatchObject({
+      ok: true,
+      value: { tables: [{ table: 'Orders', outcome: 'created', ttl: 'not-supported' }] },
+    });
     expect(events.map((e) => e.phase)).toContain('done');
     expect(await api.call('table.list', { connectionId })).toEqual({ ok: true, value: { tables: ['Orders'] } });
     const described = await api.call('table.describe', { connectionId, table: 'Orders' });

@@ -15,7 +15,10 @@ beforeAll(async () => {
   restoreEnv = setEnv({ MONOTABLE_DATA_DIR: join(dir, 'engine') });
   await writeFile(join(dir, 'orders.monotable.json'), JSON.stringify(ordersModel(), null, 2));
   const withNewIndex = ordersModel({
-    globalSecondaryIndexes: [...(ordersModel().tables[0]!.globalSecondaryIndexes ?? []), { name: 'by-total', partitionKey: { name: 'total_bucket', type: 'S' }, projection: { type: 'KEYS_ONLY' } }],
+    globalSecondaryIndexes: [
+      ...(ordersModel().tables[0]!.globalSecondaryIndexes ?? []),
+      { name: 'by-total', partitionKey: { name: 'total_bucket', type: 'S' }, projection: { type: 'KEYS_ONLY' } },
+    ],
   });
   await writeFile(join(dir, 'orders-v2.monotable.json'), JSON.stringify(withNewIndex, null, 2));
 });
@@ -30,7 +33,9 @@ describe('monotable create / drift / drop on the embedded engine', () => {
     expect(created.code).toBe(0);
     expect(created.stdout).toMatch(/^created Orders \(ACTIVE after \d+\.\d s\)$/m);
     expect(created.stdout).toContain('note: TTL not applied: not supported by the embedded engine');
-    expect(created.stderr).toMatch(/connection: embedded engine http:\/\/127\.0\.0\.1:\d+ \(data .*started for this command\)/);
+    expect(created.stderr).toMatch(
+      /connection: embedded engine http:\/\/127\.0\.0\.1:\d+ \(data .*started for this command\)/,
+    );
     const again = await run('create', 'orders.monotable.json', '--embedded');
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('error [TABLE_EXISTS]');
@@ -44,10 +49,20 @@ describe('monotable create / drift / drop on the embedded engine', () => {
     expect((await run('drift', 'orders.monotable.json', '--embedded')).stdout).toContain('Orders: matches the model');
     const drift = await run('drift', 'orders-v2.monotable.json', '--embedded');
     expect(drift.code).toBe(1);
-    expect(drift.stdout).toContain('Orders gsi[by-total]: global secondary index by-total is in the model but not in the live table (--fix adds it)');
+    expect(drift.stdout).toContain(
+      'Orders gsi[by-total]: global secondary index by-total is in the model but not in the live table (--fix adds it)',
+    );
     expect(drift.stderr).toContain('note: TTL not compared');
     const json = await run('drift', 'orders-v2.monotable.json', '--embedded', '--json');
-    expect(JSON.parse(json.stdout)).toEqual({ tables: [{ table: 'Orders', added: [], differences: [expect.objectContaining({ path: 'gsi[by-total]', kind: 'missing', fixable: true })] }] });
+    expect(JSON.parse(json.stdout)).toEqual({
+      tables: [
+        {
+          table: 'Orders',
+          added: [],
+          differences: [expect.objectContaining({ path: 'gsi[by-total]', kind: 'missing', fixable: true })],
+        },
+      ],
+    });
     const fixed = await run('drift', 'orders-v2.monotable.json', '--embedded', '--fix');
     expect(fixed.code).toBe(2);
     expect(fixed.stderr).toContain('error [ENGINE_UNSUPPORTED]');
@@ -60,7 +75,16 @@ describe('monotable create / drift / drop on the embedded engine', () => {
     expect(unconfirmed.code).toBe(2);
     expect(unconfirmed.stderr).toContain('error [CONFIRMATION_REQUIRED]');
     expect(unconfirmed.stderr).toContain('--confirm Orders');
-    const dropped = await run('drop', 'orders.monotable.json', '--embedded', '--production', '--table', 'Orders', '--confirm', 'Orders');
+    const dropped = await run(
+      'drop',
+      'orders.monotable.json',
+      '--embedded',
+      '--production',
+      '--table',
+      'Orders',
+      '--confirm',
+      'Orders',
+    );
     expect(dropped.code).toBe(0);
     expect(dropped.stdout).toMatch(/^deleted Orders/m);
     const gone = await run('drift', 'orders.monotable.json', '--embedded');
@@ -74,7 +98,10 @@ describe('monotable create / drift / drop on the embedded engine', () => {
     expect(none.stderr).toContain('Use exactly one of --embedded, --endpoint URL, or --profile P --region R.');
     const two = await run('drift', 'orders.monotable.json', '--embedded', '--endpoint', 'http://127.0.0.1:1');
     expect(two.code).toBe(2);
-    const restoreAwsFiles = setEnv({ AWS_CONFIG_FILE: join(dir, 'no-config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'no-credentials') });
+    const restoreAwsFiles = setEnv({
+      AWS_CONFIG_FILE: join(dir, 'no-config'),
+      AWS_SHARED_CREDENTIALS_FILE: join(dir, 'no-credentials'),
+    });
     try {
       const started = Date.now();
       const aws = await run('drift', 'orders.monotable.json', '--profile', 'ghost', '--region', 'eu-west-1');
@@ -96,7 +123,12 @@ describe('monotable create / drift / drop on the embedded engine', () => {
     const stdout = new PassThrough();
     let engineOut = '';
     stdout.on('data', (c: Buffer) => (engineOut += c.toString()));
-    const engine = main(['engine', '--in-memory'], { stdout, stderr: new PassThrough(), cwd: dir, signal: controller.signal });
+    const engine = main(['engine', '--in-memory'], {
+      stdout,
+      stderr: new PassThrough(),
+      cwd: dir,
+      signal: controller.signal,
+    });
     while (!engineOut.includes('endpoint:')) await new Promise((resolve) => setTimeout(resolve, 20));
     const endpoint = /endpoint: (\S+)/.exec(engineOut)![1]!;
     try {

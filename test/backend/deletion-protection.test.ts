@@ -24,14 +24,20 @@ function protectingProxy(target: string, protectedTables: Set<string>): Promise<
         answer.on('data', (c: Buffer) => parts.push(c));
         answer.on('end', () => {
           let text = Buffer.concat(parts).toString();
-          const described = req.headers['x-amz-target'] === 'DynamoDB_20120810.DescribeTable' && answer.statusCode === 200;
-          const json = described ? (JSON.parse(text) as { Table?: { TableName?: string; DeletionProtectionEnabled?: boolean } }) : undefined;
+          const described =
+            req.headers['x-amz-target'] === 'DynamoDB_20120810.DescribeTable' && answer.statusCode === 200;
+          const json = described
+            ? (JSON.parse(text) as { Table?: { TableName?: string; DeletionProtectionEnabled?: boolean } })
+            : undefined;
           if (json?.Table?.TableName && protectedTables.has(json.Table.TableName)) {
             json.Table.DeletionProtectionEnabled = true;
             text = JSON.stringify(json);
           }
           // The body changed: new length, and no CRC32 of the old body.
-          const headers: Record<string, string | string[] | undefined> = { ...answer.headers, 'content-length': String(Buffer.byteLength(text)) };
+          const headers: Record<string, string | string[] | undefined> = {
+            ...answer.headers,
+            'content-length': String(Buffer.byteLength(text)),
+          };
           delete headers['x-amz-crc32'];
           res.writeHead(answer.statusCode ?? 500, headers);
           res.end(text);
@@ -40,7 +46,11 @@ function protectingProxy(target: string, protectedTables: Set<string>): Promise<
       upstream.end(body);
     });
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ endpoint: `http://127.0.0.1:${(server.address() as { port: number }).port}`, server })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ endpoint: `http://127.0.0.1:${(server.address() as { port: number }).port}`, server }),
+    ),
+  );
 }
 
 let engine: Awaited<ReturnType<typeof startTestEngine>>;

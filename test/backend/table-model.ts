@@ -7,15 +7,32 @@ export const ordersTable: Table = {
   sortKey: { name: 'sk', type: 'S' },
   billing: { mode: 'on-demand' },
   globalSecondaryIndexes: [
-    { name: 'by-customer', partitionKey: { name: 'customer_id', type: 'S' }, sortKey: { name: 'created_at', type: 'S' }, projection: { type: 'ALL' } },
-    { name: 'by-status', partitionKey: { name: 'order_status', type: 'S' }, projection: { type: 'INCLUDE', nonKeyAttributes: ['order_id', 'total'] } },
+    {
+      name: 'by-customer',
+      partitionKey: { name: 'customer_id', type: 'S' },
+      sortKey: { name: 'created_at', type: 'S' },
+      projection: { type: 'ALL' },
+    },
+    {
+      name: 'by-status',
+      partitionKey: { name: 'order_status', type: 'S' },
+      projection: { type: 'INCLUDE', nonKeyAttributes: ['order_id', 'total'] },
+    },
   ],
-  localSecondaryIndexes: [{ name: 'by-created', sortKey: { name: 'created_at', type: 'S' }, projection: { type: 'KEYS_ONLY' } }],
+  localSecondaryIndexes: [
+    { name: 'by-created', sortKey: { name: 'created_at', type: 'S' }, projection: { type: 'KEYS_ONLY' } },
+  ],
   ttlAttribute: 'expires_at',
   entities: [
     {
       name: 'Order',
-      keys: { pk: 'CUSTOMER#{customer_id}', sk: 'ORDER#{order_id}', customer_id: '{customer_id}', created_at: '{created_at}', order_status: '{order_status}' },
+      keys: {
+        pk: 'CUSTOMER#{customer_id}',
+        sk: 'ORDER#{order_id}',
+        customer_id: '{customer_id}',
+        created_at: '{created_at}',
+        order_status: '{order_status}',
+      },
       attributes: [
         { name: 'customer_id', type: 'S' },
         { name: 'order_id', type: 'S' },

@@ -44,7 +44,10 @@ describe('export', () => {
     const file = await cli('export', 'multi-tenant-saas.monotable.json', '--format', 'create-table', '-o', 'saas.json');
     expect(file.code).toBe(0);
     expect(JSON.parse(read('saas.json'))).toMatchObject({ TableName: 'saas-app' });
-    expect(JSON.parse(read('saas.ttl.json'))).toMatchObject({ TableName: 'saas-app', TimeToLiveSpecification: { Enabled: true, AttributeName: 'expires_at' } });
+    expect(JSON.parse(read('saas.ttl.json'))).toMatchObject({
+      TableName: 'saas-app',
+      TimeToLiveSpecification: { Enabled: true, AttributeName: 'expires_at' },
+    });
     expect(file.stderr).toContain('update-time-to-live --cli-input-json file://');
     const out = await cli('export', 'multi-tenant-saas.monotable.json', '--format', 'create-table');
     expect(JSON.parse(out.stdout)).toMatchObject({ TableName: 'saas-app' });
@@ -64,7 +67,9 @@ describe('export', () => {
     expect(JSON.parse(chosen.stdout)).toMatchObject({ TableName: 'cruddur-messages' });
     const wrong = await cli('export', 'two.monotable.json', '--format', 'create-table', '--table', 'nope');
     expect(wrong.code).toBe(2);
-    expect(wrong.stderr).toContain('error [NOT_FOUND] two.monotable.json $.tables: The model "cruddur-messaging" has no table "nope".');
+    expect(wrong.stderr).toContain(
+      'error [NOT_FOUND] two.monotable.json $.tables: The model "cruddur-messaging" has no table "nope".',
+    );
   });
 
   it('a model with validation errors still exports, with a warning on stderr naming the first error', async () => {
@@ -73,7 +78,9 @@ describe('export', () => {
     writeModel('short-index.monotable.json', model);
     const r = await cli('export', 'short-index.monotable.json', '--format', 'create-table');
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/^warning: the model has \d+ validation errors? \(first: \$\.tables\[0\]\.globalSecondaryIndexes\[0\]\.name: /m);
+    expect(r.stderr).toMatch(
+      /^warning: the model has \d+ validation errors? \(first: \$\.tables\[0\]\.globalSecondaryIndexes\[0\]\.name: /m,
+    );
     expect(r.stderr).toContain('monotable validate short-index.monotable.json');
     expect(JSON.parse(r.stdout)).toMatchObject({ TableName: 'cruddur-messages' });
   });
@@ -89,7 +96,15 @@ describe('export', () => {
 });
 
 describe('import', () => {
-  const corpus = join(REPO, '..', 'shared', 'interop', 'nosql-workbench', 'aws-dynamodb-examples', 'ChatSystemSchema.json');
+  const corpus = join(
+    REPO,
+    '..',
+    'shared',
+    'interop',
+    'nosql-workbench',
+    'aws-dynamodb-examples',
+    'ChatSystemSchema.json',
+  );
 
   it('validate and export read a Workbench file directly', async () => {
     expect((await cli('validate', corpus)).code).toBe(0);
@@ -114,7 +129,10 @@ describe('import', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('CloudFormation');
     const model = parseModel(read('from-cfn.monotable.json'));
-    expect(model.tables[0]).toMatchObject({ name: 'cruddur-messages', partitionKey: { name: 'pk' }, sortKey: { name: 'sk' } });
+    expect(model.tables[0]).toMatchObject({
+      name: 'cruddur-messages',
+      partitionKey: { name: 'pk' },
+      sortKey: { name: 'sk' },
+    });
   });
-
 });

@@ -18,7 +18,9 @@ describe.each(VERBS)('monotable %s on hostile or broken files', (...verb) => {
   const run = (name: string) => runCli([...verb, name], tmp.dir);
 
   it('truncated JSON: PARSE_ERROR with file and line:column, exit 2', async () => {
-    const r = await run(file('truncated.json', '{\n  "format": "monotable/1",\n  "name": "x",\n  "tables": [\n    {"name": '));
+    const r = await run(
+      file('truncated.json', '{\n  "format": "monotable/1",\n  "name": "x",\n  "tables": [\n    {"name": '),
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^error \[PARSE_ERROR\] truncated\.json 5:\d+: Not valid JSON at line 5/);
     expect(r.stderr).toContain('hint:');
@@ -26,16 +28,22 @@ describe.each(VERBS)('monotable %s on hostile or broken files', (...verb) => {
   });
 
   it('wrong types: SCHEMA_ERROR with the JSON path, exit 2', async () => {
-    const r = await run(file('types.json', JSON.stringify({ format: 'monotable/1', name: 'x', tables: [{ name: 7 }] })));
+    const r = await run(
+      file('types.json', JSON.stringify({ format: 'monotable/1', name: 'x', tables: [{ name: 7 }] })),
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('error [SCHEMA_ERROR] types.json $.tables[0]');
   });
 
   it('__proto__ keys: refused with the path, and nothing is polluted', async () => {
-    const r = await run(file('proto.json', '{"format":"monotable/1","name":"x","tables":[{"__proto__":{"polluted":"yes"}}]}'));
+    const r = await run(
+      file('proto.json', '{"format":"monotable/1","name":"x","tables":[{"__proto__":{"polluted":"yes"}}]}'),
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('error [FORBIDDEN_KEY] proto.json $.tables[0].__proto__');
-    const c = await run(file('ctor.json', '{"ModelName":"m","DataModel":[],"constructor":{"prototype":{"polluted":1}}}'));
+    const c = await run(
+      file('ctor.json', '{"ModelName":"m","DataModel":[],"constructor":{"prototype":{"polluted":1}}}'),
+    );
     expect(c.code).toBe(2);
     expect(c.stderr).toContain('FORBIDDEN_KEY');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -130,9 +138,21 @@ describe('hostile YAML (CloudFormation is read as YAML when it does not start wi
     .concat('bcdefghi'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`))
     .join('\n');
   const cases: [string, string, RegExp][] = [
-    ['deep-flow.yaml', `Resources: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`, /error \[(PARSE_ERROR|NESTING_TOO_DEEP)\] deep-flow\.yaml/],
-    ['deep-block.yaml', Array.from({ length: 3000 }, (_, i) => `${'  '.repeat(i)}k:\n`).join(''), /error \[(PARSE_ERROR|NESTING_TOO_DEEP)\] deep-block\.yaml/],
-    ['proto.yaml', 'Resources:\n  __proto__:\n    polluted: yes\n', /error \[FORBIDDEN_KEY\] proto\.yaml \$\.Resources\.__proto__/],
+    [
+      'deep-flow.yaml',
+      `Resources: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`,
+      /error \[(PARSE_ERROR|NESTING_TOO_DEEP)\] deep-flow\.yaml/,
+    ],
+    [
+      'deep-block.yaml',
+      Array.from({ length: 3000 }, (_, i) => `${'  '.repeat(i)}k:\n`).join(''),
+      /error \[(PARSE_ERROR|NESTING_TOO_DEEP)\] deep-block\.yaml/,
+    ],
+    [
+      'proto.yaml',
+      'Resources:\n  __proto__:\n    polluted: yes\n',
+      /error \[FORBIDDEN_KEY\] proto\.yaml \$\.Resources\.__proto__/,
+    ],
     ['laughs.yaml', `${laughs}\n`, /error \[PARSE_ERROR\] laughs\.yaml/],
     ['broken.yaml', 'Resources: [unclosed\n', /error \[PARSE_ERROR\] broken\.yaml \d+:\d+/],
     ['scalar.yaml', 'just text\n', /error \[UNSUPPORTED_FORMAT\] scalar\.yaml/],

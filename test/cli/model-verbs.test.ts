@@ -75,7 +75,7 @@ describe('validate', () => {
     writeModel('broken.monotable.json', model);
     const r = await cli('validate', 'broken.monotable.json');
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^error \S+ \$\.tables\[0\]\.name: .+\n  hint: .+/m);
+    expect(r.stdout).toMatch(/^error \S+ \$\.tables\[0\]\.name: .+\n {2}hint: .+/m);
     expect(r.stdout).toMatch(/^[1-9]\d* errors?, /m);
     const json = await cli('validate', 'broken.monotable.json', '--json');
     expect(json.code).toBe(1);
@@ -93,20 +93,29 @@ describe('patterns', () => {
     expect(r.stdout).toMatch(/^find-group-rows\s+\S+\s+Query\s+message-group-sk-index \(GSI\)/m);
     const json = await cli('patterns', 'cruddur-messaging.monotable.json', '--json');
     const patterns = JSON.parse(json.stdout) as { name: string; operation: string; indexName?: string }[];
-    expect(patterns.find((p) => p.name === 'find-group-rows')).toMatchObject({ operation: 'Query', indexName: 'message-group-sk-index' });
+    expect(patterns.find((p) => p.name === 'find-group-rows')).toMatchObject({
+      operation: 'Query',
+      indexName: 'message-group-sk-index',
+    });
   });
 
   it('flags scans and exits 1 when a pattern has errors, printing its findings under it', async () => {
     const model = findTemplate('cruddur-messaging')!.model;
     const table = model.tables[0]!;
     table.accessPatterns.push(
-      { name: 'all-messages-by-handle', entity: 'Message', kind: 'query', parameters: [{ name: 'user_handle', example: 'bayko' }], keyCondition: { partition: { attribute: 'user_handle' } } },
+      {
+        name: 'all-messages-by-handle',
+        entity: 'Message',
+        kind: 'query',
+        parameters: [{ name: 'user_handle', example: 'bayko' }],
+        keyCondition: { partition: { attribute: 'user_handle' } },
+      },
       { name: 'every-message', entity: 'Message', kind: 'scan', parameters: [] },
     );
     writeModel('scans.monotable.json', model);
     const r = await cli('patterns', 'scans.monotable.json');
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^every-message\s+Message\s+Scan \(scan!\)/m);
-    expect(r.stdout).toMatch(/^all-messages-by-handle .*\n    error \S+ \$\.tables\[0\]\.accessPatterns\[\d+\]/m);
+    expect(r.stdout).toMatch(/^all-messages-by-handle .*\n {4}error \S+ \$\.tables\[0\]\.accessPatterns\[\d+\]/m);
   });
 });

@@ -11,19 +11,22 @@ afterAll(() => tmp.remove());
 const { cli, read } = tmp;
 
 describe('Workbench files on the command line', () => {
-  it.each(workbenchCorpusFiles())('%s: import writes a canonical model that validates; validate and patterns read the file directly', async (file) => {
-    const r = await cli('import', file, '-o', 'out.monotable.json');
-    expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/Imported a NoSQL Workbench model: \d+ tables? → /);
-    const text = read('out.monotable.json');
-    expect(serializeModel(parseModel(text))).toBe(text);
-    expect((await cli('validate', 'out.monotable.json')).code).toBe(0);
-    const direct = await cli('validate', file, '--json');
-    expect(direct.code).toBe(0);
-    expect(Array.isArray(JSON.parse(direct.stdout))).toBe(true);
-    expect([0, 1]).toContain((await cli('patterns', file)).code);
-    expect((await cli('import', file)).stdout).toBe(text);
-  });
+  it.each(workbenchCorpusFiles())(
+    '%s: import writes a canonical model that validates; validate and patterns read the file directly',
+    async (file) => {
+      const r = await cli('import', file, '-o', 'out.monotable.json');
+      expect(r.code).toBe(0);
+      expect(r.stderr).toMatch(/Imported a NoSQL Workbench model: \d+ tables? → /);
+      const text = read('out.monotable.json');
+      expect(serializeModel(parseModel(text))).toBe(text);
+      expect((await cli('validate', 'out.monotable.json')).code).toBe(0);
+      const direct = await cli('validate', file, '--json');
+      expect(direct.code).toBe(0);
+      expect(Array.isArray(JSON.parse(direct.stdout))).toBe(true);
+      expect([0, 1]).toContain((await cli('patterns', file)).code);
+      expect((await cli('import', file)).stdout).toBe(text);
+    },
+  );
 
   it('conversion notes go to stderr as "note: severity code path: message"', async () => {
     const r = await cli('import', join(WORKBENCH_CORPUS, 'amazon-dynamodb-labs', 'CartModel.json'));

@@ -16,43 +16,69 @@ const braces = (s: string): string => s.replace(/\{/g, '{{').replace(/\}/g, '}}'
 /** Models whose every free-text spot (names, descriptions, literal key text, examples) holds arbitrary Unicode. */
 const arbitraryModel = fc
   .record({
-    modelName: nonEmpty, modelDescription: text, tableName: nonEmpty, tableDescription: text, entityName: nonEmpty,
-    entityDescription: text, typeValue: text, literal: text, attribute: nonEmpty, attributeDescription: text,
-    patternName: nonEmpty, patternDescription: text, parameterDescription: text, example: text, filterValue: text,
+    modelName: nonEmpty,
+    modelDescription: text,
+    tableName: nonEmpty,
+    tableDescription: text,
+    entityName: nonEmpty,
+    entityDescription: text,
+    typeValue: text,
+    literal: text,
+    attribute: nonEmpty,
+    attributeDescription: text,
+    patternName: nonEmpty,
+    patternDescription: text,
+    parameterDescription: text,
+    example: text,
+    filterValue: text,
   })
-  .map((t): Model => ({
-    format: 'monotable/1',
-    name: t.modelName,
-    description: t.modelDescription,
-    tables: [{
-      name: t.tableName,
-      description: t.tableDescription,
-      partitionKey: { name: 'pk', type: 'S' },
-      sortKey: { name: 'sk', type: 'S' },
-      billing: { mode: 'on-demand' },
-      entities: [{
-        name: t.entityName,
-        description: t.entityDescription,
-        typeAttribute: { name: '_type', value: t.typeValue },
-        keys: { pk: `${braces(t.literal)}#{id}`, sk: `${braces(t.literal)}` || 'X' },
-        attributes: [
-          { name: 'id', type: 'S', required: true },
-          { name: t.attribute, type: 'S', required: false, description: t.attributeDescription },
-        ],
-      }],
-      accessPatterns: [
+  .map(
+    (t): Model => ({
+      format: 'monotable/1',
+      name: t.modelName,
+      description: t.modelDescription,
+      tables: [
         {
-          name: t.patternName, description: t.patternDescription, entity: t.entityName, kind: 'query',
-          parameters: [{ name: 'id', description: t.parameterDescription, example: t.example }],
-          keyCondition: { partition: { attribute: 'pk' } },
-          filter: [{ attribute: t.attribute, operator: '=', value: braces(t.filterValue) }],
-          projection: [t.attribute],
+          name: t.tableName,
+          description: t.tableDescription,
+          partitionKey: { name: 'pk', type: 'S' },
+          sortKey: { name: 'sk', type: 'S' },
+          billing: { mode: 'on-demand' },
+          entities: [
+            {
+              name: t.entityName,
+              description: t.entityDescription,
+              typeAttribute: { name: '_type', value: t.typeValue },
+              keys: { pk: `${braces(t.literal)}#{id}`, sk: `${braces(t.literal)}` || 'X' },
+              attributes: [
+                { name: 'id', type: 'S', required: true },
+                { name: t.attribute, type: 'S', required: false, description: t.attributeDescription },
+              ],
+            },
+          ],
+          accessPatterns: [
+            {
+              name: t.patternName,
+              description: t.patternDescription,
+              entity: t.entityName,
+              kind: 'query',
+              parameters: [{ name: 'id', description: t.parameterDescription, example: t.example }],
+              keyCondition: { partition: { attribute: 'pk' } },
+              filter: [{ attribute: t.attribute, operator: '=', value: braces(t.filterValue) }],
+              projection: [t.attribute],
+            },
+            {
+              name: `${t.patternName}-get`,
+              entity: t.entityName,
+              kind: 'get',
+              parameters: [{ name: 'id', example: t.example }],
+            },
+            { name: `${t.patternName}-put`, entity: t.entityName, kind: 'put', parameters: [{ name: 'id' }] },
+          ],
         },
-        { name: `${t.patternName}-get`, entity: t.entityName, kind: 'get', parameters: [{ name: 'id', example: t.example }] },
-        { name: `${t.patternName}-put`, entity: t.entityName, kind: 'put', parameters: [{ name: 'id' }] },
       ],
-    }],
-  }));
+    }),
+  );
 
 describe('generated code with arbitrary Unicode in every name and text of the model', () => {
   const models = fc.sample(arbitraryModel, { numRuns: 40, seed: 20261126 });

@@ -9,7 +9,8 @@ const created: string[] = [];
 
 // The folders go when the test file ends; KEEP_CODEGEN=1 keeps them to look at the generated code.
 afterAll(() => {
-  if (process.env.KEEP_CODEGEN !== '1') for (const folder of created.splice(0)) rmSync(folder, { recursive: true, force: true });
+  if (process.env.KEEP_CODEGEN !== '1')
+    for (const folder of created.splice(0)) rmSync(folder, { recursive: true, force: true });
 });
 
 /** A fresh folder inside the repository (so generated code resolves the repository's node_modules). */
@@ -27,16 +28,30 @@ export function codegenFolder(prefix: string): string {
  */
 export function compileTypeScript(folder: string, files: Record<string, string>): { status: number; output: string } {
   for (const [name, text] of Object.entries(files)) writeFileSync(join(folder, name), text);
-  writeFileSync(join(folder, 'tsconfig.json'), JSON.stringify({
-    compilerOptions: {
-      strict: true, target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', types: ['node'], skipLibCheck: true,
-      noUnusedLocals: true, noUnusedParameters: true, noUncheckedIndexedAccess: true, exactOptionalPropertyTypes: true,
-      noImplicitReturns: true, outDir: 'out',
-    },
-    include: ['*.ts'],
-  }));
+  writeFileSync(
+    join(folder, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        strict: true,
+        target: 'ES2022',
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        types: ['node'],
+        skipLibCheck: true,
+        noUnusedLocals: true,
+        noUnusedParameters: true,
+        noUncheckedIndexedAccess: true,
+        exactOptionalPropertyTypes: true,
+        noImplicitReturns: true,
+        outDir: 'out',
+      },
+      include: ['*.ts'],
+    }),
+  );
   try {
-    const output = execFileSync(join(REPO, 'node_modules', '.bin', 'tsc'), ['-p', join(folder, 'tsconfig.json')], { encoding: 'utf8' });
+    const output = execFileSync(join(REPO, 'node_modules', '.bin', 'tsc'), ['-p', join(folder, 'tsconfig.json')], {
+      encoding: 'utf8',
+    });
     return { status: 0, output };
   } catch (error) {
     const failed = error as { status: number; stdout: string; stderr: string };

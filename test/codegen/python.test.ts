@@ -33,8 +33,12 @@ function functionSource(source: string, name: string): string {
 describe('generatePython', () => {
   it('writes list_messages as a Table.query on pk = f"MSG#{message_group_uuid}", newest first, limit 20, with paging', () => {
     const fn = functionSource(generatePython(cruddur), 'list_messages');
-    expect(fn).toContain('def list_messages(message_group_uuid: str, *, exclusive_start_key: dict | None = None, dynamodb=None) -> dict:');
-    expect(fn).toContain('    """The latest 20 messages of a conversation, newest first.\n\n    Query cruddur-messages where pk = MSG#{message_group_uuid}, newest first, limit 20.');
+    expect(fn).toContain(
+      'def list_messages(message_group_uuid: str, *, exclusive_start_key: dict | None = None, dynamodb=None) -> dict:',
+    );
+    expect(fn).toContain(
+      '    """The latest 20 messages of a conversation, newest first.\n\n    Query cruddur-messages where pk = MSG#{message_group_uuid}, newest first, limit 20.',
+    );
     expect(fn).toContain('"KeyConditionExpression": "#k0 = :v0"');
     expect(fn).toContain('"#k0": "pk"');
     expect(fn).toContain('":v0": f"MSG#{message_group_uuid}"');
@@ -80,38 +84,55 @@ const TEST_VALUES: Record<AttributeKind, { template: string; python: unknown }> 
  * request each one makes with the request Monotable's own buildRequest makes for the same parameter values.
  */
 describe.runIf(spawnSync('python3', ['--version']).status === 0)('generated Python at run time', () => {
-  it.each(MODELS.map((m) => [m.name, m] as const))('%s: every function sends the request buildRequest builds', (_name, model: Model) => {
-    const folder = codegenFolder('py-run');
-    const file = join(folder, 'generated.py');
-    writeFileSync(file, generatePython(model));
-    const patterns = resolveAll(model).filter((p) => !hasErrors(p.diagnostics));
-    const functionNames = uniqueNames(resolveAll(model).map((p) => p.name), snakeCase);
-    const calls: unknown[] = [];
-    const expected: unknown[] = [];
-    for (const resolved of patterns) {
-      const infos = parameterInfos(resolved);
-      const values = infos.map((info) => {
-        const sample = TEST_VALUES[info.kind];
-        const example = info.kind === 'S' || info.kind === 'N' ? info.parameter.example : undefined;
-        return { name: info.parameter.name, type: info.kind, template: example ?? sample.template, python: example ?? sample.python };
-      });
-      const params = Object.fromEntries(values.map((v) => [v.name, v.template]));
-      const fn = functionNames[resolveAll(model).findIndex((p) => p.name === resolved.name)];
-      if (resolved.operation === 'BatchGetItem') {
-        calls.push({ function: fn, keys: [Object.fromEntries(values.map((v) => [v.name, { type: v.type, value: v.python }]))] });
-        expected.push(buildBatchGetRequest(resolved, [params]));
-      } else {
-        calls.push({ function: fn, args: values.map((v) => ({ type: v.type, value: v.python })) });
-        expected.push(buildRequest(resolved, params));
+  it.each(MODELS.map((m) => [m.name, m] as const))(
+    '%s: every function sends the request buildRequest builds',
+    (_name, model: Model) => {
+      const folder = codegenFolder('py-run');
+      const file = join(folder, 'generated.py');
+      writeFileSync(file, generatePython(model));
+      const patterns = resolveAll(model).filter((p) => !hasErrors(p.diagnostics));
+      const functionNames = uniqueNames(
+        resolveAll(model).map((p) => p.name),
+        snakeCase,
+      );
+      const calls: unknown[] = [];
+      const expected: unknown[] = [];
+      for (const resolved of patterns) {
+        const infos = parameterInfos(resolved);
+        const values = infos.map((info) => {
+          const sample = TEST_VALUES[info.kind];
+          const example = info.kind === 'S' || info.kind === 'N' ? info.parameter.example : undefined;
+          return {
+            name: info.parameter.name,
+            type: info.kind,
+            template: example ?? sample.template,
+            python: example ?? sample.python,
+          };
+        });
+        const params = Object.fromEntries(values.map((v) => [v.name, v.template]));
+        const fn = functionNames[resolveAll(model).findIndex((p) => p.name === resolved.name)];
+        if (resolved.operation === 'BatchGetItem') {
+          calls.push({
+            function: fn,
+            keys: [Object.fromEntries(values.map((v) => [v.name, { type: v.type, value: v.python }]))],
+          });
+          expected.push(buildBatchGetRequest(resolved, [params]));
+        } else {
+          calls.push({ function: fn, args: values.map((v) => ({ type: v.type, value: v.python })) });
+          expected.push(buildRequest(resolved, params));
+        }
       }
-    }
-    const output = execFileSync('python3', [resolve(import.meta.dirname, 'run-generated.py'), file], { input: JSON.stringify(calls), encoding: 'utf8' });
-    const actual = JSON.parse(output) as Array<{ operation: string; input: Record<string, unknown> }>;
-    expect(actual).toHaveLength(patterns.length);
-    actual.forEach((request, i) => {
-      const want = expected[i] as { operation: string; input: Record<string, unknown> };
-      if (want.operation === 'UpdateItem') want.input['ReturnValues'] = 'ALL_NEW';
-      expect(request, patterns[i]!.name).toEqual(want);
-    });
-  });
+      const output = execFileSync('python3', [resolve(import.meta.dirname, 'run-generated.py'), file], {
+        input: JSON.stringify(calls),
+        encoding: 'utf8',
+      });
+      const actual = JSON.parse(output) as Array<{ operation: string; input: Record<string, unknown> }>;
+      expect(actual).toHaveLength(patterns.length);
+      actual.forEach((request, i) => {
+        const want = expected[i] as { operation: string; input: Record<string, unknown> };
+        if (want.operation === 'UpdateItem') want.input['ReturnValues'] = 'ALL_NEW';
+        expect(request, patterns[i]!.name).toEqual(want);
+      });
+    },
+  );
 });

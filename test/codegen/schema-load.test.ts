@@ -11,7 +11,10 @@ import { edgeCaseModel } from './edge-case-model.js';
 const cruddur = TEMPLATES.find((t) => t.name === 'cruddur-messaging')!.model;
 const saas = TEMPLATES.find((t) => t.name === 'multi-tenant-saas')!.model;
 
-interface Call { operation: string; kwargs: Record<string, unknown> }
+interface Call {
+  operation: string;
+  kwargs: Record<string, unknown>;
+}
 
 function writeScript(source: string): string {
   const file = join(codegenFolder('schema-load'), 'schema-load');
@@ -20,19 +23,30 @@ function writeScript(source: string): string {
 }
 
 /** Runs the script against the recording boto3 stub (boto3 cannot be installed here). */
-function runScript(file: string, args: string[], env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string; calls: Call[] } {
+function runScript(
+  file: string,
+  args: string[],
+  env: Record<string, string> = {},
+): { status: number | null; stdout: string; stderr: string; calls: Call[] } {
   const run = spawnSync('python3', [resolve(import.meta.dirname, 'run-schema-load.py'), file, ...args], {
     encoding: 'utf8',
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
   });
   const line = run.stdout.split('\n').find((l) => l.startsWith('CALLS: '));
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr, calls: line ? (JSON.parse(line.slice(7)) as Call[]) : [] };
+  return {
+    status: run.status,
+    stdout: run.stdout,
+    stderr: run.stderr,
+    calls: line ? (JSON.parse(line.slice(7)) as Call[]) : [],
+  };
 }
 
 describe('generateSchemaLoad', () => {
   it('is valid Python for every template and the edge-case model (py_compile)', () => {
     for (const model of [...TEMPLATES.map((t) => t.model), edgeCaseModel]) {
-      const run = spawnSync('python3', ['-m', 'py_compile', writeScript(generateSchemaLoad(model))], { encoding: 'utf8' });
+      const run = spawnSync('python3', ['-m', 'py_compile', writeScript(generateSchemaLoad(model))], {
+        encoding: 'utf8',
+      });
       expect({ status: run.status, stderr: run.stderr }, model.name).toEqual({ status: 0, stderr: '' });
     }
   });
@@ -52,7 +66,10 @@ describe('generateSchemaLoad', () => {
     expect(calls).toEqual([
       { operation: 'client', kwargs: { endpoint_url: 'http://localhost:8000', region_name: 'us-east-1' } },
       { operation: 'CreateTable', kwargs: documents.createTable },
-      { operation: 'wait:table_exists', kwargs: { TableName: 'saas-app', WaiterConfig: { Delay: 2, MaxAttempts: 150 } } },
+      {
+        operation: 'wait:table_exists',
+        kwargs: { TableName: 'saas-app', WaiterConfig: { Delay: 2, MaxAttempts: 150 } },
+      },
       { operation: 'UpdateTimeToLive', kwargs: documents.timeToLive },
     ]);
     expect(stdout).toContain('saas-app: ACTIVE');
@@ -64,7 +81,10 @@ describe('generateSchemaLoad', () => {
     expect(prod.status).toBe(0);
     expect(prod.calls[0]).toEqual({ operation: 'client', kwargs: {} });
     expect(prod.calls.map((c) => c.operation)).toEqual(['client', 'CreateTable', 'wait:table_exists']);
-    const local = runScript(file, [], { AWS_DEFAULT_REGION: 'eu-west-1', AWS_ENDPOINT_URL_DYNAMODB: 'http://127.0.0.1:4566' });
+    const local = runScript(file, [], {
+      AWS_DEFAULT_REGION: 'eu-west-1',
+      AWS_ENDPOINT_URL_DYNAMODB: 'http://127.0.0.1:4566',
+    });
     expect(local.calls[0]).toEqual({ operation: 'client', kwargs: { endpoint_url: 'http://127.0.0.1:4566' } });
     const wrong = runScript(file, ['production']);
     expect(wrong.status).not.toBe(0);
@@ -74,14 +94,23 @@ describe('generateSchemaLoad', () => {
 
   it('creates every table of a model, or only the one named with { table }', () => {
     const all = runScript(writeScript(generateSchemaLoad(edgeCaseModel)), []);
-    expect(all.calls.filter((c) => c.operation === 'CreateTable').map((c) => c.kwargs.TableName)).toEqual(['edge.cases-v2', 'hostile-text']);
+    expect(all.calls.filter((c) => c.operation === 'CreateTable').map((c) => c.kwargs.TableName)).toEqual([
+      'edge.cases-v2',
+      'hostile-text',
+    ]);
     const one = runScript(writeScript(generateSchemaLoad(edgeCaseModel, { table: 'hostile-text' })), []);
-    expect(one.calls.filter((c) => c.operation === 'CreateTable').map((c) => c.kwargs.TableName)).toEqual(['hostile-text']);
-    expect(() => generateSchemaLoad(edgeCaseModel, { table: 'nope' })).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+    expect(one.calls.filter((c) => c.operation === 'CreateTable').map((c) => c.kwargs.TableName)).toEqual([
+      'hostile-text',
+    ]);
+    expect(() => generateSchemaLoad(edgeCaseModel, { table: 'nope' })).toThrow(
+      expect.objectContaining({ code: 'NOT_FOUND' }),
+    );
   });
 
   it('leaves an existing table alone and goes on', () => {
-    const { status, calls, stdout } = runScript(writeScript(generateSchemaLoad(cruddur)), [], { STUB_EXISTING_TABLES: 'cruddur-messages' });
+    const { status, calls, stdout } = runScript(writeScript(generateSchemaLoad(cruddur)), [], {
+      STUB_EXISTING_TABLES: 'cruddur-messages',
+    });
     expect(status).toBe(0);
     expect(stdout).toContain('cruddur-messages: already exists, left unchanged');
     expect(calls.map((c) => c.operation)).toEqual(['client']);

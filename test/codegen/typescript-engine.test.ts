@@ -20,23 +20,37 @@ let engine: Awaited<ReturnType<typeof startTestEngine>>;
 const modules = new Map<string, Record<string, unknown>>();
 const clients: Array<{ destroy(): void }> = [];
 
-const model = (name: string): Model => (name === edgeCaseModel.name ? edgeCaseModel : TEMPLATES.find((t) => t.name === name)!.model);
+const model = (name: string): Model =>
+  name === edgeCaseModel.name ? edgeCaseModel : TEMPLATES.find((t) => t.name === name)!.model;
 
 /** The generated module's functions, bound to a document client made by its own createDocumentClient. */
 function api(name: string): Record<string, (...args: unknown[]) => Promise<unknown>> {
   const mod = modules.get(name)!;
   const client = (mod.createDocumentClient as (config: unknown) => { destroy(): void })({
-    endpoint: engine.engine.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    endpoint: engine.engine.endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
   clients.push(client);
-  return new Proxy({}, { get: (_t, fn: string) => (...args: unknown[]) => (mod[fn] as Fn)(client, ...args) });
+  return new Proxy(
+    {},
+    {
+      get:
+        (_t, fn: string) =>
+        (...args: unknown[]) =>
+          (mod[fn] as Fn)(client, ...args),
+    },
+  );
 }
 
 beforeAll(async () => {
   engine = await startTestEngine();
   const names = ['cruddur-messaging', 'game-leaderboard', edgeCaseModel.name];
   const folder = codegenFolder('ts-engine');
-  const { status, output } = compileTypeScript(folder, Object.fromEntries(names.map((n) => [`${n}.ts`, generateTypeScript(model(n))])));
+  const { status, output } = compileTypeScript(
+    folder,
+    Object.fromEntries(names.map((n) => [`${n}.ts`, generateTypeScript(model(n))])),
+  );
   if (status !== 0) throw new Error(`generated TypeScript does not compile:\n${output}`);
   for (const name of names) {
     modules.set(name, (await import(pathToFileURL(join(folder, 'out', `${name}.js`)).href)) as Record<string, unknown>);
@@ -53,16 +67,25 @@ describe('generated TypeScript against the embedded engine', () => {
   const GROUP = '5ae290ed-55d1-47a0-bc6d-fe2bc2700399';
   const ANDREW = '90ba9a4b-7f42-4bb7-8c5c-6d3d5b2a4f10';
 
-  it('cruddur: lists a group\'s messages newest first, 20 per page, and pages on with lastEvaluatedKey', async () => {
+  it("cruddur: lists a group's messages newest first, 20 per page, and pages on with lastEvaluatedKey", async () => {
     const cruddur = api('cruddur-messaging');
     const first = (await cruddur.listMessages!({ messageGroupUuid: GROUP })) as Page;
-    expect(first.items.map((m) => m.message)).toEqual(['See you at the standup tomorrow!', 'Yes, the GSI is live on the dev table.', 'Did you push the DynamoDB changes?']);
+    expect(first.items.map((m) => m.message)).toEqual([
+      'See you at the standup tomorrow!',
+      'Yes, the GSI is live on the dev table.',
+      'Did you push the DynamoDB changes?',
+    ]);
     expect(first.lastEvaluatedKey).toBeUndefined();
 
     for (let i = 0; i < 22; i++) {
       await cruddur.createMessage!({
-        messageGroupUuid: GROUP, messageUuid: `m-${i}`, userUuid: ANDREW, userDisplayName: 'Andrew Brown', userHandle: 'andrewbrown',
-        message: `message ${i}`, createdAt: `2026-10-15T10:${String(i).padStart(2, '0')}:00.000Z`,
+        messageGroupUuid: GROUP,
+        messageUuid: `m-${i}`,
+        userUuid: ANDREW,
+        userDisplayName: 'Andrew Brown',
+        userHandle: 'andrewbrown',
+        message: `message ${i}`,
+        createdAt: `2026-10-15T10:${String(i).padStart(2, '0')}:00.000Z`,
       });
     }
     const page1 = (await cruddur.listMessages!({ messageGroupUuid: GROUP })) as Page;
@@ -77,21 +100,35 @@ describe('generated TypeScript against the embedded engine', () => {
     expect(created).toEqual([...created].sort().reverse());
   });
 
-  it('cruddur: finds both group rows through the GSI, lists a user\'s groups and updates the last message', async () => {
+  it("cruddur: finds both group rows through the GSI, lists a user's groups and updates the last message", async () => {
     const cruddur = api('cruddur-messaging');
     const rows = (await cruddur.findGroupRows!({ messageGroupUuid: GROUP })) as Page;
     expect(rows.items.map((r) => r.pk).sort()).toEqual([`GRP#${ANDREW}`, 'GRP#c2f4a6c1-0f51-4d8e-9a2b-2a8f0e3c7d55']);
     const groups = (await cruddur.listMessageGroups!({ userUuid: ANDREW })) as Page;
     expect(groups.items).toHaveLength(1);
     const updated = (await cruddur.updateMessageGroup!({
-      userUuid: ANDREW, lastMessageAt: '2026-10-14T09:42:17.000Z', message: 'message 21', updatedAt: '2026-10-15T10:21:00.000Z',
+      userUuid: ANDREW,
+      lastMessageAt: '2026-10-14T09:42:17.000Z',
+      message: 'message 21',
+      updatedAt: '2026-10-15T10:21:00.000Z',
     })) as Record<string, unknown>;
-    expect(updated).toMatchObject({ pk: `GRP#${ANDREW}`, sk: '2026-10-14T09:42:17.000Z', message: 'message 21', updated_at: '2026-10-15T10:21:00.000Z' });
+    expect(updated).toMatchObject({
+      pk: `GRP#${ANDREW}`,
+      sk: '2026-10-14T09:42:17.000Z',
+      message: 'message 21',
+      updated_at: '2026-10-15T10:21:00.000Z',
+    });
   });
 
   it('leaderboard: ranks scores as numbers on the sparse GSI, and a numeric range condition works', async () => {
     const game = api('game-leaderboard');
-    await game.recordScore!({ playerId: 'p-00000009', playerName: 'zed', gameId: 'space-race', score: 100000, achievedAt: '2026-10-20T20:00:00.000Z' });
+    await game.recordScore!({
+      playerId: 'p-00000009',
+      playerName: 'zed',
+      gameId: 'space-race',
+      score: 100000,
+      achievedAt: '2026-10-20T20:00:00.000Z',
+    });
     const top = (await game.topScores!({ gameId: 'space-race' })) as Page;
     // As text, "100000" would sort below "74310"; the index sorts numbers.
     expect(top.items.map((s) => s.score)).toEqual([981250, 100000, 74310]);
@@ -104,13 +141,25 @@ describe('generated TypeScript against the embedded engine', () => {
   it('edge cases: reserved and dashed names, sets, maps, binary, batch-get, LSI, scan, update and delete', async () => {
     const edge = api(edgeCaseModel.name);
     const event = (n: number, status: string) => ({
-      name: `e${n}`, class_: 'alpha', order: n, status, dataSize: n * 10, date: `2026-0${n}-01`, flag: n % 2 === 1,
-      tags: new Set(['x', `t${n}`]), payload: { n }, blob: new Uint8Array([n]), expires: 1_900_000_000,
+      name: `e${n}`,
+      class_: 'alpha',
+      order: n,
+      status,
+      dataSize: n * 10,
+      date: `2026-0${n}-01`,
+      flag: n % 2 === 1,
+      tags: new Set(['x', `t${n}`]),
+      payload: { n },
+      blob: new Uint8Array([n]),
+      expires: 1_900_000_000,
     });
     for (const n of [1, 2, 3]) await edge.putEvent!(event(n, n === 2 ? 'closed' : 'open'));
     const got = (await edge.getEvent!({ name: 'e1', class_: 'alpha', order: 1 })) as Record<string, unknown>;
     expect(got).toEqual({ name: 'e1', status: 'open', 'data-size': 10 });
-    const batch = (await edge.getEvents!([{ name: 'e1', class_: 'alpha', order: 1 }, { name: 'e3', class_: 'alpha', order: 3 }])) as Array<Record<string, unknown>>;
+    const batch = (await edge.getEvents!([
+      { name: 'e1', class_: 'alpha', order: 1 },
+      { name: 'e3', class_: 'alpha', order: 3 },
+    ])) as Array<Record<string, unknown>>;
     expect(batch.map((e) => e.name).sort()).toEqual(['e1', 'e3']);
     expect(batch.find((e) => e.name === 'e3')!.tags).toEqual(new Set(['x', 't3']));
     const open = (await edge.eventsByStatus!({ status: 'open', min: 0, max: 100 })) as Page;
@@ -119,7 +168,13 @@ describe('generated TypeScript against the embedded engine', () => {
     expect(byDate.items).toEqual([{ key: 'EVT#e2#alpha', order: 2, date: '2026-02-01' }]);
     const flagged = (await edge.flaggedEvents!({ tag: 't3' })) as Page;
     expect(flagged.items.map((e) => e.name)).toEqual(['e3']);
-    const updated = (await edge.setStatus!({ name: 'e1', class_: 'alpha', order: 1, status: 'closed', flag: false })) as Record<string, unknown>;
+    const updated = (await edge.setStatus!({
+      name: 'e1',
+      class_: 'alpha',
+      order: 1,
+      status: 'closed',
+      flag: false,
+    })) as Record<string, unknown>;
     expect(updated).toMatchObject({ status: 'closed', flag: false, payload: { n: 1 } });
     await edge.delete_!({ name: 'e1', class_: 'alpha', order: 1 });
     expect(await edge.getEvent!({ name: 'e1', class_: 'alpha', order: 1 })).toBeUndefined();

@@ -1,4 +1,4 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -23,9 +23,16 @@ const modules = new Map<string, Record<string, unknown>>();
 
 beforeAll(async () => {
   const folder = codegenFolder('ts-requests');
-  const { status, output } = compileTypeScript(folder, Object.fromEntries(MODELS.map((m) => [`${m.name}.ts`, generateTypeScript(m)])));
+  const { status, output } = compileTypeScript(
+    folder,
+    Object.fromEntries(MODELS.map((m) => [`${m.name}.ts`, generateTypeScript(m)])),
+  );
   if (status !== 0) throw new Error(`generated TypeScript does not compile:\n${output}`);
-  for (const m of MODELS) modules.set(m.name, (await import(pathToFileURL(join(folder, 'out', `${m.name}.js`)).href)) as Record<string, unknown>);
+  for (const m of MODELS)
+    modules.set(
+      m.name,
+      (await import(pathToFileURL(join(folder, 'out', `${m.name}.js`)).href)) as Record<string, unknown>,
+    );
 }, 60_000);
 
 const VALUES: Record<AttributeKind, { text: string; native: unknown }> = {
@@ -45,13 +52,23 @@ const VALUES: Record<AttributeKind, { text: string; native: unknown }> = {
 function normalize(value: unknown): unknown {
   if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
   if (Array.isArray(value)) return value.map(normalize);
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, normalize(v)]));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, normalize(v)]),
+    );
   return value;
 }
 
-function recordingClient(mod: Record<string, unknown>, sent: Array<{ operation: string; input: unknown }>): { destroy(): void } {
+function recordingClient(
+  mod: Record<string, unknown>,
+  sent: Array<{ operation: string; input: unknown }>,
+): { destroy(): void } {
   const client = (mod.createDocumentClient as (config: unknown) => DynamoDBClient)({
-    region: 'us-east-1', endpoint: 'http://127.0.0.1:9', credentials: { accessKeyId: 'k', secretAccessKey: 's' },
+    region: 'us-east-1',
+    endpoint: 'http://127.0.0.1:9',
+    credentials: { accessKeyId: 'k', secretAccessKey: 's' },
   });
   client.middlewareStack.add(
     (_next, context) => async (args) => {
@@ -64,32 +81,38 @@ function recordingClient(mod: Record<string, unknown>, sent: Array<{ operation: 
 }
 
 describe('generated TypeScript requests', () => {
-  it.each(MODELS.map((m) => [m.name, m] as const))('%s: every function sends the request buildRequest builds', async (_name, model) => {
-    const mod = modules.get(model.name)!;
-    const sent: Array<{ operation: string; input: unknown }> = [];
-    const client = recordingClient(mod, sent);
-    const all = resolveAll(model);
-    const functionNames = uniqueNames(['createDocumentClient', ...all.map((p) => p.name)], camelCase).slice(1);
-    const expected: unknown[] = [];
-    for (const [i, resolved] of all.entries()) {
-      if (hasErrors(resolved.diagnostics)) continue;
-      const infos = parameterInfos(resolved);
-      const propertyNames = uniqueNames(infos.map((info) => info.parameter.name), camelCase);
-      const text = Object.fromEntries(infos.map((info) => [info.parameter.name, VALUES[info.kind].text]));
-      const native = Object.fromEntries(infos.map((info, j) => [propertyNames[j]!, VALUES[info.kind].native]));
-      const fn = mod[functionNames[i]!] as (client: unknown, ...args: unknown[]) => Promise<unknown>;
-      if (resolved.operation === 'BatchGetItem') {
-        await fn(client, [native]);
-        expected.push(buildBatchGetRequest(resolved, [text]));
-      } else {
-        await fn(client, native);
-        const request = buildRequest(resolved, text);
-        if (request.operation === 'UpdateItem') request.input['ReturnValues'] = 'ALL_NEW';
-        expected.push(request);
+  it.each(MODELS.map((m) => [m.name, m] as const))(
+    '%s: every function sends the request buildRequest builds',
+    async (_name, model) => {
+      const mod = modules.get(model.name)!;
+      const sent: Array<{ operation: string; input: unknown }> = [];
+      const client = recordingClient(mod, sent);
+      const all = resolveAll(model);
+      const functionNames = uniqueNames(['createDocumentClient', ...all.map((p) => p.name)], camelCase).slice(1);
+      const expected: unknown[] = [];
+      for (const [i, resolved] of all.entries()) {
+        if (hasErrors(resolved.diagnostics)) continue;
+        const infos = parameterInfos(resolved);
+        const propertyNames = uniqueNames(
+          infos.map((info) => info.parameter.name),
+          camelCase,
+        );
+        const text = Object.fromEntries(infos.map((info) => [info.parameter.name, VALUES[info.kind].text]));
+        const native = Object.fromEntries(infos.map((info, j) => [propertyNames[j]!, VALUES[info.kind].native]));
+        const fn = mod[functionNames[i]!] as (client: unknown, ...args: unknown[]) => Promise<unknown>;
+        if (resolved.operation === 'BatchGetItem') {
+          await fn(client, [native]);
+          expected.push(buildBatchGetRequest(resolved, [text]));
+        } else {
+          await fn(client, native);
+          const request = buildRequest(resolved, text);
+          if (request.operation === 'UpdateItem') request.input['ReturnValues'] = 'ALL_NEW';
+          expected.push(request);
+        }
       }
-    }
-    client.destroy();
-    expect(sent.length).toBe(all.filter((p) => !hasErrors(p.diagnostics)).length);
-    expect(sent).toEqual(expected);
-  });
+      client.destroy();
+      expect(sent.length).toBe(all.filter((p) => !hasErrors(p.diagnostics)).length);
+      expect(sent).toEqual(expected);
+    },
+  );
 });

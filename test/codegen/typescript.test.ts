@@ -16,7 +16,9 @@ function functionSource(source: string, name: string): string {
 describe('generateTypeScript', () => {
   it('writes list-messages as a Query on pk = MSG#${messageGroupUuid}, newest first, limit 20, with paging', () => {
     const fn = functionSource(generateTypeScript(cruddur), 'listMessages');
-    expect(fn).toContain('listMessages(client: DynamoDBDocumentClient, params: ListMessagesParams, exclusiveStartKey?: PageKey): Promise<Page<Message>>');
+    expect(fn).toContain(
+      'listMessages(client: DynamoDBDocumentClient, params: ListMessagesParams, exclusiveStartKey?: PageKey): Promise<Page<Message>>',
+    );
     expect(fn).toContain('new QueryCommand(');
     expect(fn).toContain("KeyConditionExpression: '#k0 = :v0'");
     expect(fn).toContain("'#k0': 'pk'");
@@ -29,10 +31,14 @@ describe('generateTypeScript', () => {
 
   it('documents each function with the pattern description and its summary', () => {
     const source = generateTypeScript(cruddur);
-    expect(source).toContain(' * The latest 20 messages of a conversation, newest first.\n *\n * Query cruddur-messages where pk = MSG#{message_group_uuid}, newest first, limit 20.\n */\nexport async function listMessages');
+    expect(source).toContain(
+      ' * The latest 20 messages of a conversation, newest first.\n *\n * Query cruddur-messages where pk = MSG#{message_group_uuid}, newest first, limit 20.\n */\nexport async function listMessages',
+    );
     expect(source).toContain("IndexName: 'message-group-sk-index'");
     expect(source).toMatch(/export async function findGroupRows\(/);
-    expect(source).toMatch(/export async function updateMessageGroup\(client: DynamoDBDocumentClient, params: UpdateMessageGroupParams\): Promise<MessageGroup>/);
+    expect(source).toMatch(
+      /export async function updateMessageGroup\(client: DynamoDBDocumentClient, params: UpdateMessageGroupParams\): Promise<MessageGroup>/,
+    );
   });
 
   it('types parameters from how they are used: a Number key parameter is a number', () => {
@@ -44,7 +50,9 @@ describe('generateTypeScript', () => {
 
   it('types an item-collection query as the union of the entities its partition holds, told apart by the type attribute', () => {
     const shop = generateTypeScript(TEMPLATES.find((t) => t.name === 'online-shop')!.model);
-    expect(shop).toContain('getOrderWithLines(client: DynamoDBDocumentClient, params: GetOrderWithLinesParams, exclusiveStartKey?: PageKey): Promise<Page<Order | OrderLine>>');
+    expect(shop).toContain(
+      'getOrderWithLines(client: DynamoDBDocumentClient, params: GetOrderWithLinesParams, exclusiveStartKey?: PageKey): Promise<Page<Order | OrderLine>>',
+    );
     // The customer's partition also holds the profile, but begins_with ORDER# rules it out.
     expect(shop).toContain('Promise<Page<Order>>');
     expect(shop).toMatch(/export interface OrderLine \{[\s\S]*?entity_type: 'OrderLine';/);
@@ -53,29 +61,39 @@ describe('generateTypeScript', () => {
   it('leaves out a pattern with errors, saying why, and aliases reserved and dashed names', () => {
     const source = generateTypeScript(edgeCaseModel);
     // The index name holds a line break and a line separator: the comment stays one line.
-    expect(source).toContain('// broken: not generated, the pattern has errors: Access pattern "broken": table "edge.cases-v2" has no index "no-such-index // or a line break ".');
+    expect(source).toContain(
+      '// broken: not generated, the pattern has errors: Access pattern "broken": table "edge.cases-v2" has no index "no-such-index // or a line break ".',
+    );
     expect(source).not.toContain('function broken');
     expect(source).toContain("'#k1': 'data-size'");
     expect(source).toContain("'data-size': params.dataSize");
     expect(source).toContain('export async function delete_(');
     // An index query returns only the projected attributes (KEYS_ONLY LSI, INCLUDE GSI): partial items.
-    expect(source).toContain('eventsByDate(client: DynamoDBDocumentClient, params: EventsByDateParams, exclusiveStartKey?: PageKey): Promise<Page<Partial<Event>>>');
+    expect(source).toContain(
+      'eventsByDate(client: DynamoDBDocumentClient, params: EventsByDateParams, exclusiveStartKey?: PageKey): Promise<Page<Partial<Event>>>',
+    );
     expect(source).toContain('Promise<Page<Partial<Event>>>');
   });
 
   it('generates one table with { table } and refuses an unknown table with the names it knows', () => {
-    expect(generateTypeScript(cruddur, { table: 'cruddur-messages' })).toContain("'cruddur-messages': 'cruddur-messages'");
+    expect(generateTypeScript(cruddur, { table: 'cruddur-messages' })).toContain(
+      "'cruddur-messages': 'cruddur-messages'",
+    );
     let caught: unknown;
     try {
       generateTypeScript(cruddur, { table: 'nope' });
     } catch (error) {
       caught = error;
     }
-    expect(isMonotableError(caught) && caught.code === 'NOT_FOUND' && caught.details.hint).toBe('Use one of: cruddur-messages.');
+    expect(isMonotableError(caught) && caught.code === 'NOT_FOUND' && caught.details.hint).toBe(
+      'Use one of: cruddur-messages.',
+    );
   });
 
   it('compiles without errors under strict settings for every template and the edge-case model', () => {
-    const files = Object.fromEntries([...TEMPLATES.map((t) => t.model), edgeCaseModel].map((m) => [`${m.name}.ts`, generateTypeScript(m)]));
+    const files = Object.fromEntries(
+      [...TEMPLATES.map((t) => t.model), edgeCaseModel].map((m) => [`${m.name}.ts`, generateTypeScript(m)]),
+    );
     const { status, output } = compileTypeScript(codegenFolder('ts'), files);
     expect(output).toBe('');
     expect(status).toBe(0);

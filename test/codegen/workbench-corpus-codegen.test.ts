@@ -11,7 +11,10 @@ import { workbenchCorpusFiles } from '../support/workbench-corpus.js';
 import { codegenFolder, compileTypeScript } from './compile-generated.js';
 
 /** Real-world names (spaces, dashes, clashing entity names) from the Workbench corpus next to the checkout. */
-const models = workbenchCorpusFiles().map((file) => ({ file, model: importWorkbench(parseUntrustedJson(readFileSync(file, 'utf8'), file)).model }));
+const models = workbenchCorpusFiles().map((file) => ({
+  file,
+  model: importWorkbench(parseUntrustedJson(readFileSync(file, 'utf8'), file)).model,
+}));
 
 describe('code generators over the NoSQL Workbench corpus', () => {
   it('finds the corpus', () => {
@@ -19,7 +22,12 @@ describe('code generators over the NoSQL Workbench corpus', () => {
   });
 
   it('generates TypeScript that compiles for every imported model', () => {
-    const files = Object.fromEntries(models.map(({ file, model }, i) => [`m${i}-${basename(file, '.json').replace(/[^A-Za-z0-9]/g, '')}.ts`, generateTypeScript(model)]));
+    const files = Object.fromEntries(
+      models.map(({ file, model }, i) => [
+        `m${i}-${basename(file, '.json').replace(/[^A-Za-z0-9]/g, '')}.ts`,
+        generateTypeScript(model),
+      ]),
+    );
     const { status, output } = compileTypeScript(codegenFolder('ts-corpus'), files);
     expect(output).toBe('');
     expect(status).toBe(0);

@@ -1,4 +1,10 @@
-import { BatchWriteItemCommand, CreateTableCommand, GetItemCommand, PutItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
+import {
+  BatchWriteItemCommand,
+  CreateTableCommand,
+  GetItemCommand,
+  PutItemCommand,
+  ScanCommand,
+} from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEndpointClient } from '../../electron/backend/connections/local-client.js';
 import { startTestEngine } from '../support/engine.js';
@@ -9,12 +15,14 @@ let proxy: FaultProxy;
 
 beforeAll(async () => {
   engine = await startTestEngine();
-  await engine.client.send(new CreateTableCommand({
-    TableName: 'proxied',
-    KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
-    AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
-    BillingMode: 'PAY_PER_REQUEST',
-  }));
+  await engine.client.send(
+    new CreateTableCommand({
+      TableName: 'proxied',
+      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+      AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+      BillingMode: 'PAY_PER_REQUEST',
+    }),
+  );
   await new Promise((r) => setTimeout(r, 50));
   proxy = await startFaultProxy(engine.engine.endpoint);
 });
@@ -40,7 +48,9 @@ describe('fault proxy', () => {
     proxy.setFaults({ rules: [{ fault: 'throttle', operations: ['PutItem'] }] });
     const before = proxy.stats.throttled;
     const client = createEndpointClient(proxy.endpoint, { maxAttempts: 2 });
-    await expect(client.send(put('throttled'))).rejects.toMatchObject({ name: 'ProvisionedThroughputExceededException' });
+    await expect(client.send(put('throttled'))).rejects.toMatchObject({
+      name: 'ProvisionedThroughputExceededException',
+    });
     expect(proxy.stats.throttled - before).toBe(2);
     const got = await engine.client.send(new GetItemCommand({ TableName: 'proxied', Key: { pk: { S: 'throttled' } } }));
     expect(got.Item).toBeUndefined();
@@ -70,7 +80,9 @@ describe('fault proxy', () => {
     const client = createEndpointClient(proxy.endpoint, { maxAttempts: 1 });
     proxy.setFaults({ rules: [{ fault: 'reset', when: 'after' }] });
     await expect(client.send(put('applied-then-reset'))).rejects.toThrow();
-    const got = await engine.client.send(new GetItemCommand({ TableName: 'proxied', Key: { pk: { S: 'applied-then-reset' } } }));
+    const got = await engine.client.send(
+      new GetItemCommand({ TableName: 'proxied', Key: { pk: { S: 'applied-then-reset' } } }),
+    );
     expect(got.Item).toBeDefined();
     client.destroy();
   });
@@ -91,7 +103,13 @@ describe('fault proxy', () => {
     const out = await client.send(new BatchWriteItemCommand({ RequestItems: { proxied: requests } }));
     const unprocessed = out.UnprocessedItems?.proxied ?? [];
     expect(unprocessed).toHaveLength(4);
-    const scan = await engine.client.send(new ScanCommand({ TableName: 'proxied', FilterExpression: 'begins_with(pk, :p)', ExpressionAttributeValues: { ':p': { S: 'batch-' } } }));
+    const scan = await engine.client.send(
+      new ScanCommand({
+        TableName: 'proxied',
+        FilterExpression: 'begins_with(pk, :p)',
+        ExpressionAttributeValues: { ':p': { S: 'batch-' } },
+      }),
+    );
     const written = new Set((scan.Items ?? []).map((i) => i.pk!.S));
     expect(written.size).toBe(6);
     for (const r of unprocessed) expect(written.has(r.PutRequest!.Item!.pk!.S)).toBe(false);
@@ -102,7 +120,9 @@ describe('fault proxy', () => {
     proxy.setFaults({ rules: [{ fault: 'server-error', operations: ['GetItem'], skipFirst: 1 }] });
     const client = createEndpointClient(proxy.endpoint, { maxAttempts: 1 });
     await client.send(new GetItemCommand({ TableName: 'proxied', Key: { pk: { S: 'plain' } } }));
-    await expect(client.send(new GetItemCommand({ TableName: 'proxied', Key: { pk: { S: 'plain' } } }))).rejects.toThrow();
+    await expect(
+      client.send(new GetItemCommand({ TableName: 'proxied', Key: { pk: { S: 'plain' } } })),
+    ).rejects.toThrow();
     client.destroy();
   });
 

@@ -28,7 +28,11 @@ afterAll(async () => {
 });
 
 /** A fresh Cruddur table of exactly `groups + messages` planned items, and a connection through a fault proxy. */
-async function setup(table: string, counts: { MessageGroup: number; Message: number }, faults: Faults): Promise<{ plan: SeedPlan; proxy: FaultProxy; connection: OpenConnection }> {
+async function setup(
+  table: string,
+  counts: { MessageGroup: number; Message: number },
+  faults: Faults,
+): Promise<{ plan: SeedPlan; proxy: FaultProxy; connection: OpenConnection }> {
   const model = cruddurModel(table);
   await createTable(engine.client, model.tables[0]!);
   const plan = planSeed(model, { seed: 11, counts });
@@ -50,10 +54,14 @@ async function expectExactly(plan: SeedPlan, client = engine.client): Promise<vo
 
 describe('seeding through the fault proxy', () => {
   it('writes 20,000 items exactly once with 30% of BatchWriteItem calls throttled', async () => {
-    const { plan, proxy, connection } = await setup('faults-throttle', { MessageGroup: 400, Message: 19_600 }, {
-      seed: 3,
-      rules: [{ fault: 'throttle', operations: ['BatchWriteItem'], probability: 0.3 }],
-    });
+    const { plan, proxy, connection } = await setup(
+      'faults-throttle',
+      { MessageGroup: 400, Message: 19_600 },
+      {
+        seed: 3,
+        rules: [{ fault: 'throttle', operations: ['BatchWriteItem'], probability: 0.3 }],
+      },
+    );
     expect(plan.planned).toBe(20_000);
     // The SDK's own retries wait ~0.5-2 s per throttled attempt (its throttling base delay), so more requests in flight keep the run short.
     const summary = await writeSeed(connection, plan, { concurrency: 32, baseDelayMs: 10, maxDelayMs: 200 });
@@ -63,10 +71,14 @@ describe('seeding through the fault proxy', () => {
   }, 50_000);
 
   it('resends only the UnprocessedItems of partially processed batches', async () => {
-    const { plan, proxy, connection } = await setup('faults-unprocessed', { MessageGroup: 40, Message: 1960 }, {
-      seed: 4,
-      rules: [{ fault: 'unprocessed', operations: ['BatchWriteItem'], probability: 0.5, share: 0.6 }],
-    });
+    const { plan, proxy, connection } = await setup(
+      'faults-unprocessed',
+      { MessageGroup: 40, Message: 1960 },
+      {
+        seed: 4,
+        rules: [{ fault: 'unprocessed', operations: ['BatchWriteItem'], probability: 0.5, share: 0.6 }],
+      },
+    );
     const summary = await writeSeed(connection, plan, { baseDelayMs: 5, maxDelayMs: 50 });
     expect(summary).toMatchObject({ written: 2000, failed: 0 });
     expect(proxy.stats.unprocessedItems).toBeGreaterThan(500);
@@ -74,13 +86,17 @@ describe('seeding through the fault proxy', () => {
   });
 
   it('survives 500s and connections reset after the write was applied (SDK retries), without duplicates', async () => {
-    const { plan, proxy, connection } = await setup('faults-resets', { MessageGroup: 40, Message: 1960 }, {
-      seed: 5,
-      rules: [
-        { fault: 'reset', operations: ['BatchWriteItem'], probability: 0.1, when: 'after' },
-        { fault: 'server-error', operations: ['BatchWriteItem'], probability: 0.1 },
-      ],
-    });
+    const { plan, proxy, connection } = await setup(
+      'faults-resets',
+      { MessageGroup: 40, Message: 1960 },
+      {
+        seed: 5,
+        rules: [
+          { fault: 'reset', operations: ['BatchWriteItem'], probability: 0.1, when: 'after' },
+          { fault: 'server-error', operations: ['BatchWriteItem'], probability: 0.1 },
+        ],
+      },
+    );
     const summary = await writeSeed(connection, plan, { baseDelayMs: 5, maxDelayMs: 50 });
     expect(summary).toMatchObject({ written: 2000, failed: 0 });
     expect(proxy.stats.resets).toBeGreaterThan(0);
@@ -89,9 +105,13 @@ describe('seeding through the fault proxy', () => {
   });
 
   it('resends a batch whose connection is reset more times in a row than the SDK retries', async () => {
-    const { plan, proxy, connection } = await setup('faults-reset-run', { MessageGroup: 2, Message: 48 }, {
-      rules: [{ fault: 'reset', operations: ['BatchWriteItem'], maxTimes: 6, when: 'after' }],
-    });
+    const { plan, proxy, connection } = await setup(
+      'faults-reset-run',
+      { MessageGroup: 2, Message: 48 },
+      {
+        rules: [{ fault: 'reset', operations: ['BatchWriteItem'], maxTimes: 6, when: 'after' }],
+      },
+    );
     const summary = await writeSeed(connection, plan, { concurrency: 1, baseDelayMs: 1, maxDelayMs: 5 });
     expect(proxy.stats.resets).toBe(6); // more than the client's 4 attempts: the seeder's own backoff resent it
     expect(summary).toMatchObject({ written: 50, failed: 0 });
@@ -99,9 +119,13 @@ describe('seeding through the fault proxy', () => {
   });
 
   it('gives up on items that stay throttled, lists them, and a re-run writes only those', async () => {
-    const { plan, proxy, connection } = await setup('faults-give-up', { MessageGroup: 2, Message: 73 }, {
-      rules: [{ fault: 'throttle', operations: ['BatchWriteItem'], skipFirst: 1 }],
-    });
+    const { plan, proxy, connection } = await setup(
+      'faults-give-up',
+      { MessageGroup: 2, Message: 73 },
+      {
+        rules: [{ fault: 'throttle', operations: ['BatchWriteItem'], skipFirst: 1 }],
+      },
+    );
     const first = await writeSeed(connection, plan, { concurrency: 2, maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 5 });
     expect(first.written).toBe(25);
     expect(first.failed).toBe(50);
@@ -113,7 +137,11 @@ describe('seeding through the fault proxy', () => {
   });
 
   it('cancel mid-seed returns a summary with written < planned; a re-run writes the rest', async () => {
-    const { plan, connection } = await setup('faults-cancel', { MessageGroup: 100, Message: 4900 }, { rules: [{ fault: 'delay', delayMs: 5 }] });
+    const { plan, connection } = await setup(
+      'faults-cancel',
+      { MessageGroup: 100, Message: 4900 },
+      { rules: [{ fault: 'delay', delayMs: 5 }] },
+    );
     const controller = new AbortController();
     const started = Date.now();
     const summary = await writeSeed(connection, plan, {

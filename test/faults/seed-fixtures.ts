@@ -24,12 +24,14 @@ export async function scanKeys(client: DynamoDBClient, table: string, keyNames: 
   const keys: string[] = [];
   let start: Record<string, never> | undefined;
   do {
-    const out = await client.send(new ScanCommand({
-      TableName: table,
-      ProjectionExpression: keyNames.map((_, i) => `#k${i}`).join(', '),
-      ExpressionAttributeNames: Object.fromEntries(keyNames.map((n, i) => [`#k${i}`, n])),
-      ExclusiveStartKey: start,
-    }));
+    const out = await client.send(
+      new ScanCommand({
+        TableName: table,
+        ProjectionExpression: keyNames.map((_, i) => `#k${i}`).join(', '),
+        ExpressionAttributeNames: Object.fromEntries(keyNames.map((n, i) => [`#k${i}`, n])),
+        ExclusiveStartKey: start,
+      }),
+    );
     for (const item of out.Items ?? []) keys.push(JSON.stringify(keyNames.map((n) => item[n])));
     start = out.LastEvaluatedKey as Record<string, never> | undefined;
   } while (start);

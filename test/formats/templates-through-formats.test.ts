@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { exportCloudFormation, importCloudFormation, parseCloudFormationText } from '../../shared/formats/cloudformation/index.js';
+import {
+  exportCloudFormation,
+  importCloudFormation,
+  parseCloudFormationText,
+} from '../../shared/formats/cloudformation/index.js';
 import { createTableDocuments } from '../../shared/formats/create-table.js';
 import { exportWorkbench } from '../../shared/formats/workbench/export-workbench.js';
 import { importWorkbench } from '../../shared/formats/workbench/import-workbench.js';
@@ -18,7 +22,10 @@ function effectiveGsis(table: Table): Table['globalSecondaryIndexes'] {
     return { ...gsi, throughput: throughput ?? { read: billing.read, write: billing.write } };
   });
 }
-const tableSettings = ({ entities: _e, accessPatterns: _p, description: _d, ...rest }: Table): unknown => ({ ...rest, globalSecondaryIndexes: effectiveGsis(rest as Table) });
+const tableSettings = ({ entities: _e, accessPatterns: _p, description: _d, ...rest }: Table): unknown => ({
+  ...rest,
+  globalSecondaryIndexes: effectiveGsis(rest as Table),
+});
 /** Workbench 3.0 has no slot for a GSI's own throughput: indexes are compared without it. */
 const workbenchGsis = (table: Table): unknown => table.globalSecondaryIndexes?.map(({ throughput: _t, ...gsi }) => gsi);
 
@@ -29,7 +36,11 @@ describe.each(TEMPLATES.map((t) => [t.name, t.model] as const))('template %s', (
     back.tables.forEach((table, i) => {
       const original = model.tables[i]!;
       expect([table.name, table.partitionKey, table.sortKey, table.billing, workbenchGsis(table)]).toEqual([
-        original.name, original.partitionKey, original.sortKey, original.billing, workbenchGsis(original),
+        original.name,
+        original.partitionKey,
+        original.sortKey,
+        original.billing,
+        workbenchGsis(original),
       ]);
       original.entities.forEach((entity, j) => {
         const imported = table.entities[j]!;
@@ -51,8 +62,15 @@ describe.each(TEMPLATES.map((t) => [t.name, t.model] as const))('template %s', (
   it('→ CreateTable JSON names exactly the key attributes', () => {
     for (const table of model.tables) {
       const { createTable } = createTableDocuments(model, table.name);
-      const defined = (createTable.AttributeDefinitions as { AttributeName: string }[]).map((d) => d.AttributeName).sort();
-      const keys = new Set([table.partitionKey.name, table.sortKey?.name, ...(table.globalSecondaryIndexes ?? []).flatMap((g) => [g.partitionKey.name, g.sortKey?.name]), ...(table.localSecondaryIndexes ?? []).map((l) => l.sortKey.name)]);
+      const defined = (createTable.AttributeDefinitions as { AttributeName: string }[])
+        .map((d) => d.AttributeName)
+        .sort();
+      const keys = new Set([
+        table.partitionKey.name,
+        table.sortKey?.name,
+        ...(table.globalSecondaryIndexes ?? []).flatMap((g) => [g.partitionKey.name, g.sortKey?.name]),
+        ...(table.localSecondaryIndexes ?? []).map((l) => l.sortKey.name),
+      ]);
       keys.delete(undefined);
       expect(defined).toEqual([...keys].sort());
     }

@@ -16,7 +16,10 @@ function essentials(model: Model): unknown {
     sortKey: t.sortKey,
     billing: t.billing,
     globalSecondaryIndexes: t.globalSecondaryIndexes ?? [],
-    items: t.entities.flatMap((e) => e.sampleItems ?? []).map((item) => JSON.stringify(item, Object.keys(item).sort())).sort(),
+    items: t.entities
+      .flatMap((e) => e.sampleItems ?? [])
+      .map((item) => JSON.stringify(item, Object.keys(item).sort()))
+      .sort(),
   }));
 }
 
@@ -36,7 +39,14 @@ describe('NoSQL Workbench corpus: import → validate → export 3.0 → import 
     expect(errors).toEqual([]);
 
     // Nothing of the source is lost: every table, index and sample item of the file is in the model.
-    const source = raw as { DataModel: { TableName: string; GlobalSecondaryIndexes?: unknown[]; TableData?: unknown[]; TableFacets?: { TableData?: unknown[] }[] }[] };
+    const source = raw as {
+      DataModel: {
+        TableName: string;
+        GlobalSecondaryIndexes?: unknown[];
+        TableData?: unknown[];
+        TableFacets?: { TableData?: unknown[] }[];
+      }[];
+    };
     expect(first.model.tables.map((t) => t.name)).toEqual(source.DataModel.map((t) => t.TableName));
     source.DataModel.forEach((t, i) => {
       const items = first.model.tables[i]!.entities.flatMap((e) => e.sampleItems ?? []);
@@ -50,6 +60,8 @@ describe('NoSQL Workbench corpus: import → validate → export 3.0 → import 
     const second = importWorkbench(exported);
     expect(modelChecks(second.model).filter((d) => d.severity === 'error')).toEqual([]);
     expect(essentials(second.model)).toEqual(essentials(first.model));
-    expect(second.model.tables.map((t) => t.entities.map((e) => [e.name, e.keys]))).toEqual(first.model.tables.map((t) => t.entities.map((e) => [e.name, e.keys])));
+    expect(second.model.tables.map((t) => t.entities.map((e) => [e.name, e.keys]))).toEqual(
+      first.model.tables.map((t) => t.entities.map((e) => [e.name, e.keys])),
+    );
   });
 });

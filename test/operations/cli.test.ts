@@ -12,7 +12,13 @@ const orders = Array.from({ length: 40 }, (_, i) => order('c1', i));
 
 async function cli(...args: string[]): Promise<CliResult & { lines: Record<string, unknown>[] }> {
   const result = await runCli([...args, '--endpoint', engine.engine.endpoint], dir);
-  return { ...result, lines: result.stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>) };
+  return {
+    ...result,
+    lines: result.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Record<string, unknown>),
+  };
 }
 
 beforeAll(async () => {
@@ -27,19 +33,45 @@ afterAll(async () => {
 
 describe('monotable run', () => {
   it('prints the item as typed JSON (every digit, sets, binary) and a summary on stderr', async () => {
-    const { code, lines, stderr } = await cli('run', 'shop.monotable.json', 'get-order', '--param', 'customer_id=c1', '--param', 'order_id=0003');
+    const { code, lines, stderr } = await cli(
+      'run',
+      'shop.monotable.json',
+      'get-order',
+      '--param',
+      'customer_id=c1',
+      '--param',
+      'order_id=0003',
+    );
     expect(code).toBe(0);
     expect(lines).toEqual([orders[3]]);
     expect(stderr).toMatch(/GetItem: 1 item\(s\), 1 page\(s\), [\d.]+ capacity unit\(s\) consumed/);
   });
 
   it('--plain: simplified JSON, numbers beyond 2^53 as strings', async () => {
-    const { lines } = await cli('run', 'shop.monotable.json', 'get-order', '--param', 'customer_id=c1', '--param', 'order_id=0003', '--plain');
+    const { lines } = await cli(
+      'run',
+      'shop.monotable.json',
+      'get-order',
+      '--param',
+      'customer_id=c1',
+      '--param',
+      'order_id=0003',
+      '--plain',
+    );
     expect(lines[0]).toMatchObject({ big: BIG, total: 30, tags: ['a', 'b'], order_id: '0003' });
   });
 
   it('--all follows pages; --limit sets the page size', async () => {
-    const { code, lines, stderr } = await cli('run', 'shop.monotable.json', 'orders-of-customer', '--param', 'customer_id=c1', '--limit', '15', '--all');
+    const { code, lines, stderr } = await cli(
+      'run',
+      'shop.monotable.json',
+      'orders-of-customer',
+      '--param',
+      'customer_id=c1',
+      '--limit',
+      '15',
+      '--all',
+    );
     expect(code).toBe(0);
     expect(lines).toHaveLength(40);
     expect(lines[0]).toEqual(orders[39]);
@@ -51,7 +83,17 @@ describe('monotable run', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/error \[BAD_INPUT\]: Missing parameter "order_id"/);
     expect(missing.stderr).toMatch(/hint: Parameters of "get-order": customer_id, order_id/);
-    const unknown = await cli('run', 'shop.monotable.json', 'get-order', '--param', 'customer_id=c1', '--param', 'order_id=1', '--param', 'color=red');
+    const unknown = await cli(
+      'run',
+      'shop.monotable.json',
+      'get-order',
+      '--param',
+      'customer_id=c1',
+      '--param',
+      'order_id=1',
+      '--param',
+      'color=red',
+    );
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/Unknown parameter "color"/);
     expect(unknown.stdout).toBe('');
@@ -60,18 +102,54 @@ describe('monotable run', () => {
 
 describe('monotable query and scan', () => {
   it('query: partition, sort operator, order, projection', async () => {
-    const { code, lines } = await cli('query', 'shop.monotable.json', '--pk', 'CUST#c1', '--sk-op', 'between', '--sk', 'ORDER#0010', '--sk2', 'ORDER#0012', '--desc', '--projection', 'order_id,big');
+    const { code, lines } = await cli(
+      'query',
+      'shop.monotable.json',
+      '--pk',
+      'CUST#c1',
+      '--sk-op',
+      'between',
+      '--sk',
+      'ORDER#0010',
+      '--sk2',
+      'ORDER#0012',
+      '--desc',
+      '--projection',
+      'order_id,big',
+    );
     expect(code).toBe(0);
     expect(lines).toEqual([12, 11, 10].map((i) => ({ order_id: orders[i]!['order_id'], big: { N: BIG } })));
   });
 
   it('query an LSI by a number sort key, with a filter', async () => {
-    const { lines } = await cli('query', 'shop.monotable.json', '--index', 'by-total', '--pk', 'CUST#c1', '--sk-op', '>=', '--sk', '350', '--filter', 'status = open', '--plain');
+    const { lines } = await cli(
+      'query',
+      'shop.monotable.json',
+      '--index',
+      'by-total',
+      '--pk',
+      'CUST#c1',
+      '--sk-op',
+      '>=',
+      '--sk',
+      '350',
+      '--filter',
+      'status = open',
+      '--plain',
+    );
     expect(lines.map((l) => l['total'])).toEqual([360, 380]);
   });
 
   it('query a GSI with --consistent is refused before sending', async () => {
-    const { code, stderr } = await cli('query', 'shop.monotable.json', '--index', 'gsi1', '--pk', 'STATUS#open', '--consistent');
+    const { code, stderr } = await cli(
+      'query',
+      'shop.monotable.json',
+      '--index',
+      'gsi1',
+      '--pk',
+      'STATUS#open',
+      '--consistent',
+    );
     expect(code).toBe(2);
     expect(stderr).toMatch(/no strongly consistent reads/);
   });
@@ -100,7 +178,16 @@ describe('monotable query and scan', () => {
   });
 
   it('a page with no matches but more to read says so, with the key to continue', async () => {
-    const { code, lines, stderr } = await cli('query', 'shop.monotable.json', '--pk', 'CUST#c1', '--filter', 'status = lost', '--limit', '5');
+    const { code, lines, stderr } = await cli(
+      'query',
+      'shop.monotable.json',
+      '--pk',
+      'CUST#c1',
+      '--filter',
+      'status = lost',
+      '--limit',
+      '5',
+    );
     expect(code).toBe(0);
     expect(lines).toEqual([]);
     expect(stderr).toMatch(/Query: 0 item\(s\), 1 page\(s\), 5 scanned/);
@@ -109,7 +196,21 @@ describe('monotable query and scan', () => {
 });
 
 describe('guarded writes from the CLI', () => {
-  const put = ['run', 'shop.monotable.json', 'put-order', '--param', 'customer_id=c7', '--param', 'order_id=0001', '--param', 'status=open', '--param', 'created_at=2026', '--param', 'total=1'];
+  const put = [
+    'run',
+    'shop.monotable.json',
+    'put-order',
+    '--param',
+    'customer_id=c7',
+    '--param',
+    'order_id=0001',
+    '--param',
+    'status=open',
+    '--param',
+    'created_at=2026',
+    '--param',
+    'total=1',
+  ];
   it('--read-only refuses a put pattern; --production needs --confirm TABLE', async () => {
     const readOnly = await cli(...put, '--read-only');
     expect(readOnly.code).toBe(2);

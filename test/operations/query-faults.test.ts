@@ -11,7 +11,13 @@ let engine: TestEngine;
 let proxy: FaultProxy;
 const query = {
   operation: 'Query' as const,
-  input: { TableName: 'Shop', KeyConditionExpression: '#p = :p', ExpressionAttributeNames: { '#p': 'pk' }, ExpressionAttributeValues: { ':p': { S: 'CUST#c1' } }, Limit: 10 },
+  input: {
+    TableName: 'Shop',
+    KeyConditionExpression: '#p = :p',
+    ExpressionAttributeNames: { '#p': 'pk' },
+    ExpressionAttributeValues: { ':p': { S: 'CUST#c1' } },
+    Limit: 10,
+  },
 };
 
 beforeAll(async () => {
@@ -39,18 +45,26 @@ describe('faults during a query (real engine behind the fault proxy)', () => {
     const error = await monotableRejection(runOperation(testConnection(client), query, { all: true }));
     expect(['NETWORK', 'CONNECTION_FAILED']).toContain(error.code);
     expect(error.message).toMatch(/network connection failed/);
-    expect(error.message).toMatch(/20 item\(s\) in 2 page\(s\) were loaded before this; continue from the lastEvaluatedKey/);
+    expect(error.message).toMatch(
+      /20 item\(s\) in 2 page\(s\) were loaded before this; continue from the lastEvaluatedKey/,
+    );
     expect(error.details).toMatchObject({ pagesLoaded: 2, itemsLoaded: 20, operation: 'Query', table: 'Shop' });
     // The resume key really continues: the rest comes straight from the engine.
-    const rest = await runOperation(testConnection(engine.client), query, { all: true, exclusiveStartKey: error.details['lastEvaluatedKey'] as never });
+    const rest = await runOperation(testConnection(engine.client), query, {
+      all: true,
+      exclusiveStartKey: error.details['lastEvaluatedKey'] as never,
+    });
     expect(rest.items).toHaveLength(30);
     client.destroy();
   });
 
   it('a server that never answers: TIMEOUT from the client request timeout', async () => {
     const client = new DynamoDBClient({
-      endpoint: proxy.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-      maxAttempts: 2, requestHandler: { connectionTimeout: 1_000, requestTimeout: 300, throwOnRequestTimeout: true },
+      endpoint: proxy.endpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      maxAttempts: 2,
+      requestHandler: { connectionTimeout: 1_000, requestTimeout: 300, throwOnRequestTimeout: true },
     });
     proxy.setFaults({ rules: [{ fault: 'delay', delayMs: 60_000 }] });
     const started = Date.now();

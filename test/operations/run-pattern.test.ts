@@ -14,7 +14,10 @@ afterAll(async () => engine?.stop());
 
 describe('runPattern on the real engine', () => {
   it('get: renders the key from the entity templates', async () => {
-    const run = await runPattern(testConnection(engine.client), SHOP_MODEL, 'get-order', { customer_id: 'c1', order_id: '0004' });
+    const run = await runPattern(testConnection(engine.client), SHOP_MODEL, 'get-order', {
+      customer_id: 'c1',
+      order_id: '0004',
+    });
     expect(run.request.operation).toBe('GetItem');
     expect(run.result.items).toEqual([orders[4]]);
   });
@@ -30,7 +33,13 @@ describe('runPattern on the real engine', () => {
 
   it('put: writes every attribute, numbers keep their digits', async () => {
     const connection = testConnection(engine.client);
-    await runPattern(connection, SHOP_MODEL, 'put-order', { customer_id: 'c9', order_id: '0001', status: 'open', created_at: '2026-02-02', total: BIG });
+    await runPattern(connection, SHOP_MODEL, 'put-order', {
+      customer_id: 'c9',
+      order_id: '0001',
+      status: 'open',
+      created_at: '2026-02-02',
+      total: BIG,
+    });
     const read = await runPattern(connection, SHOP_MODEL, 'get-order', { customer_id: 'c9', order_id: '0001' });
     expect(read.result.items[0]?.['total']).toEqual({ N: BIG });
     expect(read.result.items[0]?.['gsi1pk']).toEqual({ S: 'STATUS#open' });
@@ -38,10 +47,15 @@ describe('runPattern on the real engine', () => {
 
   it('transact-write on the embedded engine: ENGINE_UNSUPPORTED before anything is sent', async () => {
     const params = { customer_id: 'c8', order_id: '0001', status: 'open', created_at: '2026-02-02', total: '5' };
-    const error = await monotableRejection(runPattern(testConnection(engine.client), SHOP_MODEL, 'place-order', params));
+    const error = await monotableRejection(
+      runPattern(testConnection(engine.client), SHOP_MODEL, 'place-order', params),
+    );
     expect(error.code).toBe('ENGINE_UNSUPPORTED');
     expect(error.message).toMatch(/Transactions .* DynamoDB Local or AWS/);
-    const read = await runPattern(testConnection(engine.client), SHOP_MODEL, 'get-order', { customer_id: 'c8', order_id: '0001' });
+    const read = await runPattern(testConnection(engine.client), SHOP_MODEL, 'get-order', {
+      customer_id: 'c8',
+      order_id: '0001',
+    });
     expect(read.result.items).toEqual([]);
   });
 
@@ -51,7 +65,9 @@ describe('runPattern on the real engine', () => {
     expect(missing.code).toBe('BAD_INPUT');
     expect(missing.message).toContain('"order_id"');
     expect(missing.details.hint).toContain('customer_id, order_id');
-    const unknown = await monotableRejection(runPattern(connection, SHOP_MODEL, 'get-order', { customer_id: 'c1', order_id: '1', colour: 'red' }));
+    const unknown = await monotableRejection(
+      runPattern(connection, SHOP_MODEL, 'get-order', { customer_id: 'c1', order_id: '1', colour: 'red' }),
+    );
     expect(unknown.message).toContain('"colour"');
     expect(unknown.details.hint).toContain('customer_id, order_id');
     const noPattern = await monotableRejection(runPattern(connection, SHOP_MODEL, 'nope', {}));

@@ -29,17 +29,24 @@ describe('exportItems', () => {
     const file = join(dir, 'all.jsonl');
     const out = createWriteStream(file);
     const progress: number[] = [];
-    const summary = await exportItems(testConnection(engine.client), scan, out, { onProgress: (p) => progress.push(p.items) });
+    const summary = await exportItems(testConnection(engine.client), scan, out, {
+      onProgress: (p) => progress.push(p.items),
+    });
     out.end();
     await finished(out);
     const lines: Record<string, unknown>[] = [];
-    for await (const line of createInterface({ input: createReadStream(file) })) lines.push(JSON.parse(line) as Record<string, unknown>);
+    for await (const line of createInterface({ input: createReadStream(file) }))
+      lines.push(JSON.parse(line) as Record<string, unknown>);
     expect(summary).toMatchObject({ items: 230, pages: 12, truncated: false });
     expect(progress.at(-1)).toBe(230);
     expect(lines).toHaveLength(230);
     expect(new Set(lines.map((l) => JSON.stringify(l['sk']) + JSON.stringify(l['pk']))).size).toBe(230);
     expect(lines.every((l) => (l['big'] as { N: string }).N === BIG)).toBe(true);
-    const sample = lines.find((l) => JSON.stringify(l['sk']) === JSON.stringify(orders[77]!['sk']) && JSON.stringify(l['pk']) === JSON.stringify(orders[77]!['pk']));
+    const sample = lines.find(
+      (l) =>
+        JSON.stringify(l['sk']) === JSON.stringify(orders[77]!['sk']) &&
+        JSON.stringify(l['pk']) === JSON.stringify(orders[77]!['pk']),
+    );
     expect(sample).toEqual(orders[77]);
   });
 
@@ -71,16 +78,31 @@ describe('exportItems', () => {
 
   it('parallel segments: every item exactly once, lines whole', async () => {
     const chunks: string[] = [];
-    const sink = new Writable({ write(chunk: Buffer, _e, done) { chunks.push(chunk.toString()); done(); } });
+    const sink = new Writable({
+      write(chunk: Buffer, _e, done) {
+        chunks.push(chunk.toString());
+        done();
+      },
+    });
     const summary = await exportItems(testConnection(engine.client), scan, sink, { segments: 3 });
-    const lines = chunks.join('').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, { S: string }>);
+    const lines = chunks
+      .join('')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Record<string, { S: string }>);
     expect(summary).toMatchObject({ items: 230, count: 230, truncated: false });
     expect(summary.pages).toBeGreaterThanOrEqual(12);
     expect(new Set(lines.map((l) => `${l['pk']!.S}|${l['sk']!.S}`)).size).toBe(230);
   });
 
   it('parallel segments only for a full Scan', async () => {
-    const sink = new Writable({ write(_c, _e, done) { done(); } });
-    await expect(exportItems(testConnection(engine.client), scan, sink, { segments: 2, maxItems: 10 })).rejects.toMatchObject({ code: 'BAD_INPUT' });
+    const sink = new Writable({
+      write(_c, _e, done) {
+        done();
+      },
+    });
+    await expect(
+      exportItems(testConnection(engine.client), scan, sink, { segments: 2, maxItems: 10 }),
+    ).rejects.toMatchObject({ code: 'BAD_INPUT' });
   });
 });

@@ -71,7 +71,18 @@ export interface FaultProxy {
 }
 
 function emptyStats(): FaultStats {
-  return { requests: 0, forwarded: 0, throttled: 0, serverErrors: 0, resets: 0, delayed: 0, unprocessedCalls: 0, unprocessedItems: 0, upstreamErrors: 0, byOperation: {} };
+  return {
+    requests: 0,
+    forwarded: 0,
+    throttled: 0,
+    serverErrors: 0,
+    resets: 0,
+    delayed: 0,
+    unprocessedCalls: 0,
+    unprocessedItems: 0,
+    upstreamErrors: 0,
+    byOperation: {},
+  };
 }
 
 const JSON_TYPE = 'application/x-amz-json-1.0';
@@ -81,7 +92,13 @@ function errorBody(type: string, message: string): Buffer {
 }
 
 function send(res: ServerResponse, status: number, body: Buffer, headers: Record<string, string | number> = {}): void {
-  res.writeHead(status, { 'content-type': JSON_TYPE, 'content-length': body.length, 'x-amzn-requestid': `fault-proxy-${Date.now()}`, 'x-amz-crc32': crc32(body), ...headers });
+  res.writeHead(status, {
+    'content-type': JSON_TYPE,
+    'content-length': body.length,
+    'x-amzn-requestid': `fault-proxy-${Date.now()}`,
+    'x-amz-crc32': crc32(body),
+    ...headers,
+  });
   res.end(body);
 }
 
@@ -97,7 +114,11 @@ function readBody(stream: IncomingMessage): Promise<Buffer> {
 type WriteRequests = Record<string, unknown[]>;
 
 /** Splits a BatchWriteItem body: returns the body to forward and the held-back requests, or undefined if nothing to hold. */
-function splitBatch(body: Buffer, share: number, random: () => number): { forward: Buffer; held: WriteRequests; heldCount: number } | undefined {
+function splitBatch(
+  body: Buffer,
+  share: number,
+  random: () => number,
+): { forward: Buffer; held: WriteRequests; heldCount: number } | undefined {
   const parsed = JSON.parse(body.toString('utf8')) as { RequestItems?: WriteRequests };
   const entries = Object.entries(parsed.RequestItems ?? {}).flatMap(([table, list]) => list.map((r) => ({ table, r })));
   if (entries.length < 2) return undefined;
@@ -163,25 +184,44 @@ export async function startFaultProxy(targetEndpoint: string, faults: Faults = {
       timers.add(t);
     });
 
-  const forward = (req: IncomingMessage, body: Buffer): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> =>
+  const forward = (
+    req: IncomingMessage,
+    body: Buffer,
+  ): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> =>
     new Promise((resolve, reject) => {
       const headers = { ...req.headers, host: target.host, 'content-length': String(body.length) };
-      const upstream = httpRequest({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers, agent }, (answer) => {
-        readBody(answer).then((b) => resolve({ status: answer.statusCode ?? 502, headers: answer.headers, body: b }), reject);
-      });
+      const upstream = httpRequest(
+        { host: target.hostname, port: target.port, method: req.method, path: req.url, headers, agent },
+        (answer) => {
+          readBody(answer).then(
+            (b) => resolve({ status: answer.statusCode ?? 502, headers: answer.headers, body: b }),
+            reject,
+          );
+        },
+      );
       upstream.on('error', reject);
       upstream.end(body);
     });
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const body = await readBody(req);
-    const operation = String(req.headers['x-amz-target'] ?? '').split('.').pop() || 'unknown';
+    const operation =
+      String(req.headers['x-amz-target'] ?? '')
+        .split('.')
+        .pop() || 'unknown';
     stats.requests++;
     stats.byOperation[operation] = (stats.byOperation[operation] ?? 0) + 1;
     const rule = choose(operation);
     if (rule?.fault === 'throttle') {
       stats.throttled++;
-      return send(res, 400, errorBody('ProvisionedThroughputExceededException', 'The level of configured provisioned throughput for the table was exceeded (injected by the fault proxy).'));
+      return send(
+        res,
+        400,
+        errorBody(
+          'ProvisionedThroughputExceededException',
+          'The level of configured provisioned throughput for the table was exceeded (injected by the fault proxy).',
+        ),
+      );
     }
     if (rule?.fault === 'server-error') {
       stats.serverErrors++;
@@ -224,7 +264,15 @@ export async function startFaultProxy(targetEndpoint: string, faults: Faults = {
     }
     const out = held && answer.status === 200 ? mergeUnprocessed(answer.body, held) : answer.body;
     const headers: Record<string, string | number> = {};
-    for (const [k, v] of Object.entries(answer.headers)) if (typeof v === 'string' && k !== 'content-length' && k !== 'x-amz-crc32' && k !== 'connection' && k !== 'keep-alive') headers[k] = v;
+    for (const [k, v] of Object.entries(answer.headers))
+      if (
+        typeof v === 'string' &&
+        k !== 'content-length' &&
+        k !== 'x-amz-crc32' &&
+        k !== 'connection' &&
+        k !== 'keep-alive'
+      )
+        headers[k] = v;
     send(res, answer.status, out, headers);
   };
 

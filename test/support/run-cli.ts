@@ -25,7 +25,13 @@ class Buffered extends Writable {
 export async function runCli(args: string[], cwd: string): Promise<CliResult> {
   const stdout = new Buffered();
   const stderr = new Buffered();
-  const code = await main(args, { stdout, stderr, cwd, debug: args.includes('--debug'), signal: new AbortController().signal });
+  const code = await main(args, {
+    stdout,
+    stderr,
+    cwd,
+    debug: args.includes('--debug'),
+    signal: new AbortController().signal,
+  });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 
@@ -34,7 +40,10 @@ export const REPO = join(import.meta.dirname, '..', '..');
 /** The built CLI (`npm run build:node` first) as a real process. */
 export function spawnCli(args: string[], cwd: string): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(REPO, 'bin', 'monotable.js'), ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(REPO, 'bin', 'monotable.js'), ...args], {
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));

@@ -14,8 +14,17 @@ const table = defineMethods({
     events: z.strictObject({ step: z.number() }),
   },
   'demo.broken': { summary: 'broken output', input: z.strictObject({}), output: z.strictObject({ n: z.number() }) },
-  'demo.throws': { summary: 'throws', input: z.strictObject({ kind: z.enum(['monotable', 'other', 'odd-details']) }), output: z.strictObject({}) },
-  'demo.late': { summary: 'emits after returning', input: z.strictObject({}), output: z.strictObject({}), events: z.strictObject({ step: z.number() }) },
+  'demo.throws': {
+    summary: 'throws',
+    input: z.strictObject({ kind: z.enum(['monotable', 'other', 'odd-details']) }),
+    output: z.strictObject({}),
+  },
+  'demo.late': {
+    summary: 'emits after returning',
+    input: z.strictObject({}),
+    output: z.strictObject({}),
+    events: z.strictObject({ step: z.number() }),
+  },
 });
 
 let lateEmit: ((event: { step: number }) => void) | undefined;
@@ -49,7 +58,10 @@ const handlers: Handlers<typeof table> = {
 
 const logged: string[] = [];
 const dispatch = createDispatcher(table, handlers, (message) => logged.push(message));
-const ctx = (events: unknown[] = []) => ({ signal: new AbortController().signal, emit: (e: unknown) => events.push(e) });
+const ctx = (events: unknown[] = []) => ({
+  signal: new AbortController().signal,
+  emit: (e: unknown) => events.push(e),
+});
 
 describe('createDispatcher', () => {
   it('passes parsed input and returns the value', async () => {
@@ -84,7 +96,10 @@ describe('createDispatcher', () => {
   });
   it('error details cross as plain JSON: circular and BigInt values dropped, dates as text', async () => {
     const result = await dispatch('demo.throws', { kind: 'odd-details' }, ctx());
-    expect(result).toEqual({ ok: false, error: { code: 'VALIDATION', message: 'odd', details: { hint: 'h', when: '1970-01-01T00:00:00.000Z' } } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'VALIDATION', message: 'odd', details: { hint: 'h', when: '1970-01-01T00:00:00.000Z' } },
+    });
   });
   it('events emitted after the result are dropped', async () => {
     const events: unknown[] = [];

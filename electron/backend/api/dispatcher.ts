@@ -75,7 +75,9 @@ export function createDispatcher<T extends MethodTable>(
         if (finished) return; // an event after the result would arrive after the envelope: dropped
         const checked = spec.events?.safeParse(event);
         if (!checked?.success) {
-          badEvent = spec.events ? 'an event that does not match the contract' : 'an event from a method without events';
+          badEvent = spec.events
+            ? 'an event that does not match the contract'
+            : 'an event from a method without events';
           return;
         }
         ctx.emit(checked.data);

@@ -18,22 +18,56 @@ beforeAll(async () => {
   await mkdir(join(home, '.aws', 'sso', 'cache'), { recursive: true });
   const config = join(home, 'config');
   const credentials = join(home, 'credentials');
-  await writeFile(config, [
-    '[profile expired-sso]', `sso_start_url = ${START_URL}`, 'sso_region = us-east-1', 'sso_account_id = 123456789012', 'sso_role_name = Dev', '',
-    '[profile half-keys]', 'region = us-east-1', '',
-    '[profile static]', 'region = us-east-1', '',
-    '[profile slow]', 'credential_process = sleep 3', '',
-  ].join('\n'));
-  await writeFile(credentials, [
-    '[half-keys]', `aws_secret_access_key = ${SECRET}`, '',
-    '[static]', 'aws_access_key_id = AKIAEXAMPLEEXAMPLE12', `aws_secret_access_key = ${SECRET}`, '',
-  ].join('\n'));
+  await writeFile(
+    config,
+    [
+      '[profile expired-sso]',
+      `sso_start_url = ${START_URL}`,
+      'sso_region = us-east-1',
+      'sso_account_id = 123456789012',
+      'sso_role_name = Dev',
+      '',
+      '[profile half-keys]',
+      'region = us-east-1',
+      '',
+      '[profile static]',
+      'region = us-east-1',
+      '',
+      '[profile slow]',
+      'credential_process = sleep 3',
+      '',
+    ].join('\n'),
+  );
+  await writeFile(
+    credentials,
+    [
+      '[half-keys]',
+      `aws_secret_access_key = ${SECRET}`,
+      '',
+      '[static]',
+      'aws_access_key_id = AKIAEXAMPLEEXAMPLE12',
+      `aws_secret_access_key = ${SECRET}`,
+      '',
+    ].join('\n'),
+  );
   const cacheFile = createHash('sha1').update(START_URL).digest('hex');
-  await writeFile(join(home, '.aws', 'sso', 'cache', `${cacheFile}.json`), JSON.stringify({
-    startUrl: START_URL, region: 'us-east-1', accessToken: 'expired-token', expiresAt: '2020-01-01T00:00:00Z',
-  }));
-  Object.assign(process.env, { HOME: home, AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: credentials, AWS_EC2_METADATA_DISABLED: 'true' });
-  for (const name of ['AWS_PROFILE', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']) delete process.env[name];
+  await writeFile(
+    join(home, '.aws', 'sso', 'cache', `${cacheFile}.json`),
+    JSON.stringify({
+      startUrl: START_URL,
+      region: 'us-east-1',
+      accessToken: 'expired-token',
+      expiresAt: '2020-01-01T00:00:00Z',
+    }),
+  );
+  Object.assign(process.env, {
+    HOME: home,
+    AWS_CONFIG_FILE: config,
+    AWS_SHARED_CREDENTIALS_FILE: credentials,
+    AWS_EC2_METADATA_DISABLED: 'true',
+  });
+  for (const name of ['AWS_PROFILE', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'])
+    delete process.env[name];
 });
 afterAll(() => {
   process.env = saved;
@@ -93,7 +127,10 @@ describe('credential timeout', () => {
   test('a profile that never answers fails as CREDENTIALS after the timeout', async () => {
     const { resolveProfileCredentials } = await import('./aws-credentials.js');
     const started = Date.now();
-    await expect(resolveProfileCredentials('slow', 'us-east-1', 300)).rejects.toMatchObject({ code: 'CREDENTIALS', message: expect.stringContaining('took longer than 0.3 s') });
+    await expect(resolveProfileCredentials('slow', 'us-east-1', 300)).rejects.toMatchObject({
+      code: 'CREDENTIALS',
+      message: expect.stringContaining('took longer than 0.3 s'),
+    });
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 });
@@ -101,8 +138,12 @@ describe('credential timeout', () => {
 describe('redactSecrets', () => {
   test('removes key ids, 40-character secrets and long tokens; keeps paths and endpoints', async () => {
     const { redactSecrets } = await import('./aws-credentials.js');
-    expect(redactSecrets(`key AKIAIOSFODNN7EXAMPLE secret ${SECRET} token ${'Fw'.repeat(80)}`)).toBe('key [access key id] secret [redacted] token [redacted]');
-    expect(redactSecrets('nothing listens at http://127.0.0.1:8000 (/home/someone/.local/share/monotable/engine)')).toBe('nothing listens at http://127.0.0.1:8000 (/home/someone/.local/share/monotable/engine)');
+    expect(redactSecrets(`key AKIAIOSFODNN7EXAMPLE secret ${SECRET} token ${'Fw'.repeat(80)}`)).toBe(
+      'key [access key id] secret [redacted] token [redacted]',
+    );
+    expect(
+      redactSecrets('nothing listens at http://127.0.0.1:8000 (/home/someone/.local/share/monotable/engine)'),
+    ).toBe('nothing listens at http://127.0.0.1:8000 (/home/someone/.local/share/monotable/engine)');
   });
 });
 
@@ -117,6 +158,11 @@ describe('listAwsProfiles', () => {
       { name: 'static', region: 'us-east-1', sso: false },
     ]);
     expect(JSON.stringify(profiles)).not.toContain(SECRET);
-    expect(await listAwsProfiles({ AWS_CONFIG_FILE: '/nonexistent/config', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials' })).toEqual([]);
+    expect(
+      await listAwsProfiles({
+        AWS_CONFIG_FILE: '/nonexistent/config',
+        AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials',
+      }),
+    ).toEqual([]);
   });
 });

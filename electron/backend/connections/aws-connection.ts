@@ -8,7 +8,9 @@ import { CLIENT_DEFAULTS } from './local-client.js';
 /** AWS through a named profile (default: `default`) and an explicit Region; credentials are resolved up front. */
 export async function openAwsConnection(spec: ConnectionSpec & { kind: 'aws' }): Promise<OpenConnection> {
   if (!spec.region) {
-    throw new MonotableError('BAD_INPUT', 'An AWS connection needs a Region.', { hint: 'Add --region, e.g. --region us-east-1.' });
+    throw new MonotableError('BAD_INPUT', 'An AWS connection needs a Region.', {
+      hint: 'Add --region, e.g. --region us-east-1.',
+    });
   }
   const profile = spec.profile ?? 'default';
   const credentials = await resolveProfileCredentials(profile, spec.region);
@@ -16,7 +18,11 @@ export async function openAwsConnection(spec: ConnectionSpec & { kind: 'aws' }):
     region: spec.region,
     credentials,
     maxAttempts: CLIENT_DEFAULTS.maxAttempts,
-    requestHandler: { connectionTimeout: CLIENT_DEFAULTS.connectionTimeoutMs, requestTimeout: CLIENT_DEFAULTS.requestTimeoutMs, throwOnRequestTimeout: true },
+    requestHandler: {
+      connectionTimeout: CLIENT_DEFAULTS.connectionTimeoutMs,
+      requestTimeout: CLIENT_DEFAULTS.requestTimeoutMs,
+      throwOnRequestTimeout: true,
+    },
   });
   return {
     spec,

@@ -34,7 +34,14 @@ export async function resolveProfileCredentials(
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new MonotableError('CREDENTIALS', `Resolving the credentials of AWS profile "${profile}" took longer than ${timeoutMs / 1000} s.`, { profile, hint: loginHint(profile) })),
+      () =>
+        reject(
+          new MonotableError(
+            'CREDENTIALS',
+            `Resolving the credentials of AWS profile "${profile}" took longer than ${timeoutMs / 1000} s.`,
+            { profile, hint: loginHint(profile) },
+          ),
+        ),
       timeoutMs,
     );
   });
@@ -43,10 +50,14 @@ export async function resolveProfileCredentials(
     credentials = await Promise.race([provider(), timeout]);
   } catch (error) {
     if (error instanceof MonotableError) throw error;
-    throw new MonotableError('CREDENTIALS', `No usable AWS credentials for profile "${profile}": ${describeProviderError(error)}`, {
-      profile,
-      hint: loginHint(profile),
-    });
+    throw new MonotableError(
+      'CREDENTIALS',
+      `No usable AWS credentials for profile "${profile}": ${describeProviderError(error)}`,
+      {
+        profile,
+        hint: loginHint(profile),
+      },
+    );
   } finally {
     clearTimeout(timer);
   }
@@ -66,9 +77,11 @@ function describeProviderError(error: unknown): string {
 
 /** Removes access key ids, secret keys and long base64 tokens from a text meant for people. */
 export function redactSecrets(text: string): string {
-  return text
-    .replace(/\b(AKIA|ASIA)[A-Z0-9]{12,}\b/g, '[access key id]')
-    // A secret access key is 40 base64 characters; session tokens are hundreds.
-    .replace(/(?<![A-Za-z0-9/+=])[A-Za-z0-9/+=]{40}(?![A-Za-z0-9/+=])/g, '[redacted]')
-    .replace(/[A-Za-z0-9/+=]{100,}/g, '[redacted]');
+  return (
+    text
+      .replace(/\b(AKIA|ASIA)[A-Z0-9]{12,}\b/g, '[access key id]')
+      // A secret access key is 40 base64 characters; session tokens are hundreds.
+      .replace(/(?<![A-Za-z0-9/+=])[A-Za-z0-9/+=]{40}(?![A-Za-z0-9/+=])/g, '[redacted]')
+      .replace(/[A-Za-z0-9/+=]{100,}/g, '[redacted]')
+  );
 }

@@ -5,7 +5,9 @@ import { openConnection, type ConnectionSpec, type OpenConnection } from './conn
 /** The connections the backend holds open for api callers; callers hold only the id. */
 const open = new Map<string, OpenConnection>();
 
-export async function registerConnection(spec: ConnectionSpec): Promise<{ connectionId: string; connection: OpenConnection }> {
+export async function registerConnection(
+  spec: ConnectionSpec,
+): Promise<{ connectionId: string; connection: OpenConnection }> {
   const connection = await openConnection(spec);
   const connectionId = randomUUID();
   open.set(connectionId, connection);
@@ -16,7 +18,9 @@ export async function registerConnection(spec: ConnectionSpec): Promise<{ connec
 export function getConnection(connectionId: string): OpenConnection {
   const connection = open.get(connectionId);
   if (!connection) {
-    throw new MonotableError('NOT_FOUND', `No open connection with id "${connectionId}".`, { hint: 'Open one with connection.open and use the id it returns.' });
+    throw new MonotableError('NOT_FOUND', `No open connection with id "${connectionId}".`, {
+      hint: 'Open one with connection.open and use the id it returns.',
+    });
   }
   return connection;
 }

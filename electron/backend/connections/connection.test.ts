@@ -1,4 +1,10 @@
-import { CreateTableCommand, DescribeTableCommand, ListTablesCommand, TransactWriteItemsCommand, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  ListTablesCommand,
+  TransactWriteItemsCommand,
+  type CreateTableCommandInput,
+} from '@aws-sdk/client-dynamodb';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,7 +34,9 @@ afterAll(async () => engine.stop());
 
 describe('endpoint connections', () => {
   test('show the access key id and region they use', async () => {
-    expect(connection.label).toBe(`endpoint ${engine.engine.endpoint} (access key id alice, region eu-west-1, dynalite)`);
+    expect(connection.label).toBe(
+      `endpoint ${engine.engine.endpoint} (access key id alice, region eu-west-1, dynalite)`,
+    );
     expect(connection.capabilities).toEqual(EMBEDDED_CAPABILITIES);
     expect(connection.accessKeyId).toBe('alice');
     expect(await connection.client.config.region()).toBe('eu-west-1');
@@ -37,20 +45,34 @@ describe('endpoint connections', () => {
 
   test('SDK errors from the real engine map to codes with table, region and a hint', async () => {
     await connection.client.send(new CreateTableCommand(TABLE));
-    const exists = toMonotableError(await rejection(connection.client.send(new CreateTableCommand(TABLE))), { table: 'Things', connection });
+    const exists = toMonotableError(await rejection(connection.client.send(new CreateTableCommand(TABLE))), {
+      table: 'Things',
+      connection,
+    });
     expect(exists.code).toBe('TABLE_EXISTS');
     expect(exists.message).toContain('"Things"');
     expect(exists.details.hint).toMatch(/if-not-exists/);
-    const missing = toMonotableError(await rejection(connection.client.send(new DescribeTableCommand({ TableName: 'Nope' }))), { table: 'Nope', connection });
+    const missing = toMonotableError(
+      await rejection(connection.client.send(new DescribeTableCommand({ TableName: 'Nope' }))),
+      { table: 'Nope', connection },
+    );
     expect(missing.code).toBe('TABLE_NOT_FOUND');
     expect(missing.message).toContain('Table "Nope" not found in region eu-west-1');
     expect(missing.message).toContain('access key id alice');
-    const transact = new TransactWriteItemsCommand({ TransactItems: [{ Put: { TableName: 'Things', Item: { pk: { S: 'a' } } } }] });
-    const unsupported = toMonotableError(await rejection(connection.client.send(transact)), { operation: 'TransactWriteItems', connection });
+    const transact = new TransactWriteItemsCommand({
+      TransactItems: [{ Put: { TableName: 'Things', Item: { pk: { S: 'a' } } } }],
+    });
+    const unsupported = toMonotableError(await rejection(connection.client.send(transact)), {
+      operation: 'TransactWriteItems',
+      connection,
+    });
     expect(unsupported.code).toBe('ENGINE_UNSUPPORTED');
     expect(unsupported.message).toContain('TransactWriteItems');
     expect(unsupported.details.hint).toMatch(/DynamoDB Local or AWS/);
-    const invalid = toMonotableError(await rejection(connection.client.send(new CreateTableCommand({ ...TABLE, TableName: 'x' }))), { connection });
+    const invalid = toMonotableError(
+      await rejection(connection.client.send(new CreateTableCommand({ ...TABLE, TableName: 'x' }))),
+      { connection },
+    );
     expect(invalid.code).toBe('VALIDATION');
     expect(invalid.message).toMatch(/TableName/);
   });
@@ -61,7 +83,9 @@ describe('endpoint connections', () => {
     expect(Date.now() - started).toBeLessThan(1_500);
     expect(dead.capabilities.transactions).toBe(true);
     try {
-      const error = toMonotableError(await rejection(dead.client.send(new ListTablesCommand({}))), { connection: dead });
+      const error = toMonotableError(await rejection(dead.client.send(new ListTablesCommand({}))), {
+        connection: dead,
+      });
       expect(error.code).toBe('CONNECTION_FAILED');
       expect(error.message).toContain('nothing listens at http://127.0.0.1:1');
       expect(error.details.hint).toContain('monotable engine');
@@ -72,13 +96,31 @@ describe('endpoint connections', () => {
 
   test('aborts map to CANCELLED, throttling to THROTTLED, MonotableErrors pass through', () => {
     expect(toMonotableError(Object.assign(new Error('x'), { name: 'AbortError' })).code).toBe('CANCELLED');
-    expect(toMonotableError(Object.assign(new Error('x'), { name: 'ProvisionedThroughputExceededException' })).code).toBe('THROTTLED');
+    expect(
+      toMonotableError(Object.assign(new Error('x'), { name: 'ProvisionedThroughputExceededException' })).code,
+    ).toBe('THROTTLED');
     expect(toMonotableError(Object.assign(new Error('slow'), { name: 'TimeoutError' })).code).toBe('TIMEOUT');
-    const cancelled = toMonotableError(Object.assign(new Error('x'), { name: 'TransactionCanceledException', CancellationReasons: [{ Code: 'None' }, { Code: 'ConditionalCheckFailed', Message: 'The conditional request failed' }] }));
+    const cancelled = toMonotableError(
+      Object.assign(new Error('x'), {
+        name: 'TransactionCanceledException',
+        CancellationReasons: [
+          { Code: 'None' },
+          { Code: 'ConditionalCheckFailed', Message: 'The conditional request failed' },
+        ],
+      }),
+    );
     expect(cancelled.code).toBe('CONDITION_FAILED');
     expect(cancelled.message).toContain('#2 ConditionalCheckFailed (The conditional request failed)');
-    expect(toMonotableError(Object.assign(new Error(''), { name: 'ItemCollectionSizeLimitExceededException' }), { table: 'T' }).message).toContain('table "T" exceeds 10 GB');
-    expect(toMonotableError(Object.assign(new Error('x'), { name: 'InternalServerError', $metadata: { httpStatusCode: 500 } })).code).toBe('NETWORK');
+    expect(
+      toMonotableError(Object.assign(new Error(''), { name: 'ItemCollectionSizeLimitExceededException' }), {
+        table: 'T',
+      }).message,
+    ).toContain('table "T" exceeds 10 GB');
+    expect(
+      toMonotableError(
+        Object.assign(new Error('x'), { name: 'InternalServerError', $metadata: { httpStatusCode: 500 } }),
+      ).code,
+    ).toBe('NETWORK');
     expect(toMonotableError(Object.assign(new Error('x'), { name: 'SomethingNew' })).code).toBe('INTERNAL');
     const own = toMonotableError(new Error('boom'));
     expect(toMonotableError(own)).toBe(own);
@@ -93,7 +135,9 @@ describe('guards', () => {
       for (const feature of ['transactions', 'partiql', 'ttl', 'streams'] as const) {
         const error = await rejection(Promise.resolve().then(() => assertSupported(embedded, feature)));
         expect(isMonotableError(error) && error.code).toBe('ENGINE_UNSUPPORTED');
-        expect((error as Error).message).toContain('is not supported by the embedded engine (dynalite); it works on DynamoDB Local or AWS: connect with --endpoint or --profile');
+        expect((error as Error).message).toContain(
+          'is not supported by the embedded engine (dynalite); it works on DynamoDB Local or AWS: connect with --endpoint or --profile',
+        );
       }
       expect(() => assertSupported({ ...connection, capabilities: FULL_CAPABILITIES }, 'transactions')).not.toThrow();
     } finally {
@@ -113,7 +157,9 @@ describe('guards', () => {
       }
     })();
     expect(isMonotableError(unconfirmed) && unconfirmed.code).toBe('CONFIRMATION_REQUIRED');
-    expect(isMonotableError(unconfirmed) && unconfirmed.details.hint).toBe('Type the table name to confirm: --confirm Orders');
+    expect(isMonotableError(unconfirmed) && unconfirmed.details.hint).toBe(
+      'Type the table name to confirm: --confirm Orders',
+    );
     expect(() => assertConfirmed(production, 'Orders', 'orders', 'Delete table')).toThrow(/"orders" is not "Orders"/);
     expect(() => assertConfirmed(production, 'Orders', 'Orders', 'Delete table')).not.toThrow();
     expect(() => assertConfirmed(connection, 'Orders', undefined, 'Delete table')).not.toThrow();
@@ -145,7 +191,9 @@ describe('embedded connections', () => {
       const error = await rejection(openConnection({ kind: 'embedded', dataDir: dir }));
       expect(isMonotableError(error) && error.code).toBe('ENGINE_START_FAILED');
       expect((error as Error).message).toContain(dir);
-      expect(isMonotableError(error) && error.details.hint).toMatch(/Another Monotable process uses this folder.*run `monotable engine` once/);
+      expect(isMonotableError(error) && error.details.hint).toMatch(
+        /Another Monotable process uses this folder.*run `monotable engine` once/,
+      );
     } finally {
       await holder.close();
     }

@@ -40,8 +40,20 @@ export interface OpenConnection {
   close(): Promise<void>;
 }
 
-export const EMBEDDED_CAPABILITIES: Capabilities = { transactions: false, partiql: false, ttl: false, streams: false, deletionProtection: false };
-export const FULL_CAPABILITIES: Capabilities = { transactions: true, partiql: true, ttl: true, streams: true, deletionProtection: true };
+export const EMBEDDED_CAPABILITIES: Capabilities = {
+  transactions: false,
+  partiql: false,
+  ttl: false,
+  streams: false,
+  deletionProtection: false,
+};
+export const FULL_CAPABILITIES: Capabilities = {
+  transactions: true,
+  partiql: true,
+  ttl: true,
+  streams: true,
+  deletionProtection: true,
+};
 
 async function openEndpointConnection(spec: ConnectionSpec & { kind: 'endpoint' }): Promise<OpenConnection> {
   const region = spec.region ?? 'us-east-1';

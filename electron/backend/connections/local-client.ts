@@ -12,12 +12,19 @@ export const CLIENT_DEFAULTS = {
  * AWS credentials: local engines get static dummy keys (DynamoDB Local keeps one set of tables per access
  * key and Region, so both are explicit and shown to the user).
  */
-export function createEndpointClient(endpoint: string, options: { region?: string; accessKeyId?: string; maxAttempts?: number } = {}): DynamoDBClient {
+export function createEndpointClient(
+  endpoint: string,
+  options: { region?: string; accessKeyId?: string; maxAttempts?: number } = {},
+): DynamoDBClient {
   return new DynamoDBClient({
     endpoint,
     region: options.region ?? 'us-east-1',
     credentials: { accessKeyId: options.accessKeyId ?? 'local', secretAccessKey: 'local' },
     maxAttempts: options.maxAttempts ?? CLIENT_DEFAULTS.maxAttempts,
-    requestHandler: { connectionTimeout: CLIENT_DEFAULTS.connectionTimeoutMs, requestTimeout: CLIENT_DEFAULTS.requestTimeoutMs, throwOnRequestTimeout: true },
+    requestHandler: {
+      connectionTimeout: CLIENT_DEFAULTS.connectionTimeoutMs,
+      requestTimeout: CLIENT_DEFAULTS.requestTimeoutMs,
+      throwOnRequestTimeout: true,
+    },
   });
 }

@@ -4,7 +4,9 @@ import { defaultEngineDir, levelDbPath } from './data-dir.js';
 
 describe('default engine folder', () => {
   test('MONOTABLE_DATA_DIR wins everywhere', () => {
-    expect(defaultEngineDir({ MONOTABLE_DATA_DIR: '/tmp/x', XDG_DATA_HOME: '/xdg' }, 'linux', '/home/u')).toBe('/tmp/x');
+    expect(defaultEngineDir({ MONOTABLE_DATA_DIR: '/tmp/x', XDG_DATA_HOME: '/xdg' }, 'linux', '/home/u')).toBe(
+      '/tmp/x',
+    );
     expect(defaultEngineDir({ MONOTABLE_DATA_DIR: '/tmp/x' }, 'darwin', '/Users/u')).toBe('/tmp/x');
   });
 
@@ -14,8 +16,12 @@ describe('default engine folder', () => {
   });
 
   test('macOS Application Support, Windows %APPDATA%', () => {
-    expect(defaultEngineDir({}, 'darwin', '/Users/u')).toBe(join('/Users/u', 'Library', 'Application Support', 'Monotable', 'engine'));
-    expect(defaultEngineDir({ APPDATA: 'C:\\Users\\u\\AppData\\Roaming' }, 'win32', 'C:\\Users\\u')).toBe(join('C:\\Users\\u\\AppData\\Roaming', 'Monotable', 'engine'));
+    expect(defaultEngineDir({}, 'darwin', '/Users/u')).toBe(
+      join('/Users/u', 'Library', 'Application Support', 'Monotable', 'engine'),
+    );
+    expect(defaultEngineDir({ APPDATA: 'C:\\Users\\u\\AppData\\Roaming' }, 'win32', 'C:\\Users\\u')).toBe(
+      join('C:\\Users\\u\\AppData\\Roaming', 'Monotable', 'engine'),
+    );
   });
 
   test('LevelDB data lives in leveldb/ inside the folder', () => {

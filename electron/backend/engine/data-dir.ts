@@ -28,9 +28,13 @@ export async function ensureEngineFolder(engineDir: string): Promise<void> {
   try {
     await mkdir(engineDir, { recursive: true });
   } catch (error) {
-    throw new MonotableError('ENGINE_START_FAILED', `Cannot create the engine folder ${engineDir}: ${(error as Error).message}`, {
-      file: engineDir,
-      hint: 'Choose a writable folder with --data DIR or MONOTABLE_DATA_DIR, or use --in-memory.',
-    });
+    throw new MonotableError(
+      'ENGINE_START_FAILED',
+      `Cannot create the engine folder ${engineDir}: ${(error as Error).message}`,
+      {
+        file: engineDir,
+        hint: 'Choose a writable folder with --data DIR or MONOTABLE_DATA_DIR, or use --in-memory.',
+      },
+    );
   }
 }

@@ -33,7 +33,8 @@ const server = dynalite({
 // connection in the middle of a request body would take the whole engine down. Such a request is simply gone;
 // every other uncaught error still ends the process (exit 1), as Node would.
 process.on('uncaughtException', (error) => {
-  if (error?.code === 'ECONNRESET' || error?.code === 'ERR_STREAM_PREMATURE_CLOSE' || error?.message === 'aborted') return;
+  if (error?.code === 'ECONNRESET' || error?.code === 'ERR_STREAM_PREMATURE_CLOSE' || error?.message === 'aborted')
+    return;
   process.stderr.write(`${error?.stack ?? error}\n`);
   process.exit(1);
 });
@@ -44,7 +45,11 @@ server.on('error', (error) => {
 });
 server.listen(options.port ?? 0, '127.0.0.1', () => {
   const address = server.address();
-  process.send?.({ type: 'listening', port: typeof address === 'object' && address ? address.port : options.port, host: '127.0.0.1' });
+  process.send?.({
+    type: 'listening',
+    port: typeof address === 'object' && address ? address.port : options.port,
+    host: '127.0.0.1',
+  });
 });
 
 function shutdown() {

@@ -36,7 +36,13 @@ export async function readEngineState(engineDir: string): Promise<EngineState | 
   try {
     const value = JSON.parse(text) as Partial<EngineState>;
     if (typeof value.port !== 'number' || typeof value.pid !== 'number') return undefined;
-    return { port: value.port, pid: value.pid, dataDir: engineDir, inMemory: value.inMemory === true, startedAt: String(value.startedAt ?? '') };
+    return {
+      port: value.port,
+      pid: value.pid,
+      dataDir: engineDir,
+      inMemory: value.inMemory === true,
+      startedAt: String(value.startedAt ?? ''),
+    };
   } catch {
     return undefined;
   }

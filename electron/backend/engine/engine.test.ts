@@ -28,9 +28,16 @@ function tryConnect(host: string, port: number): Promise<'connected' | string> {
   });
 }
 
-const nonLoopback = Object.values(networkInterfaces()).flat().find((a) => a && a.family === 'IPv4' && !a.internal)?.address;
+const nonLoopback = Object.values(networkInterfaces())
+  .flat()
+  .find((a) => a && a.family === 'IPv4' && !a.internal)?.address;
 const tempDir = (prefix: string): Promise<string> => mkdtemp(join(tmpdir(), `monotable-${prefix}-`));
-const createThings = { TableName: 'Things', AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' as const }], KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' as const }], BillingMode: 'PAY_PER_REQUEST' as const };
+const createThings = {
+  TableName: 'Things',
+  AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' as const }],
+  KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' as const }],
+  BillingMode: 'PAY_PER_REQUEST' as const,
+};
 
 describe('embedded engine process', () => {
   test('listens on 127.0.0.1 only', async () => {
@@ -43,14 +50,17 @@ describe('embedded engine process', () => {
     }
   });
 
-  test.skipIf(!nonLoopback)(`is unreachable on this machine's non-loopback address (${nonLoopback ?? 'none'})`, async () => {
-    const engine = await startEngine();
-    try {
-      expect(await tryConnect(nonLoopback!, engine.port)).toBe('ECONNREFUSED');
-    } finally {
-      await engine.stop();
-    }
-  });
+  test.skipIf(!nonLoopback)(
+    `is unreachable on this machine's non-loopback address (${nonLoopback ?? 'none'})`,
+    async () => {
+      const engine = await startEngine();
+      try {
+        expect(await tryConnect(nonLoopback!, engine.port)).toBe('ECONNREFUSED');
+      } finally {
+        await engine.stop();
+      }
+    },
+  );
 
   test('a taken port is PORT_IN_USE, not a crash', async () => {
     const blocker = createServer();
@@ -79,10 +89,15 @@ describe('embedded engine process', () => {
     try {
       const socket = connect({ host: '127.0.0.1', port: engine.port });
       await new Promise((resolve) => socket.once('connect', resolve));
-      socket.write('POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-amz-json-1.0\r\nX-Amz-Target: DynamoDB_20120810.ListTables\r\nContent-Length: 1000\r\n\r\n{"Limit":');
+      socket.write(
+        'POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-amz-json-1.0\r\nX-Amz-Target: DynamoDB_20120810.ListTables\r\nContent-Length: 1000\r\n\r\n{"Limit":',
+      );
       await new Promise((resolve) => setTimeout(resolve, 50));
       socket.destroy();
-      const state = await Promise.race([engine.exited.then(() => 'exited'), new Promise((resolve) => setTimeout(() => resolve('running'), 300))]);
+      const state = await Promise.race([
+        engine.exited.then(() => 'exited'),
+        new Promise((resolve) => setTimeout(() => resolve('running'), 300)),
+      ]);
       expect(state).toBe('running');
       const client = createEndpointClient(engine.endpoint);
       expect((await client.send(new ListTablesCommand({}))).TableNames).toEqual([]);

@@ -27,10 +27,14 @@ export async function startEngineService(options: EngineServiceOptions): Promise
   const { engineDir, inMemory = false } = options;
   const running = await findRunningEngine(engineDir);
   if (running) {
-    throw new MonotableError('ENGINE_START_FAILED', `An engine already runs on ${engineDir} (pid ${running.pid}, http://127.0.0.1:${running.port}).`, {
-      file: engineDir,
-      hint: 'Use that one (--embedded connects to it), stop it first, or choose another folder with --data.',
-    });
+    throw new MonotableError(
+      'ENGINE_START_FAILED',
+      `An engine already runs on ${engineDir} (pid ${running.pid}, http://127.0.0.1:${running.port}).`,
+      {
+        file: engineDir,
+        hint: 'Use that one (--embedded connects to it), stop it first, or choose another folder with --data.',
+      },
+    );
   }
   await ensureEngineFolder(engineDir);
   const engine = await startEngine({
@@ -41,13 +45,23 @@ export async function startEngineService(options: EngineServiceOptions): Promise
     updateTableMs: options.updateTableMs,
   });
   try {
-    await writeEngineState({ port: engine.port, pid: engine.pid, dataDir: engineDir, inMemory, startedAt: new Date().toISOString() });
+    await writeEngineState({
+      port: engine.port,
+      pid: engine.pid,
+      dataDir: engineDir,
+      inMemory,
+      startedAt: new Date().toISOString(),
+    });
   } catch (error) {
     await engine.stop();
-    throw new MonotableError('ENGINE_START_FAILED', `Cannot write the engine state file in ${engineDir}: ${(error as Error).message}`, {
-      file: engineDir,
-      hint: 'Choose a writable folder with --data DIR, or set MONOTABLE_DATA_DIR.',
-    });
+    throw new MonotableError(
+      'ENGINE_START_FAILED',
+      `Cannot write the engine state file in ${engineDir}: ${(error as Error).message}`,
+      {
+        file: engineDir,
+        hint: 'Choose a writable folder with --data DIR, or set MONOTABLE_DATA_DIR.',
+      },
+    );
   }
   void engine.exited.then(() => clearEngineState(engineDir, engine.pid).catch(() => undefined));
   return {

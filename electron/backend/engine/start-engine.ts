@@ -39,24 +39,45 @@ export async function startEngine(options: EngineOptions = {}): Promise<RunningE
     child.once('message', (message: ChildMessage) => {
       if (message.type === 'listening') resolve(message.port);
       else if (message.code === 'EADDRINUSE') {
-        reject(new MonotableError('PORT_IN_USE', `Port ${options.port} on 127.0.0.1 is already in use by another program.`, {
-          hint: 'Choose another port with --port, or --port 0 to pick a free one.',
-        }));
+        reject(
+          new MonotableError('PORT_IN_USE', `Port ${options.port} on 127.0.0.1 is already in use by another program.`, {
+            hint: 'Choose another port with --port, or --port 0 to pick a free one.',
+          }),
+        );
       } else if (message.code === 'DATA_DIR') {
-        reject(new MonotableError('ENGINE_START_FAILED', `The local engine could not open its data folder ${options.dataDir}: ${message.message}`, {
-          file: options.dataDir,
-          hint: /lock/i.test(message.message)
-            ? 'Another Monotable process uses this folder (a command that started its own engine, or another app): wait for it to finish, or run `monotable engine` once so that every command shares that engine.'
-            : /corrupt/i.test(message.message)
-              ? `The stored tables are damaged (an unclean shutdown?): move ${options.dataDir} aside to start with an empty engine.`
-              : 'Check that the folder is writable (or choose another with --data, or use --in-memory).',
-        }));
-      } else reject(new MonotableError('ENGINE_START_FAILED', `The local engine could not start: ${message.message}`, { hint: 'Check the data folder and try again.' }));
+        reject(
+          new MonotableError(
+            'ENGINE_START_FAILED',
+            `The local engine could not open its data folder ${options.dataDir}: ${message.message}`,
+            {
+              file: options.dataDir,
+              hint: /lock/i.test(message.message)
+                ? 'Another Monotable process uses this folder (a command that started its own engine, or another app): wait for it to finish, or run `monotable engine` once so that every command shares that engine.'
+                : /corrupt/i.test(message.message)
+                  ? `The stored tables are damaged (an unclean shutdown?): move ${options.dataDir} aside to start with an empty engine.`
+                  : 'Check that the folder is writable (or choose another with --data, or use --in-memory).',
+            },
+          ),
+        );
+      } else
+        reject(
+          new MonotableError('ENGINE_START_FAILED', `The local engine could not start: ${message.message}`, {
+            hint: 'Check the data folder and try again.',
+          }),
+        );
     });
     void exited.then(({ code, signal }) =>
-      reject(new MonotableError('ENGINE_START_FAILED', `The local engine stopped while starting (exit ${code ?? signal}). ${stderr.trim()}`.trim(), {
-        hint: options.dataDir ? `Check that ${options.dataDir} is writable and not used by another Monotable.` : 'Run with --debug for details.',
-      })),
+      reject(
+        new MonotableError(
+          'ENGINE_START_FAILED',
+          `The local engine stopped while starting (exit ${code ?? signal}). ${stderr.trim()}`.trim(),
+          {
+            hint: options.dataDir
+              ? `Check that ${options.dataDir} is writable and not used by another Monotable.`
+              : 'Run with --debug for details.',
+          },
+        ),
+      ),
     );
   });
   return {

@@ -20,7 +20,11 @@ export interface BatchGetOutcome {
 
 /** A key's identity regardless of attribute order, to drop duplicates (DynamoDB rejects a batch that has any). */
 function keyId(key: Item): string {
-  return JSON.stringify(Object.keys(key).sort().map((name) => [name, key[name]]));
+  return JSON.stringify(
+    Object.keys(key)
+      .sort()
+      .map((name) => [name, key[name]]),
+  );
 }
 
 /** Splits `RequestItems` into calls of at most 100 keys (duplicates removed), keeping each table's options. */
@@ -53,23 +57,41 @@ function chunk(requestItems: Record<string, TableRequest>): Record<string, Table
  * exponential backoff and full jitter until none are left (at most 10 rounds per call, then THROTTLED naming how
  * many keys are still unread). Items come back in no particular order, as from DynamoDB.
  */
-export async function batchGet(connection: OpenConnection, requestItems: Record<string, TableRequest>, options: { signal?: AbortSignal } = {}): Promise<BatchGetOutcome> {
+export async function batchGet(
+  connection: OpenConnection,
+  requestItems: Record<string, TableRequest>,
+  options: { signal?: AbortSignal } = {},
+): Promise<BatchGetOutcome> {
   const outcome: BatchGetOutcome = { items: [], calls: 0, consumedCapacity: 0 };
   for (const call of chunk(requestItems)) {
     let pending: Record<string, TableRequest> | undefined = call;
     for (let round = 0; pending; round += 1) {
       if (round === MAX_ROUNDS) {
         const left = Object.values(pending).reduce((n, r) => n + r.Keys.length, 0);
-        throw new MonotableError('THROTTLED', `BatchGetItem: ${left} key(s) were still unprocessed after ${MAX_ROUNDS} attempts (${outcome.items.length} item(s) read).`, {
-          operation: 'BatchGetItem', hint: 'The table is throttling reads: retry later or raise its read capacity.',
-        });
+        throw new MonotableError(
+          'THROTTLED',
+          `BatchGetItem: ${left} key(s) were still unprocessed after ${MAX_ROUNDS} attempts (${outcome.items.length} item(s) read).`,
+          {
+            operation: 'BatchGetItem',
+            hint: 'The table is throttling reads: retry later or raise its read capacity.',
+          },
+        );
       }
       if (round > 0) await sleep(backoffDelay(round, BASE_DELAY_MS, MAX_DELAY_MS), options.signal);
-      if (options.signal?.aborted) throw new MonotableError('CANCELLED', `BatchGetItem: cancelled after ${outcome.items.length} item(s).`, { operation: 'BatchGetItem', hint: 'Run it again to read the rest.' });
-      const output = await sendOperation(connection, { operation: 'BatchGetItem', input: { RequestItems: pending } }, options);
+      if (options.signal?.aborted)
+        throw new MonotableError('CANCELLED', `BatchGetItem: cancelled after ${outcome.items.length} item(s).`, {
+          operation: 'BatchGetItem',
+          hint: 'Run it again to read the rest.',
+        });
+      const output = await sendOperation(
+        connection,
+        { operation: 'BatchGetItem', input: { RequestItems: pending } },
+        options,
+      );
       outcome.calls += 1;
       outcome.consumedCapacity += capacityUnits(output['ConsumedCapacity']);
-      for (const items of Object.values((output['Responses'] ?? {}) as Record<string, Item[]>)) outcome.items.push(...items);
+      for (const items of Object.values((output['Responses'] ?? {}) as Record<string, Item[]>))
+        outcome.items.push(...items);
       const unprocessed = output['UnprocessedKeys'] as Record<string, TableRequest> | undefined;
       pending = unprocessed && Object.keys(unprocessed).length > 0 ? unprocessed : undefined;
     }

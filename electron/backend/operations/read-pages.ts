@@ -35,9 +35,14 @@ export interface Progress {
 
 /** Adds what was loaded before a failure to the error, so the caller can say it and continue from there. */
 function withProgress(error: unknown, progress: Progress, lastEvaluatedKey: Item | undefined): MonotableError {
-  const e = isMonotableError(error) ? error : new MonotableError('INTERNAL', error instanceof Error ? error.message : String(error));
+  const e = isMonotableError(error)
+    ? error
+    : new MonotableError('INTERNAL', error instanceof Error ? error.message : String(error));
   const resume = lastEvaluatedKey ? '; continue from the lastEvaluatedKey in the details' : '';
-  const loaded = progress.pages > 0 ? ` ${progress.items} item(s) in ${progress.pages} page(s) were loaded before this${resume}.` : '';
+  const loaded =
+    progress.pages > 0
+      ? ` ${progress.items} item(s) in ${progress.pages} page(s) were loaded before this${resume}.`
+      : '';
   return new MonotableError(e.code, `${e.message}${loaded}`, {
     ...e.details,
     pagesLoaded: progress.pages,
@@ -51,17 +56,28 @@ function withProgress(error: unknown, progress: Progress, lastEvaluatedKey: Item
  * is lowered to what is still wanted, so the cap is never overshot and the last key is an exact resume point.
  * Checks the signal before every page; an abort is not retried and no further page is requested.
  */
-export async function* readPages(connection: OpenConnection, request: PagedRequest, options: ReadOptions = {}): AsyncGenerator<Page> {
+export async function* readPages(
+  connection: OpenConnection,
+  request: PagedRequest,
+  options: ReadOptions = {},
+): AsyncGenerator<Page> {
   const progress: Progress = { pages: 0, items: 0 };
   const pageLimit = typeof request.input['Limit'] === 'number' ? request.input['Limit'] : undefined;
   let startKey = options.exclusiveStartKey;
   for (;;) {
     const remaining = options.maxItems === undefined ? undefined : options.maxItems - progress.items;
     const limit = remaining === undefined ? pageLimit : Math.min(pageLimit ?? remaining, remaining);
-    const input = { ...request.input, ...(limit !== undefined && { Limit: limit }), ...(startKey && { ExclusiveStartKey: startKey }) };
+    const input = {
+      ...request.input,
+      ...(limit !== undefined && { Limit: limit }),
+      ...(startKey && { ExclusiveStartKey: startKey }),
+    };
     let output: Record<string, unknown>;
     try {
-      if (options.signal?.aborted) throw new MonotableError('CANCELLED', `${request.operation}: cancelled.`, { hint: 'Run it again to read the rest.' });
+      if (options.signal?.aborted)
+        throw new MonotableError('CANCELLED', `${request.operation}: cancelled.`, {
+          hint: 'Run it again to read the rest.',
+        });
       output = await sendOperation(connection, { operation: request.operation, input }, { signal: options.signal });
     } catch (error) {
       throw withProgress(error, progress, startKey);

@@ -35,19 +35,45 @@ export interface OperationResult {
 /** Default cap for "fetch all" when the caller gives none: results are held in memory. */
 export const DEFAULT_MAX_ITEMS = 10_000;
 
-function single(request: LowLevelRequest, items: Item[], consumed: unknown, extra: Partial<OperationResult> = {}): OperationResult {
-  return { operation: request.operation, items, count: items.length, scannedCount: items.length, pages: 1, consumedCapacity: capacityUnits(consumed), truncated: false, ...extra };
+function single(
+  request: LowLevelRequest,
+  items: Item[],
+  consumed: unknown,
+  extra: Partial<OperationResult> = {},
+): OperationResult {
+  return {
+    operation: request.operation,
+    items,
+    count: items.length,
+    scannedCount: items.length,
+    pages: 1,
+    consumedCapacity: capacityUnits(consumed),
+    truncated: false,
+    ...extra,
+  };
 }
 
 /**
  * Runs one low-level request (typed JSON in, typed JSON out): Query/Scan page by page (one page, or all up to
  * `maxItems` with `all`), BatchGet in calls of 100 with the UnprocessedKeys loop, the rest as one call.
  */
-export async function runOperation(connection: OpenConnection, request: LowLevelRequest, options: RunOptions = {}): Promise<OperationResult> {
+export async function runOperation(
+  connection: OpenConnection,
+  request: LowLevelRequest,
+  options: RunOptions = {},
+): Promise<OperationResult> {
   const { operation, input } = request;
   if (operation === 'Query' || operation === 'Scan') {
     const maxItems = options.maxItems ?? (options.all ? DEFAULT_MAX_ITEMS : undefined);
-    const result: OperationResult = { operation, items: [], count: 0, scannedCount: 0, pages: 0, consumedCapacity: 0, truncated: false };
+    const result: OperationResult = {
+      operation,
+      items: [],
+      count: 0,
+      scannedCount: 0,
+      pages: 0,
+      consumedCapacity: 0,
+      truncated: false,
+    };
     for await (const page of readPages(connection, { operation, input }, { ...options, maxItems })) {
       result.items.push(...page.items);
       result.count += page.count;
@@ -58,18 +84,35 @@ export async function runOperation(connection: OpenConnection, request: LowLevel
       else delete result.lastEvaluatedKey;
       options.onPage?.({ pages: result.pages, items: result.items.length });
     }
-    result.truncated = options.all === true && maxItems !== undefined && result.items.length >= maxItems && result.lastEvaluatedKey !== undefined;
+    result.truncated =
+      options.all === true &&
+      maxItems !== undefined &&
+      result.items.length >= maxItems &&
+      result.lastEvaluatedKey !== undefined;
     return result;
   }
   if (operation === 'BatchGetItem') {
     const outcome = await batchGet(connection, input['RequestItems'] as Parameters<typeof batchGet>[1], options);
-    return { operation, items: outcome.items, count: outcome.items.length, scannedCount: outcome.items.length, pages: outcome.calls, consumedCapacity: outcome.consumedCapacity, truncated: false };
+    return {
+      operation,
+      items: outcome.items,
+      count: outcome.items.length,
+      scannedCount: outcome.items.length,
+      pages: outcome.calls,
+      consumedCapacity: outcome.consumedCapacity,
+      truncated: false,
+    };
   }
   const output = await sendOperation(connection, request, options);
-  if (operation === 'GetItem') return single(request, output['Item'] ? [output['Item'] as Item] : [], output['ConsumedCapacity']);
+  if (operation === 'GetItem')
+    return single(request, output['Item'] ? [output['Item'] as Item] : [], output['ConsumedCapacity']);
   if (operation === 'TransactGetItems') {
     const responses = (output['Responses'] as { Item?: Item }[] | undefined) ?? [];
-    return single(request, responses.flatMap((r) => (r.Item ? [r.Item] : [])), output['ConsumedCapacity']);
+    return single(
+      request,
+      responses.flatMap((r) => (r.Item ? [r.Item] : [])),
+      output['ConsumedCapacity'],
+    );
   }
   if (operation === 'ExecuteStatement') {
     const next = typeof output['NextToken'] === 'string' ? { nextToken: output['NextToken'] } : {};

@@ -25,20 +25,34 @@ export function checkParameters(pattern: ResolvedPattern, params: Readonly<Recor
   const known = new Set(pattern.parameters.map((p) => p.name));
   const unknown = Object.keys(params).filter((name) => !known.has(name));
   if (unknown.length > 0) {
-    throw new MonotableError('BAD_INPUT', `Unknown parameter${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => `"${n}"`).join(', ')} for access pattern "${pattern.name}".`, {
-      param: unknown[0], hint: describeParameters(pattern),
-    });
+    throw new MonotableError(
+      'BAD_INPUT',
+      `Unknown parameter${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => `"${n}"`).join(', ')} for access pattern "${pattern.name}".`,
+      {
+        param: unknown[0],
+        hint: describeParameters(pattern),
+      },
+    );
   }
   const missing = pattern.parameters.filter((p) => params[p.name] === undefined).map((p) => p.name);
   if (missing.length > 0) {
-    throw new MonotableError('BAD_INPUT', `Missing parameter${missing.length > 1 ? 's' : ''} ${missing.map((n) => `"${n}"`).join(', ')} for access pattern "${pattern.name}".`, {
-      param: missing[0], hint: `${describeParameters(pattern)} Pass each as --param NAME=VALUE.`,
-    });
+    throw new MonotableError(
+      'BAD_INPUT',
+      `Missing parameter${missing.length > 1 ? 's' : ''} ${missing.map((n) => `"${n}"`).join(', ')} for access pattern "${pattern.name}".`,
+      {
+        param: missing[0],
+        hint: `${describeParameters(pattern)} Pass each as --param NAME=VALUE.`,
+      },
+    );
   }
 }
 
 /** The resolved pattern and the exact request for these parameter values (checked: none missing, none unknown). */
-export function patternRequest(model: Model, patternName: string, params: Readonly<Record<string, TemplateValue>>): { pattern: ResolvedPattern; request: LowLevelRequest } {
+export function patternRequest(
+  model: Model,
+  patternName: string,
+  params: Readonly<Record<string, TemplateValue>>,
+): { pattern: ResolvedPattern; request: LowLevelRequest } {
   const pattern = resolvePattern(model, patternName);
   checkParameters(pattern, params);
   return { pattern, request: buildRequest(pattern, { ...params }) };

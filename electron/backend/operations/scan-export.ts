@@ -49,7 +49,11 @@ export type PageWriter = (page: Item[]) => Promise<void>;
  * Writes each page of items to `out` as JSON lines in one chunk (typed JSON, or plain), and waits for the stream
  * to drain when its buffer is full before returning, so the caller reads the next page only when there is room.
  */
-export function jsonLinesWriter(out: NodeJS.WritableStream, format: 'typed' | 'plain', onWritten?: (page: { items: number; bytes: number }) => void): PageWriter {
+export function jsonLinesWriter(
+  out: NodeJS.WritableStream,
+  format: 'typed' | 'plain',
+  onWritten?: (page: { items: number; bytes: number }) => void,
+): PageWriter {
   return async (page) => {
     let chunk = '';
     for (const item of page) chunk += `${JSON.stringify(format === 'plain' ? toPlainItem(item) : item)}\n`;
@@ -60,7 +64,14 @@ export function jsonLinesWriter(out: NodeJS.WritableStream, format: 'typed' | 'p
 }
 
 function addUp(summaries: StreamSummary[]): StreamSummary {
-  const total: StreamSummary = { operation: 'Scan', count: 0, scannedCount: 0, pages: 0, consumedCapacity: 0, truncated: false };
+  const total: StreamSummary = {
+    operation: 'Scan',
+    count: 0,
+    scannedCount: 0,
+    pages: 0,
+    consumedCapacity: 0,
+    truncated: false,
+  };
   for (const s of summaries) {
     total.count += s.count;
     total.scannedCount += s.scannedCount;
@@ -74,20 +85,33 @@ function addUp(summaries: StreamSummary[]): StreamSummary {
  * Scan segments 0..n-1 at once, each page written as one chunk (lines never interleave; at most one page per
  * segment waits for the stream). The first failure cancels the other segments and is the error reported.
  */
-async function scanSegments(connection: OpenConnection, request: LowLevelRequest, segments: number, signal: AbortSignal | undefined, write: PageWriter): Promise<StreamSummary> {
+async function scanSegments(
+  connection: OpenConnection,
+  request: LowLevelRequest,
+  segments: number,
+  signal: AbortSignal | undefined,
+  write: PageWriter,
+): Promise<StreamSummary> {
   const inner = new AbortController();
   const stop = (): void => inner.abort();
   signal?.addEventListener('abort', stop, { once: true });
   try {
-    const settled = await Promise.allSettled(Array.from({ length: segments }, async (_, segment) => {
-      try {
-        const input = { ...request.input, Segment: segment, TotalSegments: segments };
-        return await streamOperation(connection, { operation: 'Scan', input }, { all: true, signal: inner.signal }, write);
-      } catch (error) {
-        inner.abort();
-        throw error;
-      }
-    }));
+    const settled = await Promise.allSettled(
+      Array.from({ length: segments }, async (_, segment) => {
+        try {
+          const input = { ...request.input, Segment: segment, TotalSegments: segments };
+          return await streamOperation(
+            connection,
+            { operation: 'Scan', input },
+            { all: true, signal: inner.signal },
+            write,
+          );
+        } catch (error) {
+          inner.abort();
+          throw error;
+        }
+      }),
+    );
     const failures = settled.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
     const first = failures.find((e) => !(isMonotableError(e) && e.code === 'CANCELLED')) ?? failures[0];
     if (failures.length > 0) throw first;
@@ -102,10 +126,26 @@ async function scanSegments(connection: OpenConnection, request: LowLevelRequest
  * one chunk; when the stream's buffer is full the next page is not requested until it drains, so memory stays
  * flat however large the table is. The stream is not ended (the caller owns it).
  */
-export async function exportItems(connection: OpenConnection, request: LowLevelRequest, out: NodeJS.WritableStream, options: ExportOptions = {}): Promise<ExportSummary> {
+export async function exportItems(
+  connection: OpenConnection,
+  request: LowLevelRequest,
+  out: NodeJS.WritableStream,
+  options: ExportOptions = {},
+): Promise<ExportSummary> {
   const segments = options.segments ?? 1;
-  if (segments !== 1 && (request.operation !== 'Scan' || options.maxItems !== undefined || !Number.isInteger(segments) || segments < 1 || segments > 1_000_000)) {
-    throw new MonotableError('BAD_INPUT', `Parallel segments (${segments}) apply to a full Scan only, without a cap on items.`, { hint: 'Use segments with a Scan and no maxItems, or drop segments.' });
+  if (
+    segments !== 1 &&
+    (request.operation !== 'Scan' ||
+      options.maxItems !== undefined ||
+      !Number.isInteger(segments) ||
+      segments < 1 ||
+      segments > 1_000_000)
+  ) {
+    throw new MonotableError(
+      'BAD_INPUT',
+      `Parallel segments (${segments}) apply to a full Scan only, without a cap on items.`,
+      { hint: 'Use segments with a Scan and no maxItems, or drop segments.' },
+    );
   }
   const counts = { items: 0, pages: 0, bytes: 0 };
   const write = jsonLinesWriter(out, options.format ?? 'typed', (page) => {
@@ -114,8 +154,14 @@ export async function exportItems(connection: OpenConnection, request: LowLevelR
     counts.bytes += page.bytes;
     options.onProgress?.({ ...counts });
   });
-  const summary = segments > 1
-    ? await scanSegments(connection, request, segments, options.signal, write)
-    : await streamOperation(connection, request, { all: true, signal: options.signal, maxItems: options.maxItems }, write);
+  const summary =
+    segments > 1
+      ? await scanSegments(connection, request, segments, options.signal, write)
+      : await streamOperation(
+          connection,
+          request,
+          { all: true, signal: options.signal, maxItems: options.maxItems },
+          write,
+        );
   return { ...summary, items: counts.items, bytes: counts.bytes };
 }

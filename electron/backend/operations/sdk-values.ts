@@ -9,10 +9,12 @@ import type { AttributeValue, Item } from '../../../shared/model/attribute-value
 export type SdkItem = Record<string, SdkValue>;
 
 const toBytes = (base64: string): Uint8Array => new Uint8Array(Buffer.from(base64, 'base64'));
-const toBase64 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+const toBase64 = (bytes: Uint8Array): string =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 
 export function toSdkValue(value: AttributeValue): SdkValue {
-  if (typeof value !== 'object' || value === null || Object.keys(value).length !== 1) throw new TypeError(`${JSON.stringify(value)} is not one typed value`);
+  if (typeof value !== 'object' || value === null || Object.keys(value).length !== 1)
+    throw new TypeError(`${JSON.stringify(value)} is not one typed value`);
   if ('B' in value) {
     if (typeof value.B !== 'string') throw new TypeError('B must be base64 text');
     return { B: toBytes(value.B) };

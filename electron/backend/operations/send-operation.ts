@@ -1,9 +1,24 @@
 import {
-  BatchGetItemCommand, DeleteItemCommand, ExecuteStatementCommand, GetItemCommand, PutItemCommand, QueryCommand,
-  ScanCommand, TransactGetItemsCommand, TransactWriteItemsCommand, UpdateItemCommand,
-  type BatchGetItemCommandInput, type DeleteItemCommandInput, type ExecuteStatementCommandInput, type GetItemCommandInput,
-  type PutItemCommandInput, type QueryCommandInput, type ScanCommandInput, type TransactGetItemsCommandInput,
-  type TransactWriteItemsCommandInput, type UpdateItemCommandInput,
+  BatchGetItemCommand,
+  DeleteItemCommand,
+  ExecuteStatementCommand,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+  ScanCommand,
+  TransactGetItemsCommand,
+  TransactWriteItemsCommand,
+  UpdateItemCommand,
+  type BatchGetItemCommandInput,
+  type DeleteItemCommandInput,
+  type ExecuteStatementCommandInput,
+  type GetItemCommandInput,
+  type PutItemCommandInput,
+  type QueryCommandInput,
+  type ScanCommandInput,
+  type TransactGetItemsCommandInput,
+  type TransactWriteItemsCommandInput,
+  type UpdateItemCommandInput,
 } from '@aws-sdk/client-dynamodb';
 import { MonotableError } from '../../../shared/errors/monotable-error.js';
 import type { Operation } from '../../../shared/patterns/resolved-pattern.js';
@@ -16,7 +31,16 @@ import { fromSdkOutput, toSdkInput } from './wire-format.js';
 export type OperationName = Operation | 'TransactGetItems' | 'ExecuteStatement';
 
 export const OPERATION_NAMES: readonly OperationName[] = [
-  'GetItem', 'Query', 'Scan', 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchGetItem', 'TransactWriteItems', 'TransactGetItems', 'ExecuteStatement',
+  'GetItem',
+  'Query',
+  'Scan',
+  'PutItem',
+  'UpdateItem',
+  'DeleteItem',
+  'BatchGetItem',
+  'TransactWriteItems',
+  'TransactGetItems',
+  'ExecuteStatement',
 ];
 
 /** A low-level request: the operation and its exact DynamoDB API JSON body (typed AttributeValue JSON). */
@@ -40,12 +64,18 @@ const SENDERS: Record<OperationName, Send> = {
   Query: (c, i, abortSignal) => c.send(new QueryCommand(i as unknown as QueryCommandInput), { abortSignal }),
   Scan: (c, i, abortSignal) => c.send(new ScanCommand(i as unknown as ScanCommandInput), { abortSignal }),
   PutItem: (c, i, abortSignal) => c.send(new PutItemCommand(i as unknown as PutItemCommandInput), { abortSignal }),
-  UpdateItem: (c, i, abortSignal) => c.send(new UpdateItemCommand(i as unknown as UpdateItemCommandInput), { abortSignal }),
-  DeleteItem: (c, i, abortSignal) => c.send(new DeleteItemCommand(i as unknown as DeleteItemCommandInput), { abortSignal }),
-  BatchGetItem: (c, i, abortSignal) => c.send(new BatchGetItemCommand(i as unknown as BatchGetItemCommandInput), { abortSignal }),
-  TransactWriteItems: (c, i, abortSignal) => c.send(new TransactWriteItemsCommand(i as unknown as TransactWriteItemsCommandInput), { abortSignal }),
-  TransactGetItems: (c, i, abortSignal) => c.send(new TransactGetItemsCommand(i as unknown as TransactGetItemsCommandInput), { abortSignal }),
-  ExecuteStatement: (c, i, abortSignal) => c.send(new ExecuteStatementCommand(i as unknown as ExecuteStatementCommandInput), { abortSignal }),
+  UpdateItem: (c, i, abortSignal) =>
+    c.send(new UpdateItemCommand(i as unknown as UpdateItemCommandInput), { abortSignal }),
+  DeleteItem: (c, i, abortSignal) =>
+    c.send(new DeleteItemCommand(i as unknown as DeleteItemCommandInput), { abortSignal }),
+  BatchGetItem: (c, i, abortSignal) =>
+    c.send(new BatchGetItemCommand(i as unknown as BatchGetItemCommandInput), { abortSignal }),
+  TransactWriteItems: (c, i, abortSignal) =>
+    c.send(new TransactWriteItemsCommand(i as unknown as TransactWriteItemsCommandInput), { abortSignal }),
+  TransactGetItems: (c, i, abortSignal) =>
+    c.send(new TransactGetItemsCommand(i as unknown as TransactGetItemsCommandInput), { abortSignal }),
+  ExecuteStatement: (c, i, abortSignal) =>
+    c.send(new ExecuteStatementCommand(i as unknown as ExecuteStatementCommandInput), { abortSignal }),
 };
 
 const WRITES = new Set<OperationName>(['PutItem', 'UpdateItem', 'DeleteItem', 'TransactWriteItems']);
@@ -76,19 +106,30 @@ export function tableOf(request: LowLevelRequest): string | undefined {
  * PartiQL on the embedded engine are ENGINE_UNSUPPORTED before anything is sent), read-only and production marks.
  * Returns the response as typed JSON; every failure is a MonotableError.
  */
-export async function sendOperation(connection: OpenConnection, request: LowLevelRequest, options: SendOptions = {}): Promise<Record<string, unknown>> {
+export async function sendOperation(
+  connection: OpenConnection,
+  request: LowLevelRequest,
+  options: SendOptions = {},
+): Promise<Record<string, unknown>> {
   const { operation } = request;
   const table = tableOf(request);
-  if (operation === 'TransactWriteItems' || operation === 'TransactGetItems') assertSupported(connection, 'transactions');
+  if (operation === 'TransactWriteItems' || operation === 'TransactGetItems')
+    assertSupported(connection, 'transactions');
   if (operation === 'ExecuteStatement') assertSupported(connection, 'partiql');
-  if (isWrite(request)) assertConfirmed(connection, table ?? '', options.confirm, `${operation}${table ? ` on table "${table}"` : ''}`);
+  if (isWrite(request))
+    assertConfirmed(connection, table ?? '', options.confirm, `${operation}${table ? ` on table "${table}"` : ''}`);
   let input: Record<string, unknown>;
   try {
     input = { ...toSdkInput(request.input), ReturnConsumedCapacity: 'TOTAL' };
   } catch (error) {
-    throw new MonotableError('BAD_INPUT', `${operation}: the request holds a malformed typed value (${error instanceof Error ? error.message : String(error)}).`, {
-      operation, hint: 'Write values as DynamoDB-typed JSON: {"S":"text"}, {"N":"42"}, {"B":"<base64>"}, {"SS":["a"]}, {"M":{...}}.',
-    });
+    throw new MonotableError(
+      'BAD_INPUT',
+      `${operation}: the request holds a malformed typed value (${error instanceof Error ? error.message : String(error)}).`,
+      {
+        operation,
+        hint: 'Write values as DynamoDB-typed JSON: {"S":"text"}, {"N":"42"}, {"B":"<base64>"}, {"SS":["a"]}, {"M":{...}}.',
+      },
+    );
   }
   try {
     const output = await SENDERS[operation](connection.client, input, options.signal);

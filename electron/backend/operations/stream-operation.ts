@@ -24,7 +24,14 @@ export async function streamOperation(
     await onItems(items);
     return summary;
   }
-  const summary: StreamSummary = { operation, count: 0, scannedCount: 0, pages: 0, consumedCapacity: 0, truncated: false };
+  const summary: StreamSummary = {
+    operation,
+    count: 0,
+    scannedCount: 0,
+    pages: 0,
+    consumedCapacity: 0,
+    truncated: false,
+  };
   let read = 0;
   for await (const page of readPages(connection, { operation, input }, options)) {
     summary.count += page.count;
@@ -36,6 +43,10 @@ export async function streamOperation(
     else delete summary.lastEvaluatedKey;
     await onItems(page.items);
   }
-  summary.truncated = options.all === true && options.maxItems !== undefined && read >= options.maxItems && summary.lastEvaluatedKey !== undefined;
+  summary.truncated =
+    options.all === true &&
+    options.maxItems !== undefined &&
+    read >= options.maxItems &&
+    summary.lastEvaluatedKey !== undefined;
   return summary;
 }

@@ -10,7 +10,14 @@ import { fromSdkItem, fromSdkValue, toSdkItem, toSdkValue, type SdkItem } from '
  * `{Item}` entries (TransactGetItems). Everything else is copied, recursing into containers such as
  * `RequestItems`, `UnprocessedKeys` and `TransactItems`.
  */
-const ITEM_FIELDS = new Set(['Item', 'Key', 'ExclusiveStartKey', 'LastEvaluatedKey', 'Attributes', 'ExpressionAttributeValues']);
+const ITEM_FIELDS = new Set([
+  'Item',
+  'Key',
+  'ExclusiveStartKey',
+  'LastEvaluatedKey',
+  'Attributes',
+  'ExpressionAttributeValues',
+]);
 const ITEM_LIST_FIELDS = new Set(['Items', 'Keys']);
 
 interface Direction {
@@ -36,7 +43,8 @@ function walk(value: unknown, d: Direction): unknown {
     else if (field === 'Parameters' && Array.isArray(inner)) out[field] = inner.map((v) => d.value(v as never));
     else if (field === 'Responses' && isPlainObject(inner)) {
       const perTable: Record<string, unknown> = {};
-      for (const [table, items] of Object.entries(inner)) perTable[table] = Array.isArray(items) ? items.map((i) => d.item(i as never)) : items;
+      for (const [table, items] of Object.entries(inner))
+        perTable[table] = Array.isArray(items) ? items.map((i) => d.item(i as never)) : items;
       out[field] = perTable;
     } else if (field === '$metadata') continue;
     else out[field] = walk(inner, d);

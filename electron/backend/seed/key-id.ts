@@ -9,7 +9,9 @@ export function keyId(keyNames: readonly string[], item: Item | Record<string, S
   return JSON.stringify(
     keyNames.map((n) => {
       const value = item[n];
-      return value && 'B' in value && value.B instanceof Uint8Array ? { B: Buffer.from(value.B).toString('base64') } : value;
+      return value && 'B' in value && value.B instanceof Uint8Array
+        ? { B: Buffer.from(value.B).toString('base64') }
+        : value;
     }),
   );
 }

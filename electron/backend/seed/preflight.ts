@@ -10,20 +10,31 @@ export async function preflight(connection: OpenConnection, plan: SeedPlan, sign
   assertWritable(connection, `Seeding table "${plan.table}"`);
   let described;
   try {
-    described = await connection.client.send(new DescribeTableCommand({ TableName: plan.table }), { abortSignal: signal });
+    described = await connection.client.send(new DescribeTableCommand({ TableName: plan.table }), {
+      abortSignal: signal,
+    });
   } catch (error) {
     throw toMonotableError(error, { table: plan.table, operation: 'DescribeTable', connection });
   }
   const status = described.Table?.TableStatus;
   if (status !== 'ACTIVE') {
-    throw new MonotableError('TABLE_NOT_ACTIVE', `Table "${plan.table}" is ${status ?? 'in an unknown state'}, not ACTIVE.`, { hint: 'Wait until it is ACTIVE (`monotable create` waits), then seed again.' });
+    throw new MonotableError(
+      'TABLE_NOT_ACTIVE',
+      `Table "${plan.table}" is ${status ?? 'in an unknown state'}, not ACTIVE.`,
+      { hint: 'Wait until it is ACTIVE (`monotable create` waits), then seed again.' },
+    );
   }
   const schema = described.Table?.KeySchema ?? [];
-  const live = ['HASH', 'RANGE'].flatMap((type) => schema.filter((k) => k.KeyType === type).map((k) => k.AttributeName ?? ''));
+  const live = ['HASH', 'RANGE'].flatMap((type) =>
+    schema.filter((k) => k.KeyType === type).map((k) => k.AttributeName ?? ''),
+  );
   if (live.join(',') !== plan.keyNames.join(',')) {
-    throw new MonotableError('VALIDATION', `Table "${plan.table}" has primary key (${live.join(', ')}), but the model says (${plan.keyNames.join(', ')}).`, {
-      hint: '`monotable drift` lists the differences; drop and re-create the table, or fix the model.',
-    });
+    throw new MonotableError(
+      'VALIDATION',
+      `Table "${plan.table}" has primary key (${live.join(', ')}), but the model says (${plan.keyNames.join(', ')}).`,
+      {
+        hint: '`monotable drift` lists the differences; drop and re-create the table, or fix the model.',
+      },
+    );
   }
 }
-

@@ -24,4 +24,3 @@ export function* chunks(plan: SeedPlan, tally: SeedTally): Generator<PlannedItem
   }
   if (chunk.length > 0) yield chunk;
 }
-

@@ -29,13 +29,23 @@ describe('writeSeed against the real engine', () => {
     const plan = planSeed(model, { seed: 5 });
     const progress: SeedProgress[] = [];
     const summary = await writeSeed(connection, plan, { onProgress: (p) => progress.push(p), progressIntervalMs: 0 });
-    expect(summary).toMatchObject({ planned: plan.planned, written: plan.planned, failed: 0, skippedExisting: 0, unknown: 0, notStarted: 0, cancelled: false, checkedExisting: false });
+    expect(summary).toMatchObject({
+      planned: plan.planned,
+      written: plan.planned,
+      failed: 0,
+      skippedExisting: 0,
+      unknown: 0,
+      notStarted: 0,
+      cancelled: false,
+      checkedExisting: false,
+    });
     expect(await countItems(engine.client, 'seed-basic')).toBe(plan.planned);
     const live = new Set(await scanKeys(engine.client, 'seed-basic', plan.keyNames));
     for (const p of plan.items()) expect(live.has(keyId(plan.keyNames, p.key))).toBe(true);
     expect(progress.length).toBeGreaterThan(1);
     expect(progress.at(-1)).toMatchObject({ written: plan.planned, planned: plan.planned });
-    for (let i = 1; i < progress.length; i++) expect(progress[i]!.written).toBeGreaterThanOrEqual(progress[i - 1]!.written);
+    for (let i = 1; i < progress.length; i++)
+      expect(progress[i]!.written).toBeGreaterThanOrEqual(progress[i - 1]!.written);
 
     const again = await writeSeed(connection, plan);
     expect(again).toMatchObject({ written: 0, skippedExisting: plan.planned, checkedExisting: true });
@@ -46,22 +56,26 @@ describe('writeSeed against the real engine', () => {
     const model: Model = {
       format: 'monotable/1',
       name: 'dups',
-      tables: [{
-        name: 'seed-dups',
-        partitionKey: { name: 'pk', type: 'S' },
-        billing: { mode: 'on-demand' },
-        entities: [{
-          name: 'Thing',
-          keys: { pk: 'T#{n}' },
-          attributes: [
-            { name: 'n', type: 'N', generator: { kind: 'one-of', values: [1, 2, 3] } },
-            { name: 'blob', type: 'B', generator: { kind: 'constant', value: 'bytes' } },
-            { name: 'tags', type: 'SS', generator: { kind: 'constant', value: ['x', 'y'] } },
+      tables: [
+        {
+          name: 'seed-dups',
+          partitionKey: { name: 'pk', type: 'S' },
+          billing: { mode: 'on-demand' },
+          entities: [
+            {
+              name: 'Thing',
+              keys: { pk: 'T#{n}' },
+              attributes: [
+                { name: 'n', type: 'N', generator: { kind: 'one-of', values: [1, 2, 3] } },
+                { name: 'blob', type: 'B', generator: { kind: 'constant', value: 'bytes' } },
+                { name: 'tags', type: 'SS', generator: { kind: 'constant', value: ['x', 'y'] } },
+              ],
+              seed: { count: 30 },
+            },
           ],
-          seed: { count: 30 },
-        }],
-        accessPatterns: [],
-      }],
+          accessPatterns: [],
+        },
+      ],
     };
     await createTable(engine.client, model.tables[0]!);
     const plan = planSeed(model);
@@ -71,7 +85,9 @@ describe('writeSeed against the real engine', () => {
     expect(summary.failures[0]!.reason).toMatch(/duplicate primary key/);
     expect(summary.written + summary.failed).toBe(plan.planned);
     const first = [...plan.items()][0]!;
-    const got = await engine.client.send(new GetItemCommand({ TableName: 'seed-dups', Key: { pk: first.key.pk! as { S: string } } }));
+    const got = await engine.client.send(
+      new GetItemCommand({ TableName: 'seed-dups', Key: { pk: first.key.pk! as { S: string } } }),
+    );
     expect(Buffer.from(got.Item!.blob!.B!).toString('utf8')).toBe('bytes');
     expect(got.Item!.tags).toEqual({ SS: ['x', 'y'] });
   });
@@ -86,24 +102,40 @@ describe('writeSeed against the real engine', () => {
     other.tables[0]!.sortKey = undefined;
     other.tables[0]!.globalSecondaryIndexes = [];
     await createTable(engine.client, other.tables[0]!);
-    await expect(writeSeed(connection, planSeed(cruddurModel('seed-other-keys')))).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(writeSeed(connection, planSeed(cruddurModel('seed-other-keys')))).rejects.toMatchObject({
+      code: 'VALIDATION',
+    });
   });
 
   it('isolates the items DynamoDB refuses (live GSI key type differs from the model) and writes the rest of their batches', async () => {
     const model: Model = {
       format: 'monotable/1',
       name: 'drifted',
-      tables: [{
-        name: 'seed-drifted',
-        partitionKey: { name: 'pk', type: 'S' },
-        billing: { mode: 'on-demand' },
-        globalSecondaryIndexes: [{ name: 'by-g', partitionKey: { name: 'g', type: 'S' }, projection: { type: 'KEYS_ONLY' } }],
-        entities: [
-          { name: 'InIndex', keys: { pk: 'A#{n}', g: 'G#{n}' }, attributes: [{ name: 'n', type: 'N', generator: { kind: 'sequence' } }], seed: { count: 30 } },
-          { name: 'NotInIndex', keys: { pk: 'B#{n}' }, attributes: [{ name: 'n', type: 'N', generator: { kind: 'sequence' } }], seed: { count: 30 } },
-        ],
-        accessPatterns: [],
-      }],
+      tables: [
+        {
+          name: 'seed-drifted',
+          partitionKey: { name: 'pk', type: 'S' },
+          billing: { mode: 'on-demand' },
+          globalSecondaryIndexes: [
+            { name: 'by-g', partitionKey: { name: 'g', type: 'S' }, projection: { type: 'KEYS_ONLY' } },
+          ],
+          entities: [
+            {
+              name: 'InIndex',
+              keys: { pk: 'A#{n}', g: 'G#{n}' },
+              attributes: [{ name: 'n', type: 'N', generator: { kind: 'sequence' } }],
+              seed: { count: 30 },
+            },
+            {
+              name: 'NotInIndex',
+              keys: { pk: 'B#{n}' },
+              attributes: [{ name: 'n', type: 'N', generator: { kind: 'sequence' } }],
+              seed: { count: 30 },
+            },
+          ],
+          accessPatterns: [],
+        },
+      ],
     };
     const live = structuredClone(model.tables[0]!);
     live.globalSecondaryIndexes![0]!.partitionKey.type = 'N';

@@ -45,9 +45,17 @@ type Outcome = 'abort' | 'retry' | 'invalid' | 'fatal';
  * throttling, 5xx, dropped connections and UnprocessedItems (only the unprocessed items are resent, attempts capped). Returns the summary;
  * a connection failure throws CONNECTION_FAILED (or the mapped code) with the partial summary in `details.summary`.
  */
-export async function writeSeed(connection: OpenConnection, plan: SeedPlan, options: WriteSeedOptions = {}): Promise<SeedSummary> {
+export async function writeSeed(
+  connection: OpenConnection,
+  plan: SeedPlan,
+  options: WriteSeedOptions = {},
+): Promise<SeedSummary> {
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? DEFAULT_CONCURRENCY));
-  const retry = { maxAttempts: options.maxAttempts ?? 10, baseDelayMs: options.baseDelayMs ?? 50, maxDelayMs: options.maxDelayMs ?? 5000 };
+  const retry = {
+    maxAttempts: options.maxAttempts ?? 10,
+    baseDelayMs: options.baseDelayMs ?? 50,
+    maxDelayMs: options.maxDelayMs ?? 5000,
+  };
   const tally = new SeedTally(plan.table, plan.planned, options.onProgress, options.progressIntervalMs ?? 100);
   const stop = new AbortController();
   // Every request in flight (and its SDK retry wait) listens on this signal: with concurrency N that is up to
@@ -86,7 +94,12 @@ export async function writeSeed(connection: OpenConnection, plan: SeedPlan, opti
       if (stop.signal.aborted) return;
       let unprocessed;
       try {
-        const out = await client.send(new BatchWriteItemCommand({ RequestItems: { [table]: requests.map((p) => ({ PutRequest: { Item: toSdkItem(p.item) } })) } }), { abortSignal: stop.signal });
+        const out = await client.send(
+          new BatchWriteItemCommand({
+            RequestItems: { [table]: requests.map((p) => ({ PutRequest: { Item: toSdkItem(p.item) } })) },
+          }),
+          { abortSignal: stop.signal },
+        );
         unprocessed = out.UnprocessedItems?.[table] ?? [];
       } catch (error) {
         const { outcome, mapped } = classify(error);
@@ -100,7 +113,8 @@ export async function writeSeed(connection: OpenConnection, plan: SeedPlan, opti
           for (const one of requests) await writeBatch([one]); // find the item DynamoDB refuses
           return;
         }
-        if (++attempt >= retry.maxAttempts) return giveUp(requests, `${mapped.message} (gave up after ${attempt} attempts)`);
+        if (++attempt >= retry.maxAttempts)
+          return giveUp(requests, `${mapped.message} (gave up after ${attempt} attempts)`);
         await sleep(backoffDelay(attempt, retry.baseDelayMs, retry.maxDelayMs), stop.signal);
         continue;
       }
@@ -110,7 +124,8 @@ export async function writeSeed(connection: OpenConnection, plan: SeedPlan, opti
       tally.tick();
       requests = next;
       if (requests.length === 0) return;
-      if (++attempt >= retry.maxAttempts) return giveUp(requests, `still in UnprocessedItems after ${attempt} attempts (throttled)`);
+      if (++attempt >= retry.maxAttempts)
+        return giveUp(requests, `still in UnprocessedItems after ${attempt} attempts (throttled)`);
       await sleep(backoffDelay(attempt, retry.baseDelayMs, retry.maxDelayMs), stop.signal);
     }
   };
@@ -128,7 +143,8 @@ export async function writeSeed(connection: OpenConnection, plan: SeedPlan, opti
           const { outcome, mapped } = classify(error);
           if (outcome === 'abort') return;
           if (outcome !== 'retry') throw mapped;
-          if (++attempt >= retry.maxAttempts) return giveUp(chunk, `could not check whether the item exists: ${mapped.message}`);
+          if (++attempt >= retry.maxAttempts)
+            return giveUp(chunk, `could not check whether the item exists: ${mapped.message}`);
           await sleep(backoffDelay(attempt, retry.baseDelayMs, retry.maxDelayMs), stop.signal);
         }
       }
@@ -182,11 +198,15 @@ export async function writeSeed(connection: OpenConnection, plan: SeedPlan, opti
   const summary = tally.summary();
   if (fatal) {
     const code = fatal.code === 'NETWORK' ? 'CONNECTION_FAILED' : fatal.code;
-    throw new MonotableError(code, `Seeding "${table}" stopped: ${fatal.message} ${summary.written} of ${summary.planned} items were written${summary.unknown ? `, ${summary.unknown} were in flight (outcome unknown)` : ''}.`, {
-      ...fatal.details,
-      hint: `${fatal.details.hint ?? ''} Then run the same seed command again: it writes only the items that are missing.`.trim(),
-      summary,
-    });
+    throw new MonotableError(
+      code,
+      `Seeding "${table}" stopped: ${fatal.message} ${summary.written} of ${summary.planned} items were written${summary.unknown ? `, ${summary.unknown} were in flight (outcome unknown)` : ''}.`,
+      {
+        ...fatal.details,
+        hint: `${fatal.details.hint ?? ''} Then run the same seed command again: it writes only the items that are missing.`.trim(),
+        summary,
+      },
+    );
   }
   return summary;
 }

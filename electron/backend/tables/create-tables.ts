@@ -1,4 +1,9 @@
-import { CreateTableCommand, UpdateTimeToLiveCommand, type CreateTableCommandInput, type UpdateTimeToLiveCommandInput } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  UpdateTimeToLiveCommand,
+  type CreateTableCommandInput,
+  type UpdateTimeToLiveCommandInput,
+} from '@aws-sdk/client-dynamodb';
 import { createTableDocuments } from '../../../shared/formats/create-table.js';
 import { isMonotableError } from '../../../shared/errors/monotable-error.js';
 import type { Model } from '../../../shared/model/schema.js';
@@ -35,7 +40,11 @@ export const TTL_NOT_SUPPORTED = 'TTL not applied: not supported by the embedded
  * until each table and its GSIs are ACTIVE, then applies TTL. An existing table is TABLE_EXISTS, or with
  * ifNotExists a skip that reports its drift from the model.
  */
-export async function createTables(connection: OpenConnection, model: Model, options: CreateTablesOptions = {}): Promise<CreatedTable[]> {
+export async function createTables(
+  connection: OpenConnection,
+  model: Model,
+  options: CreateTablesOptions = {},
+): Promise<CreatedTable[]> {
   assertWritable(connection, 'Creating tables');
   const results: CreatedTable[] = [];
   for (const table of selectTables(model, options.table)) {
@@ -43,20 +52,32 @@ export async function createTables(connection: OpenConnection, model: Model, opt
     const documents = createTableDocuments(model, table.name);
     options.onProgress?.({ table: table.name, phase: 'creating', elapsedMs: 0, message: `creating ${table.name}` });
     try {
-      await connection.client.send(new CreateTableCommand(documents.createTable as unknown as CreateTableCommandInput), { abortSignal: options.signal });
+      await connection.client.send(
+        new CreateTableCommand(documents.createTable as unknown as CreateTableCommandInput),
+        { abortSignal: options.signal },
+      );
     } catch (error) {
       const mapped = toMonotableError(error, { table: table.name, operation: 'CreateTable', connection });
       if (mapped.code === 'TABLE_EXISTS' && options.ifNotExists) {
         await waitForActive(connection, table.name, options);
         const drift = await driftReport(connection, model, table.name, options);
-        results.push({ table: table.name, outcome: 'exists', ttl: 'none', notes: [], drift, seconds: (Date.now() - started) / 1000 });
+        results.push({
+          table: table.name,
+          outcome: 'exists',
+          ttl: 'none',
+          notes: [],
+          drift,
+          seconds: (Date.now() - started) / 1000,
+        });
         continue;
       }
       throw mapped;
     }
     await waitForActive(connection, table.name, options);
     const notes: string[] = [];
-    const ttl = documents.timeToLive ? await applyTtl(connection, table.name, documents.timeToLive, notes, options) : 'none';
+    const ttl = documents.timeToLive
+      ? await applyTtl(connection, table.name, documents.timeToLive, notes, options)
+      : 'none';
     results.push({ table: table.name, outcome: 'created', ttl, notes, seconds: (Date.now() - started) / 1000 });
   }
   return results;
@@ -75,10 +96,14 @@ async function applyTtl(
   }
   options.onProgress?.({ table: tableName, phase: 'ttl', elapsedMs: 0, message: `enabling TTL on ${tableName}` });
   try {
-    await connection.client.send(new UpdateTimeToLiveCommand(document as unknown as UpdateTimeToLiveCommandInput), { abortSignal: options.signal });
+    await connection.client.send(new UpdateTimeToLiveCommand(document as unknown as UpdateTimeToLiveCommandInput), {
+      abortSignal: options.signal,
+    });
     return 'applied';
   } catch (error) {
-    const mapped = isMonotableError(error) ? error : toMonotableError(error, { table: tableName, operation: 'UpdateTimeToLive', connection });
+    const mapped = isMonotableError(error)
+      ? error
+      : toMonotableError(error, { table: tableName, operation: 'UpdateTimeToLive', connection });
     if (mapped.code !== 'ENGINE_UNSUPPORTED') throw mapped;
     notes.push(`${TTL_NOT_SUPPORTED} (the endpoint answered UnknownOperation)`);
     return 'not-supported';

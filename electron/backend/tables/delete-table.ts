@@ -19,13 +19,21 @@ export interface DeleteTableOptions extends TableWorkOptions {
  * Deletes a table, guarded: read-only connections refuse, production connections need the table name typed back,
  * DeletionProtectionEnabled (live, or the model's flag on AWS) refuses. Waits until the table is gone.
  */
-export async function deleteTable(connection: OpenConnection, tableName: string, options: DeleteTableOptions = {}): Promise<{ table: string; seconds: number }> {
+export async function deleteTable(
+  connection: OpenConnection,
+  tableName: string,
+  options: DeleteTableOptions = {},
+): Promise<{ table: string; seconds: number }> {
   const started = Date.now();
   assertConfirmed(connection, tableName, options.confirm, `Deleting table "${tableName}"`);
   const live = await describeTable(connection, tableName, options);
-  const modelProtected = connection.spec.kind === 'aws' && options.model?.tables.find((t) => t.name === tableName)?.deletionProtection === true;
+  const modelProtected =
+    connection.spec.kind === 'aws' &&
+    options.model?.tables.find((t) => t.name === tableName)?.deletionProtection === true;
   if (live.DeletionProtectionEnabled === true || modelProtected) {
-    const why = live.DeletionProtectionEnabled ? 'has deletion protection enabled' : 'is marked deletionProtection in the model';
+    const why = live.DeletionProtectionEnabled
+      ? 'has deletion protection enabled'
+      : 'is marked deletionProtection in the model';
     throw new MonotableError('DELETION_PROTECTED', `Table "${tableName}" ${why}; it was not deleted.`, {
       table: tableName,
       hint: 'Turn deletion protection off first (AWS console or `aws dynamodb update-table --no-deletion-protection-enabled`), and in the model.',
@@ -33,7 +41,8 @@ export async function deleteTable(connection: OpenConnection, tableName: string,
   }
   // DeleteTable refuses a table that is still being created or updated: wait for it first (a deletion in progress
   // is simply awaited below).
-  if (live.TableStatus === 'CREATING' || live.TableStatus === 'UPDATING') await waitForActive(connection, tableName, options);
+  if (live.TableStatus === 'CREATING' || live.TableStatus === 'UPDATING')
+    await waitForActive(connection, tableName, options);
   if (live.TableStatus !== 'DELETING') {
     options.onProgress?.({ table: tableName, phase: 'deleting', elapsedMs: 0, message: `deleting ${tableName}` });
     try {
@@ -51,9 +60,20 @@ export async function deleteTable(connection: OpenConnection, tableName: string,
       if (mapped.code === 'TABLE_NOT_FOUND') break;
       throw mapped;
     }
-    options.onProgress?.({ table: tableName, phase: 'waiting', status: 'DELETING', elapsedMs: Date.now() - started, message: `${tableName}: waiting for the deletion` });
+    options.onProgress?.({
+      table: tableName,
+      phase: 'waiting',
+      status: 'DELETING',
+      elapsedMs: Date.now() - started,
+      message: `${tableName}: waiting for the deletion`,
+    });
     await pollPause(pollMs, options.signal);
   }
-  options.onProgress?.({ table: tableName, phase: 'done', elapsedMs: Date.now() - started, message: `${tableName} deleted` });
+  options.onProgress?.({
+    table: tableName,
+    phase: 'done',
+    elapsedMs: Date.now() - started,
+    message: `${tableName} deleted`,
+  });
   return { table: tableName, seconds: (Date.now() - started) / 1000 };
 }

@@ -5,10 +5,20 @@ import type { OpenConnection } from '../connections/connection.js';
 import type { TableWorkOptions } from './table-progress.js';
 
 /** DescribeTable; a missing table is TABLE_NOT_FOUND naming the region and connection. */
-export async function describeTable(connection: OpenConnection, tableName: string, options: TableWorkOptions = {}): Promise<TableDescription> {
+export async function describeTable(
+  connection: OpenConnection,
+  tableName: string,
+  options: TableWorkOptions = {},
+): Promise<TableDescription> {
   try {
-    const table = (await connection.client.send(new DescribeTableCommand({ TableName: tableName }), { abortSignal: options.signal })).Table;
-    if (!table) throw new MonotableError('TABLE_NOT_FOUND', `DescribeTable returned nothing for "${tableName}".`, { table: tableName, hint: 'Retry; if it persists the endpoint is not DynamoDB-compatible.' });
+    const table = (
+      await connection.client.send(new DescribeTableCommand({ TableName: tableName }), { abortSignal: options.signal })
+    ).Table;
+    if (!table)
+      throw new MonotableError('TABLE_NOT_FOUND', `DescribeTable returned nothing for "${tableName}".`, {
+        table: tableName,
+        hint: 'Retry; if it persists the endpoint is not DynamoDB-compatible.',
+      });
     return table;
   } catch (error) {
     throw toMonotableError(error, { table: tableName, operation: 'DescribeTable', connection });
@@ -21,7 +31,9 @@ export async function listTables(connection: OpenConnection, options: TableWorkO
   let start: string | undefined;
   try {
     do {
-      const page = await connection.client.send(new ListTablesCommand({ ExclusiveStartTableName: start }), { abortSignal: options.signal });
+      const page = await connection.client.send(new ListTablesCommand({ ExclusiveStartTableName: start }), {
+        abortSignal: options.signal,
+      });
       names.push(...(page.TableNames ?? []));
       start = page.LastEvaluatedTableName;
     } while (start);

@@ -20,15 +20,38 @@ const drifted: CreateTableCommandInput = {
     { AttributeName: 'created_at', AttributeType: 'S' },
     { AttributeName: 'other', AttributeType: 'S' },
   ],
-  KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
+  KeySchema: [
+    { AttributeName: 'pk', KeyType: 'HASH' },
+    { AttributeName: 'sk', KeyType: 'RANGE' },
+  ],
   BillingMode: 'PROVISIONED',
   ProvisionedThroughput: { ReadCapacityUnits: 5, WriteCapacityUnits: 5 },
   GlobalSecondaryIndexes: [
-    { IndexName: 'by-customer', KeySchema: [{ AttributeName: 'customer_id', KeyType: 'HASH' }, { AttributeName: 'created_at', KeyType: 'RANGE' }], Projection: { ProjectionType: 'KEYS_ONLY' }, ProvisionedThroughput: { ReadCapacityUnits: 1, WriteCapacityUnits: 1 } },
-    { IndexName: 'legacy', KeySchema: [{ AttributeName: 'other', KeyType: 'HASH' }], Projection: { ProjectionType: 'ALL' }, ProvisionedThroughput: { ReadCapacityUnits: 1, WriteCapacityUnits: 1 } },
+    {
+      IndexName: 'by-customer',
+      KeySchema: [
+        { AttributeName: 'customer_id', KeyType: 'HASH' },
+        { AttributeName: 'created_at', KeyType: 'RANGE' },
+      ],
+      Projection: { ProjectionType: 'KEYS_ONLY' },
+      ProvisionedThroughput: { ReadCapacityUnits: 1, WriteCapacityUnits: 1 },
+    },
+    {
+      IndexName: 'legacy',
+      KeySchema: [{ AttributeName: 'other', KeyType: 'HASH' }],
+      Projection: { ProjectionType: 'ALL' },
+      ProvisionedThroughput: { ReadCapacityUnits: 1, WriteCapacityUnits: 1 },
+    },
   ],
   LocalSecondaryIndexes: [
-    { IndexName: 'by-created', KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'created_at', KeyType: 'RANGE' }], Projection: { ProjectionType: 'KEYS_ONLY' } },
+    {
+      IndexName: 'by-created',
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'created_at', KeyType: 'RANGE' },
+      ],
+      Projection: { ProjectionType: 'KEYS_ONLY' },
+    },
   ],
 };
 
@@ -47,8 +70,20 @@ describe('drift between a live table and the model', () => {
   test('lists every difference with a path, on the real engine', async () => {
     const differences = await driftReport(connection, model, 'Orders');
     const byPath = Object.fromEntries(differences.map((d) => [d.path, d]));
-    expect(Object.keys(byPath).sort()).toEqual(['gsi[by-customer].projection', 'gsi[by-status]', 'gsi[legacy]', 'table.billing', 'table.partitionKey', 'table.ttl']);
-    expect(byPath['table.partitionKey']).toMatchObject({ kind: 'changed', expected: 'pk (S)', actual: 'pk (N)', fixable: false });
+    expect(Object.keys(byPath).sort()).toEqual([
+      'gsi[by-customer].projection',
+      'gsi[by-status]',
+      'gsi[legacy]',
+      'table.billing',
+      'table.partitionKey',
+      'table.ttl',
+    ]);
+    expect(byPath['table.partitionKey']).toMatchObject({
+      kind: 'changed',
+      expected: 'pk (S)',
+      actual: 'pk (N)',
+      fixable: false,
+    });
     expect(byPath['gsi[by-status]']).toMatchObject({ kind: 'missing', fixable: true });
     expect(byPath['gsi[legacy]']).toMatchObject({ kind: 'extra', fixable: false });
     expect(byPath['gsi[by-customer].projection']).toMatchObject({ expected: 'ALL', actual: 'KEYS_ONLY' });
@@ -59,18 +94,33 @@ describe('drift between a live table and the model', () => {
   test('a table that matches the model has no drift; TTL is not compared where unsupported', () => {
     const live = {
       TableName: 'Orders',
-      AttributeDefinitions: drifted.AttributeDefinitions!.map((d) => (d.AttributeName === 'pk' ? { ...d, AttributeType: 'S' as const } : d)).concat([{ AttributeName: 'order_status', AttributeType: 'S' }]),
+      AttributeDefinitions: drifted
+        .AttributeDefinitions!.map((d) => (d.AttributeName === 'pk' ? { ...d, AttributeType: 'S' as const } : d))
+        .concat([{ AttributeName: 'order_status', AttributeType: 'S' }]),
       KeySchema: drifted.KeySchema,
       BillingModeSummary: { BillingMode: 'PAY_PER_REQUEST' as const },
       GlobalSecondaryIndexes: [
         { ...drifted.GlobalSecondaryIndexes![0]!, Projection: { ProjectionType: 'ALL' as const } },
-        { IndexName: 'by-status', KeySchema: [{ AttributeName: 'order_status', KeyType: 'HASH' as const }], Projection: { ProjectionType: 'INCLUDE' as const, NonKeyAttributes: ['total', 'order_id'] } },
+        {
+          IndexName: 'by-status',
+          KeySchema: [{ AttributeName: 'order_status', KeyType: 'HASH' as const }],
+          Projection: { ProjectionType: 'INCLUDE' as const, NonKeyAttributes: ['total', 'order_id'] },
+        },
       ],
       LocalSecondaryIndexes: drifted.LocalSecondaryIndexes,
     };
-    expect(compareTable(modelTable, live, { checkTtl: false, checkStream: false, checkDeletionProtection: false })).toEqual([]);
-    const withTtl = compareTable(modelTable, live, { ttlAttribute: 'ttl', checkTtl: true, checkStream: false, checkDeletionProtection: false });
-    expect(withTtl).toEqual([expect.objectContaining({ path: 'table.ttl', kind: 'changed', expected: 'expires_at', actual: 'ttl' })]);
+    expect(
+      compareTable(modelTable, live, { checkTtl: false, checkStream: false, checkDeletionProtection: false }),
+    ).toEqual([]);
+    const withTtl = compareTable(modelTable, live, {
+      ttlAttribute: 'ttl',
+      checkTtl: true,
+      checkStream: false,
+      checkDeletionProtection: false,
+    });
+    expect(withTtl).toEqual([
+      expect.objectContaining({ path: 'table.ttl', kind: 'changed', expected: 'expires_at', actual: 'ttl' }),
+    ]);
   });
 
   test('an unknown table in the model is NOT_FOUND; a table missing live is TABLE_NOT_FOUND', async () => {

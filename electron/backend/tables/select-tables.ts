@@ -8,7 +8,9 @@ export { selectTables };
 export function selectOneTable(model: Model, tableName?: string): Table {
   const tables = selectTables(model, tableName);
   if (tables.length !== 1) {
-    throw new MonotableError('AMBIGUOUS', `The model has ${tables.length} tables; say which one.`, { hint: `Add --table with one of: ${tables.map((t) => t.name).join(', ')}.` });
+    throw new MonotableError('AMBIGUOUS', `The model has ${tables.length} tables; say which one.`, {
+      hint: `Add --table with one of: ${tables.map((t) => t.name).join(', ')}.`,
+    });
   }
   return tables[0]!;
 }

@@ -28,7 +28,12 @@ describe('create tables', () => {
   test('creates table, GSIs and LSI, waits until ACTIVE with progress, reports TTL as not supported', async () => {
     const progress: TableProgress[] = [];
     const [result] = await createTables(embedded, ordersModel(), { onProgress: (p) => progress.push(p) });
-    expect(result).toMatchObject({ table: 'Orders', outcome: 'created', ttl: 'not-supported', notes: [TTL_NOT_SUPPORTED] });
+    expect(result).toMatchObject({
+      table: 'Orders',
+      outcome: 'created',
+      ttl: 'not-supported',
+      notes: [TTL_NOT_SUPPORTED],
+    });
     expect(progress.map((p) => p.phase)).toEqual(expect.arrayContaining(['creating', 'waiting', 'done']));
     expect(progress.find((p) => p.phase === 'waiting')?.status).toBe('CREATING');
     const live = await describeTable(embedded, 'Orders');
@@ -67,12 +72,23 @@ describe('create tables', () => {
     expect(error.code).toBe('TABLE_EXISTS');
     expect(error.message).toContain('"Orders"');
     expect(error.details.hint).toMatch(/--if-not-exists/);
-    const [skipped] = await createTables(embedded, ordersModel({ billing: { mode: 'provisioned', read: 3, write: 3 } }), { ifNotExists: true });
-    expect(skipped).toMatchObject({ outcome: 'exists', drift: [expect.objectContaining({ path: 'table.billing', expected: 'provisioned 3 RCU / 3 WCU', actual: 'on-demand' })] });
+    const [skipped] = await createTables(
+      embedded,
+      ordersModel({ billing: { mode: 'provisioned', read: 3, write: 3 } }),
+      { ifNotExists: true },
+    );
+    expect(skipped).toMatchObject({
+      outcome: 'exists',
+      drift: [
+        expect.objectContaining({ path: 'table.billing', expected: 'provisioned 3 RCU / 3 WCU', actual: 'on-demand' }),
+      ],
+    });
   });
 
   test('read-only connections refuse; an unknown --table is NOT_FOUND', async () => {
-    expect((await monotableRejection(createTables({ ...embedded, readOnly: true }, ordersModel({ name: 'Never' })))).code).toBe('READ_ONLY');
+    expect(
+      (await monotableRejection(createTables({ ...embedded, readOnly: true }, ordersModel({ name: 'Never' })))).code,
+    ).toBe('READ_ONLY');
     expect(await listTables(embedded)).not.toContain('Never');
     expect((await monotableRejection(createTables(embedded, ordersModel(), { table: 'Nope' }))).code).toBe('NOT_FOUND');
   });
@@ -83,13 +99,22 @@ describe('wait for ACTIVE', () => {
     const slow = await startConnectedTestEngine({ engine: { createTableMs: 5_000 } });
     const connection = slow.connection;
     try {
-      await slow.client.send(new CreateTableCommand({ TableName: 'Orders', AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], BillingMode: 'PAY_PER_REQUEST' }));
+      await slow.client.send(
+        new CreateTableCommand({
+          TableName: 'Orders',
+          AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+          KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+          BillingMode: 'PAY_PER_REQUEST',
+        }),
+      );
       const timeout = await monotableRejection(waitForActive(connection, 'Orders', { timeoutMs: 100, pollMs: 20 }));
       expect(timeout.code).toBe('TABLE_NOT_ACTIVE');
       expect(timeout.message).toContain('table CREATING');
       const controller = new AbortController();
       setTimeout(() => controller.abort(), 100);
-      expect((await monotableRejection(waitForActive(connection, 'Orders', { signal: controller.signal }))).code).toBe('CANCELLED');
+      expect((await monotableRejection(waitForActive(connection, 'Orders', { signal: controller.signal }))).code).toBe(
+        'CANCELLED',
+      );
     } finally {
       await slow.stop();
     }
@@ -101,24 +126,46 @@ describe('add missing GSIs', () => {
     const bare = ordersModel({ name: 'Bare', globalSecondaryIndexes: [] });
     await createTables(embedded, bare);
     const full = ordersModel({ name: 'Bare' });
-    expect((await driftReport(embedded, full, 'Bare')).filter((d) => d.fixable).map((d) => d.path)).toEqual(['gsi[by-customer]', 'gsi[by-status]']);
+    expect((await driftReport(embedded, full, 'Bare')).filter((d) => d.fixable).map((d) => d.path)).toEqual([
+      'gsi[by-customer]',
+      'gsi[by-status]',
+    ]);
     const progress: TableProgress[] = [];
-    const error = await monotableRejection(addMissingIndexes(embedded, full, 'Bare', { onProgress: (p) => progress.push(p) }));
+    const error = await monotableRejection(
+      addMissingIndexes(embedded, full, 'Bare', { onProgress: (p) => progress.push(p) }),
+    );
     expect(error.code).toBe('ENGINE_UNSUPPORTED');
-    expect(error.message).toContain('Adding index by-customer to the existing table "Bare" is not supported by the embedded engine (dynalite)');
+    expect(error.message).toContain(
+      'Adding index by-customer to the existing table "Bare" is not supported by the embedded engine (dynalite)',
+    );
     expect(error.details.hint).toContain('monotable drop FILE --embedded --table Bare');
     expect(progress.filter((p) => p.phase === 'indexing').map((p) => p.index)).toEqual(['by-customer']);
     // Provisioned tables pass dynalite's validation; the update is then ignored, which is caught too.
-    const provisioned = ordersModel({ name: 'BareProvisioned', billing: { mode: 'provisioned', read: 2, write: 2 }, globalSecondaryIndexes: [] });
+    const provisioned = ordersModel({
+      name: 'BareProvisioned',
+      billing: { mode: 'provisioned', read: 2, write: 2 },
+      globalSecondaryIndexes: [],
+    });
     await createTables(embedded, provisioned);
-    const fullProvisioned = ordersModel({ name: 'BareProvisioned', billing: { mode: 'provisioned', read: 2, write: 2 } });
-    expect((await monotableRejection(addMissingIndexes(embedded, fullProvisioned, 'BareProvisioned'))).code).toBe('ENGINE_UNSUPPORTED');
+    const fullProvisioned = ordersModel({
+      name: 'BareProvisioned',
+      billing: { mode: 'provisioned', read: 2, write: 2 },
+    });
+    expect((await monotableRejection(addMissingIndexes(embedded, fullProvisioned, 'BareProvisioned'))).code).toBe(
+      'ENGINE_UNSUPPORTED',
+    );
   });
 
   test('nothing missing: no UpdateTable, empty list; read-only refuses', async () => {
     await createTables(embedded, ordersModel({ name: 'Complete' }));
     expect(await addMissingIndexes(embedded, ordersModel({ name: 'Complete' }), 'Complete')).toEqual([]);
-    expect((await monotableRejection(addMissingIndexes({ ...embedded, readOnly: true }, ordersModel({ name: 'Complete' }), 'Complete'))).code).toBe('READ_ONLY');
+    expect(
+      (
+        await monotableRejection(
+          addMissingIndexes({ ...embedded, readOnly: true }, ordersModel({ name: 'Complete' }), 'Complete'),
+        )
+      ).code,
+    ).toBe('READ_ONLY');
   });
 });
 
@@ -127,8 +174,12 @@ describe('delete a table (guarded)', () => {
     await createTables(embedded, ordersModel({ name: 'Doomed' }));
     const production = { ...embedded, production: true };
     expect((await monotableRejection(deleteTable(production, 'Doomed'))).code).toBe('CONFIRMATION_REQUIRED');
-    expect((await monotableRejection(deleteTable(production, 'Doomed', { confirm: 'doomed' }))).code).toBe('CONFIRMATION_REQUIRED');
-    expect((await monotableRejection(deleteTable({ ...embedded, readOnly: true }, 'Doomed', { confirm: 'Doomed' }))).code).toBe('READ_ONLY');
+    expect((await monotableRejection(deleteTable(production, 'Doomed', { confirm: 'doomed' }))).code).toBe(
+      'CONFIRMATION_REQUIRED',
+    );
+    expect(
+      (await monotableRejection(deleteTable({ ...embedded, readOnly: true }, 'Doomed', { confirm: 'Doomed' }))).code,
+    ).toBe('READ_ONLY');
     expect(await listTables(embedded)).toContain('Doomed');
     const progress: TableProgress[] = [];
     await deleteTable(production, 'Doomed', { confirm: 'Doomed', onProgress: (p) => progress.push(p) });
@@ -138,9 +189,19 @@ describe('delete a table (guarded)', () => {
   });
 
   test('a table still CREATING is awaited, then deleted', async () => {
-    await engine.client.send(new CreateTableCommand({ TableName: 'Young', AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], BillingMode: 'PAY_PER_REQUEST' }));
+    await engine.client.send(
+      new CreateTableCommand({
+        TableName: 'Young',
+        AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+        KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+        BillingMode: 'PAY_PER_REQUEST',
+      }),
+    );
     expect((await describeTable(embedded, 'Young')).TableStatus).toBe('CREATING');
-    const raw = await engine.client.send(new DeleteTableCommand({ TableName: 'Young' })).then(() => undefined, (error: unknown) => error);
+    const raw = await engine.client.send(new DeleteTableCommand({ TableName: 'Young' })).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
     expect(toMonotableError(raw, { table: 'Young', operation: 'DeleteTable' }).code).toBe('TABLE_NOT_ACTIVE');
     await deleteTable(embedded, 'Young');
     expect(await listTables(embedded)).not.toContain('Young');
@@ -150,7 +211,9 @@ describe('delete a table (guarded)', () => {
     await createTables(embedded, ordersModel({ name: 'Kept' }));
     // The AWS code path, pointed at the local engine: no network, the real DescribeTable.
     const awsLike: OpenConnection = { ...endpoint, spec: { kind: 'aws', profile: 'test', region: 'us-east-1' } };
-    const error = await monotableRejection(deleteTable(awsLike, 'Kept', { model: ordersModel({ name: 'Kept', deletionProtection: true }) }));
+    const error = await monotableRejection(
+      deleteTable(awsLike, 'Kept', { model: ordersModel({ name: 'Kept', deletionProtection: true }) }),
+    );
     expect(error.code).toBe('DELETION_PROTECTED');
     expect(error.details.hint).toMatch(/deletion protection off/);
     const still = await engine.client.send(new DescribeTableCommand({ TableName: 'Kept' }));

@@ -20,7 +20,9 @@ function isLocal(connection: OpenConnection): boolean {
 export async function pollPause(ms: number, signal?: AbortSignal): Promise<void> {
   await sleep(ms, signal);
   if (signal?.aborted) {
-    throw new MonotableError('CANCELLED', 'Cancelled while waiting for the table.', { hint: 'The control-plane change continues on the server; run the command again to see its state.' });
+    throw new MonotableError('CANCELLED', 'Cancelled while waiting for the table.', {
+      hint: 'The control-plane change continues on the server; run the command again to see its state.',
+    });
   }
 }
 
@@ -34,29 +36,53 @@ function pendingParts(table: TableDescription): string[] {
 }
 
 /** Polls DescribeTable until the table and all its GSIs are ACTIVE; bounded, cancellable, reports progress. */
-export async function waitForActive(connection: OpenConnection, tableName: string, options: WaitOptions = {}): Promise<TableDescription> {
+export async function waitForActive(
+  connection: OpenConnection,
+  tableName: string,
+  options: WaitOptions = {},
+): Promise<TableDescription> {
   const pollMs = options.pollMs ?? (isLocal(connection) ? 50 : 2_000);
   const timeoutMs = options.timeoutMs ?? (isLocal(connection) ? 60_000 : 30 * 60_000);
   const started = Date.now();
   for (;;) {
     let table: TableDescription | undefined;
     try {
-      table = (await connection.client.send(new DescribeTableCommand({ TableName: tableName }), { abortSignal: options.signal })).Table;
+      table = (
+        await connection.client.send(new DescribeTableCommand({ TableName: tableName }), {
+          abortSignal: options.signal,
+        })
+      ).Table;
     } catch (error) {
       throw toMonotableError(error, { table: tableName, operation: 'DescribeTable', connection });
     }
     const pending = table ? pendingParts(table) : ['table unknown'];
     const elapsedMs = Date.now() - started;
     if (table && pending.length === 0) {
-      options.onProgress?.({ table: tableName, phase: 'done', status: 'ACTIVE', elapsedMs, message: `${tableName} is ACTIVE` });
+      options.onProgress?.({
+        table: tableName,
+        phase: 'done',
+        status: 'ACTIVE',
+        elapsedMs,
+        message: `${tableName} is ACTIVE`,
+      });
       return table;
     }
-    options.onProgress?.({ table: tableName, phase: 'waiting', status: table?.TableStatus, elapsedMs, message: `${tableName}: waiting for ${pending.join(', ')}` });
+    options.onProgress?.({
+      table: tableName,
+      phase: 'waiting',
+      status: table?.TableStatus,
+      elapsedMs,
+      message: `${tableName}: waiting for ${pending.join(', ')}`,
+    });
     if (elapsedMs > timeoutMs) {
-      throw new MonotableError('TABLE_NOT_ACTIVE', `Table "${tableName}" is still not ACTIVE after ${Math.round(elapsedMs / 1000)} s (${pending.join(', ')}).`, {
-        table: tableName,
-        hint: 'It may still become ACTIVE: check again later with `monotable drift`, or look at the table in the AWS console.',
-      });
+      throw new MonotableError(
+        'TABLE_NOT_ACTIVE',
+        `Table "${tableName}" is still not ACTIVE after ${Math.round(elapsedMs / 1000)} s (${pending.join(', ')}).`,
+        {
+          table: tableName,
+          hint: 'It may still become ACTIVE: check again later with `monotable drift`, or look at the table in the AWS console.',
+        },
+      );
     }
     await pollPause(pollMs, options.signal);
   }

@@ -33,7 +33,9 @@ ${CONNECTION_USAGE}`,
         io.stdout.write(`created ${result.table} (ACTIVE after ${result.seconds.toFixed(1)} s)\n`);
       } else {
         const drift = result.drift ?? [];
-        io.stdout.write(`exists ${result.table}: ${drift.length === 0 ? 'matches the model' : `${drift.length} difference(s) from the model`}\n`);
+        io.stdout.write(
+          `exists ${result.table}: ${drift.length === 0 ? 'matches the model' : `${drift.length} difference(s) from the model`}\n`,
+        );
         for (const d of drift) io.stdout.write(`  ${d.path}: ${d.message}\n`);
       }
       for (const note of result.notes) io.stdout.write(`  note: ${note}\n`);

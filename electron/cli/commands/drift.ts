@@ -37,7 +37,8 @@ ${CONNECTION_USAGE}`,
         const added = values.fix === true ? await addMissingIndexes(connection, model, table.name, options) : [];
         out.push({ table: table.name, added, differences: await driftReport(connection, model, table.name, options) });
       }
-      if (!connection.capabilities.ttl) io.stderr.write('note: TTL not compared: not supported by the embedded engine\n');
+      if (!connection.capabilities.ttl)
+        io.stderr.write('note: TTL not compared: not supported by the embedded engine\n');
       return out;
     });
     if (values.json === true) {
@@ -46,7 +47,8 @@ ${CONNECTION_USAGE}`,
       for (const { table, added, differences } of report) {
         for (const index of added) io.stdout.write(`${table}: added index ${index}\n`);
         if (differences.length === 0) io.stdout.write(`${table}: matches the model\n`);
-        for (const d of differences) io.stdout.write(`${table} ${d.path}: ${d.message}${d.fixable ? ' (--fix adds it)' : ''}\n`);
+        for (const d of differences)
+          io.stdout.write(`${table} ${d.path}: ${d.message}${d.fixable ? ' (--fix adds it)' : ''}\n`);
       }
     }
     return report.some((t) => t.differences.length > 0) ? EXIT.FINDINGS : EXIT.OK;

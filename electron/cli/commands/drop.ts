@@ -24,7 +24,9 @@ ${CONNECTION_USAGE}`,
     const file = singleFile(positionals, this.usage);
     const tableName = stringOption(values, 'table');
     if (tableName === undefined) {
-      throw new MonotableError('BAD_INPUT', 'Name the table to delete.', { hint: 'Add --table T (one of the tables of the model).' });
+      throw new MonotableError('BAD_INPUT', 'Name the table to delete.', {
+        hint: 'Add --table T (one of the tables of the model).',
+      });
     }
     const { model } = await loadModelFile(file, io);
     const table = selectOneTable(model, tableName);

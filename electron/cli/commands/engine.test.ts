@@ -30,7 +30,12 @@ describe('monotable engine', () => {
     const out = capture();
     const err = capture();
     const controller = new AbortController();
-    const exit = main(['engine', '--port', '0', '--data', dir], { stdout: out.stream, stderr: err.stream, signal: controller.signal, cwd: tmpdir() });
+    const exit = main(['engine', '--port', '0', '--data', dir], {
+      stdout: out.stream,
+      stderr: err.stream,
+      signal: controller.signal,
+      cwd: tmpdir(),
+    });
     await until(() => out.text().includes('endpoint:'));
     const endpoint = /endpoint: (http:\/\/127\.0\.0\.1:\d+)/.exec(out.text())![1]!;
     expect(out.text()).toContain(`data: ${dir}`);
@@ -50,7 +55,12 @@ describe('monotable engine', () => {
     const err = capture();
     try {
       const dir = await mkdtemp(join(tmpdir(), 'monotable-cli-port-'));
-      const code = await main(['engine', '--port', String(port), '--data', dir], { stdout: capture().stream, stderr: err.stream, signal: new AbortController().signal, cwd: tmpdir() });
+      const code = await main(['engine', '--port', String(port), '--data', dir], {
+        stdout: capture().stream,
+        stderr: err.stream,
+        signal: new AbortController().signal,
+        cwd: tmpdir(),
+      });
       expect(code).toBe(2);
       expect(err.text()).toContain('error [PORT_IN_USE]');
       expect(err.text()).toContain('hint:');
@@ -61,11 +71,23 @@ describe('monotable engine', () => {
 
   test('bad flags: exit 2 with a message', async () => {
     const err = capture();
-    const code = await main(['engine', '--port', 'abc'], { stdout: capture().stream, stderr: err.stream, signal: new AbortController().signal, cwd: tmpdir() });
+    const code = await main(['engine', '--port', 'abc'], {
+      stdout: capture().stream,
+      stderr: err.stream,
+      signal: new AbortController().signal,
+      cwd: tmpdir(),
+    });
     expect(code).toBe(2);
     expect(err.text()).toContain('--port must be a number');
     const both = capture();
-    expect(await main(['engine', '--data', 'x', '--in-memory'], { stdout: capture().stream, stderr: both.stream, signal: new AbortController().signal, cwd: tmpdir() })).toBe(2);
+    expect(
+      await main(['engine', '--data', 'x', '--in-memory'], {
+        stdout: capture().stream,
+        stderr: both.stream,
+        signal: new AbortController().signal,
+        cwd: tmpdir(),
+      }),
+    ).toBe(2);
     expect(both.text()).toContain('exclude each other');
   });
 });

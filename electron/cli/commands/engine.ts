@@ -8,7 +8,9 @@ function parsePort(value: unknown): number {
   if (value === undefined) return 0;
   const port = Number(value);
   if (typeof value !== 'string' || !/^\d+$/.test(value) || port > 65_535) {
-    throw new MonotableError('BAD_INPUT', `--port must be a number from 0 to 65535, got "${String(value)}".`, { hint: 'Use --port 0 (or leave it out) to pick a free port.' });
+    throw new MonotableError('BAD_INPUT', `--port must be a number from 0 to 65535, got "${String(value)}".`, {
+      hint: 'Use --port 0 (or leave it out) to pick a free port.',
+    });
   }
   return port;
 }
@@ -34,7 +36,9 @@ Options:
     const port = parsePort(values.port);
     const inMemory = values['in-memory'] === true;
     if (inMemory && values.data !== undefined) {
-      throw new MonotableError('BAD_INPUT', '--data and --in-memory exclude each other.', { hint: 'Keep --data DIR to persist tables, or --in-memory for a scratch engine.' });
+      throw new MonotableError('BAD_INPUT', '--data and --in-memory exclude each other.', {
+        hint: 'Keep --data DIR to persist tables, or --in-memory for a scratch engine.',
+      });
     }
     const engineDir = typeof values.data === 'string' ? resolve(io.cwd, values.data) : defaultEngineDir();
     const engine = await startEngineService({ port, engineDir, inMemory });
@@ -50,7 +54,9 @@ Options:
     if (outcome === 'exited') await new Promise((resolve) => setTimeout(resolve, 200));
     if (outcome === 'exited' && !io.signal.aborted) {
       const { code, signal } = await engine.exited;
-      io.stderr.write(`error [ENGINE_START_FAILED]: the engine process stopped unexpectedly (exit ${code ?? signal}).\n  hint: start it again; if it keeps stopping, try --in-memory or another --data folder.\n`);
+      io.stderr.write(
+        `error [ENGINE_START_FAILED]: the engine process stopped unexpectedly (exit ${code ?? signal}).\n  hint: start it again; if it keeps stopping, try --in-memory or another --data folder.\n`,
+      );
       await engine.stop();
       return EXIT.FAILURE;
     }

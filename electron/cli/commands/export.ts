@@ -36,7 +36,8 @@ function inFile<T>(file: string, work: () => T): T {
   try {
     return work();
   } catch (error) {
-    if (isMonotableError(error) && !error.details.file) throw new MonotableError(error.code, error.message, { ...error.details, file });
+    if (isMonotableError(error) && !error.details.file)
+      throw new MonotableError(error.code, error.message, { ...error.details, file });
     throw error;
   }
 }
@@ -54,24 +55,32 @@ export const exportCommand: Command = {
     const path = singleFile(positionals, usage);
     const format = choiceOption(values, 'format', EXPORT_FORMATS);
     if (!format) {
-      throw new MonotableError('BAD_INPUT', 'Say which format to write with --format.', { hint: `One of: ${EXPORT_FORMATS.join(', ')}.` });
+      throw new MonotableError('BAD_INPUT', 'Say which format to write with --format.', {
+        hint: `One of: ${EXPORT_FORMATS.join(', ')}.`,
+      });
     }
     const { model, notes } = await loadModelFile(path, io);
     for (const note of notes) io.stderr.write(`note: ${formatDiagnostic(note)}\n`);
     const result = inFile(path, () => exportModel(model, format, { table: stringOption(values, 'table') }));
     const errors = validate(model).filter((d) => d.severity === 'error');
     if (errors.length > 0) {
-      io.stderr.write(`warning: the model has ${errors.length} validation error${errors.length === 1 ? '' : 's'} (first: ${errors[0]!.path}: ${errors[0]!.message}); fix them before relying on this export. Run \`monotable validate ${path}\`.\n`);
+      io.stderr.write(
+        `warning: the model has ${errors.length} validation error${errors.length === 1 ? '' : 's'} (first: ${errors[0]!.path}: ${errors[0]!.message}); fix them before relying on this export. Run \`monotable validate ${path}\`.\n`,
+      );
     }
     const written = await writeOutput(result.text, stringOption(values, 'output'), io);
     if (result.timeToLive !== undefined) {
       if (written) {
         const ttlFile = ttlPath(written);
         await writeOutput(result.timeToLive, ttlFile, io);
-        io.stderr.write(`The table has TTL: wrote the UpdateTimeToLive document to ${ttlFile}\n  run after create-table: aws dynamodb update-time-to-live --cli-input-json file://${ttlFile}\n`);
+        io.stderr.write(
+          `The table has TTL: wrote the UpdateTimeToLive document to ${ttlFile}\n  run after create-table: aws dynamodb update-time-to-live --cli-input-json file://${ttlFile}\n`,
+        );
       } else {
         const compact = JSON.stringify(JSON.parse(result.timeToLive));
-        io.stderr.write(`note: the table has TTL; after create-table run:\n  aws dynamodb update-time-to-live --cli-input-json '${compact}'\n`);
+        io.stderr.write(
+          `note: the table has TTL; after create-table run:\n  aws dynamodb update-time-to-live --cli-input-json '${compact}'\n`,
+        );
       }
     }
     return EXIT.OK;

@@ -24,7 +24,9 @@ export const importCommand: Command = {
     const written = await writeOutput(text, stringOption(values, 'output'), io);
     for (const note of notes) io.stderr.write(`note: ${formatDiagnostic(note)}\n`);
     const tables = model.tables.length;
-    io.stderr.write(`${kind === 'monotable' ? 'Rewrote a Monotable model' : `Imported a ${kind === 'workbench' ? 'NoSQL Workbench model' : 'CloudFormation template'}`}: ${tables} table${tables === 1 ? '' : 's'}${written ? ` → ${written}` : ''}.\n`);
+    io.stderr.write(
+      `${kind === 'monotable' ? 'Rewrote a Monotable model' : `Imported a ${kind === 'workbench' ? 'NoSQL Workbench model' : 'CloudFormation template'}`}: ${tables} table${tables === 1 ? '' : 's'}${written ? ` → ${written}` : ''}.\n`,
+    );
     return EXIT.OK;
   },
 };

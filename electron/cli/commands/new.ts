@@ -19,18 +19,29 @@ export const newCommand: Command = {
   options: { template: { type: 'string' }, output: { type: 'string', short: 'o' }, force: { type: 'boolean' } },
   async run({ values, positionals }, io) {
     if (positionals.length > 0) {
-      throw new MonotableError('BAD_INPUT', `Unexpected argument "${positionals[0]}".`, { hint: 'Name the file with -o FILE.' });
+      throw new MonotableError('BAD_INPUT', `Unexpected argument "${positionals[0]}".`, {
+        hint: 'Name the file with -o FILE.',
+      });
     }
     const name = stringOption(values, 'template');
     if (name === undefined) {
-      throw new MonotableError('BAD_INPUT', 'Say which template to start from with --template NAME.', { hint: `One of: ${templateNames().join(', ')}.` });
+      throw new MonotableError('BAD_INPUT', 'Say which template to start from with --template NAME.', {
+        hint: `One of: ${templateNames().join(', ')}.`,
+      });
     }
     const template = findTemplate(name);
     if (!template) {
-      throw new MonotableError('NOT_FOUND', `There is no built-in template named "${name}".`, { hint: `One of: ${templateNames().join(', ')}.` });
+      throw new MonotableError('NOT_FOUND', `There is no built-in template named "${name}".`, {
+        hint: `One of: ${templateNames().join(', ')}.`,
+      });
     }
-    const written = await writeOutput(serializeModel(template.model), stringOption(values, 'output'), io, { overwrite: values.force === true });
-    if (written) io.stderr.write(`Wrote the ${template.title} model to ${written}. Next: monotable validate ${stringOption(values, 'output')}\n`);
+    const written = await writeOutput(serializeModel(template.model), stringOption(values, 'output'), io, {
+      overwrite: values.force === true,
+    });
+    if (written)
+      io.stderr.write(
+        `Wrote the ${template.title} model to ${written}. Next: monotable validate ${stringOption(values, 'output')}\n`,
+      );
     return EXIT.OK;
   },
 };

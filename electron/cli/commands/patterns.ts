@@ -23,9 +23,16 @@ function servedBy(p: ResolvedPattern): string {
 /** Aligned columns for humans; the summary last since it is the longest. */
 export function patternTable(patterns: readonly ResolvedPattern[]): string {
   const header = ['PATTERN', 'ENTITY', 'OPERATION', 'SERVED BY', 'SUMMARY'];
-  const rows = patterns.map((p) => [p.name, p.entity, p.needsScan ? `${p.operation} (scan!)` : p.operation, servedBy(p), p.summary]);
+  const rows = patterns.map((p) => [
+    p.name,
+    p.entity,
+    p.needsScan ? `${p.operation} (scan!)` : p.operation,
+    servedBy(p),
+    p.summary,
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]): string => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
+  const line = (cells: string[]): string =>
+    cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
   const out = [line(header)];
   for (const [i, p] of patterns.entries()) {
     out.push(line(rows[i]!));

@@ -37,8 +37,16 @@ export const AD_HOC_OPTIONS = {
   consistent: { type: 'boolean' },
 } as const;
 
-export function adHocRead(values: Record<string, unknown>): { index?: string; filters: ReturnType<typeof parseFilter>[]; projection?: string[]; consistentRead: boolean } {
-  const projection = stringOption(values, 'projection')?.split(',').map((a) => a.trim()).filter(Boolean);
+export function adHocRead(values: Record<string, unknown>): {
+  index?: string;
+  filters: ReturnType<typeof parseFilter>[];
+  projection?: string[];
+  consistentRead: boolean;
+} {
+  const projection = stringOption(values, 'projection')
+    ?.split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
   const index = stringOption(values, 'index');
   return {
     ...(index !== undefined && { index }),
@@ -51,25 +59,49 @@ export function adHocRead(values: Record<string, unknown>): { index?: string; fi
 export const queryCommand: Command = {
   name: 'query',
   usage: USAGE,
-  options: { ...CONNECTION_OPTIONS, ...READ_OPTIONS, ...AD_HOC_OPTIONS, pk: { type: 'string' }, 'sk-op': { type: 'string' }, sk: { type: 'string' }, sk2: { type: 'string' }, desc: { type: 'boolean' } },
+  options: {
+    ...CONNECTION_OPTIONS,
+    ...READ_OPTIONS,
+    ...AD_HOC_OPTIONS,
+    pk: { type: 'string' },
+    'sk-op': { type: 'string' },
+    sk: { type: 'string' },
+    sk2: { type: 'string' },
+    desc: { type: 'boolean' },
+  },
   async run({ values, positionals }, io) {
     const file = singleFile(positionals, USAGE);
     const flags = readFlags(values);
     const pk = stringOption(values, 'pk');
-    if (pk === undefined) throw new MonotableError('BAD_INPUT', 'A query needs the partition key value: --pk VALUE.', { hint: 'To read everything use `monotable scan`.' });
+    if (pk === undefined)
+      throw new MonotableError('BAD_INPUT', 'A query needs the partition key value: --pk VALUE.', {
+        hint: 'To read everything use `monotable scan`.',
+      });
     const operator = choiceOption<SortOperator>(values, 'sk-op', SORT_OPERATORS);
     const sk = stringOption(values, 'sk');
-    if ((operator === undefined) !== (sk === undefined)) throw new MonotableError('BAD_INPUT', '--sk-op and --sk go together.', { hint: 'e.g. --sk-op begins_with --sk ORDER#' });
+    if ((operator === undefined) !== (sk === undefined))
+      throw new MonotableError('BAD_INPUT', '--sk-op and --sk go together.', {
+        hint: 'e.g. --sk-op begins_with --sk ORDER#',
+      });
     const sk2 = stringOption(values, 'sk2');
-    if (sk2 !== undefined && operator !== 'between') throw new MonotableError('BAD_INPUT', '--sk2 is the upper bound of --sk-op between only.', { hint: '--sk-op between --sk LOW --sk2 HIGH' });
+    if (sk2 !== undefined && operator !== 'between')
+      throw new MonotableError('BAD_INPUT', '--sk2 is the upper bound of --sk-op between only.', {
+        hint: '--sk-op between --sk LOW --sk2 HIGH',
+      });
     const { model } = await loadModelFile(file, io);
     const table = selectOneTable(model, stringOption(values, 'table'));
     const request = buildAdHocQuery(model, {
-      table: table.name, partition: pk, ...adHocRead(values), descending: values.desc === true,
-      ...(operator !== undefined && sk !== undefined && { sort: { operator, value: sk, ...(sk2 !== undefined && { to: sk2 }) } }),
+      table: table.name,
+      partition: pk,
+      ...adHocRead(values),
+      descending: values.desc === true,
+      ...(operator !== undefined &&
+        sk !== undefined && { sort: { operator, value: sk, ...(sk2 !== undefined && { to: sk2 }) } }),
       ...(flags.limit !== undefined && { limit: flags.limit }),
     });
-    const { summary, items } = await withConnection(values, io, (connection) => streamToStdout(connection, request, { ...flags, signal: io.signal }, io, flags.plain));
+    const { summary, items } = await withConnection(values, io, (connection) =>
+      streamToStdout(connection, request, { ...flags, signal: io.signal }, io, flags.plain),
+    );
     writeSummary(io, summary, items);
     return EXIT.OK;
   },

@@ -36,7 +36,10 @@ export interface ReadFlags {
 function positiveInt(values: Record<string, unknown>, name: string): number | undefined {
   const text = values[name];
   if (typeof text !== 'string') return undefined;
-  if (!/^[1-9]\d{0,8}$/.test(text)) throw new MonotableError('BAD_INPUT', `--${name} "${text}" is not a positive whole number.`, { hint: `e.g. --${name} 100` });
+  if (!/^[1-9]\d{0,8}$/.test(text))
+    throw new MonotableError('BAD_INPUT', `--${name} "${text}" is not a positive whole number.`, {
+      hint: `e.g. --${name} 100`,
+    });
   return Number(text);
 }
 
@@ -55,10 +58,15 @@ export function readFlags(values: Record<string, unknown>): ReadFlags {
     try {
       parsed = JSON.parse(startKey);
     } catch {
-      throw new MonotableError('BAD_INPUT', '--start-key is not JSON.', { hint: 'Pass the lastEvaluatedKey the summary printed, in single quotes.' });
+      throw new MonotableError('BAD_INPUT', '--start-key is not JSON.', {
+        hint: 'Pass the lastEvaluatedKey the summary printed, in single quotes.',
+      });
     }
     const key = ItemSchema.safeParse(parsed);
-    if (!key.success) throw new MonotableError('BAD_INPUT', '--start-key is not a DynamoDB-typed key such as {"pk":{"S":"A"}}.', { hint: 'Pass the lastEvaluatedKey the summary printed.' });
+    if (!key.success)
+      throw new MonotableError('BAD_INPUT', '--start-key is not a DynamoDB-typed key such as {"pk":{"S":"A"}}.', {
+        hint: 'Pass the lastEvaluatedKey the summary printed.',
+      });
     flags.exclusiveStartKey = key.data;
   }
   return flags;
@@ -68,7 +76,13 @@ export function readFlags(values: Record<string, unknown>): ReadFlags {
  * Runs the request and writes its items to stdout as JSON lines, page by page (waiting for stdout to drain when its
  * buffer is full); returns the summary and how many items went out, for `writeSummary`.
  */
-export async function streamToStdout(connection: OpenConnection, request: LowLevelRequest, options: RunOptions, io: CommandIo, plain: boolean): Promise<{ summary: StreamSummary; items: number }> {
+export async function streamToStdout(
+  connection: OpenConnection,
+  request: LowLevelRequest,
+  options: RunOptions,
+  io: CommandIo,
+  plain: boolean,
+): Promise<{ summary: StreamSummary; items: number }> {
   let items = 0;
   const write = jsonLinesWriter(io.stdout, plain ? 'plain' : 'typed');
   const summary = await streamOperation(connection, request, options, async (page) => {
@@ -79,7 +93,9 @@ export async function streamToStdout(connection: OpenConnection, request: LowLev
 }
 
 export function writeSummary(io: CommandIo, summary: StreamSummary, items: number): void {
-  const units = Number.isInteger(summary.consumedCapacity) ? String(summary.consumedCapacity) : summary.consumedCapacity.toFixed(1);
+  const units = Number.isInteger(summary.consumedCapacity)
+    ? String(summary.consumedCapacity)
+    : summary.consumedCapacity.toFixed(1);
   const parts = [`${summary.operation}: ${items} item(s)`, `${summary.pages} page(s)`];
   if (summary.scannedCount !== summary.count) parts.push(`${summary.scannedCount} scanned`);
   parts.push(`${units} capacity unit(s) consumed`);
@@ -87,7 +103,9 @@ export function writeSummary(io: CommandIo, summary: StreamSummary, items: numbe
   if (summary.attributes) lines.push(`attributes: ${JSON.stringify(summary.attributes)}`);
   if (summary.lastEvaluatedKey) {
     const why = summary.truncated ? 'truncated at --max-items' : 'more items';
-    lines.push(`${why}: continue with --start-key '${JSON.stringify(summary.lastEvaluatedKey)}'${summary.truncated ? '' : ' (or --all)'}`);
+    lines.push(
+      `${why}: continue with --start-key '${JSON.stringify(summary.lastEvaluatedKey)}'${summary.truncated ? '' : ' (or --all)'}`,
+    );
   }
   io.stderr.write(`${lines.join('\n')}\n`);
 }

@@ -12,9 +12,16 @@ function parseParams(values: Record<string, unknown>): Record<string, string> {
   const list = Array.isArray(values.param) ? (values.param as string[]) : [];
   for (const entry of list) {
     const eq = entry.indexOf('=');
-    if (eq <= 0) throw new MonotableError('BAD_INPUT', `--param "${entry}" is not NAME=VALUE.`, { hint: 'e.g. --param customer_id=c1' });
+    if (eq <= 0)
+      throw new MonotableError('BAD_INPUT', `--param "${entry}" is not NAME=VALUE.`, {
+        hint: 'e.g. --param customer_id=c1',
+      });
     const name = entry.slice(0, eq);
-    if (Object.hasOwn(params, name)) throw new MonotableError('BAD_INPUT', `--param ${name} is given twice.`, { param: name, hint: 'Give each parameter once.' });
+    if (Object.hasOwn(params, name))
+      throw new MonotableError('BAD_INPUT', `--param ${name} is given twice.`, {
+        param: name,
+        hint: 'Give each parameter once.',
+      });
     params[name] = entry.slice(eq + 1);
   }
   return params;
@@ -36,10 +43,21 @@ ${CONNECTION_USAGE}`;
 export const runCommand: Command = {
   name: 'run',
   usage: USAGE,
-  options: { ...CONNECTION_OPTIONS, ...READ_OPTIONS, param: { type: 'string', multiple: true }, confirm: { type: 'string' } },
+  options: {
+    ...CONNECTION_OPTIONS,
+    ...READ_OPTIONS,
+    param: { type: 'string', multiple: true },
+    confirm: { type: 'string' },
+  },
   async run({ values, positionals }, io) {
     if (positionals.length !== 2) {
-      throw new MonotableError('BAD_INPUT', positionals.length < 2 ? 'Name the model file and the access pattern.' : `Expected FILE PATTERN, got ${positionals.length} words: ${positionals.join(' ')}.`, { hint: USAGE.split('\n')[0] });
+      throw new MonotableError(
+        'BAD_INPUT',
+        positionals.length < 2
+          ? 'Name the model file and the access pattern.'
+          : `Expected FILE PATTERN, got ${positionals.length} words: ${positionals.join(' ')}.`,
+        { hint: USAGE.split('\n')[0] },
+      );
     }
     const [file, patternName] = positionals as [string, string];
     const flags = readFlags(values);
@@ -47,7 +65,9 @@ export const runCommand: Command = {
     const { request } = patternRequest(model, patternName, parseParams(values));
     if (flags.limit !== undefined) request.input['Limit'] = flags.limit;
     const options = { ...flags, signal: io.signal, confirm: stringOption(values, 'confirm') };
-    const { summary, items } = await withConnection(values, io, (connection) => streamToStdout(connection, request, options, io, flags.plain));
+    const { summary, items } = await withConnection(values, io, (connection) =>
+      streamToStdout(connection, request, options, io, flags.plain),
+    );
     writeSummary(io, summary, items);
     return EXIT.OK;
   },

@@ -29,10 +29,17 @@ ${CONNECTION_USAGE}`;
 function segmentCount(values: Record<string, unknown>, flags: ReadFlags): number {
   const text = values.segments;
   if (typeof text !== 'string') return 1;
-  if (!/^[1-9]\d{0,3}$/.test(text)) throw new MonotableError('BAD_INPUT', `--segments "${text}" is not a whole number from 1 to 9999.`, { hint: 'e.g. --segments 4' });
+  if (!/^[1-9]\d{0,3}$/.test(text))
+    throw new MonotableError('BAD_INPUT', `--segments "${text}" is not a whole number from 1 to 9999.`, {
+      hint: 'e.g. --segments 4',
+    });
   const n = Number(text);
   if (n > 1 && (!flags.all || flags.maxItems !== undefined || flags.exclusiveStartKey !== undefined)) {
-    throw new MonotableError('BAD_INPUT', '--segments reads the whole table: it needs --all and no --max-items or --start-key.', { hint: 'Add --all, or drop --segments.' });
+    throw new MonotableError(
+      'BAD_INPUT',
+      '--segments reads the whole table: it needs --all and no --max-items or --start-key.',
+      { hint: 'Add --all, or drop --segments.' },
+    );
   }
   return n;
 }
@@ -46,11 +53,19 @@ export const scanCommand: Command = {
     const flags = readFlags(values);
     const { model } = await loadModelFile(file, io);
     const table = selectOneTable(model, stringOption(values, 'table'));
-    const request = buildAdHocScan(model, { table: table.name, ...adHocRead(values), ...(flags.limit !== undefined && { limit: flags.limit }) });
+    const request = buildAdHocScan(model, {
+      table: table.name,
+      ...adHocRead(values),
+      ...(flags.limit !== undefined && { limit: flags.limit }),
+    });
     const segments = segmentCount(values, flags);
     const { summary, items } = await withConnection(values, io, async (connection) => {
       if (segments > 1) {
-        const exported = await exportItems(connection, request, io.stdout, { segments, signal: io.signal, format: flags.plain ? 'plain' : 'typed' });
+        const exported = await exportItems(connection, request, io.stdout, {
+          segments,
+          signal: io.signal,
+          format: flags.plain ? 'plain' : 'typed',
+        });
         return { summary: exported, items: exported.items };
       }
       return streamToStdout(connection, request, { ...flags, signal: io.signal }, io, flags.plain);

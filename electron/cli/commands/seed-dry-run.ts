@@ -18,7 +18,11 @@ export interface DryRunSummary {
   failures: SeedFailure[];
 }
 
-async function writeLines(plan: SeedPlan, out: NodeJS.WritableStream, failures: SeedFailure[]): Promise<{ written: number; failed: number }> {
+async function writeLines(
+  plan: SeedPlan,
+  out: NodeJS.WritableStream,
+  failures: SeedFailure[],
+): Promise<{ written: number; failed: number }> {
   let written = 0;
   let failed = 0;
   let buffer = '';
@@ -48,7 +52,14 @@ export async function dryRun(plan: SeedPlan, outFile: string | undefined, io: Co
   const failures: SeedFailure[] = [];
   if (outFile === undefined) {
     const counts = await writeLines(plan, io.stdout, failures);
-    return { dryRun: true, table: plan.table, planned: plan.planned, ...counts, seconds: Math.round(performance.now() - started) / 1000, failures };
+    return {
+      dryRun: true,
+      table: plan.table,
+      planned: plan.planned,
+      ...counts,
+      seconds: Math.round(performance.now() - started) / 1000,
+      failures,
+    };
   }
   const path = resolve(io.cwd, outFile);
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
@@ -59,12 +70,23 @@ export async function dryRun(plan: SeedPlan, outFile: string | undefined, io: Co
     stream.end();
     await once(stream, 'finish');
     await rename(temp, path);
-    return { dryRun: true, table: plan.table, planned: plan.planned, ...counts, seconds: Math.round(performance.now() - started) / 1000, file: path, failures };
+    return {
+      dryRun: true,
+      table: plan.table,
+      planned: plan.planned,
+      ...counts,
+      seconds: Math.round(performance.now() - started) / 1000,
+      file: path,
+      failures,
+    };
   } catch (error) {
     stream.destroy();
     await rm(temp, { force: true });
     if (error instanceof MonotableError) throw error;
     const code = error instanceof Error && 'code' in error ? String(error.code) : 'unknown error';
-    throw new MonotableError('FILE_UNREADABLE', `Cannot write ${outFile} (${code}).`, { file: outFile, hint: 'Check that the folder exists and is writable.' });
+    throw new MonotableError('FILE_UNREADABLE', `Cannot write ${outFile} (${code}).`, {
+      file: outFile,
+      hint: 'Check that the folder exists and is writable.',
+    });
   }
 }

@@ -11,7 +11,12 @@ function eta(seconds: number | undefined): string {
 export function progressLine(p: SeedProgress): string {
   const done = p.written + p.failed + p.skippedExisting;
   const percent = p.planned > 0 ? Math.floor((done / p.planned) * 100) : 100;
-  const parts = [`${p.written.toLocaleString('en-US')}/${p.planned.toLocaleString('en-US')} written`, `${percent}%`, `${p.ratePerSecond.toLocaleString('en-US')} items/s`, `eta ${eta(p.etaSeconds)}`];
+  const parts = [
+    `${p.written.toLocaleString('en-US')}/${p.planned.toLocaleString('en-US')} written`,
+    `${percent}%`,
+    `${p.ratePerSecond.toLocaleString('en-US')} items/s`,
+    `eta ${eta(p.etaSeconds)}`,
+  ];
   if (p.skippedExisting > 0) parts.push(`${p.skippedExisting.toLocaleString('en-US')} already there`);
   if (p.failed > 0) parts.push(`${p.failed.toLocaleString('en-US')} failed`);
   return parts.join(', ');
@@ -21,7 +26,10 @@ export function progressLine(p: SeedProgress): string {
  * Progress on stderr: a bar redrawn in place on a terminal, otherwise a plain line at most every `plainEveryMs`
  * (logs and CI stay readable), and the final figures at the end. Call `done()` once at the end.
  */
-export function seedProgressPrinter(stderr: NodeJS.WritableStream & { isTTY?: boolean }, plainEveryMs = 1000): { update(p: SeedProgress): void; done(): void } {
+export function seedProgressPrinter(
+  stderr: NodeJS.WritableStream & { isTTY?: boolean },
+  plainEveryMs = 1000,
+): { update(p: SeedProgress): void; done(): void } {
   let last = 0;
   let drawn = false;
   let unprinted: SeedProgress | undefined; // the newest plain-mode progress not written yet

@@ -16,7 +16,11 @@ function capture(isTTY = false): { stream: PassThrough & { isTTY?: boolean }; te
   return { stream, text: () => text };
 }
 
-async function run(args: string[], cwd: string, options: { tty?: boolean } = {}): Promise<{ code: number; stdout: string; stderr: string; summary: Record<string, unknown> }> {
+async function run(
+  args: string[],
+  cwd: string,
+  options: { tty?: boolean } = {},
+): Promise<{ code: number; stdout: string; stderr: string; summary: Record<string, unknown> }> {
   const out = capture();
   const err = capture(options.tty);
   const code = await main(args, { stdout: out.stream, stderr: err.stream, cwd, signal: new AbortController().signal });
@@ -48,7 +52,12 @@ describe('monotable seed', () => {
   it('--dry-run writes the planned items as DynamoDB JSON lines, the same bytes every time, and needs no connection', async () => {
     const first = await run(['seed', 'cruddur.json', '--dry-run', '-o', 'a.jsonl', '--seed', '9'], dir);
     expect(first.code).toBe(0);
-    expect(first.summary).toMatchObject({ dryRun: true, planned: expect.any(Number), written: first.summary.planned, failed: 0 });
+    expect(first.summary).toMatchObject({
+      dryRun: true,
+      planned: expect.any(Number),
+      written: first.summary.planned,
+      failed: 0,
+    });
     const again = await run(['seed', 'cruddur.json', '--dry-run', '-o', 'b.jsonl', '--seed', '9'], dir);
     expect(again.code).toBe(0);
     const a = await readFile(join(dir, 'a.jsonl'), 'utf8');
@@ -59,7 +68,18 @@ describe('monotable seed', () => {
   });
 
   it('seeds a table through --endpoint: plain progress lines on a non-terminal, the summary as the last stdout line; a re-run writes nothing', async () => {
-    const args = ['seed', 'cruddur.json', '--endpoint', engine.engine.endpoint, '--count', 'MessageGroup=40', '--count', 'Message=2000', '--concurrency', '8'];
+    const args = [
+      'seed',
+      'cruddur.json',
+      '--endpoint',
+      engine.engine.endpoint,
+      '--count',
+      'MessageGroup=40',
+      '--count',
+      'Message=2000',
+      '--concurrency',
+      '8',
+    ];
     const seeded = await run(args, dir);
     expect(seeded.stderr).toContain('plan: 2,040 items in cruddur-messages');
     expect(seeded.stderr).not.toContain('\r');
@@ -74,7 +94,22 @@ describe('monotable seed', () => {
   });
 
   it('draws a progress bar on a terminal', async () => {
-    const result = await run(['seed', 'cruddur.json', '--endpoint', engine.engine.endpoint, '--count', 'MessageGroup=2', '--count', 'Message=0', '--seed', '77'], dir, { tty: true });
+    const result = await run(
+      [
+        'seed',
+        'cruddur.json',
+        '--endpoint',
+        engine.engine.endpoint,
+        '--count',
+        'MessageGroup=2',
+        '--count',
+        'Message=0',
+        '--seed',
+        '77',
+      ],
+      dir,
+      { tty: true },
+    );
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/\r\x1b\[2K\[#+\] 2\/2 written, 100%/);
   });
@@ -97,7 +132,10 @@ describe('monotable seed', () => {
   });
 
   it('a connection that fails: CONNECTION_FAILED on stderr, exit 2', async () => {
-    const result = await run(['seed', 'cruddur.json', '--endpoint', 'http://127.0.0.1:9', '--count', 'MessageGroup=1', '--count', 'Message=0'], dir);
+    const result = await run(
+      ['seed', 'cruddur.json', '--endpoint', 'http://127.0.0.1:9', '--count', 'MessageGroup=1', '--count', 'Message=0'],
+      dir,
+    );
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/error \[CONNECTION_FAILED\]/);
   });

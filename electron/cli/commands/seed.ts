@@ -42,7 +42,9 @@ function wholeNumber(text: string | undefined, flag: string, min: number, max: n
   if (text === undefined) return undefined;
   const n = Number(text);
   if (!Number.isInteger(n) || n < min || n > max) {
-    throw new MonotableError('BAD_INPUT', `${flag} "${text}" is not a whole number from ${min} to ${max}.`, { hint: `e.g. ${flag} ${Math.max(min, 1)}` });
+    throw new MonotableError('BAD_INPUT', `${flag} "${text}" is not a whole number from ${min} to ${max}.`, {
+      hint: `e.g. ${flag} ${Math.max(min, 1)}`,
+    });
   }
   return n;
 }
@@ -54,7 +56,8 @@ function seedOptions(values: Record<string, unknown>): SeedOptions {
   const scale = stringOption(values, 'scale');
   if (scale !== undefined) {
     const n = Number(scale);
-    if (!Number.isFinite(n) || n < 0) throw new MonotableError('BAD_INPUT', `--scale "${scale}" is not a number ≥ 0.`, { hint: 'e.g. --scale 10' });
+    if (!Number.isFinite(n) || n < 0)
+      throw new MonotableError('BAD_INPUT', `--scale "${scale}" is not a number ≥ 0.`, { hint: 'e.g. --scale 10' });
     options.scale = n;
   }
   const counts = Array.isArray(values.count) ? (values.count as string[]) : [];
@@ -62,7 +65,10 @@ function seedOptions(values: Record<string, unknown>): SeedOptions {
     options.counts = {};
     for (const entry of counts) {
       const match = /^([^=]+)=(\d+)$/.exec(entry);
-      if (!match) throw new MonotableError('BAD_INPUT', `--count "${entry}" is not ENTITY=N.`, { hint: 'e.g. --count Message=500' });
+      if (!match)
+        throw new MonotableError('BAD_INPUT', `--count "${entry}" is not ENTITY=N.`, {
+          hint: 'e.g. --count Message=500',
+        });
       options.counts[match[1]!] = Number(match[2]);
     }
   }
@@ -93,15 +99,22 @@ export const seedCommand: Command = {
     const concurrency = wholeNumber(stringOption(values, 'concurrency'), '--concurrency', 1, 64);
     const output = stringOption(values, 'output');
     if (output !== undefined && values['dry-run'] !== true) {
-      throw new MonotableError('BAD_INPUT', '-o/--output only goes with --dry-run.', { hint: 'Add --dry-run to write the planned items to a file instead of a table.' });
+      throw new MonotableError('BAD_INPUT', '-o/--output only goes with --dry-run.', {
+        hint: 'Add --dry-run to write the planned items to a file instead of a table.',
+      });
     }
     if (options.scale !== undefined && options.counts) {
-      throw new MonotableError('BAD_INPUT', 'Use --scale or --count, not both.', { hint: '--scale multiplies the modelled counts; --count sets exact ones.' });
+      throw new MonotableError('BAD_INPUT', 'Use --scale or --count, not both.', {
+        hint: '--scale multiplies the modelled counts; --count sets exact ones.',
+      });
     }
     const { model } = await loadModelFile(file, io);
     const plan = planSeed(model, options);
-    for (const note of plan.notes) io.stderr.write(`${note.severity}: ${note.message}${note.hint ? ` (${note.hint})` : ''}\n`);
-    io.stderr.write(`plan: ${plan.planned.toLocaleString('en-US')} items in ${plan.table} (${plan.counts.map((c) => `${c.entity} ${c.count}`).join(', ')}), seed ${plan.seed}, locale ${plan.locale}\n`);
+    for (const note of plan.notes)
+      io.stderr.write(`${note.severity}: ${note.message}${note.hint ? ` (${note.hint})` : ''}\n`);
+    io.stderr.write(
+      `plan: ${plan.planned.toLocaleString('en-US')} items in ${plan.table} (${plan.counts.map((c) => `${c.entity} ${c.count}`).join(', ')}), seed ${plan.seed}, locale ${plan.locale}\n`,
+    );
 
     if (values['dry-run'] === true) {
       const summary = await dryRun(plan, output, io);
@@ -112,20 +125,29 @@ export const seedCommand: Command = {
     const printer = seedProgressPrinter(io.stderr);
     try {
       const summary = await withConnection(values, io, (connection) =>
-        writeSeed(connection, plan, { signal: io.signal, onProgress: (p) => printer.update(p), ...(concurrency ? { concurrency } : {}) }),
+        writeSeed(connection, plan, {
+          signal: io.signal,
+          onProgress: (p) => printer.update(p),
+          ...(concurrency ? { concurrency } : {}),
+        }),
       );
       printer.done();
       const n = (x: number): string => x.toLocaleString('en-US');
       if (summary.cancelled) {
-        io.stderr.write(`cancelled: ${n(summary.written)} of ${n(summary.planned)} items written${summary.unknown ? `, ${n(summary.unknown)} in flight (outcome unknown)` : ''}; run the same command again to write the rest.\n`);
+        io.stderr.write(
+          `cancelled: ${n(summary.written)} of ${n(summary.planned)} items written${summary.unknown ? `, ${n(summary.unknown)} in flight (outcome unknown)` : ''}; run the same command again to write the rest.\n`,
+        );
       } else if (summary.failed > 0) {
-        io.stderr.write(`${n(summary.failed)} of ${n(summary.planned)} items were not written (reasons in "failures" of the summary); fix the cause and run the same command again to write only those.\n`);
+        io.stderr.write(
+          `${n(summary.failed)} of ${n(summary.planned)} items were not written (reasons in "failures" of the summary); fix the cause and run the same command again to write only those.\n`,
+        );
       }
       io.stdout.write(`${JSON.stringify(summary)}\n`);
       return summary.written + summary.skippedExisting === summary.planned ? EXIT.OK : EXIT.FINDINGS;
     } catch (error) {
       printer.done();
-      if (isMonotableError(error) && error.details.summary) io.stdout.write(`${JSON.stringify(error.details.summary)}\n`);
+      if (isMonotableError(error) && error.details.summary)
+        io.stdout.write(`${JSON.stringify(error.details.summary)}\n`);
       throw error;
     }
   },

@@ -7,8 +7,19 @@ const marks = { production: z.boolean().optional(), readOnly: z.boolean().option
 /** Where to connect; mirrors `ConnectionSpec` of electron/backend/connections/connection.ts. */
 export const ConnectionSpecSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('embedded'), dataDir: z.string().min(1).optional(), ...marks }),
-  z.strictObject({ kind: z.literal('endpoint'), url: z.url({ protocol: /^https?$/ }), region: z.string().min(1).optional(), accessKeyId: z.string().min(1).optional(), ...marks }),
-  z.strictObject({ kind: z.literal('aws'), profile: z.string().min(1).optional(), region: z.string().min(1), ...marks }),
+  z.strictObject({
+    kind: z.literal('endpoint'),
+    url: z.url({ protocol: /^https?$/ }),
+    region: z.string().min(1).optional(),
+    accessKeyId: z.string().min(1).optional(),
+    ...marks,
+  }),
+  z.strictObject({
+    kind: z.literal('aws'),
+    profile: z.string().min(1).optional(),
+    region: z.string().min(1),
+    ...marks,
+  }),
 ]);
 
 export const ConnectionInfoSchema = z.strictObject({
@@ -17,7 +28,13 @@ export const ConnectionInfoSchema = z.strictObject({
   label: z.string(),
   region: z.string(),
   accessKeyId: z.string().optional(),
-  capabilities: z.strictObject({ transactions: z.boolean(), partiql: z.boolean(), ttl: z.boolean(), streams: z.boolean(), deletionProtection: z.boolean() }),
+  capabilities: z.strictObject({
+    transactions: z.boolean(),
+    partiql: z.boolean(),
+    ttl: z.boolean(),
+    streams: z.boolean(),
+    deletionProtection: z.boolean(),
+  }),
   production: z.boolean(),
   readOnly: z.boolean(),
 });
@@ -25,7 +42,8 @@ export const ConnectionInfoSchema = z.strictObject({
 /** Open connections live in the backend; the UI holds only their ids (credentials never leave the backend). */
 export const connectionMethods = defineMethods({
   'connection.open': {
-    summary: 'Open a connection (embedded engine, endpoint URL, or AWS profile + region); AWS credentials are checked now.',
+    summary:
+      'Open a connection (embedded engine, endpoint URL, or AWS profile + region); AWS credentials are checked now.',
     input: ConnectionSpecSchema,
     output: ConnectionInfoSchema,
   },
@@ -35,9 +53,12 @@ export const connectionMethods = defineMethods({
     output: z.strictObject({ connections: z.array(ConnectionInfoSchema) }),
   },
   'connection.profiles': {
-    summary: 'The AWS profile names of the shared config/credentials files (name, region, SSO), for a picker; never keys.',
+    summary:
+      'The AWS profile names of the shared config/credentials files (name, region, SSO), for a picker; never keys.',
     input: EmptyInputSchema,
-    output: z.strictObject({ profiles: z.array(z.strictObject({ name: z.string(), region: z.string().optional(), sso: z.boolean() })) }),
+    output: z.strictObject({
+      profiles: z.array(z.strictObject({ name: z.string(), region: z.string().optional(), sso: z.boolean() })),
+    }),
   },
   'connection.close': {
     summary: 'Close a connection (stops a transient embedded engine).',

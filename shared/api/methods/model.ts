@@ -4,7 +4,13 @@ import { MAX_FILE_BYTES } from '../../model/safe-json.js';
 import { ModelSchema } from '../../model/schema.js';
 import { defineMethods } from '../define.js';
 import { DiagnosticListSchema, EmptyInputSchema } from '../common-schemas.js';
-import { IndexPartitionsSchema, OperationRequestSchema, ParameterValuesSchema, PreviewResultSchema, ResolvedPatternSchema } from '../pattern-schemas.js';
+import {
+  IndexPartitionsSchema,
+  OperationRequestSchema,
+  ParameterValuesSchema,
+  PreviewResultSchema,
+  ResolvedPatternSchema,
+} from '../pattern-schemas.js';
 
 const TemplateInfoSchema = z.strictObject({ name: z.string(), title: z.string(), description: z.string() });
 const FileText = z.string().max(MAX_FILE_BYTES);
@@ -19,7 +25,11 @@ export const modelMethods = defineMethods({
   'model.import': {
     summary: 'Read a Monotable model, a NoSQL Workbench file or a CloudFormation template (detected by content).',
     input: z.strictObject({ text: FileText, file: z.string().optional() }),
-    output: z.strictObject({ model: ModelSchema, kind: z.enum(['monotable', 'workbench', 'cloudformation']), notes: DiagnosticListSchema }),
+    output: z.strictObject({
+      model: ModelSchema,
+      kind: z.enum(['monotable', 'workbench', 'cloudformation']),
+      notes: DiagnosticListSchema,
+    }),
   },
   'model.validate': {
     summary: 'Every finding of the validator: DynamoDB limits, consistency, design lints.',
@@ -37,12 +47,14 @@ export const modelMethods = defineMethods({
     output: z.strictObject({ request: OperationRequestSchema }),
   },
   'model.export': {
-    summary: 'The model as CreateTable JSON, CloudFormation, Workbench or code; `timeToLive` is the second create-table document.',
+    summary:
+      'The model as CreateTable JSON, CloudFormation, Workbench or code; `timeToLive` is the second create-table document.',
     input: z.strictObject({ model: ModelSchema, format: z.enum(EXPORT_FORMATS), table: z.string().min(1).optional() }),
     output: z.strictObject({ text: z.string(), timeToLive: z.string().optional() }),
   },
   'model.preview': {
-    summary: "A pattern run over the model's sample items with DynamoDB semantics; missing parameters use their examples.",
+    summary:
+      "A pattern run over the model's sample items with DynamoDB semantics; missing parameters use their examples.",
     input: z.strictObject({ model: ModelSchema, pattern: z.string().min(1), params: ParameterValuesSchema.optional() }),
     output: z.strictObject({ preview: PreviewResultSchema }),
   },

@@ -3,7 +3,18 @@ import { ItemSchema } from '../../model/attribute-value.js';
 import { FILTER_OPERATORS, ModelSchema, SORT_OPERATORS } from '../../model/schema.js';
 import { defineMethods } from '../define.js';
 
-const OPERATIONS = ['GetItem', 'Query', 'Scan', 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchGetItem', 'TransactWriteItems', 'TransactGetItems', 'ExecuteStatement'] as const;
+const OPERATIONS = [
+  'GetItem',
+  'Query',
+  'Scan',
+  'PutItem',
+  'UpdateItem',
+  'DeleteItem',
+  'BatchGetItem',
+  'TransactWriteItems',
+  'TransactGetItems',
+  'ExecuteStatement',
+] as const;
 
 /** How much to read and where to start; `confirm` is the table name for writes on a production connection. */
 const paging = {
@@ -28,9 +39,17 @@ export const OperationResultSchema = z.strictObject({
 });
 
 /** The exact request sent: the operation and its DynamoDB API JSON body (typed AttributeValue JSON). */
-export const SentRequestSchema = z.strictObject({ operation: z.enum(OPERATIONS), input: z.record(z.string(), z.unknown()) });
+export const SentRequestSchema = z.strictObject({
+  operation: z.enum(OPERATIONS),
+  input: z.record(z.string(), z.unknown()),
+});
 
-const FilterSchema = z.strictObject({ attribute: z.string().min(1), operator: z.enum(FILTER_OPERATORS), value: z.string().optional(), to: z.string().optional() });
+const FilterSchema = z.strictObject({
+  attribute: z.string().min(1),
+  operator: z.enum(FILTER_OPERATORS),
+  value: z.string().optional(),
+  to: z.string().optional(),
+});
 const adHocRead = {
   model: ModelSchema,
   table: z.string().min(1),
@@ -47,16 +66,29 @@ const ReadOutputSchema = z.strictObject({ request: SentRequestSchema, result: Op
 /** Running reads and writes on an open connection: access patterns, ad hoc Query/Scan, and raw requests. */
 export const operationMethods = defineMethods({
   'operation.runPattern': {
-    summary: 'Run an access pattern of the model with parameter values; returns the exact request, the items (typed JSON) and consumed capacity.',
-    input: z.strictObject({ ...paging, model: ModelSchema, pattern: z.string().min(1), params: z.record(z.string(), z.string()), limit: z.number().int().min(1).optional() }),
+    summary:
+      'Run an access pattern of the model with parameter values; returns the exact request, the items (typed JSON) and consumed capacity.',
+    input: z.strictObject({
+      ...paging,
+      model: ModelSchema,
+      pattern: z.string().min(1),
+      params: z.record(z.string(), z.string()),
+      limit: z.number().int().min(1).optional(),
+    }),
     output: ReadOutputSchema.extend({ summary: z.string() }),
     events: PageProgressSchema,
   },
   'operation.query': {
-    summary: 'Ad hoc Query of a table or index of the model: partition key, a sort key condition, filters, projection, order.',
+    summary:
+      'Ad hoc Query of a table or index of the model: partition key, a sort key condition, filters, projection, order.',
     input: z.strictObject({
-      ...paging, ...adHocRead, partition: z.string(), descending: z.boolean().optional(),
-      sort: z.strictObject({ operator: z.enum(SORT_OPERATORS), value: z.string(), to: z.string().optional() }).optional(),
+      ...paging,
+      ...adHocRead,
+      partition: z.string(),
+      descending: z.boolean().optional(),
+      sort: z
+        .strictObject({ operator: z.enum(SORT_OPERATORS), value: z.string(), to: z.string().optional() })
+        .optional(),
     }),
     output: ReadOutputSchema,
     events: PageProgressSchema,
@@ -68,7 +100,8 @@ export const operationMethods = defineMethods({
     events: PageProgressSchema,
   },
   'operation.run': {
-    summary: 'Run one low-level request (Get/Query/Scan/Put/Update/Delete/BatchGet/Transact/PartiQL) given as DynamoDB API JSON with typed values.',
+    summary:
+      'Run one low-level request (Get/Query/Scan/Put/Update/Delete/BatchGet/Transact/PartiQL) given as DynamoDB API JSON with typed values.',
     input: z.strictObject({ ...paging, operation: z.enum(OPERATIONS), input: z.record(z.string(), z.unknown()) }),
     output: OperationResultSchema,
     events: PageProgressSchema,

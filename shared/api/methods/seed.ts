@@ -46,19 +46,27 @@ export const SeedPlanInfoSchema = z.strictObject({
   seed: z.number(),
   locale: z.string(),
   notes: DiagnosticListSchema,
-  sample: z.array(z.strictObject({ entity: z.string(), item: ItemSchema, size: z.number(), problem: z.string().optional() })),
+  sample: z.array(
+    z.strictObject({ entity: z.string(), item: ItemSchema, size: z.number(), problem: z.string().optional() }),
+  ),
 });
 
 /** Related fake data from the model's generators: preview the plan, then write it to a table on an open connection. */
 export const seedMethods = defineMethods({
   'seed.plan': {
-    summary: 'Plan a seed without writing: per-entity counts, the total, notes, and the first `sample` items (deterministic).',
+    summary:
+      'Plan a seed without writing: per-entity counts, the total, notes, and the first `sample` items (deterministic).',
     input: z.strictObject({ ...seedOptions, sample: z.number().int().min(0).max(1000).optional() }),
     output: SeedPlanInfoSchema,
   },
   'seed.run': {
-    summary: 'Write the planned items to the table (BatchWriteItem, backoff, re-run writes only what is missing); progress events; cancel with the call signal.',
-    input: z.strictObject({ ...seedOptions, connectionId: z.string().min(1), concurrency: z.number().int().min(1).max(64).optional() }),
+    summary:
+      'Write the planned items to the table (BatchWriteItem, backoff, re-run writes only what is missing); progress events; cancel with the call signal.',
+    input: z.strictObject({
+      ...seedOptions,
+      connectionId: z.string().min(1),
+      concurrency: z.number().int().min(1).max(64).optional(),
+    }),
     output: SeedSummarySchema,
     events: SeedProgressSchema,
   },

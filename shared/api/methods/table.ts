@@ -35,7 +35,12 @@ export const CreatedTableSchema = z.strictObject({
 export const tableMethods = defineMethods({
   'table.create': {
     summary: "Create the model's tables (or one), wait until ACTIVE, apply TTL where supported.",
-    input: z.strictObject({ connectionId, model: ModelSchema, table: z.string().optional(), ifNotExists: z.boolean().optional() }),
+    input: z.strictObject({
+      connectionId,
+      model: ModelSchema,
+      table: z.string().optional(),
+      ifNotExists: z.boolean().optional(),
+    }),
     output: z.strictObject({ tables: z.array(CreatedTableSchema) }),
     events: TableProgressSchema,
   },
@@ -50,8 +55,14 @@ export const tableMethods = defineMethods({
     output: z.strictObject({ description: z.record(z.string(), z.unknown()) }),
   },
   'table.delete': {
-    summary: 'Delete a table: read-only refuses, production needs confirm = the table name, deletion protection refuses.',
-    input: z.strictObject({ connectionId, table: z.string().min(1), confirm: z.string().optional(), model: ModelSchema.optional() }),
+    summary:
+      'Delete a table: read-only refuses, production needs confirm = the table name, deletion protection refuses.',
+    input: z.strictObject({
+      connectionId,
+      table: z.string().min(1),
+      confirm: z.string().optional(),
+      model: ModelSchema.optional(),
+    }),
     output: z.strictObject({ table: z.string(), seconds: z.number() }),
     events: TableProgressSchema,
   },

@@ -3,16 +3,32 @@ import { parse } from 'yaml';
 import { MonotableError } from '../../errors/monotable-error.js';
 import { ModelSchema, type Model, type Table } from '../../model/schema.js';
 import { validate } from '../../rules/validate.js';
-import { exportCloudFormation, importCloudFormation, isCloudFormationTemplate, parseCloudFormationText } from './index.js';
+import {
+  exportCloudFormation,
+  importCloudFormation,
+  isCloudFormationTemplate,
+  parseCloudFormationText,
+} from './index.js';
 import { logicalIds } from './logical-id.js';
 
 const orders: Table = {
   name: 'shop-orders',
   partitionKey: { name: 'pk', type: 'S' },
   sortKey: { name: 'sk', type: 'S' },
-  billing: { mode: 'provisioned', read: 10, write: 5, autoScaling: { minRead: 2, maxRead: 40, minWrite: 1, maxWrite: 20, targetUtilization: 65 } },
+  billing: {
+    mode: 'provisioned',
+    read: 10,
+    write: 5,
+    autoScaling: { minRead: 2, maxRead: 40, minWrite: 1, maxWrite: 20, targetUtilization: 65 },
+  },
   globalSecondaryIndexes: [
-    { name: 'by-customer', partitionKey: { name: 'customer', type: 'S' }, sortKey: { name: 'at', type: 'N' }, projection: { type: 'INCLUDE', nonKeyAttributes: ['total'] }, throughput: { read: 3, write: 2 } },
+    {
+      name: 'by-customer',
+      partitionKey: { name: 'customer', type: 'S' },
+      sortKey: { name: 'at', type: 'N' },
+      projection: { type: 'INCLUDE', nonKeyAttributes: ['total'] },
+      throughput: { read: 3, write: 2 },
+    },
     { name: 'by-status', partitionKey: { name: 'status', type: 'S' }, projection: { type: 'KEYS_ONLY' } },
   ],
   localSecondaryIndexes: [{ name: 'by-total', sortKey: { name: 'total', type: 'N' }, projection: { type: 'ALL' } }],
@@ -36,8 +52,20 @@ const sessions: Table = {
   entities: [],
   accessPatterns: [],
 };
-const audit: Table = { name: '2026.audit', partitionKey: { name: 'id', type: 'S' }, billing: { mode: 'provisioned', read: 1, write: 1 }, encryption: { type: 'aws-owned' }, entities: [], accessPatterns: [] };
-const model: Model = { format: 'monotable/1', name: 'shop', description: 'The shop tables.', tables: [orders, sessions, audit] };
+const audit: Table = {
+  name: '2026.audit',
+  partitionKey: { name: 'id', type: 'S' },
+  billing: { mode: 'provisioned', read: 1, write: 1 },
+  encryption: { type: 'aws-owned' },
+  entities: [],
+  accessPatterns: [],
+};
+const model: Model = {
+  format: 'monotable/1',
+  name: 'shop',
+  description: 'The shop tables.',
+  tables: [orders, sessions, audit],
+};
 
 function error(work: () => unknown): MonotableError {
   try {
@@ -59,10 +87,19 @@ describe('CloudFormation export and import', () => {
   });
 
   it('writes AWS::DynamoDB::Table resources named after the tables, with auto-scaling resources', () => {
-    const template = JSON.parse(exportCloudFormation(model, 'json')) as { AWSTemplateFormatVersion: string; Resources: Record<string, { Type: string; Properties: Record<string, unknown> }> };
+    const template = JSON.parse(exportCloudFormation(model, 'json')) as {
+      AWSTemplateFormatVersion: string;
+      Resources: Record<string, { Type: string; Properties: Record<string, unknown> }>;
+    };
     expect(template.AWSTemplateFormatVersion).toBe('2010-09-09');
     expect(Object.keys(template.Resources)).toEqual([
-      'ShopOrders', 'ShopOrdersReadScalableTarget', 'ShopOrdersReadScalingPolicy', 'ShopOrdersWriteScalableTarget', 'ShopOrdersWriteScalingPolicy', 'Sessions', 'Table2026Audit',
+      'ShopOrders',
+      'ShopOrdersReadScalableTarget',
+      'ShopOrdersReadScalingPolicy',
+      'ShopOrdersWriteScalableTarget',
+      'ShopOrdersWriteScalingPolicy',
+      'Sessions',
+      'Table2026Audit',
     ]);
     expect(template.Resources.ShopOrders!.Properties).toMatchObject({
       TableName: 'shop-orders',
@@ -73,19 +110,31 @@ describe('CloudFormation export and import', () => {
       StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
       DeletionProtectionEnabled: true,
       TableClass: 'STANDARD_INFREQUENT_ACCESS',
-      Tags: [{ Key: 'env', Value: 'prod' }, { Key: 'team', Value: 'shop' }],
+      Tags: [
+        { Key: 'env', Value: 'prod' },
+        { Key: 'team', Value: 'shop' },
+      ],
     });
     expect(template.Resources.Sessions!.Properties.ProvisionedThroughput).toBeUndefined();
     expect(parse(exportCloudFormation(model, 'yaml'))).toEqual(template);
   });
 
   it('quotes YAML strings a YAML 1.1 reader would turn into dates, booleans or numbers', () => {
-    const tagged: Model = { ...model, tables: [{ ...sessions, tags: { backup: 'yes', since: '2026-01-01', code: '012', off: 'on' } }] };
+    const tagged: Model = {
+      ...model,
+      tables: [{ ...sessions, tags: { backup: 'yes', since: '2026-01-01', code: '012', off: 'on' } }],
+    };
     const text = exportCloudFormation(tagged, 'yaml');
     expect(text).toContain('AWSTemplateFormatVersion: "2010-09-09"');
     for (const version of ['1.1', '1.2'] as const) {
-      expect((parse(text, { version }) as { Resources: { Sessions: { Properties: { Tags: unknown } } } }).Resources.Sessions.Properties.Tags).toEqual([
-        { Key: 'backup', Value: 'yes' }, { Key: 'since', Value: '2026-01-01' }, { Key: 'code', Value: '012' }, { Key: 'off', Value: 'on' },
+      expect(
+        (parse(text, { version }) as { Resources: { Sessions: { Properties: { Tags: unknown } } } }).Resources.Sessions
+          .Properties.Tags,
+      ).toEqual([
+        { Key: 'backup', Value: 'yes' },
+        { Key: 'since', Value: '2026-01-01' },
+        { Key: 'code', Value: '012' },
+        { Key: 'off', Value: 'on' },
       ]);
     }
   });
@@ -138,10 +187,58 @@ Outputs:
   it.each([
     ['not an object', 'just text', '$'],
     ['Resources missing', { AWSTemplateFormatVersion: '2010-09-09' }, '$.Resources'],
-    ['a key without an attribute definition', { Resources: { T: { Type: 'AWS::DynamoDB::Table', Properties: { AttributeDefinitions: [], KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], BillingMode: 'PAY_PER_REQUEST' } } } }, '$.Resources.T.Properties.KeySchema[0].AttributeName'],
-    ['KeySchema of the wrong type', { Resources: { T: { Type: 'AWS::DynamoDB::Table', Properties: { AttributeDefinitions: [], KeySchema: 'pk' } } } }, '$.Resources.T.Properties.KeySchema'],
-    ['a bad billing mode', { Resources: { T: { Type: 'AWS::DynamoDB::Table', Properties: { AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], BillingMode: 'FREE' } } } }, '$.Resources.T.Properties.BillingMode'],
-    ['provisioned without throughput', { Resources: { T: { Type: 'AWS::DynamoDB::Table', Properties: { AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }] } } } }, '$.Resources.T.Properties.ProvisionedThroughput'],
+    [
+      'a key without an attribute definition',
+      {
+        Resources: {
+          T: {
+            Type: 'AWS::DynamoDB::Table',
+            Properties: {
+              AttributeDefinitions: [],
+              KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+              BillingMode: 'PAY_PER_REQUEST',
+            },
+          },
+        },
+      },
+      '$.Resources.T.Properties.KeySchema[0].AttributeName',
+    ],
+    [
+      'KeySchema of the wrong type',
+      { Resources: { T: { Type: 'AWS::DynamoDB::Table', Properties: { AttributeDefinitions: [], KeySchema: 'pk' } } } },
+      '$.Resources.T.Properties.KeySchema',
+    ],
+    [
+      'a bad billing mode',
+      {
+        Resources: {
+          T: {
+            Type: 'AWS::DynamoDB::Table',
+            Properties: {
+              AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+              KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+              BillingMode: 'FREE',
+            },
+          },
+        },
+      },
+      '$.Resources.T.Properties.BillingMode',
+    ],
+    [
+      'provisioned without throughput',
+      {
+        Resources: {
+          T: {
+            Type: 'AWS::DynamoDB::Table',
+            Properties: {
+              AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+              KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+            },
+          },
+        },
+      },
+      '$.Resources.T.Properties.ProvisionedThroughput',
+    ],
   ])('refuses %s with a path and a hint', (_name, value, path) => {
     const e = error(() => importCloudFormation(value));
     expect(e.details.path).toBe(path);
@@ -153,7 +250,12 @@ Outputs:
     expect(broken.code).toBe('PARSE_ERROR');
     expect(broken.details.path).toMatch(/^\d+:\d+$/);
     const lines = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i < 8; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(', ')}]`);
+    for (let i = 1; i < 8; i++)
+      lines.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(', ')}]`,
+      );
     expect(error(() => parseCloudFormationText(lines.join('\n'))).code).toBe('PARSE_ERROR');
     expect(error(() => parseCloudFormationText('{"Resources": {"__proto__": {}}}')).code).toBe('FORBIDDEN_KEY');
   });
@@ -197,8 +299,20 @@ Resources:
       {
         name: 'orders',
         partitionKey: { name: 'pk', type: 'S' },
-        billing: { mode: 'provisioned', read: 8, write: 4, autoScaling: { minRead: 8, maxRead: 8, minWrite: 2, maxWrite: 20, targetUtilization: 60 } },
-        globalSecondaryIndexes: [{ name: 'by-g', partitionKey: { name: 'gpk', type: 'S' }, projection: { type: 'KEYS_ONLY' }, throughput: { read: 8, write: 1 } }],
+        billing: {
+          mode: 'provisioned',
+          read: 8,
+          write: 4,
+          autoScaling: { minRead: 8, maxRead: 8, minWrite: 2, maxWrite: 20, targetUtilization: 60 },
+        },
+        globalSecondaryIndexes: [
+          {
+            name: 'by-g',
+            partitionKey: { name: 'gpk', type: 'S' },
+            projection: { type: 'KEYS_ONLY' },
+            throughput: { read: 8, write: 1 },
+          },
+        ],
         ttlAttribute: 'ttl',
         stream: 'NEW_AND_OLD_IMAGES',
         encryption: { type: 'customer-kms', kmsKeyId: 'alias/orders' },
@@ -211,13 +325,30 @@ Resources:
       },
     ]);
     expect(ModelSchema.parse(m)).toEqual(m);
-    expect(notes.map((n) => n.message)).toEqual(['Orders is a global table with replicas in eu-west-1, us-east-1; the model holds one table, with the settings of the eu-west-1 replica.']);
-    const missing = error(() => importCloudFormation(parseCloudFormationText(text.replace('ReadProvisionedThroughputSettings: { ReadCapacityUnits: 8 }', 'ContributorInsightsSpecification: { Enabled: false }'))));
+    expect(notes.map((n) => n.message)).toEqual([
+      'Orders is a global table with replicas in eu-west-1, us-east-1; the model holds one table, with the settings of the eu-west-1 replica.',
+    ]);
+    const missing = error(() =>
+      importCloudFormation(
+        parseCloudFormationText(
+          text.replace(
+            'ReadProvisionedThroughputSettings: { ReadCapacityUnits: 8 }',
+            'ContributorInsightsSpecification: { Enabled: false }',
+          ),
+        ),
+      ),
+    );
     expect(missing.details.path).toBe('$.Resources.Orders.Properties.Replicas[0].ReadProvisionedThroughputSettings');
     expect(isCloudFormationTemplate({ Resources: { B: { Type: 'AWS::S3::Bucket' } } })).toBe(false);
   });
 
   it('makes unique alphanumeric logical ids', () => {
-    expect(logicalIds(['orders', 'Orders', 'my-table.v2', '9lives', '---'])).toEqual(['Orders', 'Orders2', 'MyTableV2', 'Table9lives', 'Table']);
+    expect(logicalIds(['orders', 'Orders', 'my-table.v2', '9lives', '---'])).toEqual([
+      'Orders',
+      'Orders2',
+      'MyTableV2',
+      'Table9lives',
+      'Table',
+    ]);
   });
 });

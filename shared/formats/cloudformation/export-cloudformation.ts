@@ -1,6 +1,14 @@
 import { Document } from 'yaml';
 import type { Model, Table } from '../../model/schema.js';
-import { attributeDefinitions, globalIndexes, keySchema, localIndexes, tagList, throughput, type Json } from '../table-definition.js';
+import {
+  attributeDefinitions,
+  globalIndexes,
+  keySchema,
+  localIndexes,
+  tagList,
+  throughput,
+  type Json,
+} from '../table-definition.js';
 import { logicalIds } from './logical-id.js';
 
 export const MODEL_METADATA_KEY = 'Monotable::Model';
@@ -9,7 +17,9 @@ function sse(table: Table): Json | undefined {
   const e = table.encryption;
   if (!e) return undefined;
   if (e.type === 'aws-owned') return { SSEEnabled: false };
-  return e.type === 'aws-managed' ? { SSEEnabled: true, SSEType: 'KMS' } : { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: e.kmsKeyId };
+  return e.type === 'aws-managed'
+    ? { SSEEnabled: true, SSEType: 'KMS' }
+    : { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: e.kmsKeyId };
 }
 
 function tableResource(table: Table): Json {
@@ -19,7 +29,8 @@ function tableResource(table: Table): Json {
     AttributeDefinitions: attributeDefinitions(table),
     KeySchema: keySchema(table.partitionKey, table.sortKey),
   };
-  if (table.billing.mode === 'provisioned') p.ProvisionedThroughput = throughput(table.billing.read, table.billing.write);
+  if (table.billing.mode === 'provisioned')
+    p.ProvisionedThroughput = throughput(table.billing.read, table.billing.write);
   const gsis = globalIndexes(table);
   if (gsis.length > 0) p.GlobalSecondaryIndexes = gsis;
   const lsis = localIndexes(table);
@@ -28,7 +39,8 @@ function tableResource(table: Table): Json {
   if (table.stream) p.StreamSpecification = { StreamViewType: table.stream };
   const encryption = sse(table);
   if (encryption) p.SSESpecification = encryption;
-  if (table.pointInTimeRecovery !== undefined) p.PointInTimeRecoverySpecification = { PointInTimeRecoveryEnabled: table.pointInTimeRecovery };
+  if (table.pointInTimeRecovery !== undefined)
+    p.PointInTimeRecoverySpecification = { PointInTimeRecoveryEnabled: table.pointInTimeRecovery };
   if (table.deletionProtection !== undefined) p.DeletionProtectionEnabled = table.deletionProtection;
   if (table.tableClass) p.TableClass = table.tableClass;
   const tags = tagList(table.tags);
@@ -62,7 +74,10 @@ function scalingResources(table: Table, id: string): Record<string, Json> {
         PolicyName: `${table.name}-${side.toLowerCase()}-scaling`,
         PolicyType: 'TargetTrackingScaling',
         ScalingTargetId: { Ref: `${id}${side}ScalableTarget` },
-        TargetTrackingScalingPolicyConfiguration: { TargetValue: a.targetUtilization, PredefinedMetricSpecification: { PredefinedMetricType: metric } },
+        TargetTrackingScalingPolicyConfiguration: {
+          TargetValue: a.targetUtilization,
+          PredefinedMetricSpecification: { PredefinedMetricType: metric },
+        },
       },
     };
   }

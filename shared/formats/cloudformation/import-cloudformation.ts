@@ -15,7 +15,9 @@ const GLOBAL_TABLE_TYPE = 'AWS::DynamoDB::GlobalTable';
 /** A CloudFormation template (already parsed) with at least one DynamoDB resource. */
 export function isCloudFormationTemplate(value: unknown): boolean {
   if (!isObject(value) || !isObject(value.Resources)) return false;
-  return Object.values(value.Resources).some((r) => isObject(r) && typeof r.Type === 'string' && r.Type.startsWith('AWS::DynamoDB::'));
+  return Object.values(value.Resources).some(
+    (r) => isObject(r) && typeof r.Type === 'string' && r.Type.startsWith('AWS::DynamoDB::'),
+  );
 }
 
 /**
@@ -34,22 +36,34 @@ export function importCloudFormation(value: unknown): { model: Model; notes: Dia
     .filter(([, r]) => isObject(r) && (r.Type === TABLE_TYPE || r.Type === GLOBAL_TABLE_TYPE))
     .map(([id, r]) => {
       const path = ['Resources', id, 'Properties'];
-      if (!/^[A-Za-z0-9]+$/.test(id)) reader.fail(['Resources', id], 'a logical id must be alphanumeric', 'Rename the resource, e.g. OrdersTable.');
+      if (!/^[A-Za-z0-9]+$/.test(id))
+        reader.fail(['Resources', id], 'a logical id must be alphanumeric', 'Rename the resource, e.g. OrdersTable.');
       const props = reader.object((r as Record<string, unknown>).Properties, path);
-      if ((r as Record<string, unknown>).Type === GLOBAL_TABLE_TYPE) return readGlobalTableResource(id, props, path, values, notes);
+      if ((r as Record<string, unknown>).Type === GLOBAL_TABLE_TYPE)
+        return readGlobalTableResource(id, props, path, values, notes);
       const table = readTableResource(id, props, path, values, notes);
       readAutoScaling(table, id, resources, values, notes);
       return table;
     });
   if (tables.length === 0) {
-    throw new MonotableError('UNSUPPORTED_FORMAT', `The template has no ${TABLE_TYPE} or ${GLOBAL_TABLE_TYPE} resources.`, {
-      path: '$.Resources',
-      hint: 'Import a template that defines DynamoDB tables.',
-    });
+    throw new MonotableError(
+      'UNSUPPORTED_FORMAT',
+      `The template has no ${TABLE_TYPE} or ${GLOBAL_TABLE_TYPE} resources.`,
+      {
+        path: '$.Resources',
+        hint: 'Import a template that defines DynamoDB tables.',
+      },
+    );
   }
-  const meta = isObject(root.Metadata) && isObject(root.Metadata[MODEL_METADATA_KEY]) ? root.Metadata[MODEL_METADATA_KEY] : {};
-  const model: Model = { format: MODEL_FORMAT, name: typeof meta.Name === 'string' && meta.Name ? meta.Name : 'imported-from-cloudformation', tables };
+  const meta =
+    isObject(root.Metadata) && isObject(root.Metadata[MODEL_METADATA_KEY]) ? root.Metadata[MODEL_METADATA_KEY] : {};
+  const model: Model = {
+    format: MODEL_FORMAT,
+    name: typeof meta.Name === 'string' && meta.Name ? meta.Name : 'imported-from-cloudformation',
+    tables,
+  };
   const generated = /^DynamoDB tables of the Monotable model ".*"\.$/; // what export writes when the model has no description
-  if (typeof root.Description === 'string' && root.Description && !generated.test(root.Description)) model.description = root.Description;
+  if (typeof root.Description === 'string' && root.Description && !generated.test(root.Description))
+    model.description = root.Description;
   return { model, notes };
 }

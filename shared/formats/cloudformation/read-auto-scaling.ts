@@ -19,7 +19,10 @@ function pointsAt(resourceId: unknown, id: string, tableName: string): boolean {
   const join = resourceId['Fn::Join'];
   if (Array.isArray(join) && Array.isArray(join[1])) {
     const parts = join[1] as unknown[];
-    return parts.some((p) => isObject(p) && p.Ref === id) && parts.some((p) => typeof p === 'string' && p.startsWith('table'));
+    return (
+      parts.some((p) => isObject(p) && p.Ref === id) &&
+      parts.some((p) => typeof p === 'string' && p.startsWith('table'))
+    );
   }
   return false;
 }
@@ -28,26 +31,52 @@ function pointsAt(resourceId: unknown, id: string, tableName: string): boolean {
  * Application Auto Scaling resources for a table's read and write capacity (ScalableTarget + a
  * TargetTrackingScaling policy on it) → `billing.autoScaling`. Index-level scaling has no slot in the model: noted.
  */
-export function readAutoScaling(table: Table, id: string, resources: JsonObject, v: TemplateValues, notes: Diagnostic[]): void {
+export function readAutoScaling(
+  table: Table,
+  id: string,
+  resources: JsonObject,
+  v: TemplateValues,
+  notes: Diagnostic[],
+): void {
   if (table.billing.mode !== 'provisioned') return;
   const sides: Partial<Record<'Read' | 'Write', Side>> = {};
   for (const [targetId, raw] of Object.entries(resources)) {
-    if (!isObject(raw) || raw.Type !== 'AWS::ApplicationAutoScaling::ScalableTarget' || !isObject(raw.Properties)) continue;
+    if (!isObject(raw) || raw.Type !== 'AWS::ApplicationAutoScaling::ScalableTarget' || !isObject(raw.Properties))
+      continue;
     const props = raw.Properties;
     if (!pointsAt(props.ResourceId, id, table.name)) continue;
     const path = ['Resources', targetId, 'Properties'];
     const dimension = /^dynamodb:(table|index):(Read|Write)CapacityUnits$/.exec(String(props.ScalableDimension));
     if (!dimension || dimension[1] === 'index') {
-      notes.push({ code: 'cloudformation-index-scaling', severity: 'info', path: formatPath(path), message: `${targetId} scales ${String(props.ScalableDimension)}; the model only holds table-level auto-scaling, so it was not imported.` });
+      notes.push({
+        code: 'cloudformation-index-scaling',
+        severity: 'info',
+        path: formatPath(path),
+        message: `${targetId} scales ${String(props.ScalableDimension)}; the model only holds table-level auto-scaling, so it was not imported.`,
+      });
       continue;
     }
-    const side: Side = { min: v.int(props.MinCapacity, [...path, 'MinCapacity']), max: v.int(props.MaxCapacity, [...path, 'MaxCapacity']) };
+    const side: Side = {
+      min: v.int(props.MinCapacity, [...path, 'MinCapacity']),
+      max: v.int(props.MaxCapacity, [...path, 'MaxCapacity']),
+    };
     for (const [policyId, policy] of Object.entries(resources)) {
-      if (!isObject(policy) || policy.Type !== 'AWS::ApplicationAutoScaling::ScalingPolicy' || !isObject(policy.Properties)) continue;
+      if (
+        !isObject(policy) ||
+        policy.Type !== 'AWS::ApplicationAutoScaling::ScalingPolicy' ||
+        !isObject(policy.Properties)
+      )
+        continue;
       const ref = policy.Properties.ScalingTargetId;
       const config = policy.Properties.TargetTrackingScalingPolicyConfiguration;
       if (!isObject(ref) || ref.Ref !== targetId || !isObject(config)) continue;
-      const target = v.percent(config.TargetValue, ['Resources', policyId, 'Properties', 'TargetTrackingScalingPolicyConfiguration', 'TargetValue']);
+      const target = v.percent(config.TargetValue, [
+        'Resources',
+        policyId,
+        'Properties',
+        'TargetTrackingScalingPolicyConfiguration',
+        'TargetValue',
+      ]);
       if (target !== undefined) side.target = target;
     }
     sides[dimension[2] as 'Read' | 'Write'] = side;
@@ -56,7 +85,12 @@ export function readAutoScaling(table: Table, id: string, resources: JsonObject,
   if (!read && !write) return;
   const target = read?.target ?? write?.target ?? 70;
   if (read?.target === undefined && write?.target === undefined) {
-    notes.push({ code: 'cloudformation-scaling-target', severity: 'info', path: `$.Resources.${id}`, message: `No target-tracking policy found for ${id}'s scalable targets; 70% utilisation assumed.` });
+    notes.push({
+      code: 'cloudformation-scaling-target',
+      severity: 'info',
+      path: `$.Resources.${id}`,
+      message: `No target-tracking policy found for ${id}'s scalable targets; 70% utilisation assumed.`,
+    });
   }
   const b = table.billing;
   table.billing = {

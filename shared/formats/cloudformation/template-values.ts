@@ -2,7 +2,10 @@ import { formatPath } from '../../model/safe-json.js';
 import type { Diagnostic } from '../../rules/diagnostic.js';
 import { InputReader, isObject, type JsonObject, type JsonPath } from '../input-reader.js';
 
-export const reader: InputReader = new InputReader('CloudFormation template', 'Fix the value at this path, or write it as a literal instead of a function.');
+export const reader: InputReader = new InputReader(
+  'CloudFormation template',
+  'Fix the value at this path, or write it as a literal instead of a function.',
+);
 
 /**
  * Values in a template may be intrinsic functions. A literal is used as is; `{Ref: Param}` to a parameter with a
@@ -35,13 +38,15 @@ export class TemplateValues {
 
   string(value: unknown, path: JsonPath): string {
     const v = this.literal(value, path);
-    if (v === undefined && isObject(value)) reader.fail(path, 'a CloudFormation function here cannot be resolved without deploying the stack');
+    if (v === undefined && isObject(value))
+      reader.fail(path, 'a CloudFormation function here cannot be resolved without deploying the stack');
     return reader.string(typeof v === 'number' ? String(v) : v, path);
   }
 
   int(value: unknown, path: JsonPath): number {
     const v = this.literal(value, path);
-    if (v === undefined && isObject(value)) reader.fail(path, 'a CloudFormation function here cannot be resolved without deploying the stack');
+    if (v === undefined && isObject(value))
+      reader.fail(path, 'a CloudFormation function here cannot be resolved without deploying the stack');
     return reader.positiveInt(v, path);
   }
 
@@ -50,7 +55,8 @@ export class TemplateValues {
     if (value === undefined) return undefined;
     const v = this.literal(value, path);
     const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
-    if (typeof n !== 'number' || !(n >= 1 && n <= 100)) reader.fail(path, 'expected a target utilisation between 1 and 100 (percent)');
+    if (typeof n !== 'number' || !(n >= 1 && n <= 100))
+      reader.fail(path, 'expected a target utilisation between 1 and 100 (percent)');
     return n;
   }
 

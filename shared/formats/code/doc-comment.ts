@@ -20,7 +20,10 @@ export function pyDocstring(lines: readonly string[], indent: string): string {
         .replace(/\\/g, '\\\\')
         .replace(/"""/g, '\\"\\"\\"')
         // Python source may not hold NUL, and other control characters are unreadable: write them as escapes.
-        .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`),
+        .replace(
+          /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g,
+          (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
+        ),
     )
     .map((line) => (line ? `${indent}${line}` : ''));
   return `${indent}"""${body.join('\n').trimStart()}\n${indent}"""`;

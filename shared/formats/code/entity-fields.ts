@@ -13,8 +13,10 @@ export interface EntityField {
 export function entityFields(table: Table, entity: Entity): EntityField[] {
   const keyTypes = new Map(keyAttributes(table).map((k) => [k.name, k.type]));
   const fields = new Map<string, EntityField>();
-  for (const name of Object.keys(entity.keys)) fields.set(name, { name, type: keyTypes.get(name) ?? 'S', required: true });
-  if (entity.typeAttribute) fields.set(entity.typeAttribute.name, { name: entity.typeAttribute.name, type: 'S', required: true });
+  for (const name of Object.keys(entity.keys))
+    fields.set(name, { name, type: keyTypes.get(name) ?? 'S', required: true });
+  if (entity.typeAttribute)
+    fields.set(entity.typeAttribute.name, { name: entity.typeAttribute.name, type: 'S', required: true });
   for (const attribute of entity.attributes) {
     if (fields.has(attribute.name)) continue;
     const field: EntityField = { name: attribute.name, type: attribute.type, required: attribute.required ?? false };
@@ -28,9 +30,15 @@ export function entityFields(table: Table, entity: Entity): EntityField[] {
  * True when a read returns whole items of the entity: the table, or an index projecting ALL, and no projection
  * expression. (A Query on an index returns only its projected attributes, LSIs included.)
  */
-export function returnsWholeItems(table: Table, indexName: string | undefined, projectionExpression: string | undefined): boolean {
+export function returnsWholeItems(
+  table: Table,
+  indexName: string | undefined,
+  projectionExpression: string | undefined,
+): boolean {
   if (projectionExpression !== undefined) return false;
   if (indexName === undefined) return true;
-  const index = [...(table.globalSecondaryIndexes ?? []), ...(table.localSecondaryIndexes ?? [])].find((i) => i.name === indexName);
+  const index = [...(table.globalSecondaryIndexes ?? []), ...(table.localSecondaryIndexes ?? [])].find(
+    (i) => i.name === indexName,
+  );
   return index === undefined || index.projection.type === 'ALL';
 }

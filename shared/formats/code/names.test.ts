@@ -26,7 +26,11 @@ describe('identifiers for generated code', () => {
   });
 
   it('keeps names unique when two convert to the same identifier', () => {
-    expect(uniqueNames(['list-users', 'list_users', 'listUsers'], camelCase)).toEqual(['listUsers', 'listUsers2', 'listUsers3']);
+    expect(uniqueNames(['list-users', 'list_users', 'listUsers'], camelCase)).toEqual([
+      'listUsers',
+      'listUsers2',
+      'listUsers3',
+    ]);
     expect(uniqueNames(['a', 'a', 'a2'], camelCase)).toEqual(['a', 'a2', 'a22']);
   });
 });

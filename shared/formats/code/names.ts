@@ -8,20 +8,128 @@ function words(name: string): string[] {
 }
 
 const TS_RESERVED = new Set([
-  'break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do', 'else', 'enum', 'export',
-  'extends', 'false', 'finally', 'for', 'function', 'if', 'import', 'in', 'instanceof', 'new', 'null', 'return', 'super',
-  'switch', 'this', 'throw', 'true', 'try', 'typeof', 'var', 'void', 'while', 'with', 'yield', 'let', 'static', 'implements',
-  'interface', 'package', 'private', 'protected', 'public', 'await', 'arguments', 'eval',
+  'break',
+  'case',
+  'catch',
+  'class',
+  'const',
+  'continue',
+  'debugger',
+  'default',
+  'delete',
+  'do',
+  'else',
+  'enum',
+  'export',
+  'extends',
+  'false',
+  'finally',
+  'for',
+  'function',
+  'if',
+  'import',
+  'in',
+  'instanceof',
+  'new',
+  'null',
+  'return',
+  'super',
+  'switch',
+  'this',
+  'throw',
+  'true',
+  'try',
+  'typeof',
+  'var',
+  'void',
+  'while',
+  'with',
+  'yield',
+  'let',
+  'static',
+  'implements',
+  'interface',
+  'package',
+  'private',
+  'protected',
+  'public',
+  'await',
+  'arguments',
+  'eval',
 ]);
 
 const PY_RESERVED = new Set([
-  'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else',
-  'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise',
-  'return', 'try', 'while', 'with', 'yield', 'match', 'case', 'type',
+  'False',
+  'None',
+  'True',
+  'and',
+  'as',
+  'assert',
+  'async',
+  'await',
+  'break',
+  'class',
+  'continue',
+  'def',
+  'del',
+  'elif',
+  'else',
+  'except',
+  'finally',
+  'for',
+  'from',
+  'global',
+  'if',
+  'import',
+  'in',
+  'is',
+  'lambda',
+  'nonlocal',
+  'not',
+  'or',
+  'pass',
+  'raise',
+  'return',
+  'try',
+  'while',
+  'with',
+  'yield',
+  'match',
+  'case',
+  'type',
   // names the generated module itself uses, and builtins it calls
-  'boto3', 'dynamodb', 'table', 'kwargs', 'response', 'Decimal', 'TypeSerializer', 'TABLE_NAMES', 'random', 'time', 'params', 'keys',
-  'items', 'request', 'attempt', 'resource', 'table_name', 'start', 'exclusive_start_key', 'str', 'min', 'len', 'range', 'isinstance',
-  'int', 'bool', 'dict', 'list', 'set', 'bytes', 'print', 'global',
+  'boto3',
+  'dynamodb',
+  'table',
+  'kwargs',
+  'response',
+  'Decimal',
+  'TypeSerializer',
+  'TABLE_NAMES',
+  'random',
+  'time',
+  'params',
+  'keys',
+  'items',
+  'request',
+  'attempt',
+  'resource',
+  'table_name',
+  'start',
+  'exclusive_start_key',
+  'str',
+  'min',
+  'len',
+  'range',
+  'isinstance',
+  'int',
+  'bool',
+  'dict',
+  'list',
+  'set',
+  'bytes',
+  'print',
+  'global',
 ]);
 
 function safeStart(name: string, prefix: string): string {
@@ -35,12 +143,20 @@ export function camelCase(name: string): string {
 }
 
 export function pascalCase(name: string): string {
-  const out = words(name).map((w) => w[0]!.toUpperCase() + w.slice(1)).join('') || 'Value';
+  const out =
+    words(name)
+      .map((w) => w[0]!.toUpperCase() + w.slice(1))
+      .join('') || 'Value';
   return safeStart(out, '_');
 }
 
 export function snakeCase(name: string): string {
-  const out = safeStart(words(name).map((w) => w.toLowerCase()).join('_') || 'value', '_');
+  const out = safeStart(
+    words(name)
+      .map((w) => w.toLowerCase())
+      .join('_') || 'value',
+    '_',
+  );
   return PY_RESERVED.has(out) ? `${out}_` : out;
 }
 

@@ -33,7 +33,8 @@ export function valueSpecs(resolved: ResolvedPattern): ValueSpec[] {
 export function allParameters(resolved: ResolvedPattern): Parameter[] {
   const out = new Map<string, Parameter>();
   for (const p of resolved.parameters) out.set(p.name, p);
-  for (const write of resolved.transactItems ?? []) for (const p of allParameters(write)) if (!out.has(p.name)) out.set(p.name, p);
+  for (const write of resolved.transactItems ?? [])
+    for (const p of allParameters(write)) if (!out.has(p.name)) out.set(p.name, p);
   return [...out.values()];
 }
 
@@ -43,5 +44,8 @@ export function parameterInfos(resolved: ResolvedPattern): ParameterInfo[] {
     const name = bareParameter(parseTemplate(spec.template));
     if (name !== undefined && !bareKinds.has(name)) bareKinds.set(name, spec.type);
   }
-  return allParameters(resolved).map((parameter) => ({ parameter, kind: bareKinds.get(parameter.name) ?? parameter.type ?? 'S' }));
+  return allParameters(resolved).map((parameter) => ({
+    parameter,
+    kind: bareKinds.get(parameter.name) ?? parameter.type ?? 'S',
+  }));
 }

@@ -18,7 +18,10 @@ export function dictOf(entries: [string, string][], indent: string): string {
 }
 
 function values(specs: Record<string, ValueSpec>, ctx: PyContext, indent: string): string {
-  const dict = dictOf(Object.entries(specs).map(([name, spec]) => [pyString(name), pyValue(spec, ctx.kinds, ctx.ref)]), indent);
+  const dict = dictOf(
+    Object.entries(specs).map(([name, spec]) => [pyString(name), pyValue(spec, ctx.kinds, ctx.ref)]),
+    indent,
+  );
   return ctx.typed ? `_typed(${dict})` : dict;
 }
 
@@ -33,7 +36,13 @@ export function requestEntries(resolved: ResolvedPattern, ctx: PyContext): [stri
       case 'values':
         return [name, values(field.value, ctx, inner)];
       case 'names':
-        return [name, dictOf(field.value.map(([k, v]) => [pyString(k), pyString(v)]), inner)];
+        return [
+          name,
+          dictOf(
+            field.value.map(([k, v]) => [pyString(k), pyString(v)]),
+            inner,
+          ),
+        ];
       case 'boolean':
         return [name, field.value ? 'True' : 'False'];
       case 'number':
@@ -45,5 +54,13 @@ export function requestEntries(resolved: ResolvedPattern, ctx: PyContext): [stri
 /** One write of transact_write_items for the low-level client: `{"Put": {...}}` etc. */
 export function pyTransactItem(write: ResolvedPattern, ctx: PyContext, tableName: string): string {
   const inner = { ...ctx, indent: `${ctx.indent}    `, typed: true };
-  return dictOf([[pyString(transactAction(write)), dictOf([['"TableName"', tableName], ...requestEntries(write, inner)], inner.indent)]], ctx.indent);
+  return dictOf(
+    [
+      [
+        pyString(transactAction(write)),
+        dictOf([['"TableName"', tableName], ...requestEntries(write, inner)], inner.indent),
+      ],
+    ],
+    ctx.indent,
+  );
 }

@@ -17,7 +17,7 @@ export const PY_TYPES: Record<AttributeKind, string> = {
   M: 'dict',
 };
 
-function escape(text: string): string {
+function escapePython(text: string): string {
   return text
     .replace(/\\/g, '\\\\')
     .replace(/"/g, '\\"')
@@ -27,7 +27,7 @@ function escape(text: string): string {
 }
 
 export function pyString(text: string): string {
-  return `"${escape(text)}"`;
+  return `"${escapePython(text)}"`;
 }
 
 function constant(text: string, type: AttributeKind): string {
@@ -38,7 +38,11 @@ function constant(text: string, type: AttributeKind): string {
 }
 
 /** The expression for one value: `score`, `f"MSG#{message_group_uuid}"`, `"PROFILE"`. */
-export function pyValue(spec: ValueSpec, kinds: ReadonlyMap<string, AttributeKind>, ref: (parameter: string) => string): string {
+export function pyValue(
+  spec: ValueSpec,
+  kinds: ReadonlyMap<string, AttributeKind>,
+  ref: (parameter: string) => string,
+): string {
   const template = parseTemplate(spec.template);
   const bare = bareParameter(template);
   if (bare !== undefined) {
@@ -47,8 +51,13 @@ export function pyValue(spec: ValueSpec, kinds: ReadonlyMap<string, AttributeKin
     if (spec.type === 'S' && kind !== 'S') return `str(${ref(bare)})`;
     return ref(bare);
   }
-  if (template.params.length === 0) return constant(template.segments.map((s) => (s.kind === 'literal' ? s.text : '')).join(''), spec.type);
-  const body = template.segments.map((s) => (s.kind === 'literal' ? escape(s.text).replace(/\{/g, '{{').replace(/\}/g, '}}') : `{${ref(s.name)}}`)).join('');
+  if (template.params.length === 0)
+    return constant(template.segments.map((s) => (s.kind === 'literal' ? s.text : '')).join(''), spec.type);
+  const body = template.segments
+    .map((s) =>
+      s.kind === 'literal' ? escapePython(s.text).replace(/\{/g, '{{').replace(/\}/g, '}}') : `{${ref(s.name)}}`,
+    )
+    .join('');
   return spec.type === 'N' ? `_number(f"${body}")` : `f"${body}"`;
 }
 

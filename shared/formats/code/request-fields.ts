@@ -26,14 +26,23 @@ export function requestFields(resolved: ResolvedPattern): RequestField[] {
   text('ConditionExpression', resolved.conditionExpression);
   const names = Object.entries(resolved.expressionAttributeNames);
   if (names.length) out.push({ name: 'ExpressionAttributeNames', kind: 'names', value: names });
-  if (Object.keys(resolved.expressionAttributeValues).length) out.push({ name: 'ExpressionAttributeValues', kind: 'values', value: resolved.expressionAttributeValues });
-  if (resolved.scanIndexForward !== undefined) out.push({ name: 'ScanIndexForward', kind: 'boolean', value: resolved.scanIndexForward });
+  if (Object.keys(resolved.expressionAttributeValues).length)
+    out.push({ name: 'ExpressionAttributeValues', kind: 'values', value: resolved.expressionAttributeValues });
+  if (resolved.scanIndexForward !== undefined)
+    out.push({ name: 'ScanIndexForward', kind: 'boolean', value: resolved.scanIndexForward });
   if (resolved.limit !== undefined) out.push({ name: 'Limit', kind: 'number', value: resolved.limit });
-  if (resolved.consistentRead !== undefined) out.push({ name: 'ConsistentRead', kind: 'boolean', value: resolved.consistentRead });
+  if (resolved.consistentRead !== undefined)
+    out.push({ name: 'ConsistentRead', kind: 'boolean', value: resolved.consistentRead });
   return out;
 }
 
 /** The TransactWriteItems action of one write: a ConditionCheck is carried as a GetItem with a condition. */
 export function transactAction(write: ResolvedPattern): 'Put' | 'Update' | 'Delete' | 'ConditionCheck' {
-  return write.operation === 'PutItem' ? 'Put' : write.operation === 'UpdateItem' ? 'Update' : write.operation === 'DeleteItem' ? 'Delete' : 'ConditionCheck';
+  return write.operation === 'PutItem'
+    ? 'Put'
+    : write.operation === 'UpdateItem'
+      ? 'Update'
+      : write.operation === 'DeleteItem'
+        ? 'Delete'
+        : 'ConditionCheck';
 }

@@ -26,10 +26,14 @@ export function resultEntities(table: Table, resolved: ResolvedPattern): string[
   if (resolved.operation !== 'Query' || !pattern || !own || !view) return [resolved.entity];
   const kc = pattern.keyCondition;
   const partitionAttribute = kc?.partition.attribute ?? view.partitionKey.name;
-  const partition = kc?.partition.value !== undefined ? parseTemplate(kc.partition.value) : templateOf(own, partitionAttribute);
+  const partition =
+    kc?.partition.value !== undefined ? parseTemplate(kc.partition.value) : templateOf(own, partitionAttribute);
   if (!partition) return [resolved.entity];
   const sort = kc?.sort;
-  const sortSource = sort && (sort.operator === 'begins_with' || sort.operator === '=') ? sort.value ?? own.keys[sort.attribute] : undefined;
+  const sortSource =
+    sort && (sort.operator === 'begins_with' || sort.operator === '=')
+      ? (sort.value ?? own.keys[sort.attribute])
+      : undefined;
   const sortPrefix = sortSource === undefined ? undefined : literalPrefix(parseTemplate(sortSource));
   const fits = (entity: Entity): boolean => {
     const candidate = templateOf(entity, partitionAttribute);

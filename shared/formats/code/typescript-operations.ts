@@ -19,11 +19,18 @@ function objectOf(entries: [string, string][], indent: string): string {
 }
 
 function values(specs: Record<string, ValueSpec>, ctx: OperationContext, indent: string): string {
-  return objectOf(Object.entries(specs).map(([name, spec]) => [tsProperty(name), tsValue(spec, ctx.kinds, ctx.ref)]), indent);
+  return objectOf(
+    Object.entries(specs).map(([name, spec]) => [tsProperty(name), tsValue(spec, ctx.kinds, ctx.ref)]),
+    indent,
+  );
 }
 
 /** The input of Get/Query/Scan/Put/Update/Delete (and of one write inside a transaction). */
-export function requestObject(resolved: ResolvedPattern, ctx: OperationContext, extra: [string, string][] = []): string {
+export function requestObject(
+  resolved: ResolvedPattern,
+  ctx: OperationContext,
+  extra: [string, string][] = [],
+): string {
   const inner = `${ctx.indent}  `;
   const fields = requestFields(resolved).map((field): [string, string] => {
     switch (field.kind) {
@@ -32,7 +39,13 @@ export function requestObject(resolved: ResolvedPattern, ctx: OperationContext, 
       case 'values':
         return [field.name, values(field.value, ctx, inner)];
       case 'names':
-        return [field.name, objectOf(field.value.map(([k, v]) => [tsString(k), tsString(v)]), inner)];
+        return [
+          field.name,
+          objectOf(
+            field.value.map(([k, v]) => [tsString(k), tsString(v)]),
+            inner,
+          ),
+        ];
       case 'boolean':
       case 'number':
         return [field.name, String(field.value)];
@@ -49,10 +62,20 @@ export function transactItem(write: ResolvedPattern, ctx: OperationContext): str
 /** The key (and projection) object of a BatchGetItem for one table. */
 export function batchGetKeys(resolved: ResolvedPattern, ctx: OperationContext): string {
   const inner = `${ctx.indent}  `;
-  const fields: [string, string][] = [['Keys', `keys.map((params) => (${values(resolved.key ?? {}, ctx, `${inner}`)}))`]];
-  if (resolved.projectionExpression !== undefined) fields.push(['ProjectionExpression', tsString(resolved.projectionExpression)]);
+  const fields: [string, string][] = [
+    ['Keys', `keys.map((params) => (${values(resolved.key ?? {}, ctx, `${inner}`)}))`],
+  ];
+  if (resolved.projectionExpression !== undefined)
+    fields.push(['ProjectionExpression', tsString(resolved.projectionExpression)]);
   const names = Object.entries(resolved.expressionAttributeNames);
-  if (names.length) fields.push(['ExpressionAttributeNames', objectOf(names.map(([k, v]) => [tsString(k), tsString(v)]), inner)]);
+  if (names.length)
+    fields.push([
+      'ExpressionAttributeNames',
+      objectOf(
+        names.map(([k, v]) => [tsString(k), tsString(v)]),
+        inner,
+      ),
+    ]);
   if (resolved.consistentRead !== undefined) fields.push(['ConsistentRead', String(resolved.consistentRead)]);
   return objectOf(fields, ctx.indent);
 }

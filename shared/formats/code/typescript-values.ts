@@ -18,7 +18,13 @@ export const TS_TYPES: Record<AttributeKind, string> = {
 };
 
 export function tsString(text: string): string {
-  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')}'`;
+  return `'${text
+    .replace(/\\/g, '\\\\')
+    .replace(/'/g, "\\'")
+    .replace(/\n/g, '\\n')
+    .replace(/\r/g, '\\r')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029')}'`;
 }
 
 /** `name` as an object property: bare when it is an identifier, quoted otherwise. */
@@ -28,7 +34,12 @@ export function tsProperty(name: string): string {
 
 function templateLiteralText(text: string): string {
   // A raw CR in a template literal would be read as LF, so line breaks are escaped.
-  return text.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${').replace(/\r/g, '\\r').replace(/\n/g, '\\n');
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/`/g, '\\`')
+    .replace(/\$\{/g, '\\${')
+    .replace(/\r/g, '\\r')
+    .replace(/\n/g, '\\n');
 }
 
 function constant(text: string, type: AttributeKind): string {
@@ -42,7 +53,11 @@ function constant(text: string, type: AttributeKind): string {
  * The expression for one value: `params.score`, `` `MSG#${params.messageGroupUuid}` ``, `'PROFILE'`.
  * `ref` gives the expression of a parameter, `kinds` what type that expression has.
  */
-export function tsValue(spec: ValueSpec, kinds: ReadonlyMap<string, AttributeKind>, ref: (parameter: string) => string): string {
+export function tsValue(
+  spec: ValueSpec,
+  kinds: ReadonlyMap<string, AttributeKind>,
+  ref: (parameter: string) => string,
+): string {
   const template = parseTemplate(spec.template);
   const bare = bareParameter(template);
   if (bare !== undefined) {
@@ -52,7 +67,10 @@ export function tsValue(spec: ValueSpec, kinds: ReadonlyMap<string, AttributeKin
     if (spec.type === 'N') return `Number(${ref(bare)})`;
     return ref(bare);
   }
-  if (template.params.length === 0) return constant(template.segments.map((s) => (s.kind === 'literal' ? s.text : '')).join(''), spec.type);
-  const body = template.segments.map((s) => (s.kind === 'literal' ? templateLiteralText(s.text) : `\${${ref(s.name)}}`)).join('');
+  if (template.params.length === 0)
+    return constant(template.segments.map((s) => (s.kind === 'literal' ? s.text : '')).join(''), spec.type);
+  const body = template.segments
+    .map((s) => (s.kind === 'literal' ? templateLiteralText(s.text) : `\${${ref(s.name)}}`))
+    .join('');
   return spec.type === 'N' ? `Number(\`${body}\`)` : `\`${body}\``;
 }

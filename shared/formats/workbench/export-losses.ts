@@ -40,7 +40,10 @@ function tableLosses(table: Table, i: number): Diagnostic[] {
   const modelling: string[] = [];
   if (table.accessPatterns.length > 0) modelling.push(`${table.accessPatterns.length} access pattern(s)`);
   if (table.entities.some((e) => e.attributes.some((a) => a.generator))) modelling.push('attribute generators');
-  if (indexTemplates.length > 0) modelling.push(`index key templates (${indexTemplates.slice(0, 3).join('; ')}${indexTemplates.length > 3 ? '; …' : ''})`);
+  if (indexTemplates.length > 0)
+    modelling.push(
+      `index key templates (${indexTemplates.slice(0, 3).join('; ')}${indexTemplates.length > 3 ? '; …' : ''})`,
+    );
   if (modelling.length > 0) {
     out.push({
       code: 'workbench-export-modelling',
@@ -54,7 +57,12 @@ function tableLosses(table: Table, i: number): Diagnostic[] {
 
 function isNatural(key: string, template: string): boolean {
   const parsed = tryParseTemplate(template);
-  return parsed !== undefined && parsed.segments.length === 1 && parsed.segments[0]!.kind === 'param' && parsed.segments[0]!.name === key;
+  return (
+    parsed !== undefined &&
+    parsed.segments.length === 1 &&
+    parsed.segments[0]!.kind === 'param' &&
+    parsed.segments[0]!.name === key
+  );
 }
 
 export function workbenchExportNotes(model: Model): Diagnostic[] {

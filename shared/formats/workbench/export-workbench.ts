@@ -19,34 +19,46 @@ function keyAttribute(key: KeyAttribute): Json {
 }
 
 function keyAttributes(partitionKey: KeyAttribute, sortKey: KeyAttribute | undefined): Json {
-  return sortKey ? { PartitionKey: keyAttribute(partitionKey), SortKey: keyAttribute(sortKey) } : { PartitionKey: keyAttribute(partitionKey) };
+  return sortKey
+    ? { PartitionKey: keyAttribute(partitionKey), SortKey: keyAttribute(sortKey) }
+    : { PartitionKey: keyAttribute(partitionKey) };
 }
 
 function projection(p: Projection): Json {
-  return p.type === 'INCLUDE' ? { ProjectionType: 'INCLUDE', NonKeyAttributes: [...(p.nonKeyAttributes ?? [])] } : { ProjectionType: p.type };
+  return p.type === 'INCLUDE'
+    ? { ProjectionType: 'INCLUDE', NonKeyAttributes: [...(p.nonKeyAttributes ?? [])] }
+    : { ProjectionType: p.type };
 }
 
 /** Every attribute that is not a table key, typed: entity attributes first, then index keys. */
 function nonKeyAttributes(table: Table, tableKeys: ReadonlySet<string>): Json[] {
   const types = new Map<string, AttributeTypeName>();
-  for (const entity of table.entities) for (const a of entity.attributes) if (!tableKeys.has(a.name) && !types.has(a.name)) types.set(a.name, a.type);
+  for (const entity of table.entities)
+    for (const a of entity.attributes) if (!tableKeys.has(a.name) && !types.has(a.name)) types.set(a.name, a.type);
   for (const g of table.globalSecondaryIndexes ?? []) {
-    for (const k of [g.partitionKey, g.sortKey]) if (k && !tableKeys.has(k.name) && !types.has(k.name)) types.set(k.name, k.type);
+    for (const k of [g.partitionKey, g.sortKey])
+      if (k && !tableKeys.has(k.name) && !types.has(k.name)) types.set(k.name, k.type);
   }
-  for (const l of table.localSecondaryIndexes ?? []) if (!tableKeys.has(l.sortKey.name) && !types.has(l.sortKey.name)) types.set(l.sortKey.name, l.sortKey.type);
+  for (const l of table.localSecondaryIndexes ?? [])
+    if (!tableKeys.has(l.sortKey.name) && !types.has(l.sortKey.name)) types.set(l.sortKey.name, l.sortKey.type);
   return [...types].map(([name, type]) => ({ AttributeName: name, AttributeType: type }));
 }
 
 /** An entity is a facet: key templates become the key labels, its sample items the facet's data. */
 function facet(entity: Entity, table: Table, tableKeys: ReadonlySet<string>): Json {
-  const alias: Json = { PartitionKeyAlias: aliasFromTemplate(entity.keys[table.partitionKey.name] ?? `{${table.partitionKey.name}}`) };
-  if (table.sortKey) alias.SortKeyAlias = aliasFromTemplate(entity.keys[table.sortKey.name] ?? `{${table.sortKey.name}}`);
+  const alias: Json = {
+    PartitionKeyAlias: aliasFromTemplate(entity.keys[table.partitionKey.name] ?? `{${table.partitionKey.name}}`),
+  };
+  if (table.sortKey)
+    alias.SortKeyAlias = aliasFromTemplate(entity.keys[table.sortKey.name] ?? `{${table.sortKey.name}}`);
   return {
     FacetName: entity.name,
     KeyAttributeAlias: alias,
     TableData: entity.sampleItems ?? [],
     // The entity's attributes plus the index keys it takes part in, so the facet shows them even without samples.
-    NonKeyAttributes: [...new Set([...entity.attributes.map((a) => a.name), ...Object.keys(entity.keys)])].filter((name) => !tableKeys.has(name)),
+    NonKeyAttributes: [...new Set([...entity.attributes.map((a) => a.name), ...Object.keys(entity.keys)])].filter(
+      (name) => !tableKeys.has(name),
+    ),
     DataAccess: { MySql: {} },
   };
 }

@@ -27,7 +27,14 @@ export interface TableShape {
   declaredTypes: ReadonlyMap<string, AttributeTypeName>;
 }
 
-function attributeType(name: string, shape: TableShape, keyTypes: ReadonlyMap<string, AttributeTypeName>, items: Item[], source: EntitySource, notes: Diagnostic[]): AttributeTypeName {
+function attributeType(
+  name: string,
+  shape: TableShape,
+  keyTypes: ReadonlyMap<string, AttributeTypeName>,
+  items: Item[],
+  source: EntitySource,
+  notes: Diagnostic[],
+): AttributeTypeName {
   const keyType = keyTypes.get(name);
   if (keyType) return keyType;
   const seen = new Map<AttributeTypeName, number>();
@@ -61,7 +68,9 @@ export function buildEntity(source: EntitySource, shape: TableShape, notes: Diag
   const keyTypes = new Map<string, AttributeTypeName>();
   const tableKeys: [KeyAttribute, string | undefined][] = [[shape.partitionKey, source.partitionAlias]];
   if (shape.sortKey) tableKeys.push([shape.sortKey, source.sortAlias]);
-  const inIndex = shape.indexKeys.filter((k) => source.declared.includes(k.name) || items.some((item) => k.name in item));
+  const inIndex = shape.indexKeys.filter(
+    (k) => source.declared.includes(k.name) || items.some((item) => k.name in item),
+  );
   const unadopted: string[] = [];
   const adopted: string[] = [];
   for (const [key, alias] of [...tableKeys, ...inIndex.map((k): [KeyAttribute, undefined] => [k, undefined])]) {
@@ -79,7 +88,10 @@ export function buildEntity(source: EntitySource, shape: TableShape, notes: Diag
     }
     params.push(...derived.params);
     if (alias && alias !== key.name && derived.source !== 'alias') unadopted.push(`${key.name} "${alias}"`);
-    if (derived.source !== 'natural') adopted.push(`${key.name} = ${derived.template} (from its ${derived.source === 'alias' ? 'facet label' : 'attribute name'})`);
+    if (derived.source !== 'natural')
+      adopted.push(
+        `${key.name} = ${derived.template} (from its ${derived.source === 'alias' ? 'facet label' : 'attribute name'})`,
+      );
   }
   if (adopted.length > 0) {
     notes.push({
@@ -112,7 +124,10 @@ export function buildEntity(source: EntitySource, shape: TableShape, notes: Diag
     required: items.length > 0 && items.every((item) => name in item),
   }));
   const entity: Entity = { name: source.name, keys, attributes };
-  const description = unadopted.length > 0 ? `${source.description ?? ''} Workbench key labels: ${unadopted.join(', ')}.`.trim() : source.description;
+  const description =
+    unadopted.length > 0
+      ? `${source.description ?? ''} Workbench key labels: ${unadopted.join(', ')}.`.trim()
+      : source.description;
   if (description) entity.description = description;
   if (items.length > 0) entity.sampleItems = items;
   return entity;

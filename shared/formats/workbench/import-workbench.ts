@@ -1,19 +1,34 @@
 import type { AttributeTypeName, Item } from '../../model/attribute-value.js';
 import { KEY_TYPES } from '../../model/attribute-value.js';
 import { checkStructure, formatPath } from '../../model/safe-json.js';
-import { MODEL_FORMAT, type Entity, type GlobalSecondaryIndex, type KeyAttribute, type Model, type Projection, type Table } from '../../model/schema.js';
+import {
+  MODEL_FORMAT,
+  type Entity,
+  type GlobalSecondaryIndex,
+  type KeyAttribute,
+  type Model,
+  type Projection,
+  type Table,
+} from '../../model/schema.js';
 import type { Diagnostic } from '../../rules/diagnostic.js';
 import { InputReader, isObject, type JsonObject, type JsonPath } from '../input-reader.js';
 import { buildEntity, isAttributeType, type EntitySource, type TableShape } from './import-entity.js';
 import { toItem } from './typed-json.js';
 import { readBilling } from './workbench-billing.js';
 
-const reader = new InputReader('NoSQL Workbench model', 'Export the model again from NoSQL Workbench, or fix the value at this path.');
+const reader = new InputReader(
+  'NoSQL Workbench model',
+  'Export the model again from NoSQL Workbench, or fix the value at this path.',
+);
 const KNOWN_VERSIONS = ['1.0', '2.0', '3.0'];
 
 /** A NoSQL Workbench data model of any version: an object with a `DataModel` list of tables. */
 export function isWorkbenchFile(value: unknown): boolean {
-  return isObject(value) && Array.isArray(value.DataModel) && (typeof value.ModelName === 'string' || isObject(value.ModelMetadata) || value.DataModel.length > 0);
+  return (
+    isObject(value) &&
+    Array.isArray(value.DataModel) &&
+    (typeof value.ModelName === 'string' || isObject(value.ModelMetadata) || value.DataModel.length > 0)
+  );
 }
 
 function readKey(raw: unknown, path: JsonPath): KeyAttribute {
@@ -27,16 +42,23 @@ function readKey(raw: unknown, path: JsonPath): KeyAttribute {
 function readKeys(raw: unknown, path: JsonPath): { partitionKey: KeyAttribute; sortKey?: KeyAttribute } {
   const keys = reader.object(raw, path);
   const partitionKey = readKey(keys.PartitionKey, [...path, 'PartitionKey']);
-  return keys.SortKey === undefined || keys.SortKey === null ? { partitionKey } : { partitionKey, sortKey: readKey(keys.SortKey, [...path, 'SortKey']) };
+  return keys.SortKey === undefined || keys.SortKey === null
+    ? { partitionKey }
+    : { partitionKey, sortKey: readKey(keys.SortKey, [...path, 'SortKey']) };
 }
 
 /** INCLUDE lists that name key attributes (always projected anyway) are trimmed, with a note. */
 function readProjection(raw: unknown, path: JsonPath, keyNames: ReadonlySet<string>, notes: Diagnostic[]): Projection {
   if (raw === undefined || raw === null) return { type: 'ALL' };
   const projection = reader.object(raw, path);
-  const type = reader.oneOf(projection.ProjectionType, ['ALL', 'KEYS_ONLY', 'INCLUDE'] as const, [...path, 'ProjectionType']);
+  const type = reader.oneOf(projection.ProjectionType, ['ALL', 'KEYS_ONLY', 'INCLUDE'] as const, [
+    ...path,
+    'ProjectionType',
+  ]);
   if (type !== 'INCLUDE') return { type };
-  const listed = reader.optionalArray(projection.NonKeyAttributes, [...path, 'NonKeyAttributes']).map((n, i) => reader.string(n, [...path, 'NonKeyAttributes', i]));
+  const listed = reader
+    .optionalArray(projection.NonKeyAttributes, [...path, 'NonKeyAttributes'])
+    .map((n, i) => reader.string(n, [...path, 'NonKeyAttributes', i]));
   const keys = listed.filter((n) => keyNames.has(n));
   if (keys.length > 0) {
     notes.push({
@@ -52,7 +74,11 @@ function readProjection(raw: unknown, path: JsonPath, keyNames: ReadonlySet<stri
 function readItems(raw: unknown, path: JsonPath, repairs: string[]): Item[] {
   return reader.optionalArray(raw, path).map((entry, i) => {
     const item = reader.object(entry, [...path, i]);
-    if ('' in item) reader.fail([...path, i, ''], 'an attribute with an empty name (DynamoDB attribute names have at least one character)');
+    if ('' in item)
+      reader.fail(
+        [...path, i, ''],
+        'an attribute with an empty name (DynamoDB attribute names have at least one character)',
+      );
     const result = toItem(item, formatPath([...path, i]));
     repairs.push(...result.repairs);
     return result.item;
@@ -77,15 +103,27 @@ function readTable(raw: unknown, path: JsonPath, notes: Diagnostic[]): Table {
     const attrName = reader.string(a.AttributeName, [...path, 'NonKeyAttributes', i, 'AttributeName']);
     if (isAttributeType(a.AttributeType) && !declaredTypes.has(attrName)) declaredTypes.set(attrName, a.AttributeType);
   });
-  const gsis: GlobalSecondaryIndex[] = reader.optionalArray(t.GlobalSecondaryIndexes, [...path, 'GlobalSecondaryIndexes']).map((entry, i) => {
-    const p = [...path, 'GlobalSecondaryIndexes', i];
-    const g = reader.object(entry, p);
-    const keys = readKeys(g.KeyAttributes, [...p, 'KeyAttributes']);
-    const keyNames = new Set([...tableKeyNames, keys.partitionKey.name, ...(keys.sortKey ? [keys.sortKey.name] : [])]);
-    return { name: reader.string(g.IndexName, [...p, 'IndexName']), ...keys, projection: readProjection(g.Projection, [...p, 'Projection'], keyNames, notes) };
-  });
+  const gsis: GlobalSecondaryIndex[] = reader
+    .optionalArray(t.GlobalSecondaryIndexes, [...path, 'GlobalSecondaryIndexes'])
+    .map((entry, i) => {
+      const p = [...path, 'GlobalSecondaryIndexes', i];
+      const g = reader.object(entry, p);
+      const keys = readKeys(g.KeyAttributes, [...p, 'KeyAttributes']);
+      const keyNames = new Set([
+        ...tableKeyNames,
+        keys.partitionKey.name,
+        ...(keys.sortKey ? [keys.sortKey.name] : []),
+      ]);
+      return {
+        name: reader.string(g.IndexName, [...p, 'IndexName']),
+        ...keys,
+        projection: readProjection(g.Projection, [...p, 'Projection'], keyNames, notes),
+      };
+    });
   const indexKeys = new Map<string, KeyAttribute>();
-  for (const g of gsis) for (const k of [g.partitionKey, g.sortKey]) if (k && !tableKeyNames.has(k.name) && !indexKeys.has(k.name)) indexKeys.set(k.name, k);
+  for (const g of gsis)
+    for (const k of [g.partitionKey, g.sortKey])
+      if (k && !tableKeyNames.has(k.name) && !indexKeys.has(k.name)) indexKeys.set(k.name, k);
   const shape: TableShape = { name, partitionKey, sortKey, indexKeys: [...indexKeys.values()], declaredTypes };
   const repairs: string[] = [];
   const taken = new Set<string>();
@@ -97,17 +135,28 @@ function readTable(raw: unknown, path: JsonPath, notes: Diagnostic[]): Table {
       name: uniqueName(reader.string(f.FacetName, [...p, 'FacetName']), taken),
       path: formatPath(p),
       items: readItems(f.TableData, [...p, 'TableData'], repairs),
-      declared: reader.optionalArray(f.NonKeyAttributes, [...p, 'NonKeyAttributes']).map((n, j) => reader.string(n, [...p, 'NonKeyAttributes', j])),
+      declared: reader
+        .optionalArray(f.NonKeyAttributes, [...p, 'NonKeyAttributes'])
+        .map((n, j) => reader.string(n, [...p, 'NonKeyAttributes', j])),
       partitionAlias: reader.optionalString(alias.PartitionKeyAlias, [...p, 'KeyAttributeAlias', 'PartitionKeyAlias']),
       sortAlias: reader.optionalString(alias.SortKeyAlias, [...p, 'KeyAttributeAlias', 'SortKeyAlias']),
     };
   });
   // Table-level items that are not copies of a facet item belong to no facet: one entity holds them.
   const inFacets = new Set(sources.flatMap((s) => s.items.map((item) => JSON.stringify(item))));
-  const loose = readItems(t.TableData, [...path, 'TableData'], repairs).filter((item) => !inFacets.has(JSON.stringify(item)));
+  const loose = readItems(t.TableData, [...path, 'TableData'], repairs).filter(
+    (item) => !inFacets.has(JSON.stringify(item)),
+  );
   if (loose.length > 0) {
-    const description = sources.length > 0 ? 'Table-level items of the Workbench file that are in no facet.' : undefined;
-    sources.push({ name: uniqueName(name, taken), path: formatPath([...path, 'TableData']), items: loose, declared: [], ...(description ? { description } : {}) });
+    const description =
+      sources.length > 0 ? 'Table-level items of the Workbench file that are in no facet.' : undefined;
+    sources.push({
+      name: uniqueName(name, taken),
+      path: formatPath([...path, 'TableData']),
+      items: loose,
+      declared: [],
+      ...(description ? { description } : {}),
+    });
   }
   if (repairs.length > 0) {
     notes.push({
@@ -119,7 +168,13 @@ function readTable(raw: unknown, path: JsonPath, notes: Diagnostic[]): Table {
     });
   }
   const entities: Entity[] = sources.map((source) => buildEntity(source, shape, notes));
-  const table: Table = { name, partitionKey, billing: readBilling(reader, t, path, notes), entities, accessPatterns: [] };
+  const table: Table = {
+    name,
+    partitionKey,
+    billing: readBilling(reader, t, path, notes),
+    entities,
+    accessPatterns: [],
+  };
   if (sortKey) table.sortKey = sortKey;
   if (gsis.length > 0) table.globalSecondaryIndexes = gsis;
   return table;
@@ -146,7 +201,11 @@ export function importWorkbench(value: unknown): { model: Model; notes: Diagnost
     });
   }
   const tables = reader.array(root.DataModel, ['DataModel']).map((t, i) => readTable(t, ['DataModel', i], notes));
-  const model: Model = { format: MODEL_FORMAT, name: reader.optionalString(root.ModelName, ['ModelName']) || 'imported-model', tables };
+  const model: Model = {
+    format: MODEL_FORMAT,
+    name: reader.optionalString(root.ModelName, ['ModelName']) || 'imported-model',
+    tables,
+  };
   const description = reader.optionalString(meta.Description, ['ModelMetadata', 'Description']);
   const author = reader.optionalString(meta.Author, ['ModelMetadata', 'Author']);
   if (description) model.description = description;

@@ -41,7 +41,12 @@ const literal = (text: string): string => text.replaceAll('{', '{{').replaceAll(
 
 /** `id`, `{id}`, `<id>` and `${id}` all name the attribute `id` (other modelling tools write labels that way). */
 function partName(part: string): string {
-  return /^(?:\{(.+)\}|<(.+)>|\$\{(.+)\})$/.exec(part)?.slice(1).find((g) => g !== undefined) ?? part;
+  return (
+    /^(?:\{(.+)\}|<(.+)>|\$\{(.+)\})$/
+      .exec(part)
+      ?.slice(1)
+      .find((g) => g !== undefined) ?? part
+  );
 }
 
 /** The label with its attribute-named parts as parameters, then the label as constant text. */
@@ -50,7 +55,9 @@ function candidates(label: string, available: ReadonlySet<string>): KeyTemplate[
     const name = partName(part);
     return available.has(name) && tryParseTemplate(`{${name}}`) ? `{${name}}` : literal(part);
   });
-  return [tryParseTemplate(parts.join('#')), tryParseTemplate(literal(label))].filter((t): t is KeyTemplate => t !== undefined);
+  return [tryParseTemplate(parts.join('#')), tryParseTemplate(literal(label))].filter(
+    (t): t is KeyTemplate => t !== undefined,
+  );
 }
 
 function reproduces(template: KeyTemplate, keyName: string, items: readonly Item[]): boolean {
@@ -80,7 +87,12 @@ function commonAttributes(items: readonly Item[], declared: readonly string[]): 
   return names;
 }
 
-export function deriveKeyTemplate(key: KeyAttribute, alias: string | undefined, items: readonly Item[], declared: readonly string[]): DerivedKey {
+export function deriveKeyTemplate(
+  key: KeyAttribute,
+  alias: string | undefined,
+  items: readonly Item[],
+  declared: readonly string[],
+): DerivedKey {
   const natural: DerivedKey = { template: `{${key.name}}`, params: [key.name], source: 'natural' };
   if (key.type !== 'S') return natural;
   const available = commonAttributes(items, declared);

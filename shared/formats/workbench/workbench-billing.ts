@@ -19,7 +19,10 @@ function readScaling(reader: InputReader, raw: unknown, path: JsonPath): Scaling
   const policy = reader.object(scaling.ScalingPolicyConfiguration, [...path, 'ScalingPolicyConfiguration']);
   const target = policy.TargetValue;
   if (typeof target !== 'number' || target < 1 || target > 100) {
-    reader.fail([...path, 'ScalingPolicyConfiguration', 'TargetValue'], 'expected a utilisation target between 1 and 100 (percent)');
+    reader.fail(
+      [...path, 'ScalingPolicyConfiguration', 'TargetValue'],
+      'expected a utilisation target between 1 and 100 (percent)',
+    );
   }
   return {
     min: reader.positiveInt(request.MinCapacity, [...path, 'ScalableTargetRequest', 'MinCapacity']),
@@ -46,9 +49,12 @@ export function readBilling(reader: InputReader, table: JsonObject, path: JsonPa
     });
     return { mode: 'on-demand' };
   }
-  if (reader.oneOf(mode, ['PAY_PER_REQUEST', 'PROVISIONED'], [...path, 'BillingMode']) === 'PAY_PER_REQUEST') return { mode: 'on-demand' };
+  if (reader.oneOf(mode, ['PAY_PER_REQUEST', 'PROVISIONED'], [...path, 'BillingMode']) === 'PAY_PER_REQUEST')
+    return { mode: 'on-demand' };
   const settings = reader.object(table.ProvisionedCapacitySettings ?? {}, settingsPath);
-  const throughput = isObject(settings.ProvisionedThroughput) ? settings.ProvisionedThroughput : { ReadCapacityUnits: 5, WriteCapacityUnits: 5 };
+  const throughput = isObject(settings.ProvisionedThroughput)
+    ? settings.ProvisionedThroughput
+    : { ReadCapacityUnits: 5, WriteCapacityUnits: 5 };
   const tpPath = [...settingsPath, 'ProvisionedThroughput'];
   const billing: Billing = {
     mode: 'provisioned',
@@ -68,7 +74,13 @@ export function readBilling(reader: InputReader, table: JsonObject, path: JsonPa
         message: `Read and write auto-scaling targets differ (${r.target}% and ${w.target}%); the model keeps one target, ${r.target}%.`,
       });
     }
-    billing.autoScaling = { minRead: r.min, maxRead: r.max, minWrite: w.min, maxWrite: w.max, targetUtilization: r.target };
+    billing.autoScaling = {
+      minRead: r.min,
+      maxRead: r.max,
+      minWrite: w.min,
+      maxWrite: w.max,
+      targetUtilization: r.target,
+    };
   }
   return billing;
 }

@@ -32,10 +32,20 @@ export function cruddurLikeModel(): Model {
             name: 'MessageGroup',
             keys: { pk: 'GRP#{user_uuid}', sk: '{last_message_at}', message_group_uuid: '{message_group_uuid}' },
             attributes: [
-              { name: 'message_group_uuid', type: 'S', required: true, generator: { kind: 'faker', method: 'string.uuid' } },
+              {
+                name: 'message_group_uuid',
+                type: 'S',
+                required: true,
+                generator: { kind: 'faker', method: 'string.uuid' },
+              },
               { name: 'user_uuid', type: 'S', required: true, generator: { kind: 'faker', method: 'string.uuid' } },
               { name: 'other_user_handle', type: 'S', generator: { kind: 'faker', method: 'internet.username' } },
-              { name: 'last_message_at', type: 'S', required: true, generator: { kind: 'date-range', from: '2026-01-01', to: '2026-11-01' } },
+              {
+                name: 'last_message_at',
+                type: 'S',
+                required: true,
+                generator: { kind: 'date-range', from: '2026-01-01', to: '2026-11-01' },
+              },
             ],
             sampleItems: [
               {
@@ -52,11 +62,21 @@ export function cruddurLikeModel(): Model {
             name: 'Message',
             keys: { pk: 'MSG#{message_group_uuid}', sk: '{created_at}', message_group_uuid: '{message_group_uuid}' },
             attributes: [
-              { name: 'message_group_uuid', type: 'S', required: true, generator: { kind: 'ref', entity: 'MessageGroup', attribute: 'message_group_uuid' } },
+              {
+                name: 'message_group_uuid',
+                type: 'S',
+                required: true,
+                generator: { kind: 'ref', entity: 'MessageGroup', attribute: 'message_group_uuid' },
+              },
               { name: 'message_uuid', type: 'S', generator: { kind: 'faker', method: 'string.uuid' } },
               { name: 'message', type: 'S', generator: { kind: 'faker', method: 'lorem.sentence' } },
               { name: 'likes', type: 'N', generator: { kind: 'sequence' } },
-              { name: 'created_at', type: 'S', required: true, generator: { kind: 'date-range', from: '2026-01-01', to: '2026-11-01' } },
+              {
+                name: 'created_at',
+                type: 'S',
+                required: true,
+                generator: { kind: 'date-range', from: '2026-01-01', to: '2026-11-01' },
+              },
             ],
             sampleItems: [
               {

@@ -14,7 +14,9 @@ export function validateMutated(mutate: (model: Model) => void): Diagnostic[] {
 export function findDiagnostic(diagnostics: readonly Diagnostic[], code: string): Diagnostic {
   const found = diagnostics.filter((d) => d.code === code);
   if (found.length !== 1) {
-    throw new Error(`expected exactly one "${code}", found ${found.length} among:\n${diagnostics.map((d) => `  ${d.severity} ${d.code} ${d.path}: ${d.message}`).join('\n')}`);
+    throw new Error(
+      `expected exactly one "${code}", found ${found.length} among:\n${diagnostics.map((d) => `  ${d.severity} ${d.code} ${d.path}: ${d.message}`).join('\n')}`,
+    );
   }
   return found[0]!;
 }

@@ -5,7 +5,10 @@ import type { OpenConnection } from '../../connections/connection.js';
 import { listAwsProfiles } from '../../connections/aws-profiles.js';
 import type { Handlers } from '../handler.js';
 
-type ConnectionArea = Pick<Contract, 'connection.open' | 'connection.list' | 'connection.profiles' | 'connection.close'>;
+type ConnectionArea = Pick<
+  Contract,
+  'connection.open' | 'connection.list' | 'connection.profiles' | 'connection.close'
+>;
 
 function info(connectionId: string, c: OpenConnection): OutputOf<Contract['connection.open']> {
   return {

@@ -14,10 +14,24 @@ import type { Handlers } from '../handler.js';
 
 type ModelArea = Pick<
   Contract,
-  'model.parse' | 'model.import' | 'model.validate' | 'model.patterns' | 'model.request' | 'model.export' | 'model.preview' | 'model.indexItems' | 'model.serialize' | 'templates.list' | 'templates.get'
+  | 'model.parse'
+  | 'model.import'
+  | 'model.validate'
+  | 'model.patterns'
+  | 'model.request'
+  | 'model.export'
+  | 'model.preview'
+  | 'model.indexItems'
+  | 'model.serialize'
+  | 'templates.list'
+  | 'templates.get'
 >;
 
-function templateInfo(t: { name: string; title: string; description: string }): { name: string; title: string; description: string } {
+function templateInfo(t: { name: string; title: string; description: string }): {
+  name: string;
+  title: string;
+  description: string;
+} {
   return { name: t.name, title: t.title, description: t.description };
 }
 

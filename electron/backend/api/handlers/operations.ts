@@ -7,7 +7,12 @@ import { runOperation, type RunOptions } from '../../operations/run-operation.js
 import type { HandlerContext, Handlers } from '../handler.js';
 
 type OperationsArea = Pick<Contract, 'operation.runPattern' | 'operation.query' | 'operation.scan' | 'operation.run'>;
-type Paging = { all?: boolean | undefined; maxItems?: number | undefined; exclusiveStartKey?: Item | undefined; confirm?: string | undefined };
+type Paging = {
+  all?: boolean | undefined;
+  maxItems?: number | undefined;
+  exclusiveStartKey?: Item | undefined;
+  confirm?: string | undefined;
+};
 
 function runOptions(input: Paging, ctx: HandlerContext<{ pages: number; items: number }>): RunOptions {
   return {
@@ -20,7 +25,14 @@ function runOptions(input: Paging, ctx: HandlerContext<{ pages: number; items: n
   };
 }
 
-function adHoc(input: { table: string; index?: string | undefined; filters?: AdHocRead['filters'] | undefined; projection?: string[] | undefined; limit?: number | undefined; consistentRead?: boolean | undefined }): AdHocRead {
+function adHoc(input: {
+  table: string;
+  index?: string | undefined;
+  filters?: AdHocRead['filters'] | undefined;
+  projection?: string[] | undefined;
+  limit?: number | undefined;
+  consistentRead?: boolean | undefined;
+}): AdHocRead {
   return {
     table: input.table,
     ...(input.index !== undefined && { index: input.index }),
@@ -42,8 +54,15 @@ export const operationHandlers: Handlers<OperationsArea> = {
   async 'operation.query'(input, ctx) {
     const connection = getConnection(input.connectionId);
     const request = buildAdHocQuery(input.model, {
-      ...adHoc(input), partition: input.partition,
-      ...(input.sort !== undefined && { sort: { operator: input.sort.operator, value: input.sort.value, ...(input.sort.to !== undefined && { to: input.sort.to }) } }),
+      ...adHoc(input),
+      partition: input.partition,
+      ...(input.sort !== undefined && {
+        sort: {
+          operator: input.sort.operator,
+          value: input.sort.value,
+          ...(input.sort.to !== undefined && { to: input.sort.to }),
+        },
+      }),
       ...(input.descending !== undefined && { descending: input.descending }),
     });
     return { request, result: await runOperation(connection, request, runOptions(input, ctx)) };

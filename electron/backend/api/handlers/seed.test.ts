@@ -29,14 +29,21 @@ describe('seed api', () => {
     const model = structuredClone(cruddurMessaging);
     model.tables[0]!.entities[0]!.attributes[3]!.generator = { kind: 'faker', method: 'constructor.constructor' };
     const result = await api.call('seed.plan', { model });
-    expect(result).toMatchObject({ ok: false, error: { code: 'SCHEMA_ERROR', details: { path: '$.tables[0].entities[0].attributes[3].generator.method' } } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'SCHEMA_ERROR', details: { path: '$.tables[0].entities[0].attributes[3].generator.method' } },
+    });
   });
 
   it('seed.run writes the plan, streams progress events and returns the summary', async () => {
     const model = cruddurModel('api-seed');
     await createTable(engine.client, model.tables[0]!);
     const events: unknown[] = [];
-    const result = await api.call('seed.run', { connectionId, model, counts: { MessageGroup: 20, Message: 980 } }, { onEvent: (e) => events.push(e) });
+    const result = await api.call(
+      'seed.run',
+      { connectionId, model, counts: { MessageGroup: 20, Message: 980 } },
+      { onEvent: (e) => events.push(e) },
+    );
     expect(result).toMatchObject({ ok: true, value: { planned: 1000, written: 1000, failed: 0 } });
     expect(events.at(-1)).toMatchObject({ planned: 1000, written: 1000 });
     expect(await countItems(engine.client, 'api-seed')).toBe(1000);
@@ -46,12 +53,16 @@ describe('seed api', () => {
     const model = cruddurModel('api-seed-cancel');
     await createTable(engine.client, model.tables[0]!);
     const controller = new AbortController();
-    const result = await api.call('seed.run', { connectionId, model, counts: { MessageGroup: 100, Message: 4900 } }, {
-      signal: controller.signal,
-      onEvent: (e) => {
-        if (e.written >= 500) controller.abort();
+    const result = await api.call(
+      'seed.run',
+      { connectionId, model, counts: { MessageGroup: 100, Message: 4900 } },
+      {
+        signal: controller.signal,
+        onEvent: (e) => {
+          if (e.written >= 500) controller.abort();
+        },
       },
-    });
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.value.cancelled).toBe(true);

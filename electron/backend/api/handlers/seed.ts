@@ -24,15 +24,31 @@ export const seedHandlers: Handlers<SeedArea> = {
     const items = [];
     if (sample > 0) {
       for (const p of plan.items()) {
-        items.push(p.problem ? { entity: p.entity, item: p.item, size: p.size, problem: p.problem } : { entity: p.entity, item: p.item, size: p.size });
+        items.push(
+          p.problem
+            ? { entity: p.entity, item: p.item, size: p.size, problem: p.problem }
+            : { entity: p.entity, item: p.item, size: p.size },
+        );
         if (items.length >= sample) break;
       }
     }
-    return { table: plan.table, planned: plan.planned, counts: plan.counts, seed: plan.seed, locale: plan.locale, notes: plan.notes, sample: items };
+    return {
+      table: plan.table,
+      planned: plan.planned,
+      counts: plan.counts,
+      seed: plan.seed,
+      locale: plan.locale,
+      notes: plan.notes,
+      sample: items,
+    };
   },
   async 'seed.run'({ model, connectionId, concurrency, ...rest }, { signal, emit }) {
     const connection = getConnection(connectionId);
     const plan = planSeed(model, options(rest));
-    return writeSeed(connection, plan, { signal, onProgress: emit, ...(concurrency !== undefined ? { concurrency } : {}) });
+    return writeSeed(connection, plan, {
+      signal,
+      onProgress: emit,
+      ...(concurrency !== undefined ? { concurrency } : {}),
+    });
   },
 };

@@ -8,11 +8,16 @@ import { driftReport } from '../../tables/drift.js';
 import { selectOneTable } from '../../tables/select-tables.js';
 import type { Handlers } from '../handler.js';
 
-type TableArea = Pick<Contract, 'table.create' | 'table.list' | 'table.describe' | 'table.delete' | 'table.drift' | 'table.addMissingIndexes'>;
+type TableArea = Pick<
+  Contract,
+  'table.create' | 'table.list' | 'table.describe' | 'table.delete' | 'table.drift' | 'table.addMissingIndexes'
+>;
 
 export const tableHandlers: Handlers<TableArea> = {
   async 'table.create'({ connectionId, model, table, ifNotExists }, { signal, emit }) {
-    return { tables: await createTables(getConnection(connectionId), model, { table, ifNotExists, signal, onProgress: emit }) };
+    return {
+      tables: await createTables(getConnection(connectionId), model, { table, ifNotExists, signal, onProgress: emit }),
+    };
   },
   async 'table.list'({ connectionId }, { signal }) {
     return { tables: await listTables(getConnection(connectionId), { signal }) };
