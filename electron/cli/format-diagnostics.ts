@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../../shared/rules/diagnostic.js';
+import type { Diagnostic } from '../../shared/model/diagnostic.js';
 
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
 

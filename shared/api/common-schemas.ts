@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Diagnostic } from '../rules/diagnostic.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 
 /** Schemas several api areas share. */
 export const DiagnosticSchema: z.ZodType<Diagnostic> = z.strictObject({

@@ -15,7 +15,7 @@ import {
   writeCapacity,
   writeUnits,
 } from './index.js';
-import { itemSize } from './item-size.js';
+import { itemSize } from '../model/item-size.js';
 
 /** An item of exactly `bytes` bytes with keys pk/sk and optional extra attributes. */
 function sized(bytes: number, extra: Item = {}): Item {

@@ -2,8 +2,8 @@ import type { AttributeValue, AttributeTypeName, Item } from '../model/attribute
 import { keyAttributes } from '../model/indexes.js';
 import type { Entity, Table } from '../model/schema.js';
 import { parseTemplate } from '../keys/template.js';
-import { itemSize } from './item-size.js';
-import { keyText } from '../preview/compare-values.js';
+import { itemSize } from '../model/item-size.js';
+import { keyText } from '../model/compare-values.js';
 
 /**
  * Typical sizes when an entity has no sample items: a parameter in a key template is taken as a 36-character

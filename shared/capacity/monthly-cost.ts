@@ -2,7 +2,7 @@ import type { Model, Table } from '../model/schema.js';
 import { indexViews } from '../model/indexes.js';
 import { resolveAll } from '../patterns/resolve.js';
 import { estimatedItemCount, representativeItems } from './entity-items.js';
-import { itemSize } from './item-size.js';
+import { itemSize } from '../model/item-size.js';
 import { patternCapacity } from './pattern-capacity.js';
 import { PRICE_TABLE, pricesFor, type RegionPrices } from './price-table.js';
 import { indexEntry } from './write-capacity.js';

@@ -5,8 +5,8 @@ import type { ResolvedPattern } from '../patterns/resolved-pattern.js';
 import { findTable } from '../model/find-table.js';
 import { estimatedItemCount, meanEntryBytes, representativeItems } from './entity-items.js';
 import { queryShares } from './query-reads.js';
-import { itemSize } from './item-size.js';
-import { readUnits, writeUnits, type ReadConsistency } from './units.js';
+import { itemSize } from '../model/item-size.js';
+import { readUnits, writeUnits, type ReadConsistency } from '../model/units.js';
 import { indexEntry, writeCapacity, type WriteCapacity } from './write-capacity.js';
 
 export interface PatternCapacity {

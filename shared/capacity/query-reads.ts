@@ -3,7 +3,7 @@ import type { AccessPattern, Entity, Table } from '../model/schema.js';
 import { literalPrefix } from '../keys/template.js';
 import { parsedTemplate } from '../patterns/pattern-context.js';
 import { itemsPerPartition } from './entity-items.js';
-import { keyText } from '../preview/compare-values.js';
+import { keyText } from '../model/compare-values.js';
 
 /** Items of one entity that a Query reads from one partition. */
 export interface PartitionShare {

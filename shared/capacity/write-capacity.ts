@@ -2,8 +2,8 @@ import type { Item } from '../model/attribute-value.js';
 import { typeOf } from '../model/attribute-value.js';
 import { indexViews, primaryKeyNames, type IndexView } from '../model/indexes.js';
 import type { Table } from '../model/schema.js';
-import { itemSize } from './item-size.js';
-import { writeUnits } from './units.js';
+import { itemSize } from '../model/item-size.js';
+import { writeUnits } from '../model/units.js';
 
 export interface IndexWrite {
   index: string;

@@ -2,7 +2,7 @@ import { MonotableError, isMonotableError } from '../errors/monotable-error.js';
 import { modelFromValue } from '../model/parse-model.js';
 import { checkStructure, parseUntrustedJson } from '../model/safe-json.js';
 import type { Model } from '../model/schema.js';
-import type { Diagnostic } from '../rules/diagnostic.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import { importCloudFormation, isCloudFormationTemplate, parseCloudFormationText } from './cloudformation/index.js';
 import { importWorkbench, isWorkbenchFile } from './workbench/import-workbench.js';
 

@@ -1,5 +1,5 @@
 import type { Model } from '../model/schema.js';
-import type { Diagnostic } from '../rules/diagnostic.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import { resolveAll } from './resolve.js';
 
 /** Every finding of pattern resolution across the model: unservable keys, scans, parameter mistakes. */

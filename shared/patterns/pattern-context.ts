@@ -3,7 +3,7 @@ import { keyAttributes } from '../model/indexes.js';
 import type { AccessPattern, Entity, Model, Table } from '../model/schema.js';
 import { parseTemplate, type KeyTemplate } from '../keys/template.js';
 import { isMonotableError } from '../errors/monotable-error.js';
-import type { Diagnostic } from '../rules/diagnostic.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import type { ValueSpec } from './resolved-pattern.js';
 
 /** What resolving one pattern needs to know and collects: the pattern, where it is, its findings. */

@@ -1,6 +1,6 @@
 import { MonotableError } from '../errors/monotable-error.js';
 import type { AccessPattern, Entity, Model, Table } from '../model/schema.js';
-import { utf8Length } from '../capacity/item-size.js';
+import { utf8Length } from '../model/item-size.js';
 import { report, type PatternContext } from './pattern-context.js';
 import type { ResolvedPattern } from './resolved-pattern.js';
 import { baseResolved, resolveGet, resolveQuery, resolveScan } from './resolve-read.js';

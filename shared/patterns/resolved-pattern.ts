@@ -1,6 +1,6 @@
 import type { AttributeTypeName } from '../model/attribute-value.js';
 import type { Parameter, PatternKind } from '../model/schema.js';
-import type { Diagnostic } from '../rules/diagnostic.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 
 /** A value still to be rendered: a template over the pattern's parameters and the DynamoDB type it becomes. */
 export type ValueSpec = { template: string; type: AttributeTypeName };

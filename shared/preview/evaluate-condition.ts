@@ -1,8 +1,8 @@
 import type { AttributeValue, Item } from '../model/attribute-value.js';
 import { typeOf } from '../model/attribute-value.js';
-import { utf8Length } from '../capacity/item-size.js';
+import { utf8Length } from '../model/item-size.js';
 import { MonotableError } from '../errors/monotable-error.js';
-import { base64Bytes, compareBinary, compareScalars, valuesEqual } from './compare-values.js';
+import { base64Bytes, compareBinary, compareScalars, valuesEqual } from '../model/compare-values.js';
 import type { ConditionNode, Operand, PathSegment } from './expression-parser.js';
 
 export type ExpressionValues = Readonly<Record<string, AttributeValue>>;

@@ -1,10 +1,10 @@
 import type { AttributeValue, Item } from '../model/attribute-value.js';
 import type { Model } from '../model/schema.js';
-import { itemSize } from '../capacity/item-size.js';
-import { readUnits, type ReadConsistency } from '../capacity/units.js';
+import { itemSize } from '../model/item-size.js';
+import { readUnits, type ReadConsistency } from '../model/units.js';
 import { MonotableError } from '../errors/monotable-error.js';
 import type { OperationRequest } from '../patterns/resolved-pattern.js';
-import { keyText, valuesEqual } from './compare-values.js';
+import { keyText, valuesEqual } from '../model/compare-values.js';
 import { sortKeyRange } from './sort-key-range.js';
 import { normalizeNumbers } from './normalize-numbers.js';
 import { evaluateCondition, pathHeads, type ExpressionValues } from './evaluate-condition.js';

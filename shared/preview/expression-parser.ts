@@ -1,5 +1,5 @@
 import { MonotableError } from '../errors/monotable-error.js';
-import { utf8Length } from '../capacity/item-size.js';
+import { utf8Length } from '../model/item-size.js';
 import { MAX_EXPRESSION_BYTES } from '../patterns/resolve.js';
 
 /** A document path: `#a.b[2]` as segments (names resolved through ExpressionAttributeNames). */

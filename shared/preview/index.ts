@@ -1,4 +1,4 @@
 export { previewPattern, previewParameters, type PreviewResult } from './preview-pattern.js';
 export { indexItems } from './index-items.js';
 export { evaluateRequest, type EvaluationResult } from './evaluate-request.js';
-export { compareUtf8, compareNumbers, compareBinary, compareScalars, valuesEqual } from './compare-values.js';
+export { compareUtf8, compareNumbers, compareBinary, compareScalars, valuesEqual } from '../model/compare-values.js';

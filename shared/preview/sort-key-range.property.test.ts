@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AttributeValue } from '../model/attribute-value.js';
 import type { Model, SortOperator } from '../model/schema.js';
-import { compareNumbers, compareUtf8 } from './compare-values.js';
+import { compareNumbers, compareUtf8 } from '../model/compare-values.js';
 import { canonicalNumber } from './normalize-numbers.js';
 import { previewPattern } from './preview-pattern.js';
 

@@ -1,5 +1,5 @@
 import type { AttributeValue } from '../model/attribute-value.js';
-import { compareScalars } from './compare-values.js';
+import { compareScalars } from '../model/compare-values.js';
 import { MonotableError } from '../errors/monotable-error.js';
 import type { ExpressionValues } from './evaluate-condition.js';
 import type { ConditionNode, Operand } from './expression-parser.js';

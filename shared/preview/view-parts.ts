@@ -1,7 +1,7 @@
 import type { Item } from '../model/attribute-value.js';
 import { primaryKeyNames, type IndexView } from '../model/indexes.js';
 import type { Table } from '../model/schema.js';
-import { compareScalars, compareSortableKeys, compareUtf8, keyText, sortableKey } from './compare-values.js';
+import { compareScalars, compareSortableKeys, compareUtf8, keyText, sortableKey } from '../model/compare-values.js';
 
 /**
  * Per-entity parts of the preview's index views, cached by the objects an immutable edit keeps: the sample-item

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from './diagnostic.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import type { Model, Table } from '../model/schema.js';
 import { findDiagnostic, validateMutated } from './testing/expect-diagnostic.js';
 

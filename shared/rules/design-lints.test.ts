@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseTemplate } from '../keys/template.js';
-import type { Diagnostic } from './diagnostic.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import type { Model, Table } from '../model/schema.js';
 import { templatesMayOverlap } from './key-collisions.js';
 import { findDiagnostic, validateMutated } from './testing/expect-diagnostic.js';

@@ -1,4 +1,4 @@
-import { utf8Length } from '../capacity/item-size.js';
+import { utf8Length } from '../model/item-size.js';
 import type { Projection, Table } from '../model/schema.js';
 import { MAX_KEY_NAME_BYTES } from './names.js';
 import type { PathSegment, RuleContext } from './rule-context.js';

@@ -1,4 +1,4 @@
-import { utf8Length } from '../capacity/item-size.js';
+import { utf8Length } from '../model/item-size.js';
 import { keyDeclarations } from './key-info.js';
 import { formatPath } from '../model/safe-json.js';
 import { EntityCache, ReportRecorder, replay, type RecordedReport } from './entity-cache.js';

@@ -2,7 +2,7 @@ import { parseTemplate, type KeyTemplate } from '../keys/template.js';
 import { MonotableError } from '../errors/monotable-error.js';
 import { formatPath } from '../model/safe-json.js';
 import type { Model } from '../model/schema.js';
-import type { Diagnostic } from './diagnostic.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 
 export type PathSegment = string | number;
 export type Severity = Diagnostic['severity'];

@@ -1,4 +1,4 @@
-import { attributeSize, itemSize, MAX_ITEM_BYTES } from '../capacity/item-size.js';
+import { attributeSize, itemSize, MAX_ITEM_BYTES } from '../model/item-size.js';
 import type { AttributeValue, Item } from '../model/attribute-value.js';
 import type { Table } from '../model/schema.js';
 import { own } from './rule-context.js';

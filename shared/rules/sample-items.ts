@@ -1,4 +1,4 @@
-import { base64ByteLength, utf8Length } from '../capacity/item-size.js';
+import { base64ByteLength, utf8Length } from '../model/item-size.js';
 import { matchTemplate, renderTemplate, valueBreaksMatch } from '../keys/template.js';
 import type { AttributeValue, Item } from '../model/attribute-value.js';
 import { checkDynamoNumber } from '../model/numbers.js';

@@ -63,7 +63,9 @@ function checkPartitionCardinality(
       'warning',
       path,
       `The partition key "${keyName}" of entity "${entity.name}" is the constant "${template.source}": every ${entity.name} item lands in one partition, which caps its throughput (about 3,000 reads and 1,000 writes per second).`,
-      `Put a high-cardinality attribute into the template (e.g. a user or tenant id), or shard it: "${template.source}#{shard}".`,
+      'Put a high-cardinality attribute into the template (e.g. a user or tenant id), or shard it: "' +
+        template.source +
+        '#{shard}".',
     );
     return;
   }

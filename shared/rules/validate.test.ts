@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { AttributeValue, Item } from '../model/attribute-value.js';
 import { ModelSchema } from '../model/schema.js';
 import { TEMPLATES } from '../templates/index.js';
-import { hasErrors } from './diagnostic.js';
+import { hasErrors } from '../model/diagnostic.js';
 import { isReservedWord, RESERVED_WORDS } from './reserved-words.js';
 import { cruddurLikeModel } from './testing/cruddur-like-model.js';
 import { validateMutated } from './testing/expect-diagnostic.js';

@@ -1,6 +1,6 @@
 import type { Model } from '../model/schema.js';
 import { patternDiagnostics } from '../patterns/diagnostics.js';
-import type { Diagnostic } from './diagnostic.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import { checkDesignLints } from './design-lints.js';
 import { checkEntities } from './entities.js';
 import { checkKeyTemplates } from './entity-keys.js';

@@ -1,5 +1,5 @@
 import type { Faker } from '@faker-js/faker';
-import { attributeSize, itemSize, utf8Length } from '../capacity/item-size.js';
+import { attributeSize, itemSize, utf8Length } from '../model/item-size.js';
 import { MonotableError, isMonotableError } from '../errors/monotable-error.js';
 import { parseTemplate, renderTemplate, type KeyTemplate, type TemplateValue } from '../keys/template.js';
 import type { AttributeValue, Item } from '../model/attribute-value.js';

@@ -1,7 +1,7 @@
 import { Faker, allLocales, base, type LocaleDefinition } from '@faker-js/faker';
 import { MonotableError } from '../errors/monotable-error.js';
 import type { Model, Table } from '../model/schema.js';
-import type { Diagnostic } from '../rules/diagnostic.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import { planCounts } from './seed-counts.js';
 import { compileEntity, formatKey, type KeptValues } from './compile-entity.js';
 import type { Item } from '../model/attribute-value.js';

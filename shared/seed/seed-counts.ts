@@ -1,6 +1,6 @@
 import { MonotableError } from '../errors/monotable-error.js';
 import type { Entity, Table } from '../model/schema.js';
-import type { Diagnostic } from '../rules/diagnostic.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 import { hashString, seededRandom } from './seeded-random.js';
 import type { SeedOptions } from './seed-types.js';
 

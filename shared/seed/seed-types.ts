@@ -1,5 +1,5 @@
 import type { Item } from '../model/attribute-value.js';
-import type { Diagnostic } from '../rules/diagnostic.js';
+import type { Diagnostic } from '../model/diagnostic.js';
 
 export interface SeedOptions {
   /** The table to seed; may be omitted when the model has exactly one table. */

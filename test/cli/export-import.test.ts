@@ -4,7 +4,8 @@ import { EXPORT_FORMATS } from '../../shared/formats/export.js';
 import { parseModel } from '../../shared/model/parse-model.js';
 import type { Model } from '../../shared/model/schema.js';
 import { findTemplate, templateNames } from '../../shared/templates/index.js';
-import { cliFolder, REPO } from '../support/run-cli.js';
+import { cliFolder } from '../support/run-cli.js';
+import { WORKBENCH_CORPUS } from '../support/workbench-corpus.js';
 
 const tmp = cliFolder();
 afterAll(() => tmp.remove());
@@ -96,15 +97,7 @@ describe('export', () => {
 });
 
 describe('import', () => {
-  const corpus = join(
-    REPO,
-    '..',
-    'shared',
-    'interop',
-    'nosql-workbench',
-    'aws-dynamodb-examples',
-    'ChatSystemSchema.json',
-  );
+  const corpus = join(WORKBENCH_CORPUS, 'aws-dynamodb-examples', 'ChatSystemSchema.json');
 
   it('validate and export read a Workbench file directly', async () => {
     expect((await cli('validate', corpus)).code).toBe(0);

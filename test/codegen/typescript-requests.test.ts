@@ -8,7 +8,7 @@ import { parameterInfos, type AttributeKind } from '../../shared/formats/code/pa
 import type { Model } from '../../shared/model/schema.js';
 import { buildBatchGetRequest, buildRequest } from '../../shared/patterns/build-request.js';
 import { resolveAll } from '../../shared/patterns/resolve.js';
-import { hasErrors } from '../../shared/rules/diagnostic.js';
+import { hasErrors } from '../../shared/model/diagnostic.js';
 import { TEMPLATES } from '../../shared/templates/index.js';
 import { codegenFolder, compileTypeScript } from './compile-generated.js';
 import { edgeCaseModel } from './edge-case-model.js';

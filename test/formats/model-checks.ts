@@ -1,5 +1,5 @@
 import { ModelSchema, type Model } from '../../shared/model/schema.js';
-import type { Diagnostic } from '../../shared/rules/diagnostic.js';
+import type { Diagnostic } from '../../shared/model/diagnostic.js';
 import { validate } from '../../shared/rules/validate.js';
 
 /** The model checks the format tests apply: the schema, then the repository's validator. */

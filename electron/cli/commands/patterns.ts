@@ -1,6 +1,6 @@
 import { resolveAll } from '../../../shared/patterns/resolve.js';
 import type { ResolvedPattern } from '../../../shared/patterns/resolved-pattern.js';
-import { hasErrors } from '../../../shared/rules/diagnostic.js';
+import { hasErrors } from '../../../shared/model/diagnostic.js';
 import { singleFile } from '../arguments.js';
 import { EXIT, type Command } from '../command.js';
 import { formatDiagnostic } from '../format-diagnostics.js';

@@ -1,4 +1,4 @@
-import { hasErrors } from '../../../shared/rules/diagnostic.js';
+import { hasErrors } from '../../../shared/model/diagnostic.js';
 import { validate } from '../../../shared/rules/validate.js';
 import { singleFile } from '../arguments.js';
 import { EXIT, type Command } from '../command.js';

@@ -1,7 +1,7 @@
 import { MonotableError } from '../../errors/monotable-error.js';
 import { checkStructure } from '../../model/safe-json.js';
 import { MODEL_FORMAT, type Model } from '../../model/schema.js';
-import type { Diagnostic } from '../../rules/diagnostic.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
 import { isObject } from '../input-reader.js';
 import { MODEL_METADATA_KEY } from './export-cloudformation.js';
 import { readAutoScaling } from './read-auto-scaling.js';

@@ -1,6 +1,6 @@
 import { formatPath } from '../../model/safe-json.js';
 import type { Table } from '../../model/schema.js';
-import type { Diagnostic } from '../../rules/diagnostic.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
 import { isObject, type JsonObject } from '../input-reader.js';
 import type { TemplateValues } from './template-values.js';
 

@@ -1,7 +1,7 @@
 import { KEY_TYPES } from '../../model/attribute-value.js';
 import { formatPath } from '../../model/safe-json.js';
 import type { GlobalSecondaryIndex, KeyAttribute, LocalSecondaryIndex, Projection, Table } from '../../model/schema.js';
-import type { Diagnostic } from '../../rules/diagnostic.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
 import { isObject, type JsonObject, type JsonPath } from '../input-reader.js';
 import { reader, type TemplateValues } from './template-values.js';
 

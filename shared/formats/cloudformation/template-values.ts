@@ -1,5 +1,5 @@
 import { formatPath } from '../../model/safe-json.js';
-import type { Diagnostic } from '../../rules/diagnostic.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
 import { InputReader, isObject, type JsonObject, type JsonPath } from '../input-reader.js';
 
 export const reader: InputReader = new InputReader(

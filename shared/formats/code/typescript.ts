@@ -1,7 +1,7 @@
 import type { Model, Table } from '../../model/schema.js';
 import { resolveAll } from '../../patterns/resolve.js';
 import type { ResolvedPattern } from '../../patterns/resolved-pattern.js';
-import { hasErrors } from '../../rules/diagnostic.js';
+import { hasErrors } from '../../model/diagnostic.js';
 import { jsDoc, lineComment } from './doc-comment.js';
 import { entityFields, returnsWholeItems } from './entity-fields.js';
 import { camelCase, pascalCase, uniqueNames } from './names.js';

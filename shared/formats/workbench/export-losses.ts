@@ -1,5 +1,5 @@
 import type { Model, Table } from '../../model/schema.js';
-import type { Diagnostic } from '../../rules/diagnostic.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
 import { tryParseTemplate } from '../../keys/template.js';
 
 /**

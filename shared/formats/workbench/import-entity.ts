@@ -1,6 +1,6 @@
 import { ATTRIBUTE_TYPES, typeOf, type AttributeTypeName, type Item } from '../../model/attribute-value.js';
 import type { Attribute, Entity, KeyAttribute } from '../../model/schema.js';
-import type { Diagnostic } from '../../rules/diagnostic.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
 import { tryParseTemplate } from '../../keys/template.js';
 import { deriveKeyTemplate } from './key-templates.js';
 

@@ -10,7 +10,7 @@ import {
   type Projection,
   type Table,
 } from '../../model/schema.js';
-import type { Diagnostic } from '../../rules/diagnostic.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
 import { InputReader, isObject, type JsonObject, type JsonPath } from '../input-reader.js';
 import { buildEntity, isAttributeType, type EntitySource, type TableShape } from './import-entity.js';
 import { toItem } from './typed-json.js';

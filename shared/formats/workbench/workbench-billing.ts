@@ -1,5 +1,5 @@
 import type { Billing } from '../../model/schema.js';
-import type { Diagnostic } from '../../rules/diagnostic.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
 import { formatPath } from '../../model/safe-json.js';
 import { isObject, type InputReader, type JsonObject, type JsonPath } from '../input-reader.js';
 

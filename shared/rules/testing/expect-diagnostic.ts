@@ -1,5 +1,5 @@
 import type { Model } from '../../model/schema.js';
-import type { Diagnostic } from '../diagnostic.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
 import { validate } from '../validate.js';
 import { cruddurLikeModel } from './cruddur-like-model.js';
 

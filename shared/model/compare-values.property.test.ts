@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { base64Bytes, compareBinary, compareNumbers, compareUtf8 } from './compare-values.js';
-import { canonicalNumber } from './normalize-numbers.js';
+import { canonicalNumber } from '../preview/normalize-numbers.js';
 
 const sign = (n: number): number => Math.sign(n);
 

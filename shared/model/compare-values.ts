@@ -1,5 +1,5 @@
-import type { AttributeValue } from '../model/attribute-value.js';
-import { parseDynamoNumber, type DynamoNumber } from '../model/numbers.js';
+import type { AttributeValue } from './attribute-value.js';
+import { parseDynamoNumber, type DynamoNumber } from './numbers.js';
 
 /**
  * Orders strings as DynamoDB does: by their UTF-8 bytes, which is Unicode code point order. JS compares

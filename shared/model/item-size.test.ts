@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { AttributeValue, Item } from '../model/attribute-value.js';
+import type { AttributeValue, Item } from './attribute-value.js';
 import { base64ByteLength, itemSize, numberSize, utf8Length, valueSize } from './item-size.js';
 
 const require = createRequire(import.meta.url);

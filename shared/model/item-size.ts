@@ -1,5 +1,5 @@
-import type { AttributeValue, Item } from '../model/attribute-value.js';
-import { parseDynamoNumber } from '../model/numbers.js';
+import type { AttributeValue, Item } from './attribute-value.js';
+import { parseDynamoNumber } from './numbers.js';
 
 /** DynamoDB's item size limit: 400 KB, attribute names included. */
 export const MAX_ITEM_BYTES = 400 * 1024;
