@@ -1,5 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -8,11 +7,12 @@ import { startConnectionCounter } from '../support/connection-counter.js';
 import { setEnv } from '../support/env.js';
 import { runCli } from '../support/run-cli.js';
 import { ordersModel } from './table-model.js';
+import { tempFolder } from '../support/temp-folder.js';
 
 let dir: string;
 let restoreEnv: () => void;
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'monotable-cli-tables-'));
+  dir = await tempFolder('cli-tables');
   restoreEnv = setEnv({ MONOTABLE_DATA_DIR: join(dir, 'engine') });
   await writeFile(join(dir, 'orders.monotable.json'), JSON.stringify(ordersModel(), null, 2));
   const withNewIndex = ordersModel({

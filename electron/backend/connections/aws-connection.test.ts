@@ -1,11 +1,11 @@
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openConnection } from './connection.js';
 import { isMonotableError, type MonotableError } from '../../../shared/errors/monotable-error.js';
 import { type ConnectionCounter, startConnectionCounter } from '../../../test/support/connection-counter.js';
+import { tempFolder } from '../../../test/support/temp-folder.js';
 
 // AWS profiles from temp config files only. Every AWS service (SSO, STS, DynamoDB) is pointed at a loopback
 // connection counter through AWS_ENDPOINT_URL, so a test can prove what was sent, and nothing leaves the machine.
@@ -18,7 +18,7 @@ let home: string;
 let aws: ConnectionCounter;
 
 beforeAll(async () => {
-  home = await mkdtemp(join(tmpdir(), 'monotable-aws-'));
+  home = await tempFolder('aws');
   await mkdir(join(home, '.aws', 'sso', 'cache'), { recursive: true });
   const config = join(home, 'config');
   const credentials = join(home, 'credentials');

@@ -5,9 +5,6 @@ import {
   TransactWriteItemsCommand,
   type CreateTableCommandInput,
 } from '@aws-sdk/client-dynamodb';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startConnectedTestEngine, type ConnectedTestEngine } from '../../../test/support/connected-engine.js';
 import { startConnectionCounter } from '../../../test/support/connection-counter.js';
@@ -17,6 +14,7 @@ import { toMonotableError } from './aws-errors.js';
 import { EMBEDDED_CAPABILITIES, FULL_CAPABILITIES, openConnection, type OpenConnection } from './connection.js';
 import { assertConfirmed, assertSupported, assertWritable } from './guards.js';
 import { isMonotableError } from '../../../shared/errors/monotable-error.js';
+import { tempFolder } from '../../../test/support/temp-folder.js';
 
 const TABLE: CreateTableCommandInput = {
   TableName: 'Things',
@@ -139,7 +137,7 @@ describe('endpoint connections', () => {
 
 describe('guards', () => {
   test('the embedded engine refuses transactions, PartiQL, TTL and streams with a way out', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'monotable-guard-'));
+    const dir = await tempFolder('guard');
     const embedded = await openConnection({ kind: 'embedded', dataDir: dir });
     try {
       for (const feature of ['transactions', 'partiql', 'ttl', 'streams'] as const) {
@@ -178,7 +176,7 @@ describe('guards', () => {
 
 describe('embedded connections', () => {
   test('connect to the engine running on the data folder', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'monotable-embedded-'));
+    const dir = await tempFolder('embedded');
     const service = await startEngineService({ engineDir: dir, inMemory: true });
     try {
       const first = await openConnection({ kind: 'embedded', dataDir: dir });
@@ -195,7 +193,7 @@ describe('embedded connections', () => {
   });
 
   test("a folder held by another command's engine: ENGINE_START_FAILED naming it, with what to do", async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'monotable-busy-'));
+    const dir = await tempFolder('busy');
     const holder = await openConnection({ kind: 'embedded', dataDir: dir });
     try {
       const error = await rejection(openConnection({ kind: 'embedded', dataDir: dir }));
@@ -210,7 +208,7 @@ describe('embedded connections', () => {
   });
 
   test('without a running engine, start one on the folder for the connection; data stays on disk', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'monotable-transient-'));
+    const dir = await tempFolder('transient');
     const first = await openConnection({ kind: 'embedded', dataDir: dir });
     expect(first.label).toContain('started for this command');
     await first.client.send(new CreateTableCommand(TABLE));

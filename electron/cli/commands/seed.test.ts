@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +6,7 @@ import { cruddurMessaging } from '../../../shared/templates/cruddur-messaging.js
 import { countItems, createTable } from '../../../test/faults/seed-fixtures.js';
 import { startTestEngine } from '../../../test/support/engine.js';
 import { main } from '../main.js';
+import { tempFolder } from '../../../test/support/temp-folder.js';
 
 function capture(isTTY = false): { stream: PassThrough & { isTTY?: boolean }; text(): string } {
   const stream = new PassThrough() as PassThrough & { isTTY?: boolean };
@@ -38,7 +38,7 @@ let dir: string;
 let engine: Awaited<ReturnType<typeof startTestEngine>>;
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'monotable-cli-seed-'));
+  dir = await tempFolder('cli-seed');
   await writeFile(join(dir, 'cruddur.json'), JSON.stringify(cruddurMessaging, null, 2));
   engine = await startTestEngine();
   await createTable(engine.client, cruddurMessaging.tables[0]!);
