@@ -96,5 +96,14 @@ describe('import directions (DESIGN.md)', () => {
   it('electron/backend never imports the electron package (it runs under plain Node)', () => {
     expect(violations('electron/backend', (s) => s === 'electron' || s.startsWith('electron/'))).toEqual([]);
     expect(violations('electron/cli', (s) => s === 'electron' || s.startsWith('electron/'))).toEqual([]);
+    expect(violations('electron/server', (s) => s === 'electron' || s.startsWith('electron/'))).toEqual([]);
+  });
+
+  it('renderer/ runs in a browser: no node: or Node built-in imports outside its tests', () => {
+    const bad = violations('renderer', (s, file) => {
+      if (/\.test\.tsx?$/.test(file)) return false;
+      return s.startsWith('node:') || NODE_BUILTINS.has(s.split('/')[0]!);
+    });
+    expect(bad).toEqual([]);
   });
 });
