@@ -62,7 +62,14 @@ function refuseForeign(res: ServerResponse, why: 'host' | 'origin', isApi: boole
       ? 'This server only answers to 127.0.0.1 or localhost with its own port.'
       : 'Requests from other sites are refused.';
   if (isApi) sendError(res, 403, { code: 'ACCESS_DENIED', message });
-  else sendPage(res, 403, 'Refused', [message]);
+  else if (why === 'origin') {
+    // A link on another site: the session cookie is SameSite=Strict and the page must not be framed or driven
+    // from there, so the url has to be opened directly.
+    sendPage(res, 403, 'Open Monotable directly', [
+      'This page was opened from another site, and Monotable only answers its own pages.',
+      'Paste the url printed by monotable serve into the address bar instead of following a link to it.',
+    ]);
+  } else sendPage(res, 403, 'Refused', [message]);
 }
 
 function rejectUpgrade(socket: Duplex, status: number, reason: string): void {
