@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -34,6 +35,9 @@ export interface RunningServer {
   url: string;
   origin: string;
   port: number;
+  /** The folder of the built UI, and whether its index.html is there (`npm run build:ui` makes it). */
+  staticDir: string;
+  uiBuilt: boolean;
   close(): Promise<void>;
 }
 
@@ -196,6 +200,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url: `${origin}/?token=${token}`,
     origin,
     port,
+    staticDir,
+    uiBuilt: existsSync(join(staticDir, 'index.html')),
     close() {
       closed ??= new Promise<void>((resolve) => {
         for (const session of sessions.values()) session.close();
