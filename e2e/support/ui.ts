@@ -5,11 +5,11 @@ import { expect } from 'vitest';
 export async function expectText(page: Page, selector: ReturnType<Page['locator']>, expected: string | RegExp) {
   await expect
     .poll(async () => (await selector.textContent({ timeout: 5000 }))?.trim() ?? '', { timeout: 5000 })
-    .toMatch(typeof expected === 'string' ? new RegExp(`^${escape(expected)}$`) : expected);
+    .toMatch(typeof expected === 'string' ? new RegExp(`^${escapeRegExp(expected)}$`) : expected);
   void page;
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
