@@ -17,6 +17,8 @@ interface BaseProps {
   problemsUnder?: boolean;
   className?: string;
   disabled?: boolean;
+  /** Keep the label for screen readers only (rows under a visible column header). */
+  hideLabel?: boolean;
 }
 
 function FieldFrame({
@@ -26,10 +28,12 @@ function FieldFrame({
   problemsId,
   problems,
   className,
+  hideLabel,
   children,
 }: {
   id: string;
   label: string;
+  hideLabel?: boolean | undefined;
   hint: ReactNode;
   problemsId: string;
   problems: ReturnType<typeof useFieldProblems>;
@@ -38,7 +42,9 @@ function FieldFrame({
 }) {
   return (
     <div className={`field ${className ?? ''}`}>
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id} className={hideLabel ? 'visually-hidden' : undefined}>
+        {label}
+      </label>
       {children}
       {hint && (
         <div className="field-hint" id={`${id}-hint`}>
@@ -80,6 +86,7 @@ export function TextField(
       problemsId={`${id}-problems`}
       problems={problems}
       className={props.className}
+      hideLabel={props.hideLabel}
     >
       <input
         id={id}
@@ -118,6 +125,7 @@ export function TextAreaField(props: BaseProps & { rows?: number; placeholder?: 
       problemsId={`${id}-problems`}
       problems={problems}
       className={props.className}
+      hideLabel={props.hideLabel}
     >
       <textarea
         id={id}
@@ -176,6 +184,7 @@ export function NumberField(
       problemsId={`${id}-problems`}
       problems={problems}
       className={props.className}
+      hideLabel={props.hideLabel}
     >
       <input
         id={id}
@@ -221,6 +230,7 @@ export function SelectField(
       problemsId={`${id}-problems`}
       problems={problems}
       className={props.className}
+      hideLabel={props.hideLabel}
     >
       <select
         id={id}
@@ -303,6 +313,7 @@ export function NameListField(props: BaseProps & { optional?: boolean; placehold
       problemsId={`${id}-problems`}
       problems={problems}
       className={props.className}
+      hideLabel={props.hideLabel}
     >
       <input
         id={id}

@@ -16,6 +16,7 @@ import { joinPath } from '../../../state/json-path.js';
 import { showScreen } from '../../../state/navigation.js';
 import { select } from '../../../state/selection.js';
 import { removeObject, renamePattern } from '../model-edits.js';
+import { ObjectProblems } from './ObjectProblems.js';
 import { FormHeader, FormSection } from './FormSection.js';
 
 const KIND_LABELS: Record<string, string> = {
@@ -87,6 +88,7 @@ export function PatternForm({
           Delete pattern
         </button>
       </FormHeader>
+      <ObjectProblems path={path} />
       {resolution && (
         <div className="resolution" aria-live="polite">
           <span className="resolution-op mono">{resolution.operation}</span>
@@ -257,20 +259,28 @@ function ParametersEditor({ pattern, path }: { pattern: AccessPattern; path: str
         <p className="muted">No parameters.</p>
       ) : (
         <div className="rows" data-path={listPath}>
+          <div className="row cols-param row-header" aria-hidden="true">
+            <span>Name</span>
+            <span>Type</span>
+            <span>Example</span>
+            <span>Description</span>
+            <span />
+          </div>
           {pattern.parameters.map((p, i) => {
             const at = joinPath(listPath, i);
             return (
               // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions; a rename keeps the focus
-              <div className="row cols-param" key={i}>
-                <TextField label={`Parameter ${i + 1} name`} path={joinPath(at, 'name')} mono />
+              <div className="row cols-param" key={i} data-path={at}>
+                <TextField label={`Parameter ${i + 1} name`} path={joinPath(at, 'name')} mono hideLabel />
                 <SelectField
                   label={`${p.name} type`}
                   path={joinPath(at, 'type')}
                   none="S (default)"
                   options={PARAMETER_TYPES}
+                  hideLabel
                 />
-                <TextField label={`${p.name} example`} path={joinPath(at, 'example')} mono optional />
-                <TextField label={`${p.name} description`} path={joinPath(at, 'description')} optional />
+                <TextField label={`${p.name} example`} path={joinPath(at, 'example')} mono optional hideLabel />
+                <TextField label={`${p.name} description`} path={joinPath(at, 'description')} optional hideLabel />
                 <button
                   type="button"
                   className="button ghost small row-remove"
@@ -381,7 +391,7 @@ function WritesEditor({ table, pattern, path }: { table: Table; pattern: AccessP
         const at = joinPath(listPath, i);
         return (
           // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions
-          <div className="row cols-filter" key={i}>
+          <div className="row cols-filter" key={i} data-path={at}>
             <SelectField
               label={`Write ${i + 1} kind`}
               path={joinPath(at, 'kind')}
