@@ -36,6 +36,17 @@ export async function boot(): Promise<void> {
 }
 
 /**
+ * Runs `run` (which replaces the open model) at once when nothing would be lost, else after the user chose to save
+ * first or to discard the unsaved changes (the replacing dialog).
+ */
+export function whenChangesAreSafe(what: string, run: () => void | Promise<unknown>): void {
+  const doc = getDocument();
+  // An untouched template or import loses nothing: its source is still there.
+  if (!doc.opened || !doc.dirty || (!doc.path && !doc.canUndo)) void run();
+  else patchFileState({ replacing: { what, run } });
+}
+
+/**
  * Opens a model file. A Monotable file opens as itself; a NoSQL Workbench or CloudFormation file is imported as an
  * unsaved model (Save As writes it as a Monotable file next to it). Journaled edits newer than the file are offered.
  */
@@ -239,6 +250,8 @@ export function startAutosave(): () => void {
     clearTimeout(journalTimer);
     clearTimeout(fileTimer);
     if (!doc.opened || !doc.dirty || fileState.get().recovery) return;
+    // A template or an import not edited yet has nothing to recover (its source is still there).
+    if (!doc.path && !doc.canUndo) return;
     const journalPath = doc.path ?? UNSAVED_JOURNAL_PATH;
     journalTimer = setTimeout(() => {
       const model = getDocument().model;
