@@ -64,6 +64,8 @@ const probes: Probe[] = [
   { path: 'electron/cli/commands/probe.ts', source: '../../backend/api/in-process-client.js', allowed: true },
   { path: 'electron/cli/commands/probe.ts', source: '../../backend/tables/drift.js', allowed: false },
   { path: 'electron/cli/commands/probe.ts', source: 'electron', allowed: false },
+  // electron/server: browser mode runs under plain Node too.
+  { path: 'electron/server/probe.ts', source: 'electron', allowed: false },
   // renderer/: shared/, its own files and browser packages.
   { path: 'renderer/src/features/grid/probe.tsx', source: '../../../../shared/api/client.js', allowed: true },
   { path: 'renderer/src/features/grid/probe.tsx', source: '../../components/button.js', allowed: true },
