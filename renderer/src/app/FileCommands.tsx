@@ -94,9 +94,11 @@ export function SaveState() {
   );
 }
 
+const TIME = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
+
 function time(iso: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '' : d.toLocaleTimeString();
+  return Number.isNaN(d.getTime()) ? '' : TIME.format(d);
 }
 
 export function Notice() {
