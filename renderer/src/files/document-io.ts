@@ -106,6 +106,36 @@ export function openTemplate(name: string): void {
   showScreen('model');
 }
 
+/** A new model with one empty table (pk/sk strings, on-demand), unsaved until Save as. */
+export function openBlankModel(): void {
+  openModel(
+    {
+      format: 'monotable/1',
+      name: 'my-model',
+      tables: [
+        {
+          name: 'my-table',
+          partitionKey: { name: 'pk', type: 'S' },
+          sortKey: { name: 'sk', type: 'S' },
+          billing: { mode: 'on-demand' },
+          entities: [],
+          accessPatterns: [],
+        },
+      ],
+    },
+    undefined,
+    { saved: false },
+  );
+  patchFileState({
+    revision: undefined,
+    suggestedPath: 'my-model.monotable.json',
+    notice: undefined,
+    importNotes: undefined,
+  });
+  selectFirstTable();
+  showScreen('model');
+}
+
 async function offerJournal(path: string | undefined): Promise<void> {
   const journalPath = path ?? UNSAVED_JOURNAL_PATH;
   const { journal } = await callApi('journal.read', { path: journalPath });
