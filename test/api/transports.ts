@@ -1,6 +1,7 @@
 import type { Envelope } from '../../shared/api/define.js';
 import { createInProcessClient } from '../../electron/backend/api/in-process-client.js';
 import type { ApiClient } from '../../shared/api/client.js';
+import { openIpcTransport } from './ipc-transport.js';
 
 /** One way of reaching the backend. The contract suite runs against each; adding HTTP or IPC is one entry here. */
 export interface Transport {
@@ -25,4 +26,6 @@ export const TRANSPORTS: Transport[] = [
       return { client: createInProcessClient(), close: async () => {} };
     },
   },
+  // The desktop app's path: renderer client → preload bridge → main relay (sender check) → backend host.
+  { name: 'ipc', open: () => openIpcTransport() },
 ];

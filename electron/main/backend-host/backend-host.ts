@@ -1,0 +1,34 @@
+// Entry of the backend process of the desktop app (an Electron utilityProcess started by main.ts). It runs under
+// Electron's Node without the `electron` module: the api dispatcher, the services and the engine's supervisor live
+// here, outside the renderer, so they survive reloads of the window; main relays calls over `process.parentPort`.
+import { dispatch } from '../../backend/api/dispatcher.js';
+import { stopEngine } from '../../backend/engine/engine-manager.js';
+import { setEngineForker } from '../../backend/engine/start-engine.js';
+import type { BackendToMain } from '../ipc/backend-messages.js';
+import { createEngineProcessProxy } from './engine-process-proxy.js';
+import { serveBackend } from './host-core.js';
+
+const parentPort = process.parentPort;
+if (!parentPort) {
+  process.stderr.write('backend-host runs only as an Electron utilityProcess (process.parentPort is missing).\n');
+  process.exit(2);
+}
+
+const post = (message: BackendToMain): void => parentPort.postMessage(message);
+let restartEngine: () => void = () => {};
+const engines = createEngineProcessProxy(post, () => restartEngine());
+setEngineForker(engines.fork);
+
+const { supervisor } = serveBackend(
+  { post, listen: (handler) => parentPort.on('message', (event) => handler(event.data)) },
+  {
+    dispatch,
+    shutdown: async () => {
+      await stopEngine();
+    },
+    other: (message) => {
+      if ('key' in message) engines.handle(message);
+    },
+  },
+);
+restartEngine = () => void supervisor.restart();
