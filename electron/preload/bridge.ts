@@ -12,6 +12,7 @@ export interface PreloadIpc {
 }
 
 const MAX_CALL_ID = 128;
+const MAX_EARLY_HOST_EVENTS = 20;
 
 function checkCallId(callId: unknown): string {
   if (typeof callId !== 'string' || callId.length === 0 || callId.length > MAX_CALL_ID)
@@ -46,6 +47,8 @@ function transportFailure(method: string, error: unknown): Envelope<unknown> {
 export function createBridge(ipc: PreloadIpc): MonotableBridge {
   const callListeners = new Map<string, Set<(event: unknown) => void>>();
   const hostListeners = new Set<(event: HostEvent) => void>();
+  // Host events sent before the page subscribed (a file to open, given at launch) wait for the first listener.
+  const early: HostEvent[] = [];
 
   ipc.on(IPC_CHANNELS.event, (payload) => {
     if (!isObject(payload) || typeof payload.callId !== 'string') return;
@@ -53,6 +56,10 @@ export function createBridge(ipc: PreloadIpc): MonotableBridge {
   });
   ipc.on(IPC_CHANNELS.host, (payload) => {
     if (!isObject(payload) || typeof payload.kind !== 'string') return;
+    if (hostListeners.size === 0) {
+      if (early.length < MAX_EARLY_HOST_EVENTS) early.push(payload as HostEvent);
+      return;
+    }
     for (const listener of hostListeners) listener(payload as HostEvent);
   });
 
@@ -92,6 +99,7 @@ export function createBridge(ipc: PreloadIpc): MonotableBridge {
     onHostEvent(listener) {
       const fn = checkListener<HostEvent>(listener);
       hostListeners.add(fn);
+      for (const event of early.splice(0)) fn(event);
       return () => {
         hostListeners.delete(fn);
       };

@@ -15,8 +15,8 @@ if (!parentPort) {
 }
 
 const post = (message: BackendToMain): void => parentPort.postMessage(message);
-let restartEngine: () => void = () => {};
-const engines = createEngineProcessProxy(post, () => restartEngine());
+let engineCrashed: (code: number) => void = () => {};
+const engines = createEngineProcessProxy(post, (code) => engineCrashed(code));
 setEngineForker(engines.fork);
 
 const { supervisor } = serveBackend(
@@ -31,4 +31,7 @@ const { supervisor } = serveBackend(
     },
   },
 );
-restartEngine = () => void supervisor.restart();
+engineCrashed = (code) => {
+  post({ type: 'engine-crashed', code, restarting: supervisor.willRestart });
+  void supervisor.restart();
+};

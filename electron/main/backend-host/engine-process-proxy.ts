@@ -35,7 +35,10 @@ class RemoteEngineProcess extends EventEmitter {
  * The EngineForker of the desktop backend: posts `engine-fork` to main, which starts the script in a utilityProcess
  * and relays its messages, stderr and exit back here. `onUnexpectedExit` hears of an engine that died on its own.
  */
-export function createEngineProcessProxy(post: (message: BackendToMain) => void, onUnexpectedExit: () => void) {
+export function createEngineProcessProxy(
+  post: (message: BackendToMain) => void,
+  onUnexpectedExit: (code: number) => void,
+) {
   const processes = new Map<string, RemoteEngineProcess>();
   let next = 0;
 
@@ -65,7 +68,7 @@ export function createEngineProcessProxy(post: (message: BackendToMain) => void,
         child.exitCode = message.code;
         child.stderr.end();
         child.emit('exit', message.code, null);
-        if (!child.killed && !message.expected) onUnexpectedExit();
+        if (!child.killed && !message.expected) onUnexpectedExit(message.code);
         return;
       }
     }

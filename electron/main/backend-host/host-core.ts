@@ -42,7 +42,8 @@ export function createEngineSupervisor(dispatch: Dispatch, post: (message: Backe
           signal: new AbortController().signal,
           emit: () => {},
         });
-        if (envelope.ok) post({ type: 'engine-restarted', endpoint: (envelope.value as { endpoint?: string }).endpoint ?? '' });
+        if (envelope.ok)
+          post({ type: 'engine-restarted', endpoint: (envelope.value as { endpoint?: string }).endpoint ?? '' });
         else post({ type: 'engine-restart-failed', message: envelope.error.message });
         return envelope;
       } finally {

@@ -25,6 +25,8 @@ export type BackendToMain =
    */
   | { type: 'engine-fork'; key: string; args: string[] }
   | { type: 'engine-kill'; key: string }
+  /** The engine process ended on its own; `restarting`: the backend starts it again as it was last started. */
+  | { type: 'engine-crashed'; code: number; restarting: boolean }
   | { type: 'engine-restarted'; endpoint: string }
   | { type: 'engine-restart-failed'; message: string };
 

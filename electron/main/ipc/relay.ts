@@ -21,6 +21,8 @@ interface Pending {
 }
 
 const MAX_CALL_ID = 128;
+/** The caller id of main's own calls (webContents ids are positive). */
+const MAIN_PROCESS = -1;
 
 function refused(message: string, code: 'BAD_INPUT' | 'ACCESS_DENIED'): Envelope<unknown> {
   return { ok: false, error: { code, message, details: {} } };
@@ -50,7 +52,10 @@ export function createRelay(options: RelayOptions) {
     call(sender: IpcSender, payload: unknown): Promise<Envelope<unknown>> {
       if (!isTrustedSender(sender, options.appWindows()))
         return Promise.resolve(
-          refused(`IPC refused: the sender is not the app's own page (${sender.frame?.url ?? 'no frame'}).`, 'ACCESS_DENIED'),
+          refused(
+            `IPC refused: the sender is not the app's own page (${sender.frame?.url ?? 'no frame'}).`,
+            'ACCESS_DENIED',
+          ),
         );
       if (typeof payload !== 'object' || payload === null)
         return Promise.resolve(refused('IPC call payload must be { callId, method, input }.', 'BAD_INPUT'));
@@ -66,6 +71,15 @@ export function createRelay(options: RelayOptions) {
       byCaller.set(key, id);
       return new Promise((resolve) => {
         pending.set(id, { webContentsId: sender.webContentsId, callId, method, resolve });
+        options.post({ type: 'call', id, method, input });
+      });
+    },
+
+    /** A call made by main itself (menu data: templates, recent files); main is trusted, no window is involved. */
+    callFromMain(method: string, input: unknown): Promise<Envelope<unknown>> {
+      const id = options.newId();
+      return new Promise((resolve) => {
+        pending.set(id, { webContentsId: MAIN_PROCESS, callId: id, method, resolve });
         options.post({ type: 'call', id, method, input });
       });
     },
@@ -96,7 +110,8 @@ export function createRelay(options: RelayOptions) {
       }
       if (message.type === 'event') {
         const call = pending.get(message.id);
-        if (call) options.deliverEvent(call.webContentsId, call.callId, message.event);
+        if (call && call.webContentsId !== MAIN_PROCESS)
+          options.deliverEvent(call.webContentsId, call.callId, message.event);
         return true;
       }
       return false;

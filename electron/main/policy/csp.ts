@@ -20,7 +20,9 @@ export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   'frame-ancestors': ["'none'"],
 };
 
-export function contentSecurityPolicy(directives: Readonly<Record<string, readonly string[]>> = CSP_DIRECTIVES): string {
+export function contentSecurityPolicy(
+  directives: Readonly<Record<string, readonly string[]>> = CSP_DIRECTIVES,
+): string {
   return Object.entries(directives)
     .map(([name, sources]) => `${name} ${sources.join(' ')}`)
     .join('; ');

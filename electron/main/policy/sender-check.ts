@@ -14,6 +14,6 @@ export interface IpcSender {
  */
 export function isTrustedSender(sender: IpcSender, appWebContentsIds: ReadonlySet<number>): boolean {
   if (!appWebContentsIds.has(sender.webContentsId)) return false;
-  if (!sender.frame || !sender.frame.isMainFrame) return false;
+  if (!sender.frame?.isMainFrame) return false;
   return isAppUrl(sender.frame.url);
 }
