@@ -2,13 +2,17 @@ import type { Envelope } from '../../shared/api/define.js';
 import { assertSafeInput } from '../../shared/api/input-guard.js';
 import { isMonotableError } from '../../shared/errors/monotable-error.js';
 import type { DocumentState, HostEvent, MonotableBridge } from '../../shared/api/ipc-bridge.js';
-import { IPC_CHANNELS } from './channels.js';
 
-/** The three ipcRenderer operations the bridge uses, with the IpcRendererEvent already stripped (it never reaches the page). */
+/**
+ * The IPC the bridge uses, one function per fixed channel (preload.ts maps each to ipcRenderer with its
+ * IPC_CHANNELS name; the IpcRendererEvent is stripped there and never reaches the page).
+ */
 export interface PreloadIpc {
-  invoke(channel: string, payload: unknown): Promise<unknown>;
-  send(channel: string, payload: unknown): void;
-  on(channel: string, listener: (payload: unknown) => void): void;
+  call(payload: { callId: string; method: string; input: unknown }): Promise<unknown>;
+  cancel(payload: { callId: string }): void;
+  reportDocument(payload: DocumentState): void;
+  onEvent(listener: (payload: unknown) => void): void;
+  onHost(listener: (payload: unknown) => void): void;
 }
 
 const MAX_CALL_ID = 128;
@@ -50,11 +54,11 @@ export function createBridge(ipc: PreloadIpc): MonotableBridge {
   // Host events sent before the page subscribed (a file to open, given at launch) wait for the first listener.
   const early: HostEvent[] = [];
 
-  ipc.on(IPC_CHANNELS.event, (payload) => {
+  ipc.onEvent((payload) => {
     if (!isObject(payload) || typeof payload.callId !== 'string') return;
     for (const listener of callListeners.get(payload.callId) ?? []) listener(payload.event);
   });
-  ipc.on(IPC_CHANNELS.host, (payload) => {
+  ipc.onHost((payload) => {
     if (!isObject(payload) || typeof payload.kind !== 'string') return;
     if (hostListeners.size === 0) {
       if (early.length < MAX_EARLY_HOST_EVENTS) early.push(payload as HostEvent);
@@ -77,7 +81,7 @@ export function createBridge(ipc: PreloadIpc): MonotableBridge {
         throw error;
       }
       try {
-        return (await ipc.invoke(IPC_CHANNELS.call, { callId: id, method, input })) as Envelope<unknown>;
+        return (await ipc.call({ callId: id, method, input })) as Envelope<unknown>;
       } catch (error) {
         return transportFailure(method, error);
       }
@@ -94,7 +98,7 @@ export function createBridge(ipc: PreloadIpc): MonotableBridge {
       };
     },
     cancel(callId) {
-      ipc.send(IPC_CHANNELS.cancel, { callId: checkCallId(callId) });
+      ipc.cancel({ callId: checkCallId(callId) });
     },
     onHostEvent(listener) {
       const fn = checkListener<HostEvent>(listener);
@@ -109,7 +113,7 @@ export function createBridge(ipc: PreloadIpc): MonotableBridge {
       const clean: DocumentState = { dirty: state.dirty };
       if (typeof state.path === 'string') clean.path = state.path;
       if (typeof state.title === 'string') clean.title = state.title.slice(0, 200);
-      ipc.send(IPC_CHANNELS.document, clean);
+      ipc.reportDocument(clean);
     },
   };
 }

@@ -7,7 +7,6 @@ import { createRelay } from '../../electron/main/ipc/relay.js';
 import { APP_ENTRY_URL } from '../../electron/main/policy/app-origin.js';
 import type { IpcSender } from '../../electron/main/policy/sender-check.js';
 import { createBridge, type PreloadIpc } from '../../electron/preload/bridge.js';
-import { IPC_CHANNELS } from '../../electron/preload/channels.js';
 import { createIpcClient } from '../../renderer/src/api/ipc-client.js';
 import type { ApiClient } from '../../shared/api/client.js';
 
@@ -27,14 +26,12 @@ export async function openIpcTransport(
     { dispatch, shutdown: async () => {} },
   );
 
-  const rendererListeners = new Map<string, ((payload: unknown) => void)[]>();
-  const toRenderer = (channel: string, payload: unknown): void => {
-    for (const listener of rendererListeners.get(channel) ?? []) listener(structuredClone(payload));
-  };
+  const eventListeners: ((payload: unknown) => void)[] = [];
   const relay = createRelay({
     post: (message) => mainPort.postMessage(message),
     deliverEvent: (webContentsId, callId, event) => {
-      if (webContentsId === WINDOW_ID) toRenderer(IPC_CHANNELS.event, { callId, event });
+      if (webContentsId !== WINDOW_ID) return;
+      for (const listener of eventListeners) listener(structuredClone({ callId, event }));
     },
     appWindows: () => new Set([WINDOW_ID]),
     newId: randomUUID,
@@ -44,16 +41,11 @@ export async function openIpcTransport(
   });
 
   const ipc: PreloadIpc = {
-    async invoke(channel, payload) {
-      if (channel !== IPC_CHANNELS.call) throw new Error(`No handler registered for '${channel}'`);
-      return structuredClone(await relay.call(sender, structuredClone(payload)));
-    },
-    send(channel, payload) {
-      if (channel === IPC_CHANNELS.cancel) relay.cancel(sender, structuredClone(payload));
-    },
-    on(channel, listener) {
-      rendererListeners.set(channel, [...(rendererListeners.get(channel) ?? []), listener]);
-    },
+    call: async (payload) => structuredClone(await relay.call(sender, structuredClone(payload))),
+    cancel: (payload) => relay.cancel(sender, structuredClone(payload)),
+    reportDocument: () => {},
+    onEvent: (listener) => eventListeners.push(listener),
+    onHost: () => {},
   };
   const client = createIpcClient(createBridge(ipc));
   return {
