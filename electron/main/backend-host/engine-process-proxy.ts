@@ -68,7 +68,9 @@ export function createEngineProcessProxy(
         child.exitCode = message.code;
         child.stderr.end();
         child.emit('exit', message.code, null);
-        if (!child.killed && !message.expected) onUnexpectedExit(message.code);
+        // After the engine manager has seen the exit (its `exited` callbacks run as microtasks after this emit),
+        // so that a restart starts a new engine instead of reporting the dead one.
+        if (!child.killed && !message.expected) setImmediate(() => onUnexpectedExit(message.code));
         return;
       }
     }
