@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { MessageChannel } from 'node:worker_threads';
 import { dispatch } from '../../electron/backend/api/dispatcher.js';
+import type { FileScope } from '../../electron/backend/files/file-scope.js';
 import { serveBackend } from '../../electron/main/backend-host/host-core.js';
 import { isBackendMessage } from '../../electron/main/ipc/backend-messages.js';
 import { createRelay } from '../../electron/main/ipc/relay.js';
@@ -18,12 +19,13 @@ const WINDOW_ID = 1;
  * backend host serving the real dispatcher across a worker_threads MessageChannel (the utilityProcess port).
  */
 export async function openIpcTransport(
-  sender: IpcSender = { webContentsId: WINDOW_ID, frame: { url: APP_ENTRY_URL, isMainFrame: true } },
+  options: { files?: FileScope; sender?: IpcSender } = {},
 ): Promise<{ client: ApiClient; close(): Promise<void> }> {
+  const sender = options.sender ?? { webContentsId: WINDOW_ID, frame: { url: APP_ENTRY_URL, isMainFrame: true } };
   const { port1: mainPort, port2: backendPort } = new MessageChannel();
   serveBackend(
     { post: (message) => backendPort.postMessage(message), listen: (handler) => backendPort.on('message', handler) },
-    { dispatch, shutdown: async () => {} },
+    { dispatch, shutdown: async () => {}, ...(options.files ? { files: options.files } : {}) },
   );
 
   const eventListeners: ((payload: unknown) => void)[] = [];

@@ -1,5 +1,6 @@
 import type { Envelope } from '../../../shared/api/define.js';
 import type { Dispatch } from '../../backend/api/dispatcher.js';
+import type { FileScope } from '../../backend/files/file-scope.js';
 import type { BackendToMain, MainToBackend } from '../ipc/backend-messages.js';
 import { isMainMessage } from '../ipc/backend-messages.js';
 
@@ -11,6 +12,8 @@ export interface HostPort {
 
 export interface HostOptions {
   dispatch: Dispatch;
+  /** Where the file methods may go (the desktop app: not confined; the user data folder for journal and recents). */
+  files?: FileScope;
   /** Stops what the backend started (the engine) before the app quits. */
   shutdown(): Promise<void>;
   /** Messages that are not calls (the engine process relay). */
@@ -69,6 +72,7 @@ export function serveBackend(port: HostPort, options: HostOptions) {
       envelope = await options.dispatch(method, input, {
         signal: controller.signal,
         emit: (event) => port.post({ type: 'event', id, event }),
+        ...(options.files ? { files: options.files } : {}),
       });
     } finally {
       running.delete(id);
