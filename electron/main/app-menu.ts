@@ -10,14 +10,9 @@ const IMPORT_FILTERS = [
   { name: 'NoSQL Workbench model or CloudFormation template', extensions: ['json', 'yaml', 'yml', 'template'] },
 ];
 
-/** Paths out of a `file.recent` result, whatever the exact shape (a list of paths or of entries with a path). */
+/** The paths of a `file.recent` result (the backend keeps the list; newest first), at most ten. */
 function recentPaths(envelope: Envelope<unknown>): string[] {
-  if (!envelope.ok || typeof envelope.value !== 'object' || envelope.value === null) return [];
-  const list = Object.values(envelope.value).find(Array.isArray) as unknown[] | undefined;
-  return (list ?? [])
-    .map((entry) => (typeof entry === 'string' ? entry : (entry as { path?: unknown } | null)?.path))
-    .filter((path): path is string => typeof path === 'string')
-    .slice(0, 10);
+  return envelope.ok ? (envelope.value as { paths: string[] }).paths.slice(0, 10) : [];
 }
 
 /**

@@ -100,7 +100,6 @@ export function startBackend(options: BackendProcessOptions) {
     const backend = utilityProcess.fork(options.backendHost, [], {
       serviceName: 'Monotable backend',
       stdio: 'inherit',
-      env: { ...process.env, MONOTABLE_APP_MODE: 'desktop' },
     });
     child = backend;
     backend.on('message', (message: unknown) => {
