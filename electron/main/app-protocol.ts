@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { protocol } from 'electron';
-import { APP_SCHEME, resolveAppAsset } from './policy/app-origin.js';
-import { securityHeaders } from './policy/csp.js';
+import { APP_SCHEME } from './policy/app-origin.js';
+import { appResponse } from './policy/app-response.js';
 
 /** Before `ready`: the app scheme is standard (real origin, relative URLs) and secure (like https). */
 export function registerAppScheme(): void {
@@ -10,18 +9,7 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** After `ready`: serves the built renderer, GET only, every response with the CSP and the other security headers. */
+/** After `ready`: serves the built renderer (policy/app-response.ts). */
 export function serveRenderer(rendererRoot: string): void {
-  protocol.handle(APP_SCHEME, async (request) => {
-    const headers = securityHeaders();
-    if (request.method !== 'GET') return new Response('Method not allowed', { status: 405, headers });
-    const asset = resolveAppAsset(rendererRoot, request.url);
-    if (!asset) return new Response('Not found', { status: 404, headers });
-    try {
-      const body = await readFile(asset.path);
-      return new Response(body, { status: 200, headers: { ...headers, 'Content-Type': asset.contentType } });
-    } catch {
-      return new Response('Not found', { status: 404, headers });
-    }
-  });
+  protocol.handle(APP_SCHEME, (request) => appResponse(rendererRoot, request));
 }

@@ -1,12 +1,14 @@
 /**
- * The Content Security Policy of every app page: scripts, styles, fonts and connections only from the app itself
- * (no inline script, no eval, no remote hosts); images also from data: URLs (icons drawn by libraries); no plugins,
- * frames, forms or base-URL changes. Sent as a response header by the app protocol, so no page can weaken it.
+ * The Content Security Policy of every app page: scripts, fonts and connections only from the app itself (no inline
+ * script, no eval, no remote hosts); images also from data: URLs (icons drawn by libraries); no plugins, frames,
+ * forms or base-URL changes. Styles may also be inline, as in browser mode: the dialog library (Radix, through
+ * react-style-singleton) injects its scroll-lock <style> element; a style cannot run code. Sent as a response header
+ * by the app protocol, so no page can weaken it.
  */
 export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   'default-src': ["'none'"],
   'script-src': ["'self'"],
-  'style-src': ["'self'"],
+  'style-src': ["'self'", "'unsafe-inline'"],
   'img-src': ["'self'", 'data:'],
   'font-src': ["'self'"],
   'connect-src': ["'self'"],
