@@ -29,7 +29,7 @@ function senderOf(event: IpcMainEvent | IpcMainInvokeEvent): IpcSender {
   const frame = event.senderFrame;
   return {
     webContentsId: event.sender.id,
-    frame: frame ? { url: frame.url, isMainFrame: frame === event.sender.mainFrame } : null,
+    frame: frame ? { url: frame.url, isMainFrame: frame.parent === null } : null,
   };
 }
 

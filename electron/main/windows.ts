@@ -82,7 +82,7 @@ export function createWindowManager(options: WindowManagerOptions) {
     const next = closeStep(entry.document, answer);
     if (next.action === 'close') {
       entry.closing = true;
-      entry.window.close();
+      setImmediate(() => entry.window.close()); // after this close event has been cancelled
     } else if (next.action === 'save-then-close') {
       void (async () => {
         const path = next.needsPath ? await savePath(entry) : entry.document.path;
