@@ -2,14 +2,18 @@ import { useCallback, useEffect, useRef } from 'react';
 import { useAnalysis } from '../state/analysis.js';
 import { installShortcuts, shortcutLabel, useCommand } from '../state/commands.js';
 import { redo, undo, useDocument } from '../state/model-store.js';
-import { registerPathOwner, showScreen, useScreen } from '../state/navigation.js';
+import { registerPathOwner, registerScreenIds, showScreen, useScreen } from '../state/navigation.js';
 import { toggleTheme, useTheme } from '../state/theme.js';
+import { save } from '../files/document-io.js';
+import { ConflictDialog, RecoveryDialog, ReplaceDialog, SaveAsDialog } from '../files/FileDialogs.js';
 import { CommandPalette } from './CommandPalette.js';
+import { FileCommands, Notice, SaveState } from './FileCommands.js';
 import { useFocusRequests } from './focus-field.js';
 import { SCREENS, type ScreenDefinition } from './screens.js';
 
 const ORDERED: readonly ScreenDefinition[] = [...SCREENS].sort((a, b) => a.shortcut.localeCompare(b.shortcut));
 for (const screen of ORDERED) if (screen.owns) registerPathOwner(screen.id, screen.owns);
+registerScreenIds(ORDERED.map((s) => s.id));
 
 /** The shell: title bar (file name, dirty mark, undo/redo, theme), nav, the current screen, status bar. */
 export function App() {
@@ -28,11 +32,17 @@ export function App() {
         ))}
       </nav>
       <main className="main" ref={mainRef} aria-label={screen.label}>
+        <Notice />
         <screen.Component />
       </main>
       <StatusBar />
       <CommandPalette />
       <EditCommands />
+      <FileCommands />
+      <RecoveryDialog />
+      <ConflictDialog />
+      <SaveAsDialog />
+      <ReplaceDialog />
     </div>
   );
 }
@@ -87,6 +97,17 @@ function TitleBar() {
         </span>
       )}
       <span className="spacer" />
+      {doc.opened && (
+        <button
+          type="button"
+          className="button small"
+          title={`Save (${shortcutLabel('Mod+S')})`}
+          disabled={!doc.dirty && doc.path !== undefined}
+          onClick={() => void save()}
+        >
+          Save
+        </button>
+      )}
       <button
         type="button"
         className="button ghost icon-button"
@@ -128,7 +149,8 @@ function StatusBar() {
   const patterns = doc.model.tables.reduce((n, t) => n + t.accessPatterns.length, 0);
   return (
     <footer className="statusbar">
-      <span>{doc.path ?? (doc.opened ? 'Not saved to a file' : 'No model open')}</span>
+      <span>{doc.path ?? (doc.opened ? 'No file yet' : 'No model open')}</span>
+      <SaveState />
       <span className="spacer" />
       {doc.opened && (
         <>
