@@ -1,5 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -92,6 +101,7 @@ let flagged: Map<string, string[]>;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'monotable-imports-'));
   copyFileSync(join(ROOT, 'biome.json'), join(dir, 'biome.json'));
+  cpSync(join(ROOT, 'biome-plugins'), join(dir, 'biome-plugins'), { recursive: true }); // biome.json's GritQL plugins
   probes.forEach((probe, i) => {
     const file = join(dir, probe.path.replace(/(\.tsx?)$/, `-${i}$1`));
     mkdirSync(dirname(file), { recursive: true });
