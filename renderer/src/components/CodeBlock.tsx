@@ -45,8 +45,10 @@ export function CodeBlock({
       </header>
       {html !== undefined ? (
         // biome-ignore lint/security/noDangerouslySetInnerHtml: highlight.js output, the code text HTML-escaped
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard to scroll it
         <pre className="mt-code-body hljs" tabIndex={0} dangerouslySetInnerHTML={{ __html: html }} />
       ) : (
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard to scroll it
         <pre className="mt-code-body" tabIndex={0}>
           {code}
         </pre>

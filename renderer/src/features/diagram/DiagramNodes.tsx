@@ -41,7 +41,10 @@ export function EntityNode({ data, selected }: NodeProps & { data: EntityNodeDat
         <tbody>
           {data.keys.map((key) => (
             <tr key={`${key.index}:${key.role}`} className={key.template === undefined ? 'is-absent' : ''}>
-              <th scope="row" title={key.index === 'table' ? 'table key' : `${key.indexKind.toUpperCase()} ${key.index}`}>
+              <th
+                scope="row"
+                title={key.index === 'table' ? 'table key' : `${key.indexKind.toUpperCase()} ${key.index}`}
+              >
                 {key.index === 'table' ? key.role : `${key.indexKind === 'gsi' ? 'GSI' : 'LSI'} ${key.role}`}
               </th>
               <td className="dg-attr mono">{key.attribute}</td>

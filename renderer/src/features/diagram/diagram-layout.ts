@@ -147,7 +147,9 @@ function projectionText(projection: { type: string; nonKeyAttributes?: string[] 
 }
 
 function tableSettings(table: Table): string[] {
-  const settings = [table.billing.mode === 'on-demand' ? 'On-demand' : `Provisioned ${table.billing.read}/${table.billing.write}`];
+  const settings = [
+    table.billing.mode === 'on-demand' ? 'On-demand' : `Provisioned ${table.billing.read}/${table.billing.write}`,
+  ];
   if (table.ttlAttribute) settings.push(`TTL ${table.ttlAttribute}`);
   if (table.stream) settings.push(`Stream ${table.stream}`);
   if (table.tableClass === 'STANDARD_INFREQUENT_ACCESS') settings.push('Standard-IA');
@@ -228,14 +230,24 @@ function packGrid(boxes: Box[], columns: number, top: number): { width: number; 
   return { width, height: boxes.length ? y - GAP - top : 0 };
 }
 
-function layoutTable(model: Model, tableIndex: number, left: number): { nodes: DiagramNode[]; edges: DiagramEdge[]; width: number; height: number } {
+function layoutTable(
+  model: Model,
+  tableIndex: number,
+  left: number,
+): { nodes: DiagramNode[]; edges: DiagramEdge[]; width: number; height: number } {
   const table = model.tables[tableIndex]!;
   const tableId = tableNodeId(table.name);
   const edges = refEdges(table);
   const linked = new Set(edges.flatMap((e) => [e.source, e.target]));
   const entities = table.entities.map((entity, i) => {
     const data = entityData(table, entity);
-    const box: Box = { id: entityNodeId(table.name, entity.name), width: ENTITY_WIDTH, height: entityHeight(data), x: 0, y: 0 };
+    const box: Box = {
+      id: entityNodeId(table.name, entity.name),
+      width: ENTITY_WIDTH,
+      height: entityHeight(data),
+      x: 0,
+      y: 0,
+    };
     return { box, data, path: `$.tables[${tableIndex}].entities[${i}]` };
   });
   // the same entity name twice would make one node id twice; the first keeps the id (a validation error anyway)
@@ -300,10 +312,28 @@ function layoutTable(model: Model, tableIndex: number, left: number): { nodes: D
     { id: tableId, x: left, y: 0, width, height, data: tableData, path: `$.tables[${tableIndex}]` },
   ];
   for (const { box, data, path } of indexBoxes) {
-    nodes.push({ id: box.id, parentId: tableId, x: PADDING + box.x, y: TABLE_HEADER + box.y, width: box.width, height: box.height, data, path });
+    nodes.push({
+      id: box.id,
+      parentId: tableId,
+      x: PADDING + box.x,
+      y: TABLE_HEADER + box.y,
+      width: box.width,
+      height: box.height,
+      data,
+      path,
+    });
   }
   for (const { box, data, path } of unique) {
-    nodes.push({ id: box.id, parentId: tableId, x: PADDING + box.x, y: entitiesTop + box.y, width: box.width, height: box.height, data, path });
+    nodes.push({
+      id: box.id,
+      parentId: tableId,
+      x: PADDING + box.x,
+      y: entitiesTop + box.y,
+      width: box.width,
+      height: box.height,
+      data,
+      path,
+    });
   }
   return { nodes, edges, width, height };
 }

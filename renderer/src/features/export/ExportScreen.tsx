@@ -148,8 +148,7 @@ function ExportPanel({
           }}
         >
           <label>
-            File{' '}
-            <input type="text" value={path} onChange={(e) => setPath(e.target.value)} aria-label="File name" />
+            File <input type="text" value={path} onChange={(e) => setPath(e.target.value)} aria-label="File name" />
           </label>
           <button type="submit" className="button primary" disabled={save.kind === 'saving' || path.trim() === ''}>
             Save

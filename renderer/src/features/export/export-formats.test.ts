@@ -18,7 +18,9 @@ describe('export formats', () => {
     }
     const createTable = JSON.parse(exportPreview(cruddurMessaging, FORMATS[0]!, 'cruddur-messages').text);
     expect(createTable.TableName).toBe('cruddur-messages');
-    expect(exportFileName(cruddurMessaging, FORMATS[0]!, 'cruddur-messages')).toBe('cruddur-messages.create-table.json');
+    expect(exportFileName(cruddurMessaging, FORMATS[0]!, 'cruddur-messages')).toBe(
+      'cruddur-messages.create-table.json',
+    );
   });
 
   it('puts the TTL document beside CreateTable and lists Workbench losses', () => {

@@ -86,7 +86,8 @@ export interface ExportPreview {
 export function exportPreview(model: Model, info: FormatInfo, table: string | undefined): ExportPreview {
   const notes: string[] = [];
   if (info.format === 'workbench')
-    for (const note of workbenchExportNotes(model)) notes.push(note.hint ? `${note.message} ${note.hint}` : note.message);
+    for (const note of workbenchExportNotes(model))
+      notes.push(note.hint ? `${note.message} ${note.hint}` : note.message);
   if (info.format === 'create-table') {
     notes.push(
       'Point-in-time recovery, auto-scaling and tags applied after creation are separate API calls; the CloudFormation export carries them.',

@@ -67,8 +67,8 @@ function EditorContent({ target, onClose }: { target: EditTarget; onClose: () =>
       <Dialog.Title>Edit {entity.name} sample item</Dialog.Title>
       <p id="item-editor-help" className="muted">
         DynamoDB JSON: every value carries its type (<code>{'{"S": "text"}'}</code>, <code>{'{"N": "42"}'}</code>,{' '}
-        <code>{'{"SS": ["a", "b"]}'}</code>, <code>{'{"B": "base64"}'}</code>). Numbers stay text, so all 38 digits
-        are kept.
+        <code>{'{"SS": ["a", "b"]}'}</code>, <code>{'{"B": "base64"}'}</code>). Numbers stay text, so all 38 digits are
+        kept.
       </p>
       <textarea
         className="item-editor-text mono"

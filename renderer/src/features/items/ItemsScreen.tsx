@@ -84,9 +84,7 @@ export function ItemsScreen() {
         <span className="spacer" />
         <EntityLegend names={table.entities.map((e) => e.name)} />
       </header>
-      {isIndex && (
-        <IndexNotes view={view} kind={view.view.kind === 'gsi' ? 'GSI' : 'LSI'} />
-      )}
+      {isIndex && <IndexNotes view={view} kind={view.view.kind === 'gsi' ? 'GSI' : 'LSI'} />}
       <ItemsGrid
         rows={view.rows}
         partitionKey={view.view.partitionKey.name}
@@ -170,74 +168,88 @@ function ItemsGrid({
   if (rows.length === 0) {
     return <p className="empty">No items here. Add sample items to the entities in Model (or seed them).</p>;
   }
+  const virtualRows = virtualizer.getVirtualItems();
+  const top = virtualRows[0]?.start ?? 0;
+  const bottom = virtualizer.getTotalSize() - (virtualRows[virtualRows.length - 1]?.end ?? 0);
   return (
-    <div className="items-scroller" ref={scroller} role="table" aria-label={label} aria-rowcount={rows.length + 1}>
-      <div className="items-row items-head" role="row" aria-rowindex={1}>
-        <span role="columnheader" className="items-bar" />
-        <span role="columnheader">Entity</span>
-        <span role="columnheader">
-          {sortKey ?? '(no sort key)'} {sortKey && <HelpTip term="sk" />}
-        </span>
-        <span role="columnheader">Attributes</span>
-      </div>
-      <div className="items-body" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((virtual) => {
-          const row = rows[virtual.index]!;
-          const style = { transform: `translateY(${virtual.start}px)`, height: virtual.size };
-          if (row.kind === 'partition') {
+    <div className="items-scroller" ref={scroller}>
+      <table className="items-table" aria-label={label} aria-rowcount={rows.length + 1}>
+        <thead>
+          <tr>
+            <th scope="col" className="items-bar">
+              <span className="visually-hidden">Colour</span>
+            </th>
+            <th scope="col">Entity</th>
+            <th scope="col">
+              {sortKey ?? '(no sort key)'} {sortKey && <HelpTip term="sk" />}
+            </th>
+            <th scope="col">Attributes</th>
+          </tr>
+        </thead>
+        <tbody>
+          {top > 0 && (
+            <tr style={{ height: top }}>
+              <td colSpan={4} />
+            </tr>
+          )}
+          {virtualRows.map((virtual) => {
+            const row = rows[virtual.index]!;
+            if (row.kind === 'partition') {
+              return (
+                <tr key={virtual.key} className="items-partition" aria-rowindex={virtual.index + 2}>
+                  <th colSpan={4} scope="colgroup">
+                    <span className="faint">{partitionKey}</span> <span className="mono">{row.partition}</span>{' '}
+                    <span className="faint">
+                      · {row.count} {row.count === 1 ? 'item' : 'items'}
+                    </span>
+                  </th>
+                </tr>
+              );
+            }
+            const colour = row.entity ? entityColor(row.entity) : undefined;
             return (
-              <div
+              <tr
                 key={virtual.key}
-                className="items-row items-partition"
-                role="row"
+                className="items-item"
                 aria-rowindex={virtual.index + 2}
-                style={style}
+                onDoubleClick={() => row.entityIndex >= 0 && onEdit(row)}
               >
-                <span role="rowheader" className="items-partition-cell">
-                  <span className="faint">{partitionKey}</span> <strong className="mono">{row.partition}</strong>{' '}
-                  <span className="faint">
-                    · {row.count} {row.count === 1 ? 'item' : 'items'}
+                <td className="items-bar" style={{ background: colour?.color }} />
+                <td>
+                  <span className="items-entity">
+                    <span className="entity-chip" style={{ color: colour?.color, background: colour?.background }}>
+                      {row.entity ?? '?'}
+                    </span>
+                    {row.entityIndex >= 0 && (
+                      <button
+                        type="button"
+                        className="button ghost small items-edit"
+                        aria-label={`Edit ${row.entity} item ${row.partition}${row.sortKey ? ` ${textOf(row)}` : ''}`}
+                        onClick={() => onEdit(row)}
+                      >
+                        Edit
+                      </button>
+                    )}
                   </span>
-                </span>
-              </div>
+                </td>
+                <td>
+                  <KeyCell label={sortKey ?? ''} value={row.sortKey} />
+                </td>
+                <td>
+                  <div className="items-attrs">
+                    <AttributeCells attributes={row.attributes} />
+                  </div>
+                </td>
+              </tr>
             );
-          }
-          const colour = row.entity ? entityColor(row.entity) : undefined;
-          return (
-            <div
-              key={virtual.key}
-              className="items-row items-item"
-              role="row"
-              aria-rowindex={virtual.index + 2}
-              style={style}
-              onDoubleClick={() => row.entityIndex >= 0 && onEdit(row)}
-            >
-              <span role="cell" className="items-bar" style={{ background: colour?.color }} />
-              <span role="cell" className="items-entity">
-                <span className="entity-chip" style={{ color: colour?.color, background: colour?.background }}>
-                  {row.entity ?? '?'}
-                </span>
-                {row.entityIndex >= 0 && (
-                  <button
-                    type="button"
-                    className="button ghost small items-edit"
-                    aria-label={`Edit ${row.entity} item ${row.partition}${row.sortKey ? ` ${textOf(row)}` : ''}`}
-                    onClick={() => onEdit(row)}
-                  >
-                    Edit
-                  </button>
-                )}
-              </span>
-              <span role="cell">
-                <KeyCell label={sortKey ?? ''} value={row.sortKey} />
-              </span>
-              <span role="cell" className="items-attrs">
-                <AttributeCells attributes={row.attributes} />
-              </span>
-            </div>
-          );
-        })}
-      </div>
+          })}
+          {bottom > 0 && (
+            <tr style={{ height: bottom }}>
+              <td colSpan={4} />
+            </tr>
+          )}
+        </tbody>
+      </table>
     </div>
   );
 }

@@ -14,9 +14,7 @@ export interface TypeChange {
   to: string;
 }
 
-export type ParsedItem =
-  | { ok: true; item: Item; typeChanges: TypeChange[] }
-  | { ok: false; errors: string[] };
+export type ParsedItem = { ok: true; item: Item; typeChanges: TypeChange[] } | { ok: false; errors: string[] };
 
 /** The editable text of an item: DynamoDB JSON, two-space indented, attribute order kept. */
 export function itemText(item: Item): string {

@@ -70,7 +70,11 @@ describe('parseItemText', () => {
   it('accepts typed JSON, keeps 38-digit numbers, and lists type changes for confirmation', () => {
     const big = '12345678901234567890123456789012345678';
     const parsed = parseItemText(JSON.stringify({ pk: { S: 'a' }, n: { S: big } }), previous, keys);
-    expect(parsed).toEqual({ ok: true, item: { pk: { S: 'a' }, n: { S: big } }, typeChanges: [{ attribute: 'n', from: 'N', to: 'S' }] });
+    expect(parsed).toEqual({
+      ok: true,
+      item: { pk: { S: 'a' }, n: { S: big } },
+      typeChanges: [{ attribute: 'n', from: 'N', to: 'S' }],
+    });
     const same = parseItemText(JSON.stringify({ pk: { S: 'a' }, n: { N: big } }), previous, keys);
     expect(same.ok && same.item['n']).toEqual({ N: big });
     expect(same.ok && same.typeChanges).toEqual([]);

@@ -43,14 +43,14 @@ export function LearnScreen() {
           <h2>Design from the questions, not from the entities</h2>
           <p>
             A relational schema starts from the entities and lets the query planner find the rows. DynamoDB has no
-            planner: a read names one partition key value (and a range of sort keys), or it reads the whole table with
-            a Scan. So a DynamoDB design starts from the <em>access patterns</em>, the questions the application asks,
-            and builds each entity's keys so that every question is one Query or GetItem.
+            planner: a read names one partition key value (and a range of sort keys), or it reads the whole table with a
+            Scan. So a DynamoDB design starts from the <em>access patterns</em>, the questions the application asks, and
+            builds each entity's keys so that every question is one Query or GetItem.
           </p>
           <p>
             Cruddur, the messaging app of the free AWS Cloud Project Bootcamp, asks: "which conversations does this user
-            have, newest first?", "what are the latest 20 messages of this conversation?", and "which rows belong to this
-            conversation?". Its table answers all three:
+            have, newest first?", "what are the latest 20 messages of this conversation?", and "which rows belong to
+            this conversation?". Its table answers all three:
           </p>
           <table className="learn-keys">
             <caption className="visually-hidden">Cruddur key templates</caption>
@@ -83,8 +83,8 @@ export function LearnScreen() {
             <strong>list-message-groups</strong> is a Query on <code>pk = GRP#{'{user_uuid}'}</code>, newest first: the
             sort key is the time of the last message. <strong>list-messages</strong> is a Query on{' '}
             <code>pk = MSG#{'{message_group_uuid}'}</code>, descending, limit 20. <strong>find-group-rows</strong> needs
-            every row of a conversation whatever its partition: that is the GSI keyed on <code>message_group_uuid</code>,
-            which both entities write (each write of an item in the GSI costs a GSI write too).
+            every row of a conversation whatever its partition: that is the GSI keyed on <code>message_group_uuid</code>
+            , which both entities write (each write of an item in the GSI costs a GSI write too).
           </p>
           <p>
             Open the Cruddur template, then change the Message sort key template in Model and watch the Patterns preview
@@ -105,8 +105,8 @@ export function LearnScreen() {
             <strong>Diagram</strong> shows each table with its entities, their key templates and the indexes.{' '}
             <strong>Items</strong> shows the sample items as DynamoDB stores them, per table and per index.{' '}
             <strong>Patterns</strong> shows what each access pattern becomes: the operation, the request, the preview,
-            the capacity and the code. <strong>Export</strong> writes CreateTable JSON, CloudFormation, Workbench
-            files and code.
+            the capacity and the code. <strong>Export</strong> writes CreateTable JSON, CloudFormation, Workbench files
+            and code.
           </p>
         </article>
       </div>

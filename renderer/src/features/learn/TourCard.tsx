@@ -16,7 +16,10 @@ export function TourCard() {
     return (
       <aside className="tour" aria-label="Tour offer">
         <h2>New to single-table design?</h2>
-        <p>A five-step tour of the Cruddur model: its table and keys, key templates, the GSI, the items and the access patterns.</p>
+        <p>
+          A five-step tour of the Cruddur model: its table and keys, key templates, the GSI, the items and the access
+          patterns.
+        </p>
         <div className="tour-footer">
           <button type="button" className="button primary" onClick={startTour}>
             Start the tour

@@ -36,7 +36,7 @@ export const GLOSSARY = {
   sparse: {
     term: 'Sparse index',
     text:
-      'An item appears in an index only if it has the index key attributes. Leave an entity\'s index key template empty and its items stay out: ' +
+      "An item appears in an index only if it has the index key attributes. Leave an entity's index key template empty and its items stay out: " +
       'the index then holds only the items a question is about, and costs nothing for the others.',
   },
   capacity: {

@@ -51,15 +51,26 @@ function arrive(step: TourStep): void {
   if (focus.kind === 'table') select({ kind: 'table', table: table.name, path: `$.tables[${tableIndex}]` });
   else if (focus.kind === 'entity') {
     const i = table.entities.findIndex((e) => e.name === focus.name);
-    if (i >= 0) select({ kind: 'entity', table: table.name, name: focus.name, path: `$.tables[${tableIndex}].entities[${i}]` });
+    if (i >= 0)
+      select({ kind: 'entity', table: table.name, name: focus.name, path: `$.tables[${tableIndex}].entities[${i}]` });
   } else if (focus.kind === 'index') {
     const i = (table.globalSecondaryIndexes ?? []).findIndex((g) => g.name === focus.name);
     if (i >= 0)
-      select({ kind: 'index', table: table.name, name: focus.name, path: `$.tables[${tableIndex}].globalSecondaryIndexes[${i}]` });
+      select({
+        kind: 'index',
+        table: table.name,
+        name: focus.name,
+        path: `$.tables[${tableIndex}].globalSecondaryIndexes[${i}]`,
+      });
   } else if (focus.kind === 'pattern') {
     const i = table.accessPatterns.findIndex((p) => p.name === focus.name);
     if (i >= 0)
-      select({ kind: 'pattern', table: table.name, name: focus.name, path: `$.tables[${tableIndex}].accessPatterns[${i}]` });
+      select({
+        kind: 'pattern',
+        table: table.name,
+        name: focus.name,
+        path: `$.tables[${tableIndex}].accessPatterns[${i}]`,
+      });
   }
 }
 

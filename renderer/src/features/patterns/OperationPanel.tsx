@@ -4,7 +4,15 @@ import { HelpTip } from '../learn/HelpTip.js';
 import type { OperationView } from './pattern-view.js';
 
 /** The operation a pattern resolves to; a Scan nobody asked for is loud, with its reason and its fix. */
-export function OperationPanel({ view, resolved, path }: { view: OperationView; resolved: ResolvedPattern; path: string }) {
+export function OperationPanel({
+  view,
+  resolved,
+  path,
+}: {
+  view: OperationView;
+  resolved: ResolvedPattern;
+  path: string;
+}) {
   if (view.scan && !view.scan.explicit) {
     return (
       <section className="op-panel op-panel-scan" role="alert" aria-labelledby="op-title">

@@ -20,7 +20,9 @@ export function PatternList({
   const shown = useMemo(() => {
     const needle = filter.trim().toLowerCase();
     if (!needle) return patterns;
-    return patterns.filter((p) => `${p.name} ${p.entity} ${p.operation} ${p.indexName ?? ''}`.toLowerCase().includes(needle));
+    return patterns.filter((p) =>
+      `${p.name} ${p.entity} ${p.operation} ${p.indexName ?? ''}`.toLowerCase().includes(needle),
+    );
   }, [patterns, filter]);
   const move = (delta: number): void => {
     if (shown.length === 0) return;
@@ -60,6 +62,8 @@ export function PatternList({
           const colour = entityColor(p.entity);
           const errors = p.diagnostics.some((d) => d.severity === 'error');
           return (
+            // biome-ignore lint/a11y/useFocusableInteractive: the listbox holds the focus (aria-activedescendant) and handles the keys
+            // biome-ignore lint/a11y/useKeyWithClickEvents: arrow keys on the listbox select; a click selects too
             <div
               key={`${p.table}:${p.name}`}
               id={optionId(p.name)}

@@ -1,4 +1,10 @@
-import { averageItemSize, HOURS_PER_MONTH, PRICE_TABLE, patternCapacity, pricesFor } from '../../../../shared/capacity/index.js';
+import {
+  averageItemSize,
+  HOURS_PER_MONTH,
+  PRICE_TABLE,
+  patternCapacity,
+  pricesFor,
+} from '../../../../shared/capacity/index.js';
 import type { PatternCapacity } from '../../../../shared/capacity/index.js';
 import { generatePython } from '../../../../shared/formats/code/python.js';
 import { resultEntities } from '../../../../shared/formats/code/result-entities.js';
@@ -46,10 +52,13 @@ export function operationView(resolved: ResolvedPattern, table: Table): Operatio
       ? `table ${table.name}`
       : `${resolved.indexKind === 'lsi' ? 'LSI' : 'GSI'} ${resolved.indexName}`;
   const view: OperationView = { operation: resolved.operation, target, summary: resolved.summary };
-  if (resolved.keyConditionExpression) view.keyCondition = readableExpression(resolved.keyConditionExpression, resolved);
+  if (resolved.keyConditionExpression)
+    view.keyCondition = readableExpression(resolved.keyConditionExpression, resolved);
   if (resolved.filterExpression) view.filter = readableExpression(resolved.filterExpression, resolved);
   if (resolved.scanIndexForward !== undefined)
-    view.order = resolved.scanIndexForward ? 'ascending (ScanIndexForward: true)' : 'descending (ScanIndexForward: false)';
+    view.order = resolved.scanIndexForward
+      ? 'ascending (ScanIndexForward: true)'
+      : 'descending (ScanIndexForward: false)';
   if (resolved.needsScan) {
     const finding = resolved.diagnostics.find((d) => d.code === 'pattern-needs-scan' || d.code === 'pattern-scan');
     view.scan = {
@@ -92,7 +101,10 @@ export function initialParameters(model: Model, resolved: ResolvedPattern): Reco
 }
 
 /** Parameter text to template values: a BOOL parameter becomes a boolean, everything else stays text (numbers keep every digit). */
-export function parameterValues(resolved: ResolvedPattern, text: Record<string, string>): Record<string, TemplateValue> {
+export function parameterValues(
+  resolved: ResolvedPattern,
+  text: Record<string, string>,
+): Record<string, TemplateValue> {
   const out: Record<string, TemplateValue> = {};
   for (const parameter of resolved.parameters) {
     const value = text[parameter.name];
@@ -122,7 +134,9 @@ export function runPreview(model: Model, name: string, values: Record<string, Te
   }
 }
 
-export type RequestOutcome = { ok: true; json: string; operation: string } | { ok: false; message: string; hint?: string };
+export type RequestOutcome =
+  | { ok: true; json: string; operation: string }
+  | { ok: false; message: string; hint?: string };
 
 /** The exact low-level request body (what `aws dynamodb <operation> --cli-input-json` takes). */
 export function requestJson(resolved: ResolvedPattern, values: Record<string, TemplateValue>): RequestOutcome {
