@@ -47,12 +47,12 @@ async function readJson(req: IncomingMessage, res: ServerResponse): Promise<Reco
     text = await readBody(req);
   } catch (error) {
     if (error instanceof BodyError) {
+      res.setHeader('Connection', 'close'); // the rest of the body is not read: this connection ends here
       sendError(res, 413, {
         code: 'FILE_TOO_LARGE',
         message: `The request is larger than ${MAX_BODY_BYTES / 1048576} MB.`,
         details: { hint: 'Model files are limited to 20 MB; move large sample data out of the model.' },
       });
-      req.resume();
       return undefined;
     }
     throw error;

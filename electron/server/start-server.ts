@@ -8,6 +8,7 @@ import { MonotableError } from '../../shared/errors/monotable-error.js';
 import { dispatch as backendDispatch, type Dispatch } from '../backend/api/dispatcher.js';
 import { type FileScope, userDataDir } from '../backend/files/file-scope.js';
 import { packageRoot } from '../backend/files/package-root.js';
+import { resolveInScope } from '../backend/files/root-path.js';
 import { handleCall, handleCancel } from './api-routes.js';
 import { baseHeaders, sendError, sendPage } from './http-replies.js';
 import { checkHostAndOrigin, readCookie, sameSecret } from './request-guard.js';
@@ -19,7 +20,7 @@ export interface ServerOptions {
   root: string;
   /** 0 (default) picks a free port. */
   port?: number;
-  /** The FILE given to `monotable serve` (absolute, inside root), reported by `app.info`. */
+  /** The FILE given to `monotable serve` (absolute or relative to root; must be inside it), reported by `app.info`. */
   initialFile?: string;
   /** The user data folder (journal, recent files); default `userDataDir()`. */
   dataDir?: string;
@@ -111,13 +112,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       hint: 'Start monotable serve in an existing folder or pass --root DIR.',
     });
   });
-  const files: FileScope = {
-    mode: 'browser',
-    root,
-    confined: true,
-    dataDir: options.dataDir ?? userDataDir(),
-    ...(options.initialFile ? { initialFile: options.initialFile } : {}),
-  };
+  const files: FileScope = { mode: 'browser', root, confined: true, dataDir: options.dataDir ?? userDataDir() };
+  // The FILE to open first must be inside the root too (FORBIDDEN_PATH now rather than in the UI later).
+  if (options.initialFile) files.initialFile = await resolveInScope(files, options.initialFile);
   const dispatch = options.dispatch ?? backendDispatch;
   const staticDir = options.staticDir ?? join(packageRoot(), 'dist', 'renderer');
   const token = randomBytes(32).toString('base64url');
