@@ -13,7 +13,8 @@ describe('file.writeText', () => {
   afterEach(async () => {
     await rm(root, { recursive: true, force: true });
   });
-  const client = () => createInProcessClient(dispatch, { mode: 'browser', root, confined: true, dataDir: join(root, '.data') });
+  const client = () =>
+    createInProcessClient(dispatch, { mode: 'browser', root, confined: true, dataDir: join(root, '.data') });
 
   it('writes an export under the root, refuses to replace it without force, and replaces it with force', async () => {
     const first = await client().call('file.writeText', { path: 'exports/t.create-table.json', text: '{"a":1}\n' });
