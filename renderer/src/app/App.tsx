@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import { useAnalysis } from '../state/analysis.js';
 import { installShortcuts, shortcutLabel, useCommand } from '../state/commands.js';
 import { redo, undo, useDocument } from '../state/model-store.js';
-import { registerPathOwner, showScreen, useScreen } from '../state/navigation.js';
+import { registerPathOwner, registerScreenIds, showScreen, useScreen } from '../state/navigation.js';
 import { toggleTheme, useTheme } from '../state/theme.js';
 import { CommandPalette } from './CommandPalette.js';
 import { useFocusRequests } from './focus-field.js';
@@ -10,6 +10,7 @@ import { SCREENS, type ScreenDefinition } from './screens.js';
 
 const ORDERED: readonly ScreenDefinition[] = [...SCREENS].sort((a, b) => a.shortcut.localeCompare(b.shortcut));
 for (const screen of ORDERED) if (screen.owns) registerPathOwner(screen.id, screen.owns);
+registerScreenIds(ORDERED.map((s) => s.id));
 
 /** The shell: title bar (file name, dirty mark, undo/redo, theme), nav, the current screen, status bar. */
 export function App() {

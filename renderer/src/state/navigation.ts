@@ -47,3 +47,14 @@ export function registerPathOwner(screenId: string, owns: (path: string) => bool
 export function screenForPath(path: string): string {
   return owners.find((o) => o.owns(path))?.screen ?? 'model';
 }
+
+const known = new Set<string>();
+
+/** The shell records which screens exist, so a feature can link to one only when it is there. */
+export function registerScreenIds(ids: readonly string[]): void {
+  for (const id of ids) known.add(id);
+}
+
+export function hasScreen(id: string): boolean {
+  return known.has(id);
+}

@@ -1,0 +1,22 @@
+import type { Diagnostic } from '../../../shared/model/diagnostic.js';
+import { isUnder, useAnalysis } from '../state/analysis.js';
+
+/** The diagnostics of one field: at its path exactly, or (with `under`) anywhere below it. */
+export function useFieldProblems(path: string, under = false): Diagnostic[] {
+  const { diagnostics } = useAnalysis();
+  return diagnostics.filter((d) => (under ? isUnder(d.path, path) : d.path === path));
+}
+
+/** Inline diagnostics under a field, announced politely to screen readers as they change. */
+export function FieldProblems({ id, problems }: { id: string; problems: readonly Diagnostic[] }) {
+  return (
+    <div id={id} className="field-problems" aria-live="polite">
+      {problems.map((d) => (
+        <p key={`${d.code}|${d.path}|${d.message}`} className={`field-problem ${d.severity}`}>
+          <span className="field-problem-code">{d.code}</span> {d.message}
+          {d.hint && <span className="field-problem-hint"> {d.hint}</span>}
+        </p>
+      ))}
+    </div>
+  );
+}
