@@ -53,8 +53,9 @@ export function DiagramScreen() {
       <header className="screen-header">
         <h1 id="diagram-title">Diagram</h1>
         <span className="muted">
-          Keys per entity: PK <HelpTip term="pk" /> SK <HelpTip term="sk" /> and their index keys <HelpTip term="gsi" />
-          <HelpTip term="lsi" />. Click a box to edit it; arrows link a parent to its children (ref generators).
+          Each entity with its key templates: PK <HelpTip term="pk" />, SK <HelpTip term="sk" />, GSI{' '}
+          <HelpTip term="gsi" /> and LSI <HelpTip term="lsi" /> keys. Click a box to edit it; arrows go from a parent to
+          its children.
         </span>
       </header>
       <div className="diagram">

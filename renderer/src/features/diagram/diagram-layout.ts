@@ -85,10 +85,10 @@ export interface DiagramLayout {
   height: number;
 }
 
-export const ENTITY_WIDTH = 320;
+export const ENTITY_WIDTH = 340;
 export const INDEX_WIDTH = 260;
 const ROW_HEIGHT = 20;
-const ENTITY_CHROME = 58;
+const ENTITY_CHROME = 40;
 const INDEX_HEIGHT = 104;
 const TABLE_HEADER = 72;
 const PADDING = 24;

@@ -21,7 +21,7 @@ export const FORMATS: readonly FormatInfo[] = [
     language: 'json',
     perTable: true,
     extension: '.create-table.json',
-    description: 'The CreateTable request of one table: `aws dynamodb create-table --cli-input-json file://…`.',
+    description: 'The CreateTable request of one table, as aws dynamodb create-table --cli-input-json takes it.',
   },
   {
     format: 'cloudformation-json',
@@ -97,7 +97,7 @@ export function exportPreview(model: Model, info: FormatInfo, table: string | un
     const result = exportModel(model, info.format, info.perTable && table !== undefined ? { table } : {});
     if (result.timeToLive)
       notes.unshift(
-        'DynamoDB sets TTL with a separate call: run `aws dynamodb update-time-to-live --cli-input-json` with the second document after the table exists.',
+        'DynamoDB sets TTL with a separate call: run aws dynamodb update-time-to-live --cli-input-json with the second document after the table exists.',
       );
     return { ok: true, text: result.text, ...(result.timeToLive && { timeToLive: result.timeToLive }), notes };
   } catch (error) {

@@ -8,6 +8,8 @@ import { TourCard } from '../learn/TourCard.js';
 import { AttributeCells, KeyCell } from './AttributeCells.js';
 import { type EditTarget, ItemEditor } from './ItemEditor.js';
 import { type ItemRow, itemsView, viewOptions } from './item-view.js';
+import { renderedModel } from './rendered-keys.js';
+import { StaleKeysNote } from './StaleKeysNote.js';
 import './items.css';
 
 const PARTITION_HEIGHT = 30;
@@ -33,7 +35,7 @@ export function ItemsScreen() {
   const options = useMemo(() => (table ? viewOptions(table) : []), [table]);
   const option = options.find((o) => o.value === viewChoice) ?? options[0];
   const view = useMemo(
-    () => (table && option ? itemsView(model, tableIndex, option.index) : undefined),
+    () => (table && option ? itemsView(renderedModel(model).model, tableIndex, option.index) : undefined),
     [model, table, tableIndex, option],
   );
 
@@ -84,6 +86,7 @@ export function ItemsScreen() {
         <span className="spacer" />
         <EntityLegend names={table.entities.map((e) => e.name)} />
       </header>
+      <StaleKeysNote model={model} />
       {isIndex && <IndexNotes view={view} kind={view.view.kind === 'gsi' ? 'GSI' : 'LSI'} />}
       <ItemsGrid
         rows={view.rows}
@@ -176,9 +179,6 @@ function ItemsGrid({
       <table className="items-table" aria-label={label} aria-rowcount={rows.length + 1}>
         <thead>
           <tr>
-            <th scope="col" className="items-bar">
-              <span className="visually-hidden">Colour</span>
-            </th>
             <th scope="col">Entity</th>
             <th scope="col">
               {sortKey ?? '(no sort key)'} {sortKey && <HelpTip term="sk" />}
@@ -189,7 +189,7 @@ function ItemsGrid({
         <tbody>
           {top > 0 && (
             <tr style={{ height: top }}>
-              <td colSpan={4} />
+              <td colSpan={3} />
             </tr>
           )}
           {virtualRows.map((virtual) => {
@@ -197,7 +197,7 @@ function ItemsGrid({
             if (row.kind === 'partition') {
               return (
                 <tr key={virtual.key} className="items-partition" aria-rowindex={virtual.index + 2}>
-                  <th colSpan={4} scope="colgroup">
+                  <th colSpan={3} scope="colgroup">
                     <span className="faint">{partitionKey}</span> <span className="mono">{row.partition}</span>{' '}
                     <span className="faint">
                       · {row.count} {row.count === 1 ? 'item' : 'items'}
@@ -214,8 +214,7 @@ function ItemsGrid({
                 aria-rowindex={virtual.index + 2}
                 onDoubleClick={() => row.entityIndex >= 0 && onEdit(row)}
               >
-                <td className="items-bar" style={{ background: colour?.color }} />
-                <td>
+                <td style={{ boxShadow: colour ? `inset 4px 0 0 ${colour.color}` : undefined }}>
                   <span className="items-entity">
                     <span className="entity-chip" style={{ color: colour?.color, background: colour?.background }}>
                       {row.entity ?? '?'}
@@ -245,7 +244,7 @@ function ItemsGrid({
           })}
           {bottom > 0 && (
             <tr style={{ height: bottom }}>
-              <td colSpan={4} />
+              <td colSpan={3} />
             </tr>
           )}
         </tbody>

@@ -116,7 +116,7 @@ export function PatternDetail({ model, resolved, path }: { model: Model; resolve
                 {cost.capacity.readUnits} RCU
                 {cost.capacity.consistency ? ` (${cost.capacity.consistency})` : ''}
                 {cost.capacity.itemsRead !== undefined && cost.capacity.readUnits > 0
-                  ? `, ${round(cost.capacity.itemsRead)} items read`
+                  ? `, ${round(cost.capacity.itemsRead)} ${cost.capacity.itemsRead === 1 ? 'item' : 'items'} read`
                   : ''}
               </dd>
               <dt>Write units</dt>

@@ -3,14 +3,19 @@ import { resolvePattern } from '../../../../shared/patterns/resolve.js';
 import { useAnalysis } from '../../state/analysis.js';
 import { useModel } from '../../state/model-store.js';
 import { select, useSelection } from '../../state/selection.js';
+import { renderedModel } from '../items/rendered-keys.js';
+import { StaleKeysNote } from '../items/StaleKeysNote.js';
 import { TourCard } from '../learn/TourCard.js';
 import { PatternDetail } from './PatternDetail.js';
 import { PatternList } from './PatternList.js';
+import '../items/items.css';
 import './patterns.css';
 
 /** Every access pattern by name, and for the selected one everything it becomes. */
 export function PatternsScreen() {
-  const model = useModel();
+  const stored = useModel();
+  // previews read the sample items keyed by the current templates (see items/rendered-keys.ts)
+  const model = renderedModel(stored).model;
   const { resolved: all } = useAnalysis();
   const selection = useSelection();
   const names = useMemo(() => {
@@ -48,6 +53,7 @@ export function PatternsScreen() {
           {all.some((p) => p.needsScan) && ` · ${all.filter((p) => p.needsScan).length} need a Scan`}
         </span>
       </header>
+      <StaleKeysNote model={stored} />
       {names.length === 0 ? (
         <p className="empty">
           No access patterns yet. Add one to a table in Model: a name, the entity, and the key it looks up by.
