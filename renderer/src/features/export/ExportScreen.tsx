@@ -33,7 +33,7 @@ export function ExportScreen() {
         {model.tables.length > 1 && (
           <label className="export-table">
             Table{' '}
-            <select value={tableName} onChange={(e) => setTable(e.target.value)}>
+            <select aria-label="Table" value={tableName} onChange={(e) => setTable(e.target.value)}>
               {model.tables.map((t) => (
                 <option key={t.name} value={t.name}>
                   {t.name}

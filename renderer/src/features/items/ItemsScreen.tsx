@@ -68,7 +68,7 @@ export function ItemsScreen() {
         )}
         <label className="items-control">
           View
-          <select value={option.value} onChange={(e) => setViewChoice(e.target.value)}>
+          <select aria-label="View" value={option.value} onChange={(e) => setViewChoice(e.target.value)}>
             {options.map((o) => (
               <option key={o.value} value={o.value}>
                 {o.label}
@@ -197,7 +197,7 @@ function ItemsGrid({
             if (row.kind === 'partition') {
               return (
                 <tr key={virtual.key} className="items-partition" aria-rowindex={virtual.index + 2}>
-                  <th colSpan={3} scope="colgroup">
+                  <th colSpan={3} scope="row">
                     <span className="faint">{partitionKey}</span> <span className="mono">{row.partition}</span>{' '}
                     <span className="faint">
                       · {row.count} {row.count === 1 ? 'item' : 'items'}
