@@ -43,9 +43,14 @@ export function EntityNode({ data, selected }: NodeProps & { data: EntityNodeDat
             <tr key={`${key.index}:${key.role}`} className={key.template === undefined ? 'is-absent' : ''}>
               <th
                 scope="row"
-                title={key.index === 'table' ? 'table key' : `${key.indexKind.toUpperCase()} ${key.index}`}
+                title={
+                  key.index === 'table'
+                    ? `table ${key.role}`
+                    : `${key.role} of ${key.indexKind.toUpperCase()} ${key.index}`
+                }
               >
-                {key.index === 'table' ? key.role : `${key.indexKind === 'gsi' ? 'GSI' : 'LSI'} ${key.role}`}
+                {key.role}
+                {key.index !== 'table' && <span className="dg-key-index"> · {key.index}</span>}
               </th>
               <td className="dg-attr mono">{key.attribute}</td>
               <td className="dg-template mono">{key.template ?? 'not in index'}</td>

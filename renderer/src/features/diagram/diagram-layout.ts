@@ -85,7 +85,7 @@ export interface DiagramLayout {
   height: number;
 }
 
-export const ENTITY_WIDTH = 340;
+export const ENTITY_WIDTH = 400;
 export const INDEX_WIDTH = 260;
 const ROW_HEIGHT = 20;
 const ENTITY_CHROME = 40;
@@ -282,13 +282,18 @@ function layoutTable(
     connected.map((e) => e.box),
     edges,
   );
-  const columns = Math.max(1, Math.min(loose.length, Math.ceil(Math.sqrt(loose.length * 1.6))));
+  // about 1.6 times wider than tall: columns × width ≈ 1.6 × rows × height
+  const meanHeight = loose.reduce((sum, e) => sum + e.box.height + GAP, 0) / Math.max(1, loose.length);
+  const columns = Math.max(
+    1,
+    Math.min(loose.length, Math.round(Math.sqrt((1.6 * loose.length * meanHeight) / (ENTITY_WIDTH + GAP)))),
+  );
   const indexRow = packGrid(
     indexBoxes.map((i) => i.box),
     Math.max(1, Math.max(columns, Math.floor((graphSize.width + GAP) / (INDEX_WIDTH + GAP)))),
     0,
   );
-  const gridTop = graphSize.height > 0 ? graphSize.height + GAP * 2 : 0;
+  const gridTop = graphSize.height > 0 && loose.length > 0 ? graphSize.height + GAP * 2 : graphSize.height;
   const grid = packGrid(
     loose.map((e) => e.box),
     columns,
