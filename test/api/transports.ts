@@ -10,8 +10,10 @@ import { openHttpSession } from './http-session.js';
 /** One way of reaching the backend. The contract suite runs against each; adding HTTP or IPC is one entry here. */
 export interface Transport {
   name: string;
-  /** A client whose file methods are confined to `root`, a fresh temp folder the transport removes on close. */
-  open(): Promise<{ client: ApiClient; root: string; close(): Promise<void> }>;
+  /** True when `open` gives a `root`: the file methods are confined to it (the file-method suite runs only then). */
+  confinesFiles?: boolean;
+  /** `root`: a fresh temp folder the transport removes on close, the only folder its file methods may touch. */
+  open(): Promise<{ client: ApiClient; root?: string; close(): Promise<void> }>;
 }
 
 /** Untyped access for tests that send what a hostile or buggy caller would. */
@@ -27,6 +29,7 @@ export function rawCall(
 export const TRANSPORTS: Transport[] = [
   {
     name: 'in-process',
+    confinesFiles: true,
     async open() {
       const folder = await realpath(await mkdtemp(join(tmpdir(), 'monotable-inproc-')));
       const root = join(folder, 'root');
@@ -41,6 +44,7 @@ export const TRANSPORTS: Transport[] = [
   },
   {
     name: 'http',
+    confinesFiles: true,
     async open() {
       const folder = await realpath(await mkdtemp(join(tmpdir(), 'monotable-http-')));
       const root = join(folder, 'root');

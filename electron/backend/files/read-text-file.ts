@@ -5,10 +5,16 @@ import { errnoCode } from './errno.js';
 
 export function fileError(file: string, error: unknown, doing: 'reading' | 'writing' = 'reading'): MonotableError {
   const code = errnoCode(error);
+  if ((code === 'ENOENT' || code === 'ENOTDIR') && doing === 'writing') {
+    return new MonotableError('FILE_NOT_FOUND', `Cannot write ${file}: its folder does not exist.`, {
+      file,
+      hint: 'Choose an existing folder, or create it first.',
+    });
+  }
   if (code === 'ENOENT' || code === 'ENOTDIR') {
     return new MonotableError('FILE_NOT_FOUND', `There is no file ${file}.`, {
       file,
-      hint: doing === 'writing' ? 'The folder does not exist; create it first.' : 'Check the path and the name.',
+      hint: 'Check the path and the name.',
     });
   }
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {

@@ -4,7 +4,10 @@ import { installShortcuts, shortcutLabel, useCommand } from '../state/commands.j
 import { redo, undo, useDocument } from '../state/model-store.js';
 import { registerPathOwner, registerScreenIds, showScreen, useScreen } from '../state/navigation.js';
 import { toggleTheme, useTheme } from '../state/theme.js';
+import { save } from '../files/document-io.js';
+import { ConflictDialog, RecoveryDialog, SaveAsDialog } from '../files/FileDialogs.js';
 import { CommandPalette } from './CommandPalette.js';
+import { FileCommands, Notice, SaveState } from './FileCommands.js';
 import { useFocusRequests } from './focus-field.js';
 import { SCREENS, type ScreenDefinition } from './screens.js';
 
@@ -29,11 +32,16 @@ export function App() {
         ))}
       </nav>
       <main className="main" ref={mainRef} aria-label={screen.label}>
+        <Notice />
         <screen.Component />
       </main>
       <StatusBar />
       <CommandPalette />
       <EditCommands />
+      <FileCommands />
+      <RecoveryDialog />
+      <ConflictDialog />
+      <SaveAsDialog />
     </div>
   );
 }
@@ -88,6 +96,17 @@ function TitleBar() {
         </span>
       )}
       <span className="spacer" />
+      {doc.opened && (
+        <button
+          type="button"
+          className="button small"
+          title={`Save (${shortcutLabel('Mod+S')})`}
+          disabled={!doc.dirty && doc.path !== undefined}
+          onClick={() => void save()}
+        >
+          Save
+        </button>
+      )}
       <button
         type="button"
         className="button ghost icon-button"
@@ -129,7 +148,8 @@ function StatusBar() {
   const patterns = doc.model.tables.reduce((n, t) => n + t.accessPatterns.length, 0);
   return (
     <footer className="statusbar">
-      <span>{doc.path ?? (doc.opened ? 'Not saved to a file' : 'No model open')}</span>
+      <span>{doc.path ?? (doc.opened ? 'No file yet' : 'No model open')}</span>
+      <SaveState />
       <span className="spacer" />
       {doc.opened && (
         <>

@@ -161,3 +161,11 @@ export function markSaved(path?: string, model?: Model): void {
 export function closeModel(): void {
   commit({ saved: undefined, past: [], future: [] }, emptyModel(), undefined, false);
 }
+
+/** Replaces the whole model in one undoable edit (restoring journaled edits over the file's content). */
+export function replaceModel(label: string, next: Model): void {
+  const state = internal.get();
+  if (next === state.doc.model) return;
+  const past = [...state.past, { model: state.doc.model, label }].slice(-MAX_UNDO);
+  commit({ saved: state.saved, past, future: [] }, next, state.doc.path);
+}

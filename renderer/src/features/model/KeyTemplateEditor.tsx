@@ -1,7 +1,10 @@
 import { type UIEvent, useId, useMemo, useRef } from 'react';
 import type { Segment } from '../../../../shared/keys/template.js';
 import { tryParseTemplate } from '../../../../shared/keys/template.js';
+import type { KeyTypeName } from '../../../../shared/model/attribute-value.js';
 import { FieldProblems, useFieldProblems } from '../../components/FieldProblems.js';
+import { useAnalysis } from '../../state/analysis.js';
+import { rewriteSampleKeys, sampleKeyMismatches } from './sample-keys.js';
 import { editAt, getAt } from '../../state/edit-path.js';
 import { breakUndoMerge, useModel } from '../../state/model-store.js';
 import type { ExampleValue } from './example-values.js';
@@ -18,6 +21,8 @@ export function KeyTemplateEditor({
   examples,
   attributes,
   optional,
+  entityPath,
+  keyType,
 }: {
   path: string;
   keyName: string;
@@ -26,12 +31,19 @@ export function KeyTemplateEditor({
   examples: ReadonlyMap<string, ExampleValue>;
   attributes: readonly string[];
   optional: boolean;
+  entityPath: string;
+  keyType: KeyTypeName;
 }) {
   const model = useModel();
   const id = useId();
   const value = getAt(model, path);
   const source = typeof value === 'string' ? value : '';
   const problems = useFieldProblems(path, true);
+  const { diagnostics } = useAnalysis();
+  const mismatched = useMemo(
+    () => sampleKeyMismatches(diagnostics, entityPath, keyName),
+    [diagnostics, entityPath, keyName],
+  );
   const overlay = useRef<HTMLDivElement>(null);
   const parsed = useMemo(() => tryParseTemplate(source), [source]);
   const onScroll = (e: UIEvent<HTMLInputElement>): void => {
@@ -81,6 +93,19 @@ export function KeyTemplateEditor({
         </output>
       </div>
       {problems.length > 0 && <FieldProblems id={`${id}-problems`} problems={problems} />}
+      {mismatched.length > 0 && parsed && (
+        <div className="field-problem error sample-mismatch">
+          {mismatched.length} sample {mismatched.length === 1 ? 'item stores' : 'items store'} a {keyName} that does not
+          fit this template.{' '}
+          <button
+            type="button"
+            className="button small"
+            onClick={() => rewriteSampleKeys(entityPath, keyName, keyType, source, mismatched)}
+          >
+            Rewrite {mismatched.length === 1 ? 'its' : 'their'} {keyName} from the template
+          </button>
+        </div>
+      )}
     </div>
   );
 }

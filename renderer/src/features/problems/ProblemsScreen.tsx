@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { Diagnostic } from '../../../../shared/model/diagnostic.js';
+import { useFileState } from '../../files/file-state.js';
 import { useAnalysis } from '../../state/analysis.js';
 import { useDocument } from '../../state/model-store.js';
 import { focusPath } from '../../state/selection.js';
@@ -15,6 +16,7 @@ const SEVERITIES = [
 export function ProblemsScreen() {
   const { model } = useDocument();
   const { diagnostics } = useAnalysis();
+  const { importNotes } = useFileState();
   const [filter, setFilter] = useState('');
   const shown = useMemo(() => {
     const needle = filter.trim().toLowerCase();
@@ -39,6 +41,32 @@ export function ProblemsScreen() {
         />
       </header>
       <div className="screen-body problems">
+        {importNotes && importNotes.length > 0 && (
+          <section aria-labelledby="problems-import" className="problem-group">
+            <h2 id="problems-import" className="problem-heading">
+              Import notes <span className="badge">{importNotes.length}</span>
+            </h2>
+            <ul className="problem-list">
+              {importNotes.map((d) => (
+                <li key={`${d.code}|${d.path}|${d.message}`}>
+                  <button type="button" className="problem info" onClick={() => focusPath(d.path)}>
+                    <span className="problem-icon info" aria-hidden="true">
+                      i
+                    </span>
+                    <span className="problem-main">
+                      <span className="problem-message">{d.message}</span>
+                      {d.hint && <span className="problem-hint">{d.hint}</span>}
+                    </span>
+                    <span className="problem-meta">
+                      <code className="problem-code">{d.code}</code>
+                      <span className="problem-where">{d.path}</span>
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
         {diagnostics.length === 0 && (
           <p className="empty">No problems: the model is valid and follows every design rule Monotable checks.</p>
         )}

@@ -71,6 +71,8 @@ export function EntityForm({
             examples={examples}
             attributes={attributeNames}
             optional={!info.tableKey}
+            entityPath={path}
+            keyType={info.type}
           />
         ))}
         {strayKeys.map((name) => (
@@ -82,6 +84,8 @@ export function EntityForm({
             examples={examples}
             attributes={attributeNames}
             optional
+            entityPath={path}
+            keyType="S"
           />
         ))}
         <p className="muted form-note">

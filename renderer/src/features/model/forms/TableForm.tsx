@@ -185,8 +185,18 @@ export function TableForm({ table, path }: { table: Table; path: string }) {
         {table.encryption?.type === 'customer-kms' && (
           <TextField label="KMS key id" path={joinPath(path, 'encryption', 'kmsKeyId')} mono />
         )}
-        <CheckboxField label="Deletion protection" path={joinPath(path, 'deletionProtection')} keepFalse />
-        <CheckboxField label="Point-in-time recovery" path={joinPath(path, 'pointInTimeRecovery')} keepFalse />
+        <CheckboxField
+          label="Deletion protection"
+          path={joinPath(path, 'deletionProtection')}
+          keepFalse
+          className="span-2"
+        />
+        <CheckboxField
+          label="Point-in-time recovery"
+          path={joinPath(path, 'pointInTimeRecovery')}
+          keepFalse
+          className="span-2"
+        />
       </FormSection>
       <TagsEditor table={table} path={path} />
     </div>
