@@ -197,7 +197,7 @@ describeInBrowser('design views: Diagram, Items, Patterns, Export, Learn on the 
     await formats.getByRole('tab', { name: 'CreateTable JSON' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Copy CreateTable JSON' }).isVisible()).toBe(true);
     await page.getByRole('textbox', { name: 'File name' }).fill('cruddur.create-table.json');
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('button', { name: 'Save CreateTable JSON' }).click();
     await expect.poll(() => page.getByText(/^Saved .*cruddur\.create-table\.json/).isVisible()).toBe(true);
     const saved = JSON.parse(await readFile(join(root, 'cruddur.create-table.json'), 'utf8')) as {
       TableName: string;
@@ -206,7 +206,7 @@ describeInBrowser('design views: Diagram, Items, Patterns, Export, Learn on the 
     expect(saved.TableName).toBe('cruddur-messages');
     expect(saved.GlobalSecondaryIndexes.map((g) => g.IndexName).sort()).toEqual(['gsi1', 'message-group-sk-index']);
     // saving again does not overwrite without asking
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('button', { name: 'Save CreateTable JSON' }).click();
     await expect.poll(() => page.getByRole('alert').filter({ hasText: 'already exists' }).isVisible()).toBe(true);
 
     if (!existsSync(AWS)) {

@@ -150,8 +150,13 @@ function ExportPanel({
           <label>
             File <input type="text" value={path} onChange={(e) => setPath(e.target.value)} aria-label="File name" />
           </label>
-          <button type="submit" className="button primary" disabled={save.kind === 'saving' || path.trim() === ''}>
-            Save
+          <button
+            type="submit"
+            className="button primary"
+            aria-label={`Save ${info.label}`}
+            disabled={save.kind === 'saving' || path.trim() === ''}
+          >
+            Save to file
           </button>
           <span role="status" className="export-save-status">
             {save.kind === 'saved' &&
