@@ -74,6 +74,12 @@ export const fileMethods = defineMethods({
     input: EmptyInputSchema,
     output: z.strictObject({ paths: z.array(z.string()) }),
   },
+  'file.writeText': {
+    summary:
+      'Write a text file (an export) atomically under the root; refuses to replace an existing file unless `force`.',
+    input: z.strictObject({ path: PathSchema, text: z.string().max(64 * 1024 * 1024), force: z.boolean().optional() }),
+    output: z.strictObject({ path: z.string(), bytes: z.number().int().nonnegative() }),
+  },
   'app.info': {
     summary: 'Version, mode, the root folder (and whether file access is confined to it) and the file given at start.',
     input: EmptyInputSchema,
