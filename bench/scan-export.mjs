@@ -1,5 +1,6 @@
-// Streams a full Scan of N items to a JSON-lines file through Monotable's export (exportItems: page by page,
-// the next page only after the file stream drained) and samples this process's memory every 0.5 s, to show
+// Streams a full Scan of N items to a JSON-lines file the way `monotable scan --all > file` does: through the api
+// contract (operation.scan with stream: true, each page an event awaited by the use case) and the CLI's writer
+// (exportPages: the next page only after the file stream drained) and samples this process's memory every 0.5 s, to show
 // that memory stays flat however many items pass through.
 // Run: npm run build:node && node bench/scan-export.mjs [--items N] [--data DIR] [--segments N]
 //   --items N    items to seed and export (default 1,000,000)
@@ -18,16 +19,32 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 
-const dist = new URL('../dist/electron/backend/', import.meta.url);
-const { startEngine } = await import(new URL('engine/start-engine.js', dist).href);
-const { openConnection } = await import(new URL('connections/connection.js', dist).href);
-const { exportItems } = await import(new URL('operations/scan-export.js', dist).href);
+const dist = new URL('../dist/electron/', import.meta.url);
+const { startEngine } = await import(new URL('backend/engine/start-engine.js', dist).href);
+const { openConnection } = await import(new URL('backend/connections/connection.js', dist).href);
+const { createInProcessClient } = await import(new URL('backend/api/in-process-client.js', dist).href);
+const { exportPages } = await import(new URL('cli/json-lines.js', dist).href);
 
 const arg = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const total = Number(arg('--items') ?? 1_000_000);
 const dataDir = arg('--data');
 const segmentCount = Number(arg('--segments') ?? 1);
 const TABLE = 'ScanBench';
+const MODEL = {
+  format: 'monotable/1',
+  name: 'scan-bench',
+  tables: [
+    {
+      name: TABLE,
+      partitionKey: { name: 'pk', type: 'S' },
+      sortKey: { name: 'sk', type: 'S' },
+      billing: { mode: 'on-demand' },
+      entities: [],
+      accessPatterns: [],
+    },
+  ],
+};
+const api = createInProcessClient();
 const mb = (bytes) => (bytes / 1048576).toFixed(1);
 
 function item(i) {
@@ -63,7 +80,7 @@ async function seed(client) {
   return (performance.now() - started) / 1000;
 }
 
-async function exportOnce(connection, segments, file) {
+async function exportOnce(connectionId, segments, file) {
   global.gc?.();
   const samples = [];
   const sample = () => {
@@ -79,14 +96,22 @@ async function exportOnce(connection, segments, file) {
   ]);
   const out = createWriteStream(file);
   const started = performance.now();
-  const summary = await exportItems(connection, { operation: 'Scan', input: { TableName: TABLE } }, out, {
-    segments,
-    onProgress: ({ items }) => {
+  const exported = await exportPages(
+    out,
+    'typed',
+    async (onEvent) => {
+      const input = { connectionId, model: MODEL, all: true, stream: true, ...(segments > 1 && { segments }) };
+      const result = await api.call('operation.scan', input, { onEvent });
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value.result;
+    },
+    ({ items }) => {
       for (const [share, seen] of marks)
         if (seen === undefined && items >= share * total)
           marks.set(share, { items, heap: process.memoryUsage().heapUsed, rss: process.memoryUsage().rss });
     },
-  });
+  );
+  const summary = { ...exported.result, items: exported.items };
   out.end();
   await finished(out);
   const seconds = (performance.now() - started) / 1000;
@@ -135,8 +160,14 @@ try {
     `seeded ${total.toLocaleString('en')} items in ${seedSeconds.toFixed(1)} s (${Math.round(total / seedSeconds).toLocaleString('en')} items/s, raw BatchWriteItem x4, engine ${dataDir ? 'on disk' : 'in memory'})`,
   );
 
-  for (const segments of [...new Set([1, segmentCount])])
-    await exportOnce(connection, segments, join(dir, `export-${segments}.jsonl`));
+  const opened = await api.call('connection.open', { kind: 'endpoint', url: engine.endpoint });
+  if (!opened.ok) throw new Error(opened.error.message);
+  try {
+    for (const segments of [...new Set([1, segmentCount])])
+      await exportOnce(opened.value.connectionId, segments, join(dir, `export-${segments}.jsonl`));
+  } finally {
+    await api.call('connection.close', { connectionId: opened.value.connectionId });
+  }
 } finally {
   await connection.close();
   await engine.stop();

@@ -7,7 +7,11 @@ import type { EventOf, MethodSpec, MethodTable } from '../../../shared/api/defin
  */
 export interface HandlerContext<E = unknown> {
   signal: AbortSignal;
-  emit(event: E): void;
+  /**
+   * Sends one event to the caller. The promise settles when the caller's transport has taken it (the in-process
+   * client awaits the caller's `onEvent`): a handler streaming pages awaits it, so a slow reader holds it back.
+   */
+  emit(event: E): unknown;
 }
 
 /** One handler: the zod-parsed input in, the output (checked against the contract by the dispatcher) out. */

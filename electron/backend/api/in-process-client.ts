@@ -16,7 +16,7 @@ export function createInProcessClient(dispatch: Dispatch = backendDispatch): Api
   return {
     async call(method, input, options = {}) {
       const signal = abortSignal(options.signal);
-      const emit = (event: unknown): void => options.onEvent?.(event as never);
+      const emit = (event: unknown): unknown => options.onEvent?.(event as never);
       return (await dispatch(method, input, { signal, emit })) as never;
     },
   };

@@ -1,15 +1,9 @@
+import type { EngineStatus } from '../../../shared/api/methods/engine.js';
 import { defaultEngineDir } from './data-dir.js';
 import { findRunningEngine } from './engine-state.js';
 import { startEngineService, type EngineService } from './run-engine.js';
 
-export interface EngineStatus {
-  running: boolean;
-  endpoint?: string;
-  port?: number;
-  pid?: number;
-  dataDir: string;
-  inMemory: boolean;
-}
+export type { EngineStatus };
 
 /** The one embedded engine a backend (the app) starts on demand and stops on quit. */
 let current: EngineService | undefined;
@@ -25,13 +19,17 @@ function statusOf(engine: EngineService): EngineStatus {
   };
 }
 
-/** Starts the engine, or reports the one already running on that folder (this backend's or another process's). */
+/**
+ * Starts the engine, or reports the one already running on that folder (this backend's or another process's);
+ * with `ifRunning: 'fail'` a running one is ENGINE_START_FAILED instead (`monotable engine` must own its engine).
+ */
 export async function ensureEngine(
-  options: { port?: number; dataDir?: string; inMemory?: boolean } = {},
+  options: { port?: number; dataDir?: string; inMemory?: boolean; ifRunning?: 'report' | 'fail' } = {},
 ): Promise<EngineStatus> {
   const dataDir = options.dataDir ?? defaultEngineDir();
-  if (current && current.engineDir === dataDir) return statusOf(current);
-  const running = await findRunningEngine(dataDir);
+  const report = options.ifRunning !== 'fail';
+  if (report && current && current.engineDir === dataDir) return statusOf(current);
+  const running = report ? await findRunningEngine(dataDir) : undefined;
   if (running)
     return {
       running: true,
@@ -68,6 +66,34 @@ export async function engineStatus(): Promise<EngineStatus> {
       inMemory: running.inMemory,
     };
   return { running: false, dataDir, inMemory: false };
+}
+
+/**
+ * Resolves when the engine this backend started stops on its own (`exited`), or when `signal` aborts
+ * (`cancelled`); at once with `not-running` when there is none.
+ */
+export async function watchEngine(
+  signal: AbortSignal,
+): Promise<{ outcome: 'exited' | 'cancelled' | 'not-running'; exitCode?: number; signal?: string }> {
+  const engine = current;
+  if (!engine) return { outcome: 'not-running' };
+  if (signal.aborted) return { outcome: 'cancelled' };
+  let onAbort = (): void => undefined;
+  const cancelled = new Promise<'cancelled'>((resolve) => {
+    onAbort = () => resolve('cancelled');
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    const outcome = await Promise.race([cancelled, engine.exited]);
+    if (outcome === 'cancelled') return { outcome };
+    return {
+      outcome: 'exited',
+      ...(outcome.code !== null && { exitCode: outcome.code }),
+      ...(outcome.signal !== null && { signal: outcome.signal }),
+    };
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
 }
 
 /** Stops the engine this backend started; an engine of another process is left alone. */

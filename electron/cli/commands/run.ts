@@ -1,10 +1,10 @@
 import { MonotableError } from '../../../shared/errors/monotable-error.js';
-import { patternRequest } from '../../backend/operations/run-pattern.js';
+import { call } from '../api.js';
 import { stringOption } from '../arguments.js';
 import { EXIT, type Command } from '../command.js';
 import { CONNECTION_OPTIONS, CONNECTION_USAGE, withConnection } from '../connection-flags.js';
 import { loadModelFile } from '../load-model.js';
-import { READ_OPTIONS, READ_USAGE, readFlags, streamToStdout, writeSummary } from './read-output.js';
+import { READ_OPTIONS, READ_USAGE, readFlags, readInput, streamToStdout, writeSummary } from './read-output.js';
 
 /** `--param NAME=VALUE` flags → parameter values (text; the pattern's templates give them their types). */
 function parseParams(values: Record<string, unknown>): Record<string, string> {
@@ -61,12 +61,25 @@ export const runCommand: Command = {
     }
     const [file, patternName] = positionals as [string, string];
     const flags = readFlags(values);
+    const params = parseParams(values);
     const { model } = await loadModelFile(file, io);
-    const { request } = patternRequest(model, patternName, parseParams(values));
-    if (flags.limit !== undefined) request.input['Limit'] = flags.limit;
-    const options = { ...flags, signal: io.signal, confirm: stringOption(values, 'confirm') };
-    const { summary, items } = await withConnection(values, io, (connection) =>
-      streamToStdout(connection, request, options, io, flags.plain),
+    const confirm = stringOption(values, 'confirm');
+    const { summary, items } = await withConnection(values, io, ({ connectionId }) =>
+      streamToStdout(io, flags.plain, async (onEvent) => {
+        const output = await call(
+          'operation.runPattern',
+          {
+            connectionId,
+            model,
+            pattern: patternName,
+            params,
+            ...readInput(flags),
+            ...(confirm !== undefined && { confirm }),
+          },
+          { signal: io.signal, onEvent },
+        );
+        return output.result;
+      }),
     );
     writeSummary(io, summary, items);
     return EXIT.OK;
