@@ -1,4 +1,5 @@
 import type { EngineStatus } from '../../../shared/api/methods/engine.js';
+import { MonotableError } from '../../../shared/errors/monotable-error.js';
 import { defaultEngineDir } from './data-dir.js';
 import { findRunningEngine } from './engine-state.js';
 import { startEngineService, type EngineService } from './run-engine.js';
@@ -27,18 +28,18 @@ export async function ensureEngine(
   options: { port?: number; dataDir?: string; inMemory?: boolean; ifRunning?: 'report' | 'fail' } = {},
 ): Promise<EngineStatus> {
   const dataDir = options.dataDir ?? defaultEngineDir();
-  const report = options.ifRunning !== 'fail';
-  if (report && current && current.engineDir === dataDir) return statusOf(current);
-  const running = report ? await findRunningEngine(dataDir) : undefined;
-  if (running)
-    return {
-      running: true,
-      endpoint: `http://127.0.0.1:${running.port}`,
-      port: running.port,
-      pid: running.pid,
-      dataDir,
-      inMemory: running.inMemory,
-    };
+  const found = current && current.engineDir === dataDir ? statusOf(current) : await runningStatus(dataDir);
+  if (found && options.ifRunning === 'fail') {
+    throw new MonotableError(
+      'ENGINE_START_FAILED',
+      `An engine already runs on ${dataDir} (pid ${found.pid}, ${found.endpoint}).`,
+      {
+        file: dataDir,
+        hint: 'Use that one (--embedded connects to it), stop it first, or choose another folder with --data.',
+      },
+    );
+  }
+  if (found) return found;
   if (current) await stopEngine();
   const engine = await startEngineService({
     port: options.port ?? 0,
@@ -50,6 +51,20 @@ export async function ensureEngine(
     if (current === engine) current = undefined;
   });
   return statusOf(engine);
+}
+
+async function runningStatus(dataDir: string): Promise<EngineStatus | undefined> {
+  const running = await findRunningEngine(dataDir);
+  return (
+    running && {
+      running: true,
+      endpoint: `http://127.0.0.1:${running.port}`,
+      port: running.port,
+      pid: running.pid,
+      dataDir,
+      inMemory: running.inMemory,
+    }
+  );
 }
 
 export async function engineStatus(): Promise<EngineStatus> {
