@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Item } from '../model/attribute-value.js';
 import type { AccessPattern, Model, Table } from '../model/schema.js';
-import { cruddurLikeModel } from '../patterns/fixtures/cruddur-like.js';
+import { cruddurLikeModel } from '../../test/support/cruddur-like-preview-model.js';
 import { resolvePattern } from '../patterns/resolve.js';
 import {
   averageItemSize,

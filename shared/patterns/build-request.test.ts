@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AccessPattern } from '../model/schema.js';
 import { buildBatchGetRequest, buildRequest } from './build-request.js';
-import { cruddurLikeModel } from './fixtures/cruddur-like.js';
+import { cruddurLikeModel } from '../../test/support/cruddur-like-preview-model.js';
 import { resolvePattern } from './resolve.js';
 
 const resolve = (name: string, extra: AccessPattern[] = [], change?: Parameters<typeof cruddurLikeModel>[1]) =>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AccessPattern } from '../model/schema.js';
 import { TEMPLATES } from '../templates/index.js';
-import { cruddurLikeModel } from './fixtures/cruddur-like.js';
+import { cruddurLikeModel } from '../../test/support/cruddur-like-preview-model.js';
 import { resolveAll, resolvePattern } from './resolve.js';
 import { patternDiagnostics } from './diagnostics.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Item } from '../model/attribute-value.js';
 import type { AccessPattern } from '../model/schema.js';
-import { cruddurLikeModel } from '../patterns/fixtures/cruddur-like.js';
+import { cruddurLikeModel } from '../../test/support/cruddur-like-preview-model.js';
 import { evaluateRequest } from './evaluate-request.js';
 import { previewPattern } from './preview-pattern.js';
 

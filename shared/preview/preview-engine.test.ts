@@ -6,7 +6,7 @@ import type { Item } from '../model/attribute-value.js';
 import type { AccessPattern, Model, Table } from '../model/schema.js';
 import type { TemplateValue } from '../keys/template.js';
 import { buildRequest } from '../patterns/build-request.js';
-import { cruddurLikeModel } from '../patterns/fixtures/cruddur-like.js';
+import { cruddurLikeModel } from '../../test/support/cruddur-like-preview-model.js';
 import { resolvePattern } from '../patterns/resolve.js';
 import { previewPattern } from './preview-pattern.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Model, Table } from '../model/schema.js';
-import { findDiagnostic, validateMutated } from './testing/expect-diagnostic.js';
+import { findDiagnostic, validateMutated } from '../../test/support/expect-diagnostic.js';
 
 type Case = [name: string, mutate: (model: Model, table: Table) => void, code: string, path: string, message?: RegExp];
 
@@ -254,7 +254,7 @@ const ERRORS: Case[] = [
     },
     'item-too-large',
     '$.tables[0].entities[1].sampleItems[0]',
-    /439\.6 KB .*Largest attribute: "message"/,
+    /439\.8 KB .*Largest attribute: "message"/,
   ],
   [
     'item plus LSI entries over 400 KB',

@@ -13,7 +13,8 @@ import { planSeed } from '../../shared/seed/plan-seed.js';
 import type { SeedPlan } from '../../shared/seed/seed-types.js';
 import { startTestEngine } from '../support/engine.js';
 import { startFaultProxy, type FaultProxy, type Faults } from '../support/fault-proxy.js';
-import { countItems, createTable, cruddurModel, scanKeys } from './seed-fixtures.js';
+import { countItems, createTable, scanKeys } from './seed-fixtures.js';
+import { cruddurModel } from '../support/cruddur-model.js';
 
 let engine: Awaited<ReturnType<typeof startTestEngine>>;
 const opened: { close(): Promise<void> }[] = [];
@@ -33,7 +34,7 @@ async function setup(
   counts: { MessageGroup: number; Message: number },
   faults: Faults,
 ): Promise<{ plan: SeedPlan; proxy: FaultProxy; connection: OpenConnection }> {
-  const model = cruddurModel(table);
+  const model = cruddurModel({ tableName: table });
   await createTable(engine.client, model.tables[0]!);
   const plan = planSeed(model, { seed: 11, counts });
   const proxy = await startFaultProxy(engine.engine.endpoint, faults);
@@ -169,7 +170,7 @@ describe('engine killed mid-seed', () => {
     try {
       const first = await startEngine({ dataDir, createTableMs: 5 });
       const client = createEndpointClient(first.endpoint);
-      const model = cruddurModel('faults-kill');
+      const model = cruddurModel({ tableName: 'faults-kill' });
       await createTable(client, model.tables[0]!);
       client.destroy();
       const plan = planSeed(model, { seed: 12, counts: { MessageGroup: 100, Message: 4900 } });

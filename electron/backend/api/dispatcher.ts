@@ -82,7 +82,11 @@ export function createDispatcher<T extends MethodTable>(
         }
         return ctx.emit(checked.data);
       };
-      const result = await handler(parsed.data, { signal: ctx.signal, emit }).finally(() => {
+      const result = await handler(parsed.data, {
+        signal: ctx.signal,
+        emit,
+        ...(ctx.files ? { files: ctx.files } : {}),
+      }).finally(() => {
         finished = true;
       });
       if (badEvent) {

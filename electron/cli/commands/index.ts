@@ -95,4 +95,9 @@ export const commands: CommandEntry[] = [
     summary: 'Fill a table with related fake items from the model generators (deterministic, resumable)',
     load: async () => (await import('./seed.js')).seedCommand,
   },
+  {
+    name: 'serve',
+    summary: 'Serve the UI in your browser on 127.0.0.1 (token-protected; files limited to one folder)',
+    load: async () => (await import('./serve.js')).serveCommand,
+  },
 ];

@@ -6,6 +6,7 @@ import { connectionHandlers } from './connection.js';
 import { tableHandlers } from './table.js';
 import { seedHandlers } from './seed.js';
 import { operationHandlers } from './operations.js';
+import { fileHandlers } from './file.js';
 
 /** Every area's handlers; adding an area is one import and one spread line. Missing handlers fail the typecheck. */
 export const handlers: Handlers<Contract> = {
@@ -15,4 +16,5 @@ export const handlers: Handlers<Contract> = {
   ...tableHandlers,
   ...seedHandlers,
   ...operationHandlers,
+  ...fileHandlers,
 };

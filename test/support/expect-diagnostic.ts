@@ -1,11 +1,11 @@
-import type { Model } from '../../model/schema.js';
-import type { Diagnostic } from '../../model/diagnostic.js';
-import { validate } from '../validate.js';
-import { cruddurLikeModel } from './cruddur-like-model.js';
+import type { Diagnostic } from '../../shared/model/diagnostic.js';
+import type { Model } from '../../shared/model/schema.js';
+import { validate } from '../../shared/rules/validate.js';
+import { cruddurModel } from './cruddur-model.js';
 
-/** Validates the base model after one mutation. */
+/** Validates the Cruddur model (production settings on, so it validates clean) after one mutation. */
 export function validateMutated(mutate: (model: Model) => void): Diagnostic[] {
-  const model = cruddurLikeModel();
+  const model = cruddurModel({ production: true });
   mutate(model);
   return validate(model);
 }
