@@ -1,7 +1,10 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInProcessClient } from '../../electron/backend/api/in-process-client.js';
 import { findTemplate } from '../../shared/templates/index.js';
 import { startTestEngine, type TestEngine } from '../support/engine.js';
+import { setEnv } from '../support/env.js';
 import { createModelTable } from '../support/model-tables.js';
 import { cliFolder, type CliFolder } from '../support/run-cli.js';
 
@@ -154,6 +157,24 @@ describe('did you mean', () => {
     expect(swapped.stderr).toContain('Did you mean --table?');
     const far = await folder.cli('validate', 'cruddur.json', '--frobnicate');
     expect(far.stderr).not.toContain('Did you mean');
+  });
+});
+
+describe('model files through model.open', () => {
+  it("the CLI reads through the contract's reader, errors name the file as typed, the app's recent list is left alone", async () => {
+    const restore = setEnv({ MONOTABLE_DATA_DIR: join(folder.dir, 'data') });
+    try {
+      const ok = await folder.cli('validate', 'cruddur.json');
+      expect(ok.code).toBe(0);
+      const missing = await folder.cli('patterns', 'nope.json');
+      expect(missing.stderr).toMatch(/^error \[FILE_NOT_FOUND\] nope\.json: There is no file nope\.json\.\n/);
+      expect(existsSync(join(folder.dir, 'data', 'recent.json'))).toBe(false);
+      const opened = await api.call('model.open', { path: join(folder.dir, 'cruddur.json') });
+      expect(opened.ok).toBe(true);
+      expect(existsSync(join(folder.dir, 'data', 'recent.json'))).toBe(true); // the app's open does remember
+    } finally {
+      restore();
+    }
   });
 });
 
