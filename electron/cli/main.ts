@@ -25,6 +25,9 @@ export function formatError(error: unknown, debug: boolean): string {
     const where = [error.details.file, error.details.path].filter(Boolean).join(' ');
     const lines = [`error [${error.code}]${where ? ` ${where}` : ''}: ${error.message}`];
     if (error.details.hint) lines.push(`  hint: ${error.details.hint}`);
+    // A read stopped part way (cancelled, throttled, the connection lost) says where to pick up.
+    if (error.details.lastEvaluatedKey !== undefined)
+      lines.push(`  continue with --start-key '${JSON.stringify(error.details.lastEvaluatedKey)}'`);
     if (debug && error.stack) lines.push(error.stack);
     return `${lines.join('\n')}\n`;
   }

@@ -1,7 +1,9 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../electron/cli/main.js';
 import { runCli, type CliResult } from '../support/run-cli.js';
 import type { TestEngine } from '../support/engine.js';
 import { BIG, SHOP_MODEL, order, startShopEngine } from './shop-model.js';
@@ -193,6 +195,40 @@ describe('monotable query and scan', () => {
     expect(lines).toEqual([]);
     expect(stderr).toMatch(/Query: 0 item\(s\), 1 page\(s\), 5 scanned/);
     expect(stderr).toMatch(/more items: continue with --start-key '\{"/);
+  });
+});
+
+describe('Ctrl-C during a streamed read', () => {
+  it('stops further pages, keeps what was written and says where to continue', async () => {
+    const controller = new AbortController();
+    let stdout = '';
+    let stderr = '';
+    const code = await main(
+      ['scan', 'shop.monotable.json', '--all', '--limit', '5', '--endpoint', engine.engine.endpoint],
+      {
+        stdout: new Writable({
+          write(chunk: Buffer, _encoding, done) {
+            stdout += chunk.toString();
+            controller.abort(); // the first page is out: the user presses Ctrl-C
+            done();
+          },
+        }),
+        stderr: new Writable({
+          write(chunk: Buffer, _encoding, done) {
+            stderr += chunk.toString();
+            done();
+          },
+        }),
+        cwd: dir,
+        signal: controller.signal,
+      },
+    );
+    expect(code).toBe(2);
+    expect(stdout.trimEnd().split('\n')).toHaveLength(5);
+    expect(stderr).toMatch(/error \[CANCELLED\].* 5 item\(s\) in 1 page\(s\) were loaded before this/);
+    const key = /continue with --start-key '([^']+)'/.exec(stderr)?.[1];
+    const rest = await cli('scan', 'shop.monotable.json', '--all', '--start-key', key!);
+    expect(rest.lines).toHaveLength(35);
   });
 });
 
