@@ -106,7 +106,9 @@ const plural = (n: number, one: string, many = `${one}s`): string =>
 /** What a write did, in words: "1 item written"; a transaction says how many of its writes. */
 function writeWords(summary: OperationResult): string {
   const n = summary.itemsWritten ?? 0;
-  if (summary.operation === 'DeleteItem') return `${plural(n, 'item')} deleted`;
+  // DynamoDB does not say whether there was an item to delete unless the old one is returned.
+  if (summary.operation === 'DeleteItem')
+    return `${plural(n, 'item')} deleted${summary.attributes ? '' : ' (if it existed)'}`;
   return `${plural(n, 'item')} written`;
 }
 

@@ -90,7 +90,7 @@ describe('operations api', () => {
       operation: 'PutItem',
       input: { TableName: 'Shop', Item: item },
     });
-    expect(put.ok).toBe(true);
+    expect(put).toMatchObject({ ok: true, value: { operation: 'PutItem', itemsWritten: 1, items: [] } });
     const get = await api.call('operation.run', {
       connectionId,
       operation: 'GetItem',
