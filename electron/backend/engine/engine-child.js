@@ -5,12 +5,16 @@
 // Protocol: argv = JSON options; it sends {type:'listening', port} or {type:'error', code, message} over IPC.
 import { mkdir } from 'node:fs/promises';
 import { ClassicLevel } from 'classic-level';
-import { createEngineFront } from './front/engine-front.js';
-import { createHttpFront } from './front/http-front.js';
-import { db } from './front/load-dynalite.js';
-import { requestContext } from './front/request-context.js';
 
 const options = JSON.parse(process.argv[2] ?? '{}');
+if (options.skipDynalitePatches?.length) {
+  process.env.MONOTABLE_SKIP_DYNALITE_PATCHES = options.skipDynalitePatches.join(',');
+}
+// Loaded after the options are read: dynalite's sources are patched as they load.
+const { createEngineFront } = await import('./front/engine-front.js');
+const { createHttpFront } = await import('./front/http-front.js');
+const { db } = await import('./front/load-dynalite.js');
+const { requestContext } = await import('./front/request-context.js');
 
 // dynalite opens LevelDB lazily and reports a failure only on the first request, so open (and close) the folder
 // first: a lock held by another engine, an unwritable folder or a missing native binary is reported at start.

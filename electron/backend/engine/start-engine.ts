@@ -12,6 +12,8 @@ export interface EngineOptions {
   updateTableMs?: number;
   /** How often the engine deletes expired TTL items (default 5,000 ms). */
   ttlSweepMs?: number;
+  /** Tests only: dynalite fixes (by name, see front/dynalite-patches.js) left out, to show the engine survives the bug. */
+  skipDynalitePatches?: string[];
   /** How long stop() waits after SIGTERM before it kills the process (default 5,000 ms). */
   stopTimeoutMs?: number;
 }

@@ -19,7 +19,7 @@ function memoizeParser(file) {
       return `  var peg$memoCache = new Map();
   function peg$memoize(rule, index) {
     return function () {
-      var key = peg$currPos * ${count} + index;
+      var key = (peg$currPos * ${count} + index) * 2 + (peg$silentFails > 0 ? 1 : 0);
       var cached = peg$memoCache.get(key);
       if (cached) {
         peg$currPos = cached.nextPos;
@@ -72,6 +72,20 @@ export const DYNALITE_PATCHES = [
     if (compType != attrType) return false`,
     replace: `  case 'begins_with':
     if (compType != attrType || (attrType != 'S' && attrType != 'B')) return false`,
+  },
+  {
+    name: 'arithmetic or list_append on a missing attribute',
+    file: 'actions/updateItem.js',
+    why:
+      '`SET a = b + :one` (or `list_append(b, :l)`) with `b` missing read `undefined.N` while holding the item lock: ' +
+      'the process exited. DynamoDB answers a ValidationException naming the missing attribute.',
+    find: `  if (Array.isArray(val)) {
+    val = db.mapPath(val, item)
+  }`,
+    replace: `  if (Array.isArray(val)) {
+    val = db.mapPath(val, item)
+    if (val == null) return 'The provided expression refers to an attribute that does not exist in the item'
+  }`,
   },
   memoizeParser('db/conditionParser.js'),
   memoizeParser('db/updateParser.js'),

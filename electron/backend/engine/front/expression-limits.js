@@ -19,12 +19,14 @@ function scan(expression) {
   let largestIn = 0;
   const inLists = []; // stack of { depth, operands } for IN lists being read
   let depth = 0;
+  let maxDepth = 0;
   let i = 0;
   const text = expression;
   while (i < text.length) {
     const ch = text[i];
     if (ch === '(') {
       depth++;
+      maxDepth = Math.max(maxDepth, depth);
       i++;
       continue;
     }
@@ -71,7 +73,7 @@ function scan(expression) {
     }
     i++;
   }
-  return { operators, largestIn };
+  return { operators, largestIn, maxDepth };
 }
 
 /** The ValidationException message for the first expression over a limit, or undefined. */
@@ -84,13 +86,17 @@ export function expressionLimitError(request) {
     if (bytes > MAX_EXPRESSION_BYTES) {
       return `Invalid ${key}: Expression size has exceeded the maximum allowed size; expression size: ${bytes}`;
     }
-    const { operators, largestIn } = scan(expression);
+    const { operators, largestIn, maxDepth } = scan(expression);
     if (operators > MAX_OPERATORS) {
       return `Invalid ${key}: The expression contains too many operators; operator count: ${operators}`;
     }
     if (largestIn > MAX_IN_OPERANDS) {
       return `Invalid ${key}: The IN operator is provided with too many operands; number of operands: ${largestIn}`;
     }
+    // Every level of parentheses that is not redundant needs an operator or function of its own, so nesting deeper
+    // than the operator limit has redundant parentheses (which DynamoDB refuses); refused here before dynalite's
+    // recursive parser could run out of stack on it.
+    if (maxDepth > MAX_OPERATORS) return `Invalid ${key}: The expression has redundant parentheses;`;
   }
   return undefined;
 }
