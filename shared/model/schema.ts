@@ -92,8 +92,8 @@ export const GeneratorSchema = z.discriminatedUnion('kind', [
     to: z.string(),
     format: z.enum(['iso', 'epoch-seconds', 'epoch-millis']).optional(),
   }),
-  /** One of the listed values. */
-  z.strictObject({ kind: z.literal('one-of'), values: z.array(z.unknown()).min(1) }),
+  /** One of the listed values, at random; with `cycle`, each in turn (item n gets value n mod the count). */
+  z.strictObject({ kind: z.literal('one-of'), values: z.array(z.unknown()).min(1), cycle: z.boolean().optional() }),
   /**
    * The members of a relationship: `count` distinct items of `entity` (the parent item first when the parent is of
    * that entity), written as the set (SS/NS) or list of their `attribute`. Children read the members with `member`.
@@ -103,6 +103,8 @@ export const GeneratorSchema = z.discriminatedUnion('kind', [
     entity: name,
     attribute: name,
     count: z.number().int().min(1).max(MAX_MEMBERS),
+    /** Pick the other members with a Zipf-like preference (exponent) for the first items: a few popular users. */
+    skew: z.number().min(0.1).max(10).optional(),
   }),
   /**
    * A value of one member of the parent's `members` attribute `of`: `this` is the member the row is for (the entity

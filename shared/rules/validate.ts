@@ -11,6 +11,7 @@ import { checkKeyAttributes } from './keys.js';
 import { checkNames } from './names.js';
 import { RuleContext, type Rule } from './rule-context.js';
 import { checkSampleItems } from './sample-items.js';
+import { checkSeedGenerators } from './seed-generators.js';
 import { checkTableSettings } from './table-settings.js';
 import { checkTemplateLints } from './template-lints.js';
 
@@ -22,6 +23,7 @@ export const MODEL_RULES: readonly Rule[] = [
   checkTableSettings,
   checkKeyTemplates,
   checkEntities,
+  checkSeedGenerators,
   checkIndexUsage,
   checkSampleItems,
   checkTemplateLints,

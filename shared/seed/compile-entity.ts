@@ -232,6 +232,7 @@ export function compileNode(faker: Faker, table: Table, node: SeedNode, scope: G
         memberIndex,
         anyMember: undefined,
         members: undefined,
+        picked: undefined,
         aggregates: specs.length > 0 ? new Aggregates(specs) : undefined,
       };
       run(frame, early);

@@ -22,6 +22,8 @@ export interface Frame {
   anyMember: number | undefined;
   /** `members` attribute name → the member items. */
   members: Map<string, Item[]> | undefined;
+  /** Entity → the item of it that this item's refs read (every ref of one item to one entity reads the same item). */
+  picked: Map<string, Item> | undefined;
   aggregates: Aggregates | undefined;
 }
 
@@ -186,14 +188,38 @@ export function compileAttribute(
       const retype = (value: AttributeValue | undefined): AttributeValue | undefined =>
         value === undefined ? undefined : typeOfValue(value) === attribute.type ? value : typed(scalarOf(value));
       if (fromParent) return (frame) => retype(frame.parent?.item[generator.attribute]);
-      return () => {
-        const pool = scope.pool(generator.entity);
-        if (pool.length === 0) return undefined;
-        return retype(pool[faker.number.int({ min: 0, max: pool.length - 1 })]![generator.attribute]);
+      return (frame) => {
+        let picked = frame.picked?.get(generator.entity);
+        if (picked === undefined) {
+          const pool = scope.pool(generator.entity);
+          if (pool.length === 0) return undefined;
+          picked = pool[faker.number.int({ min: 0, max: pool.length - 1 })]!;
+          (frame.picked ??= new Map()).set(generator.entity, picked);
+        }
+        return retype(picked[generator.attribute]);
       };
     }
     case 'members': {
       const wanted = generator.count;
+      const skew = generator.skew;
+      let cumulative: Float64Array | undefined;
+      const pickIndex = (size: number): number => {
+        if (skew === undefined) return faker.number.int({ min: 0, max: size - 1 });
+        if (cumulative?.length !== size) {
+          cumulative = new Float64Array(size);
+          let total = 0;
+          for (let k = 0; k < size; k++) cumulative[k] = total += 1 / (k + 1) ** skew;
+        }
+        const r = faker.number.float({ min: 0, max: cumulative[size - 1]! });
+        let lo = 0;
+        let hi = size - 1;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (cumulative[mid]! < r) lo = mid + 1;
+          else hi = mid;
+        }
+        return lo;
+      };
       return (frame) => {
         const pool = scope.pool(generator.entity);
         const members: Item[] = [];
@@ -202,7 +228,7 @@ export function compileAttribute(
         const n = Math.min(wanted, pool.length);
         // Random distinct members; with a pool barely larger than the count, fill in pool order instead.
         for (let tries = 0; members.length < n && tries < 8 * wanted; tries++) {
-          const pick = pool[faker.number.int({ min: 0, max: pool.length - 1 })]!;
+          const pick = pool[pickIndex(pool.length)]!;
           if (!members.includes(pick)) members.push(pick);
         }
         for (let i = 0; members.length < n && i < pool.length; i++)
@@ -290,6 +316,7 @@ export function compileAttribute(
     }
     case 'one-of': {
       const values = generator.values;
+      if (generator.cycle) return ({ ordinal }) => typed(values[ordinal % values.length]);
       return () => typed(faker.helpers.arrayElement(values));
     }
   }

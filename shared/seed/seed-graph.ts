@@ -33,6 +33,8 @@ export interface SeedProblem {
   path: string;
   message: string;
   hint: string;
+  /** For unknown names: the name written and the names it could have meant (the validator suggests the closest). */
+  unknown?: { name: string; candidates: string[] };
 }
 
 export interface SeedGraph {
@@ -45,8 +47,14 @@ export interface SeedGraph {
   problems: SeedProblem[];
 }
 
-function problem(code: string, path: string, message: string, hint: string): SeedProblem {
-  return { code, path, message, hint };
+function problem(
+  code: string,
+  path: string,
+  message: string,
+  hint: string,
+  unknown?: SeedProblem['unknown'],
+): SeedProblem {
+  return unknown ? { code, path, message, hint, unknown } : { code, path, message, hint };
 }
 
 /** The parent entity: `seed.parent`, else the entity of the first `ref` generator. */
@@ -113,6 +121,7 @@ export function seedGraph(table: Table, tablePath: string): SeedGraph {
             explicit ? `${node.path}.seed.parent` : `${node.path}.attributes[${a}].generator.entity`,
             `Entity "${node.name}" names "${parent}" as its parent, which is not an entity of table "${table.name}".`,
             `Name one of: ${list(names)}.`,
+            { name: parent, candidates: names },
           ),
         );
       } else if (target === node) {
@@ -161,6 +170,7 @@ function checkNode(
         path,
         `${what} names "${owner.name}.${name}", but "${owner.name}" has no attribute "${name}".`,
         `Name one of the attributes of "${owner.name}": ${list(owner.attributes.map((a) => a.name))}.`,
+        { name, candidates: owner.attributes.map((a) => a.name) },
       ),
     );
   };
@@ -219,6 +229,7 @@ function checkNode(
                 `${at}.entity`,
                 `Attribute "${attribute.name}" of "${node.name}" refers to entity "${generator.entity}", which is not in this table.`,
                 `Name one of: ${list(names)}.`,
+                { name: generator.entity, candidates: names },
               ),
             );
           return;
@@ -230,6 +241,7 @@ function checkNode(
               `${at}.attribute`,
               `Attribute "${attribute.name}" of "${node.name}" refers to "${generator.entity}.${generator.attribute}", but "${generator.entity}" has no attribute "${generator.attribute}".`,
               `Name one of the attributes of "${generator.entity}": ${list(target.attributes.map((a) => a.name))}.`,
+              { name: generator.attribute, candidates: target.attributes.map((a) => a.name) },
             ),
           );
         }
@@ -248,6 +260,7 @@ function checkNode(
               `${at}.entity`,
               `Attribute "${attribute.name}" of "${node.name}" takes its members from "${generator.entity}", which is not in this table.`,
               `Name one of: ${list(names)}.`,
+              { name: generator.entity, candidates: names },
             ),
           );
           return;
@@ -329,6 +342,7 @@ function checkNode(
               `${at}.of`,
               `Attribute "${attribute.name}" of "${node.name}" aggregates over "${generator.of}", which is not in this table.`,
               `Name a child entity of "${node.name}": ${list(node.children.map((c) => c.name))}.`,
+              { name: generator.of, candidates: node.children.map((c) => c.name) },
             ),
           );
           return;
