@@ -14,6 +14,7 @@ import { checkSampleItems } from './sample-items.js';
 import { checkSeedGenerators } from './seed-generators.js';
 import { checkTableSettings } from './table-settings.js';
 import { checkTemplateLints } from './template-lints.js';
+import { checkTimestampSortKeys } from './timestamp-sort-keys.js';
 
 /** The model rules in the order their findings are listed: hard DynamoDB limits first, design lints last. */
 export const MODEL_RULES: readonly Rule[] = [
@@ -28,6 +29,7 @@ export const MODEL_RULES: readonly Rule[] = [
   checkSampleItems,
   checkTemplateLints,
   checkKeyCollisions,
+  checkTimestampSortKeys,
   checkDesignLints,
 ];
 

@@ -30,7 +30,11 @@ export function cruddurLikeModel(): Model {
         entities: [
           {
             name: 'MessageGroup',
-            keys: { pk: 'GRP#{user_uuid}', sk: '{last_message_at}', message_group_uuid: '{message_group_uuid}' },
+            keys: {
+              pk: 'GRP#{user_uuid}',
+              sk: '{last_message_at}#{message_group_uuid}',
+              message_group_uuid: '{message_group_uuid}',
+            },
             attributes: [
               {
                 name: 'message_group_uuid',
@@ -50,7 +54,7 @@ export function cruddurLikeModel(): Model {
             sampleItems: [
               {
                 pk: { S: 'GRP#u-1' },
-                sk: { S: '2026-10-14T09:42:17Z' },
+                sk: { S: '2026-10-14T09:42:17Z#g-1' },
                 message_group_uuid: { S: 'g-1' },
                 user_uuid: { S: 'u-1' },
                 other_user_handle: { S: 'bayko' },
@@ -60,7 +64,11 @@ export function cruddurLikeModel(): Model {
           },
           {
             name: 'Message',
-            keys: { pk: 'MSG#{message_group_uuid}', sk: '{created_at}', message_group_uuid: '{message_group_uuid}' },
+            keys: {
+              pk: 'MSG#{message_group_uuid}',
+              sk: '{created_at}#{message_uuid}',
+              message_group_uuid: '{message_group_uuid}',
+            },
             attributes: [
               {
                 name: 'message_group_uuid',
@@ -68,7 +76,7 @@ export function cruddurLikeModel(): Model {
                 required: true,
                 generator: { kind: 'ref', entity: 'MessageGroup', attribute: 'message_group_uuid' },
               },
-              { name: 'message_uuid', type: 'S', generator: { kind: 'faker', method: 'string.uuid' } },
+              { name: 'message_uuid', type: 'S', required: true, generator: { kind: 'faker', method: 'string.uuid' } },
               { name: 'message', type: 'S', generator: { kind: 'faker', method: 'lorem.sentence' } },
               { name: 'likes', type: 'N', generator: { kind: 'sequence' } },
               {
@@ -81,7 +89,7 @@ export function cruddurLikeModel(): Model {
             sampleItems: [
               {
                 pk: { S: 'MSG#g-1' },
-                sk: { S: '2026-10-14T09:30:02Z' },
+                sk: { S: '2026-10-14T09:30:02Z#m-1' },
                 message_group_uuid: { S: 'g-1' },
                 message_uuid: { S: 'm-1' },
                 message: { S: 'Did you push the DynamoDB changes? 😀' },
