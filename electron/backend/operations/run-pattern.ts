@@ -77,7 +77,7 @@ export async function runPattern(
     return { pattern, request, result };
   } catch (error) {
     throw isMonotableError(error) && error.code === 'CONDITION_FAILED'
-      ? writeRefused(model, pattern, request, error)
+      ? explainRefusedWrite(model, pattern, request, error)
       : error;
   }
 }
@@ -92,7 +92,7 @@ function keyText(names: readonly string[], item: unknown): string {
  * A refused condition of a pattern's own write, said in the model's words: the update's item does not exist, the
  * put's item already does, or which step of a key move found the row missing or the new key taken.
  */
-function writeRefused(
+export function explainRefusedWrite(
   model: Model,
   pattern: ResolvedPattern,
   request: LowLevelRequest,

@@ -1,5 +1,5 @@
-import { MonotableError } from '../../../shared/errors/monotable-error.js';
-import { patternRequest } from '../../backend/operations/run-pattern.js';
+import { isMonotableError, MonotableError } from '../../../shared/errors/monotable-error.js';
+import { explainRefusedWrite, patternRequest } from '../../backend/operations/run-pattern.js';
 import { stringOption } from '../arguments.js';
 import { EXIT, type Command } from '../command.js';
 import { CONNECTION_OPTIONS, CONNECTION_USAGE, withConnection } from '../connection-flags.js';
@@ -62,13 +62,21 @@ export const runCommand: Command = {
     const [file, patternName] = positionals as [string, string];
     const flags = readFlags(values);
     const { model } = await loadModelFile(file, io);
-    const { request } = patternRequest(model, patternName, parseParams(values));
+    const { pattern, request } = patternRequest(model, patternName, parseParams(values));
     if (flags.limit !== undefined) request.input['Limit'] = flags.limit;
     const options = { ...flags, signal: io.signal, confirm: stringOption(values, 'confirm') };
-    const { summary, items } = await withConnection(values, io, (connection) =>
-      streamToStdout(connection, request, options, io, flags.plain),
-    );
-    writeSummary(io, summary, items);
-    return EXIT.OK;
+    try {
+      const { summary, items } = await withConnection(values, io, (connection) =>
+        streamToStdout(connection, request, options, io, flags.plain),
+      );
+      writeSummary(io, summary, items);
+      return EXIT.OK;
+    } catch (error) {
+      // The pattern's own condition refused the write (no such item to update, key already taken): a finding, exit 1.
+      if (!isMonotableError(error) || error.code !== 'CONDITION_FAILED') throw error;
+      const refused = explainRefusedWrite(model, pattern, request, error);
+      io.stderr.write(`error [${refused.code}]: ${refused.message}\n  hint: ${refused.details.hint ?? ''}\n`);
+      return EXIT.FINDINGS;
+    }
   },
 };
