@@ -43,7 +43,7 @@ describe('engine and connection api', () => {
     expect(opened.value).toMatchObject({
       kind: 'embedded',
       label: `embedded engine ${started.value.endpoint} (in memory)`,
-      capabilities: { transactions: false, partiql: false, ttl: false, streams: false, deletionProtection: false },
+      capabilities: { transactions: true, partiql: false, ttl: true, streams: false, deletionProtection: false },
       production: false,
       readOnly: false,
     });

@@ -28,11 +28,11 @@ afterAll(() => restoreEnv?.());
 const run = (...argv: string[]) => runCli(argv, dir);
 
 describe('monotable create / drift / drop on the embedded engine', () => {
-  test('create: tables ACTIVE, TTL noted; again: TABLE_EXISTS; --if-not-exists: skipped with drift', async () => {
+  test('create: tables ACTIVE, TTL enabled; again: TABLE_EXISTS; --if-not-exists: skipped with drift', async () => {
     const created = await run('create', 'orders.monotable.json', '--embedded');
     expect(created.code).toBe(0);
     expect(created.stdout).toMatch(/^created Orders \(ACTIVE after \d+\.\d s\)$/m);
-    expect(created.stdout).toContain('note: TTL not applied: not supported by the embedded engine');
+    expect(created.stdout).not.toContain('TTL not applied');
     expect(created.stderr).toMatch(
       /connection: embedded engine http:\/\/127\.0\.0\.1:\d+ \(data .*started for this command\)/,
     );
@@ -52,7 +52,7 @@ describe('monotable create / drift / drop on the embedded engine', () => {
     expect(drift.stdout).toContain(
       'Orders gsi[by-total]: global secondary index by-total is in the model but not in the live table (--fix adds it)',
     );
-    expect(drift.stderr).toContain('note: TTL not compared');
+    expect(drift.stderr).not.toContain('TTL not compared');
     const json = await run('drift', 'orders-v2.monotable.json', '--embedded', '--json');
     expect(JSON.parse(json.stdout)).toEqual({
       tables: [
@@ -137,7 +137,7 @@ describe('monotable create / drift / drop on the embedded engine', () => {
       expect(created.stderr).toContain(`connection: embedded engine ${endpoint} (in memory)`);
       const viaUrl = await run('drift', 'orders.monotable.json', '--endpoint', endpoint);
       expect(viaUrl.code).toBe(0);
-      expect(viaUrl.stderr).toContain('dynalite');
+      expect(viaUrl.stderr).toContain('Monotable engine');
     } finally {
       controller.abort();
       expect(await engine).toBe(0);

@@ -163,7 +163,7 @@ export function toMonotableError(error: unknown, context: ErrorContext = {}): Mo
     return make(
       'ENGINE_UNSUPPORTED',
       `${context.operation ?? 'This operation'} is not supported by this engine.`,
-      'The embedded engine (dynalite) lacks transactions, PartiQL, TTL and streams; they work on DynamoDB Local or AWS: connect with --endpoint or --profile.',
+      'The embedded engine lacks PartiQL and streams (plain dynalite also lacks transactions and TTL); they work on DynamoDB Local or AWS: connect with --endpoint or --profile.',
       context,
     );
   }

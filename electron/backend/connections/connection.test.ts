@@ -2,7 +2,7 @@ import {
   CreateTableCommand,
   DescribeTableCommand,
   ListTablesCommand,
-  TransactWriteItemsCommand,
+  ExecuteStatementCommand,
   type CreateTableCommandInput,
 } from '@aws-sdk/client-dynamodb';
 import { mkdtemp } from 'node:fs/promises';
@@ -35,7 +35,7 @@ afterAll(async () => engine.stop());
 describe('endpoint connections', () => {
   test('show the access key id and region they use', async () => {
     expect(connection.label).toBe(
-      `endpoint ${engine.engine.endpoint} (access key id alice, region eu-west-1, dynalite)`,
+      `endpoint ${engine.engine.endpoint} (access key id alice, region eu-west-1, Monotable engine)`,
     );
     expect(connection.capabilities).toEqual(EMBEDDED_CAPABILITIES);
     expect(connection.accessKeyId).toBe('alice');
@@ -59,15 +59,13 @@ describe('endpoint connections', () => {
     expect(missing.code).toBe('TABLE_NOT_FOUND');
     expect(missing.message).toContain('Table "Nope" not found in region eu-west-1');
     expect(missing.message).toContain('access key id alice');
-    const transact = new TransactWriteItemsCommand({
-      TransactItems: [{ Put: { TableName: 'Things', Item: { pk: { S: 'a' } } } }],
-    });
-    const unsupported = toMonotableError(await rejection(connection.client.send(transact)), {
-      operation: 'TransactWriteItems',
+    const partiql = new ExecuteStatementCommand({ Statement: 'SELECT * FROM "Things"' });
+    const unsupported = toMonotableError(await rejection(connection.client.send(partiql)), {
+      operation: 'ExecuteStatement',
       connection,
     });
     expect(unsupported.code).toBe('ENGINE_UNSUPPORTED');
-    expect(unsupported.message).toContain('TransactWriteItems');
+    expect(unsupported.message).toContain('ExecuteStatement');
     expect(unsupported.details.hint).toMatch(/DynamoDB Local or AWS/);
     const invalid = toMonotableError(
       await rejection(connection.client.send(new CreateTableCommand({ ...TABLE, TableName: 'x' }))),
@@ -128,11 +126,13 @@ describe('endpoint connections', () => {
 });
 
 describe('guards', () => {
-  test('the embedded engine refuses transactions, PartiQL, TTL and streams with a way out', async () => {
+  test('the embedded engine has transactions and TTL; it refuses PartiQL and streams with a way out', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'monotable-guard-'));
     const embedded = await openConnection({ kind: 'embedded', dataDir: dir });
     try {
-      for (const feature of ['transactions', 'partiql', 'ttl', 'streams'] as const) {
+      expect(() => assertSupported(embedded, 'transactions')).not.toThrow();
+      expect(() => assertSupported(embedded, 'ttl')).not.toThrow();
+      for (const feature of ['partiql', 'streams'] as const) {
         const error = await rejection(Promise.resolve().then(() => assertSupported(embedded, feature)));
         expect(isMonotableError(error) && error.code).toBe('ENGINE_UNSUPPORTED');
         expect((error as Error).message).toContain(
