@@ -122,6 +122,29 @@ describe('generated TypeScript against the embedded engine', () => {
     });
   });
 
+  it('cruddur: updateMessageGroup moves the row to its new sort key (one transaction); a second move finds no row', async () => {
+    const cruddur = api('cruddur-messaging');
+    const move = {
+      userUuid: ANDREW,
+      messageGroupUuid: GROUP,
+      previousLastMessageAt: '2026-10-14T09:42:17.000Z',
+      otherUserUuid: 'c2f4a6c1-0f51-4d8e-9a2b-2a8f0e3c7d55',
+      otherUserDisplayName: 'Andrew Bayko',
+      otherUserHandle: 'bayko',
+      message: 'message 21',
+      lastMessageAt: '2026-10-15T10:21:00.000Z',
+      updatedAt: '2026-10-15T10:21:00.100Z',
+    };
+    await cruddur.updateMessageGroup!(move);
+    const groups = (await cruddur.listMessageGroups!({ userUuid: ANDREW })) as Page;
+    expect(groups.items.map((g) => g.sk)).toEqual([`2026-10-15T10:21:00.000Z#${GROUP}`]);
+    expect(groups.items[0]).toMatchObject({ message: 'message 21', updated_at: '2026-10-15T10:21:00.100Z' });
+    await expect(cruddur.updateMessageGroup!(move)).rejects.toMatchObject({
+      name: 'ItemNotFoundError',
+      message: `no MessageGroup with pk "GRP#${ANDREW}" sk "2026-10-14T09:42:17.000Z#${GROUP}"`,
+    });
+  });
+
   it('leaderboard: ranks scores as numbers on the sparse GSI, and a numeric range condition works', async () => {
     const game = api('game-leaderboard');
     await game.recordScore!({

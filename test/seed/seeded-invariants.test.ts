@@ -114,6 +114,41 @@ describe('Cruddur on the live engine', () => {
     });
   }, 60_000);
 
+  it('update-message-group moves a seeded row to its new sort key in one transaction; the old key cannot move twice', async () => {
+    const model = findTemplate('cruddur-messaging')!.model;
+    model.tables[0]!.name = 'cruddur-move';
+    const rows = await seeded('cruddur-move', model);
+    const row = rows.find((r) => text(r.pk).startsWith('GRP#'))!;
+    const params = {
+      user_uuid: text(row.user_uuid),
+      message_group_uuid: text(row.message_group_uuid),
+      previous_last_message_at: text(row.last_message_at),
+      other_user_uuid: text(row.other_user_uuid),
+      other_user_display_name: text(row.other_user_display_name),
+      other_user_handle: text(row.other_user_handle),
+      message: 'Moved to the top',
+      last_message_at: '2026-12-01T00:00:00.000Z',
+      updated_at: '2026-12-01T00:00:00.500Z',
+    };
+    const moved = await runPattern(engine.connection, model, 'update-message-group', params);
+    expect(moved.request.operation).toBe('TransactWriteItems');
+    const after = await scanAll('cruddur-move');
+    expect(after).toHaveLength(rows.length);
+    const mine = after.filter(
+      (r) => text(r.pk) === text(row.pk) && text(r.message_group_uuid) === params.message_group_uuid,
+    );
+    expect(mine.map((r) => text(r.sk))).toEqual([`2026-12-01T00:00:00.000Z#${params.message_group_uuid}`]);
+    expect(mine[0]!.message).toEqual({ S: 'Moved to the top' });
+    // list-message-groups now shows the conversation first.
+    const list = await runPattern(engine.connection, model, 'list-message-groups', { user_uuid: params.user_uuid });
+    expect(text(list.result.items[0]!.message_group_uuid)).toBe(params.message_group_uuid);
+    await expect(runPattern(engine.connection, model, 'update-message-group', params)).rejects.toMatchObject({
+      code: 'CONDITION_FAILED',
+      message: `no MessageGroup with pk "${text(row.pk)}" sk "${text(row.sk)}": nothing was moved.`,
+    });
+    expect(await scanAll('cruddur-move')).toHaveLength(rows.length);
+  }, 60_000);
+
   it('a put with ifNotExists refuses a taken key (create-message twice)', async () => {
     const model = findTemplate('cruddur-messaging')!.model;
     model.tables[0]!.name = 'cruddur-put';
