@@ -33,7 +33,20 @@ export function projectionAsWritten(
   path: JsonPath,
   notes: Diagnostic[],
 ): Projection {
-  if (type === 'INCLUDE') return { type, nonKeyAttributes: [...(names ?? [])] };
+  if (type === 'INCLUDE') {
+    const listed = [...(names ?? [])];
+    const twice = [...new Set(listed.filter((n, i) => listed.indexOf(n) !== i))];
+    if (twice.length > 0) {
+      notes.push({
+        code: 'projection-attribute-duplicate',
+        severity: 'error',
+        path: formatPath([...path, 'NonKeyAttributes']),
+        message: `The INCLUDE projection lists ${twice.map((n) => `"${n}"`).join(', ')} more than once; DynamoDB takes each projected attribute once per index. Kept as written.`,
+        hint: 'Remove the repeated names.',
+      });
+    }
+    return { type, nonKeyAttributes: listed };
+  }
   if (names === undefined || names.length === 0) return { type };
   notes.push({
     code: 'projection-nonkey-without-include',

@@ -68,7 +68,12 @@ function readProjection(raw: unknown, path: JsonPath, keyNames: ReadonlySet<stri
       message: `The INCLUDE list names key attributes (${keys.join(', ')}); keys are always projected, so they were left out of the list.`,
     });
   }
-  return { type, nonKeyAttributes: [...new Set(listed.filter((n) => !keyNames.has(n)))] };
+  return projectionAsWritten(
+    type,
+    listed.filter((n) => !keyNames.has(n)),
+    path,
+    notes,
+  );
 }
 
 function readItems(raw: unknown, path: JsonPath, repairs: string[]): Item[] {
