@@ -19,10 +19,13 @@ export const CONNECTION_USAGE = `Connection (exactly one):
                              data folder: $MONOTABLE_DATA_DIR, else the user data folder)
   --endpoint URL             DynamoDB Local / LocalStack, e.g. http://localhost:8000 [--region R] [--access-key-id K]
   --profile P --region R     AWS with a profile from ~/.aws/config (SSO profiles too)
+  --region R                 AWS with the default credentials, found as the AWS CLI finds them: environment
+                             variables, AWS_PROFILE (or the default profile), container or instance metadata
   --production               mark the connection: destructive operations need --confirm TABLE
   --read-only                refuse every write`;
 
-const HINT = 'Use exactly one of --embedded, --endpoint URL, or --profile P --region R.';
+const HINT =
+  'Use exactly one of --embedded, --endpoint URL, --profile P --region R, or --region R (default AWS credentials).';
 
 function text(values: Record<string, unknown>, name: string): string | undefined {
   const value = values[name];
@@ -41,8 +44,9 @@ export function connectionFromFlags(values: Record<string, unknown>): Connection
   if (chosen.length > 1)
     throw new MonotableError('BAD_INPUT', `Choose one connection, not ${chosen.join(' and ')}.`, { hint: HINT });
   if (chosen.length === 0) {
-    const why = region ? '--region alone does not say where to connect.' : 'No connection given.';
-    throw new MonotableError('BAD_INPUT', why, { hint: HINT });
+    // --region alone: AWS with the default credential chain, as the AWS CLI does.
+    if (!region) throw new MonotableError('BAD_INPUT', 'No connection given.', { hint: HINT });
+    if (!accessKeyId) return { kind: 'aws', region, ...marks };
   }
   if (accessKeyId && !endpoint) {
     throw new MonotableError(

@@ -64,7 +64,15 @@ describe('generateSchemaLoad', () => {
     expect(status).toBe(0);
     const documents = createTableDocuments(saas, 'saas-app');
     expect(calls).toEqual([
-      { operation: 'client', kwargs: { endpoint_url: 'http://localhost:8000', region_name: 'us-east-1' } },
+      {
+        operation: 'client',
+        kwargs: {
+          endpoint_url: 'http://localhost:8000',
+          aws_access_key_id: 'local',
+          aws_secret_access_key: 'local',
+          region_name: 'us-east-1',
+        },
+      },
       { operation: 'CreateTable', kwargs: documents.createTable },
       {
         operation: 'wait:table_exists',
@@ -85,7 +93,10 @@ describe('generateSchemaLoad', () => {
       AWS_DEFAULT_REGION: 'eu-west-1',
       AWS_ENDPOINT_URL_DYNAMODB: 'http://127.0.0.1:4566',
     });
-    expect(local.calls[0]).toEqual({ operation: 'client', kwargs: { endpoint_url: 'http://127.0.0.1:4566' } });
+    expect(local.calls[0]).toEqual({
+      operation: 'client',
+      kwargs: { endpoint_url: 'http://127.0.0.1:4566', aws_access_key_id: 'local', aws_secret_access_key: 'local' },
+    });
     const wrong = runScript(file, ['production']);
     expect(wrong.status).not.toBe(0);
     expect(wrong.stderr).toContain('usage:');

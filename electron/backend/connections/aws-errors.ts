@@ -168,7 +168,7 @@ export function toMonotableError(error: unknown, context: ErrorContext = {}): Mo
     );
   }
   if (CREDENTIAL_NAMES.has(name)) {
-    const profile = connection?.spec.kind === 'aws' ? (connection.spec.profile ?? 'default') : undefined;
+    const profile = connection?.spec.kind === 'aws' ? connection.spec.profile : undefined;
     return make(
       'CREDENTIALS',
       `${op}the AWS credentials were rejected or have expired${where(connection)}${raw ? `: ${raw.split('\n')[0]}` : '.'}`,

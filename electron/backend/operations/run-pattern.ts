@@ -8,6 +8,7 @@ import { resolvePattern } from '../../../shared/patterns/resolve.js';
 import type { ResolvedPattern } from '../../../shared/patterns/resolved-pattern.js';
 import type { OpenConnection } from '../connections/connection.js';
 import { runOperation, type OperationResult, type RunOptions } from './run-operation.js';
+import { hideExpired } from './hide-expired.js';
 import type { LowLevelRequest } from './send-operation.js';
 
 export interface PatternRun {
@@ -69,9 +70,16 @@ export async function runPattern(
   model: Model,
   patternName: string,
   params: Readonly<Record<string, TemplateValue>>,
-  options: RunOptions = {},
+  options: RunOptions & {
+    /** Query/Scan on a table with TTL: leave out items already expired but not deleted yet (a filter). */
+    hideExpired?: boolean;
+  } = {},
 ): Promise<PatternRun> {
-  const { pattern, request } = patternRequest(model, patternName, params);
+  const built = patternRequest(model, patternName, params);
+  const { pattern } = built;
+  const ttlAttribute = model.tables.find((table) => table.name === pattern.table)?.ttlAttribute;
+  const request =
+    options.hideExpired && ttlAttribute ? hideExpired(built.request, ttlAttribute, Date.now() / 1000) : built.request;
   try {
     const result = await runOperation(connection, request, options);
     return { pattern, request, result };
