@@ -123,7 +123,8 @@ describe('buildRequest', () => {
       TableName: 'cruddur-messages',
       Key: key,
       UpdateExpression: 'SET #s0 = :v0',
-      ExpressionAttributeNames: { '#s0': 'message' },
+      ConditionExpression: 'attribute_exists(#c0)',
+      ExpressionAttributeNames: { '#s0': 'message', '#c0': 'pk' },
       ExpressionAttributeValues: { ':v0': { S: 'hi' } },
     });
     expect(buildRequest(resolve('del', extra), params)).toEqual({

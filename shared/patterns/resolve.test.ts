@@ -301,7 +301,8 @@ describe('writes and parameter checks', () => {
     });
     const r = resolvePattern(model, 'p');
     expect(r.updateExpression).toBe('SET #s0 = :v0');
-    expect(r.expressionAttributeNames).toEqual({ '#s0': 'message_group_uuid' });
+    expect(r.conditionExpression).toBe('attribute_exists(#c0)');
+    expect(r.expressionAttributeNames).toEqual({ '#s0': 'message_group_uuid', '#c0': 'pk' });
     expect(r.key).toEqual({
       pk: { template: 'GRP#{user_uuid}', type: 'S' },
       sk: { template: '{last_message_at}', type: 'S' },

@@ -1,3 +1,5 @@
+import { isMonotableError } from '../../../shared/errors/monotable-error.js';
+import { formatError } from '../main.js';
 import { call } from '../api.js';
 import { fileAndPattern, parseParams, stringOption } from '../arguments.js';
 import { EXIT, type Command } from '../command.js';
@@ -33,7 +35,7 @@ export const runCommand: Command = {
     const params = parseParams(values);
     const { model } = await loadModelFile(file, io);
     const confirm = stringOption(values, 'confirm');
-    const { summary, items } = await withConnection(values, io, ({ connectionId }) =>
+    const run = withConnection(values, io, ({ connectionId }) =>
       streamToStdout(io, flags.plain, async (onEvent) => {
         const output = await call(
           'operation.runPattern',
@@ -50,7 +52,15 @@ export const runCommand: Command = {
         return output.result;
       }),
     );
-    writeSummary(io, summary, items);
-    return EXIT.OK;
+    try {
+      const { summary, items } = await run;
+      writeSummary(io, summary, items);
+      return EXIT.OK;
+    } catch (error) {
+      // The pattern's own condition refused the write (no such item to update, key already taken): a finding, exit 1.
+      if (!isMonotableError(error) || error.code !== 'CONDITION_FAILED') throw error;
+      io.stderr.write(formatError(error, io.debug));
+      return EXIT.FINDINGS;
+    }
   },
 };

@@ -60,7 +60,7 @@ describe('monotable seed', () => {
     expect(await readFile(join(dir, 'b.jsonl'), 'utf8')).toBe(a);
     const lines = a.trimEnd().split('\n');
     expect(lines).toHaveLength(first.summary.planned as number);
-    expect(JSON.parse(lines[0]!)).toMatchObject({ pk: { S: expect.stringMatching(/^GRP#/) } });
+    expect(JSON.parse(lines[0]!)).toMatchObject({ pk: { S: expect.stringMatching(/^MSG#/) } }); // messages before their group rows
   });
 
   it('seeds a table through --endpoint: plain progress lines on a non-terminal, the summary as the last stdout line; a re-run writes nothing', async () => {
@@ -70,7 +70,7 @@ describe('monotable seed', () => {
       '--endpoint',
       engine.engine.endpoint,
       '--count',
-      'MessageGroup=40',
+      'Conversation=20',
       '--count',
       'Message=2000',
       '--concurrency',
@@ -97,9 +97,9 @@ describe('monotable seed', () => {
         '--endpoint',
         engine.engine.endpoint,
         '--count',
-        'MessageGroup=2',
+        'Conversation=1',
         '--count',
-        'Message=0',
+        'Message=1',
         '--seed',
         '77',
       ],
@@ -107,7 +107,7 @@ describe('monotable seed', () => {
       { tty: true },
     );
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/\r\x1b\[2K\[#+\] 2\/2 written, 100%/);
+    expect(result.stderr).toMatch(/\r\x1b\[2K\[#+\] 3\/3 written, 100%/);
   });
 
   it('refuses bad arguments with a hint, exit 2', async () => {
@@ -129,7 +129,7 @@ describe('monotable seed', () => {
 
   it('a connection that fails: CONNECTION_FAILED on stderr, exit 2', async () => {
     const result = await run(
-      ['seed', 'cruddur.json', '--endpoint', 'http://127.0.0.1:9', '--count', 'MessageGroup=1', '--count', 'Message=0'],
+      ['seed', 'cruddur.json', '--endpoint', 'http://127.0.0.1:9', '--count', 'Conversation=1', '--count', 'Message=1'],
       dir,
     );
     expect(result.code).toBe(2);

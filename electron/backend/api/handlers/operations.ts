@@ -6,7 +6,7 @@ import { selectOneTable } from '../../../../shared/model/find-table.js';
 import type { Model } from '../../../../shared/model/schema.js';
 import { buildAdHocQuery, buildAdHocScan, type AdHocRead } from '../../../../shared/operations/ad-hoc-request.js';
 import { getConnection } from '../../connections/connection-registry.js';
-import { patternRequest } from '../../operations/run-pattern.js';
+import { runPattern } from '../../operations/run-pattern.js';
 import { runOperation, type RunOptions } from '../../operations/run-operation.js';
 import type { HandlerContext, Handlers } from '../handler.js';
 
@@ -65,9 +65,14 @@ function adHoc(
 export const operationHandlers: Handlers<OperationsArea> = {
   async 'operation.runPattern'(input, ctx) {
     const connection = getConnection(input.connectionId);
-    const { pattern, request } = patternRequest(input.model, input.pattern, input.params);
-    if (input.limit !== undefined) request.input['Limit'] = input.limit;
-    const result = await runOperation(connection, request, runOptions(input, ctx));
+    const options = { ...runOptions(input, ctx), ...(input.limit !== undefined && { limit: input.limit }) };
+    const { pattern, request, result } = await runPattern(
+      connection,
+      input.model,
+      input.pattern,
+      input.params,
+      options,
+    );
     return { request, result, summary: pattern.summary };
   },
   async 'operation.query'(input, ctx) {
