@@ -5,7 +5,7 @@ import { CRUDDUR_SAMPLES, cruddurModel } from '../../test/support/cruddur-model.
 import { evaluateRequest } from './evaluate-request.js';
 import { previewPattern } from './preview-pattern.js';
 
-const { group, user } = CRUDDUR_SAMPLES;
+const { group, user, groupSk } = CRUDDUR_SAMPLES;
 const [m1, m2, m3] = CRUDDUR_SAMPLES.messages as [Message, Message, Message];
 type Message = (typeof CRUDDUR_SAMPLES.messages)[number];
 
@@ -15,14 +15,14 @@ const model = cruddurModel({
       name: 'upd',
       entity: 'Message',
       kind: 'update',
-      parameters: ['message_group_uuid', 'created_at', 'message'].map((name) => ({ name })),
+      parameters: ['message_group_uuid', 'created_at', 'message_uuid', 'message'].map((name) => ({ name })),
       set: ['message'],
     },
     {
       name: 'del',
       entity: 'Message',
       kind: 'delete',
-      parameters: [{ name: 'message_group_uuid' }, { name: 'created_at' }],
+      parameters: [{ name: 'message_group_uuid' }, { name: 'created_at' }, { name: 'message_uuid' }],
     },
     {
       name: 'tx',
@@ -68,19 +68,19 @@ describe('evaluateRequest condition expressions', () => {
   it('OR, NOT, parentheses, IN, size, attribute_type and nested paths', () => {
     const last = { ':a': { S: m3.message }, ':b': { S: m2.message } };
     // m2, m3 and the two group rows that show the last message m3
-    expect(sks(scan('#m = :a OR #m = :b', last))).toEqual([m2.createdAt, m3.createdAt, m3.createdAt, m3.createdAt]);
-    expect(sks(scan('NOT (attribute_exists(#t) OR #m IN (:a, :b))', last))).toEqual([m1.createdAt]);
-    expect(sks(scan('size(#m) > :n', { ':n': { N: '33' } }))).toEqual([m1.createdAt, m2.createdAt]); // 34 and 38 bytes
+    expect(sks(scan('#m = :a OR #m = :b', last))).toEqual([m2.sk, groupSk, groupSk, m3.sk]);
+    expect(sks(scan('NOT (attribute_exists(#t) OR #m IN (:a, :b))', last))).toEqual([m1.sk]);
+    expect(sks(scan('size(#m) > :n', { ':n': { N: '33' } }))).toEqual([m1.sk, m2.sk]); // 34 and 38 bytes
     expect(sks(scan('#meta.tags[1] = :b AND #meta.n >= :two', { ':b': { S: 'b' }, ':two': { N: '2.0' } }))).toEqual([
-      m1.createdAt,
+      m1.sk,
     ]);
-    expect(sks(scan('attribute_type(#meta, :m)', { ':m': { S: 'M' } }))).toEqual([m1.createdAt]);
-    expect(sks(scan('contains(#meta.tags, :a)', { ':a': { S: 'a' } }))).toEqual([m1.createdAt]);
+    expect(sks(scan('attribute_type(#meta, :m)', { ':m': { S: 'M' } }))).toEqual([m1.sk]);
+    expect(sks(scan('contains(#meta.tags, :a)', { ':a': { S: 'a' } }))).toEqual([m1.sk]);
   });
 
   it('size counts UTF-8 bytes of a string', () => {
     // "See you at the standup tomorrow!" is 32 bytes: the last message and both group rows
-    expect(sks(scan('size(#m) = :n', { ':n': { N: '32' } }))).toEqual([m3.createdAt, m3.createdAt, m3.createdAt]);
+    expect(sks(scan('size(#m) = :n', { ':n': { N: '32' } }))).toEqual([groupSk, groupSk, m3.sk]);
   });
 
   it('nested projection keeps the enclosing map', () => {
@@ -108,7 +108,7 @@ describe('evaluateRequest condition expressions', () => {
     expect(() => scan(Array.from({ length: 1000 }, () => '#m = :a').join(' OR '), { ':a': { S: 'x' } })).toThrow(
       expect.objectContaining({ code: 'BAD_INPUT', message: expect.stringContaining('4096') }),
     );
-    expect(sks(scan(`${'('.repeat(50)}#m = :a${')'.repeat(50)}`, { ':a': { S: m2.message } }))).toEqual([m2.createdAt]);
+    expect(sks(scan(`${'('.repeat(50)}#m = :a${')'.repeat(50)}`, { ':a': { S: m2.message } }))).toEqual([m2.sk]);
   });
 
   it('bad expressions are BAD_INPUT with the text', () => {
@@ -125,7 +125,7 @@ describe('evaluateRequest condition expressions', () => {
 describe('previewing writes', () => {
   const params = {
     message_group_uuid: group,
-    message_uuid: 'new',
+    message_uuid: m2.uuid,
     user_uuid: user,
     user_display_name: 'Andrew Brown',
     user_handle: 'andrewbrown',

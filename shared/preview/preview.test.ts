@@ -56,7 +56,7 @@ describe('previewPattern on the Cruddur patterns', () => {
     const result = previewPattern(cruddurModel({ changeTable: scrambled }), 'list-messages', {
       message_group_uuid: group,
     });
-    expect(sks(result.items)).toEqual([m3.createdAt, m2.createdAt, m1.createdAt]);
+    expect(sks(result.items)).toEqual([m3.sk, m2.sk, m1.sk]);
     expect(result).toMatchObject({
       operation: 'Query',
       count: 3,
@@ -75,9 +75,9 @@ describe('previewPattern on the Cruddur patterns', () => {
       parameters: [{ name: 'message_group_uuid' }],
     } satisfies AccessPattern;
     const model = cruddurModel({ patterns: [partition], changeTable: scrambled });
-    // The three messages, then the two group rows, all at the time of the last message (ties in any order).
+    // By sk: two messages, the two group rows (equal keys, in any order), then the last message.
     const all = previewPattern(model, 'group-partition', { message_group_uuid: group });
-    expect(sks(all.items)).toEqual([m1.createdAt, m2.createdAt, m3.createdAt, m3.createdAt, m3.createdAt]);
+    expect(sks(all.items)).toEqual([m1.sk, m2.sk, CRUDDUR_SAMPLES.groupSk, CRUDDUR_SAMPLES.groupSk, m3.sk]);
     const rows = previewPattern(model, 'find-group-rows', { message_group_uuid: group });
     expect(rows).toMatchObject({ count: 2, scannedCount: 5 });
     expect(rows.items.map((i) => i['pk']).sort(byText)).toEqual(
@@ -242,7 +242,7 @@ describe('Query semantics', () => {
         name: 'get',
         entity: 'Message',
         kind: 'get',
-        parameters: [{ name: 'message_group_uuid' }, { name: 'created_at' }],
+        parameters: [{ name: 'message_group_uuid' }, { name: 'created_at' }, { name: 'message_uuid' }],
       },
       {
         name: 'scan',
@@ -271,9 +271,12 @@ describe('Query semantics', () => {
       { message: { S: m3.message } },
     ]);
     expect(
-      previewPattern(model, 'get', { message_group_uuid: group, created_at: m2.createdAt }).items[0]!['message'],
+      previewPattern(model, 'get', { message_group_uuid: group, created_at: m2.createdAt, message_uuid: m2.uuid })
+        .items[0]!['message'],
     ).toEqual({ S: m2.message });
-    expect(previewPattern(model, 'get', { message_group_uuid: group, created_at: 'nope' }).count).toBe(0);
+    expect(
+      previewPattern(model, 'get', { message_group_uuid: group, created_at: 'nope', message_uuid: m2.uuid }).count,
+    ).toBe(0);
     // The last message, and both group rows that show it.
     expect(previewPattern(model, 'scan', { m: 'See you' })).toMatchObject({ count: 3, scannedCount: 5 });
     const put = { message_uuid: 'm', user_uuid: user, user_display_name: 'A', user_handle: 'a', message: 'x' };
@@ -287,7 +290,7 @@ describe('indexItems', () => {
   it('groups the table by partition in first-seen order, sorted by sort key', () => {
     const partitions = indexItems(cruddurModel({ changeTable: scrambled }), 'cruddur-messages', undefined);
     expect(partitions.map((p) => p.partition)).toEqual([`GRP#${user}`, `GRP#${otherUser}`, `MSG#${group}`]);
-    expect(sks(partitions[2]!.items)).toEqual([m1.createdAt, m2.createdAt, m3.createdAt]);
+    expect(sks(partitions[2]!.items)).toEqual([m1.sk, m2.sk, m3.sk]);
   });
 
   it('a sparse KEYS_ONLY / INCLUDE index holds only items with its keys, projected', () => {
@@ -306,7 +309,7 @@ describe('indexItems', () => {
     // Only the group rows have other_user_uuid: the messages are not in these indexes.
     const entry = (owner: string, other: string) => ({
       pk: { S: `GRP#${owner}` },
-      sk: { S: m3.createdAt },
+      sk: { S: CRUDDUR_SAMPLES.groupSk },
       other_user_uuid: { S: other },
     });
     expect(indexItems(model, 'cruddur-messages', 'by-other')).toEqual([
