@@ -5,7 +5,7 @@ import { CRUDDUR_SAMPLES, cruddurModel } from '../../test/support/cruddur-model.
 import { evaluateRequest } from './evaluate-request.js';
 import { previewPattern } from './preview-pattern.js';
 
-const { group, user } = CRUDDUR_SAMPLES;
+const { group, user, groupSk } = CRUDDUR_SAMPLES;
 const [m1, m2, m3] = CRUDDUR_SAMPLES.messages as [Message, Message, Message];
 type Message = (typeof CRUDDUR_SAMPLES.messages)[number];
 
@@ -62,26 +62,25 @@ const scan = (filter: string, values: Record<string, unknown> = {}, names: Recor
       ExpressionAttributeValues: values,
     },
   }).items;
-/** The time part of each returned item's sort key (`{created_at}#{uuid}`, `{last_message_at}#{group}`), sorted. */
-const sks = (items: Item[]) => items.map((i) => ('S' in i['sk']! ? i['sk'].S.split('#')[0]! : '')).sort();
+const sks = (items: Item[]) => items.map((i) => ('S' in i['sk']! ? i['sk'].S : '')).sort();
 
 describe('evaluateRequest condition expressions', () => {
   it('OR, NOT, parentheses, IN, size, attribute_type and nested paths', () => {
     const last = { ':a': { S: m3.message }, ':b': { S: m2.message } };
     // m2, m3 and the two group rows that show the last message m3
-    expect(sks(scan('#m = :a OR #m = :b', last))).toEqual([m2.createdAt, m3.createdAt, m3.createdAt, m3.createdAt]);
-    expect(sks(scan('NOT (attribute_exists(#t) OR #m IN (:a, :b))', last))).toEqual([m1.createdAt]);
-    expect(sks(scan('size(#m) > :n', { ':n': { N: '33' } }))).toEqual([m1.createdAt, m2.createdAt]); // 34 and 38 bytes
+    expect(sks(scan('#m = :a OR #m = :b', last))).toEqual([m2.sk, groupSk, groupSk, m3.sk]);
+    expect(sks(scan('NOT (attribute_exists(#t) OR #m IN (:a, :b))', last))).toEqual([m1.sk]);
+    expect(sks(scan('size(#m) > :n', { ':n': { N: '33' } }))).toEqual([m1.sk, m2.sk]); // 34 and 38 bytes
     expect(sks(scan('#meta.tags[1] = :b AND #meta.n >= :two', { ':b': { S: 'b' }, ':two': { N: '2.0' } }))).toEqual([
-      m1.createdAt,
+      m1.sk,
     ]);
-    expect(sks(scan('attribute_type(#meta, :m)', { ':m': { S: 'M' } }))).toEqual([m1.createdAt]);
-    expect(sks(scan('contains(#meta.tags, :a)', { ':a': { S: 'a' } }))).toEqual([m1.createdAt]);
+    expect(sks(scan('attribute_type(#meta, :m)', { ':m': { S: 'M' } }))).toEqual([m1.sk]);
+    expect(sks(scan('contains(#meta.tags, :a)', { ':a': { S: 'a' } }))).toEqual([m1.sk]);
   });
 
   it('size counts UTF-8 bytes of a string', () => {
     // "See you at the standup tomorrow!" is 32 bytes: the last message and both group rows
-    expect(sks(scan('size(#m) = :n', { ':n': { N: '32' } }))).toEqual([m3.createdAt, m3.createdAt, m3.createdAt]);
+    expect(sks(scan('size(#m) = :n', { ':n': { N: '32' } }))).toEqual([groupSk, groupSk, m3.sk]);
   });
 
   it('nested projection keeps the enclosing map', () => {
@@ -109,7 +108,7 @@ describe('evaluateRequest condition expressions', () => {
     expect(() => scan(Array.from({ length: 1000 }, () => '#m = :a').join(' OR '), { ':a': { S: 'x' } })).toThrow(
       expect.objectContaining({ code: 'BAD_INPUT', message: expect.stringContaining('4096') }),
     );
-    expect(sks(scan(`${'('.repeat(50)}#m = :a${')'.repeat(50)}`, { ':a': { S: m2.message } }))).toEqual([m2.createdAt]);
+    expect(sks(scan(`${'('.repeat(50)}#m = :a${')'.repeat(50)}`, { ':a': { S: m2.message } }))).toEqual([m2.sk]);
   });
 
   it('bad expressions are BAD_INPUT with the text', () => {
@@ -126,7 +125,7 @@ describe('evaluateRequest condition expressions', () => {
 describe('previewing writes', () => {
   const params = {
     message_group_uuid: group,
-    message_uuid: 'new',
+    message_uuid: m2.uuid,
     user_uuid: user,
     user_display_name: 'Andrew Brown',
     user_handle: 'andrewbrown',
@@ -137,10 +136,9 @@ describe('previewing writes', () => {
 
   it('update shows the item after the SET; delete shows the item it removes', () => {
     const stored = model.tables[0]!.entities[1]!.sampleItems![1]!;
-    const existing = { ...params, message_uuid: m2.uuid };
-    expect(previewPattern(model, 'upd', existing).items).toEqual([{ ...stored, message: { S: 'edited' } }]);
-    expect(previewPattern(model, 'del', existing).items[0]!['message']).toEqual({ S: m2.message });
-    expect(previewPattern(model, 'del', { ...existing, created_at: 'none' }).count).toBe(0);
+    expect(previewPattern(model, 'upd', params).items).toEqual([{ ...stored, message: { S: 'edited' } }]);
+    expect(previewPattern(model, 'del', params).items[0]!['message']).toEqual({ S: m2.message });
+    expect(previewPattern(model, 'del', { ...params, created_at: 'none' }).count).toBe(0);
   });
 
   it('a transaction shows the items it puts and deletes', () => {

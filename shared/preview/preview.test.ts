@@ -8,8 +8,6 @@ import { previewPattern } from './preview-pattern.js';
 
 const byText = (a: unknown, b: unknown) => JSON.stringify(a).localeCompare(JSON.stringify(b));
 const sks = (items: Item[]) => items.map((i) => ('S' in i['sk']! ? i['sk'].S : 'N' in i['sk']! ? i['sk'].N : '?'));
-/** The time part of Cruddur sort keys (`{created_at}#{message_uuid}`, `{last_message_at}#{message_group_uuid}`). */
-const times = (items: Item[]) => sks(items).map((sk) => sk.split('#')[0]);
 
 /** A one-entity table with a Number or String sort key and the given sort values. */
 function sortModel(type: 'N' | 'S' | 'B', values: string[], patterns: AccessPattern[] = []): Model {
@@ -58,7 +56,7 @@ describe('previewPattern on the Cruddur patterns', () => {
     const result = previewPattern(cruddurModel({ changeTable: scrambled }), 'list-messages', {
       message_group_uuid: group,
     });
-    expect(times(result.items)).toEqual([m3.createdAt, m2.createdAt, m1.createdAt]);
+    expect(sks(result.items)).toEqual([m3.sk, m2.sk, m1.sk]);
     expect(result).toMatchObject({
       operation: 'Query',
       count: 3,
@@ -77,9 +75,9 @@ describe('previewPattern on the Cruddur patterns', () => {
       parameters: [{ name: 'message_group_uuid' }],
     } satisfies AccessPattern;
     const model = cruddurModel({ patterns: [partition], changeTable: scrambled });
-    // The three messages, then the two group rows, all at the time of the last message (ties in any order).
+    // By sk: two messages, the two group rows (equal keys, in any order), then the last message.
     const all = previewPattern(model, 'group-partition', { message_group_uuid: group });
-    expect(times(all.items)).toEqual([m1.createdAt, m2.createdAt, m3.createdAt, m3.createdAt, m3.createdAt]);
+    expect(sks(all.items)).toEqual([m1.sk, m2.sk, CRUDDUR_SAMPLES.groupSk, CRUDDUR_SAMPLES.groupSk, m3.sk]);
     const rows = previewPattern(model, 'find-group-rows', { message_group_uuid: group });
     expect(rows).toMatchObject({ count: 2, scannedCount: 5 });
     expect(rows.items.map((i) => i['pk']).sort(byText)).toEqual(
@@ -292,7 +290,7 @@ describe('indexItems', () => {
   it('groups the table by partition in first-seen order, sorted by sort key', () => {
     const partitions = indexItems(cruddurModel({ changeTable: scrambled }), 'cruddur-messages', undefined);
     expect(partitions.map((p) => p.partition)).toEqual([`GRP#${user}`, `GRP#${otherUser}`, `MSG#${group}`]);
-    expect(times(partitions[2]!.items)).toEqual([m1.createdAt, m2.createdAt, m3.createdAt]);
+    expect(sks(partitions[2]!.items)).toEqual([m1.sk, m2.sk, m3.sk]);
   });
 
   it('a sparse KEYS_ONLY / INCLUDE index holds only items with its keys, projected', () => {
@@ -311,7 +309,7 @@ describe('indexItems', () => {
     // Only the group rows have other_user_uuid: the messages are not in these indexes.
     const entry = (owner: string, other: string) => ({
       pk: { S: `GRP#${owner}` },
-      sk: { S: `${m3.createdAt}#${group}` },
+      sk: { S: CRUDDUR_SAMPLES.groupSk },
       other_user_uuid: { S: other },
     });
     expect(indexItems(model, 'cruddur-messages', 'by-other')).toEqual([

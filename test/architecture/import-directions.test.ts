@@ -23,6 +23,7 @@ const BIOME = join(ROOT, 'node_modules', '.bin', 'biome');
 
 interface Override {
   includes: string[];
+  linter?: { rules?: { style?: { noRestrictedImports?: { options?: { patterns?: { group: string[] }[] } } } } };
 }
 const config = JSON.parse(readFileSync(join(ROOT, 'biome.json'), 'utf8')) as { overrides: Override[] };
 
@@ -49,6 +50,8 @@ const probes: Probe[] = [
   { path: 'shared/rules/probe.ts', source: '../templates/index.js', allowed: false },
   { path: 'shared/rules/probe.ts', source: '../patterns/resolve.js', allowed: true },
   { path: 'shared/templates/probe.ts', source: '../seed/plan-seed.js', allowed: true },
+  { path: 'shared/rules/probe.ts', source: '../seed/plan-seed.js', allowed: true },
+  { path: 'shared/seed/probe.ts', source: '../rules/validate.js', allowed: false },
   { path: 'shared/seed/probe.ts', source: '../templates/index.js', allowed: false },
   { path: 'shared/formats/code/probe.ts', source: '../../patterns/resolve.js', allowed: true },
   { path: 'shared/formats/code/probe.ts', source: '../../api/contract.js', allowed: false },
@@ -141,6 +144,16 @@ describe('import directions (Biome rules in biome.json, docs/architecture.md)', 
       .map((e) => e.name);
     expect([...layers].sort()).toEqual(folders.sort());
     expect(layers.slice(0, 3)).toEqual(['errors', 'model', 'keys']);
+  });
+
+  it('has each layer refuse exactly the layers after it, in the order biome.json lists them', () => {
+    const layerOf = (pattern: string) => /^\*\*\/([a-z-]+)\/\*\*$/.exec(pattern)?.[1];
+    layers.forEach((layer, i) => {
+      const override = config.overrides.find((o) => o.includes[0] === `shared/${layer}/**`)!;
+      const groups = override.linter?.rules?.style?.noRestrictedImports?.options?.patterns ?? [];
+      const refused = groups.flatMap((g) => g.group.map(layerOf)).filter((l) => l !== undefined && layers.includes(l));
+      expect(refused.sort(), `shared/${layer}`).toEqual(layers.slice(i + 1).sort());
+    });
   });
 
   it('keeps no source file directly in shared/, outside every layer', () => {

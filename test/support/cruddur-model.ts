@@ -45,9 +45,12 @@ export const CRUDDUR_SAMPLES = {
   group: text(groupRows?.[0], 'message_group_uuid'),
   user: text(groupRows?.[0], 'user_uuid'),
   otherUser: text(groupRows?.[1], 'user_uuid'),
+  /** The sort key of both group rows (the time of the last message, then the conversation). */
+  groupSk: text(groupRows?.[0], 'sk'),
   messages: (messageRows ?? []).map((m) => ({
-    createdAt: text(m, 'created_at'),
     uuid: text(m, 'message_uuid'),
+    createdAt: text(m, 'created_at'),
     message: text(m, 'message'),
+    sk: text(m, 'sk'),
   })),
 };

@@ -40,6 +40,7 @@ export default function setup(): () => void {
     mkdirSync(join(runDir, folder));
   }
   process.env.PYTHONDONTWRITEBYTECODE = '1';
+  process.env.JITI_FS_CACHE = 'false'; // jiti (loading TypeScript configs) would keep a cache in the temp folder
   const cloneBefore = process.env.CI ? gitStatus() : undefined;
 
   return () => {
