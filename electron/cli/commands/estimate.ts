@@ -67,7 +67,7 @@ export function estimateText(estimate: Estimate): string {
           ['  ENTITY', 'ITEMS', 'AVG ITEM SIZE'],
           ...t.entities.map((e) => [
             `  ${e.entity}`,
-            Math.round(e.items).toLocaleString('en-US'), // an expected count (a mean over the seed's draws)
+            Math.round(e.items).toLocaleString('en-US'), // an expected count (per-parent distributions): whole items
             `${e.averageItemBytes.toLocaleString('en-US')} B${e.estimatedSize ? ' (estimated from types)' : ''}`,
           ]),
         ]),

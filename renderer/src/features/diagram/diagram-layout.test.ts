@@ -23,7 +23,7 @@ describe('layoutDiagram', () => {
     expect(message.parentId).toBe(tableNodeId('cruddur-messages'));
     expect(message.data.kind === 'entity' && message.data.keys).toEqual([
       { index: 'table', indexKind: 'table', role: 'PK', attribute: 'pk', template: 'MSG#{message_group_uuid}' },
-      { index: 'table', indexKind: 'table', role: 'SK', attribute: 'sk', template: '{created_at}' },
+      { index: 'table', indexKind: 'table', role: 'SK', attribute: 'sk', template: '{created_at}#{message_uuid}' },
       {
         index: 'message-group-sk-index',
         indexKind: 'gsi',
@@ -31,7 +31,13 @@ describe('layoutDiagram', () => {
         attribute: 'message_group_uuid',
         template: '{message_group_uuid}',
       },
-      { index: 'message-group-sk-index', indexKind: 'gsi', role: 'SK', attribute: 'sk', template: '{created_at}' },
+      {
+        index: 'message-group-sk-index',
+        indexKind: 'gsi',
+        role: 'SK',
+        attribute: 'sk',
+        template: '{created_at}#{message_uuid}',
+      },
     ]);
     expect(message.path).toBe('$.tables[0].entities[1]');
     expect(layout.edges).toEqual([
