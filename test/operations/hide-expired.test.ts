@@ -3,6 +3,7 @@ import { hideExpired } from '../../electron/backend/operations/hide-expired.js';
 import { runPattern } from '../../electron/backend/operations/run-pattern.js';
 import type { Model } from '../../shared/model/schema.js';
 import type { TestEngine } from '../support/engine.js';
+import { cliFolder } from '../support/run-cli.js';
 import { order, SHOP_MODEL, startShopEngine, testConnection } from './shop-model.js';
 
 const WITH_TTL: Model = { ...SHOP_MODEL, tables: SHOP_MODEL.tables.map((t) => ({ ...t, ttlAttribute: 'expires_at' })) };
@@ -59,5 +60,29 @@ describe('reads that hide expired items (AWS: filter them until they are deleted
     });
     const get = { operation: 'GetItem' as const, input: { TableName: 'T', Key: {} } };
     expect(hideExpired(get, 'ttl', 1)).toBe(get);
+  });
+
+  it('has a door: run, query and scan --hide-expired, through the contract', async () => {
+    const folder = cliFolder();
+    try {
+      folder.writeModel('ttl.json', WITH_TTL);
+      const endpoint = ['--endpoint', engine.engine.endpoint, '--plain'];
+      const ids = (stdout: string): unknown[] =>
+        stdout
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => (JSON.parse(l) as { order_id: string }).order_id)
+          .sort();
+      const run = ['run', 'ttl.json', 'orders-of-customer', '--param', 'customer_id=e', ...endpoint];
+      expect(ids((await folder.cli(...run)).stdout)).toEqual(['0001', '0002', '0003']);
+      expect(ids((await folder.cli(...run, '--hide-expired')).stdout)).toEqual(['0002', '0003']);
+      const query = await folder.cli('query', 'ttl.json', '--pk', 'CUST#e', '--hide-expired', ...endpoint);
+      expect(ids(query.stdout)).toEqual(['0002', '0003']);
+      const scan = await folder.cli('scan', 'ttl.json', '--all', '--hide-expired', ...endpoint);
+      expect(ids(scan.stdout)).toEqual(['0002', '0003']);
+      expect(scan.stderr).toMatch(/Scan: 2 item\(s\), 1 page\(s\), 3 scanned/);
+    } finally {
+      folder.remove();
+    }
   });
 });

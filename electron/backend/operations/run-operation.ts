@@ -42,7 +42,7 @@ function single(
   };
 }
 
-/** Items a write request writes: one for Put/Update/Delete (and a PartiQL write), each Put/Update/Delete of a transaction. */
+/** Items a write request writes: one for Put/Update/Delete, one per Put/Update/Delete of a transaction. */
 function itemsWritten(request: LowLevelRequest): number {
   if (request.operation !== 'TransactWriteItems') return 1;
   const items = request.input['TransactItems'];

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { MonotableError } from '../../../shared/errors/monotable-error.js';
+import { MonotableError, isMonotableError } from '../../../shared/errors/monotable-error.js';
 import { call } from '../api.js';
 import { EXIT, type Command } from '../command.js';
 
@@ -73,26 +73,29 @@ Options:
       orphaned = true;
       stop.abort();
     });
+    let stopped = false;
     try {
       if (io.signal.aborted) stop.abort();
-      const watched = stop.signal.aborted
-        ? { outcome: 'cancelled' as const }
-        : await call('engine.watch', {}, { signal: stop.signal });
+      const watched = await call('engine.watch', {}, { signal: stop.signal }).catch((error: unknown) => {
+        if (isMonotableError(error) && error.code === 'CANCELLED') return { outcome: 'cancelled' as const };
+        throw error;
+      });
       // Ctrl-C in a terminal signals the engine process too; it may exit a moment before our own handler runs.
       if (watched.outcome === 'exited') await new Promise((done) => setTimeout(done, 200));
+      await call('engine.stop', {});
+      stopped = true;
       if (watched.outcome === 'exited' && !stop.signal.aborted) {
         io.stderr.write(
           `error [ENGINE_START_FAILED]: the engine process stopped unexpectedly (exit ${watched.exitCode ?? watched.signal}).\n  hint: start it again; if it keeps stopping, try --in-memory or another --data folder.\n`,
         );
-        await call('engine.stop', {});
         return EXIT.FAILURE;
       }
-      await call('engine.stop', {});
       io.stderr.write(orphaned ? 'engine stopped: the process that started it is gone\n' : 'engine stopped\n');
       return EXIT.OK;
     } finally {
       unwatch();
       io.signal.removeEventListener('abort', onSignal);
+      if (!stopped) await call('engine.stop', {}).catch(() => undefined); // never leave the engine behind
     }
   },
 };

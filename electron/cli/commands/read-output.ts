@@ -11,6 +11,7 @@ export const READ_OPTIONS = {
   'max-items': { type: 'string' },
   'start-key': { type: 'string' },
   plain: { type: 'boolean' },
+  'hide-expired': { type: 'boolean' },
 } as const;
 
 export const READ_USAGE = `Paging and output:
@@ -19,12 +20,14 @@ export const READ_USAGE = `Paging and output:
   --max-items N      stop after N items; the summary then says "truncated" and how to continue
   --start-key JSON   continue after this key (the summary prints it: --start-key '{"pk":{"S":"…"}}')
   --plain            simplified JSON (numbers beyond 2^53 as strings, sets as arrays); default: DynamoDB-typed JSON
+  --hide-expired     leave out items whose TTL (the table's ttlAttribute) has passed but that are not deleted yet
 
 Each item is one JSON line on stdout; the summary (count, pages, consumed capacity) goes to stderr.`;
 
 export interface ReadFlags {
   limit?: number;
   all: boolean;
+  hideExpired: boolean;
   maxItems?: number;
   exclusiveStartKey?: Item;
   plain: boolean;
@@ -41,7 +44,11 @@ function positiveInt(values: Record<string, unknown>, name: string): number | un
 }
 
 export function readFlags(values: Record<string, unknown>): ReadFlags {
-  const flags: ReadFlags = { all: values.all === true, plain: values.plain === true };
+  const flags: ReadFlags = {
+    all: values.all === true,
+    plain: values.plain === true,
+    hideExpired: values['hide-expired'] === true,
+  };
   const limit = positiveInt(values, 'limit');
   const maxItems = positiveInt(values, 'max-items');
   if (limit !== undefined) flags.limit = limit;
@@ -73,6 +80,7 @@ export function readFlags(values: Record<string, unknown>): ReadFlags {
 export function readInput(flags: ReadFlags): {
   stream: true;
   all: boolean;
+  hideExpired?: true;
   limit?: number;
   maxItems?: number;
   exclusiveStartKey?: Item;
@@ -80,6 +88,7 @@ export function readInput(flags: ReadFlags): {
   return {
     stream: true,
     all: flags.all,
+    ...(flags.hideExpired && { hideExpired: true as const }),
     ...(flags.limit !== undefined && { limit: flags.limit }),
     ...(flags.maxItems !== undefined && { maxItems: flags.maxItems }),
     ...(flags.exclusiveStartKey !== undefined && { exclusiveStartKey: flags.exclusiveStartKey }),

@@ -62,7 +62,11 @@ const FilterSchema = z.strictObject({
   value: z.string().optional(),
   to: z.string().optional(),
 });
+/** Reads of a model's table with a TTL attribute: leave out items whose TTL has passed but that are not deleted yet. */
+const hideExpired = { hideExpired: z.boolean().optional() };
+
 const adHocRead = {
+  ...hideExpired,
   model: ModelSchema,
   /** Default: the model's only table. */
   table: z.string().min(1).optional(),
@@ -100,6 +104,7 @@ export const operationMethods = defineMethods({
       model: ModelSchema,
       pattern: z.string().min(1),
       params: z.record(z.string(), z.string()),
+      ...hideExpired,
       limit: z.number().int().min(1).optional(),
     }),
     output: ReadOutputSchema.extend({ summary: z.string() }),

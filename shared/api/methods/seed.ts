@@ -20,9 +20,13 @@ const seedOptions = {
 };
 
 const SeedOptionsSchema = z.strictObject(seedOptions);
-// A compile-time check that the api's seed options are shared/seed's options, so the two cannot drift apart.
+// Compile-time checks that the api's seed options are exactly shared/seed's options, so the two cannot drift apart:
+// the schema's output is a SeedOptions, and every SeedOptions field is in the schema (else: the missing names).
 const seedOptionsMatch: (options: z.output<typeof SeedOptionsSchema>) => SeedOptions & { model: unknown } = (o) => o;
+type NotInApi = Exclude<keyof SeedOptions, keyof z.output<typeof SeedOptionsSchema>>;
+const everyOptionInApi: [NotInApi] extends [never] ? true : NotInApi = true;
 void seedOptionsMatch;
+void everyOptionInApi;
 
 export const SeedProgressSchema = z.strictObject({
   planned: z.number(),

@@ -7,7 +7,9 @@ import type { Model } from '../../../../shared/model/schema.js';
 import { buildAdHocQuery, buildAdHocScan, type AdHocRead } from '../../../../shared/operations/ad-hoc-request.js';
 import { getConnection } from '../../connections/connection-registry.js';
 import { runPattern } from '../../operations/run-pattern.js';
+import { hideExpired } from '../../operations/hide-expired.js';
 import { runOperation, type RunOptions } from '../../operations/run-operation.js';
+import type { LowLevelRequest } from '../../operations/send-operation.js';
 import type { HandlerContext, Handlers } from '../handler.js';
 
 type OperationsArea = Pick<Contract, 'operation.runPattern' | 'operation.query' | 'operation.scan' | 'operation.run'>;
@@ -57,6 +59,16 @@ function adHoc(
   };
 }
 
+/** With `hideExpired`, an ad hoc read of a table with a TTL attribute leaves out items whose TTL has passed. */
+function withoutExpired(
+  request: LowLevelRequest,
+  input: { model: Model; table?: string | undefined; hideExpired?: boolean | undefined },
+): LowLevelRequest {
+  if (!input.hideExpired) return request;
+  const ttl = selectOneTable(input.model, input.table).ttlAttribute;
+  return ttl ? hideExpired(request, ttl, Date.now() / 1000) : request;
+}
+
 /**
  * The use cases of the operations area: each owns its method's checks and defaults (the pattern's parameters and
  * its `limit` as the request's Limit, the ad hoc table default, parallel segments, streaming), so the CLI, the UI
@@ -65,7 +77,11 @@ function adHoc(
 export const operationHandlers: Handlers<OperationsArea> = {
   async 'operation.runPattern'(input, ctx) {
     const connection = getConnection(input.connectionId);
-    const options = { ...runOptions(input, ctx), ...(input.limit !== undefined && { limit: input.limit }) };
+    const options = {
+      ...runOptions(input, ctx),
+      ...(input.limit !== undefined && { limit: input.limit }),
+      ...(input.hideExpired !== undefined && { hideExpired: input.hideExpired }),
+    };
     const { pattern, request, result } = await runPattern(
       connection,
       input.model,
@@ -82,7 +98,7 @@ export const operationHandlers: Handlers<OperationsArea> = {
         hint: 'Use the operator between with LOW and HIGH (CLI: --sk-op between --sk LOW --sk2 HIGH), or drop the upper bound.',
       });
     const connection = getConnection(input.connectionId);
-    const request = buildAdHocQuery(input.model, {
+    const built = buildAdHocQuery(input.model, {
       ...adHoc(input.model, input),
       partition: input.partition,
       ...(input.sort !== undefined && {
@@ -94,11 +110,12 @@ export const operationHandlers: Handlers<OperationsArea> = {
       }),
       ...(input.descending !== undefined && { descending: input.descending }),
     });
+    const request = withoutExpired(built, input);
     return { request, result: await runOperation(connection, request, runOptions(input, ctx)) };
   },
   async 'operation.scan'(input, ctx) {
     const connection = getConnection(input.connectionId);
-    const request = buildAdHocScan(input.model, adHoc(input.model, input));
+    const request = withoutExpired(buildAdHocScan(input.model, adHoc(input.model, input)), input);
     return { request, result: await runOperation(connection, request, runOptions(input, ctx)) };
   },
   async 'operation.run'(input, ctx) {

@@ -19,13 +19,10 @@ function options(input: SeedOptions): SeedOptions {
       hint: '--scale multiplies the modelled counts; --count ENTITY=N sets exact ones.',
     });
   }
+  // Every field the schema declares goes on (the api's seed options are SeedOptions: shared/api/methods/seed.ts).
   const out: SeedOptions = {};
-  if (input.table !== undefined) out.table = input.table;
-  if (input.scale !== undefined) out.scale = input.scale;
-  if (input.counts !== undefined) out.counts = input.counts;
-  if (input.seed !== undefined) out.seed = input.seed;
-  if (input.locale !== undefined) out.locale = input.locale;
-  if (input.refDate !== undefined) out.refDate = input.refDate;
+  for (const [name, value] of Object.entries(input) as [keyof SeedOptions, unknown][])
+    if (value !== undefined) Object.assign(out, { [name]: value });
   return out;
 }
 
