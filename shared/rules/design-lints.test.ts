@@ -3,7 +3,7 @@ import { parseTemplate } from '../keys/template.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Model, Table } from '../model/schema.js';
 import { templatesMayOverlap } from './key-collisions.js';
-import { findDiagnostic, validateMutated } from './testing/expect-diagnostic.js';
+import { findDiagnostic, validateMutated } from '../../test/support/expect-diagnostic.js';
 
 type Case = [
   name: string,
@@ -67,13 +67,15 @@ const CASES: Case[] = [
     'entity-key-collision',
     'warning',
     '$.tables[0].entities[1].keys',
-    /"Message" \(pk "GRP#\{message_group_uuid\}", sk "\{created_at\}"\) can produce the same primary key as "MessageGroup"/,
+    /"Message" \(pk "GRP#\{message_group_uuid\}", sk "\{created_at\}#\{message_uuid\}"\) can produce the same primary key as "MessageGroup"/,
   ],
   [
     'entities with free-form keys',
     (_, t) => {
       t.entities[0]!.keys.pk = '{user_uuid}';
       t.entities[1]!.keys.pk = '{message_group_uuid}';
+      t.entities[0]!.keys.sk = '{last_message_at}';
+      t.entities[1]!.keys.sk = '{message_uuid}';
       t.entities.forEach((e) => {
         e.sampleItems = [];
       });
@@ -82,6 +84,17 @@ const CASES: Case[] = [
     'info',
     '$.tables[0].entities',
     /"MessageGroup", "Message" of table "cruddur-messages" take their primary keys verbatim/,
+  ],
+  [
+    'a table sort key that is only a timestamp',
+    (_, t) => {
+      t.entities[1]!.keys.sk = 'AT#{created_at}';
+      t.entities[1]!.sampleItems = [];
+    },
+    'sort-key-timestamp-only',
+    'warning',
+    '$.tables[0].entities[1].keys.sk',
+    /only the time "created_at".*same millisecond/,
   ],
   [
     'adjacent parameters',
@@ -127,7 +140,8 @@ const CASES: Case[] = [
       t.entities[1]!.keys.sk = '{message_uuid}#{created_at}';
       const item = t.entities[1]!.sampleItems![0]!;
       item.message_uuid = { S: 'm#1' };
-      item.sk = { S: 'm#1#2026-10-14T09:30:02Z' };
+      item.sk = { S: 'm#1#2026-10-14T09:30:02.000Z' };
+      t.entities[1]!.sampleItems = [item];
     },
     'template-value-breaks-key',
     'warning',
@@ -141,7 +155,7 @@ const CASES: Case[] = [
     },
     'reserved-word',
     'info',
-    '$.tables[0].entities[1].attributes[5].name',
+    '$.tables[0].entities[1].attributes[7].name',
     /"status" is a DynamoDB reserved word/,
   ],
   [
@@ -202,7 +216,10 @@ describe('design lints', () => {
     const diagnostics = validateMutated((_m) => {
       const t = _m.tables[0]!;
       t.entities[1]!.keys.sk = '{created_at}#{message_uuid}';
-      t.entities[1]!.sampleItems![0]!.sk = { S: '2026-10-14T09:30:02Z#m-1' };
+      for (const item of t.entities[1]!.sampleItems!) {
+        const text = (name: string): string => (item[name] as { S: string }).S;
+        item.sk = { S: `${text('created_at')}#${text('message_uuid')}` };
+      }
     });
     expect(diagnostics).toEqual([]);
   });
@@ -220,5 +237,21 @@ describe('design lints', () => {
   ])('templatesMayOverlap(%s, %s) = %s', (a, b, expected) => {
     expect(templatesMayOverlap(parseTemplate(a), parseTemplate(b))).toBe(expected);
     expect(templatesMayOverlap(parseTemplate(b), parseTemplate(a))).toBe(expected);
+  });
+});
+
+describe('the timestamp-only sort key warning', () => {
+  it('suggests a unique attribute of the entity as a suffix, and is quiet once the key has one', () => {
+    const found = findDiagnostic(
+      validateMutated((m) => {
+        const t = m.tables[0]!;
+        t.entities[1]!.keys.sk = '{created_at}';
+        t.entities[1]!.sampleItems = [];
+      }),
+      'sort-key-timestamp-only',
+    );
+    expect(found.hint).toContain('"{created_at}#{message_uuid}"');
+    const quiet = validateMutated(() => {}).filter((d) => d.code === 'sort-key-timestamp-only');
+    expect(quiet).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cruddurMessaging } from '../../../../shared/templates/cruddur-messaging.js';
-import { countItems, createTable, cruddurModel } from '../../../../test/faults/seed-fixtures.js';
+import { countItems, createTable } from '../../../../test/faults/seed-fixtures.js';
+import { cruddurModel } from '../../../../test/support/cruddur-model.js';
 import { startApiTestEngine, type ApiTestEngine } from '../../../../test/support/api-engine.js';
 import { createInProcessClient } from '../in-process-client.js';
 
@@ -20,9 +21,13 @@ describe('seed api', () => {
     const result = await api.call('seed.plan', { model: cruddurMessaging, seed: 4, sample: 3 });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.value.counts[0]).toEqual({ entity: 'MessageGroup', count: 20 });
+    expect(result.value.counts[0]).toEqual({
+      entity: 'MessageGroup',
+      count: expect.any(Number),
+      parent: 'Conversation',
+    });
     expect(result.value.sample).toHaveLength(3);
-    expect(result.value.sample[0]!.item.pk).toEqual({ S: expect.stringMatching(/^GRP#/) });
+    expect(result.value.sample[0]!.item.pk).toEqual({ S: expect.stringMatching(/^MSG#/) });
   });
 
   it('seed.plan reports a bad faker path as an error envelope with the model path', async () => {
@@ -36,12 +41,12 @@ describe('seed api', () => {
   });
 
   it('seed.run writes the plan, streams progress events and returns the summary', async () => {
-    const model = cruddurModel('api-seed');
+    const model = cruddurModel({ tableName: 'api-seed' });
     await createTable(engine.client, model.tables[0]!);
     const events: unknown[] = [];
     const result = await api.call(
       'seed.run',
-      { connectionId, model, counts: { MessageGroup: 20, Message: 980 } },
+      { connectionId, model, counts: { Conversation: 10, Message: 980 } },
       { onEvent: (e) => events.push(e) },
     );
     expect(result).toMatchObject({ ok: true, value: { planned: 1000, written: 1000, failed: 0 } });
@@ -50,12 +55,12 @@ describe('seed api', () => {
   });
 
   it('seed.run is cancelled by the call signal and says so in the summary', async () => {
-    const model = cruddurModel('api-seed-cancel');
+    const model = cruddurModel({ tableName: 'api-seed-cancel' });
     await createTable(engine.client, model.tables[0]!);
     const controller = new AbortController();
     const result = await api.call(
       'seed.run',
-      { connectionId, model, counts: { MessageGroup: 100, Message: 4900 } },
+      { connectionId, model, counts: { Conversation: 50, Message: 4900 } },
       {
         signal: controller.signal,
         onEvent: (e) => {
