@@ -8,6 +8,7 @@ import {
   TransactWriteItemsCommand,
 } from '@aws-sdk/client-dynamodb';
 import { fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { createEndpointClient } from '../dist/electron/backend/connections/local-client.js';
 import { startEngine } from '../dist/electron/backend/engine/start-engine.js';
@@ -15,11 +16,17 @@ import { startEngine } from '../dist/electron/backend/engine/start-engine.js';
 const itemsFlag = process.argv.indexOf('--items');
 const items = itemsFlag > 0 ? Number(process.argv[itemsFlag + 1]) : 20_000;
 
+/** CPU time (user + system, ms) a process has used so far: steadier than throughput on a loaded machine. */
+function cpuMs(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 async function plainDynalite() {
   const script = new URL('./plain-dynalite-child.cjs', import.meta.url).pathname;
   const child = fork(script, [], { cwd: new URL('..', import.meta.url).pathname });
   const port = await new Promise((resolve) => child.once('message', resolve));
-  return { endpoint: `http://127.0.0.1:${port}`, stop: async () => child.kill('SIGKILL') };
+  return { endpoint: `http://127.0.0.1:${port}`, pid: child.pid, stop: async () => child.kill('SIGKILL') };
 }
 
 async function run(name, engine) {
@@ -39,6 +46,7 @@ async function run(name, engine) {
     })),
   );
   let next = 0;
+  const cpuBefore = cpuMs(engine.pid);
   const started = performance.now();
   await Promise.all(
     Array.from({ length: 8 }, async () => {
@@ -49,6 +57,7 @@ async function run(name, engine) {
     }),
   );
   const batchRate = items / ((performance.now() - started) / 1000);
+  const cpuPerItem = ((cpuMs(engine.pid) - cpuBefore) * 1000) / items;
   let transactions = 'n/a (unknown operation)';
   try {
     const count = 2_000;
@@ -90,7 +99,7 @@ async function run(name, engine) {
   );
   const parseMs = performance.now() - t1;
   console.log(
-    `${name}: batch writes ${Math.round(batchRate)} items/s (${items} items, concurrency 8); ${transactions}; ` +
+    `${name}: batch writes ${Math.round(batchRate)} items/s, engine CPU ${cpuPerItem.toFixed(0)} µs/item (${items} items, concurrency 8); ${transactions}; ` +
       `a Scan with 8 nested (x AND (...)) levels ${parseMs.toFixed(0)} ms`,
   );
   client.destroy();

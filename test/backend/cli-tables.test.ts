@@ -96,8 +96,9 @@ describe('monotable create / drift / drop on the embedded engine', () => {
   test('connection flags are checked before anything runs', async () => {
     const none = await run('create', 'orders.monotable.json');
     expect(none.code).toBe(2);
-    expect(none.stderr).toContain('No connection given.');
-    expect(none.stderr).toContain('Use exactly one of --embedded, --endpoint URL, --profile P --region R');
+    expect(none.stderr).toContain(
+      'Use exactly one of --embedded, --endpoint URL, --profile P --region R, or --region R (default AWS credentials).',
+    );
     const two = await run('drift', 'orders.monotable.json', '--embedded', '--endpoint', 'http://127.0.0.1:1');
     expect(two.code).toBe(2);
     // AWS itself is a loopback connection counter here: a profile without credentials sends nothing at all.
@@ -113,6 +114,24 @@ describe('monotable create / drift / drop on the embedded engine', () => {
       expect(aws.stderr).toContain('error [CREDENTIALS]');
       expect(aws.stderr).toContain('aws sso login --profile ghost');
       expect(counter.connections()).toBe(0);
+      // --region alone: the default chain finds nothing here (no keys, no profile, metadata answered locally).
+      const restoreChain = setEnv({
+        AWS_ACCESS_KEY_ID: undefined,
+        AWS_SECRET_ACCESS_KEY: undefined,
+        AWS_PROFILE: undefined,
+        AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: undefined,
+        AWS_CONTAINER_CREDENTIALS_FULL_URI: undefined,
+        AWS_EC2_METADATA_SERVICE_ENDPOINT: 'http://127.0.0.1:9',
+      });
+      try {
+        const chain = await run('drift', 'orders.monotable.json', '--region', 'eu-west-1');
+        expect(chain.code).toBe(2);
+        expect(chain.stderr).toContain('error [CREDENTIALS]: No AWS credentials found for region eu-west-1');
+        expect(chain.stderr).toContain('aws configure');
+        expect(counter.connections()).toBe(0);
+      } finally {
+        restoreChain();
+      }
     } finally {
       restoreAwsFiles();
       await counter.close();

@@ -222,4 +222,48 @@ describe('a request that trips a dynalite bug nobody fixed yet', () => {
     expect(await stillThere(engine.client)).toEqual(s('x'));
     expect(engine.engine.pid).toBeGreaterThan(0);
   }, 30_000);
+
+  test('among concurrent requests, only the one that tripped the bug fails; the item it locked is free again', async () => {
+    const crash = () =>
+      engine.client.send(
+        new QueryCommand({
+          TableName: 'Things',
+          KeyConditionExpression: 'pk = :p',
+          FilterExpression: 'i IN (j, :k)',
+          ExpressionAttributeValues: { ':p': s('p'), ':k': s('x') },
+        }),
+      );
+    // The same bug inside a conditional write, which holds dynalite's lock on the item while it evaluates.
+    const crashWhileLocked = () =>
+      engine.client.send(
+        new UpdateItemCommand({
+          TableName: 'Things',
+          Key: { pk: s('p'), sk: s('1') },
+          UpdateExpression: 'SET c = :k',
+          ConditionExpression: 'i IN (j, :k)',
+          ExpressionAttributeValues: { ':k': s('x') },
+        }),
+      );
+    const others = Array.from({ length: 20 }, (_, i) =>
+      engine.client.send(new PutItemCommand({ TableName: 'Things', Item: { pk: s('other'), sk: s(String(i)) } })),
+    );
+    const outcomes = await Promise.allSettled([crash(), crashWhileLocked(), ...others, crash()]);
+    const names = outcomes.map((o) => (o.status === 'fulfilled' ? 'ok' : (o.reason as Error).name));
+    expect(names[0]).toBe('InternalServerError');
+    expect(names[1]).toBe('InternalServerError');
+    expect(names.at(-1)).toBe('InternalServerError');
+    expect(names.slice(2, -1)).toEqual(Array.from({ length: 20 }, () => 'ok'));
+    expect((outcomes[1] as PromiseRejectedResult).reason.message).toContain('failed while handling UpdateItem');
+    // The lock the failed UpdateItem held is released: the next write to that item goes through.
+    await engine.client.send(
+      new UpdateItemCommand({
+        TableName: 'Things',
+        Key: { pk: s('p'), sk: s('1') },
+        UpdateExpression: 'SET c = :k',
+        ExpressionAttributeValues: { ':k': s('after') },
+      }),
+      { abortSignal: AbortSignal.timeout(10_000) },
+    );
+    expect(await stillThere(engine.client)).toEqual(s('x'));
+  }, 60_000);
 });

@@ -14,7 +14,7 @@ if (options.skipDynalitePatches?.length) {
 const { createEngineFront } = await import('./front/engine-front.js');
 const { createHttpFront } = await import('./front/http-front.js');
 const { db } = await import('./front/load-dynalite.js');
-const { requestContext } = await import('./front/request-context.js');
+const { currentRequest, inFlight } = await import('./front/request-context.js');
 
 // dynalite opens LevelDB lazily and reports a failure only on the first request, so open (and close) the folder
 // first: a lock held by another engine, an unwritable folder or a missing native binary is reported at start.
@@ -40,14 +40,15 @@ const store = db.create({
 const front = createEngineFront({ store, ttlSweepMs: options.ttlSweepMs ?? 5_000 });
 const server = createHttpFront(front);
 
-// An error thrown inside dynalite's callbacks cannot be caught where it happens. The request it belongs to is known
-// (AsyncLocalStorage follows the callbacks): that request gets a 500 naming its operation and releases its locks, and
-// the engine keeps serving with its data. A dropped client connection is simply gone.
+// An error thrown inside dynalite's callbacks cannot be caught where it happens. Where the request it belongs to is
+// known (front/request-context.js binds dynalite's continuations to their request; most such errors are already
+// answered there), that request gets a 500 naming its operation and releases its locks; with a single request in
+// flight it must be that one. The engine keeps serving with its data. A dropped client connection is simply gone.
 function onUncaught(error) {
   if (error?.code === 'ECONNRESET' || error?.code === 'ERR_STREAM_PREMATURE_CLOSE' || error?.message === 'aborted')
     return;
-  const context = requestContext.getStore();
-  process.stderr.write(`[engine] ${context?.operation ?? 'background work'} failed: ${error?.stack ?? error}\n`);
+  const context = currentRequest() ?? (inFlight.size === 1 ? [...inFlight][0] : undefined);
+  process.stderr.write(`[engine] ${context?.operation ?? 'a request'} failed: ${error?.stack ?? error}\n`);
   context?.fail(error);
 }
 process.on('uncaughtException', onUncaught);

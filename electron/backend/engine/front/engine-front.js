@@ -1,11 +1,11 @@
 // The engine's request layer in front of dynalite: expression limits first, dynalite's own validation, one engine
 // lock (transactions alone, everything else shared), and the operations dynalite lacks (transactions, TTL).
-import { AsyncResource } from 'node:async_hooks';
 import { ApiError, fromDynalite, internalErrorBody, validationError } from './errors.js';
 import { requestLimitError } from './expression-limits.js';
 import { dynaliteOperations, validations } from './load-dynalite.js';
 import { EngineLock } from './request-lock.js';
-import { requestContext } from './request-context.js';
+import { runInRequest } from './request-context.js';
+import { instrumentStore } from './store-instrument.js';
 import { createTimeToLive } from './time-to-live.js';
 import { createTransactions } from './transactions.js';
 
@@ -19,59 +19,9 @@ const UNSUPPORTED = {
   ListStreams: 'DynamoDB Streams',
 };
 
-/**
- * dynalite takes a per-item lock inside PutItem/UpdateItem/DeleteItem; if it throws while holding one, the item would
- * stay locked forever. Each lock taken is recorded on the request, so a failed request releases its locks; and a
- * waiter resumes in its own request's context (the lock library resumes it inside the releasing request's).
- */
-function trackItemLocks(store) {
-  const getItemDb = store.getItemDb;
-  store.getItemDb = (name) => {
-    const sub = getItemDb(name);
-    if (sub.monotableTracked) return sub;
-    const lock = sub.lock;
-    sub.lock = (key, exec) => {
-      const context = requestContext.getStore();
-      lock(
-        key,
-        AsyncResource.bind((release) => {
-          let released = false;
-          const forceRelease = () => {
-            if (released) return;
-            released = true;
-            release(() => undefined)();
-          };
-          context?.releases.add(forceRelease);
-          exec((callback) => {
-            const inner = release(callback);
-            return (...args) => {
-              if (released) return callback?.(...args);
-              released = true;
-              context?.releases.delete(forceRelease);
-              return inner(...args);
-            };
-          });
-        }),
-      );
-    };
-    sub.monotableTracked = true;
-    return sub;
-  };
-}
-
 export function createEngineFront({ store, ttlSweepMs = 10_000, now = () => Date.now() }) {
-  trackItemLocks(store);
+  instrumentStore(store);
   const lock = new EngineLock();
-
-  async function acquire(mode) {
-    const release = await lock.acquire(mode);
-    const context = requestContext.getStore();
-    context?.releases.add(release);
-    return () => {
-      context?.releases.delete(release);
-      release();
-    };
-  }
 
   /** dynalite's type checks and validations (expression parsing included); returns the validated request. */
   function validate(operation, data) {
@@ -85,43 +35,65 @@ export function createEngineFront({ store, ttlSweepMs = 10_000, now = () => Date
     }
   }
 
-  /** Runs one dynalite action on an already validated request, without taking the engine lock. */
-  function runAction(operation, data) {
-    const { action } = dynaliteOperations.get(operation);
-    return new Promise((resolve, reject) => {
-      action(store, data, (error, result) => (error ? reject(fromDynalite(error)) : resolve(result)));
-    });
-  }
+  /**
+   * The engine as one request sees it: every call into dynalite runs for that request (see request-context.js), and
+   * the engine lock it takes is released if the request fails inside dynalite.
+   */
+  function engineFor(context) {
+    const inRequest = (fn) => runInRequest(context, fn);
 
-  function getTable(name) {
-    return new Promise((resolve, reject) => {
-      store.getTable(name, (error, table) => (error ? reject(fromDynalite(error)) : resolve(table)));
-    });
-  }
-
-  function getItem(tableName, key) {
-    return new Promise((resolve, reject) => {
-      store.getItemDb(tableName).get(key, (error, item) => {
-        if (error && error.name !== 'NotFoundError' && error.code !== 'LEVEL_NOT_FOUND') reject(error);
-        else resolve(item ?? undefined);
-      });
-    });
-  }
-
-  /** A dynalite operation as a client would send it: validated, then run under the shared engine lock. */
-  async function execute(operation, data) {
-    const validated = validate(operation, data);
-    const release = await acquire('shared');
-    try {
-      return await runAction(operation, validated);
-    } finally {
-      release();
+    async function acquire(mode) {
+      const release = await lock.acquire(mode);
+      context?.releases.add(release);
+      return () => {
+        context?.releases.delete(release);
+        release();
+      };
     }
+
+    /** Runs one dynalite action on an already validated request, without taking the engine lock. */
+    function runAction(operation, data) {
+      const { action } = dynaliteOperations.get(operation);
+      return new Promise((resolve, reject) => {
+        inRequest(() =>
+          action(store, data, (error, result) => (error ? reject(fromDynalite(error)) : resolve(result))),
+        );
+      });
+    }
+
+    function getTable(name) {
+      return new Promise((resolve, reject) => {
+        inRequest(() => store.getTable(name, (error, table) => (error ? reject(fromDynalite(error)) : resolve(table))));
+      });
+    }
+
+    function getItem(tableName, key) {
+      return new Promise((resolve, reject) => {
+        inRequest(() =>
+          store.getItemDb(tableName).get(key, (error, item) => {
+            if (error && error.name !== 'NotFoundError' && error.code !== 'LEVEL_NOT_FOUND') reject(error);
+            else resolve(item ?? undefined);
+          }),
+        );
+      });
+    }
+
+    /** A dynalite operation as a client would send it: validated, then run under the shared engine lock. */
+    async function execute(operation, data) {
+      const validated = validate(operation, data);
+      const release = await acquire('shared');
+      try {
+        return await runAction(operation, validated);
+      } finally {
+        release();
+      }
+    }
+
+    return { store, validate, runAction, getTable, getItem, acquire, execute, now };
   }
 
-  const engine = { store, validate, runAction, getTable, getItem, acquire, execute, now };
-  const transactions = createTransactions(engine);
-  const timeToLive = createTimeToLive(engine, { sweepMs: ttlSweepMs });
+  const transactions = createTransactions({ now });
+  const timeToLive = createTimeToLive({ store, now, engineFor }, { sweepMs: ttlSweepMs });
 
   const custom = {
     TransactWriteItems: transactions.write,
@@ -130,16 +102,20 @@ export function createEngineFront({ store, ttlSweepMs = 10_000, now = () => Date
     DescribeTimeToLive: timeToLive.describe,
   };
 
-  /** One request → { status, body }. Never rejects: a failure inside dynalite becomes a 500 naming the operation. */
-  async function handle(operation, data) {
+  /**
+   * One request → { status, body }. Never rejects: a failure inside dynalite becomes a 500 naming the operation
+   * (here, or through context.fail when it happens in one of dynalite's callbacks).
+   */
+  async function handle(operation, data, context) {
+    const engine = engineFor(context);
     try {
       if (data === null || typeof data !== 'object' || Array.isArray(data)) {
         throw new ApiError(400, { __type: 'com.amazon.coral.service#SerializationException' });
       }
       const limit = requestLimitError(operation, data);
       if (limit) throw validationError(limit);
-      if (custom[operation]) return { status: 200, body: await custom[operation](data) };
-      if (dynaliteOperations.has(operation)) return { status: 200, body: await execute(operation, data) };
+      if (custom[operation]) return { status: 200, body: await custom[operation](data, engine) };
+      if (dynaliteOperations.has(operation)) return { status: 200, body: await engine.execute(operation, data) };
       if (UNSUPPORTED[operation]) {
         throw new ApiError(400, {
           __type: 'com.amazon.coral.service#UnknownOperationException',
@@ -156,7 +132,6 @@ export function createEngineFront({ store, ttlSweepMs = 10_000, now = () => Date
 
   return {
     handle,
-    execute,
     sweepExpiredItems: timeToLive.sweep,
     ready: timeToLive.ready,
     close() {

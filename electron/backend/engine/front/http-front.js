@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import { internalErrorBody } from './errors.js';
-import { createRequestContext, requestContext } from './request-context.js';
+import { createRequestContext } from './request-context.js';
 
 const MAX_REQUEST_BYTES = 16 * 1024 * 1024;
 const API_VERSIONS = new Set(['DynamoDB_20111205', 'DynamoDB_20120810']);
@@ -97,8 +97,9 @@ export function createHttpFront(front) {
       const context = createRequestContext(operation, (error) =>
         sendJson(res, 500, internalErrorBody(operation, error), replyType),
       );
-      requestContext.run(context, () => {
-        front.handle(operation, data).then(({ status, body: answer }) => sendJson(res, status, answer, replyType));
+      front.handle(operation, data, context).then(({ status, body: answer }) => {
+        context.done();
+        sendJson(res, status, answer, replyType);
       });
     });
   });

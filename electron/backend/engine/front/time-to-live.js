@@ -4,7 +4,7 @@
 // takes up to a few days. AWS's rules: the TTL attribute must be a top-level Number of epoch seconds; an item
 // expires once that time is past, but not when it lies more than five years in the past; other items are ignored.
 import { validationError } from './errors.js';
-import { createRequestContext, requestContext } from './request-context.js';
+import { createRequestContext } from './request-context.js';
 
 const PREFIX = 'monotable-ttl~';
 export const FIVE_YEARS_SECONDS = Math.round(5 * 365.2425 * 86_400);
@@ -31,8 +31,8 @@ function checkTableName(name) {
   }
 }
 
-export function createTimeToLive(engine, { sweepMs }) {
-  const { store } = engine;
+/** TTL operations (each call gets the engine as its request sees it) and the sweeper, which is a request of its own. */
+export function createTimeToLive({ store, now, engineFor }, { sweepMs }) {
   /** table name → { AttributeName, TableCreated } */
   const settings = new Map();
   const ready = (async () => {
@@ -48,7 +48,7 @@ export function createTimeToLive(engine, { sweepMs }) {
     return setting && setting.TableCreated === table.CreationDateTime ? setting : undefined;
   }
 
-  async function describe(data) {
+  async function describe(data, engine) {
     checkTableName(data.TableName);
     const table = await engine.getTable(data.TableName);
     const setting = await current(table);
@@ -59,7 +59,7 @@ export function createTimeToLive(engine, { sweepMs }) {
     };
   }
 
-  async function update(data) {
+  async function update(data, engine) {
     checkTableName(data.TableName);
     const spec = data.TimeToLiveSpecification;
     if (spec == null || typeof spec !== 'object') {
@@ -107,8 +107,20 @@ export function createTimeToLive(engine, { sweepMs }) {
   /** Deletes the expired items of every table with TTL on; returns how many it deleted. */
   async function sweep() {
     await ready;
+    const context = createRequestContext('TTL sweep', (error) =>
+      process.stderr.write(`[engine] TTL sweep failed: ${error?.stack ?? error}\n`),
+    );
+    const engine = engineFor(context);
+    try {
+      return await sweepWith(engine);
+    } finally {
+      context.done();
+    }
+  }
+
+  async function sweepWith(engine) {
     let deleted = 0;
-    const nowSeconds = engine.now() / 1000;
+    const nowSeconds = now() / 1000;
     for (const [tableName, setting] of settings) {
       let table;
       try {
@@ -148,15 +160,11 @@ export function createTimeToLive(engine, { sweepMs }) {
   const timer = setInterval(() => {
     if (sweeping) return;
     sweeping = true;
-    requestContext.run(
-      createRequestContext('TTL sweep', () => undefined),
-      () =>
-        sweep()
-          .catch((error) => process.stderr.write(`[engine] TTL sweep failed: ${error?.stack ?? error}\n`))
-          .finally(() => {
-            sweeping = false;
-          }),
-    );
+    sweep()
+      .catch((error) => process.stderr.write(`[engine] TTL sweep failed: ${error?.stack ?? error}\n`))
+      .finally(() => {
+        sweeping = false;
+      });
   }, sweepMs);
   timer.unref();
 

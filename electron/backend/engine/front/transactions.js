@@ -104,13 +104,14 @@ function capacityEntries(units, mode) {
   }));
 }
 
-export function createTransactions(engine) {
+/** The transaction operations; `clock.now()` dates idempotency tokens. Each call gets the engine as its request sees it. */
+export function createTransactions(clock) {
   /** token → { fingerprint, response, completedAt } of successful TransactWriteItems calls. */
   const tokens = new Map();
   const tokensInProgress = new Set();
 
   /** Validates every action, resolves its table and key; throws the request-level ValidationException on a bad one. */
-  async function prepare(actions, operation) {
+  async function prepare(actions, operation, engine) {
     const seen = new Set();
     let bytes = 0;
     const prepared = [];
@@ -155,7 +156,7 @@ export function createTransactions(engine) {
   }
 
   /** Puts an item back as it was before the transaction (absent → deleted). */
-  async function restore(action, before) {
+  async function restore(action, before, engine) {
     const { TableName } = action.validated;
     if (before) await engine.runAction('PutItem', { TableName, Item: before });
     else {
@@ -169,7 +170,7 @@ export function createTransactions(engine) {
     }
   }
 
-  async function write(data) {
+  async function write(data, engine) {
     const actions = checkActionList(data, WRITE_KINDS, 'TransactWriteItems');
     const token = data.ClientRequestToken;
     if (token != null && (typeof token !== 'string' || token.length < 1 || token.length > 36)) {
@@ -177,11 +178,11 @@ export function createTransactions(engine) {
         `1 validation error detected: Value '${token}' at 'clientRequestToken' failed to satisfy constraint: Member must have length ${typeof token === 'string' && token.length > 36 ? 'less than or equal to 36' : 'greater than or equal to 1'}`,
       );
     }
-    const prepared = await prepare(actions, 'TransactWriteItems');
+    const prepared = await prepare(actions, 'TransactWriteItems', engine);
     const fingerprint = token == null ? undefined : JSON.stringify({ ...data, ClientRequestToken: undefined });
     if (token != null) {
       for (const [old, entry] of tokens)
-        if (engine.now() - entry.completedAt > IDEMPOTENCY_WINDOW_MS) tokens.delete(old);
+        if (clock.now() - entry.completedAt > IDEMPOTENCY_WINDOW_MS) tokens.delete(old);
       const earlier = tokens.get(token);
       if (earlier) {
         if (earlier.fingerprint !== fingerprint) {
@@ -228,7 +229,7 @@ export function createTransactions(engine) {
           await engine.runAction(operation, request);
         } catch (error) {
           for (let undo = index - 1; undo >= 0; undo--) {
-            if (prepared[undo].kind !== 'ConditionCheck') await restore(prepared[undo], befores[undo]);
+            if (prepared[undo].kind !== 'ConditionCheck') await restore(prepared[undo], befores[undo], engine);
           }
           if (!(error instanceof ApiError)) throw error;
           const cancelled = prepared.map((_, i) =>
@@ -246,7 +247,7 @@ export function createTransactions(engine) {
       }
       const consumed = capacityEntries(units, data.ReturnConsumedCapacity);
       const response = consumed ? { ConsumedCapacity: consumed } : {};
-      if (token != null) tokens.set(token, { fingerprint, response, completedAt: engine.now() });
+      if (token != null) tokens.set(token, { fingerprint, response, completedAt: clock.now() });
       return response;
     } finally {
       release();
@@ -254,9 +255,9 @@ export function createTransactions(engine) {
     }
   }
 
-  async function get(data) {
+  async function get(data, engine) {
     const actions = checkActionList(data, ['Get'], 'TransactGetItems');
-    const prepared = await prepare(actions, 'TransactGetItems');
+    const prepared = await prepare(actions, 'TransactGetItems', engine);
     const release = await engine.acquire('exclusive');
     try {
       const responses = [];
