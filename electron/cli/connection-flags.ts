@@ -1,6 +1,7 @@
 import type { ParseArgsConfig } from 'node:util';
+import type { ConnectionInfo, ConnectionSpec } from '../../shared/api/methods/connection.js';
 import { MonotableError } from '../../shared/errors/monotable-error.js';
-import { openConnection, type ConnectionSpec, type OpenConnection } from '../backend/connections/connection.js';
+import { call } from './api.js';
 
 /** The connection flags every verb that touches a table shares (spread into a Command's options). */
 export const CONNECTION_OPTIONS = {
@@ -71,7 +72,13 @@ export function connectionFromFlags(values: Record<string, unknown>): Connection
         hint: 'e.g. http://localhost:8000',
       });
     }
-    return { kind: 'endpoint', url: endpoint, region, accessKeyId, ...marks };
+    return {
+      kind: 'endpoint',
+      url: endpoint,
+      ...(region !== undefined && { region }),
+      ...(accessKeyId !== undefined && { accessKeyId }),
+      ...marks,
+    };
   }
   if (profile) {
     if (!region)
@@ -88,19 +95,19 @@ export function connectionFromFlags(values: Record<string, unknown>): Connection
 }
 
 /**
- * Opens the connection the flags name, tells the user where it points (stderr), runs `work`, and always closes it
- * (a transient embedded engine is stopped).
+ * Opens the connection the flags name (`connection.open`), tells the user where it points (stderr), runs `work` with
+ * the connection's id and description, and always closes it (`connection.close`: a transient embedded engine stops).
  */
 export async function withConnection<T>(
   values: Record<string, unknown>,
   io: { stderr: NodeJS.WritableStream },
-  work: (connection: OpenConnection) => Promise<T>,
+  work: (connection: ConnectionInfo) => Promise<T>,
 ): Promise<T> {
-  const connection = await openConnection(connectionFromFlags(values));
+  const connection = await call('connection.open', connectionFromFlags(values));
   io.stderr.write(`connection: ${connection.label}\n`);
   try {
     return await work(connection);
   } finally {
-    await connection.close();
+    await call('connection.close', { connectionId: connection.connectionId });
   }
 }

@@ -5,6 +5,7 @@ import { connectionMethods } from './methods/connection.js';
 import { tableMethods } from './methods/table.js';
 import { seedMethods } from './methods/seed.js';
 import { operationMethods } from './methods/operations.js';
+import { fileMethods } from './methods/file.js';
 
 /**
  * The one api contract: every method the UI (or any transport) may call, `noun.verb` → zod input/output/events.
@@ -18,6 +19,7 @@ export const contract = {
   ...tableMethods,
   ...seedMethods,
   ...operationMethods,
+  ...fileMethods,
 } satisfies MethodTable;
 
 export type Contract = typeof contract;

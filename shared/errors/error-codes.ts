@@ -7,6 +7,8 @@ export const ERROR_CODES = [
   'FILE_NOT_FOUND',
   'FILE_TOO_LARGE',
   'FILE_UNREADABLE',
+  'FORBIDDEN_PATH', // a file outside the folder the server may touch (after resolving .. and symlinks)
+  'FILE_CHANGED', // the file on disk changed since it was opened; save with force to replace it
   'PARSE_ERROR', // not JSON / YAML, with line:column
   'NESTING_TOO_DEEP',
   'FORBIDDEN_KEY', // __proto__, constructor, prototype

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Model, Table } from '../model/schema.js';
-import { findDiagnostic, validateMutated } from './testing/expect-diagnostic.js';
+import { findDiagnostic, validateMutated } from '../../test/support/expect-diagnostic.js';
 
 type Case = [
   name: string,
@@ -57,6 +57,7 @@ const CASES: Case[] = [
     'N key template with a literal',
     (_, t) => {
       scoreIndex(t);
+      t.entities[1]!.attributes.push({ name: 'likes', type: 'N' });
       t.entities[1]!.keys.score = 'S#{likes}';
     },
     'template-key-type',
@@ -160,7 +161,7 @@ const CASES: Case[] = [
     },
     'attribute-name-duplicate',
     'error',
-    '$.tables[0].entities[1].attributes[5].name',
+    '$.tables[0].entities[1].attributes[7].name',
   ],
   [
     'attribute names differing only by case',
@@ -169,7 +170,7 @@ const CASES: Case[] = [
     },
     'name-case-collision',
     'warning',
-    '$.tables[0].entities[1].attributes[5].name',
+    '$.tables[0].entities[1].attributes[7].name',
     /"message" and "Message" differ only by case/,
   ],
   [
@@ -210,11 +211,15 @@ const CASES: Case[] = [
   [
     'ref to an attribute of another type',
     (_, t) => {
-      t.entities[1]!.attributes[3]!.generator = { kind: 'ref', entity: 'MessageGroup', attribute: 'user_uuid' };
+      t.entities[1]!.attributes.push({
+        name: 'likes',
+        type: 'N',
+        generator: { kind: 'ref', entity: 'MessageGroup', attribute: 'user_uuid' },
+      });
     },
     'ref-type-mismatch',
     'warning',
-    '$.tables[0].entities[1].attributes[3].type',
+    '$.tables[0].entities[1].attributes[7].type',
   ],
   [
     'type attribute named like a key',
@@ -253,7 +258,7 @@ const CASES: Case[] = [
     },
     'ttl-attribute-type',
     'warning',
-    '$.tables[0].entities[1].attributes[4].type',
+    '$.tables[0].entities[1].attributes[6].type',
   ],
   [
     'sample key that does not fit the template',
@@ -263,7 +268,7 @@ const CASES: Case[] = [
     'sample-key-mismatch',
     'error',
     '$.tables[0].entities[0].sampleItems[0].pk',
-    /"GROUP#u-1", which does not fit the template "GRP#\{user_uuid\}".*attributes give "GRP#u-1"/,
+    /"GROUP#u-1", which does not fit the template "GRP#\{user_uuid\}".*attributes give "GRP#90ba9a4b-7f42-4bb7-8c5c-6d3d5b2a4f10"/,
   ],
   [
     'sample key that disagrees with its attributes',
@@ -277,11 +282,11 @@ const CASES: Case[] = [
   [
     'sample attribute of another type than declared',
     (_, t) => {
-      t.entities[1]!.sampleItems![0]!.likes = { S: '3' };
+      t.entities[1]!.sampleItems![0]!.message = { N: '3' };
     },
     'sample-attribute-type',
     'warning',
-    '$.tables[0].entities[1].sampleItems[0].likes',
+    '$.tables[0].entities[1].sampleItems[0].message',
   ],
   [
     'sample item without a required attribute',
@@ -309,7 +314,7 @@ const CASES: Case[] = [
     },
     'sample-duplicate-key',
     'warning',
-    '$.tables[0].entities[1].sampleItems[1]',
+    '$.tables[0].entities[1].sampleItems[3]',
     /same primary key as sample item 0 of "Message"/,
   ],
   [

@@ -3,7 +3,7 @@ import { parseTemplate } from '../keys/template.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Model, Table } from '../model/schema.js';
 import { templatesMayOverlap } from './key-collisions.js';
-import { findDiagnostic, validateMutated } from './testing/expect-diagnostic.js';
+import { findDiagnostic, validateMutated } from '../../test/support/expect-diagnostic.js';
 
 type Case = [
   name: string,
@@ -140,7 +140,8 @@ const CASES: Case[] = [
       t.entities[1]!.keys.sk = '{message_uuid}#{created_at}';
       const item = t.entities[1]!.sampleItems![0]!;
       item.message_uuid = { S: 'm#1' };
-      item.sk = { S: 'm#1#2026-10-14T09:30:02Z' };
+      item.sk = { S: 'm#1#2026-10-14T09:30:02.000Z' };
+      t.entities[1]!.sampleItems = [item];
     },
     'template-value-breaks-key',
     'warning',
@@ -154,7 +155,7 @@ const CASES: Case[] = [
     },
     'reserved-word',
     'info',
-    '$.tables[0].entities[1].attributes[5].name',
+    '$.tables[0].entities[1].attributes[7].name',
     /"status" is a DynamoDB reserved word/,
   ],
   [
@@ -215,7 +216,10 @@ describe('design lints', () => {
     const diagnostics = validateMutated((_m) => {
       const t = _m.tables[0]!;
       t.entities[1]!.keys.sk = '{created_at}#{message_uuid}';
-      t.entities[1]!.sampleItems![0]!.sk = { S: '2026-10-14T09:30:02Z#m-1' };
+      for (const item of t.entities[1]!.sampleItems!) {
+        const text = (name: string): string => (item[name] as { S: string }).S;
+        item.sk = { S: `${text('created_at')}#${text('message_uuid')}` };
+      }
     });
     expect(diagnostics).toEqual([]);
   });

@@ -1,100 +1,164 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import {
+  copyFileSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// The import directions are Biome rules (noRestrictedImports and noNodejsModules in biome.json, run by `npm run
+// lint`); docs/decisions/0004-lint-format-imports.md says why. These tests prove the rules bite: they lint probe
+// files laid out like the repository with the repository's own biome.json, and they keep the configuration in step
+// with the folders (every shared/ folder has a layer; every CLI exception still needs to be one).
 
 const ROOT = join(import.meta.dirname, '..', '..');
+const BIOME = join(ROOT, 'node_modules', '.bin', 'biome');
 
-function sourceFiles(dir: string): string[] {
-  let entries;
-  try {
-    entries = readdirSync(join(ROOT, dir), { withFileTypes: true });
-  } catch {
-    return [];
+interface Override {
+  includes: string[];
+}
+const config = JSON.parse(readFileSync(join(ROOT, 'biome.json'), 'utf8')) as { overrides: Override[] };
+
+/** The shared/ layers, lowest first, in the order biome.json gives them an override. */
+const layers = config.overrides.flatMap((o) => {
+  const match = /^shared\/([a-z-]+)\/\*\*$/.exec(o.includes[0] ?? '');
+  return match ? [match[1]!] : [];
+});
+
+interface Probe {
+  path: string;
+  source: string;
+  allowed: boolean;
+}
+
+const probes: Probe[] = [
+  // shared/: pure TypeScript, layered.
+  { path: 'shared/keys/probe.ts', source: '../model/schema.js', allowed: true },
+  { path: 'shared/keys/probe.ts', source: '../errors/monotable-error.js', allowed: true },
+  { path: 'shared/keys/probe.ts', source: 'zod', allowed: true },
+  { path: 'shared/keys/probe.ts', source: '../patterns/resolve.js', allowed: false },
+  { path: 'shared/model/probe.ts', source: '../keys/template.js', allowed: false },
+  { path: 'shared/patterns/probe.ts', source: '../templates/index.js', allowed: false },
+  { path: 'shared/rules/probe.ts', source: '../templates/index.js', allowed: false },
+  { path: 'shared/rules/probe.ts', source: '../patterns/resolve.js', allowed: true },
+  { path: 'shared/templates/probe.ts', source: '../seed/plan-seed.js', allowed: true },
+  { path: 'shared/seed/probe.ts', source: '../templates/index.js', allowed: false },
+  { path: 'shared/formats/code/probe.ts', source: '../../patterns/resolve.js', allowed: true },
+  { path: 'shared/formats/code/probe.ts', source: '../../api/contract.js', allowed: false },
+  { path: 'shared/api/methods/probe.ts', source: '../../formats/export.js', allowed: true },
+  { path: 'shared/model/probe.ts', source: 'node:fs', allowed: false },
+  { path: 'shared/model/probe.ts', source: 'fs', allowed: false },
+  { path: 'shared/model/probe.ts', source: 'electron', allowed: false },
+  { path: 'shared/model/probe.ts', source: 'react', allowed: false },
+  { path: 'shared/model/probe.ts', source: 'react-dom/client', allowed: false },
+  { path: 'shared/model/probe.ts', source: '@aws-sdk/client-dynamodb', allowed: false },
+  { path: 'shared/api/probe.ts', source: '../../electron/backend/api/dispatcher.js', allowed: false },
+  { path: 'shared/formats/code/probe.ts', source: '../../../test/support/env.js', allowed: false },
+  // electron/backend: plain Node, never the electron package, never its callers.
+  { path: 'electron/backend/api/probe.ts', source: '../../../shared/api/contract.js', allowed: true },
+  { path: 'electron/backend/api/probe.ts', source: 'node:fs', allowed: true },
+  { path: 'electron/backend/api/probe.ts', source: 'electron', allowed: false },
+  { path: 'electron/backend/api/probe.ts', source: 'electron/main', allowed: false },
+  { path: 'electron/backend/api/probe.ts', source: '../../cli/main.js', allowed: false },
+  { path: 'electron/backend/probe.ts', source: '../server/serve.js', allowed: false },
+  { path: 'electron/backend/tables/probe.ts', source: '../../main/window.js', allowed: false },
+  // electron/cli: the backend only through the in-process api client.
+  { path: 'electron/cli/commands/probe.ts', source: '../../backend/api/in-process-client.js', allowed: true },
+  { path: 'electron/cli/commands/probe.ts', source: '../../backend/tables/drift.js', allowed: false },
+  { path: 'electron/cli/commands/probe.ts', source: 'electron', allowed: false },
+  // electron/server: browser mode runs under plain Node too.
+  { path: 'electron/server/probe.ts', source: 'electron', allowed: false },
+  // renderer/: shared/, its own files and browser packages.
+  { path: 'renderer/src/features/grid/probe.tsx', source: '../../../../shared/api/client.js', allowed: true },
+  { path: 'renderer/src/features/grid/probe.tsx', source: '../../components/button.js', allowed: true },
+  { path: 'renderer/src/features/grid/probe.tsx', source: 'react', allowed: true },
+  {
+    path: 'renderer/src/features/grid/probe.tsx',
+    source: '../../../../electron/backend/api/dispatcher.js',
+    allowed: false,
+  },
+  { path: 'renderer/src/app/probe.tsx', source: '../../../test/support/env.js', allowed: false },
+  { path: 'renderer/src/app/probe.tsx', source: 'node:path', allowed: false },
+  { path: 'renderer/src/app/probe.tsx', source: 'electron', allowed: false },
+  { path: 'renderer/src/app/probe.tsx', source: '@aws-sdk/client-dynamodb', allowed: false },
+];
+
+interface Diagnostic {
+  category: string;
+  location: { path: string };
+}
+
+let dir: string;
+let flagged: Map<string, string[]>;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'monotable-imports-'));
+  copyFileSync(join(ROOT, 'biome.json'), join(dir, 'biome.json'));
+  cpSync(join(ROOT, 'biome-plugins'), join(dir, 'biome-plugins'), { recursive: true }); // biome.json's GritQL plugins
+  probes.forEach((probe, i) => {
+    const file = join(dir, probe.path.replace(/(\.tsx?)$/, `-${i}$1`));
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, `import * as imported from '${probe.source}';\n\nexport const used = imported;\n`);
+  });
+  const run = spawnSync(BIOME, ['lint', '--vcs-enabled=false', '--reporter=json', '--max-diagnostics=none', '.'], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
+  const report = JSON.parse(run.stdout) as { diagnostics: Diagnostic[] };
+  flagged = new Map();
+  for (const d of report.diagnostics) {
+    const list = flagged.get(d.location.path) ?? [];
+    list.push(d.category);
+    flagged.set(d.location.path, list);
   }
-  return entries.flatMap((e) => {
-    const path = join(dir, e.name);
-    if (e.isDirectory()) return e.name === 'node_modules' || e.name === 'dist' ? [] : sourceFiles(path);
-    return /\.(ts|tsx|js|mjs|cjs|jsx)$/.test(e.name) ? [path] : [];
-  });
-}
+});
 
-/** Every module specifier a file imports: static, dynamic, re-exports and require(). */
-function importsOf(text: string): string[] {
-  const found: string[] = [];
-  const patterns = [
-    /\b(?:import|export)\s[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]/g,
-    /\bimport\s*['"]([^'"]+)['"]/g,
-    /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
-    /\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
-  ];
-  for (const pattern of patterns) for (const match of text.matchAll(pattern)) found.push(match[1]!);
-  return found;
-}
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function violations(dir: string, forbidden: (specifier: string, file: string) => boolean): string[] {
-  return sourceFiles(dir).flatMap((file) =>
-    importsOf(readFileSync(join(ROOT, file), 'utf8'))
-      .filter((s) => forbidden(s, file))
-      .map((s) => `${file} imports ${s}`),
+describe('import directions (Biome rules in biome.json, docs/architecture.md)', () => {
+  it.each(probes.map((p, i) => [i, p.path, p.source, p.allowed ? 'allowed' : 'refused'] as const))(
+    'probe %i: %s importing %s is %s',
+    (i) => {
+      const probe = probes[i]!;
+      const path = probe.path.replace(/(\.tsx?)$/, `-${i}$1`);
+      const categories = flagged.get(path) ?? [];
+      const importRules = categories.filter((c) => /noRestrictedImports|noNodejsModules/.test(c));
+      if (probe.allowed) expect(categories).toEqual([]);
+      else expect(importRules.length).toBeGreaterThan(0);
+    },
   );
-}
 
-const NODE_BUILTINS = new Set([
-  'fs',
-  'path',
-  'os',
-  'child_process',
-  'crypto',
-  'http',
-  'https',
-  'net',
-  'url',
-  'util',
-  'stream',
-  'events',
-  'worker_threads',
-  'buffer',
-  'process',
-  'zlib',
-]);
-const DOM_ONLY = ['react', 'react-dom', '@tanstack/react-table', '@tanstack/react-virtual'];
-
-describe('import directions (DESIGN.md)', () => {
-  it('finds the sources it checks', () => {
-    expect(sourceFiles('shared').length).toBeGreaterThan(10);
-    expect(sourceFiles('electron/backend').length).toBeGreaterThan(5);
+  it('gives every folder of shared/ a layer, so no folder escapes the layering', () => {
+    const folders = readdirSync(join(ROOT, 'shared'), { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
+    expect([...layers].sort()).toEqual(folders.sort());
+    expect(layers.slice(0, 3)).toEqual(['errors', 'model', 'keys']);
   });
 
-  it('the import scanner sees every form of import', () => {
-    const text = `import a from 'x1';\nimport type { B } from "x2";\nexport { c } from 'x3';\nimport 'x4';\nconst d = await import('x5');\nconst e = require("x6");\nimport {\n  f,\n} from 'x7';`;
-    expect(importsOf(text).sort()).toEqual(['x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'x7']);
+  it('keeps no source file directly in shared/, outside every layer', () => {
+    const loose = readdirSync(join(ROOT, 'shared')).filter((name) => /\.(ts|tsx|js|mjs)$/.test(name));
+    expect(loose).toEqual([]);
   });
 
-  it('shared/ imports nothing from node, electron, react or the DOM, and nothing outside shared/ (tests excepted: they run under Node)', () => {
-    const bad = violations('shared', (s, file) => {
-      if (/\.test\.tsx?$/.test(file)) return false;
-      const bare = s.split('/')[0]!;
-      if (s.startsWith('node:') || NODE_BUILTINS.has(bare) || bare === 'electron') return true;
-      if (DOM_ONLY.includes(s) || s.startsWith('react')) return true;
-      if (s.startsWith('.')) return !join(file, '..', s).startsWith('shared');
-      return false;
-    });
-    expect(bad).toEqual([]);
-  });
-
-  it('renderer/ never imports electron/ or the electron package', () => {
-    const bad = violations(
-      'renderer',
-      (s, file) =>
-        s === 'electron' ||
-        s.startsWith('electron/') ||
-        (s.startsWith('.') && relative(ROOT, join(ROOT, file, '..', s)).startsWith('electron')),
-    );
-    expect(bad).toEqual([]);
-  });
-
-  it('electron/backend never imports the electron package (it runs under plain Node)', () => {
-    expect(violations('electron/backend', (s) => s === 'electron' || s.startsWith('electron/'))).toEqual([]);
-    expect(violations('electron/cli', (s) => s === 'electron' || s.startsWith('electron/'))).toEqual([]);
+  it('lists as CLI exceptions only files that still import backend services directly (remove them as they move to the api)', () => {
+    const exceptions = config.overrides
+      .flatMap((o) => o.includes)
+      .filter((p) => p.startsWith('!electron/cli/'))
+      .map((p) => p.slice(1));
+    for (const file of exceptions) {
+      const text = readFileSync(join(ROOT, file), 'utf8');
+      const direct = [...text.matchAll(/from '([^']*\/backend\/[^']*)'/g)]
+        .map((m) => m[1]!)
+        .filter((s) => !s.endsWith('/backend/api/in-process-client.js'));
+      expect(direct, `${file} no longer needs its exception in biome.json`).not.toEqual([]);
+    }
   });
 });

@@ -28,7 +28,8 @@ function runScript(
   args: string[],
   env: Record<string, string> = {},
 ): { status: number | null; stdout: string; stderr: string; calls: Call[] } {
-  const run = spawnSync('python3', [resolve(import.meta.dirname, 'run-schema-load.py'), file, ...args], {
+  // -B: importing the boto3 stub must not write a __pycache__ into the repository.
+  const run = spawnSync('python3', ['-B', resolve(import.meta.dirname, 'run-schema-load.py'), file, ...args], {
     encoding: 'utf8',
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
   });

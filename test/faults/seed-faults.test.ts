@@ -7,13 +7,14 @@ import { createEndpointClient } from '../../electron/backend/connections/local-c
 import { startEngine } from '../../electron/backend/engine/start-engine.js';
 import { keyId } from '../../electron/backend/seed/key-id.js';
 import type { SeedSummary } from '../../electron/backend/seed/seed-types.js';
-import { writeSeed } from '../../electron/backend/seed/write-seed.js';
+import { DEFAULT_CONCURRENCY, writeSeed } from '../../electron/backend/seed/write-seed.js';
 import { isMonotableError } from '../../shared/errors/monotable-error.js';
 import { planSeed } from '../../shared/seed/plan-seed.js';
 import type { SeedPlan } from '../../shared/seed/seed-types.js';
 import { startTestEngine } from '../support/engine.js';
 import { startFaultProxy, type FaultProxy, type Faults } from '../support/fault-proxy.js';
-import { countItems, createTable, cruddurModel, scanKeys } from './seed-fixtures.js';
+import { countItems, createTable, scanKeys } from './seed-fixtures.js';
+import { cruddurModel } from '../support/cruddur-model.js';
 
 let engine: Awaited<ReturnType<typeof startTestEngine>>;
 const opened: { close(): Promise<void> }[] = [];
@@ -33,7 +34,7 @@ async function setup(
   counts: { Conversation: number; Message: number },
   faults: Faults,
 ): Promise<{ plan: SeedPlan; proxy: FaultProxy; connection: OpenConnection }> {
-  const model = cruddurModel(table);
+  const model = cruddurModel({ tableName: table });
   await createTable(engine.client, model.tables[0]!);
   const plan = planSeed(model, { seed: 11, counts });
   const proxy = await startFaultProxy(engine.engine.endpoint, faults);
@@ -136,22 +137,27 @@ describe('seeding through the fault proxy', () => {
     await expectExactly(plan);
   });
 
-  it('cancel mid-seed returns a summary with written < planned; a re-run writes the rest', async () => {
-    const { plan, connection } = await setup(
+  it('cancel mid-seed stops sending batches and returns a summary with written < planned; a re-run writes the rest', async () => {
+    const { plan, proxy, connection } = await setup(
       'faults-cancel',
       { Conversation: 50, Message: 4900 },
       { rules: [{ fault: 'delay', delayMs: 5 }] },
     );
     const controller = new AbortController();
-    const started = Date.now();
+    const batches = () => proxy.stats.byOperation['BatchWriteItem'] ?? 0;
+    let batchesAtCancel = 0;
     const summary = await writeSeed(connection, plan, {
       signal: controller.signal,
       progressIntervalMs: 0,
       onProgress: (p) => {
-        if (p.written >= 1000) controller.abort();
+        if (p.written >= 1000 && !controller.signal.aborted) {
+          batchesAtCancel = batches();
+          controller.abort();
+        }
       },
     });
-    expect(Date.now() - started).toBeLessThan(10_000);
+    // The cancel took effect: no batch starts after it; only the ones already on their way (one per worker) arrive.
+    expect(batches() - batchesAtCancel).toBeLessThanOrEqual(DEFAULT_CONCURRENCY);
     expect(summary.cancelled).toBe(true);
     expect(summary.written).toBeGreaterThanOrEqual(1000);
     expect(summary.written).toBeLessThan(plan.planned);
@@ -169,7 +175,7 @@ describe('engine killed mid-seed', () => {
     try {
       const first = await startEngine({ dataDir, createTableMs: 5 });
       const client = createEndpointClient(first.endpoint);
-      const model = cruddurModel('faults-kill');
+      const model = cruddurModel({ tableName: 'faults-kill' });
       await createTable(client, model.tables[0]!);
       client.destroy();
       const plan = planSeed(model, { seed: 12, counts: { Conversation: 50, Message: 4900 } });

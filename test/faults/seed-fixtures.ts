@@ -1,14 +1,6 @@
 import { DeleteTableCommand, ScanCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { Model, Table } from '../../shared/model/schema.js';
-import { cruddurMessaging } from '../../shared/templates/cruddur-messaging.js';
+import type { Table } from '../../shared/model/schema.js';
 import { createModelTable } from '../support/model-tables.js';
-
-/** The Cruddur messaging model with its table renamed, so each test gets a fresh table on one engine. */
-export function cruddurModel(tableName: string): Model {
-  const model = structuredClone(cruddurMessaging);
-  model.tables[0]!.name = tableName;
-  return model;
-}
 
 /** Creates the table as `monotable create` would and waits until it is ACTIVE. */
 export async function createTable(client: DynamoDBClient, table: Table): Promise<void> {

@@ -7,6 +7,7 @@ import { createTableDocuments } from '../../shared/formats/create-table.js';
 import { importWorkbench } from '../../shared/formats/workbench/import-workbench.js';
 import type { Model, Table } from '../../shared/model/schema.js';
 import { startTestEngine } from '../support/engine.js';
+import { hasTool } from '../support/tools.js';
 import { WORKBENCH_CORPUS, workbenchCorpusFiles } from '../support/workbench-corpus.js';
 
 /**
@@ -15,7 +16,7 @@ import { WORKBENCH_CORPUS, workbenchCorpusFiles } from '../support/workbench-cor
  * expected back from describe-table; everything that defines the table's shape is.
  */
 const AWS = '/usr/bin/aws';
-const hasAws = existsSync(AWS);
+const hasAws = hasTool('the AWS CLI', existsSync(AWS), 'apt-get install awscli');
 if (!hasAws) console.warn(`Skipping the awscli CreateTable tests: ${AWS} is not installed (apt-get install awscli).`);
 
 interface CliResult {

@@ -1,20 +1,15 @@
 import { ExecuteStatementCommand, TransactGetItemsCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { ConnectionSpec } from '../../../shared/api/methods/connection.js';
 import { openAwsConnection } from './aws-connection.js';
 import { openEmbeddedConnection } from './embedded-connection.js';
 import { createEndpointClient } from './local-client.js';
 
-/** Where to connect: the embedded engine (default), a local endpoint (DynamoDB Local, LocalStack), or AWS. */
-export type ConnectionTarget =
-  | { kind: 'embedded'; dataDir?: string }
-  | { kind: 'endpoint'; url: string; region?: string; accessKeyId?: string }
-  | { kind: 'aws'; profile?: string; region: string };
-
-export type ConnectionSpec = ConnectionTarget & {
-  /** Destructive operations need the table name typed as confirmation. */
-  production?: boolean;
-  /** Writes are refused (READ_ONLY). */
-  readOnly?: boolean;
-};
+/**
+ * Where to connect: the embedded engine (default), a local endpoint (DynamoDB Local, LocalStack), or AWS; marked
+ * `production` (destructive operations need the table name typed as confirmation) or `readOnly` (writes refused).
+ * The api's schema is the one definition.
+ */
+export type { ConnectionSpec };
 
 export interface Capabilities {
   transactions: boolean;

@@ -71,12 +71,15 @@ export async function runPattern(
   patternName: string,
   params: Readonly<Record<string, TemplateValue>>,
   options: RunOptions & {
+    /** The request's Limit (a page size for reads), over the pattern's own. */
+    limit?: number;
     /** Query/Scan on a table with TTL: leave out items already expired but not deleted yet (a filter). */
     hideExpired?: boolean;
   } = {},
 ): Promise<PatternRun> {
   const built = patternRequest(model, patternName, params);
   const { pattern } = built;
+  if (options.limit !== undefined) built.request.input['Limit'] = options.limit;
   const ttlAttribute = model.tables.find((table) => table.name === pattern.table)?.ttlAttribute;
   const request =
     options.hideExpired && ttlAttribute ? hideExpired(built.request, ttlAttribute, Date.now() / 1000) : built.request;

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Model } from '../../../shared/model/schema.js';
 import { planSeed } from '../../../shared/seed/plan-seed.js';
 import { startTestEngine } from '../../../test/support/engine.js';
-import { countItems, createTable, cruddurModel, scanKeys } from '../../../test/faults/seed-fixtures.js';
+import { countItems, createTable, scanKeys } from '../../../test/faults/seed-fixtures.js';
+import { cruddurModel } from '../../../test/support/cruddur-model.js';
 import { openConnection, type OpenConnection } from '../connections/connection.js';
 import { keyId } from './key-id.js';
 import type { SeedProgress } from './seed-types.js';
@@ -24,7 +25,7 @@ afterAll(async () => {
 
 describe('writeSeed against the real engine', () => {
   it('writes every planned item once, reports progress, and a re-run writes nothing new', async () => {
-    const model = cruddurModel('seed-basic');
+    const model = cruddurModel({ tableName: 'seed-basic' });
     await createTable(engine.client, model.tables[0]!);
     const plan = planSeed(model, { seed: 5 });
     const progress: SeedProgress[] = [];
@@ -93,18 +94,20 @@ describe('writeSeed against the real engine', () => {
   });
 
   it('refuses a missing table, a read-only connection and a table whose keys differ from the model', async () => {
-    const plan = planSeed(cruddurModel('seed-missing'));
+    const plan = planSeed(cruddurModel({ tableName: 'seed-missing' }));
     await expect(writeSeed(connection, plan)).rejects.toMatchObject({ code: 'TABLE_NOT_FOUND' });
     const readOnly = await openConnection({ kind: 'endpoint', url: engine.engine.endpoint, readOnly: true });
     await expect(writeSeed(readOnly, plan)).rejects.toMatchObject({ code: 'READ_ONLY' });
     await readOnly.close();
-    const other = cruddurModel('seed-other-keys');
+    const other = cruddurModel({ tableName: 'seed-other-keys' });
     other.tables[0]!.sortKey = undefined;
     other.tables[0]!.globalSecondaryIndexes = [];
     await createTable(engine.client, other.tables[0]!);
-    await expect(writeSeed(connection, planSeed(cruddurModel('seed-other-keys')))).rejects.toMatchObject({
-      code: 'VALIDATION',
-    });
+    await expect(writeSeed(connection, planSeed(cruddurModel({ tableName: 'seed-other-keys' })))).rejects.toMatchObject(
+      {
+        code: 'VALIDATION',
+      },
+    );
   });
 
   it('isolates the items DynamoDB refuses (live GSI key type differs from the model) and writes the rest of their batches', async () => {
@@ -148,7 +151,7 @@ describe('writeSeed against the real engine', () => {
   });
 
   it('stops at once when the signal is already aborted', async () => {
-    const model = cruddurModel('seed-precancelled');
+    const model = cruddurModel({ tableName: 'seed-precancelled' });
     await createTable(engine.client, model.tables[0]!);
     const controller = new AbortController();
     controller.abort();

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cruddurMessaging } from '../../../../shared/templates/cruddur-messaging.js';
-import { countItems, createTable, cruddurModel } from '../../../../test/faults/seed-fixtures.js';
+import { countItems, createTable } from '../../../../test/faults/seed-fixtures.js';
+import { cruddurModel } from '../../../../test/support/cruddur-model.js';
 import { startApiTestEngine, type ApiTestEngine } from '../../../../test/support/api-engine.js';
 import { createInProcessClient } from '../in-process-client.js';
 
@@ -40,7 +41,7 @@ describe('seed api', () => {
   });
 
   it('seed.run writes the plan, streams progress events and returns the summary', async () => {
-    const model = cruddurModel('api-seed');
+    const model = cruddurModel({ tableName: 'api-seed' });
     await createTable(engine.client, model.tables[0]!);
     const events: unknown[] = [];
     const result = await api.call(
@@ -54,7 +55,7 @@ describe('seed api', () => {
   });
 
   it('seed.run is cancelled by the call signal and says so in the summary', async () => {
-    const model = cruddurModel('api-seed-cancel');
+    const model = cruddurModel({ tableName: 'api-seed-cancel' });
     await createTable(engine.client, model.tables[0]!);
     const controller = new AbortController();
     const result = await api.call(

@@ -1,0 +1,290 @@
+import { type KeyboardEvent, memo, useEffect, useMemo, useRef, useState } from 'react';
+import type { Diagnostic } from '../../../../shared/model/diagnostic.js';
+import { formatSegments, parsePath } from '../../state/json-path.js';
+import { entityColor } from '../../components/entity-color.js';
+import { useAnalysis } from '../../state/analysis.js';
+import type { TreeNode } from './tree-nodes.js';
+
+const KIND_GLYPH: Record<TreeNode['kind'], string> = {
+  model: '◆',
+  table: '▦',
+  group: '',
+  index: '⇄',
+  entity: '●',
+  attribute: '·',
+  pattern: '→',
+};
+
+/**
+ * The Model tree (WAI-ARIA tree pattern, flat rows with aria-level): Up/Down move, Right opens or goes to the first
+ * child, Left closes or goes to the parent, Home/End, type-ahead by first letters; the selection follows the focus.
+ */
+export function ModelTree({
+  nodes,
+  activeId,
+  onActivate,
+}: {
+  nodes: readonly TreeNode[];
+  activeId: string | undefined;
+  onActivate: (node: TreeNode) => void;
+}) {
+  const byId = useMemo(() => new Map(nodes.map((n) => [n.id, n])), [nodes]);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set(defaultCollapsed(nodes)));
+  const rowRefs = useRef(new Map<string, HTMLDivElement>());
+  const typeahead = useRef({ text: '', at: 0 });
+  const { diagnostics } = useAnalysis();
+
+  // Keep the active node visible: open its ancestors when the selection comes from elsewhere (focusPath, diagram).
+  useEffect(() => {
+    if (!activeId) return;
+    const ancestors: string[] = [];
+    for (let n = byId.get(activeId); n?.parentId; n = byId.get(n.parentId)) ancestors.push(n.parentId);
+    setCollapsed((c) =>
+      ancestors.some((id) => c.has(id)) ? new Set([...c].filter((id) => !ancestors.includes(id))) : c,
+    );
+  }, [activeId, byId]);
+
+  const visible = useMemo(() => {
+    const out: TreeNode[] = [];
+    const hidden = (n: TreeNode): boolean => {
+      for (let p = n.parentId; p; p = byId.get(p)?.parentId) if (collapsed.has(p)) return true;
+      return false;
+    };
+    for (const n of nodes) if (!hidden(n)) out.push(n);
+    return out;
+  }, [nodes, byId, collapsed]);
+
+  const problemMarks = useMemo(() => markProblems(diagnostics), [diagnostics]);
+
+  const current = activeId && visible.some((n) => n.id === activeId) ? activeId : visible[0]?.id;
+
+  const move = (node: TreeNode | undefined): void => {
+    if (!node) return;
+    onActivate(node);
+    rowRefs.current.get(node.id)?.focus();
+  };
+  const toggle = (node: TreeNode, open?: boolean): void => {
+    const closing = open === false || (open === undefined && !collapsed.has(node.id));
+    if (closing && activeId && activeId !== node.id) {
+      for (let n = byId.get(activeId); n?.parentId; n = byId.get(n.parentId))
+        if (n.parentId === node.id) {
+          onActivate(node);
+          break;
+        }
+    }
+    setCollapsed((c) => {
+      const next = new Set(c);
+      const isOpen = !c.has(node.id);
+      if (open ?? !isOpen) next.delete(node.id);
+      else next.add(node.id);
+      return next;
+    });
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>, node: TreeNode): void => {
+    const i = visible.indexOf(node);
+    const expandable = node.childIds.length > 0;
+    const open = expandable && !collapsed.has(node.id);
+    let handled = true;
+    switch (event.key) {
+      case 'ArrowDown':
+        move(visible[i + 1]);
+        break;
+      case 'ArrowUp':
+        move(visible[i - 1]);
+        break;
+      case 'ArrowRight':
+        if (expandable && !open) toggle(node, true);
+        else if (open) move(byId.get(node.childIds[0]!));
+        break;
+      case 'ArrowLeft':
+        if (open) toggle(node, false);
+        else if (node.parentId) move(byId.get(node.parentId));
+        break;
+      case 'Home':
+        move(visible[0]);
+        break;
+      case 'End':
+        move(visible[visible.length - 1]);
+        break;
+      case 'Enter':
+      case ' ':
+        if (expandable) toggle(node);
+        onActivate(node);
+        break;
+      case '*':
+        setCollapsed((c) => new Set([...c].filter((id) => byId.get(id)?.parentId !== node.parentId)));
+        break;
+      default:
+        handled = false;
+        if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+          const now = Date.now();
+          const t = typeahead.current;
+          t.text = now - t.at < 700 ? t.text + event.key.toLowerCase() : event.key.toLowerCase();
+          t.at = now;
+          const ordered = [...visible.slice(i + 1), ...visible.slice(0, i + 1)];
+          const start = t.text.length > 1 ? [node, ...ordered] : ordered;
+          move(start.find((n) => n.label.toLowerCase().startsWith(t.text)));
+          handled = true;
+        }
+    }
+    if (handled) {
+      event.preventDefault();
+      event.stopPropagation();
+    }
+  };
+
+  const onRowKeyDown = useRef(onKeyDown);
+  onRowKeyDown.current = onKeyDown;
+  const handlers = useMemo(
+    () => ({
+      activate: (node: TreeNode) => onActivateRef.current(node),
+      toggle: (node: TreeNode) => toggleRef.current(node),
+      keyDown: (event: KeyboardEvent<HTMLDivElement>, node: TreeNode) => onRowKeyDown.current(event, node),
+      ref: (id: string, el: HTMLDivElement | null) => {
+        if (el) rowRefs.current.set(id, el);
+        else rowRefs.current.delete(id);
+      },
+    }),
+    [],
+  );
+  const onActivateRef = useRef(onActivate);
+  onActivateRef.current = onActivate;
+  const toggleRef = useRef(toggle);
+  toggleRef.current = toggle;
+
+  return (
+    <div role="tree" aria-label="Model" className="tree">
+      {visible.map((node) => {
+        return (
+          <TreeRow
+            key={node.id}
+            node={node}
+            open={node.childIds.length > 0 && !collapsed.has(node.id)}
+            selected={node.id === current}
+            setSize={node.setSize}
+            position={node.position}
+            problem={problemMarks.get(node.id)}
+            handlers={handlers}
+          />
+        );
+      })}
+    </div>
+  );
+}
+
+interface RowHandlers {
+  activate: (node: TreeNode) => void;
+  toggle: (node: TreeNode) => void;
+  keyDown: (event: KeyboardEvent<HTMLDivElement>, node: TreeNode) => void;
+  ref: (id: string, el: HTMLDivElement | null) => void;
+}
+
+/** One row; re-renders only when what it shows changes (a keystroke rebuilds the node objects, not their content). */
+const TreeRow = memo(
+  function TreeRow({
+    node,
+    open,
+    selected,
+    setSize,
+    position,
+    problem,
+    handlers,
+  }: {
+    node: TreeNode;
+    open: boolean;
+    selected: boolean;
+    setSize: number;
+    position: number;
+    problem: 'error' | 'warning' | undefined;
+    handlers: RowHandlers;
+  }) {
+    const expandable = node.childIds.length > 0;
+    const colour = node.entity && node.kind !== 'pattern' ? entityColor(node.entity) : undefined;
+    return (
+      <div
+        ref={(el) => handlers.ref(node.id, el)}
+        role="treeitem"
+        aria-label={node.label}
+        aria-level={node.level}
+        aria-setsize={setSize}
+        aria-posinset={position}
+        aria-expanded={expandable ? open : undefined}
+        aria-selected={selected}
+        tabIndex={selected ? 0 : -1}
+        className={`tree-row kind-${node.kind}`}
+        style={{ paddingLeft: 6 + (node.level - 1) * 14 }}
+        onClick={() => handlers.activate(node)}
+        onKeyDown={(e) => handlers.keyDown(e, node)}
+      >
+        <span
+          className="tree-twisty"
+          aria-hidden="true"
+          onClick={(e) => {
+            if (!expandable) return;
+            e.stopPropagation();
+            handlers.toggle(node);
+          }}
+        >
+          {expandable ? (open ? '▾' : '▸') : ''}
+        </span>
+        {node.kind !== 'group' && (
+          <span className="tree-glyph" aria-hidden="true" style={colour ? { color: colour.color } : undefined}>
+            {KIND_GLYPH[node.kind]}
+          </span>
+        )}
+        <span className={`tree-label ${node.kind === 'attribute' ? 'mono' : ''}`}>{node.label}</span>
+        {node.detail && (
+          <span className="tree-detail" aria-hidden="true">
+            {node.detail}
+          </span>
+        )}
+        {problem && (
+          <span className={`tree-problem ${problem}`} role="img" aria-label={`has ${problem}s`}>
+            {problem === 'error' ? '⨯' : '⚠'}
+          </span>
+        )}
+      </div>
+    );
+  },
+  (a, b) =>
+    a.open === b.open &&
+    a.selected === b.selected &&
+    a.setSize === b.setSize &&
+    a.position === b.position &&
+    a.problem === b.problem &&
+    a.handlers === b.handlers &&
+    a.node.id === b.node.id &&
+    a.node.label === b.node.label &&
+    a.node.detail === b.node.detail &&
+    a.node.level === b.node.level &&
+    a.node.entity === b.node.entity &&
+    a.node.childIds.length === b.node.childIds.length,
+);
+
+/**
+ * The worst problem under each tree node, in one pass over the diagnostics: a diagnostic marks the table, index,
+ * entity, attribute or pattern its path lies in (node ids are those paths).
+ */
+function markProblems(diagnostics: readonly Diagnostic[]): Map<string, 'error' | 'warning'> {
+  const marks = new Map<string, 'error' | 'warning'>();
+  const mark = (id: string, severity: 'error' | 'warning'): void => {
+    if (marks.get(id) !== 'error') marks.set(id, severity);
+  };
+  for (const d of diagnostics) {
+    if (d.severity === 'info') continue;
+    const s = parsePath(d.path);
+    if (s[0] !== 'tables' || typeof s[1] !== 'number') continue;
+    mark(formatSegments(s.slice(0, 2)), d.severity);
+    if (typeof s[3] === 'number') {
+      mark(formatSegments(s.slice(0, 4)), d.severity);
+      if (s[2] === 'entities' && s[4] === 'attributes' && typeof s[5] === 'number')
+        mark(formatSegments(s.slice(0, 6)), d.severity);
+    }
+  }
+  return marks;
+}
+
+function defaultCollapsed(nodes: readonly TreeNode[]): string[] {
+  return nodes.filter((n) => n.kind === 'entity' && n.childIds.length > 0).map((n) => n.id);
+}

@@ -1,0 +1,196 @@
+import type { Model } from '../../../../shared/model/schema.js';
+import { joinPath } from '../../state/json-path.js';
+import type { SelectionTarget } from '../../state/selection.js';
+
+export type NodeKind = 'model' | 'table' | 'group' | 'index' | 'entity' | 'attribute' | 'pattern';
+export type GroupKind = 'indexes' | 'entities' | 'patterns';
+
+/** One row of the Model tree. `id` is the JSON path of the object (groups: the table path + `/group`). */
+export interface TreeNode {
+  id: string;
+  label: string;
+  kind: NodeKind;
+  /** Short text after the label: key names, index type, operation. */
+  detail?: string;
+  level: number;
+  parentId?: string;
+  childIds: string[];
+  /** For groups: which list of the table. */
+  group?: GroupKind;
+  tablePath?: string;
+  target?: SelectionTarget;
+  /** Entity whose colour the row carries. */
+  entity?: string;
+  /** 1-based place among its siblings and their number (aria-posinset, aria-setsize). */
+  position: number;
+  setSize: number;
+}
+
+/** All nodes of the tree in display order (pre-order), whether expanded or not. */
+export function buildTree(model: Model): TreeNode[] {
+  const nodes: TreeNode[] = [];
+  const root: TreeNode = {
+    id: '$',
+    label: model.name || 'untitled',
+    kind: 'model',
+    level: 1,
+    childIds: [],
+    position: 1,
+    setSize: 1,
+  };
+  nodes.push(root);
+  model.tables.forEach((table, ti) => {
+    const tablePath = joinPath('$', 'tables', ti);
+    const tableNode: TreeNode = {
+      id: tablePath,
+      label: table.name,
+      kind: 'table',
+      detail: table.sortKey ? `${table.partitionKey.name}, ${table.sortKey.name}` : table.partitionKey.name,
+      level: 2,
+      position: 1,
+      setSize: 1,
+      parentId: '$',
+      childIds: [],
+      tablePath,
+      target: { kind: 'table', table: table.name, path: tablePath },
+    };
+    root.childIds.push(tablePath);
+    nodes.push(tableNode);
+    const group = (kind: GroupKind, label: string, count: number): TreeNode => {
+      const node: TreeNode = {
+        id: `${tablePath}/${kind}`,
+        label,
+        kind: 'group',
+        group: kind,
+        detail: String(count),
+        level: 3,
+        position: 1,
+        setSize: 1,
+        parentId: tablePath,
+        childIds: [],
+        tablePath,
+      };
+      tableNode.childIds.push(node.id);
+      nodes.push(node);
+      return node;
+    };
+    const indexes = group(
+      'indexes',
+      'Indexes',
+      (table.globalSecondaryIndexes?.length ?? 0) + (table.localSecondaryIndexes?.length ?? 0),
+    );
+    for (const [kind, list] of [
+      ['globalSecondaryIndexes', table.globalSecondaryIndexes ?? []],
+      ['localSecondaryIndexes', table.localSecondaryIndexes ?? []],
+    ] as const) {
+      list.forEach((index, i) => {
+        const path = joinPath(tablePath, kind, i);
+        const pk = 'partitionKey' in index ? index.partitionKey.name : table.partitionKey.name;
+        const keys = index.sortKey ? `${pk}, ${index.sortKey.name}` : pk;
+        indexes.childIds.push(path);
+        nodes.push({
+          id: path,
+          label: index.name,
+          kind: 'index',
+          detail: `${kind === 'globalSecondaryIndexes' ? 'GSI' : 'LSI'} · ${keys}`,
+          level: 4,
+          position: 1,
+          setSize: 1,
+          parentId: indexes.id,
+          childIds: [],
+          tablePath,
+          target: { kind: 'index', table: table.name, name: index.name, path },
+        });
+      });
+    }
+    const entities = group('entities', 'Entities', table.entities.length);
+    table.entities.forEach((entity, ei) => {
+      const path = joinPath(tablePath, 'entities', ei);
+      const node: TreeNode = {
+        id: path,
+        label: entity.name,
+        kind: 'entity',
+        detail: `${entity.attributes.length} attr.`,
+        level: 4,
+        position: 1,
+        setSize: 1,
+        parentId: entities.id,
+        childIds: [],
+        tablePath,
+        entity: entity.name,
+        target: { kind: 'entity', table: table.name, name: entity.name, path },
+      };
+      entities.childIds.push(path);
+      nodes.push(node);
+      entity.attributes.forEach((attribute, ai) => {
+        const attributePath = joinPath(path, 'attributes', ai);
+        node.childIds.push(attributePath);
+        nodes.push({
+          id: attributePath,
+          label: attribute.name,
+          kind: 'attribute',
+          detail: attribute.type,
+          level: 5,
+          position: 1,
+          setSize: 1,
+          parentId: path,
+          childIds: [],
+          tablePath,
+          entity: entity.name,
+          target: {
+            kind: 'attribute',
+            table: table.name,
+            entity: entity.name,
+            name: attribute.name,
+            path: attributePath,
+          },
+        });
+      });
+    });
+    const patterns = group('patterns', 'Access patterns', table.accessPatterns.length);
+    table.accessPatterns.forEach((pattern, pi) => {
+      const path = joinPath(tablePath, 'accessPatterns', pi);
+      patterns.childIds.push(path);
+      nodes.push({
+        id: path,
+        label: pattern.name,
+        kind: 'pattern',
+        detail: pattern.kind,
+        level: 4,
+        position: 1,
+        setSize: 1,
+        parentId: patterns.id,
+        childIds: [],
+        tablePath,
+        entity: pattern.entity,
+        target: { kind: 'pattern', table: table.name, name: pattern.name, path },
+      });
+    });
+  });
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  for (const parent of nodes) {
+    parent.childIds.forEach((id, i) => {
+      const child = byId.get(id)!;
+      child.position = i + 1;
+      child.setSize = parent.childIds.length;
+    });
+  }
+  return nodes;
+}
+
+/** The node that shows a selection: found by name first (names survive reordering), then by path. */
+export function nodeForSelection(
+  nodes: readonly TreeNode[],
+  target: SelectionTarget | undefined,
+): TreeNode | undefined {
+  if (!target) return undefined;
+  const byName = nodes.find(
+    (n) =>
+      n.target &&
+      n.target.kind === target.kind &&
+      n.target.table === target.table &&
+      n.target.name === target.name &&
+      (target.kind !== 'attribute' || target.entity === undefined || n.target.entity === target.entity),
+  );
+  return byName ?? (target.path ? nodes.find((n) => n.id === target.path) : undefined);
+}

@@ -1,0 +1,67 @@
+import { useDeferredValue } from 'react';
+import type { Diagnostic } from '../../../shared/model/diagnostic.js';
+import type { Model } from '../../../shared/model/schema.js';
+import { resolveAll } from '../../../shared/patterns/resolve.js';
+import type { ResolvedPattern } from '../../../shared/patterns/resolved-pattern.js';
+import { validate } from '../../../shared/rules/validate.js';
+import { useModel } from './model-store.js';
+
+export interface Analysis {
+  diagnostics: Diagnostic[];
+  resolved: ResolvedPattern[];
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** Diagnostics by their exact path (a field's inline problems are one lookup). */
+  byPath: ReadonlyMap<string, readonly Diagnostic[]>;
+}
+
+const cache = new WeakMap<Model, Analysis>();
+
+/** Validation and pattern resolution of a model, computed once per model object (edits make new objects). */
+export function analyse(model: Model): Analysis {
+  let analysis = cache.get(model);
+  if (!analysis) {
+    const diagnostics = validate(model);
+    const resolved = resolveAll(model);
+    let errors = 0;
+    let warnings = 0;
+    let infos = 0;
+    for (const d of diagnostics) {
+      if (d.severity === 'error') errors++;
+      else if (d.severity === 'warning') warnings++;
+      else infos++;
+    }
+    const byPath = new Map<string, Diagnostic[]>();
+    for (const d of diagnostics) {
+      const list = byPath.get(d.path);
+      if (list) list.push(d);
+      else byPath.set(d.path, [d]);
+    }
+    analysis = { diagnostics, resolved, errors, warnings, infos, byPath };
+    cache.set(model, analysis);
+  }
+  return analysis;
+}
+
+/**
+ * The analysis of the open model. Reads a deferred copy of the model, so typing stays responsive on a large model:
+ * React renders the keystroke first and the diagnostics right after.
+ */
+export function useAnalysis(): Analysis {
+  const model = useModel();
+  const deferred = useDeferredValue(model);
+  return analyse(deferred);
+}
+
+/** Diagnostics whose path is `path` or lies under it (`$.tables[0].entities[1].keys.sk` is under `$.tables[0]`). */
+export function diagnosticsUnder(diagnostics: readonly Diagnostic[], path: string): Diagnostic[] {
+  return diagnostics.filter((d) => isUnder(d.path, path));
+}
+
+export function isUnder(path: string, prefix: string): boolean {
+  if (path === prefix) return true;
+  if (!path.startsWith(prefix)) return false;
+  const next = path[prefix.length];
+  return next === '.' || next === '[';
+}
