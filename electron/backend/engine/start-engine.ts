@@ -10,6 +10,12 @@ export interface EngineOptions {
   createTableMs?: number;
   deleteTableMs?: number;
   updateTableMs?: number;
+  /** How often the engine deletes expired TTL items (default 5,000 ms). */
+  ttlSweepMs?: number;
+  /** Tests only: dynalite fixes (by name, see front/dynalite-patches.js) left out, to show the engine survives the bug. */
+  skipDynalitePatches?: string[];
+  /** How long stop() waits after SIGTERM before it kills the process (default 5,000 ms). */
+  stopTimeoutMs?: number;
 }
 
 export interface RunningEngine {
@@ -105,7 +111,11 @@ export async function startEngine(options: EngineOptions = {}): Promise<RunningE
     exited,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      // A process that does not stop within the grace period (its event loop stuck in some request) is killed:
+      // LevelDB's log keeps every acknowledged write, so the data folder opens again.
+      const kill = setTimeout(() => child.kill('SIGKILL'), options.stopTimeoutMs ?? 5_000);
       await exited;
+      clearTimeout(kill);
     },
   };
 }
