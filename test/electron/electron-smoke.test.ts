@@ -38,7 +38,7 @@ interface PageGlobals {
 describe.skipIf(!binary.found)(title, () => {
   let app: ElectronApplication;
   let page: Page;
-  const scratch = mkdtempSync(join(tmpdir(), 'monotable-electron-smoke-'));
+  let scratch: string;
   const invoke = (method: string, input: unknown): Promise<Envelope<unknown>> =>
     page.evaluate(
       ([m, i]) => {
@@ -49,6 +49,7 @@ describe.skipIf(!binary.found)(title, () => {
     );
 
   beforeAll(async () => {
+    scratch = mkdtempSync(join(tmpdir(), 'monotable-electron-smoke-'));
     const scripts = (
       JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
     ).scripts;
@@ -73,7 +74,7 @@ describe.skipIf(!binary.found)(title, () => {
 
   afterAll(async () => {
     await app?.close();
-    rmSync(scratch, { recursive: true, force: true });
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
   });
 
   // The bridge exists only through contextBridge, which works only with contextIsolation on; no process/require
