@@ -78,7 +78,7 @@ describe('buildRequest', () => {
         name: 'get',
         entity: 'Message',
         kind: 'get',
-        parameters: [{ name: 'message_group_uuid' }, { name: 'created_at' }],
+        parameters: [{ name: 'message_group_uuid' }, { name: 'created_at' }, { name: 'message_uuid' }],
       },
       {
         name: 'put',
@@ -90,18 +90,18 @@ describe('buildRequest', () => {
         name: 'upd',
         entity: 'Message',
         kind: 'update',
-        parameters: ['message_group_uuid', 'created_at', 'message'].map((name) => ({ name })),
+        parameters: ['message_group_uuid', 'created_at', 'message_uuid', 'message'].map((name) => ({ name })),
         set: ['message'],
       },
       {
         name: 'del',
         entity: 'Message',
         kind: 'delete',
-        parameters: [{ name: 'message_group_uuid' }, { name: 'created_at' }],
+        parameters: [{ name: 'message_group_uuid' }, { name: 'created_at' }, { name: 'message_uuid' }],
       },
     ];
     const params = { message_group_uuid: 'g1', created_at: '2026', message: 'hi', ...sender };
-    const key = { pk: { S: 'MSG#g1' }, sk: { S: '2026' } };
+    const key = { pk: { S: 'MSG#g1' }, sk: { S: '2026#m1' } };
     expect(buildRequest(resolve('get', extra), params)).toEqual({
       operation: 'GetItem',
       input: { TableName: 'cruddur-messages', Key: key },
@@ -149,7 +149,7 @@ describe('buildRequest', () => {
         name: 'bg',
         entity: 'Message',
         kind: 'batch-get',
-        parameters: [{ name: 'message_group_uuid' }, { name: 'created_at' }],
+        parameters: [{ name: 'message_group_uuid' }, { name: 'created_at' }, { name: 'message_uuid' }],
         projection: ['message'],
       },
     ];
@@ -159,7 +159,7 @@ describe('buildRequest', () => {
     expect(tx[1]).toEqual({
       ConditionCheck: {
         TableName: 'cruddur-messages',
-        Key: { pk: { S: 'GRP#u1' }, sk: { S: '2' } },
+        Key: { pk: { S: 'GRP#u1' }, sk: { S: '2#g1' } },
         ConditionExpression: 'attribute_exists(#c0)',
         ExpressionAttributeNames: { '#c0': 'pk' },
       },
@@ -167,15 +167,15 @@ describe('buildRequest', () => {
     const bg = resolve('bg', extra);
     expect(
       buildBatchGetRequest(bg, [
-        { message_group_uuid: 'a', created_at: '1' },
-        { message_group_uuid: 'b', created_at: '2' },
+        { message_group_uuid: 'a', created_at: '1', message_uuid: 'x' },
+        { message_group_uuid: 'b', created_at: '2', message_uuid: 'y' },
       ]).input,
     ).toEqual({
       RequestItems: {
         'cruddur-messages': {
           Keys: [
-            { pk: { S: 'MSG#a' }, sk: { S: '1' } },
-            { pk: { S: 'MSG#b' }, sk: { S: '2' } },
+            { pk: { S: 'MSG#a' }, sk: { S: '1#x' } },
+            { pk: { S: 'MSG#b' }, sk: { S: '2#y' } },
           ],
           ProjectionExpression: '#p0',
           ExpressionAttributeNames: { '#p0': 'message' },
@@ -185,7 +185,7 @@ describe('buildRequest', () => {
     expect(() =>
       buildBatchGetRequest(
         bg,
-        Array.from({ length: 101 }, () => ({ message_group_uuid: 'a', created_at: '1' })),
+        Array.from({ length: 101 }, () => ({ message_group_uuid: 'a', created_at: '1', message_uuid: 'x' })),
       ),
     ).toThrow(expect.objectContaining({ code: 'BAD_INPUT' }));
   });

@@ -238,7 +238,7 @@ describe('writes and parameter checks', () => {
     expect(r.operation).toBe('PutItem');
     expect(r.item).toEqual({
       pk: { template: 'GRP#{user_uuid}', type: 'S' },
-      sk: { template: '{last_message_at}', type: 'S' },
+      sk: { template: '{last_message_at}#{message_group_uuid}', type: 'S' },
       message_group_uuid: { template: '{message_group_uuid}', type: 'S' },
       type: { template: 'MessageGroup', type: 'S' },
       user_uuid: { template: '{user_uuid}', type: 'S' },
@@ -294,18 +294,23 @@ describe('writes and parameter checks', () => {
           name: 'p',
           entity: 'MessageGroup',
           kind: 'update',
-          parameters: [{ name: 'user_uuid' }, { name: 'last_message_at' }, { name: 'message_group_uuid' }],
-          set: ['message_group_uuid'],
+          parameters: [
+            { name: 'user_uuid' },
+            { name: 'last_message_at' },
+            { name: 'message_group_uuid' },
+            { name: 'other_user_handle' },
+          ],
+          set: ['other_user_handle'],
         },
       ],
     });
     const r = resolvePattern(model, 'p');
     expect(r.updateExpression).toBe('SET #s0 = :v0');
     expect(r.conditionExpression).toBe('attribute_exists(#c0)');
-    expect(r.expressionAttributeNames).toEqual({ '#s0': 'message_group_uuid', '#c0': 'pk' });
+    expect(r.expressionAttributeNames).toEqual({ '#s0': 'other_user_handle', '#c0': 'pk' });
     expect(r.key).toEqual({
       pk: { template: 'GRP#{user_uuid}', type: 'S' },
-      sk: { template: '{last_message_at}', type: 'S' },
+      sk: { template: '{last_message_at}#{message_group_uuid}', type: 'S' },
     });
     expect(r.diagnostics).toEqual([]);
     const stale = codes('p', [
@@ -313,7 +318,7 @@ describe('writes and parameter checks', () => {
         name: 'p',
         entity: 'MessageGroup',
         kind: 'update',
-        parameters: [{ name: 'user_uuid' }, { name: 'last_message_at' }],
+        parameters: [{ name: 'user_uuid' }, { name: 'last_message_at' }, { name: 'message_group_uuid' }],
         set: ['last_message_at'],
       },
     ]);
@@ -324,7 +329,12 @@ describe('writes and parameter checks', () => {
     const found = codes('p', [
       { name: 'p', entity: 'Message', kind: 'get', parameters: [{ name: 'message_group_uuid' }, { name: 'extra' }] },
     ]);
-    expect(found).toEqual(['error:pattern-undeclared-parameter', 'warning:pattern-unused-parameter']);
+    // The Message key needs created_at and message_uuid besides the group: one error for each missing parameter.
+    expect(found).toEqual([
+      'error:pattern-undeclared-parameter',
+      'error:pattern-undeclared-parameter',
+      'warning:pattern-unused-parameter',
+    ]);
   });
 
   it('an unknown entity is an error naming the entities', () => {

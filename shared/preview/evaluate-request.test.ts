@@ -15,14 +15,14 @@ const model = cruddurModel({
       name: 'upd',
       entity: 'Message',
       kind: 'update',
-      parameters: ['message_group_uuid', 'created_at', 'message'].map((name) => ({ name })),
+      parameters: ['message_group_uuid', 'created_at', 'message_uuid', 'message'].map((name) => ({ name })),
       set: ['message'],
     },
     {
       name: 'del',
       entity: 'Message',
       kind: 'delete',
-      parameters: [{ name: 'message_group_uuid' }, { name: 'created_at' }],
+      parameters: [{ name: 'message_group_uuid' }, { name: 'created_at' }, { name: 'message_uuid' }],
     },
     {
       name: 'tx',
@@ -62,7 +62,8 @@ const scan = (filter: string, values: Record<string, unknown> = {}, names: Recor
       ExpressionAttributeValues: values,
     },
   }).items;
-const sks = (items: Item[]) => items.map((i) => ('S' in i['sk']! ? i['sk'].S : '')).sort();
+/** The time part of each returned item's sort key (`{created_at}#{uuid}`, `{last_message_at}#{group}`), sorted. */
+const sks = (items: Item[]) => items.map((i) => ('S' in i['sk']! ? i['sk'].S.split('#')[0]! : '')).sort();
 
 describe('evaluateRequest condition expressions', () => {
   it('OR, NOT, parentheses, IN, size, attribute_type and nested paths', () => {
@@ -136,9 +137,10 @@ describe('previewing writes', () => {
 
   it('update shows the item after the SET; delete shows the item it removes', () => {
     const stored = model.tables[0]!.entities[1]!.sampleItems![1]!;
-    expect(previewPattern(model, 'upd', params).items).toEqual([{ ...stored, message: { S: 'edited' } }]);
-    expect(previewPattern(model, 'del', params).items[0]!['message']).toEqual({ S: m2.message });
-    expect(previewPattern(model, 'del', { ...params, created_at: 'none' }).count).toBe(0);
+    const existing = { ...params, message_uuid: m2.uuid };
+    expect(previewPattern(model, 'upd', existing).items).toEqual([{ ...stored, message: { S: 'edited' } }]);
+    expect(previewPattern(model, 'del', existing).items[0]!['message']).toEqual({ S: m2.message });
+    expect(previewPattern(model, 'del', { ...existing, created_at: 'none' }).count).toBe(0);
   });
 
   it('a transaction shows the items it puts and deletes', () => {

@@ -59,7 +59,7 @@ const model: Model = cruddurModel({
       name: 'get',
       entity: 'Message',
       kind: 'get',
-      parameters: [{ name: 'message_group_uuid' }, { name: 'created_at' }],
+      parameters: [{ name: 'message_group_uuid' }, { name: 'created_at' }, { name: 'message_uuid' }],
       projection: ['message'],
     },
     {
@@ -237,7 +237,7 @@ const cases: [string, Record<string, TemplateValue>][] = [
   ['window', { message_group_uuid: group, a: '2026-10-14T09:31', b: '2026-10-14T09:42' }],
   ['not-type', { message_group_uuid: group }],
   ['by-other-user-keys', { other_user_uuid: otherUser }],
-  ['get', { message_group_uuid: group, created_at: m2.createdAt }],
+  ['get', { message_group_uuid: group, created_at: m2.createdAt, message_uuid: m2.uuid }],
   ['numbers-all', {}],
   ['numbers-desc', {}],
   ['strings-all', {}],

@@ -224,6 +224,20 @@ describe('design lints', () => {
     expect(diagnostics).toEqual([]);
   });
 
+  it('a date copied through a ref and an aggregate before a "#" is not flagged; copied free text is', () => {
+    // The template's MessageGroup sort key: {last_message_at} is a ref to Conversation.last_message_at, the latest
+    // Message.created_at (a date range), so it cannot hold "#".
+    expect(validateMutated(() => {})).toEqual([]);
+    const freeText = validateMutated((m) => {
+      const message = m.tables[0]!.entities.find((e) => e.name === 'Message')!;
+      const createdAt = message.attributes.find((a) => a.name === 'created_at')!;
+      createdAt.generator = { kind: 'faker', method: 'lorem.word' };
+    });
+    expect(freeText.filter((d) => d.code === 'template-delimiter-in-values').map((d) => d.path)).toContain(
+      '$.tables[0].entities[0].keys.sk',
+    );
+  });
+
   it.each([
     ['MSG#{a}', 'GRP#{b}', false],
     ['MSG#{a}', 'MSG#{b}', true],

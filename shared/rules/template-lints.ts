@@ -27,11 +27,35 @@ const FAKER_ALPHABETS = new Map<string, RegExp>([
   ['datatype.boolean', /[a-z]/],
 ]);
 
+/** An attribute of another entity of the table (seed-only entities included), by entity and attribute name. */
+type AttributeLookup = (entity: string, attribute: string) => Attribute | undefined;
+
+/** The attribute of another entity whose values this one's generator copies (a ref, an aggregate's min/max/latest). */
+function copiedAttribute({ generator: g }: Attribute): { entity: string; attribute: string } | undefined {
+  if (g?.kind === 'ref') return { entity: g.entity, attribute: g.attribute };
+  if (g?.kind === 'aggregate' && g.function !== 'count' && g.attribute !== undefined)
+    return { entity: g.of, attribute: g.attribute };
+  return undefined;
+}
+
 /** Characters a generator can produce, when known (undefined = any text). */
-function generatorAlphabet(attribute: Attribute): RegExp | undefined {
+function generatorAlphabet(
+  attribute: Attribute,
+  lookup: AttributeLookup,
+  seen: Set<Attribute> = new Set(),
+): RegExp | undefined {
   if (attribute.type === 'N') return /[-0-9.eE+]/;
   const g = attribute.generator;
   if (!g) return undefined;
+  if (g.kind === 'aggregate' && g.function === 'count') return /[0-9]/;
+  const copied = copiedAttribute(attribute);
+  if (copied) {
+    // A ref copies a parent's value and min, max and latest a child's: they use that attribute's characters.
+    const source = lookup(copied.entity, copied.attribute);
+    if (!source || seen.has(source)) return undefined;
+    seen.add(source);
+    return generatorAlphabet(source, lookup, seen);
+  }
   if (g.kind === 'sequence') return new RegExp(`[0-9${(g.prefix ?? '').replace(/[\\\]^-]/g, '\\$&')}-]`);
   if (g.kind === 'date-range' || g.kind === 'after') return /[0-9TZ:.-]/;
   if (g.kind !== 'faker') return undefined;
@@ -94,6 +118,7 @@ function checkDelimiters(
   template: KeyTemplate,
   path: PathSegment[],
   attributes: Map<string, Attribute>,
+  lookup: AttributeLookup,
 ): void {
   for (const param of template.params) {
     const literal = delimiterAfter(template, param);
@@ -113,7 +138,7 @@ function checkDelimiters(
       }
       continue;
     }
-    const alphabet = generatorAlphabet(attribute);
+    const alphabet = generatorAlphabet(attribute, lookup);
     if (!alphabet || alphabet.test(literal[0]!)) {
       context.report(
         'template-delimiter-in-values',
@@ -127,7 +152,7 @@ function checkDelimiters(
 }
 
 /** The template lints of one entity, paths from the entity on (`keys.pk`). */
-function entityLints(context: Reporter, entity: Entity, keys: Map<string, KeyInfo>): void {
+function entityLints(context: Reporter, entity: Entity, keys: Map<string, KeyInfo>, lookup: AttributeLookup): void {
   const attributes = new Map(entity.attributes.map((a) => [a.name, a]));
   for (const [name, source] of Object.entries(entity.keys)) {
     const parsed = context.template(source);
@@ -145,7 +170,7 @@ function entityLints(context: Reporter, entity: Entity, keys: Map<string, KeyInf
       );
     }
     if (key.partition) checkPartitionCardinality(context, entity, parsed.template, name, path, attributes);
-    checkDelimiters(context, entity, parsed.template, path, attributes);
+    checkDelimiters(context, entity, parsed.template, path, attributes, lookup);
   }
 }
 
@@ -156,13 +181,29 @@ const lintCache = new EntityCache<RecordedReport[]>();
 export function checkTemplateLints(context: RuleContext): void {
   context.model.tables.forEach((table, t) => {
     let keys: Map<string, KeyInfo> | undefined;
+    const entities = [...table.entities, ...(table.seedEntities ?? [])];
+    const lookup: AttributeLookup = (entity, attribute) =>
+      entities.find((e) => e.name === entity)?.attributes.find((a) => a.name === attribute);
     table.entities.forEach((entity, e) => {
+      // The attribute lists this entity copies values from, followed to the end: an edit of them lints it again.
+      const sources = new Set<unknown>();
+      const followed = new Set<Attribute>();
+      const pending = [...entity.attributes];
+      for (let a = pending.pop(); a; a = pending.pop()) {
+        const copied = copiedAttribute(a);
+        const from = copied && entities.find((x) => x.name === copied.entity)?.attributes;
+        const next = from?.find((x) => x.name === copied?.attribute);
+        if (!from || !next || followed.has(next)) continue;
+        sources.add(from);
+        followed.add(next);
+        pending.push(next);
+      }
       const reports = lintCache.get(
         entity.keys,
-        [...tableKeyDependencies(table), ...entityDependencies(entity)],
+        [...tableKeyDependencies(table), ...entityDependencies(entity), ...sources],
         () => {
           const recorder = new ReportRecorder();
-          entityLints(recorder, entity, (keys ??= keyInfo(table)));
+          entityLints(recorder, entity, (keys ??= keyInfo(table)), lookup);
           return recorder.reports;
         },
       );

@@ -45,5 +45,9 @@ export const CRUDDUR_SAMPLES = {
   group: text(groupRows?.[0], 'message_group_uuid'),
   user: text(groupRows?.[0], 'user_uuid'),
   otherUser: text(groupRows?.[1], 'user_uuid'),
-  messages: (messageRows ?? []).map((m) => ({ createdAt: text(m, 'created_at'), message: text(m, 'message') })),
+  messages: (messageRows ?? []).map((m) => ({
+    createdAt: text(m, 'created_at'),
+    uuid: text(m, 'message_uuid'),
+    message: text(m, 'message'),
+  })),
 };
