@@ -3,6 +3,7 @@ import { type UtilityProcess, utilityProcess } from 'electron';
 import type { HostEvent } from '../../shared/api/ipc-bridge.js';
 import { type BackendToMain, isBackendMessage, type MainToBackend } from './ipc/backend-messages.js';
 import { createRelay, type Relay } from './ipc/relay.js';
+import { createRestartBudget } from './restart-budget.js';
 
 export interface BackendProcessOptions {
   backendHost: string;
@@ -27,7 +28,7 @@ export function startBackend(options: BackendProcessOptions) {
   let quitting = false;
   const queue: MainToBackend[] = [];
   const engines = new Map<string, { process: UtilityProcess; killRequested: boolean }>();
-  const restarts: number[] = [];
+  const restarts = createRestartBudget(MAX_RESTARTS_PER_MINUTE, 60_000);
   let shutdownDone: (() => void) | undefined;
 
   const post = (message: MainToBackend): void => {
@@ -118,13 +119,10 @@ export function startBackend(options: BackendProcessOptions) {
         engines.delete(key);
       }
       relay.backendGone(`exit code ${code}`);
-      const now = Date.now();
-      restarts.push(now);
-      while (restarts.length > 0 && restarts[0]! < now - 60_000) restarts.shift();
-      if (restarts.length > MAX_RESTARTS_PER_MINUTE) {
+      if (!restarts.take(Date.now())) {
         options.notify({
           kind: 'backend-restarted',
-          message: `The Monotable backend stopped ${restarts.length} times within a minute; it is not restarted again. Restart the app.`,
+          message: `The Monotable backend stopped again (exit code ${code}); after ${MAX_RESTARTS_PER_MINUTE} restarts within a minute it is left stopped. Restart the app.`,
         });
         return;
       }

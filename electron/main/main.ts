@@ -1,15 +1,13 @@
 // The desktop app's main process. Policies live in pure modules (policy/, window-state, menu-template, close-guard,
 // launch-file, ipc/relay) with unit tests; this file and its Electron-facing neighbours only wire them together.
 import { existsSync } from 'node:fs';
-import { app, BrowserWindow, ipcMain, type IpcMainEvent, type IpcMainInvokeEvent, session } from 'electron';
-import type { DocumentState } from '../../shared/api/ipc-bridge.js';
-import { IPC_CHANNELS } from '../preload/channels.js';
+import { app, BrowserWindow, ipcMain, session } from 'electron';
 import { createAppMenu } from './app-menu.js';
 import { registerAppScheme, serveRenderer } from './app-protocol.js';
 import { startBackend } from './backend-process.js';
+import { registerIpc } from './ipc/register-ipc.js';
 import { modelFileFromArgv } from './launch-file.js';
 import { appPaths } from './paths.js';
-import { isTrustedSender, type IpcSender } from './policy/sender-check.js';
 import { hardenAllWebContents, hardenSession } from './security.js';
 import { createWindowManager } from './windows.js';
 
@@ -23,14 +21,6 @@ if (!app.requestSingleInstanceLock()) {
   registerAppScheme();
   hardenAllWebContents();
   run();
-}
-
-function senderOf(event: IpcMainEvent | IpcMainInvokeEvent): IpcSender {
-  const frame = event.senderFrame;
-  return {
-    webContentsId: event.sender.id,
-    frame: frame ? { url: frame.url, isMainFrame: frame.parent === null } : null,
-  };
 }
 
 function run(): void {
@@ -71,14 +61,7 @@ function run(): void {
       devTools,
     });
 
-    ipcMain.handle(IPC_CHANNELS.call, (event, payload: unknown) => backend.relay.call(senderOf(event), payload));
-    ipcMain.on(IPC_CHANNELS.cancel, (event, payload: unknown) => backend.relay.cancel(senderOf(event), payload));
-    ipcMain.on(IPC_CHANNELS.document, (event, payload: unknown) => {
-      if (!isTrustedSender(senderOf(event), windows.ids())) return;
-      const state = payload as DocumentState;
-      if (typeof state?.dirty !== 'boolean') return;
-      windows.setDocument(event.sender.id, state);
-    });
+    registerIpc(ipcMain, backend.relay, windows);
 
     openFile = (path) => {
       if (!windows.current()) windows.create();

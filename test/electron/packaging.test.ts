@@ -7,6 +7,8 @@ import { parse } from 'yaml';
 /** electron-builder's own loader and schema validation (app-builder-lib), run on electron-builder.yml. */
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const require = createRequire(import.meta.url);
+// electron-builder loads its config through jiti, whose file cache would otherwise be left in the temp folder.
+process.env.JITI_FS_CACHE = 'false';
 const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as {
   getConfig(dir: string, path: string, extra: null): Promise<Record<string, unknown>>;
   validateConfiguration(config: Record<string, unknown>, logger: unknown): Promise<void>;

@@ -162,9 +162,16 @@ describe('permissions', () => {
       'serial',
       'openExternal',
     ])
-      expect(permissionRequestDecision(permission, 'monotable://app/index.html')).toBe(false);
-    expect(permissionCheckDecision('clipboard-sanitized-write', 'monotable://app')).toBe(false);
+      expect(permissionRequestDecision(permission, 'monotable://app/index.html'), permission).toBe(false);
+    expect(permissionCheckDecision('media', 'monotable://app')).toBe(false);
     expect(devicePermissionDecision()).toBe(false);
+  });
+
+  it("except writing text to the clipboard, from the app's own page only (the Copy buttons)", () => {
+    expect(permissionRequestDecision('clipboard-sanitized-write', 'monotable://app/index.html')).toBe(true);
+    expect(permissionCheckDecision('clipboard-sanitized-write', 'monotable://app')).toBe(true);
+    expect(permissionRequestDecision('clipboard-sanitized-write', 'https://evil.example/')).toBe(false);
+    expect(permissionCheckDecision('clipboard-sanitized-write', 'file://')).toBe(false);
   });
 });
 

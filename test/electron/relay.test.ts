@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { MainToBackend } from '../../electron/main/ipc/backend-messages.js';
+import { createEngineSupervisor } from '../../electron/main/backend-host/host-core.js';
+import type { BackendToMain, MainToBackend } from '../../electron/main/ipc/backend-messages.js';
 import { createRelay } from '../../electron/main/ipc/relay.js';
+import { createRestartBudget } from '../../electron/main/restart-budget.js';
 import { APP_ENTRY_URL } from '../../electron/main/policy/app-origin.js';
 import type { IpcSender } from '../../electron/main/policy/sender-check.js';
 import { createBridge, type PreloadIpc } from '../../electron/preload/bridge.js';
@@ -172,5 +174,48 @@ describe('preload bridge', () => {
     const { ipc, sent } = fakeIpc();
     createBridge(ipc).reportDocument({ dirty: true, path: '/a.monotable.json', title: 'a', extra: 1 } as never);
     expect(sent).toEqual([{ channel: 'document', payload: { dirty: true, path: '/a.monotable.json', title: 'a' } }]);
+  });
+});
+
+describe('restart budget', () => {
+  it('allows three restarts within a minute, then none until the oldest is a minute old', () => {
+    const budget = createRestartBudget(3, 60_000);
+    expect([0, 10, 20, 30].map((t) => budget.take(t))).toEqual([true, true, true, false]);
+    expect(budget.take(59_999)).toBe(false);
+    expect(budget.take(60_000)).toBe(true);
+  });
+});
+
+describe('engine supervisor', () => {
+  it('restarts the engine with the last engine.start input, at most three times a minute, never after engine.stop', async () => {
+    const dispatched: unknown[] = [];
+    const posted: BackendToMain[] = [];
+    let clock = 0;
+    const supervisor = createEngineSupervisor(
+      async (method, input) => {
+        dispatched.push({ method, input });
+        return { ok: true, value: { endpoint: 'http://127.0.0.1:1' } };
+      },
+      (m) => posted.push(m),
+      () => clock,
+    );
+    expect(supervisor.willRestart).toBe(false);
+    expect(await supervisor.restart()).toBeUndefined();
+    supervisor.noteCall('engine.start', { dataDir: '/d', inMemory: true }, { ok: true, value: {} });
+    expect(supervisor.willRestart).toBe(true);
+    for (let i = 0; i < 3; i++) await supervisor.restart();
+    expect(dispatched).toEqual(Array(3).fill({ method: 'engine.start', input: { dataDir: '/d', inMemory: true } }));
+    expect(await supervisor.restart()).toBeUndefined();
+    expect(posted.map((m) => m.type)).toEqual([
+      'engine-restarted',
+      'engine-restarted',
+      'engine-restarted',
+      'engine-restart-failed',
+    ]);
+    expect(supervisor.willRestart).toBe(false);
+    clock = 120_000;
+    supervisor.noteCall('engine.start', { dataDir: '/e' }, { ok: true, value: {} });
+    supervisor.noteCall('engine.stop', {}, { ok: true, value: { stopped: true } });
+    expect(await supervisor.restart()).toBeUndefined();
   });
 });

@@ -3,6 +3,7 @@ import type { Dispatch } from '../../backend/api/dispatcher.js';
 import type { FileScope } from '../../backend/files/file-scope.js';
 import type { BackendToMain, MainToBackend } from '../ipc/backend-messages.js';
 import { isMainMessage } from '../ipc/backend-messages.js';
+import { createRestartBudget } from '../restart-budget.js';
 
 /** A message port as the backend sees it: Electron's `process.parentPort` or a worker_threads MessagePort in tests. */
 export interface HostPort {
@@ -24,9 +25,15 @@ export interface HostOptions {
  * Remembers how the app last started the engine, so that the engine can be started again the same way after its
  * process died: the engine's folder and mode come from the app's own `engine.start` call, not from a guess.
  */
-export function createEngineSupervisor(dispatch: Dispatch, post: (message: BackendToMain) => void) {
+export function createEngineSupervisor(
+  dispatch: Dispatch,
+  post: (message: BackendToMain) => void,
+  now: () => number = Date.now,
+) {
   let lastStart: unknown;
   let restarting = false;
+  // An engine that dies at every start (damaged data folder) must not be restarted forever.
+  const budget = createRestartBudget(3, 60_000);
   return {
     noteCall(method: string, input: unknown, envelope: Envelope<unknown>): void {
       if (method === 'engine.start' && envelope.ok) lastStart = input;
@@ -39,6 +46,15 @@ export function createEngineSupervisor(dispatch: Dispatch, post: (message: Backe
     /** Starts the engine again with the last `engine.start` input; reports the outcome to main. */
     async restart(): Promise<Envelope<unknown> | undefined> {
       if (lastStart === undefined || restarting) return undefined;
+      if (!budget.take(now())) {
+        post({
+          type: 'engine-restart-failed',
+          message:
+            'The local engine stopped 3 times within a minute; it is not started again. Start it from the app when the cause is fixed.',
+        });
+        lastStart = undefined;
+        return undefined;
+      }
       restarting = true;
       try {
         const envelope = await dispatch('engine.start', lastStart, {

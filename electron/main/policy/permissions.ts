@@ -1,14 +1,18 @@
+import { isAppUrl } from './app-origin.js';
+
 /**
- * The app needs no browser permission (camera, microphone, notifications, geolocation, clipboard-read, HID, serial,
- * MIDI…), so every request and every check is denied, whatever the origin. Copy and paste of text in inputs are
- * editing commands, not permission requests, and keep working.
+ * The one permission the app uses: writing text to the clipboard (the Copy buttons of the export and code views,
+ * `navigator.clipboard.writeText`), and only from the app's own page. Everything else (camera, microphone,
+ * notifications, geolocation, clipboard reads, HID, serial, MIDI, …) is denied, whatever the origin.
  */
-export function permissionRequestDecision(_permission: string, _requestingUrl: string): boolean {
-  return false;
+const APP_PERMISSIONS: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+
+export function permissionRequestDecision(permission: string, requestingUrl: string): boolean {
+  return APP_PERMISSIONS.has(permission) && isAppUrl(requestingUrl);
 }
 
-export function permissionCheckDecision(_permission: string, _requestingOrigin: string): boolean {
-  return false;
+export function permissionCheckDecision(permission: string, requestingOrigin: string): boolean {
+  return APP_PERMISSIONS.has(permission) && isAppUrl(requestingOrigin);
 }
 
 /** Device pickers (`select-hid-device`, `select-serial-port`, `select-usb-device`, bluetooth): never grant. */
