@@ -62,6 +62,7 @@ function NavEntry({ screen, current }: { screen: ScreenDefinition; current: bool
       className="nav-item"
       aria-label={screen.label}
       aria-current={current ? 'page' : undefined}
+      aria-keyshortcuts={screen.shortcut.replace('Mod', 'Control')}
       title={`${screen.label} (${shortcutLabel(screen.shortcut)})`}
       onClick={() => showScreen(screen.id)}
     >
