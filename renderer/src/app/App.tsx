@@ -79,6 +79,9 @@ function TitleBar() {
   const doc = useDocument();
   const theme = useTheme();
   const fileName = doc.path ? doc.path.split(/[\\/]/).pop() : undefined;
+  useEffect(() => {
+    document.title = doc.opened ? `${doc.dirty ? '● ' : ''}${doc.model.name} — Monotable` : 'Monotable';
+  }, [doc.opened, doc.dirty, doc.model.name]);
   return (
     <header className="titlebar">
       <span className="brand">
