@@ -45,7 +45,10 @@ describeInBrowser('files from the UI', () => {
     const { page } = browser;
     const errors = collectPageErrors(page);
     await page.goto(server.url);
-    await page.getByRole('button', { name: 'DeviceStateLog_7.json', exact: true }).click();
+    await page
+      .getByRole('region', { name: 'Open or import a file' })
+      .getByRole('button', { name: 'DeviceStateLog_7.json', exact: true })
+      .click();
     await page.getByRole('status').filter({ hasText: 'Imported a NoSQL Workbench model' }).waitFor();
     await page.getByRole('treeitem', { name: 'GSI1', exact: true }).waitFor();
 
