@@ -99,4 +99,24 @@ describeInBrowser('files from the UI', () => {
     expect(saved.tables[0]!.name).toBe('cruddur-messages-2');
     expect(saved.description).toBe(cruddurMessaging.description);
   });
+
+  it('a half-typed edit that is not a valid model yet is not written; the finished edit is', async () => {
+    const root = join(folder, 'incomplete');
+    await mkdir(root);
+    const file = join(root, 'chat.monotable.json');
+    await writeFile(file, serializeModel(cruddurMessaging));
+    const server = await startServe({ root, file: 'chat.monotable.json' });
+    servers.push(server);
+    const { page } = browser;
+    await page.goto(server.url);
+    const name = page.getByLabel('Table name');
+    await name.fill('');
+    await page
+      .getByRole('status', { name: /Save state: Not saved while the model is incomplete \(\$\.tables\[0\]\.name: / })
+      .waitFor({ timeout: 10_000 });
+    expect(await readFile(file, 'utf8')).toBe(serializeModel(cruddurMessaging));
+    await name.fill('chat');
+    await page.getByRole('status', { name: /Save state: Saved/ }).waitFor({ timeout: 10_000 });
+    expect(parseModel(await readFile(file, 'utf8')).tables[0]!.name).toBe('chat');
+  });
 });
