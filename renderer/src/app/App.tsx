@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { useAnalysis } from '../state/analysis.js';
 import { installShortcuts, shortcutLabel, useCommand } from '../state/commands.js';
-import { redo, undo, useDocument } from '../state/model-store.js';
+import { useDocument } from '../state/model-store.js';
+import { redoAndReveal, undoAndReveal } from './undo-reveal.js';
 import { registerPathOwner, registerScreenIds, showScreen, useScreen } from '../state/navigation.js';
 import { toggleTheme, useTheme } from '../state/theme.js';
 import { save } from '../files/document-io.js';
@@ -118,7 +119,7 @@ function TitleBar() {
         aria-label="Undo"
         title={doc.undoLabel ? `Undo ${doc.undoLabel} (${shortcutLabel('Mod+Z')})` : 'Nothing to undo'}
         disabled={!doc.canUndo}
-        onClick={undo}
+        onClick={undoAndReveal}
       >
         ↶
       </button>
@@ -128,7 +129,7 @@ function TitleBar() {
         aria-label="Redo"
         title={doc.redoLabel ? `Redo ${doc.redoLabel} (${shortcutLabel('Mod+Shift+Z')})` : 'Nothing to redo'}
         disabled={!doc.canRedo}
-        onClick={redo}
+        onClick={redoAndReveal}
       >
         ↷
       </button>
@@ -187,7 +188,7 @@ function EditCommands() {
     shortcut: 'Mod+Z',
     whileTyping: true,
     enabled: doc.canUndo,
-    run: undo,
+    run: undoAndReveal,
   });
   useCommand({
     id: 'edit.redo',
@@ -196,7 +197,7 @@ function EditCommands() {
     shortcut: 'Mod+Shift+Z',
     whileTyping: true,
     enabled: doc.canRedo,
-    run: redo,
+    run: redoAndReveal,
   });
   useCommand({
     id: 'edit.redo-y',
@@ -205,7 +206,7 @@ function EditCommands() {
     shortcut: 'Mod+Y',
     whileTyping: true,
     enabled: doc.canRedo,
-    run: redo,
+    run: redoAndReveal,
   });
   useCommand({
     id: 'view.theme',
