@@ -40,8 +40,12 @@ describeInBrowser('editing a model in the browser', () => {
     await page.getByRole('button', { name: 'Cruddur messaging', exact: true }).click();
     await page.getByRole('treeitem', { name: 'Message', exact: true }).click();
     const sk = page.getByLabel('sk key template');
-    expect(await sk.inputValue()).toBe('{created_at}');
-    await expectText(page, page.getByRole('status', { name: 'Rendered sk' }), '2026-10-14T09:30:02.000Z');
+    expect(await sk.inputValue()).toBe('{created_at}#{message_uuid}');
+    await expectText(
+      page,
+      page.getByRole('status', { name: 'Rendered sk' }),
+      '2026-10-14T09:30:02.000Z#0d6b1a3e-8f3c-4e4a-9a57-3b1f2c9d8e01',
+    );
 
     // A new sort key layout: the rendered key follows at once, and the stored sample keys no longer fit it.
     await sk.fill('MSG#{created_at}#{message_uuid}');

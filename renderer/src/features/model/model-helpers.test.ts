@@ -24,7 +24,18 @@ describe('Model screen helpers', () => {
     const values = exampleValues({ ...table, entities: [group, bare] }, bare);
     expect(values.get('created_at')?.value).toBe('2026-01-01T00:00:00.000Z');
     expect(values.get('message_uuid')).toBeUndefined(); // a Faker value is not invented
-    expect(exampleValues(table, bare).get('message_group_uuid')?.value).toBe('5ae290ed-55d1-47a0-bc6d-fe2bc2700399');
+    // A ref is followed to its parent's example (here a parent with sample items).
+    const child = {
+      ...bare,
+      attributes: [
+        {
+          name: 'message_group_uuid',
+          type: 'S' as const,
+          generator: { kind: 'ref' as const, entity: 'MessageGroup', attribute: 'message_group_uuid' },
+        },
+      ],
+    };
+    expect(exampleValues(table, child).get('message_group_uuid')?.value).toBe('5ae290ed-55d1-47a0-bc6d-fe2bc2700399');
   });
 
   it('finds the sample keys a template change broke and rewrites them in one undoable edit', () => {
@@ -38,7 +49,9 @@ describe('Model screen helpers', () => {
     expect(item.sk).toEqual({ S: 'MSG#2026-10-14T09:30:02.000Z#0d6b1a3e-8f3c-4e4a-9a57-3b1f2c9d8e01' });
     expect(sampleKeyMismatches(validate(getDocument().model), path, 'sk')).toEqual([]);
     undo();
-    expect(getDocument().model.tables[0]!.entities[1]!.sampleItems![0]!.sk).toEqual({ S: '2026-10-14T09:30:02.000Z' });
+    expect(getDocument().model.tables[0]!.entities[1]!.sampleItems![0]!.sk).toEqual({
+      S: '2026-10-14T09:30:02.000Z#0d6b1a3e-8f3c-4e4a-9a57-3b1f2c9d8e01',
+    });
   });
 
   it('renaming an entity renames its patterns and ref generators; renaming a key moves the templates', () => {
@@ -58,12 +71,12 @@ describe('Model screen helpers', () => {
     renameKeyAttribute('$.tables[0].partitionKey.name', 'PK');
     expect(Object.entries(getDocument().model.tables[0]!.entities[1]!.keys)).toEqual([
       ['PK', 'MSG#{message_group_uuid}'],
-      ['sk', '{created_at}'],
+      ['sk', '{created_at}#{message_uuid}'],
       ['message_group_uuid', '{message_group_uuid}'],
     ]);
     // sk is shared with the GSI: renaming the table's sort key keeps the templates under sk for the index.
     renameKeyAttribute('$.tables[0].sortKey.name', 'SK');
-    expect(getDocument().model.tables[0]!.entities[1]!.keys.sk).toBe('{created_at}');
+    expect(getDocument().model.tables[0]!.entities[1]!.keys.sk).toBe('{created_at}#{message_uuid}');
   });
 
   it('the tree lists tables, groups, indexes, entities, attributes and patterns, found again by selection', () => {
