@@ -45,7 +45,10 @@ describeInBrowser('files from the UI', () => {
     const { page } = browser;
     const errors = collectPageErrors(page);
     await page.goto(server.url);
-    await page.getByRole('button', { name: 'DeviceStateLog_7.json', exact: true }).click();
+    await page
+      .getByRole('region', { name: 'Open or import a file' })
+      .getByRole('button', { name: 'DeviceStateLog_7.json', exact: true })
+      .click();
     await page.getByRole('status').filter({ hasText: 'Imported a NoSQL Workbench model' }).waitFor();
     await page.getByRole('treeitem', { name: 'GSI1', exact: true }).waitFor();
 
@@ -95,5 +98,25 @@ describeInBrowser('files from the UI', () => {
     const saved = parseModel(await readFile(file, 'utf8'));
     expect(saved.tables[0]!.name).toBe('cruddur-messages-2');
     expect(saved.description).toBe(cruddurMessaging.description);
+  });
+
+  it('a half-typed edit that is not a valid model yet is not written; the finished edit is', async () => {
+    const root = join(folder, 'incomplete');
+    await mkdir(root);
+    const file = join(root, 'chat.monotable.json');
+    await writeFile(file, serializeModel(cruddurMessaging));
+    const server = await startServe({ root, file: 'chat.monotable.json' });
+    servers.push(server);
+    const { page } = browser;
+    await page.goto(server.url);
+    const name = page.getByLabel('Table name');
+    await name.fill('');
+    await page
+      .getByRole('status', { name: /Save state: Not saved while the model is incomplete \(\$\.tables\[0\]\.name: / })
+      .waitFor({ timeout: 10_000 });
+    expect(await readFile(file, 'utf8')).toBe(serializeModel(cruddurMessaging));
+    await name.fill('chat');
+    await page.getByRole('status', { name: /Save state: Saved/ }).waitFor({ timeout: 10_000 });
+    expect(parseModel(await readFile(file, 'utf8')).tables[0]!.name).toBe('chat');
   });
 });

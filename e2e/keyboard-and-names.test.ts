@@ -118,6 +118,18 @@ describeInBrowser('keyboard and names', () => {
     await page.keyboard.press('Control+z');
     await expect.poll(() => page.getByRole('treeitem', { name: 'NewEntity', exact: true }).count()).toBe(0);
 
+    // Undo from another screen brings the undone field back into view.
+    await page.getByRole('treeitem', { name: 'cruddur-messages', exact: true }).click();
+    await page.getByLabel('Table name').fill('renamed');
+    await page.keyboard.press('Alt+6');
+    await page.getByRole('main', { name: 'Problems' }).waitFor();
+    await page.keyboard.press('Control+z');
+    await page.getByRole('main', { name: 'Model' }).waitFor();
+    await expect
+      .poll(() => page.evaluate<string | undefined>('document.activeElement?.dataset?.path'))
+      .toBe('$.tables[0].name');
+    expect(await page.getByLabel('Table name').inputValue()).toBe('cruddur-messages');
+
     const before = await page.evaluate<string>('document.documentElement.dataset.theme');
     const other = before === 'dark' ? 'light' : 'dark';
     await page.getByRole('button', { name: `Switch to ${other} theme` }).click();

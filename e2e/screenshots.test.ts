@@ -50,9 +50,12 @@ describeInBrowser('screenshots of the design screens', () => {
       expect(await page.evaluate('document.documentElement.dataset.theme')).toBe(theme);
       const shot = (name: string) => page.screenshot({ path: join(out, `${name}-${theme}.png`) });
 
-      await page.getByRole('button', { name: 'cruddur.monotable.json', exact: true }).waitFor();
+      const file = page
+        .getByRole('region', { name: 'Open or import a file' })
+        .getByRole('button', { name: 'cruddur.monotable.json', exact: true });
+      await file.waitFor();
       await shot('start');
-      await page.getByRole('button', { name: 'cruddur.monotable.json', exact: true }).click();
+      await file.click();
       await page.getByRole('treeitem', { name: 'cruddur-messages', exact: true }).waitFor();
       await shot('model-table');
       await page.getByRole('treeitem', { name: 'Message', exact: true }).click();

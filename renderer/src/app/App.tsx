@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { useAnalysis } from '../state/analysis.js';
 import { installShortcuts, shortcutLabel, useCommand } from '../state/commands.js';
-import { redo, undo, useDocument } from '../state/model-store.js';
+import { useDocument } from '../state/model-store.js';
+import { redoAndReveal, undoAndReveal } from './undo-reveal.js';
 import { registerPathOwner, registerScreenIds, showScreen, useScreen } from '../state/navigation.js';
 import { toggleTheme, useTheme } from '../state/theme.js';
 import { save } from '../files/document-io.js';
@@ -62,6 +63,7 @@ function NavEntry({ screen, current }: { screen: ScreenDefinition; current: bool
       className="nav-item"
       aria-label={screen.label}
       aria-current={current ? 'page' : undefined}
+      aria-keyshortcuts={screen.shortcut.replace('Mod', 'Control')}
       title={`${screen.label} (${shortcutLabel(screen.shortcut)})`}
       onClick={() => showScreen(screen.id)}
     >
@@ -78,6 +80,9 @@ function TitleBar() {
   const doc = useDocument();
   const theme = useTheme();
   const fileName = doc.path ? doc.path.split(/[\\/]/).pop() : undefined;
+  useEffect(() => {
+    document.title = doc.opened ? `${doc.dirty ? '● ' : ''}${doc.model.name} — Monotable` : 'Monotable';
+  }, [doc.opened, doc.dirty, doc.model.name]);
   return (
     <header className="titlebar">
       <span className="brand">
@@ -114,7 +119,7 @@ function TitleBar() {
         aria-label="Undo"
         title={doc.undoLabel ? `Undo ${doc.undoLabel} (${shortcutLabel('Mod+Z')})` : 'Nothing to undo'}
         disabled={!doc.canUndo}
-        onClick={undo}
+        onClick={undoAndReveal}
       >
         ↶
       </button>
@@ -124,7 +129,7 @@ function TitleBar() {
         aria-label="Redo"
         title={doc.redoLabel ? `Redo ${doc.redoLabel} (${shortcutLabel('Mod+Shift+Z')})` : 'Nothing to redo'}
         disabled={!doc.canRedo}
-        onClick={redo}
+        onClick={redoAndReveal}
       >
         ↷
       </button>
@@ -183,7 +188,7 @@ function EditCommands() {
     shortcut: 'Mod+Z',
     whileTyping: true,
     enabled: doc.canUndo,
-    run: undo,
+    run: undoAndReveal,
   });
   useCommand({
     id: 'edit.redo',
@@ -192,7 +197,7 @@ function EditCommands() {
     shortcut: 'Mod+Shift+Z',
     whileTyping: true,
     enabled: doc.canRedo,
-    run: redo,
+    run: redoAndReveal,
   });
   useCommand({
     id: 'edit.redo-y',
@@ -201,7 +206,7 @@ function EditCommands() {
     shortcut: 'Mod+Y',
     whileTyping: true,
     enabled: doc.canRedo,
-    run: redo,
+    run: redoAndReveal,
   });
   useCommand({
     id: 'view.theme',

@@ -3,7 +3,7 @@ import { findTemplate } from '../../../shared/templates/index.js';
 import { getDocument, markSaved, openModel, replaceModel, subscribeDocument } from '../state/model-store.js';
 import { showScreen } from '../state/navigation.js';
 import { select } from '../state/selection.js';
-import { ApiFailure, callApi, failureText } from './api-call.js';
+import { ApiFailure, callApi, failureText, incompleteModel } from './api-call.js';
 import { fileState, patchFileState } from './file-state.js';
 
 /** The journal key of a model that has no file yet (a template or an import before Save As). */
@@ -233,11 +233,21 @@ async function writeModel(
         patchFileState({ status: { kind: 'failed', message: error.message } });
         return 'changed';
       } else {
+        const incomplete = incompleteModel(error);
         patchFileState({
-          status: { kind: 'failed', message: failureText(error) },
+          status: {
+            kind: 'failed',
+            message: incomplete ? `Not saved while the model is incomplete (${incomplete})` : failureText(error),
+          },
           online: !(error instanceof ApiFailure && error.code === 'NETWORK'),
         });
-        if (!options.auto && !options.quiet) failed(error, `Cannot save ${path}`);
+        if (!options.auto && !options.quiet) {
+          if (incomplete)
+            patchFileState({
+              notice: { kind: 'error', text: `Cannot save ${path} yet: the model is incomplete (${incomplete}).` },
+            });
+          else failed(error, `Cannot save ${path}`);
+        }
         return 'failed';
       }
     }
@@ -298,12 +308,18 @@ export function startAutosave(): () => void {
             if (getDocument().dirty && current.kind !== 'saving')
               patchFileState({ status: { kind: 'journaled', at: savedAt }, online: true });
           })
-          .catch((error: unknown) =>
+          .catch((error: unknown) => {
+            const incomplete = incompleteModel(error);
             patchFileState({
-              status: { kind: 'failed', message: `Unsaved edits not kept: ${failureText(error)}` },
+              status: {
+                kind: 'failed',
+                message: incomplete
+                  ? `Not kept while the model is incomplete (${incomplete}); the last complete state is kept`
+                  : `Unsaved edits not kept: ${failureText(error)}`,
+              },
               online: !(error instanceof ApiFailure && error.code === 'NETWORK'),
-            }),
-          );
+            });
+          });
       },
       Math.max(JOURNAL_MS, 4 * lastJournalMs),
     );

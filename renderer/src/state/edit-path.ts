@@ -20,17 +20,22 @@ export function getAt(model: unknown, path: string): unknown {
 export function editAt(label: string, path: string, value: unknown): void {
   const segments = parsePath(path);
   if (segments.length === 0) return;
-  editModel(label, (draft) => {
-    const parent = walk(draft, segments.slice(0, -1), true);
-    if (!parent) return;
-    const last = segments[segments.length - 1]!;
-    if (value === undefined) {
-      if (Array.isArray(parent)) return;
-      delete (parent as Record<string, unknown>)[last];
-    } else {
-      (parent as Record<string | number, unknown>)[last] = value;
-    }
-  });
+  editModel(
+    label,
+    (draft) => {
+      const parent = walk(draft, segments.slice(0, -1), true);
+      if (!parent) return;
+      const last = segments[segments.length - 1]!;
+      if (value === undefined) {
+        if (Array.isArray(parent)) return;
+        delete (parent as Record<string, unknown>)[last];
+      } else {
+        (parent as Record<string | number, unknown>)[last] = value;
+      }
+    },
+    Date.now(),
+    path,
+  );
 }
 
 /** Removes the array element or property at a path in one undoable edit. */

@@ -25,6 +25,8 @@ export interface DocumentState {
 interface HistoryEntry {
   model: Model;
   label: string;
+  /** The JSON path the edit changed, when one field did (Undo/Redo reveal it). */
+  path?: string;
 }
 
 interface Internal {
@@ -99,7 +101,7 @@ export function useModel(): Model {
  * MERGE_EDITS_MS merge into one undo step (typing a word in a field is one step, not one per letter).
  * A recipe that changes nothing records nothing.
  */
-export function editModel(label: string, recipe: (draft: Draft<Model>) => void, now = Date.now()): void {
+export function editModel(label: string, recipe: (draft: Draft<Model>) => void, now = Date.now(), path?: string): void {
   const state = internal.get();
   const before = state.doc.model;
   const after = produce(before, recipe);
@@ -110,7 +112,8 @@ export function editModel(label: string, recipe: (draft: Draft<Model>) => void, 
     now - state.lastEdit.at < MERGE_EDITS_MS &&
     state.past.length > 0 &&
     state.future.length === 0;
-  const past = merge ? state.past : [...state.past, { model: before, label }].slice(-MAX_UNDO);
+  const entry: HistoryEntry = path === undefined ? { model: before, label } : { model: before, label, path };
+  const past = merge ? state.past : [...state.past, entry].slice(-MAX_UNDO);
   commit({ saved: state.saved, past, future: [], lastEdit: { label, at: now } }, after, state.doc.path);
 }
 
@@ -120,20 +123,24 @@ export function breakUndoMerge(): void {
   if (state.lastEdit) internal.set({ ...state, lastEdit: undefined });
 }
 
-export function undo(): void {
+/** Reverts the last edit; returns the path it changed (when known) so the caller can reveal it. */
+export function undo(): string | undefined {
   const state = internal.get();
   const previous = state.past[state.past.length - 1];
-  if (!previous) return;
-  const future = [...state.future, { model: state.doc.model, label: previous.label }];
+  if (!previous) return undefined;
+  const future = [...state.future, { ...previous, model: state.doc.model }];
   commit({ saved: state.saved, past: state.past.slice(0, -1), future }, previous.model, state.doc.path);
+  return previous.path;
 }
 
-export function redo(): void {
+/** Repeats the last undone edit; returns the path it changed (when known). */
+export function redo(): string | undefined {
   const state = internal.get();
   const next = state.future[state.future.length - 1];
-  if (!next) return;
-  const past = [...state.past, { model: state.doc.model, label: next.label }];
+  if (!next) return undefined;
+  const past = [...state.past, { ...next, model: state.doc.model }];
   commit({ saved: state.saved, past, future: state.future.slice(0, -1) }, next.model, state.doc.path);
+  return next.path;
 }
 
 /**

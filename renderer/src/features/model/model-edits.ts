@@ -1,5 +1,6 @@
 import type { AccessPattern, Entity, Model, Table } from '../../../../shared/model/schema.js';
 import { parsePath } from '../../state/json-path.js';
+import type { Draft } from 'immer';
 import { editModel, getDocument } from '../../state/model-store.js';
 import { select } from '../../state/selection.js';
 
@@ -142,7 +143,7 @@ export function renameEntity(entityPath: string, next: string): void {
   const previous = table?.entities[ei]?.name;
   if (!table || previous === undefined) return;
   const clash = table.entities.some((e, i) => i !== ei && (e.name === next || e.name === previous));
-  editModel(`Rename entity ${previous}`, (d) => {
+  const rename = (d: Draft<Model>): void => {
     const t = d.tables[ti]!;
     t.entities[ei]!.name = next;
     if (clash) return;
@@ -153,7 +154,8 @@ export function renameEntity(entityPath: string, next: string): void {
     for (const e of t.entities)
       for (const a of e.attributes)
         if (a.generator?.kind === 'ref' && a.generator.entity === previous) a.generator.entity = next;
-  });
+  };
+  editModel(`Rename entity ${previous}`, rename, Date.now(), `${entityPath}.name`);
   select({ kind: 'entity', table: table.name, name: next, path: entityPath });
 }
 
@@ -164,9 +166,14 @@ export function renamePattern(patternPath: string, next: string): void {
   if (typeof ti !== 'number' || typeof pi !== 'number') return;
   const table = getDocument().model.tables[ti];
   if (!table?.accessPatterns[pi]) return;
-  editModel(`Rename access pattern ${table.accessPatterns[pi].name}`, (d) => {
-    d.tables[ti]!.accessPatterns[pi]!.name = next;
-  });
+  editModel(
+    `Rename access pattern ${table.accessPatterns[pi].name}`,
+    (d) => {
+      d.tables[ti]!.accessPatterns[pi]!.name = next;
+    },
+    Date.now(),
+    `${patternPath}.name`,
+  );
   select({ kind: 'pattern', table: table.name, name: next, path: patternPath });
 }
 
@@ -174,7 +181,12 @@ export function renamePattern(patternPath: string, next: string): void {
 export function renameTable(tablePath: string, next: string): void {
   const found = tableAt(getDocument().model, tablePath);
   if (!found) return;
-  editModel(`Rename table ${found.table.name}`, (d) => void (d.tables[found.ti]!.name = next));
+  editModel(
+    `Rename table ${found.table.name}`,
+    (d) => void (d.tables[found.ti]!.name = next),
+    Date.now(),
+    `${tablePath}.name`,
+  );
   select({ kind: 'table', table: next, path: tablePath });
 }
 
@@ -188,26 +200,31 @@ export function renameKeyAttribute(namePath: string, next: string): void {
   if (typeof ti !== 'number') return;
   const table = getDocument().model.tables[ti];
   if (!table) return;
-  editModel('Rename key attribute', (d) => {
-    const t = d.tables[ti]!;
-    let node: unknown = d;
-    for (const segment of s.slice(0, -1)) node = (node as Record<string | number, unknown>)[segment];
-    const key = node as { name: string };
-    const previous = key.name;
-    key.name = next;
-    const stillUsed = [
-      t.partitionKey,
-      t.sortKey,
-      ...(t.globalSecondaryIndexes ?? []).flatMap((g) => [g.partitionKey, g.sortKey]),
-      ...(t.localSecondaryIndexes ?? []).map((l) => l.sortKey),
-    ].some((k) => k?.name === previous);
-    if (stillUsed || !previous) return;
-    for (const e of t.entities) {
-      // Rebuilt in the same order, so the file's diff shows one renamed line.
-      if (previous in e.keys && !(next in e.keys))
-        e.keys = Object.fromEntries(Object.entries(e.keys).map(([k, v]) => [k === previous ? next : k, v]));
-    }
-  });
+  editModel(
+    'Rename key attribute',
+    (d) => {
+      const t = d.tables[ti]!;
+      let node: unknown = d;
+      for (const segment of s.slice(0, -1)) node = (node as Record<string | number, unknown>)[segment];
+      const key = node as { name: string };
+      const previous = key.name;
+      key.name = next;
+      const stillUsed = [
+        t.partitionKey,
+        t.sortKey,
+        ...(t.globalSecondaryIndexes ?? []).flatMap((g) => [g.partitionKey, g.sortKey]),
+        ...(t.localSecondaryIndexes ?? []).map((l) => l.sortKey),
+      ].some((k) => k?.name === previous);
+      if (stillUsed || !previous) return;
+      for (const e of t.entities) {
+        // Rebuilt in the same order, so the file's diff shows one renamed line.
+        if (previous in e.keys && !(next in e.keys))
+          e.keys = Object.fromEntries(Object.entries(e.keys).map(([k, v]) => [k === previous ? next : k, v]));
+      }
+    },
+    Date.now(),
+    namePath,
+  );
 }
 
 export function removeObject(label: string, path: string, selectAfter: () => void): void {

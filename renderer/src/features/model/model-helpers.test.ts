@@ -24,21 +24,18 @@ describe('Model screen helpers', () => {
     const values = exampleValues({ ...table, entities: [group, bare] }, bare);
     expect(values.get('created_at')?.value).toBe('2026-01-01T00:00:00.000Z');
     expect(values.get('message_uuid')).toBeUndefined(); // a Faker value is not invented
-    // The template's messages take their group from the seed-only Conversation (no samples, a Faker uuid): nothing
-    // to show. A ref to MessageGroup, which has sample items, is followed to the parent's first item.
-    expect(exampleValues(table, bare).get('message_group_uuid')).toBeUndefined();
-    const refToGroup = {
+    // A ref is followed to its parent's example (here a parent with sample items).
+    const child = {
       ...bare,
-      attributes: bare.attributes.map((a) =>
-        a.name === 'message_group_uuid'
-          ? { ...a, generator: { kind: 'ref' as const, entity: 'MessageGroup', attribute: 'message_group_uuid' } }
-          : a,
-      ),
+      attributes: [
+        {
+          name: 'message_group_uuid',
+          type: 'S' as const,
+          generator: { kind: 'ref' as const, entity: 'MessageGroup', attribute: 'message_group_uuid' },
+        },
+      ],
     };
-    expect(
-      exampleValues({ ...table, entities: [table.entities[0]!, refToGroup] }, refToGroup).get('message_group_uuid')
-        ?.value,
-    ).toBe('5ae290ed-55d1-47a0-bc6d-fe2bc2700399');
+    expect(exampleValues(table, child).get('message_group_uuid')?.value).toBe('5ae290ed-55d1-47a0-bc6d-fe2bc2700399');
   });
 
   it('finds the sample keys a template change broke and rewrites them in one undoable edit', () => {
