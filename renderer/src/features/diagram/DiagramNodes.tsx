@@ -30,7 +30,7 @@ export function EntityNode({ data, selected }: NodeProps & { data: EntityNodeDat
   const colour = entityColor(data.name);
   return (
     <div className={`dg-entity ${selected ? 'is-selected' : ''}`} style={{ borderTopColor: colour.color }}>
-      <Handle type="target" position={Position.Top} isConnectable={false} />
+      <Handle type="target" position={data.flow === 'right' ? Position.Left : Position.Top} isConnectable={false} />
       <div className="dg-entity-head" style={{ background: colour.background }}>
         <strong style={{ color: colour.color }}>{data.name}</strong>
         <span className="faint">
@@ -58,7 +58,7 @@ export function EntityNode({ data, selected }: NodeProps & { data: EntityNodeDat
           ))}
         </tbody>
       </table>
-      <Handle type="source" position={Position.Bottom} isConnectable={false} />
+      <Handle type="source" position={data.flow === 'right' ? Position.Right : Position.Bottom} isConnectable={false} />
     </div>
   );
 }

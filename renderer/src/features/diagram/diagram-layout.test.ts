@@ -92,4 +92,38 @@ describe('layoutDiagram', () => {
     const children = layout.nodes.filter((n) => n.parentId === first.id);
     for (const a of children) for (const b of children) if (a !== b) expect(overlaps(a, b)).toBe(false);
   });
+
+  it('lays a parent with many children out left to right rather than as one very wide row', () => {
+    const base = cruddurMessaging.tables[0]!;
+    const children = Array.from({ length: 40 }, (_, i) => ({
+      name: `Child${i}`,
+      keys: { pk: 'P#{parent_id}', sk: `C${i}#{id}` },
+      attributes: [
+        {
+          name: 'parent_id',
+          type: 'S' as const,
+          generator: { kind: 'ref' as const, entity: 'Parent', attribute: 'id' },
+        },
+      ],
+    }));
+    const model: Model = {
+      ...cruddurMessaging,
+      tables: [
+        {
+          ...base,
+          entities: [
+            { name: 'Parent', keys: { pk: 'P#{id}', sk: 'P' }, attributes: [{ name: 'id', type: 'S' }] },
+            ...children,
+          ],
+          accessPatterns: [],
+        },
+      ],
+    };
+    const layout = layoutDiagram(model);
+    expect(layout.edges).toHaveLength(40);
+    expect(layout.width / layout.height).toBeLessThan(4);
+    const parent = layout.nodes.find((n) => n.id === entityNodeId(base.name, 'Parent'))!;
+    const child = layout.nodes.find((n) => n.id === entityNodeId(base.name, 'Child0'))!;
+    expect(parent.x + parent.width).toBeLessThanOrEqual(child.x);
+  });
 });

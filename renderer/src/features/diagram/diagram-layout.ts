@@ -32,6 +32,8 @@ export interface EntityNodeData {
   sampleCount: number;
   /** Index names the entity is absent from (no template for one of the index's keys). */
   absentFrom: string[];
+  /** Where reference edges leave (children below, or to the right in a left-to-right layout). */
+  flow: 'down' | 'right';
 }
 
 export interface IndexNodeData {
@@ -138,6 +140,7 @@ function entityData(table: Table, entity: Entity): EntityNodeData {
     attributeCount: entity.attributes.length,
     sampleCount: entity.sampleItems?.length ?? 0,
     absentFrom,
+    flow: 'down',
   };
 }
 
@@ -189,11 +192,10 @@ interface Box {
   y: number;
 }
 
-/** Lays out the connected entities with dagre (parents above children); returns the block's size. */
-function layoutConnected(boxes: Box[], edges: DiagramEdge[]): { width: number; height: number } {
-  if (boxes.length === 0) return { width: 0, height: 0 };
+/** Lays out the connected entities with dagre in one direction; returns the block's size. */
+function dagreLayout(boxes: Box[], edges: DiagramEdge[], rankdir: 'TB' | 'LR'): { width: number; height: number } {
   const graph = new dagre.graphlib.Graph({ multigraph: true });
-  graph.setGraph({ rankdir: 'TB', nodesep: GAP, ranksep: 56, marginx: 0, marginy: 0 });
+  graph.setGraph({ rankdir, nodesep: GAP, ranksep: 56, marginx: 0, marginy: 0 });
   graph.setDefaultEdgeLabel(() => ({}));
   for (const box of boxes) graph.setNode(box.id, { width: box.width, height: box.height });
   for (const edge of edges) graph.setEdge(edge.source, edge.target, {}, edge.id);
@@ -208,6 +210,30 @@ function layoutConnected(boxes: Box[], edges: DiagramEdge[]): { width: number; h
     height = Math.max(height, box.y + box.height);
   }
   return { width, height };
+}
+
+/** How far a block's shape is from a screen's (about 1.6 wide per 1 tall), in log terms. */
+const misfit = (size: { width: number; height: number }): number =>
+  Math.abs(Math.log(size.width / Math.max(1, size.height) / 1.6));
+
+/**
+ * Lays out the connected entities with dagre, parents above children; a graph that comes out far wider than tall
+ * (many children of one parent) is laid out left to right instead when that fits a screen better.
+ */
+function layoutConnected(
+  boxes: Box[],
+  edges: DiagramEdge[],
+): { width: number; height: number; flow: 'down' | 'right' } {
+  if (boxes.length === 0) return { width: 0, height: 0, flow: 'down' };
+  const topDown = dagreLayout(boxes, edges, 'TB');
+  if (topDown.width / Math.max(1, topDown.height) < 4) return { ...topDown, flow: 'down' };
+  const positions = boxes.map((b) => [b.x, b.y] as const);
+  const leftRight = dagreLayout(boxes, edges, 'LR');
+  if (misfit(leftRight) < misfit(topDown)) return { ...leftRight, flow: 'right' };
+  boxes.forEach((b, i) => {
+    [b.x, b.y] = positions[i]!;
+  });
+  return { ...topDown, flow: 'down' };
 }
 
 /** Packs boxes in rows of `columns`, each row as tall as its tallest box. */
@@ -282,6 +308,7 @@ function layoutTable(
     connected.map((e) => e.box),
     edges,
   );
+  for (const e of connected) e.data.flow = graphSize.flow;
   // about 1.6 times wider than tall: columns × width ≈ 1.6 × rows × height
   const meanHeight = loose.reduce((sum, e) => sum + e.box.height + GAP, 0) / Math.max(1, loose.length);
   const columns = Math.max(
