@@ -83,6 +83,13 @@ describeInBrowser('design views: Diagram, Items, Patterns, Export, Learn on the 
       await expect.poll(() => page.getByRole('button', { name, exact: true }).count()).toBe(1);
     }
     await expect.poll(() => page.getByText('MSG#{message_group_uuid}').first().isVisible()).toBe(true);
+    // keyboard: a focused node opens its form with Enter
+    await page.getByRole('button', { name: 'GSI message-group-sk-index', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.getByRole('textbox', { name: 'Index name' }).inputValue())
+      .toBe('message-group-sk-index');
+    await show(page, 'Diagram');
     await page.getByRole('button', { name: 'Entity Message', exact: true }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Model' }).count()).toBeGreaterThan(0);
     await expect.poll(() => page.getByRole('textbox', { name: /^sk key template/ }).inputValue()).toBe('{created_at}');
