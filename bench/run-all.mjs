@@ -7,6 +7,7 @@ const runs = [
   ['model-pipeline.mjs'],
   ['patterns-preview.mjs'],
   ['api-dispatch.mjs'],
+  ['http-api.mjs'],
   ['cli-startup.mjs'],
   ['seed-throughput.mjs'],
   ['scan-export.mjs', '--items', '200000'],

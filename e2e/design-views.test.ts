@@ -69,7 +69,7 @@ describeInBrowser('design views: Diagram, Items, Patterns, Export, Learn on the 
     await tour.getByRole('button', { name: 'Finish' }).click();
     await show(page, 'Diagram');
     await expect.poll(() => page.getByRole('complementary', { name: /Tour/ }).count()).toBe(0);
-    expect(await page.evaluate("localStorage.getItem('monotable.tour.cruddur.done')")).toBe('true');
+    expect(await page.evaluate<string | null>("localStorage.getItem('monotable.tour.cruddur.done')")).toBe('true');
   });
 
   it('draws the table, both entities and the GSI as named, focusable nodes; a click opens the form', async () => {

@@ -76,6 +76,10 @@ describeInBrowser('error journeys in browser mode', () => {
     expect(response?.status()).toBe(200);
     expect(browser.page.url()).toBe(`${serve.origin}/`);
     await expect(browser.page.title()).resolves.toBe('Monotable');
+    // The UI's script (a module with crossorigin, so the cookie must travel with it) ran under the CSP and rendered.
+    await browser.page.waitForFunction("document.getElementById('root')?.childElementCount > 0", undefined, {
+      timeout: 10_000,
+    });
     const scriptCookies = await browser.page.evaluate(
       () => (globalThis as { document?: { cookie: string } }).document?.cookie,
     );

@@ -55,7 +55,8 @@ async function readJson(req: IncomingMessage, res: ServerResponse): Promise<Reco
       });
       return undefined;
     }
-    throw error;
+    res.destroy(); // the client went away mid-upload: nobody to answer
+    return undefined;
   }
   let body: unknown;
   try {

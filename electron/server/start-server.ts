@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -34,6 +35,9 @@ export interface RunningServer {
   url: string;
   origin: string;
   port: number;
+  /** The folder of the built UI, and whether its index.html is there (`npm run build:ui` makes it). */
+  staticDir: string;
+  uiBuilt: boolean;
   close(): Promise<void>;
 }
 
@@ -62,7 +66,14 @@ function refuseForeign(res: ServerResponse, why: 'host' | 'origin', isApi: boole
       ? 'This server only answers to 127.0.0.1 or localhost with its own port.'
       : 'Requests from other sites are refused.';
   if (isApi) sendError(res, 403, { code: 'ACCESS_DENIED', message });
-  else sendPage(res, 403, 'Refused', [message]);
+  else if (why === 'origin') {
+    // A link on another site: the session cookie is SameSite=Strict and the page must not be framed or driven
+    // from there, so the url has to be opened directly.
+    sendPage(res, 403, 'Open Monotable directly', [
+      'This page was opened from another site, and Monotable only answers its own pages.',
+      'Paste the url printed by monotable serve into the address bar instead of following a link to it.',
+    ]);
+  } else sendPage(res, 403, 'Refused', [message]);
 }
 
 function rejectUpgrade(socket: Duplex, status: number, reason: string): void {
@@ -189,6 +200,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url: `${origin}/?token=${token}`,
     origin,
     port,
+    staticDir,
+    uiBuilt: existsSync(join(staticDir, 'index.html')),
     close() {
       closed ??= new Promise<void>((resolve) => {
         for (const session of sessions.values()) session.close();

@@ -114,6 +114,14 @@ describe('monotable serve: who may talk to it', () => {
       body: callBody(),
     });
     expect(crossSite.status).toBe(403);
+    const token = new URL(server.url).searchParams.get('token')!;
+    const followedLink = await rawRequest(port, {
+      path: `/?token=${token}`,
+      headers: { 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'navigate' },
+    });
+    expect(followedLink.status).toBe(403);
+    expect(followedLink.headers['set-cookie']).toBeUndefined();
+    expect(followedLink.body).toContain('Paste the url printed by monotable serve');
     const sameOrigin = await rawRequest(port, {
       method: 'POST',
       path: '/api/call',

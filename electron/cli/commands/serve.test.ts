@@ -54,6 +54,28 @@ describe('monotable serve', () => {
     await expect(fetch(url!)).rejects.toThrow();
   });
 
+  test('--open without a browser launcher says so and keeps serving', async () => {
+    const path = process.env.PATH;
+    process.env.PATH = join(folder, 'no-programs-here');
+    const out = capture();
+    const err = capture();
+    const controller = new AbortController();
+    try {
+      const exit = main(['serve', '--root', root, '--open'], {
+        stdout: out.stream,
+        stderr: err.stream,
+        signal: controller.signal,
+        cwd: folder,
+      });
+      await until(() => err.text().includes('Could not start a browser'));
+      expect(out.text()).toMatch(/^url: http:\/\/127\.0\.0\.1:\d+\/\?token=/);
+      controller.abort();
+      expect(await exit).toBe(0);
+    } finally {
+      process.env.PATH = path;
+    }
+  });
+
   test('a taken port: PORT_IN_USE, exit 2', async () => {
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));

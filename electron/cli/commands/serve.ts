@@ -69,6 +69,11 @@ export const serveCommand: Command = {
     const server = await startServer({ root, port, ...(file ? { initialFile: file } : {}) });
     io.stdout.write(`url: ${server.url}\n`);
     io.stderr.write(`Serving ${root} on ${server.origin} (127.0.0.1 only). Press Ctrl-C to stop.\n`);
+    if (!server.uiBuilt) {
+      io.stderr.write(
+        `warning: the UI is not built (no ${join(server.staticDir, 'index.html')}); run npm run build:ui in the Monotable folder.\n`,
+      );
+    }
     if (values.open === true && !openInBrowser(server.url)) {
       io.stderr.write('Could not start a browser here; open the url above yourself.\n');
     }

@@ -5,7 +5,7 @@ import { redo, undo, useDocument } from '../state/model-store.js';
 import { registerPathOwner, registerScreenIds, showScreen, useScreen } from '../state/navigation.js';
 import { toggleTheme, useTheme } from '../state/theme.js';
 import { save } from '../files/document-io.js';
-import { ConflictDialog, RecoveryDialog, SaveAsDialog } from '../files/FileDialogs.js';
+import { ConflictDialog, RecoveryDialog, ReplaceDialog, SaveAsDialog } from '../files/FileDialogs.js';
 import { CommandPalette } from './CommandPalette.js';
 import { FileCommands, Notice, SaveState } from './FileCommands.js';
 import { useFocusRequests } from './focus-field.js';
@@ -42,6 +42,7 @@ export function App() {
       <RecoveryDialog />
       <ConflictDialog />
       <SaveAsDialog />
+      <ReplaceDialog />
     </div>
   );
 }

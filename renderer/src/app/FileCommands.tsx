@@ -1,4 +1,5 @@
-import { boot, save, startAutosave } from '../files/document-io.js';
+import { TEMPLATES } from '../../../shared/templates/index.js';
+import { boot, openBlankModel, openTemplate, save, startAutosave, whenChangesAreSafe } from '../files/document-io.js';
 import { patchFileState, setAutosave, useFileState } from '../files/file-state.js';
 import { useCommand } from '../state/commands.js';
 import { closeModel, useDocument } from '../state/model-store.js';
@@ -46,6 +47,12 @@ export function FileCommands() {
     run: () => setAutosave(!files.autosave),
   });
   useCommand({
+    id: 'file.new',
+    title: 'New blank model',
+    group: 'File',
+    run: () => whenChangesAreSafe('a blank model', openBlankModel),
+  });
+  useCommand({
     id: 'file.close',
     title: 'Close the model',
     group: 'File',
@@ -54,6 +61,22 @@ export function FileCommands() {
       closeModel();
       showScreen('start');
     },
+  });
+  return (
+    <>
+      {TEMPLATES.map((t) => (
+        <TemplateCommand key={t.name} name={t.name} title={t.title} />
+      ))}
+    </>
+  );
+}
+
+function TemplateCommand({ name, title }: { name: string; title: string }) {
+  useCommand({
+    id: `file.new.${name}`,
+    title: `New model from the template ${title}`,
+    group: 'File',
+    run: () => whenChangesAreSafe(`the template ${title}`, () => openTemplate(name)),
   });
   return null;
 }
@@ -77,9 +100,11 @@ export function SaveState() {
   );
 }
 
+const TIME = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
+
 function time(iso: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '' : d.toLocaleTimeString();
+  return Number.isNaN(d.getTime()) ? '' : TIME.format(d);
 }
 
 export function Notice() {

@@ -17,6 +17,8 @@ interface BaseProps {
   problemsUnder?: boolean;
   className?: string;
   disabled?: boolean;
+  /** Keep the label for screen readers only (rows under a visible column header). */
+  hideLabel?: boolean;
 }
 
 function FieldFrame({
@@ -26,10 +28,12 @@ function FieldFrame({
   problemsId,
   problems,
   className,
+  hideLabel,
   children,
 }: {
   id: string;
   label: string;
+  hideLabel?: boolean | undefined;
   hint: ReactNode;
   problemsId: string;
   problems: ReturnType<typeof useFieldProblems>;
@@ -38,7 +42,9 @@ function FieldFrame({
 }) {
   return (
     <div className={`field ${className ?? ''}`}>
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id} className={hideLabel ? 'visually-hidden' : undefined}>
+        {label}
+      </label>
       {children}
       {hint && (
         <div className="field-hint" id={`${id}-hint`}>
@@ -80,12 +86,14 @@ export function TextField(
       problemsId={`${id}-problems`}
       problems={problems}
       className={props.className}
+      hideLabel={props.hideLabel}
     >
       <input
         id={id}
         type="text"
         className={props.mono ? 'mono' : undefined}
         data-path={props.path}
+        data-problems-inline
         value={text}
         placeholder={props.placeholder}
         disabled={props.disabled}
@@ -118,10 +126,12 @@ export function TextAreaField(props: BaseProps & { rows?: number; placeholder?: 
       problemsId={`${id}-problems`}
       problems={problems}
       className={props.className}
+      hideLabel={props.hideLabel}
     >
       <textarea
         id={id}
         data-path={props.path}
+        data-problems-inline
         rows={props.rows ?? 2}
         value={typeof value === 'string' ? value : ''}
         placeholder={props.placeholder}
@@ -176,6 +186,7 @@ export function NumberField(
       problemsId={`${id}-problems`}
       problems={problems}
       className={props.className}
+      hideLabel={props.hideLabel}
     >
       <input
         id={id}
@@ -183,6 +194,7 @@ export function NumberField(
         inputMode={props.integer ? 'numeric' : 'decimal'}
         className="mono"
         data-path={props.path}
+        data-problems-inline
         value={text}
         placeholder={props.placeholder}
         aria-invalid={Boolean(bad) || problems.some((d) => d.severity === 'error') || undefined}
@@ -221,10 +233,12 @@ export function SelectField(
       problemsId={`${id}-problems`}
       problems={problems}
       className={props.className}
+      hideLabel={props.hideLabel}
     >
       <select
         id={id}
         data-path={props.path}
+        data-problems-inline
         value={current}
         disabled={props.disabled}
         aria-invalid={problems.some((d) => d.severity === 'error') || undefined}
@@ -260,6 +274,7 @@ export function CheckboxField(props: BaseProps & { keepFalse?: boolean }) {
           id={id}
           type="checkbox"
           data-path={props.path}
+          data-problems-inline
           checked={value}
           disabled={props.disabled}
           aria-describedby={describedBy(id, props.hint, problems)}
@@ -303,12 +318,14 @@ export function NameListField(props: BaseProps & { optional?: boolean; placehold
       problemsId={`${id}-problems`}
       problems={problems}
       className={props.className}
+      hideLabel={props.hideLabel}
     >
       <input
         id={id}
         type="text"
         className="mono"
         data-path={props.path}
+        data-problems-inline
         value={text}
         placeholder={props.placeholder ?? 'name, other_name'}
         spellCheck={false}

@@ -6,6 +6,7 @@ import {
   keepEditingAfterConflict,
   overwriteAfterConflict,
   restoreRecovery,
+  save,
   saveAs,
 } from './document-io.js';
 import { fileState, patchFileState, useFileState } from './file-state.js';
@@ -75,6 +76,54 @@ export function ConflictDialog() {
             </button>
             <button type="button" className="button primary" onClick={() => void overwriteAfterConflict()}>
               Replace the file
+            </button>
+          </div>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}
+
+/** Opening another model while this one has unsaved changes: save first, discard them, or cancel. */
+export function ReplaceDialog() {
+  const { replacing } = useFileState();
+  const doc = useDocument();
+  const close = () => patchFileState({ replacing: undefined });
+  const proceed = (): void => {
+    const run = replacing?.run;
+    close();
+    if (run) void run();
+  };
+  return (
+    <Dialog.Root open={replacing !== undefined} onOpenChange={(open) => !open && close()}>
+      <Dialog.Portal>
+        <Dialog.Overlay className="dialog-overlay" />
+        <Dialog.Content className="dialog">
+          <Dialog.Title>Unsaved changes</Dialog.Title>
+          <Dialog.Description>
+            <strong>{doc.model.name}</strong> has changes that are not saved to a file. Opening {replacing?.what}{' '}
+            replaces it.
+          </Dialog.Description>
+          <div className="dialog-actions">
+            <button type="button" className="button" onClick={close}>
+              Cancel
+            </button>
+            <button type="button" className="button danger" onClick={proceed}>
+              Discard changes
+            </button>
+            <button
+              type="button"
+              className="button primary"
+              onClick={() => {
+                if (!doc.path) {
+                  close();
+                  patchFileState({ saveAsOpen: true });
+                  return;
+                }
+                void save().then((saved) => saved && proceed());
+              }}
+            >
+              {doc.path ? 'Save and continue' : 'Save as…'}
             </button>
           </div>
         </Dialog.Content>

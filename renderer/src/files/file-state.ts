@@ -35,6 +35,8 @@ export interface FileState {
   conflict?: { path: string };
   /** What the import of a Workbench or CloudFormation file reported (shown on the Problems screen). */
   importNotes?: Diagnostic[];
+  /** Replacing a model with unsaved changes waits for the user: save first, discard, or cancel. */
+  replacing?: { what: string; run: () => void | Promise<unknown> };
   /** The reachable state of the backend: false after a call failed with NETWORK. */
   online: boolean;
 }

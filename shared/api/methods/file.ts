@@ -28,7 +28,11 @@ export const fileMethods = defineMethods({
   'model.open': {
     summary:
       'Read a model file (Monotable, NoSQL Workbench or CloudFormation, by content); errors carry the file and line:column.',
-    input: z.strictObject({ path: PathSchema }),
+    input: z.strictObject({
+      path: PathSchema,
+      /** false: leave the recent-files list alone (the CLI reads files without touching the app's list). */
+      remember: z.boolean().optional(),
+    }),
     output: z.strictObject({
       path: z.string(),
       model: ModelSchema,

@@ -23,8 +23,8 @@ type FileArea = Pick<
 
 /** Thin: the scope comes from the transport (the server confines it to its root); the rules live in backend/files. */
 export const fileHandlers: Handlers<FileArea> = {
-  async 'model.open'({ path }, ctx) {
-    return openModelFile(ctx.files ?? defaultFileScope(), path);
+  async 'model.open'({ path, remember }, ctx) {
+    return openModelFile(ctx.files ?? defaultFileScope(), path, { remember });
   },
   async 'model.save'(input, ctx) {
     return saveModelFile(ctx.files ?? defaultFileScope(), input);

@@ -203,11 +203,9 @@ export function renameKeyAttribute(namePath: string, next: string): void {
     ].some((k) => k?.name === previous);
     if (stillUsed || !previous) return;
     for (const e of t.entities) {
-      if (previous in e.keys && !(next in e.keys)) {
-        const template = e.keys[previous]!;
-        delete e.keys[previous];
-        e.keys[next] = template;
-      }
+      // Rebuilt in the same order, so the file's diff shows one renamed line.
+      if (previous in e.keys && !(next in e.keys))
+        e.keys = Object.fromEntries(Object.entries(e.keys).map(([k, v]) => [k === previous ? next : k, v]));
     }
   });
 }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { TEMPLATES } from '../../../../shared/templates/index.js';
 import { callApi, failureText } from '../../files/api-call.js';
-import { openPath, openTemplate } from '../../files/document-io.js';
+import { openBlankModel, openPath, openTemplate, whenChangesAreSafe } from '../../files/document-io.js';
 import { useFileState } from '../../files/file-state.js';
 
 interface Entry {
@@ -30,6 +30,18 @@ export function StartScreen() {
         <section aria-labelledby="templates-title" className="start-section">
           <h2 id="templates-title">New from a template</h2>
           <div className="template-grid">
+            <button
+              type="button"
+              className="template-card blank"
+              aria-label="Blank model"
+              aria-describedby="template-blank"
+              onClick={() => whenChangesAreSafe('a blank model', openBlankModel)}
+            >
+              <span className="template-title">Blank model</span>
+              <span className="template-description" id="template-blank">
+                One empty table with string keys pk and sk, on-demand; add entities and access patterns.
+              </span>
+            </button>
             {TEMPLATES.map((t) => (
               <button
                 key={t.name}
@@ -37,7 +49,7 @@ export function StartScreen() {
                 className="template-card"
                 aria-label={t.title}
                 aria-describedby={`template-${t.name}`}
-                onClick={() => openTemplate(t.name)}
+                onClick={() => whenChangesAreSafe(`the template ${t.title}`, () => openTemplate(t.name))}
               >
                 <span className="template-title">{t.title}</span>
                 <span className="template-description" id={`template-${t.name}`}>
@@ -82,7 +94,12 @@ function RecentFiles() {
         <ul className="file-list">
           {paths.map((p) => (
             <li key={p}>
-              <button type="button" className="file-row" onClick={() => void openPath(p)} title={p}>
+              <button
+                type="button"
+                className="file-row"
+                onClick={() => whenChangesAreSafe(p, () => openPath(p))}
+                title={p}
+              >
                 <span className="file-icon" aria-hidden="true">
                   ◆
                 </span>
@@ -124,7 +141,8 @@ function OpenFile({ root }: { root: string }) {
         className="open-path"
         onSubmit={(e) => {
           e.preventDefault();
-          if (path.trim()) void openPath(path.trim());
+          const target = path.trim();
+          if (target) whenChangesAreSafe(target, () => openPath(target));
         }}
       >
         <label htmlFor={id} className="visually-hidden">
@@ -166,7 +184,9 @@ function OpenFile({ root }: { root: string }) {
               <button
                 type="button"
                 className="file-row"
-                onClick={() => (e.kind === 'directory' ? setDir(e.path) : void openPath(e.path))}
+                onClick={() =>
+                  e.kind === 'directory' ? setDir(e.path) : whenChangesAreSafe(e.path, () => openPath(e.path))
+                }
                 aria-label={e.kind === 'directory' ? `Folder ${e.name}` : e.name}
               >
                 <span className="file-icon" aria-hidden="true">

@@ -5,6 +5,7 @@ import { CheckboxField, SelectField, TextAreaField, TextField } from '../../../c
 import { joinPath } from '../../../state/json-path.js';
 import { select } from '../../../state/selection.js';
 import { removeObject } from '../model-edits.js';
+import { ObjectProblems } from './ObjectProblems.js';
 import { FormHeader, FormSection } from './FormSection.js';
 import { GeneratorFields } from './GeneratorFields.js';
 
@@ -49,6 +50,7 @@ export function AttributeForm({
           Delete attribute
         </button>
       </FormHeader>
+      <ObjectProblems path={path} />
       <FormSection title="Attribute" columns={3}>
         <TextField
           label="Attribute name"

@@ -14,6 +14,7 @@ import { exampleValues } from '../example-values.js';
 import { KeyTemplateEditor } from '../KeyTemplateEditor.js';
 import { addAttribute, addPattern, removeObject, renameEntity } from '../model-edits.js';
 import { generatorSummary } from './GeneratorFields.js';
+import { ObjectProblems } from './ObjectProblems.js';
 import { FormHeader, FormSection } from './FormSection.js';
 
 export function EntityForm({
@@ -56,6 +57,7 @@ export function EntityForm({
           Delete entity
         </button>
       </FormHeader>
+      <ObjectProblems path={path} exclude={['attributes']} />
       <FormSection title="Entity">
         <TextField label="Entity name" path={joinPath(path, 'name')} mono write={(next) => renameEntity(path, next)} />
         <TextAreaField label="Description" path={joinPath(path, 'description')} />

@@ -4,6 +4,7 @@ import { editAt } from '../../../state/edit-path.js';
 import { joinPath } from '../../../state/json-path.js';
 import { select } from '../../../state/selection.js';
 import { removeObject } from '../model-edits.js';
+import { ObjectProblems } from './ObjectProblems.js';
 import { FormHeader, FormSection } from './FormSection.js';
 import { KeyAttributeFields } from './KeyAttributeFields.js';
 
@@ -39,6 +40,7 @@ export function IndexForm({
           Delete index
         </button>
       </FormHeader>
+      <ObjectProblems path={path} />
       <FormSection title="Index">
         <TextField
           label="Index name"

@@ -6,6 +6,7 @@ import { editAt } from '../../../state/edit-path.js';
 import { joinPath } from '../../../state/json-path.js';
 import { addEntity, addIndex, addPattern, removeObject, renameTable } from '../model-edits.js';
 import { select } from '../../../state/selection.js';
+import { ObjectProblems } from './ObjectProblems.js';
 import { FormHeader, FormSection } from './FormSection.js';
 import { KeyAttributeFields } from './KeyAttributeFields.js';
 
@@ -34,6 +35,10 @@ export function TableForm({ table, path }: { table: Table; path: string }) {
           Delete table
         </button>
       </FormHeader>
+      <ObjectProblems
+        path={path}
+        exclude={['entities', 'accessPatterns', 'globalSecondaryIndexes', 'localSecondaryIndexes']}
+      />
       <FormSection title="Table">
         <TextField label="Table name" path={joinPath(path, 'name')} mono write={(next) => renameTable(path, next)} />
         <TextAreaField label="Description" path={joinPath(path, 'description')} />
@@ -231,7 +236,7 @@ function TagsEditor({ table, path }: { table: Table; path: string }) {
       {entries.length === 0 && <p className="muted">No tags.</p>}
       {entries.map(([key, value], i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions; renaming a key keeps the input focused
-        <div className="tag-row" key={i} data-path={joinPath(tagsPath, key)}>
+        <div className="tag-row" key={i} data-path={joinPath(tagsPath, key)} data-problems-inline>
           <input
             type="text"
             className="mono"

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { validate } from '../../../../shared/rules/validate.js';
+import { findTemplate } from '../../../../shared/templates/index.js';
+import { editAt } from '../../state/edit-path.js';
+import { getDocument, openModel, undo } from '../../state/model-store.js';
+import { describePath } from '../problems/describe-path.js';
+import { exampleValues } from './example-values.js';
+import { renameEntity, renameKeyAttribute } from './model-edits.js';
+import { rewriteSampleKeys, sampleKeyMismatches } from './sample-keys.js';
+import { buildTree, nodeForSelection } from './tree-nodes.js';
+
+const cruddur = () => findTemplate('cruddur-messaging')!.model;
+
+describe('Model screen helpers', () => {
+  it('example values come from the first sample item, else from generators (refs followed to the parent)', () => {
+    const table = cruddur().tables[0]!;
+    const message = table.entities[1]!;
+    expect(exampleValues(table, message).get('created_at')).toEqual({
+      value: '2026-10-14T09:30:02.000Z',
+      source: 'sample item 0',
+    });
+    const bare = { ...message, sampleItems: undefined };
+    const group = { ...table.entities[0]!, sampleItems: undefined };
+    const values = exampleValues({ ...table, entities: [group, bare] }, bare);
+    expect(values.get('created_at')?.value).toBe('2026-01-01T00:00:00.000Z');
+    expect(values.get('message_uuid')).toBeUndefined(); // a Faker value is not invented
+    expect(exampleValues(table, bare).get('message_group_uuid')?.value).toBe('5ae290ed-55d1-47a0-bc6d-fe2bc2700399');
+  });
+
+  it('finds the sample keys a template change broke and rewrites them in one undoable edit', () => {
+    openModel(cruddur());
+    const path = '$.tables[0].entities[1]';
+    editAt('Edit sk', `${path}.keys.sk`, 'MSG#{created_at}#{message_uuid}');
+    const broken = sampleKeyMismatches(validate(getDocument().model), path, 'sk');
+    expect(broken).toEqual([0, 1, 2]);
+    expect(rewriteSampleKeys(path, 'sk', 'S', 'MSG#{created_at}#{message_uuid}', broken)).toBe(3);
+    const item = getDocument().model.tables[0]!.entities[1]!.sampleItems![0]!;
+    expect(item.sk).toEqual({ S: 'MSG#2026-10-14T09:30:02.000Z#0d6b1a3e-8f3c-4e4a-9a57-3b1f2c9d8e01' });
+    expect(sampleKeyMismatches(validate(getDocument().model), path, 'sk')).toEqual([]);
+    undo();
+    expect(getDocument().model.tables[0]!.entities[1]!.sampleItems![0]!.sk).toEqual({ S: '2026-10-14T09:30:02.000Z' });
+  });
+
+  it('renaming an entity renames its patterns and ref generators; renaming a key moves the templates', () => {
+    openModel(cruddur());
+    renameEntity('$.tables[0].entities[0]', 'Conversation');
+    const table = getDocument().model.tables[0]!;
+    expect(table.accessPatterns.filter((p) => p.entity === 'Conversation').map((p) => p.name)).toEqual([
+      'list-message-groups',
+      'find-group-rows',
+      'update-message-group',
+    ]);
+    expect(table.entities[1]!.attributes[0]!.generator).toEqual({
+      kind: 'ref',
+      entity: 'Conversation',
+      attribute: 'message_group_uuid',
+    });
+    renameKeyAttribute('$.tables[0].partitionKey.name', 'PK');
+    expect(Object.entries(getDocument().model.tables[0]!.entities[1]!.keys)).toEqual([
+      ['PK', 'MSG#{message_group_uuid}'],
+      ['sk', '{created_at}'],
+      ['message_group_uuid', '{message_group_uuid}'],
+    ]);
+    // sk is shared with the GSI: renaming the table's sort key keeps the templates under sk for the index.
+    renameKeyAttribute('$.tables[0].sortKey.name', 'SK');
+    expect(getDocument().model.tables[0]!.entities[1]!.keys.sk).toBe('{created_at}');
+  });
+
+  it('the tree lists tables, groups, indexes, entities, attributes and patterns, found again by selection', () => {
+    const nodes = buildTree(cruddur());
+    expect(nodes.slice(0, 5).map((n) => [n.kind, n.label, n.level])).toEqual([
+      ['model', 'cruddur-messaging', 1],
+      ['table', 'cruddur-messages', 2],
+      ['group', 'Indexes', 3],
+      ['index', 'message-group-sk-index', 4],
+      ['group', 'Entities', 3],
+    ]);
+    expect(nodes.filter((n) => n.kind === 'attribute')).toHaveLength(15);
+    const found = nodeForSelection(nodes, { kind: 'pattern', table: 'cruddur-messages', name: 'list-messages' });
+    expect(found?.id).toBe('$.tables[0].accessPatterns[1]');
+  });
+
+  it('describes a diagnostic path in words', () => {
+    const model = cruddur();
+    expect(describePath(model, '$.tables[0].entities[1].keys.sk')).toBe('cruddur-messages › Message › keys.sk');
+    expect(describePath(model, '$.tables[0].entities[0].attributes[1].generator')).toBe(
+      'cruddur-messages › MessageGroup › user_uuid › generator',
+    );
+    expect(describePath(model, '$')).toBe('model');
+  });
+});
