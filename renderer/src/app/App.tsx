@@ -62,6 +62,7 @@ function NavEntry({ screen, current }: { screen: ScreenDefinition; current: bool
       className="nav-item"
       aria-label={screen.label}
       aria-current={current ? 'page' : undefined}
+      aria-keyshortcuts={screen.shortcut.replace('Mod', 'Control')}
       title={`${screen.label} (${shortcutLabel(screen.shortcut)})`}
       onClick={() => showScreen(screen.id)}
     >
@@ -78,6 +79,9 @@ function TitleBar() {
   const doc = useDocument();
   const theme = useTheme();
   const fileName = doc.path ? doc.path.split(/[\\/]/).pop() : undefined;
+  useEffect(() => {
+    document.title = doc.opened ? `${doc.dirty ? '● ' : ''}${doc.model.name} — Monotable` : 'Monotable';
+  }, [doc.opened, doc.dirty, doc.model.name]);
   return (
     <header className="titlebar">
       <span className="brand">

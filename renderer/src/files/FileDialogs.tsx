@@ -1,5 +1,5 @@
 import { Dialog } from 'radix-ui';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useDocument } from '../state/model-store.js';
 import {
   discardRecovery,
@@ -19,6 +19,7 @@ function when(iso: string): string {
 /** Unsaved edits found after a crash or a killed server: restore them or discard them. */
 export function RecoveryDialog() {
   const { recovery } = useFileState();
+  const restore = useRef<HTMLButtonElement>(null);
   return (
     <Dialog.Root open={recovery !== undefined}>
       <Dialog.Portal>
@@ -47,7 +48,7 @@ export function RecoveryDialog() {
             <button type="button" className="button" onClick={() => void discardRecovery()}>
               Discard
             </button>
-            <button type="button" className="button primary" onClick={restoreRecovery}>
+            <button type="button" className="button primary" onClick={restoreRecovery} ref={restore}>
               Restore unsaved edits
             </button>
           </div>

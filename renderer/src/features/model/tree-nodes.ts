@@ -178,19 +178,23 @@ export function buildTree(model: Model): TreeNode[] {
   return nodes;
 }
 
-/** The node that shows a selection: found by name first (names survive reordering), then by path. */
+/**
+ * The node that shows a selection: the node at its path when that node still has its kind and name (two objects may
+ * share a name for a moment while one is renamed), else the one found by name (names survive reordering), else the
+ * node at its path.
+ */
 export function nodeForSelection(
   nodes: readonly TreeNode[],
   target: SelectionTarget | undefined,
 ): TreeNode | undefined {
   if (!target) return undefined;
-  const byName = nodes.find(
-    (n) =>
-      n.target &&
-      n.target.kind === target.kind &&
-      n.target.table === target.table &&
-      n.target.name === target.name &&
-      (target.kind !== 'attribute' || target.entity === undefined || n.target.entity === target.entity),
-  );
-  return byName ?? (target.path ? nodes.find((n) => n.id === target.path) : undefined);
+  const matches = (n: TreeNode): boolean =>
+    n.target !== undefined &&
+    n.target.kind === target.kind &&
+    n.target.table === target.table &&
+    n.target.name === target.name &&
+    (target.kind !== 'attribute' || target.entity === undefined || n.target.entity === target.entity);
+  const atPath = target.path ? nodes.find((n) => n.id === target.path) : undefined;
+  if (atPath && matches(atPath)) return atPath;
+  return nodes.find(matches) ?? atPath;
 }

@@ -61,7 +61,7 @@ export function StartScreen() {
         </section>
         {app ? (
           <div className="start-columns">
-            <RecentFiles />
+            <RecentFiles root={app.root} />
             <OpenFile root={app.root} />
           </div>
         ) : (
@@ -76,7 +76,14 @@ export function StartScreen() {
   );
 }
 
-function RecentFiles() {
+/** A path's folder as the user knows it: relative to the root when under it. */
+function folderOf(path: string, root: string): string {
+  const dir = path.split(/[\\/]/).slice(0, -1).join('/');
+  if (dir === root) return '';
+  return dir.startsWith(`${root}/`) ? dir.slice(root.length + 1) : dir;
+}
+
+function RecentFiles({ root }: { root: string }) {
   const [paths, setPaths] = useState<string[]>();
   useEffect(() => {
     callApi('file.recent', {})
@@ -104,7 +111,7 @@ function RecentFiles() {
                   ◆
                 </span>
                 <span className="file-name">{p.split(/[\\/]/).pop()}</span>
-                <span className="file-dir faint">{p.split(/[\\/]/).slice(0, -1).join('/')}</span>
+                <span className="file-dir faint">{folderOf(p, root)}</span>
               </button>
             </li>
           ))}
