@@ -92,7 +92,9 @@ describeInBrowser('design views: Diagram, Items, Patterns, Export, Learn on the 
     await show(page, 'Diagram');
     await page.getByRole('button', { name: 'Entity Message', exact: true }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Model' }).count()).toBeGreaterThan(0);
-    await expect.poll(() => page.getByRole('textbox', { name: /^sk key template/ }).inputValue()).toBe('{created_at}');
+    await expect
+      .poll(() => page.getByRole('textbox', { name: /^sk key template/ }).inputValue())
+      .toBe('{created_at}#{message_uuid}');
   });
 
   it('Patterns: list-messages resolves to a Query, previews the messages newest first, and follows the parameter', async () => {
@@ -182,7 +184,7 @@ describeInBrowser('design views: Diagram, Items, Patterns, Export, Learn on the 
 
   it('editing a sample item keeps its types and refuses a silent type change', async () => {
     await show(page, 'Items');
-    await page.getByRole('button', { name: /^Edit Message item MSG#5ae290ed.* 2026-10-14T09:30:02.000Z$/ }).click();
+    await page.getByRole('button', { name: /^Edit Message item MSG#5ae290ed.* 2026-10-14T09:30:02.000Z#/ }).click();
     const dialog = page.getByRole('dialog', { name: 'Edit Message sample item' });
     const text = dialog.getByRole('textbox', { name: 'Item as DynamoDB JSON' });
     const item = JSON.parse(await text.inputValue()) as Record<string, unknown>;

@@ -23,7 +23,7 @@ describe('layoutDiagram', () => {
     expect(message.parentId).toBe(tableNodeId('cruddur-messages'));
     expect(message.data.kind === 'entity' && message.data.keys).toEqual([
       { index: 'table', indexKind: 'table', role: 'PK', attribute: 'pk', template: 'MSG#{message_group_uuid}' },
-      { index: 'table', indexKind: 'table', role: 'SK', attribute: 'sk', template: '{created_at}' },
+      { index: 'table', indexKind: 'table', role: 'SK', attribute: 'sk', template: '{created_at}#{message_uuid}' },
       {
         index: 'message-group-sk-index',
         indexKind: 'gsi',
@@ -31,16 +31,25 @@ describe('layoutDiagram', () => {
         attribute: 'message_group_uuid',
         template: '{message_group_uuid}',
       },
-      { index: 'message-group-sk-index', indexKind: 'gsi', role: 'SK', attribute: 'sk', template: '{created_at}' },
+      {
+        index: 'message-group-sk-index',
+        indexKind: 'gsi',
+        role: 'SK',
+        attribute: 'sk',
+        template: '{created_at}#{message_uuid}',
+      },
     ]);
     expect(message.path).toBe('$.tables[0].entities[1]');
-    expect(layout.edges).toEqual([
-      expect.objectContaining({
-        source: entityNodeId('cruddur-messages', 'MessageGroup'),
-        target: entityNodeId('cruddur-messages', 'Message'),
-        label: 'message_group_uuid → MessageGroup.message_group_uuid',
-      }),
-    ]);
+    // refs and seed parents, seed-only entities included: User → Conversation → MessageGroup and Message
+    const pairs = layout.edges.map((e) => `${e.source.split(':')[2]} → ${e.target.split(':')[2]}`).sort();
+    expect(pairs).toEqual(['Conversation → Message', 'Conversation → MessageGroup', 'User → Conversation']);
+    expect(layout.edges.find((e) => e.target.endsWith(':Message'))?.label).toBe(
+      'message_group_uuid → Conversation.message_group_uuid',
+    );
+    const conversation = layout.nodes.find((n) => n.id === entityNodeId('cruddur-messages', 'Conversation'))!;
+    expect(conversation.data.kind === 'entity' && conversation.data.seedOnly).toBe(true);
+    expect(nodeLabel(conversation.data)).toBe('Seed-only entity Conversation');
+    expect(conversation.path).toBe('$.tables[0].seedEntities[1]');
     const gsi = layout.nodes.find((n) => n.data.kind === 'index')!;
     expect(nodeLabel(gsi.data)).toBe('GSI message-group-sk-index');
     expect(gsi.data.kind === 'index' && gsi.data.members).toEqual(['MessageGroup', 'Message']);
@@ -48,9 +57,9 @@ describe('layoutDiagram', () => {
 
   it('puts the parent above the child, and nothing overlaps inside a table', () => {
     const layout = layoutDiagram(cruddurMessaging);
-    const group = layout.nodes.find((n) => n.id === entityNodeId('cruddur-messages', 'MessageGroup'))!;
+    const conversation = layout.nodes.find((n) => n.id === entityNodeId('cruddur-messages', 'Conversation'))!;
     const message = layout.nodes.find((n) => n.id === entityNodeId('cruddur-messages', 'Message'))!;
-    expect(group.y + group.height).toBeLessThanOrEqual(message.y);
+    expect(conversation.y + conversation.height).toBeLessThanOrEqual(message.y);
     const children = layout.nodes.filter((n) => n.parentId);
     for (const a of children) for (const b of children) if (a !== b) expect(overlaps(a, b)).toBe(false);
     const table = layout.nodes.find((n) => n.data.kind === 'table')!;
@@ -115,6 +124,7 @@ describe('layoutDiagram', () => {
             { name: 'Parent', keys: { pk: 'P#{id}', sk: 'P' }, attributes: [{ name: 'id', type: 'S' }] },
             ...children,
           ],
+          seedEntities: [],
           accessPatterns: [],
         },
       ],

@@ -1,6 +1,6 @@
 import dagre from '@dagrejs/dagre';
 import { indexViews } from '../../../../shared/model/indexes.js';
-import type { Entity, Model, Table } from '../../../../shared/model/schema.js';
+import type { Attribute, Entity, Model, Table } from '../../../../shared/model/schema.js';
 
 /**
  * The diagram as positioned boxes, computed from the model alone (no DOM): one container per table, an entity
@@ -34,6 +34,8 @@ export interface EntityNodeData {
   absentFrom: string[];
   /** Where reference edges leave (children below, or to the right in a left-to-right layout). */
   flow: 'down' | 'right';
+  /** A seed-only entity: generated to derive others from, never stored in the table (no keys). */
+  seedOnly?: boolean;
 }
 
 export interface IndexNodeData {
@@ -108,7 +110,7 @@ export function tableNodeId(table: string): string {
 }
 
 export function entityHeight(data: EntityNodeData): number {
-  return ENTITY_CHROME + data.keys.length * ROW_HEIGHT;
+  return ENTITY_CHROME + (data.keys.length + (data.seedOnly ? 1 : 0)) * ROW_HEIGHT;
 }
 
 function entityData(table: Table, entity: Entity): EntityNodeData {
@@ -161,25 +163,40 @@ function tableSettings(table: Table): string[] {
   return settings;
 }
 
-/** `ref:` edges inside one table: parent entity → child entity, once per attribute. */
+/** The entity an attribute's generator derives from: a `ref` parent, or the entity whose items make a `members` set. */
+function sourceOf(attribute: Attribute): string | undefined {
+  const generator = attribute.generator;
+  if (generator?.kind === 'ref' || generator?.kind === 'members') return generator.entity;
+  return undefined;
+}
+
+/**
+ * Edges inside one table: parent entity → child entity for each `ref` (and `members`) generator and each
+ * `seed.parent`, once per pair and attribute; seed-only entities take part (they are what others derive from).
+ */
 function refEdges(table: Table): DiagramEdge[] {
-  const names = new Set(table.entities.map((e) => e.name));
+  const all = [...table.entities, ...(table.seedEntities ?? [])];
+  const names = new Set(all.map((e) => e.name));
   const edges: DiagramEdge[] = [];
   const seen = new Set<string>();
-  for (const entity of table.entities) {
+  const add = (parent: string, child: string, via: string, label: string): void => {
+    if (!names.has(parent) || parent === child) return;
+    const id = `ref:${table.name}:${parent}:${child}:${via}`;
+    if (seen.has(id) || seen.has(`pair:${parent}:${child}`)) return;
+    seen.add(id);
+    seen.add(`pair:${parent}:${child}`);
+    edges.push({ id, source: entityNodeId(table.name, parent), target: entityNodeId(table.name, child), label });
+  };
+  for (const entity of all) {
     for (const attribute of entity.attributes) {
+      const source = sourceOf(attribute);
       const generator = attribute.generator;
-      if (generator?.kind !== 'ref' || !names.has(generator.entity)) continue;
-      const id = `ref:${table.name}:${generator.entity}:${entity.name}:${attribute.name}`;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      edges.push({
-        id,
-        source: entityNodeId(table.name, generator.entity),
-        target: entityNodeId(table.name, entity.name),
-        label: `${attribute.name} → ${generator.entity}.${generator.attribute}`,
-      });
+      if (source === undefined) continue;
+      const target = generator?.kind === 'ref' ? `${source}.${generator.attribute}` : `${source} items`;
+      add(source, entity.name, attribute.name, `${attribute.name} → ${target}`);
     }
+    const parent = entity.seed && 'parent' in entity.seed ? entity.seed.parent : undefined;
+    if (parent !== undefined) add(parent, entity.name, '(parent)', `child of ${parent}`);
   }
   return edges;
 }
@@ -275,6 +292,28 @@ function layoutTable(
       y: 0,
     };
     return { box, data, path: `$.tables[${tableIndex}].entities[${i}]` };
+  });
+  (table.seedEntities ?? []).forEach((seedEntity, i) => {
+    const data: EntityNodeData = {
+      kind: 'entity',
+      table: table.name,
+      name: seedEntity.name,
+      ...(seedEntity.description !== undefined && { description: seedEntity.description }),
+      keys: [],
+      attributeCount: seedEntity.attributes.length,
+      sampleCount: 0,
+      absentFrom: [],
+      flow: 'down',
+      seedOnly: true,
+    };
+    const box: Box = {
+      id: entityNodeId(table.name, seedEntity.name),
+      width: ENTITY_WIDTH,
+      height: entityHeight(data),
+      x: 0,
+      y: 0,
+    };
+    entities.push({ box, data, path: `$.tables[${tableIndex}].seedEntities[${i}]` });
   });
   // the same entity name twice would make one node id twice; the first keeps the id (a validation error anyway)
   const unique = entities.filter((e, i) => entities.findIndex((o) => o.box.id === e.box.id) === i);
@@ -392,7 +431,7 @@ export function nodeLabel(data: DiagramNodeData): string {
     case 'table':
       return `Table ${data.name}`;
     case 'entity':
-      return `Entity ${data.name}`;
+      return `${data.seedOnly ? 'Seed-only entity' : 'Entity'} ${data.name}`;
     case 'index':
       return `${data.indexKind === 'gsi' ? 'GSI' : 'LSI'} ${data.name}`;
   }

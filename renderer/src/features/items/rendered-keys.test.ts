@@ -29,13 +29,17 @@ describe('renderedModel', () => {
       { S: 'MSG#2026-10-14T09:30:02.000Z#0d6b1a3e-8f3c-4e4a-9a57-3b1f2c9d8e01' },
     ]);
     // the stored items are untouched
-    expect(edited.tables[0]!.entities[1]!.sampleItems![0]!['sk']).toEqual({ S: '2026-10-14T09:30:02.000Z' });
+    expect(edited.tables[0]!.entities[1]!.sampleItems![0]!['sk']).toEqual({
+      S: '2026-10-14T09:30:02.000Z#0d6b1a3e-8f3c-4e4a-9a57-3b1f2c9d8e01',
+    });
   });
 
   it('keeps a stored key whose template needs an attribute the item lacks', () => {
     const { model, stale } = renderedModel(withMessageSortKey('{missing_attribute}'));
     expect(stale).toEqual([]);
-    expect(model.tables[0]!.entities[1]!.sampleItems![0]!['sk']).toEqual({ S: '2026-10-14T09:30:02.000Z' });
+    expect(model.tables[0]!.entities[1]!.sampleItems![0]!['sk']).toEqual({
+      S: '2026-10-14T09:30:02.000Z#0d6b1a3e-8f3c-4e4a-9a57-3b1f2c9d8e01',
+    });
   });
 
   it('renders the same objects again for the same model and entity', () => {
