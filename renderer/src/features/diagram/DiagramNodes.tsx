@@ -56,8 +56,12 @@ export function EntityNode({ data, selected }: NodeProps & { data: EntityNodeDat
                 {key.role}
                 {key.index !== 'table' && <span className="dg-key-index"> · {key.index}</span>}
               </th>
-              <td className="dg-attr mono">{key.attribute}</td>
-              <td className="dg-template mono">{key.template ?? 'not in index'}</td>
+              <td className="dg-attr mono" title={key.attribute}>
+                {key.attribute}
+              </td>
+              <td className="dg-template mono" title={key.template ?? 'not in this index'}>
+                {key.template ?? 'not in index'}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -89,7 +89,7 @@ export interface DiagramLayout {
   height: number;
 }
 
-export const ENTITY_WIDTH = 400;
+export const ENTITY_WIDTH = 440;
 export const INDEX_WIDTH = 260;
 const ROW_HEIGHT = 20;
 const ENTITY_CHROME = 40;
@@ -192,8 +192,8 @@ function refEdges(table: Table): DiagramEdge[] {
       const source = sourceOf(attribute);
       const generator = attribute.generator;
       if (source === undefined) continue;
-      const target = generator?.kind === 'ref' ? `${source}.${generator.attribute}` : `${source} items`;
-      add(source, entity.name, attribute.name, `${attribute.name} → ${target}`);
+      // the label stays short (edges of one parent sit side by side); the attribute names the relation
+      add(source, entity.name, attribute.name, attribute.name);
     }
     const parent = entity.seed && 'parent' in entity.seed ? entity.seed.parent : undefined;
     if (parent !== undefined) add(parent, entity.name, '(parent)', `child of ${parent}`);
