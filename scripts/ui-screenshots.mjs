@@ -52,11 +52,12 @@ async function nav(page, name) {
 
 async function main() {
   await mkdir(OUT, { recursive: true });
-  const root = await mkdtemp(join(tmpdir(), 'monotable-shots-'));
-  const server = await serve(root);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
   try {
     for (const theme of ['light', 'dark']) {
+      // a server (and data folder) per theme: the second page must not be offered the first one's unsaved edits
+      const root = await mkdtemp(join(tmpdir(), 'monotable-shots-'));
+      const server = await serve(root);
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: theme });
       page.setDefaultTimeout(10_000);
       await page.goto(server.url);
@@ -97,11 +98,11 @@ async function main() {
         console.log(file);
       }
       await page.close();
+      await server.stop();
+      await rm(root, { recursive: true, force: true });
     }
   } finally {
     await browser.close();
-    await server.stop();
-    await rm(root, { recursive: true, force: true });
   }
 }
 

@@ -29,14 +29,18 @@ export function TableNode({ data }: NodeProps & { data: TableNodeData }) {
 export function EntityNode({ data, selected }: NodeProps & { data: EntityNodeData }) {
   const colour = entityColor(data.name);
   return (
-    <div className={`dg-entity ${selected ? 'is-selected' : ''}`} style={{ borderTopColor: colour.color }}>
-      <Handle type="target" position={Position.Top} isConnectable={false} />
+    <div
+      className={`dg-entity ${selected ? 'is-selected' : ''} ${data.seedOnly ? 'is-seed-only' : ''}`}
+      style={{ borderTopColor: colour.color }}
+    >
+      <Handle type="target" position={data.flow === 'right' ? Position.Left : Position.Top} isConnectable={false} />
       <div className="dg-entity-head" style={{ background: colour.background }}>
         <strong style={{ color: colour.color }}>{data.name}</strong>
         <span className="faint">
-          {data.attributeCount} attrs · {data.sampleCount} samples
+          {data.attributeCount} attrs{data.seedOnly ? '' : ` · ${data.sampleCount} samples`}
         </span>
       </div>
+      {data.seedOnly && <p className="dg-seed-only">seed-only: generated for the seed, not stored</p>}
       <table className="dg-key-table">
         <tbody>
           {data.keys.map((key) => (
@@ -52,13 +56,17 @@ export function EntityNode({ data, selected }: NodeProps & { data: EntityNodeDat
                 {key.role}
                 {key.index !== 'table' && <span className="dg-key-index"> · {key.index}</span>}
               </th>
-              <td className="dg-attr mono">{key.attribute}</td>
-              <td className="dg-template mono">{key.template ?? 'not in index'}</td>
+              <td className="dg-attr mono" title={key.attribute}>
+                {key.attribute}
+              </td>
+              <td className="dg-template mono" title={key.template ?? 'not in this index'}>
+                {key.template ?? 'not in index'}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <Handle type="source" position={Position.Bottom} isConnectable={false} />
+      <Handle type="source" position={data.flow === 'right' ? Position.Right : Position.Bottom} isConnectable={false} />
     </div>
   );
 }

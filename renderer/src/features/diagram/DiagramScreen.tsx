@@ -10,7 +10,6 @@ import {
   ReactFlowProvider,
   useReactFlow,
 } from '@xyflow/react';
-import '@xyflow/react/dist/style.css';
 import { type KeyboardEvent, useEffect, useMemo } from 'react';
 import { useModel } from '../../state/model-store.js';
 import { focusPath, useSelection } from '../../state/selection.js';

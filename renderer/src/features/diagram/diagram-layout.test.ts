@@ -40,13 +40,14 @@ describe('layoutDiagram', () => {
       },
     ]);
     expect(message.path).toBe('$.tables[0].entities[1]');
-    expect(layout.edges).toEqual([
-      expect.objectContaining({
-        source: entityNodeId('cruddur-messages', 'MessageGroup'),
-        target: entityNodeId('cruddur-messages', 'Message'),
-        label: 'message_group_uuid → MessageGroup.message_group_uuid',
-      }),
-    ]);
+    // refs and seed parents, seed-only entities included: User → Conversation → MessageGroup and Message
+    const pairs = layout.edges.map((e) => `${e.source.split(':')[2]} → ${e.target.split(':')[2]}`).sort();
+    expect(pairs).toEqual(['Conversation → Message', 'Conversation → MessageGroup', 'User → Conversation']);
+    expect(layout.edges.find((e) => e.target.endsWith(':Message'))?.label).toBe('message_group_uuid');
+    const conversation = layout.nodes.find((n) => n.id === entityNodeId('cruddur-messages', 'Conversation'))!;
+    expect(conversation.data.kind === 'entity' && conversation.data.seedOnly).toBe(true);
+    expect(nodeLabel(conversation.data)).toBe('Seed-only entity Conversation');
+    expect(conversation.path).toBe('$.tables[0].seedEntities[1]');
     const gsi = layout.nodes.find((n) => n.data.kind === 'index')!;
     expect(nodeLabel(gsi.data)).toBe('GSI message-group-sk-index');
     expect(gsi.data.kind === 'index' && gsi.data.members).toEqual(['MessageGroup', 'Message']);
@@ -54,9 +55,9 @@ describe('layoutDiagram', () => {
 
   it('puts the parent above the child, and nothing overlaps inside a table', () => {
     const layout = layoutDiagram(cruddurMessaging);
-    const group = layout.nodes.find((n) => n.id === entityNodeId('cruddur-messages', 'MessageGroup'))!;
+    const conversation = layout.nodes.find((n) => n.id === entityNodeId('cruddur-messages', 'Conversation'))!;
     const message = layout.nodes.find((n) => n.id === entityNodeId('cruddur-messages', 'Message'))!;
-    expect(group.y + group.height).toBeLessThanOrEqual(message.y);
+    expect(conversation.y + conversation.height).toBeLessThanOrEqual(message.y);
     const children = layout.nodes.filter((n) => n.parentId);
     for (const a of children) for (const b of children) if (a !== b) expect(overlaps(a, b)).toBe(false);
     const table = layout.nodes.find((n) => n.data.kind === 'table')!;
@@ -97,5 +98,40 @@ describe('layoutDiagram', () => {
     expect(second.x).toBeGreaterThan(first.x + first.width);
     const children = layout.nodes.filter((n) => n.parentId === first.id);
     for (const a of children) for (const b of children) if (a !== b) expect(overlaps(a, b)).toBe(false);
+  });
+
+  it('lays a parent with many children out left to right rather than as one very wide row', () => {
+    const base = cruddurMessaging.tables[0]!;
+    const children = Array.from({ length: 40 }, (_, i) => ({
+      name: `Child${i}`,
+      keys: { pk: 'P#{parent_id}', sk: `C${i}#{id}` },
+      attributes: [
+        {
+          name: 'parent_id',
+          type: 'S' as const,
+          generator: { kind: 'ref' as const, entity: 'Parent', attribute: 'id' },
+        },
+      ],
+    }));
+    const model: Model = {
+      ...cruddurMessaging,
+      tables: [
+        {
+          ...base,
+          entities: [
+            { name: 'Parent', keys: { pk: 'P#{id}', sk: 'P' }, attributes: [{ name: 'id', type: 'S' }] },
+            ...children,
+          ],
+          seedEntities: [],
+          accessPatterns: [],
+        },
+      ],
+    };
+    const layout = layoutDiagram(model);
+    expect(layout.edges).toHaveLength(40);
+    expect(layout.width / layout.height).toBeLessThan(4);
+    const parent = layout.nodes.find((n) => n.id === entityNodeId(base.name, 'Parent'))!;
+    const child = layout.nodes.find((n) => n.id === entityNodeId(base.name, 'Child0'))!;
+    expect(parent.x + parent.width).toBeLessThanOrEqual(child.x);
   });
 });

@@ -1,6 +1,6 @@
 import dagre from '@dagrejs/dagre';
 import { indexViews } from '../../../../shared/model/indexes.js';
-import type { Entity, Model, Table } from '../../../../shared/model/schema.js';
+import type { Attribute, Entity, Model, Table } from '../../../../shared/model/schema.js';
 
 /**
  * The diagram as positioned boxes, computed from the model alone (no DOM): one container per table, an entity
@@ -32,6 +32,10 @@ export interface EntityNodeData {
   sampleCount: number;
   /** Index names the entity is absent from (no template for one of the index's keys). */
   absentFrom: string[];
+  /** Where reference edges leave (children below, or to the right in a left-to-right layout). */
+  flow: 'down' | 'right';
+  /** A seed-only entity: generated to derive others from, never stored in the table (no keys). */
+  seedOnly?: boolean;
 }
 
 export interface IndexNodeData {
@@ -85,7 +89,7 @@ export interface DiagramLayout {
   height: number;
 }
 
-export const ENTITY_WIDTH = 400;
+export const ENTITY_WIDTH = 440;
 export const INDEX_WIDTH = 260;
 const ROW_HEIGHT = 20;
 const ENTITY_CHROME = 40;
@@ -106,7 +110,7 @@ export function tableNodeId(table: string): string {
 }
 
 export function entityHeight(data: EntityNodeData): number {
-  return ENTITY_CHROME + data.keys.length * ROW_HEIGHT;
+  return ENTITY_CHROME + (data.keys.length + (data.seedOnly ? 1 : 0)) * ROW_HEIGHT;
 }
 
 function entityData(table: Table, entity: Entity): EntityNodeData {
@@ -138,6 +142,7 @@ function entityData(table: Table, entity: Entity): EntityNodeData {
     attributeCount: entity.attributes.length,
     sampleCount: entity.sampleItems?.length ?? 0,
     absentFrom,
+    flow: 'down',
   };
 }
 
@@ -158,25 +163,40 @@ function tableSettings(table: Table): string[] {
   return settings;
 }
 
-/** `ref:` edges inside one table: parent entity → child entity, once per attribute. */
+/** The entity an attribute's generator derives from: a `ref` parent, or the entity whose items make a `members` set. */
+function sourceOf(attribute: Attribute): string | undefined {
+  const generator = attribute.generator;
+  if (generator?.kind === 'ref' || generator?.kind === 'members') return generator.entity;
+  return undefined;
+}
+
+/**
+ * Edges inside one table: parent entity → child entity for each `ref` (and `members`) generator and each
+ * `seed.parent`, once per pair and attribute; seed-only entities take part (they are what others derive from).
+ */
 function refEdges(table: Table): DiagramEdge[] {
-  const names = new Set(table.entities.map((e) => e.name));
+  const all = [...table.entities, ...(table.seedEntities ?? [])];
+  const names = new Set(all.map((e) => e.name));
   const edges: DiagramEdge[] = [];
   const seen = new Set<string>();
-  for (const entity of table.entities) {
+  const add = (parent: string, child: string, via: string, label: string): void => {
+    if (!names.has(parent) || parent === child) return;
+    const id = `ref:${table.name}:${parent}:${child}:${via}`;
+    if (seen.has(id) || seen.has(`pair:${parent}:${child}`)) return;
+    seen.add(id);
+    seen.add(`pair:${parent}:${child}`);
+    edges.push({ id, source: entityNodeId(table.name, parent), target: entityNodeId(table.name, child), label });
+  };
+  for (const entity of all) {
     for (const attribute of entity.attributes) {
+      const source = sourceOf(attribute);
       const generator = attribute.generator;
-      if (generator?.kind !== 'ref' || !names.has(generator.entity)) continue;
-      const id = `ref:${table.name}:${generator.entity}:${entity.name}:${attribute.name}`;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      edges.push({
-        id,
-        source: entityNodeId(table.name, generator.entity),
-        target: entityNodeId(table.name, entity.name),
-        label: `${attribute.name} → ${generator.entity}.${generator.attribute}`,
-      });
+      if (source === undefined) continue;
+      // the label stays short (edges of one parent sit side by side); the attribute names the relation
+      add(source, entity.name, attribute.name, attribute.name);
     }
+    const parent = entity.seed && 'parent' in entity.seed ? entity.seed.parent : undefined;
+    if (parent !== undefined) add(parent, entity.name, '(parent)', `child of ${parent}`);
   }
   return edges;
 }
@@ -189,11 +209,10 @@ interface Box {
   y: number;
 }
 
-/** Lays out the connected entities with dagre (parents above children); returns the block's size. */
-function layoutConnected(boxes: Box[], edges: DiagramEdge[]): { width: number; height: number } {
-  if (boxes.length === 0) return { width: 0, height: 0 };
+/** Lays out the connected entities with dagre in one direction; returns the block's size. */
+function dagreLayout(boxes: Box[], edges: DiagramEdge[], rankdir: 'TB' | 'LR'): { width: number; height: number } {
   const graph = new dagre.graphlib.Graph({ multigraph: true });
-  graph.setGraph({ rankdir: 'TB', nodesep: GAP, ranksep: 56, marginx: 0, marginy: 0 });
+  graph.setGraph({ rankdir, nodesep: GAP, ranksep: 56, marginx: 0, marginy: 0 });
   graph.setDefaultEdgeLabel(() => ({}));
   for (const box of boxes) graph.setNode(box.id, { width: box.width, height: box.height });
   for (const edge of edges) graph.setEdge(edge.source, edge.target, {}, edge.id);
@@ -208,6 +227,30 @@ function layoutConnected(boxes: Box[], edges: DiagramEdge[]): { width: number; h
     height = Math.max(height, box.y + box.height);
   }
   return { width, height };
+}
+
+/** How far a block's shape is from a screen's (about 1.6 wide per 1 tall), in log terms. */
+const misfit = (size: { width: number; height: number }): number =>
+  Math.abs(Math.log(size.width / Math.max(1, size.height) / 1.6));
+
+/**
+ * Lays out the connected entities with dagre, parents above children; a graph that comes out far wider than tall
+ * (many children of one parent) is laid out left to right instead when that fits a screen better.
+ */
+function layoutConnected(
+  boxes: Box[],
+  edges: DiagramEdge[],
+): { width: number; height: number; flow: 'down' | 'right' } {
+  if (boxes.length === 0) return { width: 0, height: 0, flow: 'down' };
+  const topDown = dagreLayout(boxes, edges, 'TB');
+  if (topDown.width / Math.max(1, topDown.height) < 4) return { ...topDown, flow: 'down' };
+  const positions = boxes.map((b) => [b.x, b.y] as const);
+  const leftRight = dagreLayout(boxes, edges, 'LR');
+  if (misfit(leftRight) < misfit(topDown)) return { ...leftRight, flow: 'right' };
+  boxes.forEach((b, i) => {
+    [b.x, b.y] = positions[i]!;
+  });
+  return { ...topDown, flow: 'down' };
 }
 
 /** Packs boxes in rows of `columns`, each row as tall as its tallest box. */
@@ -250,6 +293,28 @@ function layoutTable(
     };
     return { box, data, path: `$.tables[${tableIndex}].entities[${i}]` };
   });
+  (table.seedEntities ?? []).forEach((seedEntity, i) => {
+    const data: EntityNodeData = {
+      kind: 'entity',
+      table: table.name,
+      name: seedEntity.name,
+      ...(seedEntity.description !== undefined && { description: seedEntity.description }),
+      keys: [],
+      attributeCount: seedEntity.attributes.length,
+      sampleCount: 0,
+      absentFrom: [],
+      flow: 'down',
+      seedOnly: true,
+    };
+    const box: Box = {
+      id: entityNodeId(table.name, seedEntity.name),
+      width: ENTITY_WIDTH,
+      height: entityHeight(data),
+      x: 0,
+      y: 0,
+    };
+    entities.push({ box, data, path: `$.tables[${tableIndex}].seedEntities[${i}]` });
+  });
   // the same entity name twice would make one node id twice; the first keeps the id (a validation error anyway)
   const unique = entities.filter((e, i) => entities.findIndex((o) => o.box.id === e.box.id) === i);
 
@@ -282,6 +347,7 @@ function layoutTable(
     connected.map((e) => e.box),
     edges,
   );
+  for (const e of connected) e.data.flow = graphSize.flow;
   // about 1.6 times wider than tall: columns × width ≈ 1.6 × rows × height
   const meanHeight = loose.reduce((sum, e) => sum + e.box.height + GAP, 0) / Math.max(1, loose.length);
   const columns = Math.max(
@@ -365,7 +431,7 @@ export function nodeLabel(data: DiagramNodeData): string {
     case 'table':
       return `Table ${data.name}`;
     case 'entity':
-      return `Entity ${data.name}`;
+      return `${data.seedOnly ? 'Seed-only entity' : 'Entity'} ${data.name}`;
     case 'index':
       return `${data.indexKind === 'gsi' ? 'GSI' : 'LSI'} ${data.name}`;
   }

@@ -4,9 +4,6 @@ import { previewPattern } from '../../../../shared/preview/index.js';
 import { cruddurMessaging } from '../../../../shared/templates/cruddur-messaging.js';
 import { renderedModel } from './rendered-keys.js';
 
-/** The sort key the template stores on its first sample message. */
-const storedSk = cruddurMessaging.tables[0]!.entities[1]!.sampleItems![0]!['sk'];
-
 function withMessageSortKey(template: string): Model {
   const model: Model = structuredClone(cruddurMessaging);
   model.tables[0]!.entities[1]!.keys['sk'] = template;
@@ -22,7 +19,6 @@ describe('renderedModel', () => {
 
   it('re-keys the items of an edited template, so the preview follows the template', () => {
     const edited = withMessageSortKey('MSG#{created_at}#{message_uuid}');
-    expect(storedSk).toEqual({ S: '2026-10-14T09:30:02.000Z#0d6b1a3e-8f3c-4e4a-9a57-3b1f2c9d8e01' });
     const { model, stale } = renderedModel(edited);
     expect(stale).toEqual([{ table: 0, entity: 1, name: 'Message', items: 3 }]);
     expect(model.tables[0]!.entities[0]).toBe(edited.tables[0]!.entities[0]);
@@ -33,13 +29,17 @@ describe('renderedModel', () => {
       { S: 'MSG#2026-10-14T09:30:02.000Z#0d6b1a3e-8f3c-4e4a-9a57-3b1f2c9d8e01' },
     ]);
     // the stored items are untouched
-    expect(edited.tables[0]!.entities[1]!.sampleItems![0]!['sk']).toEqual(storedSk);
+    expect(edited.tables[0]!.entities[1]!.sampleItems![0]!['sk']).toEqual({
+      S: '2026-10-14T09:30:02.000Z#0d6b1a3e-8f3c-4e4a-9a57-3b1f2c9d8e01',
+    });
   });
 
   it('keeps a stored key whose template needs an attribute the item lacks', () => {
     const { model, stale } = renderedModel(withMessageSortKey('{missing_attribute}'));
     expect(stale).toEqual([]);
-    expect(model.tables[0]!.entities[1]!.sampleItems![0]!['sk']).toEqual(storedSk);
+    expect(model.tables[0]!.entities[1]!.sampleItems![0]!['sk']).toEqual({
+      S: '2026-10-14T09:30:02.000Z#0d6b1a3e-8f3c-4e4a-9a57-3b1f2c9d8e01',
+    });
   });
 
   it('renders the same objects again for the same model and entity', () => {

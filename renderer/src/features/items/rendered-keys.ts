@@ -1,4 +1,4 @@
-import { formatTemplateValue, renderTemplate, tryParseTemplate } from '../../../../shared/keys/template.js';
+import { formatTemplateValue, tryParseTemplate } from '../../../../shared/keys/template.js';
 import type { AttributeValue, Item } from '../../../../shared/model/attribute-value.js';
 import { keyAttributes } from '../../../../shared/model/indexes.js';
 import { checkDynamoNumber } from '../../../../shared/model/numbers.js';
@@ -48,48 +48,67 @@ function scalar(value: AttributeValue | undefined): string | undefined {
   return undefined;
 }
 
-function renderedKey(template: string, item: Item, type: 'S' | 'N' | 'B'): AttributeValue | undefined {
-  const parsed = tryParseTemplate(template);
-  if (!parsed) return undefined;
-  const values: Record<string, string> = {};
-  for (const param of parsed.params) {
-    const text = scalar(item[param]);
-    if (text === undefined) return undefined;
-    values[param] = text;
-  }
-  let text: string;
-  try {
-    text = renderTemplate(parsed, values);
-  } catch {
-    return undefined;
-  }
-  if (type === 'N') return checkDynamoNumber(text) === undefined ? { N: text } : undefined;
-  if (type === 'B') return undefined; // binary keys are not rendered from text templates
-  return { S: text };
+interface KeyPlan {
+  name: string;
+  type: 'S' | 'N';
+  /** Literal text, or a parameter name where `isParam` is set. */
+  parts: string[];
+  isParam: boolean[];
 }
 
-function sameScalar(a: AttributeValue | undefined, b: AttributeValue): boolean {
-  if (!a) return false;
-  if ('S' in a && 'S' in b) return a.S === b.S;
-  if ('N' in a && 'N' in b) return a.N === b.N;
-  return false;
+/** The entity's key templates parsed once: those of S and N keys (binary keys are not rendered from text). */
+function keyPlans(entity: Entity, keyTypes: KeyTypes): KeyPlan[] {
+  const plans: KeyPlan[] = [];
+  for (const [name, source] of Object.entries(entity.keys)) {
+    const type = keyTypes.get(name);
+    const parsed = type === 'S' || type === 'N' ? tryParseTemplate(source) : undefined;
+    if (!parsed || (type !== 'S' && type !== 'N')) continue;
+    plans.push({
+      name,
+      type,
+      parts: parsed.segments.map((segment) => (segment.kind === 'literal' ? segment.text : segment.name)),
+      isParam: parsed.segments.map((segment) => segment.kind === 'param'),
+    });
+  }
+  return plans;
+}
+
+/** The key text the plan renders from the item's attributes, or undefined when one is missing (or it is empty). */
+function renderedKey(plan: KeyPlan, item: Item): string | undefined {
+  let text = '';
+  for (let i = 0; i < plan.parts.length; i++) {
+    if (!plan.isParam[i]) {
+      text += plan.parts[i]!;
+      continue;
+    }
+    const value = scalar(item[plan.parts[i]!]);
+    if (value === undefined) return undefined;
+    text += value;
+  }
+  return text === '' ? undefined : text;
+}
+
+/** The stored key already holds this text with the key's type. */
+function agrees(stored: AttributeValue | undefined, type: 'S' | 'N', text: string): boolean {
+  if (!stored) return false;
+  return type === 'S' ? 'S' in stored && stored.S === text : 'N' in stored && stored.N === text;
 }
 
 function renderEntity(entity: Entity, keyTypes: KeyTypes): RenderedEntity {
   const hit = entities.get(entity);
   if (hit && hit.keyTypes === keyTypes) return hit;
   const samples = entity.sampleItems ?? [];
+  const plans = keyPlans(entity, keyTypes);
   let stale = 0;
   let changedAny = false;
   const items = samples.map((item) => {
     let out: Item | undefined;
-    for (const [name, template] of Object.entries(entity.keys)) {
-      const type = keyTypes.get(name);
-      if (!type) continue;
-      const value = renderedKey(template, item, type);
-      if (!value || sameScalar(item[name], value)) continue;
+    for (const plan of plans) {
+      const text = renderedKey(plan, item);
+      if (text === undefined || agrees(item[plan.name], plan.type, text)) continue;
+      if (plan.type === 'N' && checkDynamoNumber(text) !== undefined) continue;
       out ??= { ...item };
-      out[name] = value;
+      out[plan.name] = plan.type === 'N' ? { N: text } : { S: text };
     }
     if (!out) return item;
     stale++;

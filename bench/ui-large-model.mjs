@@ -1,0 +1,239 @@
+// The design screens on the large model (200 entities, 1,000 patterns, 10,000 sample items) in headless Chromium,
+// measured in the page: open → usable screen, keystroke → problems and preview settled (p50/p95), diagram layout and
+// first render, and frame intervals while panning the diagram. Needs `npm run build:node && npm run build:ui`.
+// Run: node bench/ui-large-model.mjs [--keystrokes N]
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { serializeModel } from '../dist/shared/model/serialize-model.js';
+import { largeModel } from './large-model.mjs';
+
+const REPO = join(import.meta.dirname, '..');
+const KEYSTROKES = Number(process.argv[process.argv.indexOf('--keystrokes') + 1]) || 30;
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+};
+const ms = (n) => `${n.toFixed(1)} ms`;
+
+async function serve(root, file) {
+  const data = await mkdtemp(join(tmpdir(), 'monotable-bench-data-'));
+  const child = spawn(
+    process.execPath,
+    [join(REPO, 'bin', 'monotable.js'), 'serve', '--port', '0', '--root', root, file],
+    {
+      cwd: root,
+      env: { ...process.env, MONOTABLE_DATA_DIR: data },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const m = /^url: (\S+)$/m.exec(out);
+      if (m) resolve(m[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`monotable serve exited with ${code}`)));
+  });
+  return {
+    url,
+    async stop() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+      await rm(data, { recursive: true, force: true });
+    },
+  };
+}
+
+/** In the page: per keystroke, the time from keydown until the DOM stops changing (last mutation within 1 s). */
+function installKeystrokeProbe() {
+  const probe = { open: undefined, results: [] };
+  window.__keystrokes = probe;
+  const observer = new MutationObserver(() => {
+    if (probe.open) probe.open.last = performance.now();
+  });
+  const observe = () =>
+    observer.observe(document.documentElement, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+    });
+  if (document.documentElement) observe();
+  else document.addEventListener('DOMContentLoaded', observe, { once: true });
+  document.addEventListener(
+    'keydown',
+    () => {
+      if (probe.open) probe.results.push(probe.open.last - probe.open.start);
+      const start = performance.now();
+      probe.open = { start, last: start };
+    },
+    true,
+  );
+  probe.flush = () => {
+    if (probe.open) probe.results.push(probe.open.last - probe.open.start);
+    probe.open = undefined;
+    return probe.results.splice(0);
+  };
+}
+
+async function nav(page, name) {
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name, exact: true }).click();
+}
+
+/** Types one key at a time, each after the page has settled from the previous one (no queue of pending keys). */
+async function typeSlowly(page, locator, text) {
+  await locator.click();
+  await page.keyboard.press('End');
+  for (const ch of text) {
+    await page.keyboard.type(ch);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+    await page.waitForTimeout(150);
+  }
+  await page.waitForTimeout(600);
+  return page.evaluate(() => window.__keystrokes.flush());
+}
+
+async function main() {
+  const root = await mkdtemp(join(tmpdir(), 'monotable-bench-ui-'));
+  const model = largeModel({ entities: 200, patternsPerEntity: 5, itemsPerEntity: 50 });
+  // a tree of parent references (each entity after the first refers to one of four-per-parent), so the diagram
+  // lays out 200 connected entities with dagre rather than packing unrelated ones in a grid
+  model.tables[0].entities.forEach((entity, e) => {
+    if (e > 0)
+      entity.attributes.push({
+        name: 'parent_id',
+        type: 'S',
+        generator: { kind: 'ref', entity: `Entity${Math.floor((e - 1) / 4)}`, attribute: 'id' },
+      });
+  });
+  const file = join(root, 'large.monotable.json');
+  await writeFile(file, serializeModel(model));
+  const server = await serve(root, file);
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  const out = [];
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page.setDefaultTimeout(60_000);
+    await page.addInitScript(installKeystrokeProbe);
+    await page.goto(server.url);
+    // usable: the model's name in the title bar and its tree on the Model screen
+    await page.waitForFunction(
+      () =>
+        document.querySelector('.doc-name')?.textContent?.includes('bench') && document.querySelector('[role=tree]'),
+      undefined,
+      { polling: 'raf' },
+    );
+    const opened = await page.evaluate(() => performance.now());
+    out.push(
+      `open the file → Model screen usable: ${ms(opened)} (from navigation start: page, scripts, model.open, parse, first analysis)`,
+    );
+
+    const t0 = await page.evaluate(() => performance.now());
+    await nav(page, 'Patterns');
+    await page.getByRole('option', { name: 'list-0', exact: true }).waitFor();
+    const patternsShown = (await page.evaluate(() => performance.now())) - t0;
+    out.push(`Patterns screen (1,000 patterns, first one previewed): ${ms(patternsShown)} from the click`);
+
+    // keystrokes in a parameter: the preview follows
+    await page.getByRole('option', { name: 'list-0', exact: true }).click();
+    const param = page.getByRole('textbox', { name: 'id', exact: true });
+    await param.fill('id');
+    await page.evaluate(() => window.__keystrokes.flush());
+    const paramTimes = await typeSlowly(
+      page,
+      param,
+      '1234567890'.repeat(Math.ceil(KEYSTROKES / 10)).slice(0, KEYSTROKES),
+    );
+    out.push(
+      `keystroke in a pattern parameter → preview settled: p50 ${ms(percentile(paramTimes, 50))}, p95 ${ms(percentile(paramTimes, 95))}, max ${ms(Math.max(...paramTimes))} (${paramTimes.length} keys)`,
+    );
+
+    // keystrokes in a key template (Model screen): rendered key, inline problems, problem count
+    await nav(page, 'Model');
+    await page.getByRole('treeitem', { name: 'Entity7', exact: true }).click();
+    const template = page.getByRole('textbox', { name: /^sk key template/ });
+    const templateTimes = await typeSlowly(page, template, '#abcdefghij'.slice(0, Math.min(KEYSTROKES, 10)));
+    out.push(
+      `keystroke in a key template → problems and rendered key settled: p50 ${ms(percentile(templateTimes, 50))}, p95 ${ms(percentile(templateTimes, 95))}, max ${ms(Math.max(...templateTimes))} (${templateTimes.length} keys)`,
+    );
+
+    // the shell's autosave may ask about the file on disk; keep editing (the bench never writes the file)
+    const keep = page.getByRole('button', { name: /^Keep editing/ });
+    if (await keep.count()) await keep.click();
+    // the same edit seen from the Items screen: the items view follows the template (rendered keys)
+    await nav(page, 'Items');
+    await page.getByRole('table').first().waitFor();
+
+    // diagram: layout time, first render, panning
+    const d0 = await page.evaluate(() => performance.now());
+    await nav(page, 'Diagram');
+    await page.locator('.react-flow__node-entity').first().waitFor({ state: 'attached' });
+    const diagramShown = (await page.evaluate(() => performance.now())) - d0;
+    const layout = await page.evaluate(
+      () =>
+        performance
+          .getEntriesByName('monotable:diagram-layout')
+          .map((e) => e.duration)
+          .pop() ?? Number.NaN,
+    );
+    out.push(
+      `diagram layout (dagre, 200 entities in a ref tree, 2 GSIs): ${ms(layout)}; diagram shown ${ms(diagramShown)} from the click`,
+    );
+
+    await page.screenshot({ path: join(tmpdir(), 'monotable-bench-diagram.png') });
+    const pane = page.locator('.react-flow__pane');
+    const box = await pane.boundingBox();
+    await page.evaluate(() => {
+      window.__frames = [];
+      let last = performance.now();
+      const tick = (now) => {
+        window.__frames.push(now - last);
+        last = now;
+        if (window.__frames.length < 2000) window.__rafId = requestAnimationFrame(tick);
+      };
+      window.__rafId = requestAnimationFrame(tick);
+    });
+    const cx = box.x + box.width / 2;
+    const cy = box.y + box.height / 2;
+    await page.mouse.move(cx, cy);
+    await page.mouse.down();
+    for (let i = 0; i < 120; i++) {
+      await page.mouse.move(cx + Math.sin(i / 10) * 300, cy + Math.cos(i / 13) * 200);
+    }
+    await page.mouse.up();
+    const frames = await page.evaluate(() => {
+      cancelAnimationFrame(window.__rafId);
+      return window.__frames.slice(2);
+    });
+    const over = frames.filter((f) => f > 1000 / 30).length;
+    out.push(
+      `panning the diagram: ${frames.length} frames, interval p50 ${ms(percentile(frames, 50))}, p95 ${ms(percentile(frames, 95))}, ${over} frames over 33 ms (headless, --disable-gpu)`,
+    );
+  } finally {
+    await browser.close();
+    await server.stop();
+    await rm(root, { recursive: true, force: true });
+  }
+  console.log(
+    `bench/ui-large-model.mjs — ${new Date().toISOString()}, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  for (const line of out) console.log(`  ${line}`);
+}
+
+await main();
