@@ -1,4 +1,5 @@
-import { boot, save, startAutosave } from '../files/document-io.js';
+import { TEMPLATES } from '../../../shared/templates/index.js';
+import { boot, openTemplate, save, startAutosave, whenChangesAreSafe } from '../files/document-io.js';
 import { patchFileState, setAutosave, useFileState } from '../files/file-state.js';
 import { useCommand } from '../state/commands.js';
 import { closeModel, useDocument } from '../state/model-store.js';
@@ -54,6 +55,22 @@ export function FileCommands() {
       closeModel();
       showScreen('start');
     },
+  });
+  return (
+    <>
+      {TEMPLATES.map((t) => (
+        <TemplateCommand key={t.name} name={t.name} title={t.title} />
+      ))}
+    </>
+  );
+}
+
+function TemplateCommand({ name, title }: { name: string; title: string }) {
+  useCommand({
+    id: `file.new.${name}`,
+    title: `New model from the template ${title}`,
+    group: 'File',
+    run: () => whenChangesAreSafe(`the template ${title}`, () => openTemplate(name)),
   });
   return null;
 }

@@ -20,3 +20,9 @@ export function FieldProblems({ id, problems }: { id: string; problems: readonly
     </div>
   );
 }
+
+/** The diagnostics at exactly one path, for a list or a row that is not itself a field. */
+export function PathProblems({ path }: { path: string }) {
+  const problems = useFieldProblems(path);
+  return problems.length > 0 ? <FieldProblems id={`problems-${path}`} problems={problems} /> : null;
+}

@@ -93,6 +93,7 @@ export function TextField(
         type="text"
         className={props.mono ? 'mono' : undefined}
         data-path={props.path}
+        data-problems-inline
         value={text}
         placeholder={props.placeholder}
         disabled={props.disabled}
@@ -130,6 +131,7 @@ export function TextAreaField(props: BaseProps & { rows?: number; placeholder?: 
       <textarea
         id={id}
         data-path={props.path}
+        data-problems-inline
         rows={props.rows ?? 2}
         value={typeof value === 'string' ? value : ''}
         placeholder={props.placeholder}
@@ -192,6 +194,7 @@ export function NumberField(
         inputMode={props.integer ? 'numeric' : 'decimal'}
         className="mono"
         data-path={props.path}
+        data-problems-inline
         value={text}
         placeholder={props.placeholder}
         aria-invalid={Boolean(bad) || problems.some((d) => d.severity === 'error') || undefined}
@@ -235,6 +238,7 @@ export function SelectField(
       <select
         id={id}
         data-path={props.path}
+        data-problems-inline
         value={current}
         disabled={props.disabled}
         aria-invalid={problems.some((d) => d.severity === 'error') || undefined}
@@ -270,6 +274,7 @@ export function CheckboxField(props: BaseProps & { keepFalse?: boolean }) {
           id={id}
           type="checkbox"
           data-path={props.path}
+          data-problems-inline
           checked={value}
           disabled={props.disabled}
           aria-describedby={describedBy(id, props.hint, problems)}
@@ -320,6 +325,7 @@ export function NameListField(props: BaseProps & { optional?: boolean; placehold
         type="text"
         className="mono"
         data-path={props.path}
+        data-problems-inline
         value={text}
         placeholder={props.placeholder ?? 'name, other_name'}
         spellCheck={false}

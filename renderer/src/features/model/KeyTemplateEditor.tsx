@@ -65,6 +65,7 @@ export function KeyTemplateEditor({
           type="text"
           className="mono"
           data-path={path}
+          data-problems-inline
           value={source}
           placeholder={optional ? 'not in this index' : 'e.g. PREFIX#{attribute}'}
           spellCheck={false}

@@ -186,6 +186,7 @@ function JsonField({
         type="text"
         className="mono"
         data-path={path}
+        data-problems-inline
         value={text}
         spellCheck={false}
         aria-invalid={Boolean(bad) || undefined}

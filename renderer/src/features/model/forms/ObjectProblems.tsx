@@ -1,21 +1,36 @@
+import { useLayoutEffect, useRef, useState } from 'react';
 import { isUnder, useAnalysis } from '../../../state/analysis.js';
 import { joinPath } from '../../../state/json-path.js';
 import { focusPath } from '../../../state/selection.js';
 
 /**
- * The problems of the object a form shows (its errors and warnings, nested lists excluded), one line each; activating
- * a line focuses its field. The fields show the same problems inline; this is the overview at the top.
+ * The problems of the object a form shows that no field of the form shows inline (a list-level finding such as an
+ * undeclared parameter, a key attribute of the table); one line each, activating a line focuses the nearest field.
+ * Problems of nested lists in `exclude` belong to their own forms.
  */
 export function ObjectProblems({ path, exclude = [] }: { path: string; exclude?: readonly string[] }) {
   const { diagnostics } = useAnalysis();
+  const list = useRef<HTMLUListElement>(null);
+  const [inline, setInline] = useState<ReadonlySet<string>>(new Set());
   const excluded = exclude.map((segment) => joinPath(path, segment));
   const own = diagnostics.filter(
     (d) => d.severity !== 'info' && isUnder(d.path, path) && !excluded.some((e) => isUnder(d.path, e)),
   );
-  if (own.length === 0) return null;
+  const key = own.map((d) => d.path).join('\n');
+  useLayoutEffect(() => {
+    // A field with the exact path of a problem shows it inline (fields render their own diagnostics).
+    const form = list.current?.closest('.form') ?? document;
+    const shown = new Set(
+      key
+        .split('\n')
+        .filter((p) => p && form.querySelector(`[data-path="${CSS.escape(p)}"][data-problems-inline]`) !== null),
+    );
+    setInline((current) => (sameSet(current, shown) ? current : shown));
+  });
+  const rest = own.filter((d) => !inline.has(d.path));
   return (
-    <ul className="object-problems" aria-label="Problems here">
-      {own.map((d) => (
+    <ul className="object-problems" aria-label="Problems here" ref={list} hidden={rest.length === 0}>
+      {rest.map((d) => (
         <li key={`${d.code}|${d.path}|${d.message}`}>
           <button type="button" className={`object-problem ${d.severity}`} onClick={() => focusPath(d.path)}>
             <span aria-hidden="true">{d.severity === 'error' ? '⨯' : '⚠'}</span> {d.message}
@@ -24,4 +39,8 @@ export function ObjectProblems({ path, exclude = [] }: { path: string; exclude?:
       ))}
     </ul>
   );
+}
+
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  return a.size === b.size && [...a].every((x) => b.has(x));
 }

@@ -10,6 +10,7 @@ import {
   TextAreaField,
   TextField,
 } from '../../../components/fields.js';
+import { PathProblems } from '../../../components/FieldProblems.js';
 import { useAnalysis } from '../../../state/analysis.js';
 import { appendAt, editAt } from '../../../state/edit-path.js';
 import { joinPath } from '../../../state/json-path.js';
@@ -258,7 +259,8 @@ function ParametersEditor({ pattern, path }: { pattern: AccessPattern; path: str
       {pattern.parameters.length === 0 ? (
         <p className="muted">No parameters.</p>
       ) : (
-        <div className="rows" data-path={listPath}>
+        <div className="rows" data-path={listPath} data-problems-inline>
+          <PathProblems path={listPath} />
           <div className="row cols-param row-header" aria-hidden="true">
             <span>Name</span>
             <span>Type</span>
@@ -270,25 +272,28 @@ function ParametersEditor({ pattern, path }: { pattern: AccessPattern; path: str
             const at = joinPath(listPath, i);
             return (
               // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions; a rename keeps the focus
-              <div className="row cols-param" key={i} data-path={at}>
-                <TextField label={`Parameter ${i + 1} name`} path={joinPath(at, 'name')} mono hideLabel />
-                <SelectField
-                  label={`${p.name} type`}
-                  path={joinPath(at, 'type')}
-                  none="S (default)"
-                  options={PARAMETER_TYPES}
-                  hideLabel
-                />
-                <TextField label={`${p.name} example`} path={joinPath(at, 'example')} mono optional hideLabel />
-                <TextField label={`${p.name} description`} path={joinPath(at, 'description')} optional hideLabel />
-                <button
-                  type="button"
-                  className="button ghost small row-remove"
-                  aria-label={`Remove parameter ${p.name}`}
-                  onClick={() => removeObject(`Remove parameter ${p.name}`, at, () => {})}
-                >
-                  ✕
-                </button>
+              <div className="row-with-problems" key={i} data-path={at} data-problems-inline>
+                <div className="row cols-param">
+                  <TextField label={`Parameter ${i + 1} name`} path={joinPath(at, 'name')} mono hideLabel />
+                  <SelectField
+                    label={`${p.name} type`}
+                    path={joinPath(at, 'type')}
+                    none="S (default)"
+                    options={PARAMETER_TYPES}
+                    hideLabel
+                  />
+                  <TextField label={`${p.name} example`} path={joinPath(at, 'example')} mono optional hideLabel />
+                  <TextField label={`${p.name} description`} path={joinPath(at, 'description')} optional hideLabel />
+                  <button
+                    type="button"
+                    className="button ghost small row-remove"
+                    aria-label={`Remove parameter ${p.name}`}
+                    onClick={() => removeObject(`Remove parameter ${p.name}`, at, () => {})}
+                  >
+                    ✕
+                  </button>
+                </div>
+                <PathProblems path={at} />
               </div>
             );
           })}
@@ -328,39 +333,43 @@ function FiltersEditor({
       {filters.length === 0 ? (
         <p className="muted">No filter: every item the key condition reads is returned.</p>
       ) : (
-        <div className="rows" data-path={listPath}>
+        <div className="rows" data-path={listPath} data-problems-inline>
+          <PathProblems path={listPath} />
           {filters.map((f, i) => {
             const at = joinPath(listPath, i);
             const unary = f.operator === 'attribute_exists' || f.operator === 'attribute_not_exists';
             return (
               // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions
-              <div className="row cols-filter" key={i}>
-                <SelectField
-                  label={`Filter ${i + 1} attribute`}
-                  path={joinPath(at, 'attribute')}
-                  options={attributes}
-                />
-                <SelectField
-                  label={`Filter ${i + 1} operator`}
-                  path={joinPath(at, 'operator')}
-                  options={FILTER_OPERATORS.map((o) => ({ value: o, label: o }))}
-                />
-                {!unary && <TextField label={`Filter ${i + 1} value`} path={joinPath(at, 'value')} mono optional />}
-                {f.operator === 'between' && (
-                  <TextField label={`Filter ${i + 1} upper bound`} path={joinPath(at, 'to')} mono optional />
-                )}
-                <button
-                  type="button"
-                  className="button ghost small row-remove"
-                  aria-label={`Remove filter ${i + 1}`}
-                  onClick={() =>
-                    filters.length === 1
-                      ? editAt('Remove filter', listPath, undefined)
-                      : removeObject(`Remove filter ${i + 1}`, at, () => {})
-                  }
-                >
-                  ✕
-                </button>
+              <div className="row-with-problems" key={i} data-path={at} data-problems-inline>
+                <div className="row cols-filter">
+                  <SelectField
+                    label={`Filter ${i + 1} attribute`}
+                    path={joinPath(at, 'attribute')}
+                    options={attributes}
+                  />
+                  <SelectField
+                    label={`Filter ${i + 1} operator`}
+                    path={joinPath(at, 'operator')}
+                    options={FILTER_OPERATORS.map((o) => ({ value: o, label: o }))}
+                  />
+                  {!unary && <TextField label={`Filter ${i + 1} value`} path={joinPath(at, 'value')} mono optional />}
+                  {f.operator === 'between' && (
+                    <TextField label={`Filter ${i + 1} upper bound`} path={joinPath(at, 'to')} mono optional />
+                  )}
+                  <button
+                    type="button"
+                    className="button ghost small row-remove"
+                    aria-label={`Remove filter ${i + 1}`}
+                    onClick={() =>
+                      filters.length === 1
+                        ? editAt('Remove filter', listPath, undefined)
+                        : removeObject(`Remove filter ${i + 1}`, at, () => {})
+                    }
+                  >
+                    ✕
+                  </button>
+                </div>
+                <PathProblems path={at} />
               </div>
             );
           })}

@@ -236,7 +236,7 @@ function TagsEditor({ table, path }: { table: Table; path: string }) {
       {entries.length === 0 && <p className="muted">No tags.</p>}
       {entries.map(([key, value], i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions; renaming a key keeps the input focused
-        <div className="tag-row" key={i} data-path={joinPath(tagsPath, key)}>
+        <div className="tag-row" key={i} data-path={joinPath(tagsPath, key)} data-problems-inline>
           <input
             type="text"
             className="mono"
