@@ -4,6 +4,7 @@ import { engineMethods } from './methods/engine.js';
 import { connectionMethods } from './methods/connection.js';
 import { tableMethods } from './methods/table.js';
 import { seedMethods } from './methods/seed.js';
+import { seedJobMethods } from './methods/seed-job.js';
 import { operationMethods } from './methods/operations.js';
 import { fileMethods } from './methods/file.js';
 
@@ -18,6 +19,7 @@ export const contract = {
   ...connectionMethods,
   ...tableMethods,
   ...seedMethods,
+  ...seedJobMethods,
   ...operationMethods,
   ...fileMethods,
 } satisfies MethodTable;

@@ -1,5 +1,7 @@
 import type { ComponentType } from 'react';
+import { ConnectionsScreen } from '../features/connections/ConnectionsScreen.js';
 import { ModelScreen } from '../features/model/ModelScreen.js';
+import { DataScreen } from '../features/operations/DataScreen.js';
 import { ProblemsBadge } from '../features/problems/ProblemsBadge.js';
 import { ProblemsScreen } from '../features/problems/ProblemsScreen.js';
 import { StartScreen } from '../features/start/StartScreen.js';
@@ -35,4 +37,6 @@ export const SCREENS: readonly ScreenDefinition[] = [
     Badge: ProblemsBadge,
   },
   // export: Alt+7, learn: Alt+8 (ui-views)
+  { id: 'data', label: 'Data', icon: '▦', shortcut: 'Alt+9', Component: DataScreen },
+  { id: 'connections', label: 'Connections', icon: '⛁', shortcut: 'Alt+Shift+C', Component: ConnectionsScreen },
 ];

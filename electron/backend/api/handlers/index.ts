@@ -5,6 +5,7 @@ import { engineHandlers } from './engine.js';
 import { connectionHandlers } from './connection.js';
 import { tableHandlers } from './table.js';
 import { seedHandlers } from './seed.js';
+import { seedJobHandlers } from './seed-job.js';
 import { operationHandlers } from './operations.js';
 import { fileHandlers } from './file.js';
 
@@ -15,6 +16,7 @@ export const handlers: Handlers<Contract> = {
   ...connectionHandlers,
   ...tableHandlers,
   ...seedHandlers,
+  ...seedJobHandlers,
   ...operationHandlers,
   ...fileHandlers,
 };
