@@ -93,7 +93,7 @@ function find(jobId: string): Running {
   const run = jobs.get(jobId);
   if (!run) {
     throw new MonotableError('NOT_FOUND', `No seed job "${jobId}" in this backend.`, {
-      hint: 'Jobs live as long as the backend (monotable serve or the app); list them with seedJob.list.',
+      hint: 'Jobs live as long as the backend (monotable serve or the app); list them with seed.status.',
     });
   }
   return run;

@@ -16,27 +16,27 @@ export const SeedJobSchema = z.strictObject({
 
 /**
  * A seed that outlives its caller: it runs in the backend as a job, so a browser reload (or a closed window)
- * does not stop it, and the page finds its progress again with `seedJob.list` + `seedJob.watch`.
+ * does not stop it, and the page finds its progress again with `seed.status` + `seed.attach`.
  */
 export const seedJobMethods = defineMethods({
-  'seedJob.start': {
+  'seed.start': {
     summary: 'Start writing a seed as a backend job (same input as seed.run); returns at once with the job.',
     input: seedMethods['seed.run'].input,
     output: SeedJobSchema,
   },
-  'seedJob.list': {
+  'seed.status': {
     summary: 'The seed jobs of this backend (running and finished), newest first.',
     input: EmptyInputSchema,
     output: z.strictObject({ jobs: z.array(SeedJobSchema) }),
   },
-  'seedJob.watch': {
+  'seed.attach': {
     summary:
       "Progress events of a job until it ends; returns the job's end state. Cancelling the watch leaves the job running.",
     input: z.strictObject({ jobId: z.string().min(1) }),
     output: SeedJobSchema,
     events: SeedProgressSchema,
   },
-  'seedJob.cancel': {
+  'seed.cancel': {
     summary: 'Stop a running job: no new batch starts; the summary counts what was written.',
     input: z.strictObject({ jobId: z.string().min(1) }),
     output: SeedJobSchema,

@@ -42,7 +42,7 @@ export function onSeedFinished(listener: (job: SeedJob) => void): () => void {
 /** Starts a seed as a backend job (it goes on if the page reloads) and follows its progress. */
 export async function startSeed(model: Model, connectionId: string, request: SeedRequest): Promise<SeedJob> {
   store.set({ watching: false });
-  const job = await callApi('seedJob.start', {
+  const job = await callApi('seed.start', {
     model,
     connectionId,
     table: request.table,
@@ -62,7 +62,7 @@ async function watch(job: SeedJob): Promise<SeedJob> {
   store.update((s) => ({ ...s, job, watching: true, error: undefined }));
   try {
     const end = await callStreaming(
-      'seedJob.watch',
+      'seed.attach',
       { jobId: job.jobId },
       {
         signal: own.signal,
@@ -87,13 +87,13 @@ async function watch(job: SeedJob): Promise<SeedJob> {
 export async function cancelSeed(): Promise<void> {
   const job = store.get().job;
   if (!job) return;
-  await callApi('seedJob.cancel', { jobId: job.jobId });
+  await callApi('seed.cancel', { jobId: job.jobId });
 }
 
 /** After a reload: finds a seed job still running in the backend and follows it again. */
 export async function reattachSeed(): Promise<void> {
   if (store.get().watching) return;
-  const { jobs } = await callApi('seedJob.list', {});
+  const { jobs } = await callApi('seed.status', {});
   const running = jobs.find((j) => j.state === 'running');
   if (running) await watch(running).catch(() => undefined);
 }
