@@ -16,9 +16,9 @@ async function shot(page: Page, name: string): Promise<void> {
 /** The texts of one column of the results grid, top to bottom (only the rows in the DOM: the grid is virtualized). */
 async function columnTexts(page: Page, column: string): Promise<string[]> {
   const grid = page.getByRole('grid', { name: 'Results' });
-  const headers = await grid.getByRole('columnheader').evaluateAll((cells) =>
-    cells.map((c) => c.getAttribute('aria-label') ?? ''),
-  );
+  const headers = await grid
+    .getByRole('columnheader')
+    .evaluateAll((cells) => cells.map((c) => c.getAttribute('aria-label') ?? ''));
   const at = headers.indexOf(column);
   if (at < 0) throw new Error(`No column ${column} in ${headers.join(', ')}`);
   return grid

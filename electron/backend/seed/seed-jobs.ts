@@ -15,6 +15,7 @@ export interface SeedJobError {
 export interface SeedJob {
   jobId: string;
   table: string;
+  planned: number;
   connectionId: string;
   startedAt: string;
   state: 'running' | 'done' | 'failed' | 'cancelled';
@@ -59,6 +60,7 @@ export function startSeedJob(
   const job: SeedJob = {
     jobId: randomUUID(),
     table: plan.table,
+    planned: plan.planned,
     connectionId,
     startedAt: new Date().toISOString(),
     state: 'running',

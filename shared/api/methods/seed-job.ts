@@ -6,6 +6,8 @@ import { SeedProgressSchema, SeedSummarySchema, seedMethods } from './seed.js';
 export const SeedJobSchema = z.strictObject({
   jobId: z.string(),
   table: z.string(),
+  /** Items the plan holds (known before the first write). */
+  planned: z.number(),
   connectionId: z.string(),
   startedAt: z.string(),
   state: z.enum(['running', 'done', 'failed', 'cancelled']),

@@ -5,7 +5,7 @@ import { ResultsView } from '../results/ResultsView.js';
 import '../results/data.css';
 import { TablesPanel } from '../tables/TablesPanel.js';
 import { useTables } from '../tables/tables-store.js';
-import { sampleLiveValues } from './live-values.js';
+import { sampleLiveValues, useLiveValues } from './live-values.js';
 import { OperationPanel } from './OperationPanel.js';
 import { TryLocalButton } from './TryLocalButton.js';
 
@@ -17,9 +17,14 @@ export function DataScreen() {
   const { busy } = useConnections();
   const table = tables.selected ?? model.tables[0]?.name;
   const live = tables.tables.some((t) => t.name === table);
+  const values = useLiveValues();
+  const sampled = values?.table === table;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: sample again when the values were forgotten (a seed ended), not on every model edit
   useEffect(() => {
-    if (active && table && live) void sampleLiveValues(model, active.connectionId, table).catch(() => undefined);
-  }, [active, table, live, model]);
+    if (active && table && live && !sampled) {
+      void sampleLiveValues(model, active.connectionId, table).catch(() => undefined);
+    }
+  }, [active, table, live, sampled]);
   return (
     <section className="screen" aria-labelledby="data-title">
       <header className="screen-header">

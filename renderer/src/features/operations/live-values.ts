@@ -22,8 +22,13 @@ export function useLiveValues(): LiveValues | undefined {
 
 /** Forgets the sampled values (after a seed, a delete or another connection). */
 export function forgetLiveValues(): void {
+  generation++;
+  loading = undefined;
   store.set(undefined);
 }
+
+/** Bumped when values are forgotten, so a sample read before (e.g. during a seed) is not stored after. */
+let generation = 0;
 
 const SAMPLE = 500;
 
@@ -31,6 +36,7 @@ const SAMPLE = 500;
 export function sampleLiveValues(model: Model, connectionId: string, tableName: string): Promise<LiveValues> {
   const current = store.get();
   if (current?.table === tableName) return Promise.resolve(current);
+  const asked = generation;
   loading ??= (async () => {
     try {
       const { result } = await callApi('operation.scan', {
@@ -41,10 +47,10 @@ export function sampleLiveValues(model: Model, connectionId: string, tableName: 
         maxItems: SAMPLE,
       });
       const values = index(model, tableName, result.items);
-      store.set(values);
+      if (asked === generation) store.set(values);
       return values;
     } finally {
-      loading = undefined;
+      if (asked === generation) loading = undefined;
     }
   })();
   return loading;

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useModel } from '../../state/model-store.js';
+import { ExportDialog } from './ExportDialog.js';
 import { ItemPanel } from './ItemPanel.js';
-import { ResultsGrid } from './ResultsGrid.js';
+import { ResultsGrid, orderColumns } from './ResultsGrid.js';
 import { ROWS_PER_LOAD, cancelRead, loadAll, loadMore, openItem, useResults } from './results-store.js';
 
 /** The results of the last read: the console-style banner, the grid, Load more / Load all / Cancel, the item panel. */
@@ -10,6 +11,7 @@ export function ResultsView() {
   const model = useModel();
   const table = model.tables.find((t) => t.name === results.table);
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const [exporting, setExporting] = useState(false);
   const anchor = useRef<number | undefined>(undefined);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new read clears the selection
   useEffect(() => setSelected(new Set()), [results.generation]);
@@ -40,7 +42,7 @@ export function ResultsView() {
   const running = results.status === 'running';
   const efficiency = results.scannedCount > 0 ? Math.round((100 * results.count) / results.scannedCount) : undefined;
   return (
-    <section className="results" aria-label="Results">
+    <section className="results" aria-label="Results" data-status={results.status}>
       <div className="results-banner" role="status" aria-live="polite">
         <strong>{results.title}</strong>
         <span>
@@ -101,7 +103,13 @@ export function ResultsView() {
         )}
         <span className="spacer" />
         {selected.size > 0 && <span className="muted">{selected.size.toLocaleString('en-US')} selected</span>}
+        <button type="button" className="button" disabled={!results.spec} onClick={() => setExporting(true)}>
+          Export…
+        </button>
       </div>
+      {exporting && (
+        <ExportDialog columns={orderColumns(table, results.attributes)} onClose={() => setExporting(false)} />
+      )}
       <div className="results-main">
         <ResultsGrid
           items={results.items}

@@ -123,6 +123,12 @@ export function cancelRead(): void {
   controller?.abort();
 }
 
+/**
+ * "Every remaining row": the read methods' item cap when no cap is meant. Large, but a page Limit DynamoDB and the
+ * embedded engine accept (an int32; Number.MAX_SAFE_INTEGER as Limit makes dynalite return nothing).
+ */
+export const UNBOUNDED = 2_147_483_647;
+
 /** The rows a "Load more" reads by default. */
 export const ROWS_PER_LOAD = 1000;
 
@@ -182,7 +188,7 @@ async function load(kind: 'run' | 'more' | 'all', rows: number | undefined): Pro
   const paging = {
     connectionId,
     all: true,
-    ...(rows !== undefined ? { maxItems: rows } : { maxItems: Number.MAX_SAFE_INTEGER }),
+    ...(rows !== undefined ? { maxItems: rows } : { maxItems: UNBOUNDED }),
     ...(kind !== 'run' && start.lastEvaluatedKey ? { exclusiveStartKey: start.lastEvaluatedKey } : {}),
   };
   const onEvent = (event: unknown): void => {

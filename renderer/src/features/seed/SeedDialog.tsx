@@ -184,7 +184,7 @@ export function SeedDialog({ table, onClose }: { table: string; onClose: () => v
 export function SeedProgressView({ job }: { job: SeedJob }) {
   const p = job.progress;
   const done = p ? p.written + p.failed + p.skippedExisting : 0;
-  const planned = p?.planned ?? job.summary?.planned ?? 0;
+  const planned = job.planned;
   return (
     <div className="seed-progress">
       <div

@@ -8,6 +8,7 @@ import { formatBytes } from './streaming-call.js';
 import {
   type LiveTable,
   addMissingIndexes,
+  countTableItems,
   createModelTables,
   deleteLiveTable,
   refreshTables,
@@ -157,7 +158,19 @@ function TableRow(props: { table: LiveTable; selected: boolean; inModel: boolean
         <span className={`badge ${table.status === 'ACTIVE' ? 'ok' : 'warning'}`}>{table.status ?? '?'}</span>
       </button>
       <div className="table-facts muted">
-        {table.itemCount !== undefined && <span>{table.itemCount.toLocaleString('en-US')} items</span>}
+        {table.itemCount !== undefined && (
+          <span title={table.counted ? 'Counted with a Scan' : 'As DescribeTable reports it (updated every few hours)'}>
+            {table.itemCount.toLocaleString('en-US')} items{table.counted ? '' : ' (reported)'}
+          </span>
+        )}
+        <button
+          type="button"
+          className="button ghost small"
+          aria-label={`Count the items of ${table.name}`}
+          onClick={() => void countTableItems(table.name)}
+        >
+          Count
+        </button>
         {table.sizeBytes !== undefined && <span>{formatBytes(table.sizeBytes)}</span>}
         {!props.inModel && <span>not in the model</span>}
         {props.inModel && drift.length === 0 && <span>matches the model</span>}

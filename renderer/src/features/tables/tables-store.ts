@@ -14,6 +14,8 @@ export interface LiveTable {
   status?: string;
   itemCount?: number;
   sizeBytes?: number;
+  /** The item count came from a Scan (Select COUNT), not from DescribeTable. */
+  counted?: boolean;
   /** Drift against the model's table of the same name (undefined: not checked, or not in the model). */
   drift?: Difference[];
 }
@@ -134,4 +136,26 @@ export async function addMissingIndexes(model: Model, table: string): Promise<vo
     callStreaming('table.addMissingIndexes', { connectionId: connection.connectionId, model, table }, { onEvent }),
   );
   await refreshTables(model);
+}
+
+/**
+ * Counts a table's items with a Scan (Select COUNT) over every page: DescribeTable's ItemCount is refreshed only
+ * every few hours on DynamoDB and never by the embedded engine (dynalite).
+ */
+export async function countTableItems(table: string): Promise<void> {
+  const connection = await ensureConnection();
+  try {
+    const result = await callApi('operation.run', {
+      connectionId: connection.connectionId,
+      operation: 'Scan',
+      input: { TableName: table, Select: 'COUNT' },
+      all: true,
+    });
+    store.update((s) => ({
+      ...s,
+      tables: s.tables.map((t) => (t.name === table ? { ...t, itemCount: result.count, counted: true } : t)),
+    }));
+  } catch (error) {
+    store.update((s) => ({ ...s, error: failureText(error) }));
+  }
 }
