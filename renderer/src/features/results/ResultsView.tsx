@@ -3,7 +3,16 @@ import { useModel } from '../../state/model-store.js';
 import { ExportDialog } from './ExportDialog.js';
 import { ItemPanel } from './ItemPanel.js';
 import { ResultsGrid, orderColumns } from './ResultsGrid.js';
-import { ROWS_PER_LOAD, cancelRead, loadAll, loadMore, openItem, useResults } from './results-store.js';
+import {
+  ROWS_CHOICES,
+  cancelRead,
+  loadAll,
+  loadMore,
+  openItem,
+  setRowsPerLoad,
+  useResults,
+  useRowsPerLoad,
+} from './results-store.js';
 
 /** The results of the last read: the console-style banner, the grid, Load more / Load all / Cancel, the item panel. */
 export function ResultsView() {
@@ -12,6 +21,7 @@ export function ResultsView() {
   const table = model.tables.find((t) => t.name === results.table);
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const [exporting, setExporting] = useState(false);
+  const rowsPerLoad = useRowsPerLoad();
   const anchor = useRef<number | undefined>(undefined);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new read clears the selection
   useEffect(() => setSelected(new Set()), [results.generation]);
@@ -74,10 +84,20 @@ export function ResultsView() {
           type="button"
           className="button"
           disabled={running || !results.lastEvaluatedKey}
-          onClick={() => void loadMore(ROWS_PER_LOAD)}
+          onClick={() => void loadMore()}
         >
           Load more
         </button>
+        <label className="checkbox-row">
+          Rows per load
+          <select value={rowsPerLoad} onChange={(e) => setRowsPerLoad(Number(e.target.value))}>
+            {ROWS_CHOICES.map((n) => (
+              <option key={n} value={n}>
+                {n.toLocaleString('en-US')}
+              </option>
+            ))}
+          </select>
+        </label>
         <button
           type="button"
           className="button"

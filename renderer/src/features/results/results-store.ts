@@ -129,11 +129,23 @@ export function cancelRead(): void {
  */
 export const UNBOUNDED = 2_147_483_647;
 
-/** The rows a "Load more" reads by default. */
+/** The rows a run or a "Load more" reads by default. */
 export const ROWS_PER_LOAD = 1000;
+export const ROWS_CHOICES = [100, 1000, 10_000] as const;
+
+const rowsStore = createStore<number>(ROWS_PER_LOAD);
+
+/** Rows per load, chosen in the results toolbar. */
+export function useRowsPerLoad(): number {
+  return useStore(rowsStore);
+}
+
+export function setRowsPerLoad(rows: number): void {
+  rowsStore.set(rows);
+}
 
 /** Runs a new read (replacing the results) and loads its first rows. */
-export function runRead(title: string, table: string, connectionId: string, spec: ReadSpec, rows = ROWS_PER_LOAD) {
+export function runRead(title: string, table: string, connectionId: string, spec: ReadSpec, rows = rowsStore.get()) {
   controller?.abort();
   store.update((s) => ({
     ...EMPTY,
@@ -149,7 +161,7 @@ export function runRead(title: string, table: string, connectionId: string, spec
 }
 
 /** Loads up to `rows` more rows after the last one (or every remaining row with `all`). */
-export function loadMore(rows = ROWS_PER_LOAD): Promise<void> {
+export function loadMore(rows = rowsStore.get()): Promise<void> {
   return load('more', rows);
 }
 
@@ -213,6 +225,7 @@ async function load(kind: 'run' | 'more' | 'all', rows: number | undefined): Pro
       attributes = mergeAttributes(attributes, result.items);
     }
     const elapsed = performance.now() - begun;
+    performance.mark('rows-arrived');
     store.update((s) => {
       const next: ResultsState = {
         ...s,
