@@ -5,10 +5,10 @@ import { getConnection } from '../../connections/connection-registry.js';
 import { cancelSeedJob, listSeedJobs, startSeedJob, watchSeedJob } from '../../seed/seed-jobs.js';
 import type { Handlers } from '../handler.js';
 
-type SeedJobArea = Pick<Contract, 'seedJob.start' | 'seedJob.list' | 'seedJob.watch' | 'seedJob.cancel'>;
+type SeedJobArea = Pick<Contract, 'seed.start' | 'seed.status' | 'seed.attach' | 'seed.cancel'>;
 
 export const seedJobHandlers: Handlers<SeedJobArea> = {
-  async 'seedJob.start'({ model, connectionId, concurrency, ...rest }) {
+  async 'seed.start'({ model, connectionId, concurrency, ...rest }) {
     const connection = getConnection(connectionId);
     const options: SeedOptions = {};
     if (rest.table !== undefined) options.table = rest.table;
@@ -20,13 +20,13 @@ export const seedJobHandlers: Handlers<SeedJobArea> = {
     const plan = planSeed(model, options);
     return startSeedJob(connection, connectionId, plan, concurrency !== undefined ? { concurrency } : {});
   },
-  async 'seedJob.list'() {
+  async 'seed.status'() {
     return { jobs: listSeedJobs() };
   },
-  async 'seedJob.watch'({ jobId }, { signal, emit }) {
+  async 'seed.attach'({ jobId }, { signal, emit }) {
     return watchSeedJob(jobId, emit, signal);
   },
-  async 'seedJob.cancel'({ jobId }) {
+  async 'seed.cancel'({ jobId }) {
     return cancelSeedJob(jobId);
   },
 };
