@@ -44,8 +44,13 @@ function modelFor(name) {
   model.tables[0].name = name;
   return model;
 }
-const groups = Math.max(1, Math.round(ITEMS / 50));
-const counts = { MessageGroup: groups, Message: ITEMS - groups };
+// 2% group rows (two per conversation, after its messages), 98% messages; one user per 25 conversations.
+const conversations = Math.max(1, Math.round(ITEMS / 100));
+const counts = {
+  User: Math.max(2, Math.round(conversations / 25)),
+  Conversation: conversations,
+  Message: ITEMS - 2 * conversations,
+};
 
 async function freshTable() {
   const name = `bench-seed-${++tableNo}`;

@@ -84,7 +84,13 @@ describeInBrowser('keyboard and names', () => {
     await page.keyboard.press('ArrowLeft');
     expect(await focusedName(page)).toBe('Message');
 
-    for (const name of ['cruddur-messaging', 'cruddur-messages', 'message-group-sk-index', 'Message', 'list-messages']) {
+    for (const name of [
+      'cruddur-messaging',
+      'cruddur-messages',
+      'message-group-sk-index',
+      'Message',
+      'list-messages',
+    ]) {
       await page.getByRole('treeitem', { name, exact: true }).click();
       expect(await page.evaluate<string[]>(UNNAMED_CONTROLS), `controls without a name on ${name}`).toEqual([]);
     }

@@ -10,7 +10,9 @@ import {
   LocalSecondaryIndexSchema,
   ModelSchema,
   ParameterSchema,
+  PerParentSchema,
   ProjectionSchema,
+  SeedEntitySchema,
   TableSchema,
 } from '../shared/model/schema.js';
 
@@ -47,7 +49,15 @@ export const DESCRIPTIONS: ReadonlyArray<[z.ZodType, string]> = [
   ],
   [
     EntitySchema.shape.seed,
-    'How many items the seeder writes: a count, or perParent (min-max children per item of the entity their ref generators name).',
+    "How many items the seeder writes: a count, perParent (children per parent item, uniform or skewed), or perMember (one item per member of the parent's members attribute); parent names the parent entity (default: the entity of the first ref).",
+  ],
+  [
+    PerParentSchema,
+    'Children per parent item: min-max, uniform (default) or skewed (most parents near min, a few near max); min = max is a fixed count.',
+  ],
+  [
+    SeedEntitySchema,
+    'An entity generated only for the seeder (never written): users or conversations that the written rows derive from.',
   ],
   [
     EntitySchema.shape.sampleItems,
@@ -56,7 +66,7 @@ export const DESCRIPTIONS: ReadonlyArray<[z.ZodType, string]> = [
   [AttributeSchema, 'An attribute of the entity with its DynamoDB type and how the seeder makes its values.'],
   [
     GeneratorSchema,
-    'How the seeder makes a value: faker (method like "person.fullName"), ref (an attribute of the parent entity), sequence, constant, date-range or one-of.',
+    'How the seeder makes a value: faker (method like "person.fullName"), ref (an attribute of the parent entity), sequence, constant, date-range, one-of, members (the items of a relationship), member (a value of one of the parent\'s members), aggregate (count/min/max/latest over the children) or after (a date after another attribute).',
   ],
   [
     AccessPatternSchema,
@@ -67,6 +77,18 @@ export const DESCRIPTIONS: ReadonlyArray<[z.ZodType, string]> = [
     'Force an index by name; by default the table or the index that serves the key condition is chosen.',
   ],
   [AccessPatternSchema.shape.set, 'update: the attributes to SET, each from the parameter of the same name.'],
+  [
+    AccessPatternSchema.shape.upsert,
+    'update: also create a missing item; by default the update carries attribute_exists on the key and a missing item is an error.',
+  ],
+  [
+    AccessPatternSchema.shape.ifNotExists,
+    'put: only create; the put carries attribute_not_exists on the key and fails when the item exists.',
+  ],
+  [
+    AccessPatternSchema.shape.moveFrom,
+    'update: the item moves to a new key: key template attribute → the parameter with its current value; Delete old + Put new in one TransactWriteItems.',
+  ],
   [AccessPatternSchema.shape.writes, 'transact-write: the writes of the transaction, each on an entity of this table.'],
   [ParameterSchema, 'A value the application passes in, used by key templates as {name}.'],
   [

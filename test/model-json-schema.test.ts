@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
@@ -9,9 +9,14 @@ import {
   writeModelJsonSchema,
 } from '../scripts/generate-json-schema.js';
 import { TEMPLATES } from '../shared/templates/index.js';
+import { commandWorks, hasTool } from './support/tools.js';
 
 const REGENERATE = 'UPDATE_SCHEMA=1 npx vitest run test/model-json-schema.test.ts';
-const hasPythonJsonSchema = spawnSync('python3', ['-c', 'import jsonschema'], { stdio: 'ignore' }).status === 0;
+const hasPythonJsonSchema = hasTool(
+  'python3 jsonschema',
+  commandWorks('python3', ['-c', 'import jsonschema']),
+  'apt-get install python3-jsonschema',
+);
 
 describe('schema/monotable.schema.json', () => {
   it('is the schema generated from ModelSchema (regenerate after changing shared/model/schema.ts)', async () => {

@@ -47,6 +47,9 @@ export async function launchBrowser(): Promise<BrowserHandle> {
     executablePath: CHROMIUM,
     headless: true,
     args: ARGS,
+    // Chromium keeps its crash-report database under $XDG_CONFIG_HOME/chromium whatever the profile folder is;
+    // pointing it into the profile keeps ~/.config untouched and lets close() remove it.
+    env: { ...process.env, XDG_CONFIG_HOME: profile },
   });
   const page = context.pages()[0] ?? (await context.newPage());
   return {

@@ -33,3 +33,37 @@ export function choiceOption<T extends string>(
   }
   return value as T;
 }
+
+/** `--param NAME=VALUE` flags → parameter values (text; the pattern's templates give them their types). */
+export function parseParams(values: Record<string, unknown>): Record<string, string> {
+  const params: Record<string, string> = {};
+  const list = Array.isArray(values.param) ? (values.param as string[]) : [];
+  for (const entry of list) {
+    const eq = entry.indexOf('=');
+    if (eq <= 0)
+      throw new MonotableError('BAD_INPUT', `--param "${entry}" is not NAME=VALUE.`, {
+        hint: 'e.g. --param customer_id=c1',
+      });
+    const name = entry.slice(0, eq);
+    if (Object.hasOwn(params, name))
+      throw new MonotableError('BAD_INPUT', `--param ${name} is given twice.`, {
+        param: name,
+        hint: 'Give each parameter once.',
+      });
+    params[name] = entry.slice(eq + 1);
+  }
+  return params;
+}
+
+/** FILE PATTERN positionals of `run` and `preview`. */
+export function fileAndPattern(positionals: string[], usage: string): [string, string] {
+  if (positionals.length === 2 && positionals[0] !== '' && positionals[1] !== '')
+    return positionals as [string, string];
+  throw new MonotableError(
+    'BAD_INPUT',
+    positionals.length < 2
+      ? 'Name the model file and the access pattern.'
+      : `Expected FILE PATTERN, got ${positionals.length} words: ${positionals.join(' ')}.`,
+    { hint: usage.split('\n')[0] ?? usage },
+  );
+}

@@ -37,6 +37,13 @@ describe('connection flags', () => {
       production: true,
       readOnly: false,
     });
+    // --region alone: AWS with the default credential chain (environment, AWS_PROFILE, metadata), as the AWS CLI.
+    expect(connectionFromFlags({ region: 'eu-west-1' })).toEqual({
+      kind: 'aws',
+      region: 'eu-west-1',
+      production: false,
+      readOnly: false,
+    });
   });
 
   test('exactly one connection, with a message that says how', () => {
@@ -44,12 +51,14 @@ describe('connection flags', () => {
       {},
       { embedded: true, endpoint: 'http://x:1' },
       { profile: 'p', region: 'r', embedded: true },
-      { region: 'us-east-1' },
     ]) {
       const error = failure(values);
       expect(error.code).toBe('BAD_INPUT');
-      expect(error.hint).toBe('Use exactly one of --embedded, --endpoint URL, or --profile P --region R.');
+      expect(error.hint).toBe(
+        'Use exactly one of --embedded, --endpoint URL, --profile P --region R, or --region R (default AWS credentials).',
+      );
     }
+    expect(failure({ region: 'us-east-1', 'access-key-id': 'k' }).message).toMatch(/--access-key-id only applies/);
     expect(failure({ profile: 'dev' }).message).toBe('--profile dev needs --region.');
     expect(failure({ embedded: true, 'access-key-id': 'k' }).message).toMatch(
       /--access-key-id only applies to --endpoint/,

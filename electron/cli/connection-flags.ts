@@ -1,6 +1,7 @@
 import type { ParseArgsConfig } from 'node:util';
+import type { ConnectionInfo, ConnectionSpec } from '../../shared/api/methods/connection.js';
 import { MonotableError } from '../../shared/errors/monotable-error.js';
-import { openConnection, type ConnectionSpec, type OpenConnection } from '../backend/connections/connection.js';
+import { call } from './api.js';
 
 /** The connection flags every verb that touches a table shares (spread into a Command's options). */
 export const CONNECTION_OPTIONS = {
@@ -19,10 +20,13 @@ export const CONNECTION_USAGE = `Connection (exactly one):
                              data folder: $MONOTABLE_DATA_DIR, else the user data folder)
   --endpoint URL             DynamoDB Local / LocalStack, e.g. http://localhost:8000 [--region R] [--access-key-id K]
   --profile P --region R     AWS with a profile from ~/.aws/config (SSO profiles too)
+  --region R                 AWS with the default credentials, found as the AWS CLI finds them: environment
+                             variables, AWS_PROFILE (or the default profile), container or instance metadata
   --production               mark the connection: destructive operations need --confirm TABLE
   --read-only                refuse every write`;
 
-const HINT = 'Use exactly one of --embedded, --endpoint URL, or --profile P --region R.';
+const HINT =
+  'Use exactly one of --embedded, --endpoint URL, --profile P --region R, or --region R (default AWS credentials).';
 
 function text(values: Record<string, unknown>, name: string): string | undefined {
   const value = values[name];
@@ -41,8 +45,9 @@ export function connectionFromFlags(values: Record<string, unknown>): Connection
   if (chosen.length > 1)
     throw new MonotableError('BAD_INPUT', `Choose one connection, not ${chosen.join(' and ')}.`, { hint: HINT });
   if (chosen.length === 0) {
-    const why = region ? '--region alone does not say where to connect.' : 'No connection given.';
-    throw new MonotableError('BAD_INPUT', why, { hint: HINT });
+    // --region alone: AWS with the default credential chain, as the AWS CLI does.
+    if (!region) throw new MonotableError('BAD_INPUT', 'No connection given.', { hint: HINT });
+    if (!accessKeyId) return { kind: 'aws', region, ...marks };
   }
   if (accessKeyId && !endpoint) {
     throw new MonotableError(
@@ -67,7 +72,13 @@ export function connectionFromFlags(values: Record<string, unknown>): Connection
         hint: 'e.g. http://localhost:8000',
       });
     }
-    return { kind: 'endpoint', url: endpoint, region, accessKeyId, ...marks };
+    return {
+      kind: 'endpoint',
+      url: endpoint,
+      ...(region !== undefined && { region }),
+      ...(accessKeyId !== undefined && { accessKeyId }),
+      ...marks,
+    };
   }
   if (profile) {
     if (!region)
@@ -84,19 +95,19 @@ export function connectionFromFlags(values: Record<string, unknown>): Connection
 }
 
 /**
- * Opens the connection the flags name, tells the user where it points (stderr), runs `work`, and always closes it
- * (a transient embedded engine is stopped).
+ * Opens the connection the flags name (`connection.open`), tells the user where it points (stderr), runs `work` with
+ * the connection's id and description, and always closes it (`connection.close`: a transient embedded engine stops).
  */
 export async function withConnection<T>(
   values: Record<string, unknown>,
   io: { stderr: NodeJS.WritableStream },
-  work: (connection: OpenConnection) => Promise<T>,
+  work: (connection: ConnectionInfo) => Promise<T>,
 ): Promise<T> {
-  const connection = await openConnection(connectionFromFlags(values));
+  const connection = await call('connection.open', connectionFromFlags(values));
   io.stderr.write(`connection: ${connection.label}\n`);
   try {
     return await work(connection);
   } finally {
-    await connection.close();
+    await call('connection.close', { connectionId: connection.connectionId });
   }
 }

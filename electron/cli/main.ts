@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { isMonotableError } from '../../shared/errors/monotable-error.js';
+import { closestName } from '../../shared/rules/suggest.js';
 import { EXIT, type Command, type CommandIo } from './command.js';
 import { commands } from './commands/index.js';
 
@@ -24,11 +25,43 @@ export function formatError(error: unknown, debug: boolean): string {
     const where = [error.details.file, error.details.path].filter(Boolean).join(' ');
     const lines = [`error [${error.code}]${where ? ` ${where}` : ''}: ${error.message}`];
     if (error.details.hint) lines.push(`  hint: ${error.details.hint}`);
+    // A read stopped part way (cancelled, throttled, the connection lost) says where to pick up.
+    if (error.details.lastEvaluatedKey !== undefined)
+      lines.push(`  continue with --start-key '${JSON.stringify(error.details.lastEvaluatedKey)}'`);
     if (debug && error.stack) lines.push(error.stack);
     return `${lines.join('\n')}\n`;
   }
   const message = error instanceof Error ? error.message : String(error);
   return `error [INTERNAL]: ${message}\n  hint: this is a bug in Monotable; run again with --debug and report the output.\n${debug && error instanceof Error && error.stack ? `${error.stack}\n` : ''}`;
+}
+
+/** The names a verb accepts: `--name` for each option, `-x` for each short form, and the global ones. */
+function optionNames(command: Command): string[] {
+  const names = ['--help', '-h', '--debug'];
+  for (const [name, option] of Object.entries(command.options)) {
+    names.push(`--${name}`);
+    if (option.short) names.push(`-${option.short}`);
+  }
+  return names;
+}
+
+/**
+ * A flag parseArgs refused, in one line: an unknown option names the nearest one ("did you mean --embedded?");
+ * the hint is the verb's synopsis line, not the whole help.
+ */
+function argumentError(command: Command, error: unknown): string {
+  const synopsis = `${command.usage.split('\n')[0]} (\`monotable ${command.name} --help\` for every option)`;
+  const unknown = /^Unknown option '([^']+)'/.exec((error as Error).message)?.[1];
+  if (unknown) {
+    const flag = unknown.split('=')[0]!;
+    const near = closestName(
+      flag.replace(/^-+/, ''),
+      optionNames(command).map((n) => n.replace(/^-+/, '')),
+    );
+    const suggestion = near === undefined ? undefined : optionNames(command).find((n) => n.replace(/^-+/, '') === near);
+    return `error [BAD_INPUT]: unknown option ${flag} for \`monotable ${command.name}\`.${suggestion ? ` Did you mean ${suggestion}?` : ''}\n  hint: ${synopsis}\n`;
+  }
+  return `error [BAD_INPUT]: ${(error as Error).message}\n  hint: ${synopsis}\n`;
 }
 
 async function runCommand(command: Command, argv: string[], io: CommandIo): Promise<number> {
@@ -41,7 +74,7 @@ async function runCommand(command: Command, argv: string[], io: CommandIo): Prom
       strict: true,
     }) as { values: Record<string, unknown>; positionals: string[] };
   } catch (error) {
-    io.stderr.write(`error [BAD_INPUT]: ${(error as Error).message}\n\n${command.usage}\n`);
+    io.stderr.write(argumentError(command, error));
     return EXIT.FAILURE;
   }
   if (parsed.values.help) {
@@ -84,8 +117,12 @@ export async function main(argv: string[], io?: Partial<CommandIo>): Promise<num
   }
   const entry = commands.find((c) => c.name === verb);
   if (!entry) {
+    const near = closestName(
+      verb,
+      commands.map((c) => c.name),
+    );
     fullIo.stderr.write(
-      `error [BAD_INPUT]: unknown command "${verb}".\n  hint: run \`monotable --help\` for the list of commands.\n`,
+      `error [BAD_INPUT]: unknown command "${verb}".${near ? ` Did you mean \`monotable ${near}\`?` : ''}\n  hint: run \`monotable --help\` for the list of commands.\n`,
     );
     return EXIT.FAILURE;
   }
@@ -94,6 +131,7 @@ export async function main(argv: string[], io?: Partial<CommandIo>): Promise<num
     const stop = (): void => controller.abort(new Error('interrupted'));
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
+    process.once('SIGHUP', stop); // the terminal went away: stop cleanly (an engine clears its state file)
   }
   return runCommand(await entry.load(), rest, fullIo);
 }

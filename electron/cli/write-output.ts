@@ -36,13 +36,19 @@ async function linkNew(temp: string, path: string): Promise<void> {
  * linked, when it must not replace an existing file), so a
  * failure never leaves a half-written or truncated file. With `overwrite: false` an existing file is refused.
  */
-export async function writeFileAtomic(path: string, text: string, options: { overwrite: boolean }): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  text: string,
+  options: { overwrite: boolean; mode?: number },
+): Promise<void> {
   if (!options.overwrite && (await exists(path))) throw alreadyExists(path);
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     const handle = await open(temp, 'wx');
     try {
       await handle.writeFile(text, 'utf8');
+      // Set explicitly: the mode given to open() is reduced by the umask.
+      if (options.mode !== undefined) await handle.chmod(options.mode);
       await handle.sync();
     } finally {
       await handle.close();
@@ -68,13 +74,16 @@ export async function writeOutput(
   text: string,
   out: string | undefined,
   io: CommandIo,
-  options: { overwrite?: boolean } = {},
+  options: { overwrite?: boolean; executable?: boolean } = {},
 ): Promise<string | undefined> {
   if (out === undefined) {
     io.stdout.write(text);
     return undefined;
   }
   const path = resolve(io.cwd, out);
-  await writeFileAtomic(path, text, { overwrite: options.overwrite ?? true });
+  await writeFileAtomic(path, text, {
+    overwrite: options.overwrite ?? true,
+    ...(options.executable ? { mode: 0o755 } : {}),
+  });
   return path;
 }

@@ -10,8 +10,12 @@ export interface AbortSignalLike {
 export interface CallOptions<M extends MethodName> {
   /** Cancels the call; the handler sees it as `ctx.signal`. */
   signal?: AbortSignalLike;
-  /** Receives the method's events (already validated against its `events` schema). */
-  onEvent?: (event: EventOf<Contract[M]>) => void;
+  /**
+   * Receives the method's events (already validated against its `events` schema). A promise it returns holds the
+   * method back until it settles (the in-process client awaits it): a reader writing streamed pages to a file
+   * returns the write, so memory stays bounded by a page.
+   */
+  onEvent?: (event: EventOf<Contract[M]>) => unknown;
 }
 
 /**

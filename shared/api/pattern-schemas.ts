@@ -3,6 +3,7 @@ import { ATTRIBUTE_TYPES, ItemSchema } from '../model/attribute-value.js';
 import { PATTERN_KINDS, ParameterSchema } from '../model/schema.js';
 import type { OperationRequest, ResolvedPattern, ValueSpec } from '../patterns/resolved-pattern.js';
 import type { PreviewResult } from '../preview/preview-pattern.js';
+import type { Estimate } from '../capacity/estimate.js';
 import { DiagnosticSchema } from './common-schemas.js';
 
 /** Wire schemas for resolved patterns; annotated with the domain types so the two cannot drift apart. */
@@ -77,3 +78,61 @@ export const PreviewResultSchema: z.ZodType<PreviewResult> = z.strictObject({
 
 /** A table's or index's items grouped by partition, as the index view shows them. */
 export const IndexPartitionsSchema = z.array(z.strictObject({ partition: z.string(), items: z.array(ItemSchema) }));
+
+const rate = z.number().min(0);
+
+/** What a model costs to run (shared/capacity's Estimate; annotated so the two cannot drift apart). */
+export const EstimateSchema: z.ZodType<Estimate> = z.strictObject({
+  region: z.string(),
+  pricesAsOf: z.string(),
+  priceSource: z.string(),
+  currency: z.literal('USD'),
+  hoursPerMonth: z.number(),
+  tables: z.array(
+    z.strictObject({
+      table: z.string(),
+      billing: z.enum(['on-demand', 'provisioned']),
+      entities: z.array(
+        z.strictObject({
+          entity: z.string(),
+          items: z.number(),
+          averageItemBytes: z.number(),
+          estimatedSize: z.boolean(),
+        }),
+      ),
+      patterns: z.array(
+        z.strictObject({
+          pattern: z.string(),
+          operation: z.string(),
+          readTarget: z.string(),
+          consistency: z.string().optional(),
+          readUnits: z.number(),
+          tableWriteUnits: z.number(),
+          gsiWriteUnits: z.record(z.string(), z.number()),
+          writeUnits: z.number(),
+          requestsPerSecond: z.number(),
+          readUnitsPerMonth: z.number(),
+          writeUnitsPerMonth: z.number(),
+          cost: z.number(),
+          notes: z.array(z.string()),
+        }),
+      ),
+      requestCost: z.number(),
+      provisionedCost: z.number(),
+      storageGB: z.number(),
+      storageCost: z.number(),
+      total: z.number(),
+      notes: z.array(z.string()),
+    }),
+  ),
+  total: z.number(),
+  notes: z.array(z.string()),
+});
+
+/** The request rates an estimate may override (shared/capacity's EstimateOptions, without the model). */
+export const EstimateRatesSchema = {
+  region: z.string().min(1).optional(),
+  readsPerSecond: rate.optional(),
+  writesPerSecond: rate.optional(),
+  requestsPerSecond: z.record(z.string(), rate).optional(),
+};

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Item } from '../model/attribute-value.js';
 import type { AccessPattern, Model, Table } from '../model/schema.js';
-import { cruddurLikeModel } from '../../test/support/cruddur-like-preview-model.js';
+import { cruddurModel } from '../../test/support/cruddur-model.js';
 import { resolvePattern } from '../patterns/resolve.js';
 import {
   averageItemSize,
@@ -16,6 +16,11 @@ import {
   writeUnits,
 } from './index.js';
 import { itemSize } from '../model/item-size.js';
+
+/** Without seed counts, capacity counts the sample items (the template seeds 20 groups of 5 to 50 messages). */
+const countSampleItems = (t: Table): void => {
+  for (const e of t.entities) delete e.seed;
+};
 
 /** An item of exactly `bytes` bytes with keys pk/sk and optional extra attributes. */
 function sized(bytes: number, extra: Item = {}): Item {
@@ -36,7 +41,7 @@ describe('units', () => {
 });
 
 describe('writeCapacity: GSI write amplification', () => {
-  const table = (change: (t: Table) => void): Table => cruddurLikeModel([], change).tables[0]!;
+  const table = (change: (t: Table) => void): Table => cruddurModel({ changeTable: change }).tables[0]!;
 
   it('a put costs the table and every GSI holding the item, sized on the projected entry', () => {
     const t = table((t) => {
@@ -108,7 +113,7 @@ describe('patternCapacity', () => {
   ];
 
   it("list-messages reads the partition's items, sums, then rounds: 3 small items = 0.5 RCU eventual", () => {
-    const model = cruddurLikeModel(extra);
+    const model = cruddurModel({ patterns: extra, changeTable: countSampleItems });
     const c = patternCapacity(model, resolvePattern(model, 'list-messages'));
     expect(c).toMatchObject({
       operation: 'Query',
@@ -122,33 +127,39 @@ describe('patternCapacity', () => {
   });
 
   it('a Query reading 20 items of 1.5 KB is 30 KB → 8 blocks → 4 RCU eventual (Limit caps the items read)', () => {
-    const model = cruddurLikeModel(extra, (t) => {
-      const messages = t.entities[1]!;
-      messages.seed = { perParent: { min: 50, max: 50 } };
-      messages.sampleItems = [sized(1536, { message_group_uuid: { S: 'g1' } })];
+    const model = cruddurModel({
+      patterns: extra,
+      changeTable: (t) => {
+        const messages = t.entities[1]!;
+        messages.seed = { perParent: { min: 50, max: 50 } };
+        messages.sampleItems = [sized(1536, { message_group_uuid: { S: 'g1' } })];
+      },
     });
     const c = patternCapacity(model, resolvePattern(model, 'list-messages'));
     expect(c).toMatchObject({ itemsRead: 20, bytesRead: 20 * 1536, readUnits: 4 });
   });
 
   it('find-group-rows on the GSI reads the group rows and the messages sharing the partition', () => {
-    const model = cruddurLikeModel(extra);
+    const model = cruddurModel({ patterns: extra, changeTable: countSampleItems });
     const c = patternCapacity(model, resolvePattern(model, 'find-group-rows'));
     expect(c.readTarget).toBe('message-group-sk-index');
-    expect(c.itemsRead).toBe(4); // 1 group row + 3 messages per message_group_uuid in the sample items
+    expect(c.itemsRead).toBe(5); // 2 group rows (one per user) + 3 messages of the one conversation in the samples
     expect(c.notes.join(' ')).toContain('Message items');
   });
 
   it('a put counts the GSI write; a strong get rounds the whole item', () => {
-    const model = cruddurLikeModel(extra);
+    const model = cruddurModel({ patterns: extra });
     const put = patternCapacity(model, resolvePattern(model, 'put'));
     expect(put).toMatchObject({ tableWriteUnits: 1, gsiWriteUnits: { 'message-group-sk-index': 1 }, writeUnits: 2 });
     expect(patternCapacity(model, resolvePattern(model, 'get'))).toMatchObject({ consistency: 'strong', readUnits: 1 });
   });
 
   it('entities without sample items are estimated from attribute types, and say so', () => {
-    const model = cruddurLikeModel(extra, (t) => {
-      for (const e of t.entities) delete e.sampleItems;
+    const model = cruddurModel({
+      patterns: extra,
+      changeTable: (t) => {
+        for (const e of t.entities) delete e.sampleItems;
+      },
     });
     const c = patternCapacity(model, resolvePattern(model, 'put'));
     expect(c.estimated).toBe(true);
@@ -159,7 +170,7 @@ describe('patternCapacity', () => {
 
 describe('entity sizes and counts', () => {
   it('average item size comes from the sample items, or from attribute types when there are none', () => {
-    const table = cruddurLikeModel().tables[0]!;
+    const table = cruddurModel().tables[0]!;
     const messages = table.entities[1]!;
     const sizes = messages.sampleItems!.map(itemSize);
     expect(averageItemSize(table, messages)).toBeCloseTo(sizes.reduce((a, b) => a + b, 0) / sizes.length, 6);
@@ -170,18 +181,21 @@ describe('entity sizes and counts', () => {
   });
 
   it('item counts: seed.count, else parents × average perParent, else the sample items', () => {
-    const table = cruddurLikeModel([], (t) => {
-      t.entities[0]!.seed = { count: 20 };
-      t.entities[1]!.seed = { perParent: { min: 5, max: 15 } };
-      t.entities[1]!.attributes[0]!.generator = {
-        kind: 'ref',
-        entity: 'MessageGroup',
-        attribute: 'message_group_uuid',
-      };
+    const table = cruddurModel({
+      changeTable: (t) => {
+        t.entities[0]!.seed = { count: 20 };
+        t.entities[1]!.seed = { perParent: { min: 5, max: 15 } };
+        t.entities[1]!.attributes[0]!.generator = {
+          kind: 'ref',
+          entity: 'MessageGroup',
+          attribute: 'message_group_uuid',
+        };
+      },
     }).tables[0]!;
     expect(estimatedItemCount(table, table.entities[0]!)).toBe(20);
     expect(estimatedItemCount(table, table.entities[1]!)).toBe(200);
-    expect(estimatedItemCount(cruddurLikeModel().tables[0]!, cruddurLikeModel().tables[0]!.entities[1]!)).toBe(3);
+    const samplesOnly = cruddurModel({ changeTable: countSampleItems }).tables[0]!;
+    expect(estimatedItemCount(samplesOnly, samplesOnly.entities[1]!)).toBe(3);
   });
 });
 
@@ -196,15 +210,17 @@ describe('monthlyCost', () => {
   });
 
   it('one put per second at 2 WRU (table + GSI) is 5,256,000 WRU a month = $3.285 on demand', () => {
-    const model: Model = cruddurLikeModel([
-      {
-        name: 'put',
-        entity: 'Message',
-        kind: 'put',
-        requestsPerSecond: 1,
-        parameters: ['message_group_uuid', 'created_at', 'message'].map((name) => ({ name })),
-      },
-    ]);
+    const model: Model = cruddurModel({
+      patterns: [
+        {
+          name: 'put',
+          entity: 'Message',
+          kind: 'put',
+          requestsPerSecond: 1,
+          parameters: ['message_group_uuid', 'created_at', 'message'].map((name) => ({ name })),
+        },
+      ],
+    });
     const cost = monthlyCost(model);
     const table = cost.tables[0]!;
     const put = table.patterns.find((p) => p.pattern === 'put')!;
@@ -215,8 +231,8 @@ describe('monthlyCost', () => {
   });
 
   it('provisioned tables pay capacity per hour, table plus GSIs, and warn when patterns need more', () => {
-    const model = cruddurLikeModel(
-      [
+    const model = cruddurModel({
+      patterns: [
         {
           name: 'put',
           entity: 'Message',
@@ -225,10 +241,10 @@ describe('monthlyCost', () => {
           parameters: ['message_group_uuid', 'created_at', 'message'].map((name) => ({ name })),
         },
       ],
-      (t) => {
+      changeTable: (t) => {
         t.billing = { mode: 'provisioned', read: 5, write: 5 };
       },
-    );
+    });
     const table = monthlyCost(model).tables[0]!;
     expect(table.provisionedCost).toBeCloseTo(730 * (10 * 0.00013 + 10 * 0.00065), 4);
     expect(table.requestCost).toBe(0);
@@ -237,8 +253,8 @@ describe('monthlyCost', () => {
   });
 
   it('with auto-scaling, provisioned capacity follows demand at the target utilisation within min and max', () => {
-    const model = cruddurLikeModel(
-      [
+    const model = cruddurModel({
+      patterns: [
         {
           name: 'put',
           entity: 'Message',
@@ -247,7 +263,7 @@ describe('monthlyCost', () => {
           parameters: ['message_group_uuid', 'created_at', 'message'].map((name) => ({ name })),
         },
       ],
-      (t) => {
+      changeTable: (t) => {
         t.billing = {
           mode: 'provisioned',
           read: 5,
@@ -255,7 +271,7 @@ describe('monthlyCost', () => {
           autoScaling: { minRead: 2, maxRead: 100, minWrite: 2, maxWrite: 100, targetUtilization: 50 },
         };
       },
-    );
+    });
     const table = monthlyCost(model).tables[0]!;
     // 10 WCU of demand at 50 % → 20 WCU on the table and on the GSI; reads stay at the minimum 2
     expect(table.provisionedCost).toBeCloseTo(730 * 2 * (2 * 0.00013 + 20 * 0.00065), 4);

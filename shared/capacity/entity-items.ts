@@ -1,6 +1,6 @@
 import type { AttributeValue, AttributeTypeName, Item } from '../model/attribute-value.js';
 import { keyAttributes } from '../model/indexes.js';
-import type { Entity, Table } from '../model/schema.js';
+import type { Entity, PerParent, SeedEntity, Table } from '../model/schema.js';
 import { parseTemplate } from '../keys/template.js';
 import { itemSize } from '../model/item-size.js';
 import { keyText } from '../model/compare-values.js';
@@ -98,20 +98,41 @@ export function averageItemSize(table: Table, entity: Entity): number {
   return items.reduce((sum, item) => sum + itemSize(item), 0) / items.length;
 }
 
-/**
- * How many items of the entity a full table holds: `seed.count`, else parents × average `perParent`
- * (the parent is the entity its `ref` generators point to), else the number of sample items.
- */
-export function estimatedItemCount(table: Table, entity: Entity, seen: Set<string> = new Set()): number {
-  if (entity.seed?.count !== undefined) return entity.seed.count;
-  const perParent = entity.seed?.perParent;
-  const parentName = entity.attributes.find((a) => a.generator?.kind === 'ref')?.generator;
-  const parent = parentName?.kind === 'ref' ? table.entities.find((e) => e.name === parentName.entity) : undefined;
-  if (perParent && parent && !seen.has(entity.name)) {
-    seen.add(entity.name);
-    return estimatedItemCount(table, parent, seen) * ((perParent.min + perParent.max) / 2);
+/** The mean of a per-parent count: uniform, or skewed (P(min + k) ∝ 1/(k+1)^s, as the seeder draws it). */
+function meanPerParent(perParent: PerParent): number {
+  const lo = Math.min(perParent.min, perParent.max);
+  const hi = Math.max(perParent.min, perParent.max);
+  if (perParent.distribution !== 'skewed') return (lo + hi) / 2;
+  let weights = 0;
+  let total = 0;
+  for (let k = 0; k <= hi - lo; k++) {
+    const w = 1 / (k + 1) ** (perParent.skew ?? 1.2);
+    weights += w;
+    total += w * (lo + k);
   }
-  return entity.sampleItems?.length ?? 0;
+  return total / weights;
+}
+
+/**
+ * How many items of the entity (or seed-only entity) a full table holds: `seed.count`, else parents × the mean of
+ * `perParent`, or × the members of the parent with `perMember` (the parent is `seed.parent`, else the entity its first
+ * `ref` points to), else the number of sample items.
+ */
+export function estimatedItemCount(table: Table, entity: Entity | SeedEntity, seen: Set<string> = new Set()): number {
+  const seed = entity.seed;
+  if (seed?.count !== undefined) return seed.count;
+  const parentName =
+    seed?.parent ?? entity.attributes.flatMap((a) => (a.generator?.kind === 'ref' ? [a.generator.entity] : []))[0];
+  const parent = [...table.entities, ...(table.seedEntities ?? [])].find((e) => e.name === parentName);
+  const sampleCount = 'sampleItems' in entity ? (entity.sampleItems?.length ?? 0) : 0;
+  if (!parent || seen.has(entity.name)) return sampleCount;
+  seen.add(entity.name);
+  if (seed?.perMember !== undefined) {
+    const members = parent.attributes.find((a) => a.name === seed.perMember)?.generator;
+    if (members?.kind === 'members') return estimatedItemCount(table, parent, seen) * members.count;
+  }
+  if (seed?.perParent) return estimatedItemCount(table, parent, seen) * meanPerParent(seed.perParent);
+  return sampleCount;
 }
 
 /** Items of the entity in one partition of a Query: average `perParent`, else from sample items, else 1. */
@@ -119,7 +140,7 @@ const perPartitionCache = new WeakMap<Entity, Map<string, number>>();
 
 export function itemsPerPartition(entity: Entity, partitionKey: string): number {
   const perParent = entity.seed?.perParent;
-  if (perParent) return Math.max(1, (perParent.min + perParent.max) / 2);
+  if (perParent) return Math.max(1, meanPerParent(perParent));
   let cached = perPartitionCache.get(entity);
   if (!cached) perPartitionCache.set(entity, (cached = new Map()));
   let result = cached.get(partitionKey);

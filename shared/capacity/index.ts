@@ -5,3 +5,11 @@ export { PRICE_TABLE, pricesFor, type PriceTable, type RegionPrices } from './pr
 export { readUnits, writeUnits, READ_FACTOR, type ReadConsistency } from '../model/units.js';
 export { averageItemSize, estimatedItem, estimatedItemCount, representativeItems } from './entity-items.js';
 export { itemSize, utf8Length } from '../model/item-size.js';
+export {
+  estimateModel,
+  type Estimate,
+  type EstimateOptions,
+  type EntityEstimate,
+  type PatternEstimate,
+  type TableEstimate,
+} from './estimate.js';

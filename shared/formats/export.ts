@@ -27,6 +27,8 @@ export interface ExportResult {
    * call), in the shape `aws dynamodb update-time-to-live --cli-input-json` takes.
    */
   timeToLive?: string;
+  /** A script meant to be run as `./file` (boto3-schema-load): a file written with -o is made executable. */
+  executable?: boolean;
 }
 
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
@@ -79,6 +81,6 @@ export function exportModel(model: Model, format: ExportFormat, options: { table
     case 'python':
       return { text: generatePython(model, table === undefined ? {} : { table }) };
     case 'boto3-schema-load':
-      return { text: generateSchemaLoad(model, table === undefined ? {} : { table }) };
+      return { text: generateSchemaLoad(model, table === undefined ? {} : { table }), executable: true };
   }
 }

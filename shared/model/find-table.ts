@@ -17,3 +17,14 @@ export function findTable(model: Model, tableName: string): Table {
 export function selectTables(model: Model, tableName: string | undefined): Table[] {
   return tableName === undefined ? model.tables : [findTable(model, tableName)];
 }
+
+/** Exactly one table: the one named, or the model's only table (AMBIGUOUS when it has several). */
+export function selectOneTable(model: Model, tableName?: string): Table {
+  const tables = selectTables(model, tableName);
+  if (tables.length !== 1) {
+    throw new MonotableError('AMBIGUOUS', `The model has ${tables.length} tables; say which one.`, {
+      hint: `Add --table with one of: ${tables.map((t) => t.name).join(', ')}.`,
+    });
+  }
+  return tables[0]!;
+}

@@ -9,6 +9,9 @@ import { ATTRIBUTE_TYPES, ItemSchema, KEY_TYPES } from './attribute-value.js';
 export const MODEL_FORMAT = 'monotable/1';
 
 const name = z.string().min(1);
+/** Members of one relationship item (a conversation's participants); each member row names its item. */
+export const MAX_MEMBERS = 25;
+export const AGGREGATE_FUNCTIONS = ['count', 'min', 'max', 'latest'] as const;
 const positiveInt = z.number().int().min(1);
 
 export const KeyTypeSchema = z.enum(KEY_TYPES);
@@ -89,9 +92,70 @@ export const GeneratorSchema = z.discriminatedUnion('kind', [
     to: z.string(),
     format: z.enum(['iso', 'epoch-seconds', 'epoch-millis']).optional(),
   }),
-  /** One of the listed values. */
-  z.strictObject({ kind: z.literal('one-of'), values: z.array(z.unknown()).min(1) }),
+  /** One of the listed values, at random; with `cycle`, each in turn (item n gets value n mod the count). */
+  z.strictObject({ kind: z.literal('one-of'), values: z.array(z.unknown()).min(1), cycle: z.boolean().optional() }),
+  /**
+   * The members of a relationship: `count` distinct items of `entity` (the parent item first when the parent is of
+   * that entity), written as the set (SS/NS) or list of their `attribute`. Children read the members with `member`.
+   */
+  z.strictObject({
+    kind: z.literal('members'),
+    entity: name,
+    attribute: name,
+    count: z.number().int().min(1).max(MAX_MEMBERS),
+    /** Pick the other members with a Zipf-like preference (exponent) for the first items: a few popular users. */
+    skew: z.number().min(0.1).max(10).optional(),
+  }),
+  /**
+   * A value of one member of the parent's `members` attribute `of`: `this` is the member the row is for (the entity
+   * has `seed.perMember`), `other` the next member after it, `any` one member picked at random (every `any` of one
+   * row picks the same member, so a sender's id, name and handle belong together).
+   */
+  z.strictObject({
+    kind: z.literal('member'),
+    of: name,
+    attribute: name,
+    which: z.enum(['this', 'other', 'any']),
+  }),
+  /**
+   * Computed from this item's children of entity `of` (generated before the item is finished): `count`, `min` or
+   * `max` of their `attribute`, or `latest`: the `attribute` of the child whose `by` is greatest.
+   */
+  z.strictObject({
+    kind: z.literal('aggregate'),
+    of: name,
+    function: z.enum(AGGREGATE_FUNCTIONS),
+    attribute: name.optional(),
+    by: name.optional(),
+  }),
+  /**
+   * A date after the value of another attribute of the same item by up to `within` (ISO 8601 duration such as
+   * PT1H or P2D), in the same format (ISO text, epoch seconds or milliseconds).
+   */
+  z.strictObject({ kind: z.literal('after'), attribute: name, within: z.string().min(1) }),
 ]);
+
+/** How many children each parent item gets: `fixed` (min = max), `uniform` over min-max, or `skewed` (Zipf-like). */
+export const PerParentSchema = z.strictObject({
+  min: z.number().int().min(0),
+  max: z.number().int().min(0),
+  /** uniform (default): every count in min-max equally likely; skewed: most parents near min, a few near max. */
+  distribution: z.enum(['uniform', 'skewed']).optional(),
+  /** skewed only: the exponent s of P(min + k) ∝ 1 / (k + 1)^s; default 1.2, larger is steeper. */
+  skew: z.number().min(0.1).max(10).optional(),
+});
+
+/** For the seeder: how many items of an entity, and where they hang in the generated tree. */
+export const EntitySeedSchema = z.strictObject({
+  /** Roots: how many items. Children: the total, spread evenly over the parent items. */
+  count: z.number().int().min(0).optional(),
+  /** Children per parent item. */
+  perParent: PerParentSchema.optional(),
+  /** The parent entity; default: the entity of the first `ref` generator. */
+  parent: name.optional(),
+  /** One item per member of the parent's `members` attribute of this name (a group row per participant). */
+  perMember: name.optional(),
+});
 
 export const AttributeSchema = z.strictObject({
   name,
@@ -114,13 +178,19 @@ export const EntitySchema = z.strictObject({
   keys: z.record(z.string(), z.string()),
   attributes: z.array(AttributeSchema),
   /** For the seeder: how many items of this entity per parent (`ref` generators name the parent). */
-  seed: z
-    .strictObject({
-      count: z.number().int().min(0).optional(),
-      perParent: z.strictObject({ min: z.number().int().min(0), max: z.number().int().min(0) }).optional(),
-    })
-    .optional(),
+  seed: EntitySeedSchema.optional(),
   sampleItems: z.array(ItemSchema).optional(),
+});
+
+/**
+ * An entity that exists only for the seeder: its items are generated for others to derive from and never written
+ * (Cruddur's users live in another database; a conversation is the two group rows and the messages, not a row).
+ */
+export const SeedEntitySchema = z.strictObject({
+  name,
+  description: z.string().optional(),
+  attributes: z.array(AttributeSchema),
+  seed: EntitySeedSchema.optional(),
 });
 
 export const ParameterSchema = z.strictObject({
@@ -198,6 +268,16 @@ export const AccessPatternSchema = z.strictObject({
   consistentRead: z.boolean().optional(),
   /** update: attributes to SET, each from the parameter of the same name. */
   set: z.array(name).optional(),
+  /** update: also create the item when it is missing (no `attribute_exists` condition on the key). */
+  upsert: z.boolean().optional(),
+  /** put: only create; fail when an item with the key exists (`attribute_not_exists` condition). */
+  ifNotExists: z.boolean().optional(),
+  /**
+   * update: the item moves to a new key (DynamoDB cannot change a key in place): key attribute → the parameter
+   * holding its current value. The pattern deletes the row at the current key and puts the whole row (every
+   * required attribute and every parameter) at the new key, as one TransactWriteItems.
+   */
+  moveFrom: z.record(z.string(), name).optional(),
   /** transact-write: the writes in the transaction, each on an entity of this table. */
   writes: z
     .array(
@@ -228,6 +308,8 @@ export const TableSchema = z.strictObject({
   pointInTimeRecovery: z.boolean().optional(),
   tags: z.record(z.string(), z.string()).optional(),
   entities: z.array(EntitySchema),
+  /** Entities generated by the seeder for others to derive from, never written. */
+  seedEntities: z.array(SeedEntitySchema).optional(),
   accessPatterns: z.array(AccessPatternSchema),
 });
 
@@ -245,6 +327,10 @@ export type Table = z.infer<typeof TableSchema>;
 export type Entity = z.infer<typeof EntitySchema>;
 export type Attribute = z.infer<typeof AttributeSchema>;
 export type Generator = z.infer<typeof GeneratorSchema>;
+export type SeedEntity = z.infer<typeof SeedEntitySchema>;
+export type EntitySeed = z.infer<typeof EntitySeedSchema>;
+export type PerParent = z.infer<typeof PerParentSchema>;
+export type AggregateFunction = (typeof AGGREGATE_FUNCTIONS)[number];
 export type AccessPattern = z.infer<typeof AccessPatternSchema>;
 export type Parameter = z.infer<typeof ParameterSchema>;
 export type KeyCondition = z.infer<typeof KeyConditionSchema>;

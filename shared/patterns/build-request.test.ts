@@ -1,11 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import type { AccessPattern } from '../model/schema.js';
+import type { AccessPattern, Table } from '../model/schema.js';
 import { buildBatchGetRequest, buildRequest } from './build-request.js';
-import { cruddurLikeModel } from '../../test/support/cruddur-like-preview-model.js';
+import { cruddurModel } from '../../test/support/cruddur-model.js';
 import { resolvePattern } from './resolve.js';
 
-const resolve = (name: string, extra: AccessPattern[] = [], change?: Parameters<typeof cruddurLikeModel>[1]) =>
-  resolvePattern(cruddurLikeModel(extra, change), name);
+/** Every attribute a Message of the Cruddur template requires, so a put pattern can declare them all. */
+const MESSAGE_FIELDS = [
+  'message_group_uuid',
+  'message_uuid',
+  'user_uuid',
+  'user_display_name',
+  'user_handle',
+  'message',
+  'created_at',
+];
+const sender = { message_uuid: 'm1', user_uuid: 'u1', user_display_name: 'Ann', user_handle: 'ann' };
+
+const resolve = (name: string, extra: AccessPattern[] = [], change?: (table: Table) => void) =>
+  resolvePattern(cruddurModel({ patterns: extra, changeTable: change }), name);
 
 describe('buildRequest', () => {
   it('list-messages becomes the exact Query body', () => {
@@ -72,7 +84,7 @@ describe('buildRequest', () => {
         name: 'put',
         entity: 'Message',
         kind: 'put',
-        parameters: ['message_group_uuid', 'created_at', 'message'].map((name) => ({ name })),
+        parameters: MESSAGE_FIELDS.map((name) => ({ name })),
       },
       {
         name: 'upd',
@@ -88,7 +100,7 @@ describe('buildRequest', () => {
         parameters: [{ name: 'message_group_uuid' }, { name: 'created_at' }],
       },
     ];
-    const params = { message_group_uuid: 'g1', created_at: '2026', message: 'hi' };
+    const params = { message_group_uuid: 'g1', created_at: '2026', message: 'hi', ...sender };
     const key = { pk: { S: 'MSG#g1' }, sk: { S: '2026' } };
     expect(buildRequest(resolve('get', extra), params)).toEqual({
       operation: 'GetItem',
@@ -96,13 +108,23 @@ describe('buildRequest', () => {
     });
     expect(buildRequest(resolve('put', extra), params).input).toEqual({
       TableName: 'cruddur-messages',
-      Item: { ...key, message_group_uuid: { S: 'g1' }, message: { S: 'hi' }, created_at: { S: '2026' } },
+      Item: {
+        ...key,
+        message_group_uuid: { S: 'g1' },
+        message_uuid: { S: 'm1' },
+        user_uuid: { S: 'u1' },
+        user_display_name: { S: 'Ann' },
+        user_handle: { S: 'ann' },
+        message: { S: 'hi' },
+        created_at: { S: '2026' },
+      },
     });
     expect(buildRequest(resolve('upd', extra), params).input).toEqual({
       TableName: 'cruddur-messages',
       Key: key,
       UpdateExpression: 'SET #s0 = :v0',
-      ExpressionAttributeNames: { '#s0': 'message' },
+      ConditionExpression: 'attribute_exists(#c0)',
+      ExpressionAttributeNames: { '#s0': 'message', '#c0': 'pk' },
       ExpressionAttributeValues: { ':v0': { S: 'hi' } },
     });
     expect(buildRequest(resolve('del', extra), params)).toEqual({
@@ -117,9 +139,7 @@ describe('buildRequest', () => {
         name: 'tx',
         entity: 'Message',
         kind: 'transact-write',
-        parameters: ['message_group_uuid', 'created_at', 'message', 'user_uuid', 'last_message_at'].map((name) => ({
-          name,
-        })),
+        parameters: [...MESSAGE_FIELDS, 'last_message_at'].map((name) => ({ name })),
         writes: [
           { kind: 'put', entity: 'Message' },
           { kind: 'condition-check', entity: 'MessageGroup' },
@@ -133,7 +153,7 @@ describe('buildRequest', () => {
         projection: ['message'],
       },
     ];
-    const params = { message_group_uuid: 'g1', created_at: '1', message: 'm', user_uuid: 'u1', last_message_at: '2' };
+    const params = { message_group_uuid: 'g1', created_at: '1', message: 'm', ...sender, last_message_at: '2' };
     const tx = buildRequest(resolve('tx', extra), params).input['TransactItems'] as Record<string, unknown>[];
     expect(tx.map((t) => Object.keys(t)[0])).toEqual(['Put', 'ConditionCheck']);
     expect(tx[1]).toEqual({
@@ -175,7 +195,7 @@ describe('buildRequest', () => {
     expect(() => buildRequest(resolved, {})).toThrow(
       expect.objectContaining({
         code: 'MODEL_INVALID',
-        details: expect.objectContaining({ path: '$.tables[0].accessPatterns[2].entity' }),
+        details: expect.objectContaining({ path: '$.tables[0].accessPatterns[5].entity' }),
       }),
     );
   });
@@ -188,7 +208,7 @@ describe('buildRequest', () => {
           name: 'put',
           entity: 'Message',
           kind: 'put',
-          parameters: ['message_group_uuid', 'created_at', 'message', 'tags', 'meta'].map((name) => ({ name })),
+          parameters: [...MESSAGE_FIELDS, 'tags', 'meta'].map((name) => ({ name })),
         },
       ],
       (t) => {
@@ -196,6 +216,7 @@ describe('buildRequest', () => {
       },
     );
     const item = buildRequest(resolved, {
+      ...sender,
       message_group_uuid: 'g',
       created_at: '1',
       message: 'm',
@@ -205,7 +226,14 @@ describe('buildRequest', () => {
     expect(item['tags']).toEqual({ SS: ['a', 'b'] });
     expect(item['meta']).toEqual({ M: { n: { N: '1' }, ok: { BOOL: true }, l: { L: [{ NULL: true }] } } });
     expect(() =>
-      buildRequest(resolved, { message_group_uuid: 'g', created_at: '1', message: 'm', tags: '[]', meta: '{}' }),
+      buildRequest(resolved, {
+        ...sender,
+        message_group_uuid: 'g',
+        created_at: '1',
+        message: 'm',
+        tags: '[]',
+        meta: '{}',
+      }),
     ).toThrow(expect.objectContaining({ code: 'BAD_INPUT' }));
   });
 });

@@ -1,6 +1,7 @@
 import { primaryKeyNames } from '../model/indexes.js';
 import { describeCondition } from './conditions.js';
 import { keyType, primaryKeySpecs } from './key-values.js';
+import type { ValueSpec } from './resolved-pattern.js';
 import {
   attributeType,
   Expressions,
@@ -10,7 +11,7 @@ import {
   templateValue,
   type PatternContext,
 } from './pattern-context.js';
-import type { ResolvedPattern, ValueSpec } from './resolved-pattern.js';
+import type { ResolvedPattern } from './resolved-pattern.js';
 import { baseResolved } from './resolve-read.js';
 
 function templateParams(template: string): string[] {
@@ -33,7 +34,8 @@ function keyText(key: Record<string, ValueSpec> | undefined): string {
  * as a parameter of the same name.
  */
 export function resolvePut(ctx: PatternContext): ResolvedPattern {
-  const resolved = baseResolved(ctx, new Expressions(), 'PutItem');
+  const ex = new Expressions();
+  const resolved = baseResolved(ctx, ex, 'PutItem');
   const entity = ctx.entity!;
   const item: Record<string, ValueSpec> = {};
   const declared = new Set(ctx.pattern.parameters.map((p) => p.name));
@@ -71,12 +73,26 @@ export function resolvePut(ctx: PatternContext): ResolvedPattern {
       `Add ${missingKeys.map((k) => `"${k}"`).join(' and ')} to the entity's "keys".`,
     );
   }
-  resolved.summary = `PutItem ${ctx.table.name}: ${entity.name} with ${Object.keys(item).join(', ')}`;
+  if (ctx.pattern.ifNotExists) resolved.conditionExpression = keyCondition(ctx, ex, 'attribute_not_exists');
+  resolved.summary = `PutItem ${ctx.table.name}: ${entity.name} with ${Object.keys(item).join(', ')}${ctx.pattern.ifNotExists ? ', only if no item has its key' : ''}`;
   return resolved;
 }
 
-/** UpdateItem: SET each listed attribute from the parameter of the same name. */
+/** `attribute_exists(#c0)` on the partition key: the item with the request's key exists (or not). */
+function keyCondition(
+  ctx: PatternContext,
+  ex: Expressions,
+  operator: 'attribute_exists' | 'attribute_not_exists',
+): string {
+  return `${operator}(${ex.name(ctx.table.partitionKey.name, 'c')})`;
+}
+
+/**
+ * UpdateItem: SET each listed attribute from the parameter of the same name, on an item that exists
+ * (`attribute_exists` on the key, unless the pattern upserts). With `moveFrom`, the item moves to a new key instead.
+ */
 export function resolveUpdate(ctx: PatternContext): ResolvedPattern {
+  if (ctx.pattern.moveFrom !== undefined) return resolveMove(ctx);
   const ex = new Expressions();
   const resolved = baseResolved(ctx, ex, 'UpdateItem');
   const key = primaryKeySpecs(ctx);
@@ -122,7 +138,8 @@ export function resolveUpdate(ctx: PatternContext): ResolvedPattern {
     warnStaleIndexKeys(ctx, attribute, i);
   });
   if (assignments.length) resolved.updateExpression = `SET ${assignments.join(', ')}`;
-  resolved.summary = `UpdateItem ${ctx.table.name} where ${keyText(key)}: set ${set.join(', ') || '(nothing)'}`;
+  if (!ctx.pattern.upsert) resolved.conditionExpression = keyCondition(ctx, ex, 'attribute_exists');
+  resolved.summary = `UpdateItem ${ctx.table.name} where ${keyText(key)}${ctx.pattern.upsert ? ' (created if missing)' : ' (must exist)'}: set ${set.join(', ') || '(nothing)'}`;
   return resolved;
 }
 
@@ -161,5 +178,85 @@ export function resolveConditionCheck(ctx: PatternContext): ResolvedPattern {
   if (key) resolved.key = key;
   resolved.conditionExpression = `attribute_exists(${ex.name(ctx.table.partitionKey.name, 'c')})`;
   resolved.summary = `ConditionCheck ${ctx.table.name} where ${keyText(key)} exists`;
+  return resolved;
+}
+
+/** A key template with some parameters renamed: `{last_message_at}#{id}` → `{previous_last_message_at}#{id}`. */
+function renameParams(source: string, renames: Record<string, string>): string {
+  try {
+    return parsedTemplate(source)
+      .segments.map((segment) =>
+        segment.kind === 'literal'
+          ? literalTemplate(segment.text)
+          : `{${Object.hasOwn(renames, segment.name) ? renames[segment.name] : segment.name}}`,
+      )
+      .join('');
+  } catch {
+    return source; // the template error is reported where the template is used
+  }
+}
+
+/**
+ * A key change, which DynamoDB cannot do in place: TransactWriteItems with a Delete of the row at its current key
+ * (the `moveFrom` parameters in the key templates; it must exist) and a Put of the whole row at the new key (it
+ * must not exist), so a reader never sees both rows or neither.
+ */
+function resolveMove(ctx: PatternContext): ResolvedPattern {
+  const resolved = baseResolved(ctx, new Expressions(), 'TransactWriteItems');
+  const moveFrom = ctx.pattern.moveFrom ?? {};
+  const entity = ctx.entity!;
+  const primary = primaryKeyNames(ctx.table);
+  const keyParams = new Set(primary.flatMap((k) => templateParams(entity.keys[k] ?? '')));
+  for (const [attribute, parameter] of Object.entries(moveFrom)) {
+    if (!keyParams.has(attribute)) {
+      report(
+        ctx,
+        'error',
+        'pattern-move-not-key',
+        `.moveFrom.${attribute}`,
+        `"${attribute}" is not part of the primary key templates of "${entity.name}" (${primary.map((k) => `${k}: "${entity.keys[k] ?? ''}"`).join(', ')}), so the row does not move when it changes.`,
+        `Name an attribute of the key templates, or use "set" to change "${attribute}" in place.`,
+      );
+    }
+    if (parameter === attribute) {
+      report(
+        ctx,
+        'error',
+        'pattern-move-same-parameter',
+        `.moveFrom.${attribute}`,
+        `the current value of "${attribute}" must come from another parameter than its new value.`,
+        `Use a parameter such as "previous_${attribute}".`,
+      );
+    }
+  }
+  if (ctx.pattern.set !== undefined) {
+    report(
+      ctx,
+      'warning',
+      'pattern-move-ignores-set',
+      '.set',
+      'a pattern with moveFrom puts the whole row at its new key; "set" is not used.',
+      'Remove "set": every required attribute and every parameter of the same name is written.',
+    );
+  }
+  const deleteCtx: PatternContext = { ...ctx, path: ctx.path };
+  const ex = new Expressions();
+  const del = baseResolved(deleteCtx, ex, 'DeleteItem');
+  del.kind = 'delete';
+  const oldKey: Record<string, ValueSpec> = {};
+  for (const name of primary) {
+    const template = entity.keys[name];
+    if (template === undefined) continue; // reported by the put
+    oldKey[name] = templateValue(ctx, renameParams(template, moveFrom), keyType(ctx, name), '.moveFrom');
+  }
+  del.key = oldKey;
+  del.conditionExpression = keyCondition(ctx, ex, 'attribute_exists');
+  del.summary = `Delete ${ctx.table.name} where ${keyText(oldKey)} (must exist)`;
+  const put = resolvePut({ ...ctx, pattern: { ...ctx.pattern, kind: 'put', ifNotExists: true } });
+  put.kind = 'put';
+  resolved.transactItems = [del, put];
+  resolved.summary = `TransactWriteItems ${ctx.table.name}: move ${entity.name} from ${keyText(oldKey)} to ${keyText(
+    Object.fromEntries(primary.flatMap((k) => (put.item?.[k] ? [[k, put.item[k]]] : []))),
+  )} (Delete + Put)`;
   return resolved;
 }

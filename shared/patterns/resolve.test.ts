@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { AccessPattern } from '../model/schema.js';
 import { TEMPLATES } from '../templates/index.js';
-import { cruddurLikeModel } from '../../test/support/cruddur-like-preview-model.js';
+import { cruddurModel } from '../../test/support/cruddur-model.js';
 import { resolveAll, resolvePattern } from './resolve.js';
 import { patternDiagnostics } from './diagnostics.js';
 
 const codes = (name: string, extra: AccessPattern[]) =>
-  resolvePattern(cruddurLikeModel(extra), name).diagnostics.map((d) => `${d.severity}:${d.code}`);
+  resolvePattern(cruddurModel({ patterns: extra }), name).diagnostics.map((d) => `${d.severity}:${d.code}`);
 
 describe('resolvePattern on the Cruddur patterns', () => {
   it('list-messages is a Query on the table, pk = MSG#{message_group_uuid}, newest first, limit 20', () => {
-    const r = resolvePattern(cruddurLikeModel(), 'list-messages');
+    const r = resolvePattern(cruddurModel(), 'list-messages');
     expect(r).toMatchObject({
       operation: 'Query',
       indexKind: 'table',
@@ -28,20 +28,25 @@ describe('resolvePattern on the Cruddur patterns', () => {
   });
 
   it('find-group-rows is a Query on the GSI chosen by its partition key', () => {
-    const r = resolvePattern(cruddurLikeModel(), 'find-group-rows');
+    const r = resolvePattern(cruddurModel(), 'find-group-rows');
     expect(r).toMatchObject({
       operation: 'Query',
       indexName: 'message-group-sk-index',
       indexKind: 'gsi',
       keyConditionExpression: '#k0 = :v0',
     });
-    expect(r.expressionAttributeNames).toEqual({ '#k0': 'message_group_uuid' });
-    expect(r.expressionAttributeValues).toEqual({ ':v0': { template: '{message_group_uuid}', type: 'S' } });
-    expect(r.summary).toBe('Query message-group-sk-index where message_group_uuid = {message_group_uuid}');
+    expect(r.expressionAttributeNames).toEqual({ '#k0': 'message_group_uuid', '#f0': 'pk' });
+    expect(r.expressionAttributeValues).toEqual({
+      ':v0': { template: '{message_group_uuid}', type: 'S' },
+      ':v1': { template: 'GRP#', type: 'S' },
+    });
+    expect(r.summary).toBe(
+      'Query message-group-sk-index where message_group_uuid = {message_group_uuid}, filtered by begins_with(pk, "GRP#")',
+    );
   });
 
   it('an unknown pattern name is NOT_FOUND listing the known ones', () => {
-    expect(() => resolvePattern(cruddurLikeModel(), 'nope')).toThrow(
+    expect(() => resolvePattern(cruddurModel(), 'nope')).toThrow(
       expect.objectContaining({
         code: 'NOT_FOUND',
         details: expect.objectContaining({ hint: expect.stringContaining('list-messages') }),
@@ -61,8 +66,10 @@ describe('key conditions', () => {
   });
 
   it('begins_with without a value takes the literal prefix of the entity sort template', () => {
-    const model = cruddurLikeModel([], (t) => {
-      t.entities[1]!.keys['sk'] = 'MSG#{created_at}';
+    const model = cruddurModel({
+      changeTable: (t) => {
+        t.entities[1]!.keys['sk'] = 'MSG#{created_at}';
+      },
     });
     model.tables[0]!.accessPatterns.push(
       query({ keyCondition: { partition: { attribute: 'pk' }, sort: { attribute: 'sk', operator: 'begins_with' } } }),
@@ -75,15 +82,17 @@ describe('key conditions', () => {
 
   it('between writes both bounds; the parameters count as used', () => {
     const r = resolvePattern(
-      cruddurLikeModel([
-        query({
-          parameters: [{ name: 'message_group_uuid' }, { name: 'from' }, { name: 'to' }],
-          keyCondition: {
-            partition: { attribute: 'pk' },
-            sort: { attribute: 'sk', operator: 'between', value: '{from}', to: '{to}' },
-          },
-        }),
-      ]),
+      cruddurModel({
+        patterns: [
+          query({
+            parameters: [{ name: 'message_group_uuid' }, { name: 'from' }, { name: 'to' }],
+            keyCondition: {
+              partition: { attribute: 'pk' },
+              sort: { attribute: 'sk', operator: 'between', value: '{from}', to: '{to}' },
+            },
+          }),
+        ],
+      }),
       'p',
     );
     expect(r.keyConditionExpression).toBe('#k0 = :v0 AND #k1 BETWEEN :v1 AND :v2');
@@ -92,12 +101,14 @@ describe('key conditions', () => {
 
   it('a key condition no index serves becomes a Scan with a filter and a pattern-needs-scan warning', () => {
     const r = resolvePattern(
-      cruddurLikeModel([
-        query({
-          parameters: [{ name: 'user_uuid' }],
-          keyCondition: { partition: { attribute: 'user_uuid', value: '{user_uuid}' } },
-        }),
-      ]),
+      cruddurModel({
+        patterns: [
+          query({
+            parameters: [{ name: 'user_uuid' }],
+            keyCondition: { partition: { attribute: 'user_uuid', value: '{user_uuid}' } },
+          }),
+        ],
+      }),
       'p',
     );
     expect(r).toMatchObject({
@@ -108,20 +119,22 @@ describe('key conditions', () => {
     });
     expect(r.keyConditionExpression).toBeUndefined();
     expect(r.diagnostics.map((d) => d.code)).toEqual(['pattern-needs-scan']);
-    expect(r.diagnostics[0]!.path).toBe('$.tables[0].accessPatterns[2].keyCondition');
+    expect(r.diagnostics[0]!.path).toBe('$.tables[0].accessPatterns[5].keyCondition');
   });
 
   it("a query naming an index but no key condition uses that index's partition key", () => {
     const r = resolvePattern(
-      cruddurLikeModel([
-        {
-          name: 'p',
-          entity: 'Message',
-          kind: 'query',
-          index: 'message-group-sk-index',
-          parameters: [{ name: 'message_group_uuid' }],
-        },
-      ]),
+      cruddurModel({
+        patterns: [
+          {
+            name: 'p',
+            entity: 'Message',
+            kind: 'query',
+            index: 'message-group-sk-index',
+            parameters: [{ name: 'message_group_uuid' }],
+          },
+        ],
+      }),
       'p',
     );
     expect(r).toMatchObject({
@@ -141,12 +154,16 @@ describe('key conditions', () => {
     expect(
       codes('p', [query({ keyCondition: { partition: { attribute: 'message_group_uuid' } }, consistentRead: true })]),
     ).toContain('error:pattern-consistent-read-gsi');
-    expect(resolvePattern(cruddurLikeModel([query({ consistentRead: true })]), 'p').consistentRead).toBe(true);
+    expect(resolvePattern(cruddurModel({ patterns: [query({ consistentRead: true })] }), 'p').consistentRead).toBe(
+      true,
+    );
   });
 
   it('begins_with on a Number sort key and a text template for a Number key are errors', () => {
-    const model = cruddurLikeModel([], (t) => {
-      t.sortKey = { name: 'sk', type: 'N' };
+    const model = cruddurModel({
+      changeTable: (t) => {
+        t.sortKey = { name: 'sk', type: 'N' };
+      },
     });
     model.tables[0]!.accessPatterns.push(
       query({
@@ -165,20 +182,22 @@ describe('key conditions', () => {
 
 describe('aliasing', () => {
   it('reserved words and odd names are always aliased, each name once, no unused placeholders', () => {
-    const model = cruddurLikeModel([
-      {
-        name: 'p',
-        entity: 'Message',
-        kind: 'query',
-        parameters: [{ name: 'message_group_uuid' }, { name: 'status' }],
-        keyCondition: { partition: { attribute: 'pk' } },
-        filter: [
-          { attribute: 'status', operator: '=' },
-          { attribute: 'user.name', operator: 'attribute_exists' },
-        ],
-        projection: ['name', 'status', 'pk'],
-      },
-    ]);
+    const model = cruddurModel({
+      patterns: [
+        {
+          name: 'p',
+          entity: 'Message',
+          kind: 'query',
+          parameters: [{ name: 'message_group_uuid' }, { name: 'status' }],
+          keyCondition: { partition: { attribute: 'pk' } },
+          filter: [
+            { attribute: 'status', operator: '=' },
+            { attribute: 'user.name', operator: 'attribute_exists' },
+          ],
+          projection: ['name', 'status', 'pk'],
+        },
+      ],
+    });
     const r = resolvePattern(model, 'p');
     expect(r.filterExpression).toBe('#f0 = :v1 AND attribute_exists(#f1)');
     expect(r.projectionExpression).toBe('#p0, #f0, #k0');
@@ -193,14 +212,27 @@ describe('aliasing', () => {
 describe('writes and parameter checks', () => {
   it('put renders every key template, the type attribute and required or given attributes', () => {
     const r = resolvePattern(
-      cruddurLikeModel([
-        {
-          name: 'p',
-          entity: 'MessageGroup',
-          kind: 'put',
-          parameters: ['user_uuid', 'last_message_at', 'message_group_uuid', 'message'].map((name) => ({ name })),
+      cruddurModel({
+        patterns: [
+          {
+            name: 'p',
+            entity: 'MessageGroup',
+            kind: 'put',
+            parameters: [
+              'user_uuid',
+              'last_message_at',
+              'message_group_uuid',
+              'other_user_uuid',
+              'other_user_display_name',
+              'other_user_handle',
+              'message',
+            ].map((name) => ({ name })),
+          },
+        ],
+        changeTable: (t) => {
+          t.entities[0]!.typeAttribute = { name: 'type', value: 'MessageGroup' };
         },
-      ]),
+      }),
       'p',
     );
     expect(r.operation).toBe('PutItem');
@@ -210,6 +242,9 @@ describe('writes and parameter checks', () => {
       message_group_uuid: { template: '{message_group_uuid}', type: 'S' },
       type: { template: 'MessageGroup', type: 'S' },
       user_uuid: { template: '{user_uuid}', type: 'S' },
+      other_user_uuid: { template: '{other_user_uuid}', type: 'S' },
+      other_user_display_name: { template: '{other_user_display_name}', type: 'S' },
+      other_user_handle: { template: '{other_user_handle}', type: 'S' },
       message: { template: '{message}', type: 'S' },
       last_message_at: { template: '{last_message_at}', type: 'S' },
     });
@@ -218,8 +253,8 @@ describe('writes and parameter checks', () => {
 
   it('put leaves out a sparse index key whose parameters are not given, and says so', () => {
     const r = resolvePattern(
-      cruddurLikeModel(
-        [
+      cruddurModel({
+        patterns: [
           {
             name: 'p',
             entity: 'Message',
@@ -227,11 +262,11 @@ describe('writes and parameter checks', () => {
             parameters: ['created_at', 'message'].map((name) => ({ name })),
           },
         ],
-        (t) => {
+        changeTable: (t) => {
           t.entities[1]!.keys = { pk: 'MSG', sk: '{created_at}', message_group_uuid: '{message_group_uuid}' };
-          t.entities[1]!.attributes[0]!.required = false;
+          for (const a of t.entities[1]!.attributes) a.required = a.name === 'created_at' || a.name === 'message';
         },
-      ),
+      }),
       'p',
     );
     expect(Object.keys(r.item!)).toEqual(['pk', 'sk', 'message', 'created_at']);
@@ -253,18 +288,21 @@ describe('writes and parameter checks', () => {
   });
 
   it('update writes SET with aliased names and warns when a key built from a set attribute goes stale', () => {
-    const model = cruddurLikeModel([
-      {
-        name: 'p',
-        entity: 'MessageGroup',
-        kind: 'update',
-        parameters: [{ name: 'user_uuid' }, { name: 'last_message_at' }, { name: 'message_group_uuid' }],
-        set: ['message_group_uuid'],
-      },
-    ]);
+    const model = cruddurModel({
+      patterns: [
+        {
+          name: 'p',
+          entity: 'MessageGroup',
+          kind: 'update',
+          parameters: [{ name: 'user_uuid' }, { name: 'last_message_at' }, { name: 'message_group_uuid' }],
+          set: ['message_group_uuid'],
+        },
+      ],
+    });
     const r = resolvePattern(model, 'p');
     expect(r.updateExpression).toBe('SET #s0 = :v0');
-    expect(r.expressionAttributeNames).toEqual({ '#s0': 'message_group_uuid' });
+    expect(r.conditionExpression).toBe('attribute_exists(#c0)');
+    expect(r.expressionAttributeNames).toEqual({ '#s0': 'message_group_uuid', '#c0': 'pk' });
     expect(r.key).toEqual({
       pk: { template: 'GRP#{user_uuid}', type: 'S' },
       sk: { template: '{last_message_at}', type: 'S' },
@@ -290,32 +328,44 @@ describe('writes and parameter checks', () => {
   });
 
   it('an unknown entity is an error naming the entities', () => {
-    const r = resolvePattern(cruddurLikeModel([{ name: 'p', entity: 'Nope', kind: 'get', parameters: [] }]), 'p');
+    const r = resolvePattern(
+      cruddurModel({ patterns: [{ name: 'p', entity: 'Nope', kind: 'get', parameters: [] }] }),
+      'p',
+    );
     expect(r.diagnostics[0]).toMatchObject({
       code: 'pattern-unknown-entity',
       severity: 'error',
-      path: '$.tables[0].accessPatterns[2].entity',
+      path: '$.tables[0].accessPatterns[5].entity',
     });
     expect(r.diagnostics[0]!.hint).toContain('MessageGroup, Message');
   });
 
   it('transact-write resolves each write; condition-check requires the item to exist', () => {
     const r = resolvePattern(
-      cruddurLikeModel([
-        {
-          name: 'p',
-          entity: 'Message',
-          kind: 'transact-write',
-          parameters: ['message_group_uuid', 'created_at', 'message', 'user_uuid', 'last_message_at'].map((name) => ({
-            name,
-          })),
-          writes: [
-            { kind: 'put', entity: 'Message' },
-            { kind: 'update', entity: 'MessageGroup', set: ['message'] },
-            { kind: 'condition-check', entity: 'MessageGroup' },
-          ],
-        },
-      ]),
+      cruddurModel({
+        patterns: [
+          {
+            name: 'p',
+            entity: 'Message',
+            kind: 'transact-write',
+            parameters: [
+              'message_group_uuid',
+              'created_at',
+              'message_uuid',
+              'message',
+              'user_uuid',
+              'user_display_name',
+              'user_handle',
+              'last_message_at',
+            ].map((name) => ({ name })),
+            writes: [
+              { kind: 'put', entity: 'Message' },
+              { kind: 'update', entity: 'MessageGroup', set: ['message'] },
+              { kind: 'condition-check', entity: 'MessageGroup' },
+            ],
+          },
+        ],
+      }),
       'p',
     );
     expect(r.operation).toBe('TransactWriteItems');
@@ -375,7 +425,15 @@ describe('field checks', () => {
           name: 'p',
           entity: 'Message',
           kind: 'put',
-          parameters: ['message_group_uuid', 'created_at', 'message'].map((name) => ({ name })),
+          parameters: [
+            'message_group_uuid',
+            'message_uuid',
+            'user_uuid',
+            'user_display_name',
+            'user_handle',
+            'message',
+            'created_at',
+          ].map((name) => ({ name })),
           limit: 5,
         },
       ]),

@@ -70,13 +70,21 @@ function evaluate(model: Model, request: OperationRequest): EvaluationResult {
       return { ...found(items), readUnits: units };
     }
     case 'PutItem':
+      checkWriteCondition(model, input, 'PutItem');
       return written([input['Item'] as Item]);
     case 'DeleteItem':
+      checkWriteCondition(model, input, 'DeleteItem');
       return written([getItem(model, input)].filter((i): i is Item => !!i));
     case 'UpdateItem':
+      checkWriteCondition(model, input, 'UpdateItem');
       return written([updateItem(model, input)]);
     case 'TransactWriteItems': {
       const entries = input['TransactItems'] as Record<string, Input>[];
+      // All or nothing, like DynamoDB: every condition is checked before anything is shown as written.
+      entries.forEach((entry, i) => {
+        const [kind, body] = Object.entries(entry)[0]!;
+        checkWriteCondition(model, body, `action #${i + 1} (${kind}) of TransactWriteItems`, kind === 'Put');
+      });
       return written(
         entries.flatMap((entry) => {
           const [kind, body] = Object.entries(entry)[0]!;
@@ -88,6 +96,40 @@ function evaluate(model: Model, request: OperationRequest): EvaluationResult {
       );
     }
   }
+}
+
+/**
+ * A write's ConditionExpression over the sample item with its key (or none): refused like DynamoDB refuses it, so
+ * the preview of an update on a missing item, or of an only-create put on an existing key, says so.
+ */
+function checkWriteCondition(model: Model, input: Input, what: string, isPut = what === 'PutItem'): void {
+  const expression = text(input, 'ConditionExpression');
+  if (!expression) return;
+  const keyed: Input = isPut ? { ...input, Key: keyOf(model, input) } : input;
+  const current = getItem(model, keyed);
+  if (evaluateCondition(conditionOf(expression, input), current ?? {}, values(input))) return;
+  const key = Object.entries((keyed['Key'] ?? {}) as Item)
+    .map(([name, v]) => `${name} ${JSON.stringify(Object.values(v)[0])}`)
+    .join(' ');
+  throw new MonotableError(
+    'CONDITION_FAILED',
+    `${what}: the condition ${expression} is not met on the sample items (${current ? 'an item with' : 'no item with'} ${key}).`,
+    {
+      hint: current
+        ? 'The key is taken: use another key, or a pattern that updates the existing item.'
+        : 'No sample item has this key: pick key parameters of an existing item, or let the pattern upsert.',
+    },
+  );
+}
+
+/** The primary key of a put's item. */
+function keyOf(model: Model, input: Input): Item {
+  const view = viewData(model, text(input, 'TableName')!, undefined).view;
+  const item = (input['Item'] ?? {}) as Item;
+  const key: Item = {};
+  for (const name of [view.partitionKey.name, view.sortKey?.name])
+    if (name !== undefined && item[name] !== undefined) key[name] = item[name]!;
+  return key;
 }
 
 function found(items: Item[]): EvaluationResult {

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Item } from '../model/attribute-value.js';
-import type { AccessPattern, Model } from '../model/schema.js';
-import { cruddurLikeModel } from '../../test/support/cruddur-like-preview-model.js';
+import type { AccessPattern, Model, Table } from '../model/schema.js';
+import { CRUDDUR_SAMPLES, cruddurModel } from '../../test/support/cruddur-model.js';
 import { compareNumbers, compareUtf8 } from '../model/compare-values.js';
 import { indexItems } from './index-items.js';
 import { previewPattern } from './preview-pattern.js';
 
+const byText = (a: unknown, b: unknown) => JSON.stringify(a).localeCompare(JSON.stringify(b));
 const sks = (items: Item[]) => items.map((i) => ('S' in i['sk']! ? i['sk'].S : 'N' in i['sk']! ? i['sk'].N : '?'));
 
 /** A one-entity table with a Number or String sort key and the given sort values. */
@@ -40,10 +41,22 @@ function sortModel(type: 'N' | 'S' | 'B', values: string[], patterns: AccessPatt
   };
 }
 
+const { group, user, otherUser } = CRUDDUR_SAMPLES;
+const [m1, m2, m3] = CRUDDUR_SAMPLES.messages as [Message, Message, Message];
+type Message = (typeof CRUDDUR_SAMPLES.messages)[number];
+
+/** The sample messages stored out of time order, so only the preview's sorting can put them in order. */
+const scrambled = (t: Table): void => {
+  const [a, b, c] = t.entities[1]!.sampleItems!;
+  t.entities[1]!.sampleItems = [b!, c!, a!];
+};
+
 describe('previewPattern on the Cruddur patterns', () => {
   it("list-messages returns the group's messages newest first, with the request it sends", () => {
-    const result = previewPattern(cruddurLikeModel(), 'list-messages', { message_group_uuid: 'g1' });
-    expect(sks(result.items)).toEqual(['2026-10-14T09:42', '2026-10-14T09:35', '2026-10-14T09:30']);
+    const result = previewPattern(cruddurModel({ changeTable: scrambled }), 'list-messages', {
+      message_group_uuid: group,
+    });
+    expect(sks(result.items)).toEqual([m3.createdAt, m2.createdAt, m1.createdAt]);
     expect(result).toMatchObject({
       operation: 'Query',
       count: 3,
@@ -53,29 +66,32 @@ describe('previewPattern on the Cruddur patterns', () => {
     expect(result.lastEvaluatedKey).toBeUndefined();
   });
 
-  it('find-group-rows reads the GSI partition: every row with that message_group_uuid, by sk', () => {
-    const result = previewPattern(cruddurLikeModel(), 'find-group-rows', { message_group_uuid: 'g1' });
-    expect(result.items.map((i) => i['pk'])).toEqual([
-      { S: 'MSG#g1' },
-      { S: 'MSG#g1' },
-      { S: 'MSG#g1' },
-      { S: 'GRP#u1' },
-    ]);
-    expect(sks(result.items)).toEqual([
-      '2026-10-14T09:30',
-      '2026-10-14T09:35',
-      '2026-10-14T09:42',
-      '2026-10-14T09:42:17',
-    ]);
-    expect(previewPattern(cruddurLikeModel(), 'find-group-rows', { message_group_uuid: 'other' }).items).toEqual([]);
+  it('find-group-rows reads the GSI partition: every row with that message_group_uuid, by sk, then filters', () => {
+    const partition = {
+      name: 'group-partition',
+      entity: 'Message',
+      kind: 'query',
+      index: 'message-group-sk-index',
+      parameters: [{ name: 'message_group_uuid' }],
+    } satisfies AccessPattern;
+    const model = cruddurModel({ patterns: [partition], changeTable: scrambled });
+    // The three messages, then the two group rows, all at the time of the last message (ties in any order).
+    const all = previewPattern(model, 'group-partition', { message_group_uuid: group });
+    expect(sks(all.items)).toEqual([m1.createdAt, m2.createdAt, m3.createdAt, m3.createdAt, m3.createdAt]);
+    const rows = previewPattern(model, 'find-group-rows', { message_group_uuid: group });
+    expect(rows).toMatchObject({ count: 2, scannedCount: 5 });
+    expect(rows.items.map((i) => i['pk']).sort(byText)).toEqual(
+      [{ S: `GRP#${user}` }, { S: `GRP#${otherUser}` }].sort(byText),
+    );
+    expect(previewPattern(model, 'find-group-rows', { message_group_uuid: 'other' }).items).toEqual([]);
   });
 
   it('a missing parameter is BAD_INPUT; parameter examples fill in', () => {
-    expect(() => previewPattern(cruddurLikeModel(), 'list-messages')).toThrow(
-      expect.objectContaining({ code: 'BAD_INPUT' }),
-    );
-    const model = cruddurLikeModel();
-    model.tables[0]!.accessPatterns[0]!.parameters[0]!.example = 'g1';
+    const model = cruddurModel();
+    const listMessages = model.tables[0]!.accessPatterns.find((p) => p.name === 'list-messages')!;
+    delete listMessages.parameters[0]!.example;
+    expect(() => previewPattern(model, 'list-messages')).toThrow(expect.objectContaining({ code: 'BAD_INPUT' }));
+    listMessages.parameters[0]!.example = group;
     expect(previewPattern(model, 'list-messages').count).toBe(3);
   });
 });
@@ -239,48 +255,67 @@ describe('Query semantics', () => {
         name: 'put',
         entity: 'Message',
         kind: 'put',
-        parameters: ['message_group_uuid', 'created_at', 'message'].map((name) => ({ name })),
+        parameters: [
+          'message_group_uuid',
+          'message_uuid',
+          'user_uuid',
+          'user_display_name',
+          'user_handle',
+          'message',
+          'created_at',
+        ].map((name) => ({ name })),
       },
     ];
-    const model = cruddurLikeModel(extra);
-    expect(previewPattern(model, 'proj', { message_group_uuid: 'g1' }).items).toEqual([{ message: { S: 'See you' } }]);
+    const model = cruddurModel({ patterns: extra, changeTable: scrambled });
+    expect(previewPattern(model, 'proj', { message_group_uuid: group }).items).toEqual([
+      { message: { S: m3.message } },
+    ]);
     expect(
-      previewPattern(model, 'get', { message_group_uuid: 'g1', created_at: '2026-10-14T09:35' }).items[0]!['message'],
-    ).toEqual({ S: 'Yes, live' });
-    expect(previewPattern(model, 'get', { message_group_uuid: 'g1', created_at: 'nope' }).count).toBe(0);
-    expect(previewPattern(model, 'scan', { m: 'See' })).toMatchObject({ count: 2, scannedCount: 4 });
-    expect(
-      previewPattern(model, 'put', { message_group_uuid: 'g2', created_at: '1', message: 'x' }).items[0]!['pk'],
-    ).toEqual({ S: 'MSG#g2' });
+      previewPattern(model, 'get', { message_group_uuid: group, created_at: m2.createdAt }).items[0]!['message'],
+    ).toEqual({ S: m2.message });
+    expect(previewPattern(model, 'get', { message_group_uuid: group, created_at: 'nope' }).count).toBe(0);
+    // The last message, and both group rows that show it.
+    expect(previewPattern(model, 'scan', { m: 'See you' })).toMatchObject({ count: 3, scannedCount: 5 });
+    const put = { message_uuid: 'm', user_uuid: user, user_display_name: 'A', user_handle: 'a', message: 'x' };
+    expect(previewPattern(model, 'put', { ...put, message_group_uuid: 'g2', created_at: '1' }).items[0]!['pk']).toEqual(
+      { S: 'MSG#g2' },
+    );
   });
 });
 
 describe('indexItems', () => {
   it('groups the table by partition in first-seen order, sorted by sort key', () => {
-    const partitions = indexItems(cruddurLikeModel(), 'cruddur-messages', undefined);
-    expect(partitions.map((p) => p.partition)).toEqual(['GRP#u1', 'MSG#g1']);
-    expect(sks(partitions[1]!.items)).toEqual(['2026-10-14T09:30', '2026-10-14T09:35', '2026-10-14T09:42']);
+    const partitions = indexItems(cruddurModel({ changeTable: scrambled }), 'cruddur-messages', undefined);
+    expect(partitions.map((p) => p.partition)).toEqual([`GRP#${user}`, `GRP#${otherUser}`, `MSG#${group}`]);
+    expect(sks(partitions[2]!.items)).toEqual([m1.createdAt, m2.createdAt, m3.createdAt]);
   });
 
   it('a sparse KEYS_ONLY / INCLUDE index holds only items with its keys, projected', () => {
-    const model = cruddurLikeModel([], (t) => {
-      t.globalSecondaryIndexes!.push(
-        { name: 'by-user', partitionKey: { name: 'user_uuid', type: 'S' }, projection: { type: 'KEYS_ONLY' } },
-        {
-          name: 'by-user-inc',
-          partitionKey: { name: 'user_uuid', type: 'S' },
-          projection: { type: 'INCLUDE', nonKeyAttributes: ['message'] },
-        },
-      );
+    const model = cruddurModel({
+      changeTable: (t) => {
+        t.globalSecondaryIndexes!.push(
+          { name: 'by-other', partitionKey: { name: 'other_user_uuid', type: 'S' }, projection: { type: 'KEYS_ONLY' } },
+          {
+            name: 'by-other-inc',
+            partitionKey: { name: 'other_user_uuid', type: 'S' },
+            projection: { type: 'INCLUDE', nonKeyAttributes: ['message'] },
+          },
+        );
+      },
     });
-    expect(indexItems(model, 'cruddur-messages', 'by-user')).toEqual([
-      { partition: 'u1', items: [{ pk: { S: 'GRP#u1' }, sk: { S: '2026-10-14T09:42:17' }, user_uuid: { S: 'u1' } }] },
+    // Only the group rows have other_user_uuid: the messages are not in these indexes.
+    const entry = (owner: string, other: string) => ({
+      pk: { S: `GRP#${owner}` },
+      sk: { S: m3.createdAt },
+      other_user_uuid: { S: other },
+    });
+    expect(indexItems(model, 'cruddur-messages', 'by-other')).toEqual([
+      { partition: otherUser, items: [entry(user, otherUser)] },
+      { partition: user, items: [entry(otherUser, user)] },
     ]);
-    expect(indexItems(model, 'cruddur-messages', 'by-user-inc')[0]!.items[0]).toEqual({
-      pk: { S: 'GRP#u1' },
-      sk: { S: '2026-10-14T09:42:17' },
-      user_uuid: { S: 'u1' },
-      message: { S: 'See you' },
+    expect(indexItems(model, 'cruddur-messages', 'by-other-inc')[0]!.items[0]).toEqual({
+      ...entry(user, otherUser),
+      message: { S: m3.message },
     });
     expect(() => indexItems(model, 'cruddur-messages', 'nope')).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
   });

@@ -67,13 +67,15 @@ const CASES: Case[] = [
     'entity-key-collision',
     'warning',
     '$.tables[0].entities[1].keys',
-    /"Message" \(pk "GRP#\{message_group_uuid\}", sk "\{created_at\}"\) can produce the same primary key as "MessageGroup"/,
+    /"Message" \(pk "GRP#\{message_group_uuid\}", sk "\{created_at\}#\{message_uuid\}"\) can produce the same primary key as "MessageGroup"/,
   ],
   [
     'entities with free-form keys',
     (_, t) => {
       t.entities[0]!.keys.pk = '{user_uuid}';
       t.entities[1]!.keys.pk = '{message_group_uuid}';
+      t.entities[0]!.keys.sk = '{last_message_at}';
+      t.entities[1]!.keys.sk = '{message_uuid}';
       t.entities.forEach((e) => {
         e.sampleItems = [];
       });
@@ -82,6 +84,17 @@ const CASES: Case[] = [
     'info',
     '$.tables[0].entities',
     /"MessageGroup", "Message" of table "cruddur-messages" take their primary keys verbatim/,
+  ],
+  [
+    'a table sort key that is only a timestamp',
+    (_, t) => {
+      t.entities[1]!.keys.sk = 'AT#{created_at}';
+      t.entities[1]!.sampleItems = [];
+    },
+    'sort-key-timestamp-only',
+    'warning',
+    '$.tables[0].entities[1].keys.sk',
+    /only the time "created_at".*same millisecond/,
   ],
   [
     'adjacent parameters',
@@ -224,5 +237,21 @@ describe('design lints', () => {
   ])('templatesMayOverlap(%s, %s) = %s', (a, b, expected) => {
     expect(templatesMayOverlap(parseTemplate(a), parseTemplate(b))).toBe(expected);
     expect(templatesMayOverlap(parseTemplate(b), parseTemplate(a))).toBe(expected);
+  });
+});
+
+describe('the timestamp-only sort key warning', () => {
+  it('suggests a unique attribute of the entity as a suffix, and is quiet once the key has one', () => {
+    const found = findDiagnostic(
+      validateMutated((m) => {
+        const t = m.tables[0]!;
+        t.entities[1]!.keys.sk = '{created_at}';
+        t.entities[1]!.sampleItems = [];
+      }),
+      'sort-key-timestamp-only',
+    );
+    expect(found.hint).toContain('"{created_at}#{message_uuid}"');
+    const quiet = validateMutated(() => {}).filter((d) => d.code === 'sort-key-timestamp-only');
+    expect(quiet).toEqual([]);
   });
 });

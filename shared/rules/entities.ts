@@ -1,12 +1,12 @@
-import type { Entity, Model } from '../model/schema.js';
+import type { Entity, Model, SeedEntity } from '../model/schema.js';
 import type { PathSegment, RuleContext } from './rule-context.js';
-import { didYouMean } from './suggest.js';
 
-/** Entities by name across the model (the first wins; duplicates are reported by checkNames). */
-function entitiesByName(model: Model): Map<string, Entity> {
-  const map = new Map<string, Entity>();
+/** Entities (and seed-only entities) by name across the model (the first wins; duplicates are reported by checkNames). */
+function entitiesByName(model: Model): Map<string, Entity | SeedEntity> {
+  const map = new Map<string, Entity | SeedEntity>();
   for (const table of model.tables)
-    for (const entity of table.entities) if (!map.has(entity.name)) map.set(entity.name, entity);
+    for (const entity of [...table.entities, ...(table.seedEntities ?? [])])
+      if (!map.has(entity.name)) map.set(entity.name, entity);
   return map;
 }
 
@@ -43,30 +43,12 @@ export function checkEntities(context: RuleContext): void {
         }
         const generator = attribute.generator;
         if (generator?.kind !== 'ref') return;
+        // Unknown entities and attributes are reported with the other seed generators (seed-generators.ts).
         const target = entities.get(generator.entity);
-        if (!target) {
-          context.report(
-            'ref-unknown-entity',
-            'error',
-            [...attributePath, 'generator', 'entity'],
-            `Attribute "${attribute.name}" of "${entity.name}" refers to entity "${generator.entity}", which does not exist.${didYouMean(generator.entity, [...entities.keys()])}`,
-            'Name an entity of the model (the parent whose values this attribute copies).',
-          );
-          return;
-        }
+        if (!target) return;
         const targetAttribute = target.attributes.find((x) => x.name === generator.attribute);
-        if (!targetAttribute) {
-          context.report(
-            'ref-unknown-attribute',
-            'error',
-            [...attributePath, 'generator', 'attribute'],
-            `Attribute "${attribute.name}" of "${entity.name}" refers to "${generator.entity}.${generator.attribute}", but "${generator.entity}" has no attribute "${generator.attribute}".${didYouMean(
-              generator.attribute,
-              target.attributes.map((x) => x.name),
-            )}`,
-            `Name one of the attributes of "${generator.entity}".`,
-          );
-        } else if (targetAttribute.type !== attribute.type) {
+        if (!targetAttribute) return;
+        if (targetAttribute.type !== attribute.type) {
           context.report(
             'ref-type-mismatch',
             'warning',

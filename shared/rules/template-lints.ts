@@ -33,7 +33,7 @@ function generatorAlphabet(attribute: Attribute): RegExp | undefined {
   const g = attribute.generator;
   if (!g) return undefined;
   if (g.kind === 'sequence') return new RegExp(`[0-9${(g.prefix ?? '').replace(/[\\\]^-]/g, '\\$&')}-]`);
-  if (g.kind === 'date-range') return /[0-9TZ:.-]/;
+  if (g.kind === 'date-range' || g.kind === 'after') return /[0-9TZ:.-]/;
   if (g.kind !== 'faker') return undefined;
   if (g.method.startsWith('date.')) return /[0-9TZ:.-]/;
   return FAKER_ALPHABETS.get(g.method);

@@ -11,8 +11,10 @@ import { checkKeyAttributes } from './keys.js';
 import { checkNames } from './names.js';
 import { RuleContext, type Rule } from './rule-context.js';
 import { checkSampleItems } from './sample-items.js';
+import { checkSeedGenerators } from './seed-generators.js';
 import { checkTableSettings } from './table-settings.js';
 import { checkTemplateLints } from './template-lints.js';
+import { checkTimestampSortKeys } from './timestamp-sort-keys.js';
 
 /** The model rules in the order their findings are listed: hard DynamoDB limits first, design lints last. */
 export const MODEL_RULES: readonly Rule[] = [
@@ -22,10 +24,12 @@ export const MODEL_RULES: readonly Rule[] = [
   checkTableSettings,
   checkKeyTemplates,
   checkEntities,
+  checkSeedGenerators,
   checkIndexUsage,
   checkSampleItems,
   checkTemplateLints,
   checkKeyCollisions,
+  checkTimestampSortKeys,
   checkDesignLints,
 ];
 

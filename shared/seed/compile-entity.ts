@@ -5,25 +5,26 @@ import { parseTemplate, renderTemplate, type KeyTemplate, type TemplateValue } f
 import type { AttributeValue, Item } from '../model/attribute-value.js';
 import { indexViews, keyAttributes } from '../model/indexes.js';
 import type { Table } from '../model/schema.js';
-import { compileAttribute, type RefValues, type ValueContext, type ValueMaker } from './generate-value.js';
-import type { EntityPlan } from './seed-counts.js';
+import {
+  Aggregates,
+  aggregateSpecs,
+  compileAttribute,
+  type Frame,
+  type GenerationScope,
+  type ValueMaker,
+} from './generate-value.js';
+import type { SeedNode } from './seed-graph.js';
 import { encodeBase64 } from './base64.js';
 import { utf8Bytes } from './to-attribute-value.js';
-
-export type KeptValues = RefValues;
 
 export const MAX_ITEM_BYTES = 409_600;
 export const MAX_PARTITION_KEY_BYTES = 2048;
 export const MAX_SORT_KEY_BYTES = 1024;
 
-/** What an item of an entity no one refers to keeps for others: nothing (shared, never written to). */
-const NOTHING_KEPT: KeptValues = Object.freeze({});
-
 export interface MadeItem {
   item: Item;
   key: Item;
   size: number;
-  kept: KeptValues;
   problem?: string;
 }
 
@@ -131,133 +132,172 @@ function lsiSizer(table: Table, keyNames: string[]): (item: Item) => number {
   };
 }
 
-/**
- * Compiles an entity into a function making one item: attribute values from generators, keys rendered from the
- * entity's templates, the type attribute, and the checks DynamoDB would otherwise fail the whole batch for.
- */
-export function compileEntity(
+/** Makes the items of one entity in two steps: `start` (its own values), then `finish` (aggregates, keys, checks). */
+export interface NodeMaker {
+  /** A new item under `parent`: the values that need no children, so children can read them. */
+  start(parent: Frame | undefined, ordinal: number, memberIndex: number | undefined): Frame;
+  /** The values computed from the children (aggregates and what follows them), then keys and the checks. */
+  finish(frame: Frame): MadeItem;
+}
+
+function attributeMakers(
   faker: Faker,
-  table: Table,
-  tablePath: string,
-  plan: EntityPlan,
-  keep: Set<string> | undefined,
-): (context: ValueContext) => MadeItem {
-  const entity = plan.entity;
-  const where = `${tablePath}.entities[${plan.entityIndex}]`;
-  const parts = keyParts(table, entity.keys, where);
+  node: SeedNode,
+  needed: Set<string>,
+  scope: GenerationScope,
+  late: boolean,
+): { names: string[]; fns: ValueMaker[] } {
+  const names: string[] = [];
+  const fns: ValueMaker[] = [];
+  for (const i of node.order) {
+    const a = node.attributes[i]!;
+    if (node.late.has(a.name) !== late) continue;
+    const make = compileAttribute(
+      faker,
+      a,
+      needed.has(a.name),
+      node.parent?.name,
+      `${node.path}.attributes[${i}]`,
+      scope,
+    );
+    if (make) {
+      names.push(a.name);
+      fns.push(make);
+    }
+  }
+  return { names, fns };
+}
+
+/**
+ * Compiles an entity (written or seed-only) into its item maker: attribute values from generators, keys rendered from
+ * the entity's templates, the type attribute, and the checks DynamoDB would otherwise fail the whole batch for.
+ */
+export function compileNode(faker: Faker, table: Table, node: SeedNode, scope: GenerationScope): NodeMaker {
+  const entity = node.entity;
+  const where = node.path;
+  const parts = entity ? keyParts(table, entity.keys, where) : [];
   const needed = new Set(parts.flatMap((p) => p.template.params));
   for (const p of parts) {
     for (const param of p.template.params) {
-      if (!entity.attributes.some((a) => a.name === param)) {
+      if (!node.attributes.some((a) => a.name === param)) {
         throw new MonotableError(
           'MODEL_INVALID',
-          `Key template "${p.template.source}" of entity "${entity.name}" uses {${param}}, which is not one of its attributes.`,
+          `Key template "${p.template.source}" of entity "${node.name}" uses {${param}}, which is not one of its attributes.`,
           {
             path: `${where}.keys.${p.name}`,
-            hint: `Add an attribute "${param}" with a generator, or use one of: ${entity.attributes.map((a) => a.name).join(', ')}.`,
+            hint: `Add an attribute "${param}" with a generator, or use one of: ${node.attributes.map((a) => a.name).join(', ')}.`,
           },
         );
       }
     }
   }
-  for (const name of [table.partitionKey.name, table.sortKey?.name]) {
-    if (name !== undefined && entity.keys[name] === undefined) {
+  for (const name of entity ? [table.partitionKey.name, table.sortKey?.name] : []) {
+    if (name !== undefined && entity!.keys[name] === undefined) {
       throw new MonotableError(
         'MODEL_INVALID',
-        `Entity "${entity.name}" has no key template for "${name}", part of the primary key of table "${table.name}".`,
+        `Entity "${node.name}" has no key template for "${name}", part of the primary key of table "${table.name}".`,
         {
           path: `${where}.keys`,
-          hint: `Add "${name}": "<template>" to the entity's keys, e.g. "${entity.name.toUpperCase()}#{id}".`,
+          hint: `Add "${name}": "<template>" to the entity's keys, e.g. "${node.name.toUpperCase()}#{id}".`,
         },
       );
     }
   }
-  const makerNames: string[] = [];
-  const makerFns: ValueMaker[] = [];
-  entity.attributes.forEach((a, i) => {
-    const make = compileAttribute(faker, a, needed.has(a.name), plan.parent, `${where}.attributes[${i}]`);
-    if (make) {
-      makerNames.push(a.name);
-      makerFns.push(make);
-    }
-  });
+  const early = attributeMakers(faker, node, needed, scope, false);
+  const late = attributeMakers(faker, node, needed, scope, true);
+  const specs = aggregateSpecs(node.attributes);
   const keyNames = table.sortKey ? [table.partitionKey.name, table.sortKey.name] : [table.partitionKey.name];
-  const typeName = entity.typeAttribute?.name;
+  const typeName = entity?.typeAttribute?.name;
   // Read-only like a constant generator's value: one object shared by every item.
-  const typeValue: AttributeValue | undefined = entity.typeAttribute ? { S: entity.typeAttribute.value } : undefined;
+  const typeValue: AttributeValue | undefined = entity?.typeAttribute ? { S: entity.typeAttribute.value } : undefined;
   const keyTypes = keyAttributes(table).map((k) => [k.name, k.type] as const);
   const lsiEntriesSize = lsiSizer(table, keyNames);
   const neededNames = [...needed];
-  const keptNames = keep ? [...keep] : [];
   // Reused for every item: each item sets every needed name before a template reads it.
   const values: Record<string, TemplateValue | undefined> = {};
+  const run = (frame: Frame, makers: { names: string[]; fns: ValueMaker[] }): void => {
+    const { names, fns } = makers;
+    for (let i = 0; i < fns.length; i++) {
+      const value = fns[i]!(frame);
+      if (value !== undefined) frame.item[names[i]!] = value;
+    }
+  };
 
-  // The hot path of seeding: called once per item, so it avoids allocations beyond the item itself.
-  return (context) => {
-    const item: Item = {};
-    for (let i = 0; i < makerFns.length; i++) {
-      const value = makerFns[i]!(context);
-      if (value !== undefined) item[makerNames[i]!] = value;
-    }
-    for (const name of neededNames) values[name] = templateText(item[name]);
-    let problems: string[] | undefined;
-    for (const part of parts) {
-      let text: string;
-      try {
-        text = renderTemplate(part.template, values);
-      } catch (error) {
-        // An index key that cannot be rendered leaves the item out of that (sparse) index.
-        if (part.primary) (problems ??= []).push((error as Error).message);
-        continue;
+  return {
+    start(parent, ordinal, memberIndex) {
+      const frame: Frame = {
+        item: {},
+        ordinal,
+        parent,
+        memberIndex,
+        anyMember: undefined,
+        members: undefined,
+        picked: undefined,
+        aggregates: specs.length > 0 ? new Aggregates(specs) : undefined,
+      };
+      run(frame, early);
+      return frame;
+    },
+    // The hot path of seeding: called once per item, so it avoids allocations beyond the item itself.
+    finish(frame) {
+      if (late.fns.length > 0) run(frame, late);
+      const item = frame.item;
+      if (!entity) return { item, key: item, size: 0 };
+      for (const name of neededNames) values[name] = templateText(item[name]);
+      let problems: string[] | undefined;
+      for (const part of parts) {
+        let text: string;
+        try {
+          text = renderTemplate(part.template, values);
+        } catch (error) {
+          // An index key that cannot be rendered leaves the item out of that (sparse) index.
+          if (part.primary) (problems ??= []).push((error as Error).message);
+          continue;
+        }
+        const value = keyValue(part, text);
+        if (typeof value === 'string') {
+          if (part.primary) (problems ??= []).push(value);
+          continue;
+        }
+        // UTF-8 takes at most 3 bytes per UTF-16 unit: short keys need no byte count.
+        if (text.length * 3 > part.limit) {
+          const bytes = keyBytes(value);
+          if (bytes > part.limit)
+            (problems ??= []).push(
+              `key attribute "${part.name}" is ${bytes} bytes (UTF-8); DynamoDB allows ${part.limit}`,
+            );
+        }
+        item[part.name] = value;
       }
-      const value = keyValue(part, text);
-      if (typeof value === 'string') {
-        if (part.primary) (problems ??= []).push(value);
-        continue;
-      }
-      // UTF-8 takes at most 3 bytes per UTF-16 unit: short keys need no byte count.
-      if (text.length * 3 > part.limit) {
-        const bytes = keyBytes(value);
-        if (bytes > part.limit)
+      if (typeValue) item[typeName!] = typeValue;
+      for (const [name, type] of keyTypes) {
+        const value = item[name];
+        if (!value) continue;
+        if (!(type in value))
           (problems ??= []).push(
-            `key attribute "${part.name}" is ${bytes} bytes (UTF-8); DynamoDB allows ${part.limit}`,
+            `"${name}" is a key attribute of type ${type} (table or index) but the item has ${Object.keys(value)[0]}`,
           );
+        else if (isEmptyKey(value))
+          (problems ??= []).push(`key attribute "${name}" is empty; DynamoDB refuses empty key values`);
       }
-      item[part.name] = value;
-    }
-    if (typeValue) item[typeName!] = typeValue;
-    for (const [name, type] of keyTypes) {
-      const value = item[name];
-      if (!value) continue;
-      if (!(type in value))
+      const key: Item = {};
+      for (const name of keyNames) {
+        const value = item[name];
+        if (value) key[name] = value;
+        else if (problems === undefined) problems = [`primary key attribute "${name}" is missing`];
+      }
+      const size = sizeOfItem(item);
+      const withLsi = size + lsiEntriesSize(item);
+      if (withLsi > MAX_ITEM_BYTES) {
         (problems ??= []).push(
-          `"${name}" is a key attribute of type ${type} (table or index) but the item has ${Object.keys(value)[0]}`,
+          withLsi === size
+            ? `item is ${size} bytes (UTF-8); DynamoDB allows ${MAX_ITEM_BYTES} (400 KB)`
+            : `item with its local secondary index entries is ${withLsi} bytes (UTF-8); DynamoDB allows ${MAX_ITEM_BYTES} (400 KB)`,
         );
-      else if (isEmptyKey(value))
-        (problems ??= []).push(`key attribute "${name}" is empty; DynamoDB refuses empty key values`);
-    }
-    const key: Item = {};
-    for (const name of keyNames) {
-      const value = item[name];
-      if (value) key[name] = value;
-      else if (problems === undefined) problems = [`primary key attribute "${name}" is missing`];
-    }
-    const size = sizeOfItem(item);
-    const withLsi = size + lsiEntriesSize(item);
-    if (withLsi > MAX_ITEM_BYTES) {
-      (problems ??= []).push(
-        withLsi === size
-          ? `item is ${size} bytes (UTF-8); DynamoDB allows ${MAX_ITEM_BYTES} (400 KB)`
-          : `item with its local secondary index entries is ${withLsi} bytes (UTF-8); DynamoDB allows ${MAX_ITEM_BYTES} (400 KB)`,
-      );
-    }
-    let kept = NOTHING_KEPT;
-    if (keptNames.length > 0) {
-      kept = {};
-      for (const name of keptNames) if (item[name]) kept[name] = item[name];
-    }
-    const made: MadeItem = { item, key, size, kept };
-    if (problems) made.problem = problems.join('; ');
-    return made;
+      }
+      const made: MadeItem = { item, key, size };
+      if (problems) made.problem = problems.join('; ');
+      return made;
+    },
   };
 }

@@ -41,43 +41,69 @@ describe('planSeed on the Cruddur messaging model', () => {
     expect(items).toHaveLength(plan.planned);
     const groups = plan.counts.find((c) => c.entity === 'MessageGroup')!;
     const messages = plan.counts.find((c) => c.entity === 'Message')!;
-    expect(groups.count).toBe(20);
-    expect(messages.parent).toBe('MessageGroup');
-    expect(messages.count).toBeGreaterThanOrEqual(5 * 20);
-    expect(messages.count).toBeLessThanOrEqual(50 * 20);
+    expect(groups.parent).toBe('Conversation');
+    expect(messages.parent).toBe('Conversation');
+    const conversations = groups.count / 2;
+    expect(Number.isInteger(conversations)).toBe(true);
+    expect(conversations).toBeGreaterThanOrEqual(20); // each of the 20 users starts at least one
+    expect(messages.count).toBeGreaterThanOrEqual(3 * conversations);
+    expect(messages.count).toBeLessThanOrEqual(30 * conversations);
     expect(plan.planned).toBe(groups.count + messages.count);
+    expect(plan.counts.map((c) => c.entity)).toEqual(['MessageGroup', 'Message']);
   });
 
-  it('gives every message the real id of a generated group, 5-50 per group, with keys rendered from the templates', () => {
+  it('writes messages into the conversations of the group rows, with keys rendered from the templates', () => {
     const items = all(cruddurMessaging, { seed: 3 });
     const groups = items.filter((p) => p.entity === 'MessageGroup');
     const ids = new Set(groups.map((g) => (g.item.message_group_uuid as { S: string }).S));
-    expect(ids.size).toBe(groups.length);
+    expect(ids.size).toBe(groups.length / 2);
     const perGroup = new Map<string, number>();
     for (const m of items.filter((p) => p.entity === 'Message')) {
       const id = (m.item.message_group_uuid as { S: string }).S;
       expect(ids.has(id)).toBe(true);
       expect(m.item.pk).toEqual({ S: `MSG#${id}` });
-      expect(m.item.sk).toEqual(m.item.created_at);
+      expect(m.item.sk).toEqual({
+        S: `${(m.item.created_at as { S: string }).S}#${(m.item.message_uuid as { S: string }).S}`,
+      });
       perGroup.set(id, (perGroup.get(id) ?? 0) + 1);
     }
-    for (const n of perGroup.values()) expect(n >= 5 && n <= 50).toBe(true);
+    for (const n of perGroup.values()) expect(n >= 3 && n <= 30).toBe(true);
     expect(groups[0]!.item.pk).toEqual({ S: `GRP#${(groups[0]!.item.user_uuid as { S: string }).S}` });
     expect(items.every((p) => p.problem === undefined)).toBe(true);
   });
 
-  it('scales roots, honours explicit counts, and refuses unknown entities', () => {
-    expect(planSeed(cruddurMessaging, { scale: 3 }).counts[0]).toEqual({ entity: 'MessageGroup', count: 60 });
-    const plan = planSeed(cruddurMessaging, { counts: { MessageGroup: 4, Message: 10 } });
-    expect(plan.planned).toBe(14);
-    expect([...plan.items()]).toHaveLength(14);
+  it("emits a conversation's group rows after its messages (they carry the newest message), one subtree at a time", () => {
+    const items = all(cruddurMessaging, { seed: 5 });
+    const seenGroups = new Set<string>();
+    let current: string | undefined;
+    for (const p of items) {
+      const id = (p.item.message_group_uuid as { S: string }).S;
+      if (p.entity === 'Message') {
+        expect(seenGroups.has(id)).toBe(false);
+        current = id;
+      } else {
+        expect(id).toBe(current);
+        seenGroups.add(id);
+      }
+    }
+  });
+
+  it('scales roots, honours explicit counts, and refuses unknown entities and counts of per-member rows', () => {
+    const scaled = planSeed(cruddurMessaging, { scale: 3, counts: { Conversation: 30 } });
+    expect(scaled.counts.find((c) => c.entity === 'MessageGroup')!.count).toBe(60);
+    const plan = planSeed(cruddurMessaging, { counts: { User: 4, Conversation: 5, Message: 10 } });
+    expect(plan.planned).toBe(20);
+    expect([...plan.items()]).toHaveLength(20);
     expect(() => planSeed(cruddurMessaging, { counts: { Nope: 1 } })).toThrow(
       expect.objectContaining({ code: 'NOT_FOUND' }),
+    );
+    expect(() => planSeed(cruddurMessaging, { counts: { MessageGroup: 4 } })).toThrow(
+      expect.objectContaining({ code: 'BAD_INPUT', message: expect.stringContaining('per member') }),
     );
   });
 
   it('streams: a million-item plan is counted without generating, and items come one at a time', () => {
-    const plan = planSeed(cruddurMessaging, { counts: { MessageGroup: 1_000_000, Message: 0 } });
+    const plan = planSeed(cruddurMessaging, { counts: { Conversation: 500_000, Message: 0 } });
     expect(plan.planned).toBe(1_000_000);
     const iterator = plan.items();
     const first = iterator.next();
@@ -86,8 +112,8 @@ describe('planSeed on the Cruddur messaging model', () => {
   });
 
   it('uses the faker locale, and refuses an unknown one', () => {
-    const en = all(cruddurMessaging, { counts: { MessageGroup: 3, Message: 0 }, locale: 'en' });
-    const ja = all(cruddurMessaging, { counts: { MessageGroup: 3, Message: 0 }, locale: 'ja' });
+    const en = all(cruddurMessaging, { counts: { Conversation: 3, Message: 1 }, locale: 'en' });
+    const ja = all(cruddurMessaging, { counts: { Conversation: 3, Message: 1 }, locale: 'ja' });
     expect(ja.map((p) => p.item.other_user_display_name)).not.toEqual(en.map((p) => p.item.other_user_display_name));
     expect(() => planSeed(cruddurMessaging, { locale: 'xx_NOPE' })).toThrow(
       expect.objectContaining({ code: 'BAD_INPUT' }),

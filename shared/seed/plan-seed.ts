@@ -3,10 +3,11 @@ import { MonotableError } from '../errors/monotable-error.js';
 import type { Model, Table } from '../model/schema.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { planCounts } from './seed-counts.js';
-import { compileEntity, formatKey, type KeptValues } from './compile-entity.js';
+import { compileNode, formatKey, type MadeItem, type NodeMaker } from './compile-entity.js';
 import type { Item } from '../model/attribute-value.js';
 import { hashString } from './seeded-random.js';
-import type { ValueContext } from './generate-value.js';
+import type { Frame, GenerationScope } from './generate-value.js';
+import { seedGraph, type SeedNode, type SeedProblem } from './seed-graph.js';
 import { SeenKeys } from './seen-keys.js';
 import type { PlannedItem, SeedOptions, SeedPlan } from './seed-types.js';
 
@@ -84,9 +85,17 @@ function checkOptions(options: SeedOptions): void {
     bad(`"${options.refDate}" is not a date.`, 'Give an ISO 8601 date.');
 }
 
+function modelError(problem: SeedProblem): MonotableError {
+  return new MonotableError('MODEL_INVALID', problem.message, { path: problem.path, hint: problem.hint });
+}
+
 /**
  * Plans a seed of one table: counts first (so `planned` is known), then a deterministic stream of items. The same
  * model and options always give byte-identical items (Faker seeded per entity, a fixed reference date).
+ *
+ * Items are generated depth-first: an item's own values, then the children it aggregates over (emitted as they
+ * come), then the item itself, then its other children. So only the items on the current path are held (plus every
+ * item of the entities others pick from at random, such as the users of a conversation).
  */
 export function planSeed(model: Model, options: SeedOptions = {}): SeedPlan {
   checkOptions(options);
@@ -96,79 +105,111 @@ export function planSeed(model: Model, options: SeedOptions = {}): SeedPlan {
   const chain = localeChain(locale);
   const refDate = new Date(options.refDate ?? DEFAULT_REF_DATE);
   const notes: Diagnostic[] = [];
-  const entityPlans = planCounts(table, path, options, notes);
-  const referenced = new Map<string, Set<string>>();
-  for (const e of table.entities) {
-    for (const a of e.attributes) {
-      if (a.generator?.kind === 'ref') {
-        const set = referenced.get(a.generator.entity) ?? new Set<string>();
-        set.add(a.generator.attribute);
-        referenced.set(a.generator.entity, set);
-      }
-    }
-  }
+  const graph = seedGraph(table, path);
+  if (graph.problems.length > 0) throw modelError(graph.problems[0]!);
+  const counts = planCounts(table, graph, options, notes);
+  const noPools: GenerationScope = { pool: () => [] };
   // Compile once up front so that model errors (bad faker paths, templates, dates) surface before anything is written.
   const probe = new Faker({ locale: chain, seed });
-  for (const p of entityPlans) compileEntity(probe, table, path, p, referenced.get(p.entity.name));
+  for (const node of graph.order) compileNode(probe, table, node, noPools);
 
   const keyNames = table.sortKey ? [table.partitionKey.name, table.sortKey.name] : [table.partitionKey.name];
+  const written = graph.order.filter((n) => n.entity !== undefined);
 
   function* items(): Generator<PlannedItem> {
-    const faker = new Faker({ locale: chain, seed });
-    faker.setDefaultRefDate(refDate);
-    const kept = new Map<string, KeptValues[]>();
+    const pools = new Map<string, Item[]>([...graph.poolTargets].map((name) => [name, []]));
+    const scope: GenerationScope = { pool: (entity) => pools.get(entity) ?? [] };
+    const makers = new Map<SeedNode, NodeMaker>();
+    for (const node of graph.order) {
+      const faker = new Faker({ locale: chain });
+      faker.seed([seed, hashString(node.name)]);
+      faker.setDefaultRefDate(refDate);
+      makers.set(node, compileNode(faker, table, node, scope));
+    }
+    const ordinals = new Map<SeedNode, number>(graph.order.map((n) => [n, 0]));
     const seen = new SeenKeys(keyNames.length > 1);
     const [pkName, skName] = [keyNames[0]!, keyNames[1]];
     let ordinal = 0;
-    for (const p of entityPlans) {
-      faker.seed([seed, hashString(p.entity.name)]);
-      const make = compileEntity(faker, table, path, p, referenced.get(p.entity.name));
-      const store: KeptValues[] | undefined = referenced.has(p.entity.name) ? [] : undefined;
-      if (store) kept.set(p.entity.name, store);
-      const pick = (entity: string): KeptValues | undefined => {
-        const list = kept.get(entity);
-        return list && list.length > 0 ? list[faker.number.int({ min: 0, max: list.length - 1 })] : undefined;
-      };
-      // One context for the entity, updated per item (make reads it synchronously and keeps no reference).
-      const context: ValueContext = { ordinal: 0, parent: undefined, pick };
-      const emit = (index: number, parent: KeptValues | undefined): PlannedItem => {
-        context.ordinal = index;
-        context.parent = parent;
-        const made = make(context);
-        store?.push(made.kept);
-        const planned = new Planned(p.entity.name, ordinal++, made.item, made.key, made.size, keyNames);
-        if (made.problem) planned.problem = made.problem;
-        else {
-          const first = seen.firstOrdinal(
-            made.key[pkName],
-            skName === undefined ? undefined : made.key[skName],
-            planned.ordinal,
-          );
-          if (first !== undefined)
-            planned.problem = `duplicate primary key: item #${first} of the plan has the same key (DynamoDB refuses a batch that writes one key twice)`;
-        }
-        return planned;
-      };
-      if (!p.perParent) {
-        for (let i = 0; i < p.count; i++) yield emit(i, undefined);
-      } else {
-        const parents = kept.get(p.parent!) ?? [];
-        let index = 0;
-        for (let pi = 0; pi < p.perParent.length; pi++) {
-          for (let j = 0; j < p.perParent[pi]!; j++) yield emit(index++, parents[pi]);
-        }
+
+    const emit = (node: SeedNode, made: MadeItem): PlannedItem => {
+      const planned = new Planned(node.name, ordinal++, made.item, made.key, made.size, keyNames);
+      if (made.problem) planned.problem = made.problem;
+      else {
+        const first = seen.firstOrdinal(
+          made.key[pkName],
+          skName === undefined ? undefined : made.key[skName],
+          planned.ordinal,
+        );
+        if (first !== undefined)
+          planned.problem = `duplicate primary key: item #${first} of the plan has the same key (DynamoDB refuses a batch that writes one key twice)`;
       }
+      return planned;
+    };
+
+    /** Finishes a started item: children it aggregates over, the item, then its other children. */
+    function* complete(node: SeedNode, frame: Frame): Generator<PlannedItem> {
+      for (const child of node.before) yield* childrenOf(child, frame);
+      const made = makers.get(node)!.finish(frame);
+      frame.parent?.aggregates?.add(node.name, frame.item);
+      // Roots that others pick from joined their pool when started.
+      if (node.parent !== undefined) pools.get(node.name)?.push(frame.item);
+      if (node.entity) yield emit(node, made);
+      for (const child of node.after) yield* childrenOf(child, frame);
+    }
+
+    function* childrenOf(node: SeedNode, parent: Frame): Generator<PlannedItem> {
+      const plan = counts.get(node)!;
+      const n = plan.perItem ?? plan.perParent![parent.ordinal] ?? 0;
+      const maker = makers.get(node)!;
+      const leaf = node.children.length === 0;
+      for (let j = 0; j < n; j++) {
+        const ordinalOfNode = ordinals.get(node)!;
+        ordinals.set(node, ordinalOfNode + 1);
+        const frame = maker.start(parent, ordinalOfNode, plan.perItem === undefined ? undefined : j);
+        if (!leaf) {
+          yield* complete(node, frame);
+          continue;
+        }
+        // Leaves (most items): no nested generator per item.
+        const made = maker.finish(frame);
+        parent.aggregates?.add(node.name, frame.item);
+        pools.get(node.name)?.push(frame.item);
+        if (node.entity) yield emit(node, made);
+      }
+    }
+
+    const roots = graph.order.filter((n) => n.parent === undefined);
+    // Roots others pick from are started in full first, so every item can pick any of them.
+    const started = new Map<SeedNode, Frame[]>();
+    for (const root of roots) {
+      const pool = pools.get(root.name);
+      if (!pool) continue;
+      const frames: Frame[] = [];
+      const maker = makers.get(root)!;
+      for (let i = 0; i < counts.get(root)!.count; i++) {
+        const frame = maker.start(undefined, i, undefined);
+        frames.push(frame);
+        pool.push(frame.item);
+      }
+      started.set(root, frames);
+    }
+    for (const root of roots) {
+      const frames = started.get(root);
+      const maker = makers.get(root)!;
+      const n = counts.get(root)!.count;
+      for (let i = 0; i < n; i++) yield* complete(root, frames ? frames[i]! : maker.start(undefined, i, undefined));
+      started.delete(root);
     }
   }
 
   return {
     table: table.name,
     keyNames,
-    planned: entityPlans.reduce((sum, p) => sum + p.count, 0),
-    counts: entityPlans.map((p) =>
-      p.parent
-        ? { entity: p.entity.name, count: p.count, parent: p.parent }
-        : { entity: p.entity.name, count: p.count },
+    planned: written.reduce((sum, n) => sum + counts.get(n)!.count, 0),
+    counts: written.map((n) =>
+      n.parent
+        ? { entity: n.name, count: counts.get(n)!.count, parent: n.parent.name }
+        : { entity: n.name, count: counts.get(n)!.count },
     ),
     seed,
     locale,

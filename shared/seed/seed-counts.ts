@@ -1,126 +1,114 @@
 import { MonotableError } from '../errors/monotable-error.js';
-import type { Entity, Table } from '../model/schema.js';
+import type { PerParent, Table } from '../model/schema.js';
 import type { Diagnostic } from '../model/diagnostic.js';
+import type { SeedGraph, SeedNode } from './seed-graph.js';
 import { hashString, seededRandom } from './seeded-random.js';
 import type { SeedOptions } from './seed-types.js';
 
 export const DEFAULT_ROOT_COUNT = 10;
 export const DEFAULT_PER_PARENT = { min: 1, max: 5 } as const;
+export const DEFAULT_SKEW = 1.2;
 
 /** How many items each entity gets, and for a child how many under each parent item (in parent order). */
-export interface EntityPlan {
-  entity: Entity;
-  entityIndex: number;
+export interface NodeCounts {
   count: number;
-  parent?: string;
-  /** Children per parent item; length = parent count. Only for children. */
-  perParent?: number[];
+  /** Children per parent item (length = parent count); for perMember children, `perItem` instead. */
+  perParent?: Uint32Array;
+  /** perMember children: the same number under every parent item. */
+  perItem?: number;
 }
 
-/** The parent of an entity: the entity named by its first `ref` generator (all its refs to it share one parent item). */
-export function parentOf(entity: Entity): string | undefined {
-  for (const a of entity.attributes) if (a.generator?.kind === 'ref') return a.generator.entity;
-  return undefined;
-}
-
-/** Entities named by any ref of `entity` (the parent and any other referenced entity): they must be generated first. */
-function dependencies(entity: Entity): string[] {
-  return [...new Set(entity.attributes.flatMap((a) => (a.generator?.kind === 'ref' ? [a.generator.entity] : [])))];
-}
-
-/** Orders entities so every referenced entity comes before the entities that reference it; refuses cycles. */
-export function generationOrder(table: Table, tablePath: string): number[] {
-  const byName = new Map(table.entities.map((e, i) => [e.name, i]));
-  const order: number[] = [];
-  const state = new Map<number, 'visiting' | 'done'>();
-  const visit = (i: number, chain: string[]): void => {
-    if (state.get(i) === 'done') return;
-    const entity = table.entities[i]!;
-    if (state.get(i) === 'visiting') {
-      throw new MonotableError(
-        'MODEL_INVALID',
-        `The ref generators form a cycle: ${[...chain, entity.name].join(' → ')}.`,
-        {
-          path: `${tablePath}.entities[${i}]`,
-          hint: 'A child refers to its parent; a parent cannot also refer (directly or not) to its child. Use a faker generator for one side.',
-        },
-      );
-    }
-    state.set(i, 'visiting');
-    for (const dep of dependencies(entity)) {
-      const j = byName.get(dep);
-      if (j === undefined) {
-        const a = entity.attributes.findIndex((x) => x.generator?.kind === 'ref' && x.generator.entity === dep);
-        throw new MonotableError(
-          'MODEL_INVALID',
-          `Entity "${entity.name}" refers to entity "${dep}", which is not in table "${table.name}".`,
-          {
-            path: `${tablePath}.entities[${i}].attributes[${a}].generator.entity`,
-            hint: `Name one of: ${table.entities.map((e) => e.name).join(', ')}.`,
-          },
-        );
-      }
-      visit(j, [...chain, entity.name]);
-    }
-    state.set(i, 'done');
-    order.push(i);
-  };
-  table.entities.forEach((_, i) => visit(i, []));
-  return order;
-}
-
-function spread(total: number, parents: number): number[] {
+function spread(total: number, parents: number): Uint32Array {
   const base = Math.floor(total / parents);
   const extra = total % parents;
-  return Array.from({ length: parents }, (_, i) => base + (i < extra ? 1 : 0));
+  return Uint32Array.from({ length: parents }, (_, i) => base + (i < extra ? 1 : 0));
 }
 
-/** Counts for every entity, computed before any item is generated, so `planned` is known up front. */
-export function planCounts(table: Table, tablePath: string, options: SeedOptions, notes: Diagnostic[]): EntityPlan[] {
+/**
+ * Counts drawn from min-max: uniform, or skewed (P(min + k) ∝ 1/(k+1)^s, so most parents get few children and a
+ * few get many, like users and their conversations).
+ */
+function drawCounts(range: PerParent, parents: number, random: () => number): Uint32Array {
+  const lo = Math.min(range.min, range.max);
+  const hi = Math.max(range.min, range.max);
+  if (range.distribution !== 'skewed' || hi === lo)
+    return Uint32Array.from({ length: parents }, () => lo + Math.floor(random() * (hi - lo + 1)));
+  const s = range.skew ?? DEFAULT_SKEW;
+  const cumulative: number[] = [];
+  let total = 0;
+  for (let k = 0; k <= hi - lo; k++) cumulative.push((total += 1 / (k + 1) ** s));
+  return Uint32Array.from({ length: parents }, () => {
+    const r = random() * total;
+    let k = 0;
+    while (k < cumulative.length - 1 && cumulative[k]! <= r) k++;
+    return lo + k;
+  });
+}
+
+/** Counts for every node, computed before any item is generated, so `planned` is known up front. */
+export function planCounts(
+  table: Table,
+  graph: SeedGraph,
+  options: SeedOptions,
+  notes: Diagnostic[],
+): Map<SeedNode, NodeCounts> {
   const scale = options.scale ?? 1;
   const seed = options.seed ?? 1;
   for (const name of Object.keys(options.counts ?? {})) {
-    if (!table.entities.some((e) => e.name === name)) {
+    const node = graph.byName.get(name);
+    if (!node) {
       throw new MonotableError('NOT_FOUND', `--count names entity "${name}", which is not in table "${table.name}".`, {
-        hint: `Entities: ${table.entities.map((e) => e.name).join(', ')}.`,
+        hint: `Entities: ${graph.nodes.map((e) => e.name).join(', ')}.`,
       });
     }
+    if (node.seed?.perMember !== undefined) {
+      throw new MonotableError(
+        'BAD_INPUT',
+        `--count cannot set "${name}": it has one item per member of its parent's "${node.seed.perMember}".`,
+        { hint: `Set the count of its parent "${node.parent?.name}" instead.` },
+      );
+    }
   }
-  const counts = new Map<string, number>();
-  const plans: EntityPlan[] = [];
-  for (const i of generationOrder(table, tablePath)) {
-    const entity = table.entities[i]!;
-    const explicit = options.counts?.[entity.name];
-    const parent = parentOf(entity);
-    if (parent === undefined) {
-      const count = explicit ?? Math.round((entity.seed?.count ?? DEFAULT_ROOT_COUNT) * scale);
-      plans.push({ entity, entityIndex: i, count });
-      counts.set(entity.name, count);
+  const counts = new Map<SeedNode, NodeCounts>();
+  for (const node of graph.order) {
+    const explicit = options.counts?.[node.name];
+    const parent = node.parent;
+    if (!parent) {
+      counts.set(node, { count: explicit ?? Math.round((node.seed?.count ?? DEFAULT_ROOT_COUNT) * scale) });
       continue;
     }
-    const parents = counts.get(parent) ?? 0;
-    let perParent: number[];
+    const parents = counts.get(parent)?.count ?? 0;
+    const perMember = node.seed?.perMember;
+    if (perMember !== undefined) {
+      const generator = parent.attributes.find((a) => a.name === perMember)?.generator;
+      let perItem = 0;
+      if (generator?.kind === 'members') {
+        const pool = graph.byName.get(generator.entity);
+        const poolSize = pool ? (counts.get(pool)?.count ?? 0) : 0;
+        perItem = Math.min(generator.count, poolSize);
+      }
+      counts.set(node, { count: perItem * parents, perItem });
+      continue;
+    }
+    let perParent: Uint32Array;
     if (parents === 0) {
-      perParent = [];
+      perParent = new Uint32Array(0);
       notes.push({
         code: 'seed-no-parents',
         severity: 'warning',
-        path: `${tablePath}.entities[${i}]`,
-        message: `Entity "${entity.name}" gets no items because its parent "${parent}" has none.`,
-        hint: `Give "${parent}" a count.`,
+        path: node.path,
+        message: `Entity "${node.name}" gets no items because its parent "${parent.name}" has none.`,
+        hint: `Give "${parent.name}" a count.`,
       });
-    } else if (explicit !== undefined || (entity.seed?.count !== undefined && entity.seed.perParent === undefined)) {
-      perParent = spread(explicit ?? Math.round(entity.seed!.count! * scale), parents);
+    } else if (explicit !== undefined || (node.seed?.count !== undefined && node.seed.perParent === undefined)) {
+      perParent = spread(explicit ?? Math.round(node.seed!.count! * scale), parents);
     } else {
-      const range = entity.seed?.perParent ?? DEFAULT_PER_PARENT;
-      const lo = Math.min(range.min, range.max);
-      const hi = Math.max(range.min, range.max);
-      const random = seededRandom(hashString(`${seed}/${table.name}/${entity.name}/per-parent`));
-      perParent = Array.from({ length: parents }, () => lo + Math.floor(random() * (hi - lo + 1)));
+      const random = seededRandom(hashString(`${seed}/${table.name}/${node.name}/per-parent`));
+      perParent = drawCounts(node.seed?.perParent ?? DEFAULT_PER_PARENT, parents, random);
     }
-    const count = perParent.reduce((a, b) => a + b, 0);
-    plans.push({ entity, entityIndex: i, count, parent, perParent });
-    counts.set(entity.name, count);
+    let count = 0;
+    for (const n of perParent) count += n;
+    counts.set(node, { count, perParent });
   }
-  return plans;
+  return counts;
 }

@@ -6,7 +6,10 @@ export interface SeedOptions {
   table?: string;
   /** Multiplies every count that is not given explicitly (root entities, and `seed.count` children). Default 1. */
   scale?: number;
-  /** Entity name → total number of items; overrides `seed.count` / `seed.perParent` and is not scaled. */
+  /**
+   * Entity (or seed-only entity) name → total number of items; overrides `seed.count` / `seed.perParent` and is not
+   * scaled. Not for an entity with `seed.perMember`: its count follows from its parent's.
+   */
   counts?: Record<string, number>;
   /** Faker and count seed; the same seed (and model and options) gives byte-identical items. Default 1. */
   seed?: number;
@@ -35,7 +38,7 @@ export interface PlannedItem {
 export interface EntityCount {
   entity: string;
   count: number;
-  /** The parent entity, for an entity whose `ref` generators name one. */
+  /** The parent entity (possibly a seed-only one, such as Cruddur's Conversation), for a child entity. */
   parent?: string;
 }
 
@@ -45,7 +48,7 @@ export interface SeedPlan {
   keyNames: string[];
   /** Total items the plan yields (including any that turn out to have a problem), known before generating. */
   planned: number;
-  /** In generation order: parents before their children. */
+  /** The written entities, parents and the entities they pick from before their children (seed-only ones left out). */
   counts: EntityCount[];
   seed: number;
   locale: string;

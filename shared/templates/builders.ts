@@ -14,6 +14,8 @@ export type SampleRow = Record<string, SampleValue>;
 export const faker = (method: string, ...args: unknown[]): Generator =>
   args.length > 0 ? { kind: 'faker', method, args } : { kind: 'faker', method };
 export const ref = (entity: string, attribute: string): Generator => ({ kind: 'ref', entity, attribute });
+/** A date after `attribute` of the same item by up to `within` (ISO 8601 duration). */
+export const after = (attribute: string, within: string): Generator => ({ kind: 'after', attribute, within });
 export const oneOf = (...values: unknown[]): Generator => ({ kind: 'one-of', values });
 export const dateRange = (from: string, to: string, format?: 'iso' | 'epoch-seconds' | 'epoch-millis'): Generator =>
   format ? { kind: 'date-range', from, to, format } : { kind: 'date-range', from, to };

@@ -1,5 +1,5 @@
 import type { Model } from '../model/schema.js';
-import { attr, dateRange, faker, oneOf, param, ref, table } from './builders.js';
+import { attr, dateRange, faker, param, ref, table } from './builders.js';
 
 const FROM = '2026-01-01T00:00:00.000Z';
 const TO = '2026-11-01T00:00:00.000Z';
@@ -30,6 +30,20 @@ export const gameLeaderboard: Model = {
           throughput: { read: 5, write: 5 },
         },
       ],
+      seedEntities: [
+        {
+          name: 'Game',
+          description: 'The games of the leaderboard (seed-only: each game is a partition of the index, not a row).',
+          attributes: [
+            attr('game_id', 'S', {
+              kind: 'one-of',
+              values: ['space-race', 'tile-match', 'word-duel', 'block-drop', 'kart-cup'],
+              cycle: true,
+            }),
+          ],
+          seed: { count: 5 },
+        },
+      ],
       entities: [
         {
           name: 'Player',
@@ -39,11 +53,37 @@ export const gameLeaderboard: Model = {
             attr('player_name', 'S', faker('internet.username')),
             attr('country', 'S', faker('location.countryCode')),
             attr('joined_at', 'S', dateRange(FROM, TO)),
+            attr(
+              'games',
+              'SS',
+              { kind: 'members', entity: 'Game', attribute: 'game_id', count: 3 },
+              {
+                description: 'The games the player plays (one best score each).',
+              },
+            ),
+            attr('best_score', 'N', { kind: 'aggregate', of: 'Score', function: 'max', attribute: 'score' }),
+            attr('games_played', 'N', { kind: 'aggregate', of: 'Score', function: 'count' }),
           ],
           seed: { count: 200 },
           samples: [
-            { player_id: NOVA, player_name: 'nova_strike', country: 'SE', joined_at: '2026-02-11T18:20:00.000Z' },
-            { player_id: ORION, player_name: 'orion42', country: 'BR', joined_at: '2026-03-05T07:45:00.000Z' },
+            {
+              player_id: NOVA,
+              player_name: 'nova_strike',
+              country: 'SE',
+              joined_at: '2026-02-11T18:20:00.000Z',
+              games: ['space-race'],
+              best_score: 981250,
+              games_played: 1,
+            },
+            {
+              player_id: ORION,
+              player_name: 'orion42',
+              country: 'BR',
+              joined_at: '2026-03-05T07:45:00.000Z',
+              games: ['space-race', 'tile-match'],
+              best_score: 74310,
+              games_played: 2,
+            },
           ],
         },
         {
@@ -53,11 +93,11 @@ export const gameLeaderboard: Model = {
           attributes: [
             attr('player_id', 'S', ref('Player', 'player_id')),
             attr('player_name', 'S', ref('Player', 'player_name')),
-            attr('game_id', 'S', oneOf('space-race', 'tile-match', 'word-duel', 'block-drop', 'kart-cup')),
+            attr('game_id', 'S', { kind: 'member', of: 'games', attribute: 'game_id', which: 'this' }),
             attr('score', 'N', faker('number.int', { min: 0, max: 1_000_000 })),
             attr('achieved_at', 'S', dateRange(FROM, TO)),
           ],
-          seed: { perParent: { min: 1, max: 1 } },
+          seed: { perMember: 'games' },
           samples: [
             {
               player_id: NOVA,

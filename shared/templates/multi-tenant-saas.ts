@@ -40,10 +40,17 @@ export const multiTenantSaas: Model = {
             attr('tenant_name', 'S', faker('person.lastName'), { description: 'The company name.' }),
             attr('plan', 'S', oneOf('free', 'team', 'enterprise')),
             attr('created_at', 'S', dateRange(FROM, TO)),
+            attr('user_count', 'N', { kind: 'aggregate', of: 'User', function: 'count' }),
           ],
           seed: { count: 10 },
           samples: [
-            { tenant_id: ACME, tenant_name: 'Acme Corporation', plan: 'team', created_at: '2025-07-01T12:00:00.000Z' },
+            {
+              tenant_id: ACME,
+              tenant_name: 'Acme Corporation',
+              plan: 'team',
+              created_at: '2025-07-01T12:00:00.000Z',
+              user_count: 2,
+            },
           ],
         },
         {
@@ -61,7 +68,7 @@ export const multiTenantSaas: Model = {
             attr('display_name', 'S', faker('person.fullName')),
             attr('user_role', 'S', oneOf('owner', 'admin', 'member')),
           ],
-          seed: { perParent: { min: 2, max: 30 } },
+          seed: { perParent: { min: 2, max: 30, distribution: 'skewed' } },
           samples: [
             {
               tenant_id: ACME,
@@ -110,12 +117,12 @@ export const multiTenantSaas: Model = {
             gsi1sk: 'INVITE#{tenant_id}',
           },
           attributes: [
-            attr('tenant_id', 'S', ref('Tenant', 'tenant_id')),
+            attr('tenant_id', 'S', ref('User', 'tenant_id')),
             attr('email', 'S', faker('internet.email')),
-            attr('invited_by', 'S', faker('string.uuid')),
+            attr('invited_by', 'S', ref('User', 'user_id'), { description: 'The user of the tenant who sent it.' }),
             attr('expires_at', 'N', dateRange('2026-11-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z', 'epoch-seconds')),
           ],
-          seed: { perParent: { min: 0, max: 5 } },
+          seed: { perParent: { min: 0, max: 2, distribution: 'skewed' } },
           samples: [{ tenant_id: ACME, email: 'katherine@nasa.example', invited_by: GRACE, expires_at: 1796083200 }],
         },
       ],

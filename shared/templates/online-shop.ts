@@ -1,6 +1,9 @@
 import type { Model } from '../model/schema.js';
 import { attr, dateRange, faker, oneOf, param, ref, table } from './builders.js';
 
+/** A value of the product this order line is for (one line per product of the order). */
+const product = (attribute: string) => ({ kind: 'member', of: 'product_ids', attribute, which: 'this' }) as const;
+
 const FROM = '2025-01-01T00:00:00.000Z';
 const TO = '2026-11-01T00:00:00.000Z';
 const ADA = '3f9a1c2e-7b4d-4e8f-9a1b-2c3d4e5f6a71';
@@ -75,8 +78,17 @@ export const onlineShop: Model = {
             attr('status', 'S', oneOf('PLACED', 'PAID', 'SHIPPED', 'DELIVERED', 'CANCELLED')),
             attr('total', 'N', faker('commerce.price')),
             attr('ordered_at', 'S', dateRange(FROM, TO)),
+            attr(
+              'product_ids',
+              'SS',
+              { kind: 'members', entity: 'Product', attribute: 'product_id', count: 3 },
+              {
+                description: 'The products of the order (one line each), readable without the lines.',
+              },
+            ),
+            attr('line_count', 'N', { kind: 'aggregate', of: 'OrderLine', function: 'count' }),
           ],
-          seed: { perParent: { min: 0, max: 8 } },
+          seed: { perParent: { min: 0, max: 10, distribution: 'skewed' } },
           samples: [
             {
               customer_id: ADA,
@@ -84,6 +96,8 @@ export const onlineShop: Model = {
               status: 'SHIPPED',
               total: '31.50',
               ordered_at: '2026-10-01T08:00:00.000Z',
+              product_ids: [MUG, TEA],
+              line_count: 2,
             },
           ],
         },
@@ -98,12 +112,12 @@ export const onlineShop: Model = {
           },
           attributes: [
             attr('order_id', 'S', ref('Order', 'order_id')),
-            attr('product_id', 'S', { kind: 'sequence', start: 1000, prefix: 'PRD-' }),
-            attr('product_name', 'S', faker('commerce.productName')),
+            attr('product_id', 'S', product('product_id')),
+            attr('product_name', 'S', product('product_name')),
             attr('quantity', 'N', faker('number.int', { min: 1, max: 5 })),
-            attr('unit_price', 'N', faker('commerce.price')),
+            attr('unit_price', 'N', product('price')),
           ],
-          seed: { perParent: { min: 1, max: 5 } },
+          seed: { perMember: 'product_ids' },
           samples: [
             { order_id: ORDER, product_id: MUG, product_name: 'Enamel Camping Mug', quantity: 2, unit_price: '9.75' },
             {

@@ -79,7 +79,9 @@ describe('built-in templates', () => {
               expect(typeof fn, generator.method).toBe('function');
             }
             if (generator?.kind === 'ref') {
-              const parent = table.entities.find((e) => e.name === generator.entity);
+              const parent = [...table.entities, ...(table.seedEntities ?? [])].find(
+                (e) => e.name === generator.entity,
+              );
               expect(
                 parent?.attributes.some((a) => a.name === generator.attribute),
                 `${entity.name}.${name}`,
@@ -144,23 +146,24 @@ describe('cruddur-messaging', () => {
     ]);
   });
 
-  it('keys groups by user and messages by group, both in the GSI', () => {
+  it('keys groups by user and messages by group, both in the GSI, each sort key made unique by a uuid suffix', () => {
     expect(entity('MessageGroup').keys).toEqual({
       pk: 'GRP#{user_uuid}',
-      sk: '{last_message_at}',
+      sk: '{last_message_at}#{message_group_uuid}',
       message_group_uuid: '{message_group_uuid}',
     });
     expect(entity('Message').keys).toEqual({
       pk: 'MSG#{message_group_uuid}',
-      sk: '{created_at}',
+      sk: '{created_at}#{message_uuid}',
       message_group_uuid: '{message_group_uuid}',
     });
     expect(entity('Message').attributes.find((a) => a.name === 'message_group_uuid')!.generator).toEqual({
       kind: 'ref',
-      entity: 'MessageGroup',
+      entity: 'Conversation',
       attribute: 'message_group_uuid',
     });
-    expect(entity('Message').seed).toEqual({ perParent: { min: 5, max: 50 } });
+    expect(entity('MessageGroup').seed).toEqual({ parent: 'Conversation', perMember: 'participants' });
+    expect(table.seedEntities!.map((e) => e.name)).toEqual(['User', 'Conversation']);
   });
 
   it('has the five named access patterns', () => {
@@ -189,10 +192,10 @@ describe('cruddur-messaging', () => {
     });
   });
 
-  it('updates only non-key attributes of a group row', () => {
+  it('moves a group row to its new sort key (delete + put), since the key cannot change in place', () => {
     const update = pattern('update-message-group');
-    const keyNames = keyAttributes(table).map((k) => k.name);
-    expect(update.set).toEqual(['message', 'updated_at']);
-    for (const name of update.set!) expect(keyNames).not.toContain(name);
+    expect(update.kind).toBe('update');
+    expect(update.moveFrom).toEqual({ last_message_at: 'previous_last_message_at' });
+    expect(update.set).toBeUndefined();
   });
 });

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../electron/server/start-server.js';
 import { openHttpSession } from './http-session.js';
+import { openIpcTransport } from './ipc-transport.js';
 
 /** One way of reaching the backend. The contract suite runs against each; adding HTTP or IPC is one entry here. */
 export interface Transport {
@@ -57,6 +58,26 @@ export const TRANSPORTS: Transport[] = [
         async close() {
           client.close();
           await server.close();
+          await rm(folder, { recursive: true, force: true });
+        },
+      };
+    },
+  },
+  // The desktop app's path: renderer client → preload bridge → main relay (sender check) → backend host.
+  {
+    name: 'ipc',
+    async open() {
+      const folder = await realpath(await mkdtemp(join(tmpdir(), 'monotable-ipc-')));
+      const root = join(folder, 'root');
+      await mkdir(root);
+      const { client, close } = await openIpcTransport({
+        files: { mode: 'desktop', root, confined: true, dataDir: join(folder, 'data') },
+      });
+      return {
+        client,
+        root,
+        async close() {
+          await close();
           await rm(folder, { recursive: true, force: true });
         },
       };

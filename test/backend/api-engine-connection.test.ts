@@ -1,17 +1,17 @@
 import { CreateTableCommand } from '@aws-sdk/client-dynamodb';
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createInProcessClient } from '../../electron/backend/api/in-process-client.js';
 import { getConnection } from '../../electron/backend/connections/connection-registry.js';
 import { setEnv } from '../support/env.js';
+import { tempFolder } from '../support/temp-folder.js';
 
 const api = createInProcessClient();
 let dataDir: string;
 let restoreEnv: () => void;
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'monotable-api-'));
+  dataDir = await tempFolder('api');
   restoreEnv = setEnv({ MONOTABLE_DATA_DIR: dataDir });
 });
 afterAll(async () => {
@@ -43,7 +43,7 @@ describe('engine and connection api', () => {
     expect(opened.value).toMatchObject({
       kind: 'embedded',
       label: `embedded engine ${started.value.endpoint} (in memory)`,
-      capabilities: { transactions: false, partiql: false, ttl: false, streams: false, deletionProtection: false },
+      capabilities: { transactions: true, partiql: false, ttl: true, streams: false, deletionProtection: false },
       production: false,
       readOnly: false,
     });
@@ -66,7 +66,7 @@ describe('engine and connection api', () => {
   });
 
   test('connection.profiles lists profile names from the shared files', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'monotable-profiles-'));
+    const dir = await tempFolder('profiles');
     await writeFile(
       join(dir, 'config'),
       '[default]\nregion = eu-central-1\n[profile dev]\nsso_session = corp\nregion = us-west-2\n',

@@ -22,7 +22,7 @@ describe('table api', () => {
     );
     expect(created).toMatchObject({
       ok: true,
-      value: { tables: [{ table: 'Orders', outcome: 'created', ttl: 'not-supported' }] },
+      value: { tables: [{ table: 'Orders', outcome: 'created', ttl: 'applied' }] },
     });
     expect(events.map((e) => e.phase)).toContain('done');
     expect(await api.call('table.list', { connectionId })).toEqual({ ok: true, value: { tables: ['Orders'] } });

@@ -49,13 +49,12 @@ describe.each(VERBS)('monotable %s on hostile or broken files', (...verb) => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it('a 1 GB (sparse) file is refused before it is read', async () => {
+  it('a 1 GB (sparse) file is refused by its size', async () => {
     const big = join(tmp.dir, 'huge.json');
     writeFileSync(big, '');
     truncateSync(big, 1024 ** 3);
-    const started = performance.now();
+    // Read first, 1 GB would fail as FILE_UNREADABLE (longer than a string can be); FILE_TOO_LARGE comes from stat.
     const r = await run('huge.json');
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/error \[FILE_TOO_LARGE\] huge\.json: .*1024\.0 MB; model files are limited to 20 MB/);
   });
@@ -112,10 +111,10 @@ describe.each(VERBS)('monotable %s on hostile or broken files', (...verb) => {
 });
 
 describe('arguments', () => {
-  it('unknown flags and missing or extra files exit 2 with the usage', async () => {
+  it('unknown flags and missing or extra files exit 2 with the synopsis', async () => {
     const flag = await runCli(['validate', 'x.json', '--bogus'], tmp.dir);
     expect(flag.code).toBe(2);
-    expect(flag.stderr).toContain("Unknown option '--bogus'");
+    expect(flag.stderr).toContain('unknown option --bogus for `monotable validate`.');
     expect(flag.stderr).toContain('Usage: monotable validate');
     const none = await runCli(['validate'], tmp.dir);
     expect(none.code).toBe(2);

@@ -12,6 +12,7 @@ import { hasErrors } from '../../shared/model/diagnostic.js';
 import { TEMPLATES } from '../../shared/templates/index.js';
 import { codegenFolder } from './compile-generated.js';
 import { edgeCaseModel } from './edge-case-model.js';
+import { commandWorks, hasTool } from '../support/tools.js';
 
 const cruddur = TEMPLATES.find((t) => t.name === 'cruddur-messaging')!.model;
 const MODELS = [...TEMPLATES.map((t) => t.model), edgeCaseModel];
@@ -83,7 +84,9 @@ const TEST_VALUES: Record<AttributeKind, { template: string; python: unknown }> 
  * Runs every generated function (boto3 is not installable here, so against a recording stub of it) and compares the
  * request each one makes with the request Monotable's own buildRequest makes for the same parameter values.
  */
-describe.runIf(spawnSync('python3', ['--version']).status === 0)('generated Python at run time', () => {
+const hasPython = hasTool('python3', commandWorks('python3', ['--version']), 'apt-get install python3');
+
+describe.runIf(hasPython)('generated Python at run time', () => {
   it.each(MODELS.map((m) => [m.name, m] as const))(
     '%s: every function sends the request buildRequest builds',
     (_name, model: Model) => {
@@ -122,7 +125,8 @@ describe.runIf(spawnSync('python3', ['--version']).status === 0)('generated Pyth
           expected.push(buildRequest(resolved, params));
         }
       }
-      const output = execFileSync('python3', [resolve(import.meta.dirname, 'run-generated.py'), file], {
+      // -B: importing the boto3 stub must not write a __pycache__ into the repository.
+      const output = execFileSync('python3', ['-B', resolve(import.meta.dirname, 'run-generated.py'), file], {
         input: JSON.stringify(calls),
         encoding: 'utf8',
       });
@@ -135,4 +139,56 @@ describe.runIf(spawnSync('python3', ['--version']).status === 0)('generated Pyth
       });
     },
   );
+});
+
+describe.runIf(spawnSync('python3', ['--version']).status === 0)('generated Python: refused write conditions', () => {
+  // The stub answers a write with the error botocore raises when DynamoDB refuses its condition.
+  const script = `
+import importlib.util, os, sys
+sys.path.insert(0, os.path.join(${JSON.stringify(import.meta.dirname)}, "boto3-stub"))
+import boto3
+spec = importlib.util.spec_from_file_location("generated", sys.argv[1])
+module = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(module)
+
+class ClientError(Exception):
+    def __init__(self, response):
+        super().__init__(response["Error"]["Code"])
+        self.response = response
+
+def refuse_update(self, **kwargs):
+    raise ClientError({"Error": {"Code": "ConditionalCheckFailedException"}})
+
+def refuse_transaction(self, **kwargs):
+    raise ClientError({"Error": {"Code": "TransactionCanceledException"},
+                       "CancellationReasons": [{"Code": "ConditionalCheckFailed"}, {"Code": "None"}]})
+
+boto3._Table.update_item = refuse_update
+boto3._Client.transact_write_items = refuse_transaction
+calls = {"update_order_status": ("c-1", "o-1", "PAID"),
+         "update_message_group": ("u-1", "g-1", "2026-01-01", "u-2", "Bo", "bo", "hi", "2026-02-01", "2026-02-01")}
+for name, args in calls.items():
+    if not hasattr(module, name):
+        continue
+    try:
+        getattr(module, name)(*args)
+    except module.ItemNotFoundError as error:
+        print(type(error).__name__, error.entity, str(error))
+`;
+
+  it('an update of a missing item raises ItemNotFoundError naming the item; so does a key move of a missing row', () => {
+    const folder = codegenFolder('py-refused');
+    const shop = join(folder, 'shop.py');
+    const cruddur = join(folder, 'cruddur.py');
+    const runner = join(folder, 'refuse.py');
+    writeFileSync(shop, generatePython(TEMPLATES.find((t) => t.name === 'online-shop')!.model));
+    writeFileSync(cruddur, generatePython(TEMPLATES.find((t) => t.name === 'cruddur-messaging')!.model));
+    writeFileSync(runner, script);
+    expect(execFileSync('python3', [runner, shop], { encoding: 'utf8' }).trim()).toBe(
+      'ItemNotFoundError Order no Order with PK "CUSTOMER#c-1" SK "ORDER#o-1"',
+    );
+    expect(execFileSync('python3', [runner, cruddur], { encoding: 'utf8' }).trim()).toBe(
+      'ItemNotFoundError MessageGroup no MessageGroup with pk "GRP#u-1" sk "2026-01-01#g-1"',
+    );
+  });
 });

@@ -28,7 +28,8 @@ function runScript(
   args: string[],
   env: Record<string, string> = {},
 ): { status: number | null; stdout: string; stderr: string; calls: Call[] } {
-  const run = spawnSync('python3', [resolve(import.meta.dirname, 'run-schema-load.py'), file, ...args], {
+  // -B: importing the boto3 stub must not write a __pycache__ into the repository.
+  const run = spawnSync('python3', ['-B', resolve(import.meta.dirname, 'run-schema-load.py'), file, ...args], {
     encoding: 'utf8',
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
   });
@@ -64,7 +65,15 @@ describe('generateSchemaLoad', () => {
     expect(status).toBe(0);
     const documents = createTableDocuments(saas, 'saas-app');
     expect(calls).toEqual([
-      { operation: 'client', kwargs: { endpoint_url: 'http://localhost:8000', region_name: 'us-east-1' } },
+      {
+        operation: 'client',
+        kwargs: {
+          endpoint_url: 'http://localhost:8000',
+          aws_access_key_id: 'local',
+          aws_secret_access_key: 'local',
+          region_name: 'us-east-1',
+        },
+      },
       { operation: 'CreateTable', kwargs: documents.createTable },
       {
         operation: 'wait:table_exists',
@@ -85,7 +94,10 @@ describe('generateSchemaLoad', () => {
       AWS_DEFAULT_REGION: 'eu-west-1',
       AWS_ENDPOINT_URL_DYNAMODB: 'http://127.0.0.1:4566',
     });
-    expect(local.calls[0]).toEqual({ operation: 'client', kwargs: { endpoint_url: 'http://127.0.0.1:4566' } });
+    expect(local.calls[0]).toEqual({
+      operation: 'client',
+      kwargs: { endpoint_url: 'http://127.0.0.1:4566', aws_access_key_id: 'local', aws_secret_access_key: 'local' },
+    });
     const wrong = runScript(file, ['production']);
     expect(wrong.status).not.toBe(0);
     expect(wrong.stderr).toContain('usage:');

@@ -100,23 +100,48 @@ describe('generated TypeScript against the embedded engine', () => {
     expect(created).toEqual([...created].sort().reverse());
   });
 
-  it("cruddur: finds both group rows through the GSI, lists a user's groups and updates the last message", async () => {
+  it("cruddur: finds both group rows through the GSI, lists a user's groups; create-message never overwrites", async () => {
     const cruddur = api('cruddur-messaging');
     const rows = (await cruddur.findGroupRows!({ messageGroupUuid: GROUP })) as Page;
     expect(rows.items.map((r) => r.pk).sort()).toEqual([`GRP#${ANDREW}`, 'GRP#c2f4a6c1-0f51-4d8e-9a2b-2a8f0e3c7d55']);
     const groups = (await cruddur.listMessageGroups!({ userUuid: ANDREW })) as Page;
     expect(groups.items).toHaveLength(1);
-    const updated = (await cruddur.updateMessageGroup!({
+    const again = cruddur.createMessage!({
+      messageGroupUuid: GROUP,
+      messageUuid: 'm-3',
       userUuid: ANDREW,
-      lastMessageAt: '2026-10-14T09:42:17.000Z',
+      userDisplayName: 'Andrew Brown',
+      userHandle: 'andrewbrown',
+      message: 'overwritten?',
+      createdAt: '2026-10-15T10:03:00.000Z',
+    });
+    await expect(again).rejects.toMatchObject({
+      name: 'ItemExistsError',
+      entity: 'Message',
+      message: `a Message with pk "MSG#${GROUP}" sk "2026-10-15T10:03:00.000Z#m-3" already exists`,
+    });
+  });
+
+  it('cruddur: updateMessageGroup moves the row to its new sort key (one transaction); a second move finds no row', async () => {
+    const cruddur = api('cruddur-messaging');
+    const move = {
+      userUuid: ANDREW,
+      messageGroupUuid: GROUP,
+      previousLastMessageAt: '2026-10-14T09:42:17.000Z',
+      otherUserUuid: 'c2f4a6c1-0f51-4d8e-9a2b-2a8f0e3c7d55',
+      otherUserDisplayName: 'Andrew Bayko',
+      otherUserHandle: 'bayko',
       message: 'message 21',
-      updatedAt: '2026-10-15T10:21:00.000Z',
-    })) as Record<string, unknown>;
-    expect(updated).toMatchObject({
-      pk: `GRP#${ANDREW}`,
-      sk: '2026-10-14T09:42:17.000Z',
-      message: 'message 21',
-      updated_at: '2026-10-15T10:21:00.000Z',
+      lastMessageAt: '2026-10-15T10:21:00.000Z',
+      updatedAt: '2026-10-15T10:21:00.100Z',
+    };
+    await cruddur.updateMessageGroup!(move);
+    const groups = (await cruddur.listMessageGroups!({ userUuid: ANDREW })) as Page;
+    expect(groups.items.map((g) => g.sk)).toEqual([`2026-10-15T10:21:00.000Z#${GROUP}`]);
+    expect(groups.items[0]).toMatchObject({ message: 'message 21', updated_at: '2026-10-15T10:21:00.100Z' });
+    await expect(cruddur.updateMessageGroup!(move)).rejects.toMatchObject({
+      name: 'ItemNotFoundError',
+      message: `no MessageGroup with pk "GRP#${ANDREW}" sk "2026-10-14T09:42:17.000Z#${GROUP}"`,
     });
   });
 
@@ -177,6 +202,11 @@ describe('generated TypeScript against the embedded engine', () => {
     })) as Record<string, unknown>;
     expect(updated).toMatchObject({ status: 'closed', flag: false, payload: { n: 1 } });
     await edge.delete_!({ name: 'e1', class_: 'alpha', order: 1 });
+    expect(await edge.getEvent!({ name: 'e1', class_: 'alpha', order: 1 })).toBeUndefined();
+    // An update changes an existing item only: the deleted one is not brought back as a ghost.
+    await expect(
+      edge.setStatus!({ name: 'e1', class_: 'alpha', order: 1, status: 'x', flag: true }),
+    ).rejects.toMatchObject({ name: 'ItemNotFoundError', message: expect.stringMatching(/^no Event with /) });
     expect(await edge.getEvent!({ name: 'e1', class_: 'alpha', order: 1 })).toBeUndefined();
   });
 

@@ -37,7 +37,7 @@ describe('generateTypeScript', () => {
     expect(source).toContain("IndexName: 'message-group-sk-index'");
     expect(source).toMatch(/export async function findGroupRows\(/);
     expect(source).toMatch(
-      /export async function updateMessageGroup\(client: DynamoDBDocumentClient, params: UpdateMessageGroupParams\): Promise<MessageGroup>/,
+      /export async function updateMessageGroup\(client: DynamoDBDocumentClient, params: UpdateMessageGroupParams\): Promise<void>/,
     );
   });
 

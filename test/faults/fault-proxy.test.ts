@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEndpointClient } from '../../electron/backend/connections/local-client.js';
 import { startTestEngine } from '../support/engine.js';
 import { seededRandom, startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
+import { waitUntilActive } from '../support/model-tables.js';
 
 let engine: Awaited<ReturnType<typeof startTestEngine>>;
 let proxy: FaultProxy;
@@ -23,7 +24,7 @@ beforeAll(async () => {
       BillingMode: 'PAY_PER_REQUEST',
     }),
   );
-  await new Promise((r) => setTimeout(r, 50));
+  await waitUntilActive(engine.client, 'proxied');
   proxy = await startFaultProxy(engine.engine.endpoint);
 });
 
@@ -87,12 +88,20 @@ describe('fault proxy', () => {
     client.destroy();
   });
 
-  it('delays answers', async () => {
-    proxy.setFaults({ rules: [{ fault: 'delay', delayMs: 300 }] });
+  it('delays answers: the engine has applied the write while the client still waits for the answer', async () => {
+    proxy.setFaults({ rules: [{ fault: 'delay', delayMs: 1_000 }] });
     const client = createEndpointClient(proxy.endpoint);
-    const started = Date.now();
-    await client.send(put('slow'));
-    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+    const delayedBefore = proxy.stats.delayed;
+    let answered = false;
+    const sent = client.send(put('slow')).then(() => {
+      answered = true;
+    });
+    while (proxy.stats.delayed === delayedBefore) await new Promise((resolve) => setImmediate(resolve));
+    const got = await engine.client.send(new GetItemCommand({ TableName: 'proxied', Key: { pk: { S: 'slow' } } }));
+    expect(got.Item).toBeDefined();
+    expect(answered).toBe(false);
+    await sent;
+    expect(answered).toBe(true);
     client.destroy();
   });
 

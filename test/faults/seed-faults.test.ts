@@ -7,7 +7,7 @@ import { createEndpointClient } from '../../electron/backend/connections/local-c
 import { startEngine } from '../../electron/backend/engine/start-engine.js';
 import { keyId } from '../../electron/backend/seed/key-id.js';
 import type { SeedSummary } from '../../electron/backend/seed/seed-types.js';
-import { writeSeed } from '../../electron/backend/seed/write-seed.js';
+import { DEFAULT_CONCURRENCY, writeSeed } from '../../electron/backend/seed/write-seed.js';
 import { isMonotableError } from '../../shared/errors/monotable-error.js';
 import { planSeed } from '../../shared/seed/plan-seed.js';
 import type { SeedPlan } from '../../shared/seed/seed-types.js';
@@ -31,7 +31,7 @@ afterAll(async () => {
 /** A fresh Cruddur table of exactly `groups + messages` planned items, and a connection through a fault proxy. */
 async function setup(
   table: string,
-  counts: { MessageGroup: number; Message: number },
+  counts: { Conversation: number; Message: number },
   faults: Faults,
 ): Promise<{ plan: SeedPlan; proxy: FaultProxy; connection: OpenConnection }> {
   const model = cruddurModel({ tableName: table });
@@ -57,7 +57,7 @@ describe('seeding through the fault proxy', () => {
   it('writes 20,000 items exactly once with 30% of BatchWriteItem calls throttled', async () => {
     const { plan, proxy, connection } = await setup(
       'faults-throttle',
-      { MessageGroup: 400, Message: 19_600 },
+      { Conversation: 200, Message: 19_600 },
       {
         seed: 3,
         rules: [{ fault: 'throttle', operations: ['BatchWriteItem'], probability: 0.3 }],
@@ -74,7 +74,7 @@ describe('seeding through the fault proxy', () => {
   it('resends only the UnprocessedItems of partially processed batches', async () => {
     const { plan, proxy, connection } = await setup(
       'faults-unprocessed',
-      { MessageGroup: 40, Message: 1960 },
+      { Conversation: 20, Message: 1960 },
       {
         seed: 4,
         rules: [{ fault: 'unprocessed', operations: ['BatchWriteItem'], probability: 0.5, share: 0.6 }],
@@ -89,7 +89,7 @@ describe('seeding through the fault proxy', () => {
   it('survives 500s and connections reset after the write was applied (SDK retries), without duplicates', async () => {
     const { plan, proxy, connection } = await setup(
       'faults-resets',
-      { MessageGroup: 40, Message: 1960 },
+      { Conversation: 20, Message: 1960 },
       {
         seed: 5,
         rules: [
@@ -108,7 +108,7 @@ describe('seeding through the fault proxy', () => {
   it('resends a batch whose connection is reset more times in a row than the SDK retries', async () => {
     const { plan, proxy, connection } = await setup(
       'faults-reset-run',
-      { MessageGroup: 2, Message: 48 },
+      { Conversation: 1, Message: 48 },
       {
         rules: [{ fault: 'reset', operations: ['BatchWriteItem'], maxTimes: 6, when: 'after' }],
       },
@@ -122,7 +122,7 @@ describe('seeding through the fault proxy', () => {
   it('gives up on items that stay throttled, lists them, and a re-run writes only those', async () => {
     const { plan, proxy, connection } = await setup(
       'faults-give-up',
-      { MessageGroup: 2, Message: 73 },
+      { Conversation: 1, Message: 73 },
       {
         rules: [{ fault: 'throttle', operations: ['BatchWriteItem'], skipFirst: 1 }],
       },
@@ -137,22 +137,27 @@ describe('seeding through the fault proxy', () => {
     await expectExactly(plan);
   });
 
-  it('cancel mid-seed returns a summary with written < planned; a re-run writes the rest', async () => {
-    const { plan, connection } = await setup(
+  it('cancel mid-seed stops sending batches and returns a summary with written < planned; a re-run writes the rest', async () => {
+    const { plan, proxy, connection } = await setup(
       'faults-cancel',
-      { MessageGroup: 100, Message: 4900 },
+      { Conversation: 50, Message: 4900 },
       { rules: [{ fault: 'delay', delayMs: 5 }] },
     );
     const controller = new AbortController();
-    const started = Date.now();
+    const batches = () => proxy.stats.byOperation['BatchWriteItem'] ?? 0;
+    let batchesAtCancel = 0;
     const summary = await writeSeed(connection, plan, {
       signal: controller.signal,
       progressIntervalMs: 0,
       onProgress: (p) => {
-        if (p.written >= 1000) controller.abort();
+        if (p.written >= 1000 && !controller.signal.aborted) {
+          batchesAtCancel = batches();
+          controller.abort();
+        }
       },
     });
-    expect(Date.now() - started).toBeLessThan(10_000);
+    // The cancel took effect: no batch starts after it; only the ones already on their way (one per worker) arrive.
+    expect(batches() - batchesAtCancel).toBeLessThanOrEqual(DEFAULT_CONCURRENCY);
     expect(summary.cancelled).toBe(true);
     expect(summary.written).toBeGreaterThanOrEqual(1000);
     expect(summary.written).toBeLessThan(plan.planned);
@@ -173,7 +178,7 @@ describe('engine killed mid-seed', () => {
       const model = cruddurModel({ tableName: 'faults-kill' });
       await createTable(client, model.tables[0]!);
       client.destroy();
-      const plan = planSeed(model, { seed: 12, counts: { MessageGroup: 100, Message: 4900 } });
+      const plan = planSeed(model, { seed: 12, counts: { Conversation: 50, Message: 4900 } });
       const connection = await openConnection({ kind: 'endpoint', url: first.endpoint });
       let killed = false;
       let error: unknown;

@@ -22,7 +22,13 @@ function effectiveGsis(table: Table): Table['globalSecondaryIndexes'] {
     return { ...gsi, throughput: throughput ?? { read: billing.read, write: billing.write } };
   });
 }
-const tableSettings = ({ entities: _e, accessPatterns: _p, description: _d, ...rest }: Table): unknown => ({
+const tableSettings = ({
+  entities: _e,
+  seedEntities: _s,
+  accessPatterns: _p,
+  description: _d,
+  ...rest
+}: Table): unknown => ({
   ...rest,
   globalSecondaryIndexes: effectiveGsis(rest as Table),
 });

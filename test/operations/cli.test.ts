@@ -1,7 +1,9 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../electron/cli/main.js';
 import { runCli, type CliResult } from '../support/run-cli.js';
 import type { TestEngine } from '../support/engine.js';
 import { BIG, SHOP_MODEL, order, startShopEngine } from './shop-model.js';
@@ -174,7 +176,8 @@ describe('monotable query and scan', () => {
     expect(stderr).toMatch(/Scan: 40 item\(s\)/);
     const refused = await cli('scan', 'shop.monotable.json', '--segments', '3');
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/--segments reads the whole table/);
+    expect(refused.stderr).toMatch(/A parallel Scan \(3 segments\) reads the whole table/);
+    expect(refused.stderr).toMatch(/hint: Add --all/);
   });
 
   it('a page with no matches but more to read says so, with the key to continue', async () => {
@@ -192,6 +195,40 @@ describe('monotable query and scan', () => {
     expect(lines).toEqual([]);
     expect(stderr).toMatch(/Query: 0 item\(s\), 1 page\(s\), 5 scanned/);
     expect(stderr).toMatch(/more items: continue with --start-key '\{"/);
+  });
+});
+
+describe('Ctrl-C during a streamed read', () => {
+  it('stops further pages, keeps what was written and says where to continue', async () => {
+    const controller = new AbortController();
+    let stdout = '';
+    let stderr = '';
+    const code = await main(
+      ['scan', 'shop.monotable.json', '--all', '--limit', '5', '--endpoint', engine.engine.endpoint],
+      {
+        stdout: new Writable({
+          write(chunk: Buffer, _encoding, done) {
+            stdout += chunk.toString();
+            controller.abort(); // the first page is out: the user presses Ctrl-C
+            done();
+          },
+        }),
+        stderr: new Writable({
+          write(chunk: Buffer, _encoding, done) {
+            stderr += chunk.toString();
+            done();
+          },
+        }),
+        cwd: dir,
+        signal: controller.signal,
+      },
+    );
+    expect(code).toBe(2);
+    expect(stdout.trimEnd().split('\n')).toHaveLength(5);
+    expect(stderr).toMatch(/error \[CANCELLED\].* 5 item\(s\) in 1 page\(s\) were loaded before this/);
+    const key = /continue with --start-key '([^']+)'/.exec(stderr)?.[1];
+    const rest = await cli('scan', 'shop.monotable.json', '--all', '--start-key', key!);
+    expect(rest.lines).toHaveLength(35);
   });
 });
 
@@ -220,6 +257,6 @@ describe('guarded writes from the CLI', () => {
     expect(production.stderr).toMatch(/hint: Type the table name to confirm: --confirm Shop/);
     const confirmed = await cli(...put, '--production', '--confirm', 'Shop');
     expect(confirmed.code).toBe(0);
-    expect(confirmed.stderr).toMatch(/PutItem: 0 item\(s\), 1 page\(s\), 1 capacity unit\(s\) consumed/);
+    expect(confirmed.stderr).toMatch(/^PutItem: 1 item written, 1 capacity unit\(s\) consumed$/m);
   });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPattern } from '../../electron/backend/operations/run-pattern.js';
 import type { TestEngine } from '../support/engine.js';
 import { monotableRejection } from '../support/rejection.js';
+import { DYNALITE_CAPABILITIES } from '../../electron/backend/connections/connection.js';
 import { BIG, SHOP_MODEL, order, testConnection, startShopEngine } from './shop-model.js';
 
 let engine: TestEngine;
@@ -45,18 +46,25 @@ describe('runPattern on the real engine', () => {
     expect(read.result.items[0]?.['gsi1pk']).toEqual({ S: 'STATUS#open' });
   });
 
-  it('transact-write on the embedded engine: ENGINE_UNSUPPORTED before anything is sent', async () => {
+  it('transact-write on the embedded engine: written as one transaction; refused where the engine lacks them', async () => {
     const params = { customer_id: 'c8', order_id: '0001', status: 'open', created_at: '2026-02-02', total: '5' };
-    const error = await monotableRejection(
-      runPattern(testConnection(engine.client), SHOP_MODEL, 'place-order', params),
+    const plain = await monotableRejection(
+      runPattern(
+        testConnection(engine.client, { capabilities: DYNALITE_CAPABILITIES }),
+        SHOP_MODEL,
+        'place-order',
+        params,
+      ),
     );
-    expect(error.code).toBe('ENGINE_UNSUPPORTED');
-    expect(error.message).toMatch(/Transactions .* DynamoDB Local or AWS/);
+    expect(plain.code).toBe('ENGINE_UNSUPPORTED');
+    expect(plain.message).toMatch(/Transactions .* DynamoDB Local or AWS/);
+    const placed = await runPattern(testConnection(engine.client), SHOP_MODEL, 'place-order', params);
+    expect(placed.request.operation).toBe('TransactWriteItems');
     const read = await runPattern(testConnection(engine.client), SHOP_MODEL, 'get-order', {
       customer_id: 'c8',
       order_id: '0001',
     });
-    expect(read.result.items).toEqual([]);
+    expect(read.result.items[0]?.['total']).toEqual({ N: '5' });
   });
 
   it('a missing or unknown parameter is BAD_INPUT naming it and listing the parameters', async () => {

@@ -1,3 +1,4 @@
+import type { Item } from '../../shared/model/attribute-value.js';
 import type { AccessPattern, Model, Table } from '../../shared/model/schema.js';
 import { cruddurMessaging } from '../../shared/templates/cruddur-messaging.js';
 
@@ -28,3 +29,21 @@ export function cruddurModel(options: CruddurOptions = {}): Model {
   options.changeTable?.(table);
   return model;
 }
+
+const text = (item: Item | undefined, name: string): string => {
+  const value = item?.[name];
+  if (!value || !('S' in value)) throw new Error(`the cruddur-messaging template has no text "${name}" in its samples`);
+  return value.S;
+};
+const [groupRows, messageRows] = cruddurMessaging.tables[0]!.entities.map((e) => e.sampleItems ?? []);
+
+/**
+ * The template's sample data, named for the tests: one conversation between two users, a group row for each of
+ * them (both sorted at the time of the last message), and three messages in time order.
+ */
+export const CRUDDUR_SAMPLES = {
+  group: text(groupRows?.[0], 'message_group_uuid'),
+  user: text(groupRows?.[0], 'user_uuid'),
+  otherUser: text(groupRows?.[1], 'user_uuid'),
+  messages: (messageRows ?? []).map((m) => ({ createdAt: text(m, 'created_at'), message: text(m, 'message') })),
+};

@@ -71,7 +71,7 @@ export function createDispatcher<T extends MethodTable>(
       if (!parsed.success) throw badInput(method, describeZodIssues(parsed.error));
       let badEvent: string | undefined;
       let finished = false;
-      const emit = (event: unknown): void => {
+      const emit = (event: unknown): unknown => {
         if (finished) return; // an event after the result would arrive after the envelope: dropped
         const checked = spec.events?.safeParse(event);
         if (!checked?.success) {
@@ -80,7 +80,7 @@ export function createDispatcher<T extends MethodTable>(
             : 'an event from a method without events';
           return;
         }
-        ctx.emit(checked.data);
+        return ctx.emit(checked.data);
       };
       const result = await handler(parsed.data, {
         signal: ctx.signal,

@@ -8,7 +8,11 @@ import type { FileScope } from '../files/file-scope.js';
  */
 export interface HandlerContext<E = unknown> {
   signal: AbortSignal;
-  emit(event: E): void;
+  /**
+   * Sends one event to the caller. The promise settles when the caller's transport has taken it (the in-process
+   * client awaits the caller's `onEvent`): a handler streaming pages awaits it, so a slow reader holds it back.
+   */
+  emit(event: E): unknown;
   /**
    * Where the file methods may read and write: each transport passes its own (the server: the root it was started
    * in, confined); absent (the in-process client of the CLI and tests), the file methods use `defaultFileScope()`.

@@ -20,7 +20,7 @@ export function createInProcessClient(dispatch: Dispatch = backendDispatch, file
   return {
     async call(method, input, options = {}) {
       const signal = abortSignal(options.signal);
-      const emit = (event: unknown): void => options.onEvent?.(event as never);
+      const emit = (event: unknown): unknown => options.onEvent?.(event as never);
       return (await dispatch(method, input, { signal, emit, ...(files ? { files } : {}) })) as never;
     },
   };

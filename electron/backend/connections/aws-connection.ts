@@ -1,19 +1,32 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { MonotableError } from '../../../shared/errors/monotable-error.js';
 import { resolveProfileCredentials } from './aws-credentials.js';
+import { resolveDefaultCredentials } from './default-credential-chain.js';
 import type { ConnectionSpec, OpenConnection } from './connection.js';
 import { FULL_CAPABILITIES } from './connection.js';
 import { CLIENT_DEFAULTS } from './local-client.js';
 
-/** AWS through a named profile (default: `default`) and an explicit Region; credentials are resolved up front. */
+/**
+ * AWS in an explicit Region, through a named profile, or without one through the default chain in the AWS CLI's order
+ * (environment, AWS_PROFILE / the default profile, container and instance metadata). Credentials are resolved up
+ * front, so a missing login fails here, fast; the label says where they came from, never what they are.
+ */
 export async function openAwsConnection(spec: ConnectionSpec & { kind: 'aws' }): Promise<OpenConnection> {
   if (!spec.region) {
     throw new MonotableError('BAD_INPUT', 'An AWS connection needs a Region.', {
       hint: 'Add --region, e.g. --region us-east-1.',
     });
   }
-  const profile = spec.profile ?? 'default';
-  const credentials = await resolveProfileCredentials(profile, spec.region);
+  let credentials: Awaited<ReturnType<typeof resolveProfileCredentials>>;
+  let source: string;
+  if (spec.profile) {
+    credentials = await resolveProfileCredentials(spec.profile, spec.region);
+    source = `profile ${spec.profile}`;
+  } else {
+    const resolved = await resolveDefaultCredentials(spec.region);
+    credentials = resolved.provider;
+    source = `credentials from ${resolved.source.description}`;
+  }
   const client = new DynamoDBClient({
     region: spec.region,
     credentials,
@@ -27,7 +40,7 @@ export async function openAwsConnection(spec: ConnectionSpec & { kind: 'aws' }):
   return {
     spec,
     client,
-    label: `AWS profile ${profile}, region ${spec.region}${spec.production ? ' (production)' : ''}`,
+    label: `AWS ${source}, region ${spec.region}${spec.production ? ' (production)' : ''}`,
     region: spec.region,
     capabilities: FULL_CAPABILITIES,
     production: spec.production === true,

@@ -163,12 +163,12 @@ export function toMonotableError(error: unknown, context: ErrorContext = {}): Mo
     return make(
       'ENGINE_UNSUPPORTED',
       `${context.operation ?? 'This operation'} is not supported by this engine.`,
-      'The embedded engine (dynalite) lacks transactions, PartiQL, TTL and streams; they work on DynamoDB Local or AWS: connect with --endpoint or --profile.',
+      'The embedded engine lacks PartiQL and streams (plain dynalite also lacks transactions and TTL); they work on DynamoDB Local or AWS: connect with --endpoint or --profile.',
       context,
     );
   }
   if (CREDENTIAL_NAMES.has(name)) {
-    const profile = connection?.spec.kind === 'aws' ? (connection.spec.profile ?? 'default') : undefined;
+    const profile = connection?.spec.kind === 'aws' ? connection.spec.profile : undefined;
     return make(
       'CREDENTIALS',
       `${op}the AWS credentials were rejected or have expired${where(connection)}${raw ? `: ${raw.split('\n')[0]}` : '.'}`,

@@ -2,20 +2,19 @@ import {
   CreateTableCommand,
   DescribeTableCommand,
   ListTablesCommand,
-  TransactWriteItemsCommand,
+  ExecuteStatementCommand,
   type CreateTableCommandInput,
 } from '@aws-sdk/client-dynamodb';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startConnectedTestEngine, type ConnectedTestEngine } from '../../../test/support/connected-engine.js';
+import { startConnectionCounter } from '../../../test/support/connection-counter.js';
 import { rejection } from '../../../test/support/rejection.js';
 import { startEngineService } from '../engine/run-engine.js';
 import { toMonotableError } from './aws-errors.js';
 import { EMBEDDED_CAPABILITIES, FULL_CAPABILITIES, openConnection, type OpenConnection } from './connection.js';
 import { assertConfirmed, assertSupported, assertWritable } from './guards.js';
 import { isMonotableError } from '../../../shared/errors/monotable-error.js';
+import { tempFolder } from '../../../test/support/temp-folder.js';
 
 const TABLE: CreateTableCommandInput = {
   TableName: 'Things',
@@ -35,7 +34,7 @@ afterAll(async () => engine.stop());
 describe('endpoint connections', () => {
   test('show the access key id and region they use', async () => {
     expect(connection.label).toBe(
-      `endpoint ${engine.engine.endpoint} (access key id alice, region eu-west-1, dynalite)`,
+      `endpoint ${engine.engine.endpoint} (access key id alice, region eu-west-1, Monotable engine)`,
     );
     expect(connection.capabilities).toEqual(EMBEDDED_CAPABILITIES);
     expect(connection.accessKeyId).toBe('alice');
@@ -59,15 +58,13 @@ describe('endpoint connections', () => {
     expect(missing.code).toBe('TABLE_NOT_FOUND');
     expect(missing.message).toContain('Table "Nope" not found in region eu-west-1');
     expect(missing.message).toContain('access key id alice');
-    const transact = new TransactWriteItemsCommand({
-      TransactItems: [{ Put: { TableName: 'Things', Item: { pk: { S: 'a' } } } }],
-    });
-    const unsupported = toMonotableError(await rejection(connection.client.send(transact)), {
-      operation: 'TransactWriteItems',
+    const partiql = new ExecuteStatementCommand({ Statement: 'SELECT * FROM "Things"' });
+    const unsupported = toMonotableError(await rejection(connection.client.send(partiql)), {
+      operation: 'ExecuteStatement',
       connection,
     });
     expect(unsupported.code).toBe('ENGINE_UNSUPPORTED');
-    expect(unsupported.message).toContain('TransactWriteItems');
+    expect(unsupported.message).toContain('ExecuteStatement');
     expect(unsupported.details.hint).toMatch(/DynamoDB Local or AWS/);
     const invalid = toMonotableError(
       await rejection(connection.client.send(new CreateTableCommand({ ...TABLE, TableName: 'x' }))),
@@ -77,10 +74,19 @@ describe('endpoint connections', () => {
     expect(invalid.message).toMatch(/TableName/);
   });
 
+  test('opening an endpoint connection probes the engine once and never retries the probe', async () => {
+    const counter = await startConnectionCounter();
+    try {
+      const connection = await openConnection({ kind: 'endpoint', url: counter.url });
+      await connection.close();
+      expect(counter.connections()).toBe(1);
+    } finally {
+      await counter.close();
+    }
+  });
+
   test('nothing listening is CONNECTION_FAILED telling to start the engine', async () => {
-    const started = Date.now();
     const dead = await openConnection({ kind: 'endpoint', url: 'http://127.0.0.1:1' });
-    expect(Date.now() - started).toBeLessThan(1_500);
     expect(dead.capabilities.transactions).toBe(true);
     try {
       const error = toMonotableError(await rejection(dead.client.send(new ListTablesCommand({}))), {
@@ -128,11 +134,13 @@ describe('endpoint connections', () => {
 });
 
 describe('guards', () => {
-  test('the embedded engine refuses transactions, PartiQL, TTL and streams with a way out', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'monotable-guard-'));
+  test('the embedded engine has transactions and TTL; it refuses PartiQL and streams with a way out', async () => {
+    const dir = await tempFolder('guard');
     const embedded = await openConnection({ kind: 'embedded', dataDir: dir });
     try {
-      for (const feature of ['transactions', 'partiql', 'ttl', 'streams'] as const) {
+      expect(() => assertSupported(embedded, 'transactions')).not.toThrow();
+      expect(() => assertSupported(embedded, 'ttl')).not.toThrow();
+      for (const feature of ['partiql', 'streams'] as const) {
         const error = await rejection(Promise.resolve().then(() => assertSupported(embedded, feature)));
         expect(isMonotableError(error) && error.code).toBe('ENGINE_UNSUPPORTED');
         expect((error as Error).message).toContain(
@@ -168,7 +176,7 @@ describe('guards', () => {
 
 describe('embedded connections', () => {
   test('connect to the engine running on the data folder', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'monotable-embedded-'));
+    const dir = await tempFolder('embedded');
     const service = await startEngineService({ engineDir: dir, inMemory: true });
     try {
       const first = await openConnection({ kind: 'embedded', dataDir: dir });
@@ -185,7 +193,7 @@ describe('embedded connections', () => {
   });
 
   test("a folder held by another command's engine: ENGINE_START_FAILED naming it, with what to do", async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'monotable-busy-'));
+    const dir = await tempFolder('busy');
     const holder = await openConnection({ kind: 'embedded', dataDir: dir });
     try {
       const error = await rejection(openConnection({ kind: 'embedded', dataDir: dir }));
@@ -200,7 +208,7 @@ describe('embedded connections', () => {
   });
 
   test('without a running engine, start one on the folder for the connection; data stays on disk', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'monotable-transient-'));
+    const dir = await tempFolder('transient');
     const first = await openConnection({ kind: 'embedded', dataDir: dir });
     expect(first.label).toContain('started for this command');
     await first.client.send(new CreateTableCommand(TABLE));

@@ -1,20 +1,15 @@
-import { TransactGetItemsCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ExecuteStatementCommand, TransactGetItemsCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { ConnectionSpec } from '../../../shared/api/methods/connection.js';
 import { openAwsConnection } from './aws-connection.js';
 import { openEmbeddedConnection } from './embedded-connection.js';
 import { createEndpointClient } from './local-client.js';
 
-/** Where to connect: the embedded engine (default), a local endpoint (DynamoDB Local, LocalStack), or AWS. */
-export type ConnectionTarget =
-  | { kind: 'embedded'; dataDir?: string }
-  | { kind: 'endpoint'; url: string; region?: string; accessKeyId?: string }
-  | { kind: 'aws'; profile?: string; region: string };
-
-export type ConnectionSpec = ConnectionTarget & {
-  /** Destructive operations need the table name typed as confirmation. */
-  production?: boolean;
-  /** Writes are refused (READ_ONLY). */
-  readOnly?: boolean;
-};
+/**
+ * Where to connect: the embedded engine (default), a local endpoint (DynamoDB Local, LocalStack), or AWS; marked
+ * `production` (destructive operations need the table name typed as confirmation) or `readOnly` (writes refused).
+ * The api's schema is the one definition.
+ */
+export type { ConnectionSpec };
 
 export interface Capabilities {
   transactions: boolean;
@@ -40,7 +35,16 @@ export interface OpenConnection {
   close(): Promise<void>;
 }
 
+/** Monotable's embedded engine: dynalite plus transactions and TTL added in front of it. */
 export const EMBEDDED_CAPABILITIES: Capabilities = {
+  transactions: true,
+  partiql: false,
+  ttl: true,
+  streams: false,
+  deletionProtection: false,
+};
+/** dynalite on its own (started outside Monotable). */
+export const DYNALITE_CAPABILITIES: Capabilities = {
   transactions: false,
   partiql: false,
   ttl: false,
@@ -60,13 +64,19 @@ async function openEndpointConnection(spec: ConnectionSpec & { kind: 'endpoint' 
   const accessKeyId = spec.accessKeyId ?? 'local';
   const client = createEndpointClient(spec.url, { region, accessKeyId });
   const engine = await probeEngine(createEndpointClient(spec.url, { region, accessKeyId, maxAttempts: 1 }));
+  const engineName = { monotable: ', Monotable engine', dynalite: ', dynalite', other: '' }[engine];
   return {
     spec,
     client,
-    label: `endpoint ${spec.url} (access key id ${accessKeyId}, region ${region}${engine === 'dynalite' ? ', dynalite' : ''})`,
+    label: `endpoint ${spec.url} (access key id ${accessKeyId}, region ${region}${engineName})`,
     region,
     accessKeyId,
-    capabilities: engine === 'dynalite' ? EMBEDDED_CAPABILITIES : { ...FULL_CAPABILITIES, deletionProtection: false },
+    capabilities:
+      engine === 'monotable'
+        ? EMBEDDED_CAPABILITIES
+        : engine === 'dynalite'
+          ? DYNALITE_CAPABILITIES
+          : { ...FULL_CAPABILITIES, deletionProtection: false },
     production: spec.production === true,
     readOnly: spec.readOnly === true,
     async close() {
@@ -76,17 +86,28 @@ async function openEndpointConnection(spec: ConnectionSpec & { kind: 'endpoint' 
 }
 
 /**
- * dynalite (a `monotable engine` reached by URL) answers TransactGetItems with UnknownOperationException; DynamoDB
- * Local, LocalStack and AWS implement transactions and reject the empty request with a ValidationException (nothing
- * is read or written). Anything else (unreachable, slow) counts as a full engine: operations then fail with their own
- * mapped errors.
+ * What answers at a local endpoint, from two requests that read and write nothing. DynamoDB Local, LocalStack and AWS
+ * know PartiQL and reject an empty statement with a ValidationException; dynalite does not know PartiQL. Monotable's
+ * engine (dynalite with transactions in front, what `monotable engine` runs) rejects an empty TransactGetItems with a
+ * ValidationException, where plain dynalite does not know the operation. Anything else (unreachable, slow) counts as
+ * a full engine: operations then fail with their own mapped errors.
  */
-async function probeEngine(probe: DynamoDBClient): Promise<'dynalite' | 'other'> {
+async function probeEngine(probe: DynamoDBClient): Promise<'monotable' | 'dynalite' | 'other'> {
+  const unknown = async (send: () => Promise<unknown>): Promise<boolean> => {
+    try {
+      await send();
+      return false;
+    } catch (error) {
+      return (error as { name?: string }).name === 'UnknownOperationException';
+    }
+  };
+  const timeout = () => ({ abortSignal: AbortSignal.timeout(1_000) });
   try {
-    await probe.send(new TransactGetItemsCommand({ TransactItems: [] }), { abortSignal: AbortSignal.timeout(1_000) });
-    return 'other';
-  } catch (error) {
-    return (error as { name?: string }).name === 'UnknownOperationException' ? 'dynalite' : 'other';
+    if (!(await unknown(() => probe.send(new ExecuteStatementCommand({ Statement: '' }), timeout())))) return 'other';
+    const transactions = !(await unknown(() =>
+      probe.send(new TransactGetItemsCommand({ TransactItems: [] }), timeout()),
+    ));
+    return transactions ? 'monotable' : 'dynalite';
   } finally {
     probe.destroy();
   }

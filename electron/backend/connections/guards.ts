@@ -9,7 +9,7 @@ const FEATURE_NAMES: Record<Feature, string> = {
   deletionProtection: 'Deletion protection',
 };
 
-/** Throws ENGINE_UNSUPPORTED when the connection's engine lacks the feature (the embedded dynalite does). */
+/** Throws ENGINE_UNSUPPORTED when the connection's engine lacks the feature (the embedded engine lacks PartiQL and streams). */
 export function assertSupported(connection: OpenConnection, feature: Feature): void {
   if (connection.capabilities[feature]) return;
   throw new MonotableError(

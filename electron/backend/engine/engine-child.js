@@ -1,11 +1,20 @@
-// The embedded DynamoDB engine (dynalite) in its own process, so that it gets its own core.
+// The embedded DynamoDB engine in its own process, so that it gets its own core: dynalite's storage, validation and
+// item operations behind Monotable's front (front/), which adds what matters most from DynamoDB (transactions, TTL),
+// enforces its expression limits before dynalite parses, and keeps one failing request from ending the process.
 // Plain JavaScript on purpose: it is forked as-is from both the sources and the build.
 // Protocol: argv = JSON options; it sends {type:'listening', port} or {type:'error', code, message} over IPC.
 import { mkdir } from 'node:fs/promises';
-import dynalite from 'dynalite';
 import { ClassicLevel } from 'classic-level';
 
 const options = JSON.parse(process.argv[2] ?? '{}');
+if (options.skipDynalitePatches?.length) {
+  process.env.MONOTABLE_SKIP_DYNALITE_PATCHES = options.skipDynalitePatches.join(',');
+}
+// Loaded after the options are read: dynalite's sources are patched as they load.
+const { createEngineFront } = await import('./front/engine-front.js');
+const { createHttpFront } = await import('./front/http-front.js');
+const { db } = await import('./front/load-dynalite.js');
+const { requestContext } = await import('./front/request-context.js');
 
 // dynalite opens LevelDB lazily and reports a failure only on the first request, so open (and close) the folder
 // first: a lock held by another engine, an unwritable folder or a missing native binary is reported at start.
@@ -22,27 +31,33 @@ if (options.dataDir) {
   }
 }
 
-const server = dynalite({
+const store = db.create({
   path: options.dataDir || undefined,
   createTableMs: options.createTableMs ?? 20,
   deleteTableMs: options.deleteTableMs ?? 20,
   updateTableMs: options.updateTableMs ?? 20,
 });
+const front = createEngineFront({ store, ttlSweepMs: options.ttlSweepMs ?? 5_000 });
+const server = createHttpFront(front);
 
-// dynalite rethrows request stream errors (`req.on('error', (err) => { throw err })`), so a client that drops the
-// connection in the middle of a request body would take the whole engine down. Such a request is simply gone;
-// every other uncaught error still ends the process (exit 1), as Node would.
-process.on('uncaughtException', (error) => {
+// An error thrown inside dynalite's callbacks cannot be caught where it happens. The request it belongs to is known
+// (AsyncLocalStorage follows the callbacks): that request gets a 500 naming its operation and releases its locks, and
+// the engine keeps serving with its data. A dropped client connection is simply gone.
+function onUncaught(error) {
   if (error?.code === 'ECONNRESET' || error?.code === 'ERR_STREAM_PREMATURE_CLOSE' || error?.message === 'aborted')
     return;
-  process.stderr.write(`${error?.stack ?? error}\n`);
-  process.exit(1);
-});
+  const context = requestContext.getStore();
+  process.stderr.write(`[engine] ${context?.operation ?? 'background work'} failed: ${error?.stack ?? error}\n`);
+  context?.fail(error);
+}
+process.on('uncaughtException', onUncaught);
+process.on('unhandledRejection', onUncaught);
 
 server.on('error', (error) => {
   process.send?.({ type: 'error', code: error.code ?? 'UNKNOWN', message: error.message });
   process.exit(3);
 });
+await front.ready;
 server.listen(options.port ?? 0, '127.0.0.1', () => {
   const address = server.address();
   process.send?.({
@@ -52,8 +67,14 @@ server.listen(options.port ?? 0, '127.0.0.1', () => {
   });
 });
 
+let stopping = false;
 function shutdown() {
-  server.close(() => process.exit(0));
+  if (stopping) return;
+  stopping = true;
+  front.close();
+  server.close();
+  server.closeAllConnections?.();
+  store.db.close(() => process.exit(0));
   setTimeout(() => process.exit(0), 2000).unref();
 }
 process.on('SIGTERM', shutdown);

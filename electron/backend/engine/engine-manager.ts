@@ -1,15 +1,10 @@
+import type { EngineStatus } from '../../../shared/api/methods/engine.js';
+import { MonotableError } from '../../../shared/errors/monotable-error.js';
 import { defaultEngineDir } from './data-dir.js';
 import { findRunningEngine } from './engine-state.js';
 import { startEngineService, type EngineService } from './run-engine.js';
 
-export interface EngineStatus {
-  running: boolean;
-  endpoint?: string;
-  port?: number;
-  pid?: number;
-  dataDir: string;
-  inMemory: boolean;
-}
+export type { EngineStatus };
 
 /** The one embedded engine a backend (the app) starts on demand and stops on quit. */
 let current: EngineService | undefined;
@@ -25,22 +20,26 @@ function statusOf(engine: EngineService): EngineStatus {
   };
 }
 
-/** Starts the engine, or reports the one already running on that folder (this backend's or another process's). */
+/**
+ * Starts the engine, or reports the one already running on that folder (this backend's or another process's);
+ * with `ifRunning: 'fail'` a running one is ENGINE_START_FAILED instead (`monotable engine` must own its engine).
+ */
 export async function ensureEngine(
-  options: { port?: number; dataDir?: string; inMemory?: boolean } = {},
+  options: { port?: number; dataDir?: string; inMemory?: boolean; ifRunning?: 'report' | 'fail' } = {},
 ): Promise<EngineStatus> {
   const dataDir = options.dataDir ?? defaultEngineDir();
-  if (current && current.engineDir === dataDir) return statusOf(current);
-  const running = await findRunningEngine(dataDir);
-  if (running)
-    return {
-      running: true,
-      endpoint: `http://127.0.0.1:${running.port}`,
-      port: running.port,
-      pid: running.pid,
-      dataDir,
-      inMemory: running.inMemory,
-    };
+  const found = current && current.engineDir === dataDir ? statusOf(current) : await runningStatus(dataDir);
+  if (found && options.ifRunning === 'fail') {
+    throw new MonotableError(
+      'ENGINE_START_FAILED',
+      `An engine already runs on ${dataDir} (pid ${found.pid}, ${found.endpoint}).`,
+      {
+        file: dataDir,
+        hint: 'Use that one (--embedded connects to it), stop it first, or choose another folder with --data.',
+      },
+    );
+  }
+  if (found) return found;
   if (current) await stopEngine();
   const engine = await startEngineService({
     port: options.port ?? 0,
@@ -52,6 +51,20 @@ export async function ensureEngine(
     if (current === engine) current = undefined;
   });
   return statusOf(engine);
+}
+
+async function runningStatus(dataDir: string): Promise<EngineStatus | undefined> {
+  const running = await findRunningEngine(dataDir);
+  return (
+    running && {
+      running: true,
+      endpoint: `http://127.0.0.1:${running.port}`,
+      port: running.port,
+      pid: running.pid,
+      dataDir,
+      inMemory: running.inMemory,
+    }
+  );
 }
 
 export async function engineStatus(): Promise<EngineStatus> {
@@ -68,6 +81,34 @@ export async function engineStatus(): Promise<EngineStatus> {
       inMemory: running.inMemory,
     };
   return { running: false, dataDir, inMemory: false };
+}
+
+/**
+ * Resolves when the engine this backend started stops on its own (`exited`), or when `signal` aborts
+ * (`cancelled`); at once with `not-running` when there is none.
+ */
+export async function watchEngine(
+  signal: AbortSignal,
+): Promise<{ outcome: 'exited' | 'cancelled' | 'not-running'; exitCode?: number; signal?: string }> {
+  const engine = current;
+  if (!engine) return { outcome: 'not-running' };
+  if (signal.aborted) return { outcome: 'cancelled' };
+  let onAbort = (): void => undefined;
+  const cancelled = new Promise<'cancelled'>((resolve) => {
+    onAbort = () => resolve('cancelled');
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    const outcome = await Promise.race([cancelled, engine.exited]);
+    if (outcome === 'cancelled') return { outcome };
+    return {
+      outcome: 'exited',
+      ...(outcome.code !== null && { exitCode: outcome.code }),
+      ...(outcome.signal !== null && { signal: outcome.signal }),
+    };
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
 }
 
 /** Stops the engine this backend started; an engine of another process is left alone. */

@@ -1,5 +1,5 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
-import { connect } from 'node:net';
+import { request } from 'node:http';
 import { join } from 'node:path';
 
 /** What a running `monotable engine` writes into its folder so that `--embedded` on other verbs can find it. */
@@ -57,22 +57,39 @@ function processAlive(pid: number): boolean {
   }
 }
 
-function portAnswers(port: number, timeoutMs: number): Promise<boolean> {
+/**
+ * Whether a DynamoDB engine answers on the port: an empty ListTables must come back with a DynamoDB request id
+ * (dynalite, DynamoDB Local and AWS all send one, even for an unsigned request they refuse). A port now held by
+ * another program (the engine died and its port and pid were reused) is not taken for the engine.
+ */
+function engineAnswers(port: number, timeoutMs: number): Promise<boolean> {
   return new Promise((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port });
-    const done = (ok: boolean): void => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(timeoutMs, () => done(false));
-    socket.once('connect', () => done(true));
-    socket.once('error', () => done(false));
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/',
+        headers: { 'Content-Type': 'application/x-amz-json-1.0', 'X-Amz-Target': 'DynamoDB_20120810.ListTables' },
+        timeout: timeoutMs,
+      },
+      (res) => {
+        res.resume();
+        resolve(typeof res.headers['x-amzn-requestid'] === 'string');
+      },
+    );
+    req.once('timeout', () => req.destroy());
+    req.once('error', () => resolve(false));
+    req.end('{}');
   });
 }
 
-/** The engine running on this folder, if its process is alive and its port answers; a stale state file is ignored. */
+/**
+ * The engine running on this folder, if its process is alive and a DynamoDB engine answers on its port; a stale
+ * state file (the engine was killed, or its pid and port went to other programs) is ignored, never blocking a start.
+ */
 export async function findRunningEngine(engineDir: string): Promise<EngineState | undefined> {
   const state = await readEngineState(engineDir);
   if (!state || !processAlive(state.pid)) return undefined;
-  return (await portAnswers(state.port, 1_000)) ? state : undefined;
+  return (await engineAnswers(state.port, 1_000)) ? state : undefined;
 }

@@ -1,8 +1,8 @@
 import { CreateTableCommand, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { existsSync } from 'node:fs';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { connect, createServer } from 'node:net';
-import { networkInterfaces, tmpdir } from 'node:os';
+import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { isMonotableError } from '../../../shared/errors/monotable-error.js';
@@ -12,6 +12,7 @@ import { levelDbPath } from './data-dir.js';
 import { readEngineState, stateFilePath } from './engine-state.js';
 import { startEngineService } from './run-engine.js';
 import { startEngine } from './start-engine.js';
+import { tempFolder } from '../../../test/support/temp-folder.js';
 
 function tryConnect(host: string, port: number): Promise<'connected' | string> {
   return new Promise((resolve) => {
@@ -31,7 +32,6 @@ function tryConnect(host: string, port: number): Promise<'connected' | string> {
 const nonLoopback = Object.values(networkInterfaces())
   .flat()
   .find((a) => a && a.family === 'IPv4' && !a.internal)?.address;
-const tempDir = (prefix: string): Promise<string> => mkdtemp(join(tmpdir(), `monotable-${prefix}-`));
 const createThings = {
   TableName: 'Things',
   AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' as const }],
@@ -108,7 +108,7 @@ describe('embedded engine process', () => {
   });
 
   test('a data folder locked by another engine is ENGINE_START_FAILED with the path', async () => {
-    const dir = levelDbPath(await tempDir('lock'));
+    const dir = levelDbPath(await tempFolder('lock'));
     const owner = await startEngine({ dataDir: dir });
     try {
       const error = await rejection(startEngine({ dataDir: dir }));
@@ -121,7 +121,7 @@ describe('embedded engine process', () => {
   });
 
   test('a damaged LevelDB folder is ENGINE_START_FAILED with the path and a way out', async () => {
-    const dir = levelDbPath(await tempDir('damaged'));
+    const dir = levelDbPath(await tempFolder('damaged'));
     await (await startEngine({ dataDir: dir })).stop();
     await writeFile(join(dir, 'CURRENT'), 'garbage');
     const error = await rejection(startEngine({ dataDir: dir }));
@@ -131,7 +131,7 @@ describe('embedded engine process', () => {
   });
 
   test('an unwritable data folder is ENGINE_START_FAILED with the path', async () => {
-    const file = join(await tempDir('file'), 'not-a-folder');
+    const file = join(await tempFolder('file'), 'not-a-folder');
     await writeFile(file, 'x');
     const error = await rejection(startEngineService({ engineDir: join(file, 'engine') }));
     expect(isMonotableError(error) && error.code).toBe('ENGINE_START_FAILED');
@@ -141,7 +141,7 @@ describe('embedded engine process', () => {
 
 describe('engine service (state file, disk and memory)', () => {
   test('on disk: tables survive a restart (classic-level loads); state file written and removed', async () => {
-    const dir = await tempDir('disk');
+    const dir = await tempFolder('disk');
     const first = await startEngineService({ engineDir: dir });
     expect(await readEngineState(dir)).toMatchObject({ port: first.port, pid: first.pid, inMemory: false });
     const client = createEndpointClient(first.endpoint);
@@ -160,7 +160,7 @@ describe('engine service (state file, disk and memory)', () => {
   });
 
   test('in memory: nothing survives a restart; no LevelDB folder', async () => {
-    const dir = await tempDir('memory');
+    const dir = await tempFolder('memory');
     const first = await startEngineService({ engineDir: dir, inMemory: true });
     const client = createEndpointClient(first.endpoint);
     await client.send(new CreateTableCommand(createThings));
@@ -178,7 +178,7 @@ describe('engine service (state file, disk and memory)', () => {
   });
 
   test('a second engine on a folder in use is refused; a killed engine leaves no live state', async () => {
-    const dir = await tempDir('twice');
+    const dir = await tempFolder('twice');
     const engine = await startEngineService({ engineDir: dir, inMemory: true });
     const error = await rejection(startEngineService({ engineDir: dir, inMemory: true }));
     expect(isMonotableError(error) && error.code).toBe('ENGINE_START_FAILED');

@@ -10,6 +10,12 @@ export interface EngineOptions {
   createTableMs?: number;
   deleteTableMs?: number;
   updateTableMs?: number;
+  /** How often the engine deletes expired TTL items (default 5,000 ms). */
+  ttlSweepMs?: number;
+  /** Tests only: dynalite fixes (by name, see front/dynalite-patches.js) left out, to show the engine survives the bug. */
+  skipDynalitePatches?: string[];
+  /** How long stop() waits after SIGTERM before it kills the process (default 5,000 ms). */
+  stopTimeoutMs?: number;
 }
 
 export interface RunningEngine {
@@ -25,9 +31,27 @@ const CHILD = fileURLToPath(new URL('./engine-child.js', import.meta.url));
 
 type ChildMessage = { type: 'listening'; port: number } | { type: 'error'; code: string; message: string };
 
+/** The parts of a child process startEngine uses; a Node ChildProcess is one. */
+export type EngineProcess = Pick<ChildProcess, 'pid' | 'exitCode' | 'signalCode' | 'stderr' | 'once' | 'kill'>;
+
+/** Starts the engine script with its arguments (one JSON string) and an IPC channel for its messages. */
+export type EngineForker = (script: string, args: string[]) => EngineProcess;
+
+const forkWithNode: EngineForker = (script, args) => fork(script, args, { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+let forkEngine: EngineForker = forkWithNode;
+
+/**
+ * Replaces how the engine process is started. The desktop app's backend runs in an Electron utilityProcess, where
+ * child_process.fork needs the RunAsNode fuse (off in the packaged app), so it asks the main process to start the
+ * engine as a utilityProcess instead (electron/main/backend-host/engine-process-proxy.ts).
+ */
+export function setEngineForker(forker: EngineForker | undefined): void {
+  forkEngine = forker ?? forkWithNode;
+}
+
 /** Starts dynalite in a child process bound to 127.0.0.1 and waits until it listens. */
 export async function startEngine(options: EngineOptions = {}): Promise<RunningEngine> {
-  const child: ChildProcess = fork(CHILD, [JSON.stringify(options)], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  const child = forkEngine(CHILD, [JSON.stringify(options)]);
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
@@ -87,7 +111,11 @@ export async function startEngine(options: EngineOptions = {}): Promise<RunningE
     exited,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      // A process that does not stop within the grace period (its event loop stuck in some request) is killed:
+      // LevelDB's log keeps every acknowledged write, so the data folder opens again.
+      const kill = setTimeout(() => child.kill('SIGKILL'), options.stopTimeoutMs ?? 5_000);
       await exited;
+      clearTimeout(kill);
     },
   };
 }

@@ -31,12 +31,19 @@ export interface OpenedModel {
   revision: string;
 }
 
-/** Reads and imports a model file inside the scope; parse errors name the file and line:column. */
-export async function openModelFile(scope: FileScope, path: string): Promise<OpenedModel> {
+/**
+ * Reads and imports a model file inside the scope; parse errors name the file and line:column. The path goes to the
+ * front of the recent-files list unless `remember` is false.
+ */
+export async function openModelFile(
+  scope: FileScope,
+  path: string,
+  options: { remember?: boolean | undefined } = {},
+): Promise<OpenedModel> {
   const real = await resolveInScope(scope, path);
   const bytes = await readModelBytes(real);
   const { model, kind, notes } = importModelText(decode(bytes, real), real);
-  await rememberRecent(scope, real);
+  if (options.remember !== false) await rememberRecent(scope, real);
   return { path: real, model, source: kind, notes, revision: revisionOf(bytes) };
 }
 

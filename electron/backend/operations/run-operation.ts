@@ -1,35 +1,24 @@
+import type { OperationResult, PageEvent } from '../../../shared/api/methods/operations.js';
+import { MonotableError } from '../../../shared/errors/monotable-error.js';
 import type { Item } from '../../../shared/model/attribute-value.js';
 import type { OpenConnection } from '../connections/connection.js';
 import { batchGet } from './batch-get.js';
 import { capacityUnits } from './consumed-capacity.js';
-import { readPages, type ReadOptions } from './read-pages.js';
-import { sendOperation, type LowLevelRequest } from './send-operation.js';
+import { sendOperation, isWrite, type LowLevelRequest } from './send-operation.js';
+import { streamPages, type StreamOptions } from './stream-operation.js';
 
-export interface RunOptions extends ReadOptions {
+export type { OperationResult, PageEvent };
+
+export interface RunOptions extends StreamOptions {
   /** Production connections: the table name, typed back, to allow a write. */
   confirm?: string;
-  /** Query/Scan: after each page, the totals so far (for progress). */
-  onPage?(progress: { pages: number; items: number }): void;
-}
-
-/** What every operation returns; reads fill `items`, writes may fill `attributes` (ReturnValues). */
-export interface OperationResult {
-  operation: LowLevelRequest['operation'];
-  items: Item[];
-  count: number;
-  scannedCount: number;
-  /** Requests sent (pages of a Query/Scan, calls of a BatchGet). */
-  pages: number;
-  /** Capacity units consumed, summed over the requests (ReturnConsumedCapacity TOTAL). */
-  consumedCapacity: number;
-  /** Query/Scan: where to continue (pass as `exclusiveStartKey`); absent when everything was read. */
-  lastEvaluatedKey?: Item;
-  /** True when `maxItems` stopped the read before the end. */
-  truncated: boolean;
-  /** Put/Update/Delete with ReturnValues. */
-  attributes?: Item;
-  /** ExecuteStatement: the token for the next page. */
-  nextToken?: string;
+  /**
+   * Query/Scan: each page's items go to `onPage` (as `pageItems`) instead of the result, with no default cap on
+   * `all`, so memory stays bounded by a page.
+   */
+  stream?: boolean;
+  /** Query/Scan: after each page, its figures and the totals so far; awaited before the next page is read. */
+  onPage?(event: PageEvent): unknown;
 }
 
 /** Default cap for "fetch all" when the caller gives none: results are held in memory. */
@@ -53,6 +42,14 @@ function single(
   };
 }
 
+/** Items a write request writes: one for Put/Update/Delete, one per Put/Update/Delete of a transaction. */
+function itemsWritten(request: LowLevelRequest): number {
+  if (request.operation !== 'TransactWriteItems') return 1;
+  const items = request.input['TransactItems'];
+  if (!Array.isArray(items)) return 0;
+  return items.filter((i) => typeof i === 'object' && i !== null && !('ConditionCheck' in i)).length;
+}
+
 /**
  * Runs one low-level request (typed JSON in, typed JSON out): Query/Scan page by page (one page, or all up to
  * `maxItems` with `all`), BatchGet in calls of 100 with the UnprocessedKeys loop, the rest as one call.
@@ -64,32 +61,32 @@ export async function runOperation(
 ): Promise<OperationResult> {
   const { operation, input } = request;
   if (operation === 'Query' || operation === 'Scan') {
-    const maxItems = options.maxItems ?? (options.all ? DEFAULT_MAX_ITEMS : undefined);
-    const result: OperationResult = {
-      operation,
-      items: [],
-      count: 0,
-      scannedCount: 0,
-      pages: 0,
-      consumedCapacity: 0,
-      truncated: false,
-    };
-    for await (const page of readPages(connection, { operation, input }, { ...options, maxItems })) {
-      result.items.push(...page.items);
-      result.count += page.count;
-      result.scannedCount += page.scannedCount;
-      result.pages += 1;
-      result.consumedCapacity += page.consumedCapacity;
-      if (page.lastEvaluatedKey) result.lastEvaluatedKey = page.lastEvaluatedKey;
-      else delete result.lastEvaluatedKey;
-      options.onPage?.({ pages: result.pages, items: result.items.length });
-    }
-    result.truncated =
-      options.all === true &&
-      maxItems !== undefined &&
-      result.items.length >= maxItems &&
-      result.lastEvaluatedKey !== undefined;
-    return result;
+    const stream = options.stream === true;
+    if ((options.segments ?? 1) > 1 && !stream)
+      throw new MonotableError('BAD_INPUT', 'A parallel Scan (segments) streams its pages: it needs stream.', {
+        hint: 'Pass stream: true and read the pages from the events.',
+      });
+    const maxItems = options.maxItems ?? (options.all && !stream ? DEFAULT_MAX_ITEMS : undefined);
+    const items: Item[] = [];
+    const parallel = (options.segments ?? 1) > 1;
+    const summary = await streamPages(
+      connection,
+      { operation, input },
+      { ...options, maxItems },
+      async (page, totals) => {
+        if (!stream) items.push(...page.items);
+        await options.onPage?.({
+          pages: totals.pages,
+          items: totals.items,
+          count: page.count,
+          scannedCount: page.scannedCount,
+          consumedCapacity: page.consumedCapacity,
+          ...(page.lastEvaluatedKey && !parallel && { lastEvaluatedKey: page.lastEvaluatedKey }),
+          ...(stream && { pageItems: page.items }),
+        });
+      },
+    );
+    return { ...summary, items };
   }
   if (operation === 'BatchGetItem') {
     const outcome = await batchGet(connection, input['RequestItems'] as Parameters<typeof batchGet>[1], options);
@@ -119,5 +116,8 @@ export async function runOperation(
     return { ...single(request, (output['Items'] as Item[] | undefined) ?? [], output['ConsumedCapacity']), ...next };
   }
   const attributes = output['Attributes'] as Item | undefined;
-  return single(request, [], output['ConsumedCapacity'], attributes ? { attributes } : {});
+  return single(request, [], output['ConsumedCapacity'], {
+    ...(attributes && { attributes }),
+    ...(isWrite(request) && { itemsWritten: itemsWritten(request) }),
+  });
 }

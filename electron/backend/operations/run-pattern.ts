@@ -1,4 +1,6 @@
-import { MonotableError } from '../../../shared/errors/monotable-error.js';
+import { isMonotableError, MonotableError } from '../../../shared/errors/monotable-error.js';
+import { findTable } from '../../../shared/model/find-table.js';
+import { primaryKeyNames } from '../../../shared/model/indexes.js';
 import type { TemplateValue } from '../../../shared/keys/template.js';
 import type { Model } from '../../../shared/model/schema.js';
 import { buildRequest } from '../../../shared/patterns/build-request.js';
@@ -6,6 +8,7 @@ import { resolvePattern } from '../../../shared/patterns/resolve.js';
 import type { ResolvedPattern } from '../../../shared/patterns/resolved-pattern.js';
 import type { OpenConnection } from '../connections/connection.js';
 import { runOperation, type OperationResult, type RunOptions } from './run-operation.js';
+import { hideExpired } from './hide-expired.js';
 import type { LowLevelRequest } from './send-operation.js';
 
 export interface PatternRun {
@@ -67,9 +70,70 @@ export async function runPattern(
   model: Model,
   patternName: string,
   params: Readonly<Record<string, TemplateValue>>,
-  options: RunOptions = {},
+  options: RunOptions & {
+    /** The request's Limit (a page size for reads), over the pattern's own. */
+    limit?: number;
+    /** Query/Scan on a table with TTL: leave out items already expired but not deleted yet (a filter). */
+    hideExpired?: boolean;
+  } = {},
 ): Promise<PatternRun> {
-  const { pattern, request } = patternRequest(model, patternName, params);
-  const result = await runOperation(connection, request, options);
-  return { pattern, request, result };
+  const built = patternRequest(model, patternName, params);
+  const { pattern } = built;
+  if (options.limit !== undefined) built.request.input['Limit'] = options.limit;
+  const ttlAttribute = model.tables.find((table) => table.name === pattern.table)?.ttlAttribute;
+  const request =
+    options.hideExpired && ttlAttribute ? hideExpired(built.request, ttlAttribute, Date.now() / 1000) : built.request;
+  try {
+    const result = await runOperation(connection, request, options);
+    return { pattern, request, result };
+  } catch (error) {
+    throw isMonotableError(error) && error.code === 'CONDITION_FAILED'
+      ? explainRefusedWrite(model, pattern, request, error)
+      : error;
+  }
+}
+
+/** `pk "GRP#1" sk "2026-…"`: the primary key of a typed item, for messages. */
+function keyText(names: readonly string[], item: unknown): string {
+  const values = (item ?? {}) as Record<string, Record<string, unknown>>;
+  return names.map((name) => `${name} ${JSON.stringify(Object.values(values[name] ?? {})[0] ?? '')}`).join(' ');
+}
+
+/**
+ * A refused condition of a pattern's own write, said in the model's words: the update's item does not exist, the
+ * put's item already does, or which step of a key move found the row missing or the new key taken.
+ */
+export function explainRefusedWrite(
+  model: Model,
+  pattern: ResolvedPattern,
+  request: LowLevelRequest,
+  error: MonotableError,
+): MonotableError {
+  const names = primaryKeyNames(findTable(model, pattern.table));
+  const missing = (key: unknown, verb: string) =>
+    new MonotableError('CONDITION_FAILED', `no ${pattern.entity} with ${keyText(names, key)}: nothing was ${verb}.`, {
+      ...error.details,
+      hint: `Access pattern "${pattern.name}" changes an existing item only. Check the key parameters (query the partition to see its items), or give the pattern "upsert": true to create missing items.`,
+    });
+  const taken = (item: unknown) =>
+    new MonotableError(
+      'CONDITION_FAILED',
+      `a ${pattern.entity} with ${keyText(names, item)} already exists: nothing was written.`,
+      {
+        ...error.details,
+        hint: `Access pattern "${pattern.name}" only creates items ("ifNotExists"). Use a new key, or update the existing item.`,
+      },
+    );
+  const input = request.input;
+  if (request.operation === 'UpdateItem' && pattern.conditionExpression) return missing(input['Key'], 'updated');
+  if (request.operation === 'PutItem' && pattern.conditionExpression) return taken(input['Item']);
+  if (request.operation === 'TransactWriteItems') {
+    const items = (input['TransactItems'] ?? []) as Record<string, Record<string, unknown>>[];
+    const failed = [...error.message.matchAll(/#(\d+) ConditionalCheckFailed/g)].map((m) => Number(m[1]) - 1);
+    const first = failed[0] === undefined ? undefined : items[failed[0]];
+    if (first?.['Delete']) return missing(first['Delete']['Key'], 'moved');
+    if (first?.['Update']) return missing(first['Update']['Key'], 'updated');
+    if (first?.['Put']) return taken(first['Put']['Item']);
+  }
+  return error;
 }

@@ -21,33 +21,15 @@ import {
   type UpdateItemCommandInput,
 } from '@aws-sdk/client-dynamodb';
 import { MonotableError } from '../../../shared/errors/monotable-error.js';
-import type { Operation } from '../../../shared/patterns/resolved-pattern.js';
+import { OPERATIONS, type LowLevelRequest, type OperationName } from '../../../shared/api/methods/operations.js';
 import type { OpenConnection } from '../connections/connection.js';
 import { toMonotableError } from '../connections/aws-errors.js';
 import { assertConfirmed, assertSupported } from '../connections/guards.js';
 import { fromSdkOutput, toSdkInput } from './wire-format.js';
 
-/** Every operation Monotable sends: the pattern operations plus TransactGetItems and PartiQL. */
-export type OperationName = Operation | 'TransactGetItems' | 'ExecuteStatement';
-
-export const OPERATION_NAMES: readonly OperationName[] = [
-  'GetItem',
-  'Query',
-  'Scan',
-  'PutItem',
-  'UpdateItem',
-  'DeleteItem',
-  'BatchGetItem',
-  'TransactWriteItems',
-  'TransactGetItems',
-  'ExecuteStatement',
-];
-
-/** A low-level request: the operation and its exact DynamoDB API JSON body (typed AttributeValue JSON). */
-export interface LowLevelRequest {
-  operation: OperationName;
-  input: Record<string, unknown>;
-}
+export type { LowLevelRequest, OperationName };
+/** Every operation Monotable sends (the contract's list). */
+export const OPERATION_NAMES: readonly OperationName[] = OPERATIONS;
 
 export interface SendOptions {
   signal?: AbortSignal;

@@ -1,41 +1,13 @@
-/** Sent at most every ~100 ms while a seed runs, and once at the end. */
-export interface SeedProgress {
-  planned: number;
-  written: number;
-  failed: number;
-  skippedExisting: number;
-  /** Items written per second since the start. */
-  ratePerSecond: number;
-  /** Seconds until done at the current rate; undefined before anything was written. */
-  etaSeconds: number | undefined;
-}
-
-export interface SeedFailure {
-  /** The primary key, as `pk=... sk=...`. */
-  key: string;
-  reason: string;
-}
+import type { SeedFailure, SeedProgress, SeedSummary } from '../../../shared/api/methods/seed.js';
 
 /**
- * What a seed did. `written + failed + skippedExisting + unknown + notStarted === planned`.
- * `unknown`: items in a request that was in flight when the seed stopped (cancelled or the connection failed): they
- * may or may not have been written; a re-run checks and writes what is missing.
+ * The api's types (the zod schemas of shared/api/methods/seed.ts are the one definition):
+ * SeedProgress is sent at most every ~100 ms while a seed runs, and once at the end (`etaSeconds` absent before
+ * anything was written). SeedSummary is what a seed did: `written + failed + skippedExisting + unknown + notStarted
+ * === planned`; `unknown` counts items in a request that was in flight when the seed stopped (cancelled or the
+ * connection failed): they may or may not have been written, and a re-run checks and writes what is missing.
+ * `failures` lists at most MAX_LISTED_FAILURES entries; `failed` has the full count.
  */
-export interface SeedSummary {
-  table: string;
-  planned: number;
-  written: number;
-  failed: number;
-  skippedExisting: number;
-  unknown: number;
-  notStarted: number;
-  cancelled: boolean;
-  seconds: number;
-  ratePerSecond: number;
-  /** Whether existing keys were looked up before writing (a re-run, or `existing: 'always'`). */
-  checkedExisting: boolean;
-  /** At most MAX_LISTED_FAILURES entries; `failed` has the full count. */
-  failures: SeedFailure[];
-}
+export type { SeedFailure, SeedProgress, SeedSummary };
 
-export const MAX_LISTED_FAILURES = 1000;
+export { MAX_LISTED_FAILURES } from '../../../shared/api/methods/seed.js';

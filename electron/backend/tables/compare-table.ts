@@ -1,16 +1,12 @@
 import type { KeySchemaElement, Projection as LiveProjection, TableDescription } from '@aws-sdk/client-dynamodb';
+import type { Difference } from '../../../shared/api/methods/table.js';
 import type { KeyAttribute, Projection, Table } from '../../../shared/model/schema.js';
 
-/** One way a live table differs from the model, with a path-like location (`gsi[by-user].projection`). */
-export interface Difference {
-  path: string;
-  kind: 'missing' | 'extra' | 'changed';
-  expected?: string;
-  actual?: string;
-  message: string;
-  /** `monotable drift --fix` can repair it (a missing GSI). */
-  fixable: boolean;
-}
+/**
+ * One way a live table differs from the model, with a path-like location (`gsi[by-user].projection`); `fixable`:
+ * `monotable drift --fix` can repair it (a missing GSI). The api's schema is the one definition.
+ */
+export type { Difference };
 
 export interface LiveExtras {
   /** TTL attribute when enabled (or enabling); undefined when disabled; omit the field to skip the check. */

@@ -10,8 +10,9 @@ import type { Model } from '../../../shared/model/schema.js';
 import { toMonotableError } from '../connections/aws-errors.js';
 import type { OpenConnection } from '../connections/connection.js';
 import { assertWritable } from '../connections/guards.js';
-import { driftReport, type Difference } from './drift.js';
+import { driftReport } from './drift.js';
 import { selectTables } from './select-tables.js';
+import type { CreatedTable } from '../../../shared/api/methods/table.js';
 import type { TableWorkOptions } from './table-progress.js';
 import { waitForActive } from './wait-for-active.js';
 
@@ -22,16 +23,11 @@ export interface CreateTablesOptions extends TableWorkOptions {
   ifNotExists?: boolean;
 }
 
-export interface CreatedTable {
-  table: string;
-  outcome: 'created' | 'exists';
-  /** What happened to the model's TTL setting. */
-  ttl: 'applied' | 'none' | 'not-supported';
-  notes: string[];
-  /** For `exists`: how the live table differs from the model. */
-  drift?: Difference[];
-  seconds: number;
-}
+/**
+ * What `createTables` did for one table (the api's type): created, or `exists` with its `drift` from the model;
+ * `ttl` says what happened to the model's TTL setting.
+ */
+export type { CreatedTable };
 
 export const TTL_NOT_SUPPORTED = 'TTL not applied: not supported by the embedded engine';
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Model } from '../../../shared/model/schema.js';
 import { ordersModel, ordersTable } from '../../../test/backend/table-model.js';
 import { startConnectedTestEngine, type ConnectedTestEngine } from '../../../test/support/connected-engine.js';
+import { waitUntilActive } from '../../../test/support/model-tables.js';
 import { FULL_CAPABILITIES, type OpenConnection } from '../connections/connection.js';
 import { compareTable } from './compare-table.js';
 import { driftReport } from './drift.js';
@@ -62,7 +63,7 @@ beforeAll(async () => {
   // Seen as an engine with TTL support (like DynamoDB Local): dynalite then reports TTL as DISABLED.
   connection = { ...engine.connection, capabilities: { ...FULL_CAPABILITIES, deletionProtection: false } };
   await engine.client.send(new CreateTableCommand(drifted));
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  await waitUntilActive(engine.client, drifted.TableName!);
 });
 afterAll(async () => engine.stop());
 

@@ -1,13 +1,7 @@
-/** Progress of a control-plane operation, for a progress line in the CLI or the UI. */
-export interface TableProgress {
-  table: string;
-  phase: 'creating' | 'waiting' | 'ttl' | 'indexing' | 'deleting' | 'done';
-  /** TableStatus / IndexStatus as DynamoDB reports it, when known. */
-  status?: string;
-  index?: string;
-  elapsedMs: number;
-  message: string;
-}
+import type { TableProgress } from '../../../shared/api/methods/table.js';
+
+/** Progress of a control-plane operation, for a progress line in the CLI or the UI (the api's event type). */
+export type { TableProgress };
 
 export interface TableWorkOptions {
   signal?: AbortSignal;

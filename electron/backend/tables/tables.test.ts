@@ -3,7 +3,15 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startConnectedTestEngine, type ConnectedTestEngine } from '../../../test/support/connected-engine.js';
 import { monotableRejection } from '../../../test/support/rejection.js';
 import { ordersModel } from '../../../test/backend/table-model.js';
-import { EMBEDDED_CAPABILITIES, FULL_CAPABILITIES, type OpenConnection } from '../connections/connection.js';
+import dynalite from 'dynalite';
+import type { AddressInfo } from 'node:net';
+import { createEndpointClient } from '../connections/local-client.js';
+import {
+  DYNALITE_CAPABILITIES,
+  EMBEDDED_CAPABILITIES,
+  FULL_CAPABILITIES,
+  type OpenConnection,
+} from '../connections/connection.js';
 import { toMonotableError } from '../connections/aws-errors.js';
 import { addMissingIndexes } from './add-missing-indexes.js';
 import { createTables, TTL_NOT_SUPPORTED } from './create-tables.js';
@@ -25,16 +33,15 @@ beforeAll(async () => {
 afterAll(async () => engine.stop());
 
 describe('create tables', () => {
-  test('creates table, GSIs and LSI, waits until ACTIVE with progress, reports TTL as not supported', async () => {
+  test('creates table, GSIs and LSI, waits until ACTIVE with progress, enables TTL', async () => {
     const progress: TableProgress[] = [];
     const [result] = await createTables(embedded, ordersModel(), { onProgress: (p) => progress.push(p) });
     expect(result).toMatchObject({
       table: 'Orders',
       outcome: 'created',
-      ttl: 'not-supported',
-      notes: [TTL_NOT_SUPPORTED],
+      ttl: 'applied',
     });
-    expect(progress.map((p) => p.phase)).toEqual(expect.arrayContaining(['creating', 'waiting', 'done']));
+    expect(progress.map((p) => p.phase)).toEqual(expect.arrayContaining(['creating', 'waiting', 'ttl', 'done']));
     expect(progress.find((p) => p.phase === 'waiting')?.status).toBe('CREATING');
     const live = await describeTable(embedded, 'Orders');
     expect(live.TableStatus).toBe('ACTIVE');
@@ -60,11 +67,26 @@ describe('create tables', () => {
     expect(await driftReport(embedded, model, 'OrdersFull')).toEqual([]);
   });
 
-  test('an endpoint that claims TTL but answers UnknownOperation: TTL noted, not an error', async () => {
-    const claimsTtl = { ...endpoint, capabilities: FULL_CAPABILITIES };
-    const [result] = await createTables(claimsTtl, ordersModel({ name: 'OrdersTtl' }));
-    expect(result?.ttl).toBe('not-supported');
-    expect(result?.notes).toEqual([`${TTL_NOT_SUPPORTED} (the endpoint answered UnknownOperation)`]);
+  test('plain dynalite (no TTL): TTL noted as not supported, and an endpoint that claims TTL but answers UnknownOperation too', async () => {
+    const [plain] = await createTables(
+      { ...endpoint, capabilities: DYNALITE_CAPABILITIES },
+      ordersModel({ name: 'OrdersNoTtl' }),
+    );
+    expect(plain?.ttl).toBe('not-supported');
+    expect(plain?.notes).toEqual([TTL_NOT_SUPPORTED]);
+    // dynalite on its own, without Monotable's engine in front: UpdateTimeToLive is an unknown operation there.
+    const server = dynalite({ createTableMs: 5 });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const client = createEndpointClient(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    try {
+      const claimsTtl = { ...endpoint, client, capabilities: FULL_CAPABILITIES };
+      const [result] = await createTables(claimsTtl, ordersModel({ name: 'OrdersTtl' }));
+      expect(result?.ttl).toBe('not-supported');
+      expect(result?.notes).toEqual([`${TTL_NOT_SUPPORTED} (the endpoint answered UnknownOperation)`]);
+    } finally {
+      client.destroy();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   test('an existing table is TABLE_EXISTS with a hint, or with ifNotExists a skip with its drift', async () => {

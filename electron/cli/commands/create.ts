@@ -1,4 +1,4 @@
-import { createTables } from '../../backend/tables/create-tables.js';
+import { call } from '../api.js';
 import { singleFile, stringOption } from '../arguments.js';
 import { EXIT, type Command } from '../command.js';
 import { CONNECTION_OPTIONS, CONNECTION_USAGE, withConnection } from '../connection-flags.js';
@@ -20,13 +20,18 @@ ${CONNECTION_USAGE}`,
   options: { ...CONNECTION_OPTIONS, table: { type: 'string' }, 'if-not-exists': { type: 'boolean' } },
   async run({ values, positionals }, io) {
     const { model } = await loadModelFile(singleFile(positionals, this.usage), io);
-    const results = await withConnection(values, io, (connection) =>
-      createTables(connection, model, {
-        table: stringOption(values, 'table'),
-        ifNotExists: values['if-not-exists'] === true,
-        signal: io.signal,
-        onProgress: progressPrinter(io.stderr),
-      }),
+    const table = stringOption(values, 'table');
+    const { tables: results } = await withConnection(values, io, ({ connectionId }) =>
+      call(
+        'table.create',
+        {
+          connectionId,
+          model,
+          ...(table !== undefined && { table }),
+          ifNotExists: values['if-not-exists'] === true,
+        },
+        { signal: io.signal, onEvent: progressPrinter(io.stderr) },
+      ),
     );
     for (const result of results) {
       if (result.outcome === 'created') {

@@ -1,6 +1,6 @@
-import { addMissingIndexes } from '../../backend/tables/add-missing-indexes.js';
-import { driftReport, type Difference } from '../../backend/tables/drift.js';
-import { selectTables } from '../../backend/tables/select-tables.js';
+import type { Difference } from '../../../shared/api/methods/table.js';
+import { selectTables } from '../../../shared/model/find-table.js';
+import { call } from '../api.js';
 import { singleFile, stringOption } from '../arguments.js';
 import { EXIT, type Command } from '../command.js';
 import { CONNECTION_OPTIONS, CONNECTION_USAGE, withConnection } from '../connection-flags.js';
@@ -32,10 +32,15 @@ ${CONNECTION_USAGE}`,
     const tables = selectTables(model, stringOption(values, 'table'));
     const report = await withConnection(values, io, async (connection) => {
       const out: TableDrift[] = [];
+      const { connectionId } = connection;
       for (const table of tables) {
-        const options = { signal: io.signal, onProgress: progressPrinter(io.stderr) };
-        const added = values.fix === true ? await addMissingIndexes(connection, model, table.name, options) : [];
-        out.push({ table: table.name, added, differences: await driftReport(connection, model, table.name, options) });
+        const options = { signal: io.signal, onEvent: progressPrinter(io.stderr) };
+        const added =
+          values.fix === true
+            ? (await call('table.addMissingIndexes', { connectionId, model, table: table.name }, options)).added
+            : [];
+        const { differences } = await call('table.drift', { connectionId, model, table: table.name }, options);
+        out.push({ table: table.name, added, differences });
       }
       if (!connection.capabilities.ttl)
         io.stderr.write('note: TTL not compared: not supported by the embedded engine\n');

@@ -1,6 +1,5 @@
 import { MonotableError } from '../../../shared/errors/monotable-error.js';
-import { deleteTable } from '../../backend/tables/delete-table.js';
-import { selectOneTable } from '../../backend/tables/select-tables.js';
+import { call } from '../api.js';
 import { singleFile, stringOption } from '../arguments.js';
 import { EXIT, type Command } from '../command.js';
 import { CONNECTION_OPTIONS, CONNECTION_USAGE, withConnection } from '../connection-flags.js';
@@ -29,14 +28,13 @@ ${CONNECTION_USAGE}`,
       });
     }
     const { model } = await loadModelFile(file, io);
-    const table = selectOneTable(model, tableName);
-    const result = await withConnection(values, io, (connection) =>
-      deleteTable(connection, table.name, {
-        confirm: stringOption(values, 'confirm'),
-        model,
-        signal: io.signal,
-        onProgress: progressPrinter(io.stderr),
-      }),
+    const confirm = stringOption(values, 'confirm');
+    const result = await withConnection(values, io, ({ connectionId }) =>
+      call(
+        'table.delete',
+        { connectionId, table: tableName, model, ...(confirm !== undefined && { confirm }) },
+        { signal: io.signal, onEvent: progressPrinter(io.stderr) },
+      ),
     );
     io.stdout.write(`deleted ${result.table} (${result.seconds.toFixed(1)} s)\n`);
     return EXIT.OK;

@@ -1,13 +1,12 @@
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, test } from 'vitest';
 import { createEndpointClient } from '../../backend/connections/local-client.js';
 import { readEngineState } from '../../backend/engine/engine-state.js';
 import { main } from '../main.js';
+import { tempFolder } from '../../../test/support/temp-folder.js';
 
 function capture(): { stream: PassThrough; text(): string } {
   const stream = new PassThrough();
@@ -26,7 +25,7 @@ async function until(check: () => boolean, timeoutMs = 10_000): Promise<void> {
 
 describe('monotable engine', () => {
   test('prints the endpoint, serves requests, writes its state, stops on the signal', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'monotable-cli-engine-'));
+    const dir = await tempFolder('cli-engine');
     const out = capture();
     const err = capture();
     const controller = new AbortController();
@@ -54,7 +53,7 @@ describe('monotable engine', () => {
     const port = (blocker.address() as { port: number }).port;
     const err = capture();
     try {
-      const dir = await mkdtemp(join(tmpdir(), 'monotable-cli-port-'));
+      const dir = await tempFolder('cli-port');
       const code = await main(['engine', '--port', String(port), '--data', dir], {
         stdout: capture().stream,
         stderr: err.stream,

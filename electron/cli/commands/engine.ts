@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
-import { MonotableError } from '../../../shared/errors/monotable-error.js';
-import { defaultEngineDir } from '../../backend/engine/data-dir.js';
-import { startEngineService } from '../../backend/engine/run-engine.js';
+import { MonotableError, isMonotableError } from '../../../shared/errors/monotable-error.js';
+import { call } from '../api.js';
 import { EXIT, type Command } from '../command.js';
 
 function parsePort(value: unknown): number {
@@ -13,6 +12,22 @@ function parsePort(value: unknown): number {
     });
   }
   return port;
+}
+
+/**
+ * Calls `onGone` once when the process that started this one goes away (`npx monotable engine &` and then
+ * `kill $!` kills npx, which may not pass the signal on: this process is then re-parented). POSIX only: on
+ * Windows the parent id never changes.
+ */
+function watchParent(onGone: () => void, everyMs = 500): () => void {
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(timer);
+    onGone();
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 export const engineCommand: Command = {
@@ -40,28 +55,47 @@ Options:
         hint: 'Keep --data DIR to persist tables, or --in-memory for a scratch engine.',
       });
     }
-    const engineDir = typeof values.data === 'string' ? resolve(io.cwd, values.data) : defaultEngineDir();
-    const engine = await startEngineService({ port, engineDir, inMemory });
-    io.stdout.write(`endpoint: ${engine.endpoint}\n`);
-    io.stdout.write(`data: ${inMemory ? 'in memory' : engineDir}\n`);
-    io.stderr.write('The embedded engine is running; other commands reach it with --embedded. Press Ctrl-C to stop.\n');
-    const stopped = new Promise<'signal'>((done) => {
-      if (io.signal.aborted) done('signal');
-      else io.signal.addEventListener('abort', () => done('signal'), { once: true });
+    const dataDir = typeof values.data === 'string' ? resolve(io.cwd, values.data) : undefined;
+    const engine = await call('engine.start', {
+      port,
+      inMemory,
+      ...(dataDir !== undefined && { dataDir }),
+      ifRunning: 'fail',
     });
-    const outcome = await Promise.race([stopped, engine.exited.then(() => 'exited' as const)]);
-    // Ctrl-C in a terminal signals the engine process too; it may exit a moment before our own handler runs.
-    if (outcome === 'exited') await new Promise((resolve) => setTimeout(resolve, 200));
-    if (outcome === 'exited' && !io.signal.aborted) {
-      const { code, signal } = await engine.exited;
-      io.stderr.write(
-        `error [ENGINE_START_FAILED]: the engine process stopped unexpectedly (exit ${code ?? signal}).\n  hint: start it again; if it keeps stopping, try --in-memory or another --data folder.\n`,
-      );
-      await engine.stop();
-      return EXIT.FAILURE;
+    io.stdout.write(`endpoint: ${engine.endpoint}\n`);
+    io.stdout.write(`data: ${inMemory ? 'in memory' : engine.dataDir}\n`);
+    io.stderr.write('The embedded engine is running; other commands reach it with --embedded. Press Ctrl-C to stop.\n');
+    const stop = new AbortController();
+    const onSignal = (): void => stop.abort();
+    io.signal.addEventListener('abort', onSignal, { once: true });
+    let orphaned = false;
+    const unwatch = watchParent(() => {
+      orphaned = true;
+      stop.abort();
+    });
+    let stopped = false;
+    try {
+      if (io.signal.aborted) stop.abort();
+      const watched = await call('engine.watch', {}, { signal: stop.signal }).catch((error: unknown) => {
+        if (isMonotableError(error) && error.code === 'CANCELLED') return { outcome: 'cancelled' as const };
+        throw error;
+      });
+      // Ctrl-C in a terminal signals the engine process too; it may exit a moment before our own handler runs.
+      if (watched.outcome === 'exited') await new Promise((done) => setTimeout(done, 200));
+      await call('engine.stop', {});
+      stopped = true;
+      if (watched.outcome === 'exited' && !stop.signal.aborted) {
+        io.stderr.write(
+          `error [ENGINE_START_FAILED]: the engine process stopped unexpectedly (exit ${watched.exitCode ?? watched.signal}).\n  hint: start it again; if it keeps stopping, try --in-memory or another --data folder.\n`,
+        );
+        return EXIT.FAILURE;
+      }
+      io.stderr.write(orphaned ? 'engine stopped: the process that started it is gone\n' : 'engine stopped\n');
+      return EXIT.OK;
+    } finally {
+      unwatch();
+      io.signal.removeEventListener('abort', onSignal);
+      if (!stopped) await call('engine.stop', {}).catch(() => undefined); // never leave the engine behind
     }
-    await engine.stop();
-    io.stderr.write('engine stopped\n');
-    return EXIT.OK;
   },
 };

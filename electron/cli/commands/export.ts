@@ -68,7 +68,9 @@ export const exportCommand: Command = {
         `warning: the model has ${errors.length} validation error${errors.length === 1 ? '' : 's'} (first: ${errors[0]!.path}: ${errors[0]!.message}); fix them before relying on this export. Run \`monotable validate ${path}\`.\n`,
       );
     }
-    const written = await writeOutput(result.text, stringOption(values, 'output'), io);
+    const written = await writeOutput(result.text, stringOption(values, 'output'), io, {
+      executable: result.executable === true,
+    });
     if (result.timeToLive !== undefined) {
       if (written) {
         const ttlFile = ttlPath(written);

@@ -21,6 +21,16 @@ export const commands: CommandEntry[] = [
     load: async () => (await import('./patterns.js')).patternsCommand,
   },
   {
+    name: 'preview',
+    summary: "Run an access pattern over the model's sample items (no engine): the items it returns and what it reads",
+    load: async () => (await import('./preview.js')).previewCommand,
+  },
+  {
+    name: 'estimate',
+    summary: 'Item sizes, read/write units per pattern (GSI writes included) and the monthly cost, with the price date',
+    load: async () => (await import('./estimate.js')).estimateCommand,
+  },
+  {
     name: 'export',
     summary: 'Write CreateTable JSON, CloudFormation, Workbench, or TypeScript/Python code for a model',
     load: async () => (await import('./export.js')).exportCommand,
@@ -44,6 +54,11 @@ export const commands: CommandEntry[] = [
     name: 'engine',
     summary: 'Run the embedded DynamoDB engine (dynalite) on 127.0.0.1 until Ctrl-C',
     load: async () => (await import('./engine.js')).engineCommand,
+  },
+  {
+    name: 'tables',
+    summary: 'List the tables that exist on a connection',
+    load: async () => (await import('./tables.js')).tablesCommand,
   },
   {
     name: 'create',

@@ -1,13 +1,12 @@
 import { MonotableError } from '../../../shared/errors/monotable-error.js';
 import { SORT_OPERATORS, type SortOperator } from '../../../shared/model/schema.js';
-import { buildAdHocQuery } from '../../../shared/operations/ad-hoc-request.js';
 import { parseFilter } from '../../../shared/operations/parse-filter.js';
-import { selectOneTable } from '../../backend/tables/select-tables.js';
+import { call } from '../api.js';
 import { choiceOption, singleFile, stringOption } from '../arguments.js';
 import { EXIT, type Command } from '../command.js';
 import { CONNECTION_OPTIONS, CONNECTION_USAGE, withConnection } from '../connection-flags.js';
 import { loadModelFile } from '../load-model.js';
-import { READ_OPTIONS, READ_USAGE, readFlags, streamToStdout, writeSummary } from './read-output.js';
+import { READ_OPTIONS, READ_USAGE, readFlags, readInput, streamToStdout, writeSummary } from './read-output.js';
 
 const USAGE = `Usage: monotable query FILE [--table T] [--index I] --pk VALUE [--sk-op OP --sk VALUE [--sk2 VALUE]] [--filter "A OP V"] [--projection a,b] [--desc] [--consistent] (connection)
 
@@ -38,6 +37,7 @@ export const AD_HOC_OPTIONS = {
 } as const;
 
 export function adHocRead(values: Record<string, unknown>): {
+  table?: string;
   index?: string;
   filters: ReturnType<typeof parseFilter>[];
   projection?: string[];
@@ -48,7 +48,9 @@ export function adHocRead(values: Record<string, unknown>): {
     .map((a) => a.trim())
     .filter(Boolean);
   const index = stringOption(values, 'index');
+  const table = stringOption(values, 'table');
   return {
+    ...(table !== undefined && { table }),
     ...(index !== undefined && { index }),
     filters: (Array.isArray(values.filter) ? (values.filter as string[]) : []).map(parseFilter),
     ...(projection?.length && { projection }),
@@ -84,23 +86,25 @@ export const queryCommand: Command = {
         hint: 'e.g. --sk-op begins_with --sk ORDER#',
       });
     const sk2 = stringOption(values, 'sk2');
-    if (sk2 !== undefined && operator !== 'between')
-      throw new MonotableError('BAD_INPUT', '--sk2 is the upper bound of --sk-op between only.', {
-        hint: '--sk-op between --sk LOW --sk2 HIGH',
-      });
     const { model } = await loadModelFile(file, io);
-    const table = selectOneTable(model, stringOption(values, 'table'));
-    const request = buildAdHocQuery(model, {
-      table: table.name,
-      partition: pk,
-      ...adHocRead(values),
-      descending: values.desc === true,
-      ...(operator !== undefined &&
-        sk !== undefined && { sort: { operator, value: sk, ...(sk2 !== undefined && { to: sk2 }) } }),
-      ...(flags.limit !== undefined && { limit: flags.limit }),
-    });
-    const { summary, items } = await withConnection(values, io, (connection) =>
-      streamToStdout(connection, request, { ...flags, signal: io.signal }, io, flags.plain),
+    const { summary, items } = await withConnection(values, io, ({ connectionId }) =>
+      streamToStdout(io, flags.plain, async (onEvent) => {
+        const output = await call(
+          'operation.query',
+          {
+            connectionId,
+            model,
+            partition: pk,
+            ...adHocRead(values),
+            descending: values.desc === true,
+            ...(operator !== undefined &&
+              sk !== undefined && { sort: { operator, value: sk, ...(sk2 !== undefined && { to: sk2 }) } }),
+            ...readInput(flags),
+          },
+          { signal: io.signal, onEvent },
+        );
+        return output.result;
+      }),
     );
     writeSummary(io, summary, items);
     return EXIT.OK;

@@ -1,11 +1,8 @@
 import { MonotableError } from '../../../shared/errors/monotable-error.js';
 import { ItemSchema, type Item } from '../../../shared/model/attribute-value.js';
-import type { OpenConnection } from '../../backend/connections/connection.js';
-import type { RunOptions } from '../../backend/operations/run-operation.js';
-import { jsonLinesWriter } from '../../backend/operations/scan-export.js';
-import type { LowLevelRequest } from '../../backend/operations/send-operation.js';
-import { streamOperation, type StreamSummary } from '../../backend/operations/stream-operation.js';
+import type { OperationResult, PageEvent } from '../../../shared/api/methods/operations.js';
 import type { CommandIo } from '../command.js';
+import { exportPages } from '../json-lines.js';
 
 /** The options `run`, `query` and `scan` share: paging and output. */
 export const READ_OPTIONS = {
@@ -14,6 +11,7 @@ export const READ_OPTIONS = {
   'max-items': { type: 'string' },
   'start-key': { type: 'string' },
   plain: { type: 'boolean' },
+  'hide-expired': { type: 'boolean' },
 } as const;
 
 export const READ_USAGE = `Paging and output:
@@ -22,12 +20,14 @@ export const READ_USAGE = `Paging and output:
   --max-items N      stop after N items; the summary then says "truncated" and how to continue
   --start-key JSON   continue after this key (the summary prints it: --start-key '{"pk":{"S":"…"}}')
   --plain            simplified JSON (numbers beyond 2^53 as strings, sets as arrays); default: DynamoDB-typed JSON
+  --hide-expired     leave out items whose TTL (the table's ttlAttribute) has passed but that are not deleted yet
 
 Each item is one JSON line on stdout; the summary (count, pages, consumed capacity) goes to stderr.`;
 
 export interface ReadFlags {
   limit?: number;
   all: boolean;
+  hideExpired: boolean;
   maxItems?: number;
   exclusiveStartKey?: Item;
   plain: boolean;
@@ -44,7 +44,11 @@ function positiveInt(values: Record<string, unknown>, name: string): number | un
 }
 
 export function readFlags(values: Record<string, unknown>): ReadFlags {
-  const flags: ReadFlags = { all: values.all === true, plain: values.plain === true };
+  const flags: ReadFlags = {
+    all: values.all === true,
+    plain: values.plain === true,
+    hideExpired: values['hide-expired'] === true,
+  };
   const limit = positiveInt(values, 'limit');
   const maxItems = positiveInt(values, 'max-items');
   if (limit !== undefined) flags.limit = limit;
@@ -72,31 +76,59 @@ export function readFlags(values: Record<string, unknown>): ReadFlags {
   return flags;
 }
 
-/**
- * Runs the request and writes its items to stdout as JSON lines, page by page (waiting for stdout to drain when its
- * buffer is full); returns the summary and how many items went out, for `writeSummary`.
- */
-export async function streamToStdout(
-  connection: OpenConnection,
-  request: LowLevelRequest,
-  options: RunOptions,
-  io: CommandIo,
-  plain: boolean,
-): Promise<{ summary: StreamSummary; items: number }> {
-  let items = 0;
-  const write = jsonLinesWriter(io.stdout, plain ? 'plain' : 'typed');
-  const summary = await streamOperation(connection, request, options, async (page) => {
-    items += page.length;
-    await write(page);
-  });
-  return { summary, items };
+/** The contract's paging fields from the flags, streaming: every page goes out as an event. */
+export function readInput(flags: ReadFlags): {
+  stream: true;
+  all: boolean;
+  hideExpired?: true;
+  limit?: number;
+  maxItems?: number;
+  exclusiveStartKey?: Item;
+} {
+  return {
+    stream: true,
+    all: flags.all,
+    ...(flags.hideExpired && { hideExpired: true as const }),
+    ...(flags.limit !== undefined && { limit: flags.limit }),
+    ...(flags.maxItems !== undefined && { maxItems: flags.maxItems }),
+    ...(flags.exclusiveStartKey !== undefined && { exclusiveStartKey: flags.exclusiveStartKey }),
+  };
 }
 
-export function writeSummary(io: CommandIo, summary: StreamSummary, items: number): void {
+/**
+ * Makes a streaming read through the contract and writes its items to stdout as JSON lines, page by page as the
+ * page events arrive (waiting for stdout to drain when its buffer is full); returns the result and how many items
+ * went out, for `writeSummary`.
+ */
+export async function streamToStdout(
+  io: CommandIo,
+  plain: boolean,
+  read: (onEvent: (event: PageEvent) => Promise<void>) => Promise<OperationResult>,
+): Promise<{ summary: OperationResult; items: number }> {
+  const { result, items } = await exportPages(io.stdout, plain ? 'plain' : 'typed', read);
+  return { summary: result, items };
+}
+
+const plural = (n: number, one: string, many = `${one}s`): string =>
+  `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+/** What a write did, in words: "1 item written"; a transaction says how many of its writes. */
+function writeWords(summary: OperationResult): string {
+  const n = summary.itemsWritten ?? 0;
+  // DynamoDB does not say whether there was an item to delete unless the old one is returned.
+  if (summary.operation === 'DeleteItem')
+    return `${plural(n, 'item')} deleted${summary.attributes ? '' : ' (if it existed)'}`;
+  return `${plural(n, 'item')} written`;
+}
+
+export function writeSummary(io: CommandIo, summary: OperationResult, items: number): void {
   const units = Number.isInteger(summary.consumedCapacity)
     ? String(summary.consumedCapacity)
     : summary.consumedCapacity.toFixed(1);
-  const parts = [`${summary.operation}: ${items} item(s)`, `${summary.pages} page(s)`];
+  const parts =
+    summary.itemsWritten !== undefined
+      ? [`${summary.operation}: ${writeWords(summary)}`]
+      : [`${summary.operation}: ${items} item(s)`, `${summary.pages} page(s)`];
   if (summary.scannedCount !== summary.count) parts.push(`${summary.scannedCount} scanned`);
   parts.push(`${units} capacity unit(s) consumed`);
   const lines = [parts.join(', ')];

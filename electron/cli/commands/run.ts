@@ -1,31 +1,11 @@
-import { MonotableError } from '../../../shared/errors/monotable-error.js';
-import { patternRequest } from '../../backend/operations/run-pattern.js';
-import { stringOption } from '../arguments.js';
+import { isMonotableError } from '../../../shared/errors/monotable-error.js';
+import { formatError } from '../main.js';
+import { call } from '../api.js';
+import { fileAndPattern, parseParams, stringOption } from '../arguments.js';
 import { EXIT, type Command } from '../command.js';
 import { CONNECTION_OPTIONS, CONNECTION_USAGE, withConnection } from '../connection-flags.js';
 import { loadModelFile } from '../load-model.js';
-import { READ_OPTIONS, READ_USAGE, readFlags, streamToStdout, writeSummary } from './read-output.js';
-
-/** `--param NAME=VALUE` flags → parameter values (text; the pattern's templates give them their types). */
-function parseParams(values: Record<string, unknown>): Record<string, string> {
-  const params: Record<string, string> = {};
-  const list = Array.isArray(values.param) ? (values.param as string[]) : [];
-  for (const entry of list) {
-    const eq = entry.indexOf('=');
-    if (eq <= 0)
-      throw new MonotableError('BAD_INPUT', `--param "${entry}" is not NAME=VALUE.`, {
-        hint: 'e.g. --param customer_id=c1',
-      });
-    const name = entry.slice(0, eq);
-    if (Object.hasOwn(params, name))
-      throw new MonotableError('BAD_INPUT', `--param ${name} is given twice.`, {
-        param: name,
-        hint: 'Give each parameter once.',
-      });
-    params[name] = entry.slice(eq + 1);
-  }
-  return params;
-}
+import { READ_OPTIONS, READ_USAGE, readFlags, readInput, streamToStdout, writeSummary } from './read-output.js';
 
 const USAGE = `Usage: monotable run FILE PATTERN --param NAME=VALUE ... (connection) [--limit N] [--all] [--max-items N] [--plain]
 
@@ -50,25 +30,37 @@ export const runCommand: Command = {
     confirm: { type: 'string' },
   },
   async run({ values, positionals }, io) {
-    if (positionals.length !== 2) {
-      throw new MonotableError(
-        'BAD_INPUT',
-        positionals.length < 2
-          ? 'Name the model file and the access pattern.'
-          : `Expected FILE PATTERN, got ${positionals.length} words: ${positionals.join(' ')}.`,
-        { hint: USAGE.split('\n')[0] },
-      );
-    }
-    const [file, patternName] = positionals as [string, string];
+    const [file, patternName] = fileAndPattern(positionals, USAGE);
     const flags = readFlags(values);
+    const params = parseParams(values);
     const { model } = await loadModelFile(file, io);
-    const { request } = patternRequest(model, patternName, parseParams(values));
-    if (flags.limit !== undefined) request.input['Limit'] = flags.limit;
-    const options = { ...flags, signal: io.signal, confirm: stringOption(values, 'confirm') };
-    const { summary, items } = await withConnection(values, io, (connection) =>
-      streamToStdout(connection, request, options, io, flags.plain),
+    const confirm = stringOption(values, 'confirm');
+    const run = withConnection(values, io, ({ connectionId }) =>
+      streamToStdout(io, flags.plain, async (onEvent) => {
+        const output = await call(
+          'operation.runPattern',
+          {
+            connectionId,
+            model,
+            pattern: patternName,
+            params,
+            ...readInput(flags),
+            ...(confirm !== undefined && { confirm }),
+          },
+          { signal: io.signal, onEvent },
+        );
+        return output.result;
+      }),
     );
-    writeSummary(io, summary, items);
-    return EXIT.OK;
+    try {
+      const { summary, items } = await run;
+      writeSummary(io, summary, items);
+      return EXIT.OK;
+    } catch (error) {
+      // The pattern's own condition refused the write (no such item to update, key already taken): a finding, exit 1.
+      if (!isMonotableError(error) || error.code !== 'CONDITION_FAILED') throw error;
+      io.stderr.write(formatError(error, io.debug));
+      return EXIT.FINDINGS;
+    }
   },
 };

@@ -1,13 +1,11 @@
 import { MonotableError } from '../../../shared/errors/monotable-error.js';
-import { buildAdHocScan } from '../../../shared/operations/ad-hoc-request.js';
-import { exportItems } from '../../backend/operations/scan-export.js';
-import { selectOneTable } from '../../backend/tables/select-tables.js';
-import { singleFile, stringOption } from '../arguments.js';
+import { call } from '../api.js';
+import { singleFile } from '../arguments.js';
 import { EXIT, type Command } from '../command.js';
 import { CONNECTION_OPTIONS, CONNECTION_USAGE, withConnection } from '../connection-flags.js';
 import { loadModelFile } from '../load-model.js';
 import { AD_HOC_OPTIONS, adHocRead } from './query.js';
-import { READ_OPTIONS, READ_USAGE, readFlags, streamToStdout, writeSummary, type ReadFlags } from './read-output.js';
+import { READ_OPTIONS, READ_USAGE, readFlags, readInput, streamToStdout, writeSummary } from './read-output.js';
 
 const USAGE = `Usage: monotable scan FILE [--table T] [--index I] [--filter "A OP V"] [--projection a,b] [--consistent] (connection) [--limit N] [--all]
 
@@ -26,22 +24,15 @@ ${READ_USAGE}
 
 ${CONNECTION_USAGE}`;
 
-function segmentCount(values: Record<string, unknown>, flags: ReadFlags): number {
+/** --segments N: a whole number; whether it fits the other flags is the use case's rule (operation.scan). */
+function segmentCount(values: Record<string, unknown>): number | undefined {
   const text = values.segments;
-  if (typeof text !== 'string') return 1;
+  if (typeof text !== 'string') return undefined;
   if (!/^[1-9]\d{0,3}$/.test(text))
     throw new MonotableError('BAD_INPUT', `--segments "${text}" is not a whole number from 1 to 9999.`, {
       hint: 'e.g. --segments 4',
     });
-  const n = Number(text);
-  if (n > 1 && (!flags.all || flags.maxItems !== undefined || flags.exclusiveStartKey !== undefined)) {
-    throw new MonotableError(
-      'BAD_INPUT',
-      '--segments reads the whole table: it needs --all and no --max-items or --start-key.',
-      { hint: 'Add --all, or drop --segments.' },
-    );
-  }
-  return n;
+  return Number(text);
 }
 
 export const scanCommand: Command = {
@@ -51,25 +42,24 @@ export const scanCommand: Command = {
   async run({ values, positionals }, io) {
     const file = singleFile(positionals, USAGE);
     const flags = readFlags(values);
+    const segments = segmentCount(values);
     const { model } = await loadModelFile(file, io);
-    const table = selectOneTable(model, stringOption(values, 'table'));
-    const request = buildAdHocScan(model, {
-      table: table.name,
-      ...adHocRead(values),
-      ...(flags.limit !== undefined && { limit: flags.limit }),
-    });
-    const segments = segmentCount(values, flags);
-    const { summary, items } = await withConnection(values, io, async (connection) => {
-      if (segments > 1) {
-        const exported = await exportItems(connection, request, io.stdout, {
-          segments,
-          signal: io.signal,
-          format: flags.plain ? 'plain' : 'typed',
-        });
-        return { summary: exported, items: exported.items };
-      }
-      return streamToStdout(connection, request, { ...flags, signal: io.signal }, io, flags.plain);
-    });
+    const { summary, items } = await withConnection(values, io, ({ connectionId }) =>
+      streamToStdout(io, flags.plain, async (onEvent) => {
+        const output = await call(
+          'operation.scan',
+          {
+            connectionId,
+            model,
+            ...adHocRead(values),
+            ...readInput(flags),
+            ...(segments !== undefined && { segments }),
+          },
+          { signal: io.signal, onEvent },
+        );
+        return output.result;
+      }),
+    );
     writeSummary(io, summary, items);
     return EXIT.OK;
   },

@@ -5,13 +5,13 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { MonotableError } from '../../../shared/errors/monotable-error.js';
 import type { SeedPlan } from '../../../shared/seed/seed-types.js';
 import type { CommandIo } from '../command.js';
-import { MAX_LISTED_FAILURES, type SeedFailure } from '../../backend/seed/seed-types.js';
+import { MAX_LISTED_FAILURES, type SeedFailure } from '../../../shared/api/methods/seed.js';
 
+/** What a dry run did: items planned (each printed as a line, except the `failed` ones); nothing was written. */
 export interface DryRunSummary {
   dryRun: true;
   table: string;
   planned: number;
-  written: number;
   failed: number;
   seconds: number;
   file?: string;
@@ -22,8 +22,7 @@ async function writeLines(
   plan: SeedPlan,
   out: NodeJS.WritableStream,
   failures: SeedFailure[],
-): Promise<{ written: number; failed: number }> {
-  let written = 0;
+): Promise<{ failed: number }> {
   let failed = 0;
   let buffer = '';
   for (const p of plan.items()) {
@@ -33,14 +32,13 @@ async function writeLines(
       continue;
     }
     buffer += `${JSON.stringify(p.item)}\n`;
-    written++;
     if (buffer.length >= 1 << 16) {
       if (!out.write(buffer)) await once(out, 'drain');
       buffer = '';
     }
   }
   if (buffer) out.write(buffer);
-  return { written, failed };
+  return { failed };
 }
 
 /**

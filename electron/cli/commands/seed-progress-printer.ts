@@ -1,4 +1,4 @@
-import type { SeedProgress } from '../../backend/seed/seed-types.js';
+import type { SeedProgress } from '../../../shared/api/methods/seed.js';
 
 const WIDTH = 30;
 

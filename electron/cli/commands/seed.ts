@@ -1,7 +1,7 @@
 import { MonotableError, isMonotableError } from '../../../shared/errors/monotable-error.js';
 import { planSeed } from '../../../shared/seed/plan-seed.js';
 import type { SeedOptions } from '../../../shared/seed/seed-types.js';
-import { writeSeed } from '../../backend/seed/write-seed.js';
+import { call } from '../api.js';
 import { singleFile, stringOption } from '../arguments.js';
 import { EXIT, type Command } from '../command.js';
 import { CONNECTION_OPTIONS, CONNECTION_USAGE, withConnection } from '../connection-flags.js';
@@ -103,13 +103,9 @@ export const seedCommand: Command = {
         hint: 'Add --dry-run to write the planned items to a file instead of a table.',
       });
     }
-    if (options.scale !== undefined && options.counts) {
-      throw new MonotableError('BAD_INPUT', 'Use --scale or --count, not both.', {
-        hint: '--scale multiplies the modelled counts; --count sets exact ones.',
-      });
-    }
     const { model } = await loadModelFile(file, io);
-    const plan = planSeed(model, options);
+    // The plan through the contract first: every rule of the seed options is checked there, for every door.
+    const plan = await call('seed.plan', { model, ...options, sample: 0 });
     for (const note of plan.notes)
       io.stderr.write(`${note.severity}: ${note.message}${note.hint ? ` (${note.hint})` : ''}\n`);
     io.stderr.write(
@@ -117,19 +113,19 @@ export const seedCommand: Command = {
     );
 
     if (values['dry-run'] === true) {
-      const summary = await dryRun(plan, output, io);
+      const summary = await dryRun(planSeed(model, options), output, io);
       io.stdout.write(`${JSON.stringify(summary)}\n`);
       return summary.failed > 0 ? EXIT.FINDINGS : EXIT.OK;
     }
 
     const printer = seedProgressPrinter(io.stderr);
     try {
-      const summary = await withConnection(values, io, (connection) =>
-        writeSeed(connection, plan, {
-          signal: io.signal,
-          onProgress: (p) => printer.update(p),
-          ...(concurrency ? { concurrency } : {}),
-        }),
+      const summary = await withConnection(values, io, ({ connectionId }) =>
+        call(
+          'seed.run',
+          { model, ...options, connectionId, ...(concurrency !== undefined && { concurrency }) },
+          { signal: io.signal, onEvent: (p) => printer.update(p) },
+        ),
       );
       printer.done();
       const n = (x: number): string => x.toLocaleString('en-US');

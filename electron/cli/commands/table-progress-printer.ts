@@ -1,4 +1,4 @@
-import type { TableProgress } from '../../backend/tables/table-progress.js';
+import type { TableProgress } from '../../../shared/api/methods/table.js';
 
 /** Prints control-plane progress to stderr, one line per change of phase or status (no spam while polling). */
 export function progressPrinter(stderr: NodeJS.WritableStream): (progress: TableProgress) => void {

@@ -1,5 +1,5 @@
 import { TEMPLATES } from '../../../shared/templates/index.js';
-import { boot, openTemplate, save, startAutosave, whenChangesAreSafe } from '../files/document-io.js';
+import { boot, openBlankModel, openTemplate, save, startAutosave, whenChangesAreSafe } from '../files/document-io.js';
 import { patchFileState, setAutosave, useFileState } from '../files/file-state.js';
 import { useCommand } from '../state/commands.js';
 import { closeModel, useDocument } from '../state/model-store.js';
@@ -45,6 +45,12 @@ export function FileCommands() {
     title: files.autosave ? 'Turn off autosave to the file' : 'Turn on autosave to the file',
     group: 'File',
     run: () => setAutosave(!files.autosave),
+  });
+  useCommand({
+    id: 'file.new',
+    title: 'New blank model',
+    group: 'File',
+    run: () => whenChangesAreSafe('a blank model', openBlankModel),
   });
   useCommand({
     id: 'file.close',
@@ -94,9 +100,11 @@ export function SaveState() {
   );
 }
 
+const TIME = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
+
 function time(iso: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '' : d.toLocaleTimeString();
+  return Number.isNaN(d.getTime()) ? '' : TIME.format(d);
 }
 
 export function Notice() {

@@ -1,5 +1,10 @@
 import type { ComponentType } from 'react';
 import { ConnectionsScreen } from '../features/connections/ConnectionsScreen.js';
+import { DiagramScreen } from '../features/diagram/DiagramScreen.js';
+import { ExportScreen } from '../features/export/ExportScreen.js';
+import { ItemsScreen } from '../features/items/ItemsScreen.js';
+import { LearnScreen } from '../features/learn/LearnScreen.js';
+import { PatternsScreen } from '../features/patterns/PatternsScreen.js';
 import { ModelScreen } from '../features/model/ModelScreen.js';
 import { DataScreen } from '../features/operations/DataScreen.js';
 import { ProblemsBadge } from '../features/problems/ProblemsBadge.js';
@@ -27,7 +32,9 @@ export interface ScreenDefinition {
 export const SCREENS: readonly ScreenDefinition[] = [
   { id: 'start', label: 'Start', icon: '⌂', shortcut: 'Alt+1', Component: StartScreen },
   { id: 'model', label: 'Model', icon: '☰', shortcut: 'Alt+2', Component: ModelScreen },
-  // diagram: Alt+3, items: Alt+4, patterns: Alt+5 (ui-views)
+  { id: 'diagram', label: 'Diagram', icon: '◇', shortcut: 'Alt+3', Component: DiagramScreen },
+  { id: 'items', label: 'Items', icon: '▤', shortcut: 'Alt+4', Component: ItemsScreen },
+  { id: 'patterns', label: 'Patterns', icon: '⇢', shortcut: 'Alt+5', Component: PatternsScreen },
   {
     id: 'problems',
     label: 'Problems',
@@ -36,7 +43,8 @@ export const SCREENS: readonly ScreenDefinition[] = [
     Component: ProblemsScreen,
     Badge: ProblemsBadge,
   },
-  // export: Alt+7, learn: Alt+8 (ui-views)
+  { id: 'export', label: 'Export', icon: '⇪', shortcut: 'Alt+7', Component: ExportScreen },
+  { id: 'learn', label: 'Learn', icon: '?', shortcut: 'Alt+8', Component: LearnScreen },
   { id: 'data', label: 'Data', icon: '▦', shortcut: 'Alt+9', Component: DataScreen },
   { id: 'connections', label: 'Connections', icon: '⛁', shortcut: 'Alt+Shift+C', Component: ConnectionsScreen },
 ];

@@ -2,9 +2,12 @@ import type { Diagnostic } from '../../../shared/model/diagnostic.js';
 import { isUnder, useAnalysis } from '../state/analysis.js';
 
 /** The diagnostics of one field: at its path exactly, or (with `under`) anywhere below it. */
-export function useFieldProblems(path: string, under = false): Diagnostic[] {
-  const { diagnostics } = useAnalysis();
-  return diagnostics.filter((d) => (under ? isUnder(d.path, path) : d.path === path));
+const NONE: readonly Diagnostic[] = [];
+
+export function useFieldProblems(path: string, under = false): readonly Diagnostic[] {
+  const { diagnostics, byPath } = useAnalysis();
+  if (!under) return byPath.get(path) ?? NONE;
+  return diagnostics.filter((d) => isUnder(d.path, path));
 }
 
 /** Inline diagnostics under a field, announced politely to screen readers as they change. */

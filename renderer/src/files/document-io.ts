@@ -10,8 +10,12 @@ import { fileState, patchFileState } from './file-state.js';
 export const UNSAVED_JOURNAL_PATH = '.monotable-unsaved.monotable.json';
 /** Pause in editing after which the model file is written (when autosave is on and the model has a file). */
 export const AUTOSAVE_FILE_MS = 1500;
-/** Pause after which the journal of unsaved edits is written. */
+/**
+ * Pause after which the journal of unsaved edits is written; at least four times the last write took, so a model of
+ * many megabytes (whose upload blocks the page for a moment) is not re-sent at every short pause in typing.
+ */
 export const JOURNAL_MS = 250;
+let lastJournalMs = 0;
 
 function selectFirstTable(): void {
   const table = getDocument().model.tables[0];
@@ -95,6 +99,36 @@ export function openTemplate(name: string): void {
   patchFileState({
     revision: undefined,
     suggestedPath: `${template.name}.monotable.json`,
+    notice: undefined,
+    importNotes: undefined,
+  });
+  selectFirstTable();
+  showScreen('model');
+}
+
+/** A new model with one empty table (pk/sk strings, on-demand), unsaved until Save as. */
+export function openBlankModel(): void {
+  openModel(
+    {
+      format: 'monotable/1',
+      name: 'my-model',
+      tables: [
+        {
+          name: 'my-table',
+          partitionKey: { name: 'pk', type: 'S' },
+          sortKey: { name: 'sk', type: 'S' },
+          billing: { mode: 'on-demand' },
+          entities: [],
+          accessPatterns: [],
+        },
+      ],
+    },
+    undefined,
+    { saved: false },
+  );
+  patchFileState({
+    revision: undefined,
+    suggestedPath: 'my-model.monotable.json',
     notice: undefined,
     importNotes: undefined,
   });
@@ -253,21 +287,26 @@ export function startAutosave(): () => void {
     // A template or an import not edited yet has nothing to recover (its source is still there).
     if (!doc.path && !doc.canUndo) return;
     const journalPath = doc.path ?? UNSAVED_JOURNAL_PATH;
-    journalTimer = setTimeout(() => {
-      const model = getDocument().model;
-      callApi('journal.write', { path: journalPath, model })
-        .then(({ savedAt }) => {
-          const current = fileState.get().status;
-          if (getDocument().dirty && current.kind !== 'saving')
-            patchFileState({ status: { kind: 'journaled', at: savedAt }, online: true });
-        })
-        .catch((error: unknown) =>
-          patchFileState({
-            status: { kind: 'failed', message: `Unsaved edits not kept: ${failureText(error)}` },
-            online: !(error instanceof ApiFailure && error.code === 'NETWORK'),
-          }),
-        );
-    }, JOURNAL_MS);
+    journalTimer = setTimeout(
+      () => {
+        const model = getDocument().model;
+        const started = performance.now();
+        callApi('journal.write', { path: journalPath, model })
+          .then(({ savedAt }) => {
+            lastJournalMs = performance.now() - started;
+            const current = fileState.get().status;
+            if (getDocument().dirty && current.kind !== 'saving')
+              patchFileState({ status: { kind: 'journaled', at: savedAt }, online: true });
+          })
+          .catch((error: unknown) =>
+            patchFileState({
+              status: { kind: 'failed', message: `Unsaved edits not kept: ${failureText(error)}` },
+              online: !(error instanceof ApiFailure && error.code === 'NETWORK'),
+            }),
+          );
+      },
+      Math.max(JOURNAL_MS, 4 * lastJournalMs),
+    );
     if (doc.path && fileState.get().autosave && !autosavePaused) {
       const path = doc.path;
       fileTimer = setTimeout(() => {

@@ -12,6 +12,8 @@ export interface Analysis {
   errors: number;
   warnings: number;
   infos: number;
+  /** Diagnostics by their exact path (a field's inline problems are one lookup). */
+  byPath: ReadonlyMap<string, readonly Diagnostic[]>;
 }
 
 const cache = new WeakMap<Model, Analysis>();
@@ -30,7 +32,13 @@ export function analyse(model: Model): Analysis {
       else if (d.severity === 'warning') warnings++;
       else infos++;
     }
-    analysis = { diagnostics, resolved, errors, warnings, infos };
+    const byPath = new Map<string, Diagnostic[]>();
+    for (const d of diagnostics) {
+      const list = byPath.get(d.path);
+      if (list) list.push(d);
+      else byPath.set(d.path, [d]);
+    }
+    analysis = { diagnostics, resolved, errors, warnings, infos, byPath };
     cache.set(model, analysis);
   }
   return analysis;

@@ -4,7 +4,7 @@ import { EmptyInputSchema } from '../common-schemas.js';
 
 const marks = { production: z.boolean().optional(), readOnly: z.boolean().optional() };
 
-/** Where to connect; mirrors `ConnectionSpec` of electron/backend/connections/connection.ts. */
+/** Where to connect (the backend's ConnectionSpec is this schema's type): the embedded engine, a local endpoint, or AWS. */
 export const ConnectionSpecSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('embedded'), dataDir: z.string().min(1).optional(), ...marks }),
   z.strictObject({
@@ -22,6 +22,8 @@ export const ConnectionSpecSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
+export type ConnectionSpec = z.output<typeof ConnectionSpecSchema>;
+
 export const ConnectionInfoSchema = z.strictObject({
   connectionId: z.string(),
   kind: z.enum(['embedded', 'endpoint', 'aws']),
@@ -38,6 +40,8 @@ export const ConnectionInfoSchema = z.strictObject({
   production: z.boolean(),
   readOnly: z.boolean(),
 });
+
+export type ConnectionInfo = z.output<typeof ConnectionInfoSchema>;
 
 /** Open connections live in the backend; the UI holds only their ids (credentials never leave the backend). */
 export const connectionMethods = defineMethods({

@@ -11,6 +11,7 @@ export const EngineStatusSchema = z.strictObject({
   dataDir: z.string(),
   inMemory: z.boolean(),
 });
+export type EngineStatus = z.output<typeof EngineStatusSchema>;
 
 /** The embedded engine (dynalite on 127.0.0.1) that the app starts on demand and stops on quit. */
 export const engineMethods = defineMethods({
@@ -21,6 +22,8 @@ export const engineMethods = defineMethods({
       /** Default: $MONOTABLE_DATA_DIR or the user data folder. */
       dataDir: z.string().min(1).optional(),
       inMemory: z.boolean().optional(),
+      /** An engine already running on the folder: `report` it (default), or `fail` (ENGINE_START_FAILED). */
+      ifRunning: z.enum(['report', 'fail']).optional(),
     }),
     output: EngineStatusSchema,
   },
@@ -28,6 +31,16 @@ export const engineMethods = defineMethods({
     summary: 'Whether the embedded engine of this backend runs, and where.',
     input: EmptyInputSchema,
     output: EngineStatusSchema,
+  },
+  'engine.watch': {
+    summary:
+      'Wait while the engine this backend started runs: returns when it stops on its own (`exited`, with its exit code or signal), when the call is cancelled, or at once when there is none.',
+    input: EmptyInputSchema,
+    output: z.strictObject({
+      outcome: z.enum(['exited', 'cancelled', 'not-running']),
+      exitCode: z.number().int().optional(),
+      signal: z.string().optional(),
+    }),
   },
   'engine.stop': {
     summary: 'Stop the embedded engine this backend started.',

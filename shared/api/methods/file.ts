@@ -28,7 +28,11 @@ export const fileMethods = defineMethods({
   'model.open': {
     summary:
       'Read a model file (Monotable, NoSQL Workbench or CloudFormation, by content); errors carry the file and line:column.',
-    input: z.strictObject({ path: PathSchema }),
+    input: z.strictObject({
+      path: PathSchema,
+      /** false: leave the recent-files list alone (the CLI reads files without touching the app's list). */
+      remember: z.boolean().optional(),
+    }),
     output: z.strictObject({
       path: z.string(),
       model: ModelSchema,
@@ -73,6 +77,12 @@ export const fileMethods = defineMethods({
     summary: 'Recently opened or saved model paths, newest first (only those the caller may open).',
     input: EmptyInputSchema,
     output: z.strictObject({ paths: z.array(z.string()) }),
+  },
+  'file.writeText': {
+    summary:
+      'Write a text file (an export) atomically under the root; refuses to replace an existing file unless `force`.',
+    input: z.strictObject({ path: PathSchema, text: z.string().max(64 * 1024 * 1024), force: z.boolean().optional() }),
+    output: z.strictObject({ path: z.string(), bytes: z.number().int().nonnegative() }),
   },
   'app.info': {
     summary: 'Version, mode, the root folder (and whether file access is confined to it) and the file given at start.',

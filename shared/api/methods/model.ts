@@ -5,6 +5,8 @@ import { ModelSchema } from '../../model/schema.js';
 import { defineMethods } from '../define.js';
 import { DiagnosticListSchema, EmptyInputSchema } from '../common-schemas.js';
 import {
+  EstimateRatesSchema,
+  EstimateSchema,
   IndexPartitionsSchema,
   OperationRequestSchema,
   ParameterValuesSchema,
@@ -57,6 +59,12 @@ export const modelMethods = defineMethods({
       "A pattern run over the model's sample items with DynamoDB semantics; missing parameters use their examples.",
     input: z.strictObject({ model: ModelSchema, pattern: z.string().min(1), params: ParameterValuesSchema.optional() }),
     output: z.strictObject({ preview: PreviewResultSchema }),
+  },
+  'model.estimate': {
+    summary:
+      "What the model costs to run: item sizes per entity, read/write units per pattern (GSI writes included) and per month, monthly cost with the price table's date.",
+    input: z.strictObject({ model: ModelSchema, ...EstimateRatesSchema }),
+    output: z.strictObject({ estimate: EstimateSchema }),
   },
   'model.indexItems': {
     summary: "The sample items as a table or index holds them (only items with that index's keys), by partition.",

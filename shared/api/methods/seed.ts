@@ -1,10 +1,14 @@
 import { z } from 'zod';
 import { ItemSchema } from '../../model/attribute-value.js';
 import { ModelSchema } from '../../model/schema.js';
+import type { SeedOptions } from '../../seed/seed-types.js';
 import { DiagnosticListSchema } from '../common-schemas.js';
 import { defineMethods } from '../define.js';
 
-/** What to generate; mirrors `SeedOptions` of shared/seed/seed-types.ts. */
+/**
+ * What to generate: the fields of shared/seed's `SeedOptions` (checked below: the schema's output must be one),
+ * plus the model. `scale` and `counts` exclude each other (the seed use case refuses both at once).
+ */
 const seedOptions = {
   model: ModelSchema,
   table: z.string().min(1).optional(),
@@ -15,6 +19,15 @@ const seedOptions = {
   refDate: z.string().optional(),
 };
 
+const SeedOptionsSchema = z.strictObject(seedOptions);
+// Compile-time checks that the api's seed options are exactly shared/seed's options, so the two cannot drift apart:
+// the schema's output is a SeedOptions, and every SeedOptions field is in the schema (else: the missing names).
+const seedOptionsMatch: (options: z.output<typeof SeedOptionsSchema>) => SeedOptions & { model: unknown } = (o) => o;
+type NotInApi = Exclude<keyof SeedOptions, keyof z.output<typeof SeedOptionsSchema>>;
+const everyOptionInApi: [NotInApi] extends [never] ? true : NotInApi = true;
+void seedOptionsMatch;
+void everyOptionInApi;
+
 export const SeedProgressSchema = z.strictObject({
   planned: z.number(),
   written: z.number(),
@@ -23,6 +36,8 @@ export const SeedProgressSchema = z.strictObject({
   ratePerSecond: z.number(),
   etaSeconds: z.number().optional(),
 });
+
+export type SeedProgress = z.output<typeof SeedProgressSchema>;
 
 export const SeedSummarySchema = z.strictObject({
   table: z.string(),
@@ -38,6 +53,11 @@ export const SeedSummarySchema = z.strictObject({
   checkedExisting: z.boolean(),
   failures: z.array(z.strictObject({ key: z.string(), reason: z.string() })),
 });
+
+export type SeedSummary = z.output<typeof SeedSummarySchema>;
+/** A summary lists at most this many failures; `failed` has the full count. */
+export const MAX_LISTED_FAILURES = 1000;
+export type SeedFailure = SeedSummary['failures'][number];
 
 export const SeedPlanInfoSchema = z.strictObject({
   table: z.string(),

@@ -13,6 +13,8 @@ export const TableProgressSchema = z.strictObject({
   message: z.string(),
 });
 
+export type TableProgress = z.output<typeof TableProgressSchema>;
+
 export const DifferenceSchema = z.strictObject({
   path: z.string(),
   kind: z.enum(['missing', 'extra', 'changed']),
@@ -22,6 +24,8 @@ export const DifferenceSchema = z.strictObject({
   fixable: z.boolean(),
 });
 
+export type Difference = z.output<typeof DifferenceSchema>;
+
 export const CreatedTableSchema = z.strictObject({
   table: z.string(),
   outcome: z.enum(['created', 'exists']),
@@ -30,6 +34,8 @@ export const CreatedTableSchema = z.strictObject({
   drift: z.array(DifferenceSchema).optional(),
   seconds: z.number(),
 });
+
+export type CreatedTable = z.output<typeof CreatedTableSchema>;
 
 /** Control plane on an open connection: create the model's tables, list, describe, delete, drift. */
 export const tableMethods = defineMethods({

@@ -1,7 +1,8 @@
-import { KEY_TYPES } from '../../model/attribute-value.js';
+import type { KEY_TYPES } from '../../model/attribute-value.js';
 import { formatPath } from '../../model/safe-json.js';
 import type { GlobalSecondaryIndex, KeyAttribute, LocalSecondaryIndex, Projection, Table } from '../../model/schema.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
+import { keyTypeOrRefuse, projectionAsWritten } from '../dynamodb-refusals.js';
 import { isObject, type JsonObject, type JsonPath } from '../input-reader.js';
 import { reader, type TemplateValues } from './template-values.js';
 
@@ -32,17 +33,16 @@ function readKeys(
   return out.range ? { hash: out.hash, range: out.range } : { hash: out.hash };
 }
 
-function readProjection(raw: unknown, path: JsonPath, v: TemplateValues): Projection {
+function readProjection(raw: unknown, path: JsonPath, v: TemplateValues, notes: Diagnostic[]): Projection {
   const p = reader.object(raw, path);
   const type = reader.oneOf(p.ProjectionType ?? 'KEYS_ONLY', ['ALL', 'KEYS_ONLY', 'INCLUDE'] as const, [
     ...path,
     'ProjectionType',
   ]);
-  if (type !== 'INCLUDE') return { type };
   const names = reader
     .optionalArray(p.NonKeyAttributes, [...path, 'NonKeyAttributes'])
     .map((n, i) => v.string(n, [...path, 'NonKeyAttributes', i]));
-  return { type, nonKeyAttributes: names };
+  return projectionAsWritten(type, names, path, notes);
 }
 
 /** One AWS::DynamoDB::Table's Properties → a model table with no entities (billing's auto-scaling added later). */
@@ -59,7 +59,7 @@ export function readTableResource(
     const d = reader.object(entry, p);
     types.set(
       v.string(d.AttributeName, [...p, 'AttributeName']),
-      reader.oneOf(d.AttributeType, KEY_TYPES, [...p, 'AttributeType']),
+      keyTypeOrRefuse(d.AttributeType, [...p, 'AttributeType'], 'CloudFormation template'),
     );
   });
   let name =
@@ -111,7 +111,7 @@ export function readTableResource(
       const gsi: GlobalSecondaryIndex = {
         name: v.string(g.IndexName, [...p, 'IndexName']),
         partitionKey: k.hash,
-        projection: readProjection(g.Projection, [...p, 'Projection'], v),
+        projection: readProjection(g.Projection, [...p, 'Projection'], v, notes),
       };
       if (k.range) gsi.sortKey = k.range;
       if (tableTp && isObject(g.ProvisionedThroughput)) {
@@ -131,7 +131,7 @@ export function readTableResource(
       return {
         name: v.string(l.IndexName, [...p, 'IndexName']),
         sortKey: k.range,
-        projection: readProjection(l.Projection, [...p, 'Projection'], v),
+        projection: readProjection(l.Projection, [...p, 'Projection'], v, notes),
       };
     });
   if (lsis.length > 0) table.localSecondaryIndexes = lsis;

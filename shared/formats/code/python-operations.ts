@@ -64,3 +64,10 @@ export function pyTransactItem(write: ResolvedPattern, ctx: PyContext, tableName
     ctx.indent,
   );
 }
+
+/** The primary key of a write as a dict literal (for the error naming the item): from its Key, or its Item. */
+export function pyKeyLiteral(write: ResolvedPattern, keyNames: readonly string[], ctx: PyContext): string {
+  const source = write.key ?? write.item ?? {};
+  const specs = Object.fromEntries(keyNames.flatMap((n) => (source[n] ? [[n, source[n]]] : [])));
+  return values(specs, { ...ctx, typed: false }, ctx.indent);
+}

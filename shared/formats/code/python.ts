@@ -5,12 +5,13 @@ import { lineComment, pyDocstring } from './doc-comment.js';
 import { resultEntities } from './result-entities.js';
 import { snakeCase, uniqueNames } from './names.js';
 import { parameterInfos } from './parameter-kinds.js';
-import { dictOf, pyTransactItem, requestEntries, type PyContext } from './python-operations.js';
+import { dictOf, pyKeyLiteral, pyTransactItem, requestEntries, type PyContext } from './python-operations.js';
 import { PY_TYPES, pyString } from './python-values.js';
 import { selectTables } from '../../model/find-table.js';
 
 const PRELUDE = `from __future__ import annotations
 
+import json
 import random
 import time
 from decimal import Decimal
@@ -42,7 +43,52 @@ def _number(value):
 def _typed(values: dict) -> dict:
     """Native values as DynamoDB JSON, for calls on the low-level client (transactions)."""
     return {name: _serializer.serialize(value) for name, value in values.items()}
+
+
+class ItemNotFoundError(Exception):
+    """A write that changes an existing item found none with its key: nothing was written."""
+
+    def __init__(self, entity: str, key: dict):
+        super().__init__(f"no {entity} with {_describe_key(key)}")
+        self.entity = entity
+        self.key = key
+
+
+class ItemExistsError(Exception):
+    """A write that only creates found an item with its key already there: nothing was written."""
+
+    def __init__(self, entity: str, key: dict):
+        super().__init__(f"a {entity} with {_describe_key(key)} already exists")
+        self.entity = entity
+        self.key = key
+
+
+def _describe_key(key: dict) -> str:
+    return " ".join(f"{name} {json.dumps(value, default=str)}" for name, value in key.items())
+
+
+def _error_code(error: Exception) -> str | None:
+    """The DynamoDB error code of a botocore ClientError (None for any other exception)."""
+    return (getattr(error, "response", None) or {}).get("Error", {}).get("Code")
+
+
+def _failed_actions(error: Exception) -> list[int]:
+    """The positions of the TransactWriteItems actions whose condition failed."""
+    reasons = (getattr(error, "response", None) or {}).get("CancellationReasons", [])
+    return [i for i, reason in enumerate(reasons) if reason.get("Code") == "ConditionalCheckFailed"]
 `;
+
+/** The exception a refused write condition becomes: the item is missing (attribute_exists) or taken (attribute_not_exists). */
+function pyRefusal(write: ResolvedPattern, keyNames: readonly string[], ctx: PyContext): string | undefined {
+  const condition = write.conditionExpression ?? '';
+  const kind = condition.startsWith('attribute_not_exists(')
+    ? 'ItemExistsError'
+    : condition.startsWith('attribute_exists(')
+      ? 'ItemNotFoundError'
+      : undefined;
+  if (!kind || write.operation === 'GetItem') return undefined;
+  return `${kind}(${pyString(write.entity)}, ${pyKeyLiteral(write, keyNames, ctx)})`;
+}
 
 /**
  * A Python module of boto3 functions, one per access pattern, using the resource `Table` API (native values in
@@ -125,6 +171,10 @@ function patternFunction(resolved: ResolvedPattern, fnName: string, table: Table
   const table$ = `_dynamodb(dynamodb).Table(${tableName})`;
   const kwargs = (extra: [string, string][] = []): string =>
     dictOf([...requestEntries(resolved, ctx), ...extra], '    ');
+  const deeper = (extra: [string, string][] = []): string =>
+    dictOf([...requestEntries(resolved, { ...ctx, indent: '        ' }), ...extra], '        ');
+  const except = (handler: string): string => `    except Exception as error:\n        ${handler}\n        raise`;
+  const keyNames = table.sortKey ? [table.partitionKey.name, table.sortKey.name] : [table.partitionKey.name];
 
   switch (resolved.operation) {
     case 'GetItem':
@@ -136,19 +186,37 @@ function patternFunction(resolved: ResolvedPattern, fnName: string, table: Table
         kwargs["ExclusiveStartKey"] = exclusive_start_key
     response = ${table$}.${resolved.operation === 'Query' ? 'query' : 'scan'}(**kwargs)
     return {"items": response.get("Items", []), "last_evaluated_key": response.get("LastEvaluatedKey")}`;
-    case 'PutItem':
-      return `${head}    ${table$}.put_item(**${kwargs()})`;
+    case 'PutItem': {
+      const refused = pyRefusal(resolved, keyNames, { ...ctx, indent: '            ' });
+      if (!refused) return `${head}    ${table$}.put_item(**${kwargs()})`;
+      return `${head}    try:\n        ${table$}.put_item(**${deeper()})\n${except(`if _error_code(error) == "ConditionalCheckFailedException":\n            raise ${refused} from error`)}`;
+    }
     case 'DeleteItem':
       return `${head}    ${table$}.delete_item(**${kwargs()})`;
-    case 'UpdateItem':
-      return `${head}    response = ${table$}.update_item(**${kwargs([['"ReturnValues"', '"ALL_NEW"']])})\n    return response.get("Attributes")`;
+    case 'UpdateItem': {
+      const refused = pyRefusal(resolved, keyNames, { ...ctx, indent: '            ' });
+      if (!refused)
+        return `${head}    response = ${table$}.update_item(**${kwargs([['"ReturnValues"', '"ALL_NEW"']])})\n    return response.get("Attributes")`;
+      return `${head}    try:\n        response = ${table$}.update_item(**${deeper([['"ReturnValues"', '"ALL_NEW"']])})\n${except(`if _error_code(error) == "ConditionalCheckFailedException":\n            raise ${refused} from error`)}\n    return response.get("Attributes")`;
+    }
     case 'BatchGetItem':
       return `${head}${batchGet(resolved, ctx, tableName)}`;
     case 'TransactWriteItems': {
-      const writes = (resolved.transactItems ?? []).map(
-        (w) => `            ${pyTransactItem(w, { ...ctx, indent: '            ' }, tableName)},`,
+      const items = resolved.transactItems ?? [];
+      const refusals = items.map((w) => pyRefusal(w, keyNames, { ...ctx, indent: '                ' }));
+      if (!refusals.some(Boolean)) {
+        const writes = items.map(
+          (w) => `            ${pyTransactItem(w, { ...ctx, indent: '            ' }, tableName)},`,
+        );
+        return `${head}    _dynamodb(dynamodb).meta.client.transact_write_items(\n        TransactItems=[\n${writes.join('\n')}\n        ]\n    )`;
+      }
+      const writes = items.map(
+        (w) => `                ${pyTransactItem(w, { ...ctx, indent: '                ' }, tableName)},`,
       );
-      return `${head}    _dynamodb(dynamodb).meta.client.transact_write_items(\n        TransactItems=[\n${writes.join('\n')}\n        ]\n    )`;
+      const handlers = refusals.flatMap((r, i) =>
+        r ? [`if failed[:1] == [${i}]:\n            raise ${r} from error`] : [],
+      );
+      return `${head}    try:\n        _dynamodb(dynamodb).meta.client.transact_write_items(\n            TransactItems=[\n${writes.join('\n')}\n            ]\n        )\n${except(['failed = _failed_actions(error)', ...handlers].join('\n        '))}`;
     }
   }
 }

@@ -79,3 +79,10 @@ export function batchGetKeys(resolved: ResolvedPattern, ctx: OperationContext): 
   if (resolved.consistentRead !== undefined) fields.push(['ConsistentRead', String(resolved.consistentRead)]);
   return objectOf(fields, ctx.indent);
 }
+
+/** The primary key of a write as an object literal (for the error naming the item): from its Key, or its Item. */
+export function keyLiteral(write: ResolvedPattern, keyNames: readonly string[], ctx: OperationContext): string {
+  const source = write.key ?? write.item ?? {};
+  const specs = Object.fromEntries(keyNames.flatMap((n) => (source[n] ? [[n, source[n]]] : [])));
+  return values(specs, ctx, ctx.indent);
+}

@@ -8,7 +8,13 @@ import { camelCase, pascalCase, uniqueNames } from './names.js';
 import { parameterInfos } from './parameter-kinds.js';
 import { resultEntities } from './result-entities.js';
 import { selectTables } from '../../model/find-table.js';
-import { batchGetKeys, requestObject, transactItem, type OperationContext } from './typescript-operations.js';
+import {
+  batchGetKeys,
+  keyLiteral,
+  requestObject,
+  transactItem,
+  type OperationContext,
+} from './typescript-operations.js';
 import { TS_TYPES, tsProperty, tsString } from './typescript-values.js';
 
 /**
@@ -58,11 +64,78 @@ export function generateTypeScript(model: Model, options: { table?: string } = {
     '  lastEvaluatedKey: PageKey | undefined;',
     '}',
     '',
+    ...writeErrorHelpers(patterns),
     ...tables.flatMap((table) =>
       table.entities.map((entity) => entityInterface(table, entity.name, typeOf(table.name, entity.name))),
     ),
     ...bodies,
   ].join('\n');
+}
+
+const isConditioned = (w: ResolvedPattern): boolean =>
+  w.operation !== 'GetItem' && /^attribute_(not_)?exists\(/.test(w.conditionExpression ?? '');
+
+/** The error classes and helpers the module's conditioned writes use (an update of an existing item, a create-only put, a key move). */
+function writeErrorHelpers(patterns: readonly ResolvedPattern[]): string[] {
+  const ok = patterns.filter((p) => !hasErrors(p.diagnostics));
+  const single = ok.some((p) => (p.operation === 'UpdateItem' || p.operation === 'PutItem') && isConditioned(p));
+  const transact = ok.some((p) => p.operation === 'TransactWriteItems' && (p.transactItems ?? []).some(isConditioned));
+  if (!single && !transact) return [];
+  return [WRITE_ERRORS, ...(single ? [CONDITION_FAILED] : []), ...(transact ? [FAILED_ACTIONS] : [])];
+}
+
+const WRITE_ERRORS = `/** A write that changes an existing item found none with its key: nothing was written. */
+export class ItemNotFoundError extends Error {
+  constructor(
+    readonly entity: string,
+    readonly key: Record<string, unknown>,
+  ) {
+    super(\`no \${entity} with \${describeKey(key)}\`);
+    this.name = 'ItemNotFoundError';
+  }
+}
+
+/** A write that only creates found an item with its key already there: nothing was written. */
+export class ItemExistsError extends Error {
+  constructor(
+    readonly entity: string,
+    readonly key: Record<string, unknown>,
+  ) {
+    super(\`a \${entity} with \${describeKey(key)} already exists\`);
+    this.name = 'ItemExistsError';
+  }
+}
+
+function describeKey(key: Record<string, unknown>): string {
+  return Object.entries(key)
+    .map(([name, value]) => \`\${name} \${JSON.stringify(value)}\`)
+    .join(' ');
+}
+`;
+
+const CONDITION_FAILED = `function conditionFailed(error: unknown): boolean {
+  return error instanceof Error && error.name === 'ConditionalCheckFailedException';
+}
+`;
+
+const FAILED_ACTIONS = `/** The positions of the TransactWriteItems actions whose condition failed (empty for any other error). */
+function failedActions(error: unknown): number[] {
+  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return [];
+  const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+  return reasons.flatMap((reason, i) => (reason.Code === 'ConditionalCheckFailed' ? [i] : []));
+}
+`;
+
+/** The error a refused write condition becomes: the item is missing (attribute_exists) or taken (attribute_not_exists). */
+function refusal(write: ResolvedPattern, keyNames: readonly string[], ctx: OperationContext): string | undefined {
+  const condition = write.conditionExpression ?? '';
+  const kind = condition.startsWith('attribute_not_exists(')
+    ? 'ItemExistsError'
+    : condition.startsWith('attribute_exists(')
+      ? 'ItemNotFoundError'
+      : undefined;
+  if (!kind || write.operation === 'GetItem') return undefined;
+  return `new ${kind}(${tsString(write.entity)}, ${keyLiteral(write, keyNames, ctx)})`;
 }
 
 const COMMANDS: Record<ResolvedPattern['operation'], string> = {
@@ -90,6 +163,11 @@ function entityInterface(table: Table, entityName: string, typeName: string): st
     return f.description ? `${jsDoc([f.description], '  ')}\n${line}` : line;
   });
   return `${doc}\nexport interface ${typeName} {\n${fields.join('\n')}\n}\n`;
+}
+
+/** `try { body } catch (error) { handler; throw error; }`, two-space indented in a function body. */
+function guarded(body: string, handler: string): string {
+  return `  try {\n    ${body}\n  } catch (error) {\n    ${handler}\n    throw error;\n  }`;
 }
 
 function patternFunction(
@@ -137,6 +215,11 @@ function patternFunction(
     : '';
   const paramsArg = infos.length ? `, params: ${paramsType}` : '';
   const doc = jsDoc([...(resolved.description ? [resolved.description, ''] : []), `${resolved.summary}.`]);
+  const keyNames = table.sortKey ? [table.partitionKey.name, table.sortKey.name] : [table.partitionKey.name];
+  const refused =
+    resolved.operation === 'UpdateItem' || resolved.operation === 'PutItem'
+      ? refusal(resolved, keyNames, { ...ctx, indent: '      ' })
+      : undefined;
   const signature = (args: string, result: string): string =>
     `${doc}\nexport async function ${fnName}(client: DynamoDBDocumentClient${args}): Promise<${result}> {`;
 
@@ -155,17 +238,24 @@ function patternFunction(
 }
 `;
     case 'PutItem':
-    case 'DeleteItem':
+    case 'DeleteItem': {
+      const send = `await client.send(new ${COMMANDS[resolved.operation]}(${requestObject(resolved, { ...ctx, indent: refused ? '    ' : '  ' })}));`;
       return `${paramsInterface}${signature(paramsArg, 'void')}
-  await client.send(new ${COMMANDS[resolved.operation]}(${requestObject(resolved, ctx)}));
+${refused ? guarded(send, `if (conditionFailed(error)) throw ${refused};`) : `  ${send}`}
 }
 `;
-    case 'UpdateItem':
-      return `${paramsInterface}${signature(paramsArg, entityType)}
-  const output = await client.send(new UpdateCommand(${requestObject(resolved, ctx, [['ReturnValues', "'ALL_NEW'"]])}));
-  return output.Attributes as ${entityType};
+    }
+    case 'UpdateItem': {
+      // An update of an existing item returns it whole; an upsert may have created it with only its key and the set
+      // attributes, so its result is partial.
+      const resultType = resolved.conditionExpression ? entityType : `Partial<${entityType}>`;
+      const send = `const output = await client.send(new UpdateCommand(${requestObject(resolved, { ...ctx, indent: refused ? '    ' : '  ' }, [['ReturnValues', "'ALL_NEW'"]])}));`;
+      const ret = `return output.Attributes as ${resultType};`;
+      return `${paramsInterface}${signature(paramsArg, resultType)}
+${refused ? guarded(`${send}\n    ${ret}`, `if (conditionFailed(error)) throw ${refused};`) : `  ${send}\n  ${ret}`}
 }
 `;
+    }
     case 'BatchGetItem':
       return `${paramsInterface}${signature(`, keys: ${infos.length ? paramsType : 'Record<string, never>'}[]`, `Array<${itemType}>`)}
   const tableName = TABLE_NAMES[${tsString(table.name)}];
@@ -183,14 +273,20 @@ function patternFunction(
   return items;
 }
 `;
-    case 'TransactWriteItems':
+    case 'TransactWriteItems': {
+      const writes = resolved.transactItems ?? [];
+      const refusals = writes.map((w) => refusal(w, keyNames, { ...ctx, indent: '      ' }));
+      const indent = refusals.some(Boolean) ? '  ' : '';
+      const send = `await client.send(new TransactWriteCommand({
+${indent}    TransactItems: [
+${writes.map((w) => `${indent}      ${transactItem(w, { ...ctx, indent: `${indent}      ` })},`).join('\n')}
+${indent}    ],
+${indent}  }));`;
+      const handlers = refusals.flatMap((r, i) => (r ? [`if (failed[0] === ${i}) throw ${r};`] : []));
       return `${paramsInterface}${signature(paramsArg, 'void')}
-  await client.send(new TransactWriteCommand({
-    TransactItems: [
-${(resolved.transactItems ?? []).map((w) => `      ${transactItem(w, { ...ctx, indent: '      ' })},`).join('\n')}
-    ],
-  }));
+${handlers.length ? guarded(send, ['const failed = failedActions(error);', ...handlers].join('\n    ')) : `  ${send}`}
 }
 `;
+    }
   }
 }

@@ -40,6 +40,8 @@ function tableLosses(table: Table, i: number): Diagnostic[] {
   const modelling: string[] = [];
   if (table.accessPatterns.length > 0) modelling.push(`${table.accessPatterns.length} access pattern(s)`);
   if (table.entities.some((e) => e.attributes.some((a) => a.generator))) modelling.push('attribute generators');
+  if ((table.seedEntities ?? []).length > 0)
+    modelling.push(`seed-only entities (${(table.seedEntities ?? []).map((e) => e.name).join(', ')})`);
   if (indexTemplates.length > 0)
     modelling.push(
       `index key templates (${indexTemplates.slice(0, 3).join('; ')}${indexTemplates.length > 3 ? '; …' : ''})`,

@@ -186,14 +186,6 @@ describe('importWorkbench', () => {
     ['a table that is text', { ModelName: 'X', DataModel: ['Orders'] }, '$.DataModel[0]'],
     ['missing KeyAttributes', { ModelName: 'X', DataModel: [{ TableName: 'T' }] }, '$.DataModel[0].KeyAttributes'],
     [
-      'a key of type BOOL',
-      {
-        ModelName: 'X',
-        DataModel: [table({ KeyAttributes: { PartitionKey: { AttributeName: 'pk', AttributeType: 'BOOL' } } })],
-      },
-      '$.DataModel[0].KeyAttributes.PartitionKey.AttributeType',
-    ],
-    [
       'an item that is a list',
       { ModelName: 'X', DataModel: [table({ TableData: [[1]] })] },
       '$.DataModel[0].TableData[0]',

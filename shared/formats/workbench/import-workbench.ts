@@ -1,5 +1,4 @@
 import type { AttributeTypeName, Item } from '../../model/attribute-value.js';
-import { KEY_TYPES } from '../../model/attribute-value.js';
 import { checkStructure, formatPath } from '../../model/safe-json.js';
 import {
   MODEL_FORMAT,
@@ -11,6 +10,7 @@ import {
   type Table,
 } from '../../model/schema.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
+import { keyTypeOrRefuse, projectionAsWritten } from '../dynamodb-refusals.js';
 import { InputReader, isObject, type JsonObject, type JsonPath } from '../input-reader.js';
 import { buildEntity, isAttributeType, type EntitySource, type TableShape } from './import-entity.js';
 import { toItem } from './typed-json.js';
@@ -35,7 +35,7 @@ function readKey(raw: unknown, path: JsonPath): KeyAttribute {
   const key = reader.object(raw, path);
   return {
     name: reader.string(key.AttributeName, [...path, 'AttributeName']),
-    type: reader.oneOf(key.AttributeType, KEY_TYPES, [...path, 'AttributeType']),
+    type: keyTypeOrRefuse(key.AttributeType, [...path, 'AttributeType'], 'NoSQL Workbench model'),
   };
 }
 
@@ -55,10 +55,10 @@ function readProjection(raw: unknown, path: JsonPath, keyNames: ReadonlySet<stri
     ...path,
     'ProjectionType',
   ]);
-  if (type !== 'INCLUDE') return { type };
   const listed = reader
     .optionalArray(projection.NonKeyAttributes, [...path, 'NonKeyAttributes'])
     .map((n, i) => reader.string(n, [...path, 'NonKeyAttributes', i]));
+  if (type !== 'INCLUDE') return projectionAsWritten(type, listed, path, notes);
   const keys = listed.filter((n) => keyNames.has(n));
   if (keys.length > 0) {
     notes.push({
@@ -68,7 +68,12 @@ function readProjection(raw: unknown, path: JsonPath, keyNames: ReadonlySet<stri
       message: `The INCLUDE list names key attributes (${keys.join(', ')}); keys are always projected, so they were left out of the list.`,
     });
   }
-  return { type, nonKeyAttributes: [...new Set(listed.filter((n) => !keyNames.has(n)))] };
+  return projectionAsWritten(
+    type,
+    listed.filter((n) => !keyNames.has(n)),
+    path,
+    notes,
+  );
 }
 
 function readItems(raw: unknown, path: JsonPath, repairs: string[]): Item[] {

@@ -1,8 +1,8 @@
 import type { Contract } from '../../../../shared/api/contract.js';
-import { engineStatus, ensureEngine, stopEngine } from '../../engine/engine-manager.js';
+import { engineStatus, ensureEngine, stopEngine, watchEngine } from '../../engine/engine-manager.js';
 import type { Handlers } from '../handler.js';
 
-type EngineArea = Pick<Contract, 'engine.start' | 'engine.status' | 'engine.stop'>;
+type EngineArea = Pick<Contract, 'engine.start' | 'engine.status' | 'engine.watch' | 'engine.stop'>;
 
 export const engineHandlers: Handlers<EngineArea> = {
   async 'engine.start'(input) {
@@ -10,6 +10,9 @@ export const engineHandlers: Handlers<EngineArea> = {
   },
   async 'engine.status'() {
     return engineStatus();
+  },
+  async 'engine.watch'(_input, { signal }) {
+    return watchEngine(signal);
   },
   async 'engine.stop'() {
     return { stopped: await stopEngine() };

@@ -5,6 +5,7 @@ import { clearJournal, readJournal, writeJournal } from '../../files/journal.js'
 import { listFolder } from '../../files/list-folder.js';
 import { openModelFile, saveModelFile } from '../../files/model-file.js';
 import { listRecent } from '../../files/recent.js';
+import { writeTextFile } from '../../files/text-file.js';
 import type { Handlers } from '../handler.js';
 
 type FileArea = Pick<
@@ -16,13 +17,14 @@ type FileArea = Pick<
   | 'journal.clear'
   | 'file.list'
   | 'file.recent'
+  | 'file.writeText'
   | 'app.info'
 >;
 
 /** Thin: the scope comes from the transport (the server confines it to its root); the rules live in backend/files. */
 export const fileHandlers: Handlers<FileArea> = {
-  async 'model.open'({ path }, ctx) {
-    return openModelFile(ctx.files ?? defaultFileScope(), path);
+  async 'model.open'({ path, remember }, ctx) {
+    return openModelFile(ctx.files ?? defaultFileScope(), path, { remember });
   },
   async 'model.save'(input, ctx) {
     return saveModelFile(ctx.files ?? defaultFileScope(), input);
@@ -41,6 +43,9 @@ export const fileHandlers: Handlers<FileArea> = {
   },
   async 'file.recent'(_input, ctx) {
     return { paths: await listRecent(ctx.files ?? defaultFileScope()) };
+  },
+  async 'file.writeText'(input, ctx) {
+    return writeTextFile(ctx.files ?? defaultFileScope(), input);
   },
   async 'app.info'(_input, ctx) {
     return appInfo(ctx.files ?? defaultFileScope());

@@ -1,22 +1,40 @@
 import type { Contract } from '../../../../shared/api/contract.js';
-import type { Handlers } from '../handler.js';
-import { modelHandlers } from './model.js';
-import { engineHandlers } from './engine.js';
-import { connectionHandlers } from './connection.js';
-import { tableHandlers } from './table.js';
-import { seedHandlers } from './seed.js';
-import { seedJobHandlers } from './seed-job.js';
-import { operationHandlers } from './operations.js';
-import { fileHandlers } from './file.js';
+import type { MethodTable } from '../../../../shared/api/define.js';
+import { connectionMethods } from '../../../../shared/api/methods/connection.js';
+import { engineMethods } from '../../../../shared/api/methods/engine.js';
+import { fileMethods } from '../../../../shared/api/methods/file.js';
+import { modelMethods } from '../../../../shared/api/methods/model.js';
+import { operationMethods } from '../../../../shared/api/methods/operations.js';
+import { seedMethods } from '../../../../shared/api/methods/seed.js';
+import { seedJobMethods } from '../../../../shared/api/methods/seed-job.js';
+import { tableMethods } from '../../../../shared/api/methods/table.js';
+import type { Handler, Handlers } from '../handler.js';
 
-/** Every area's handlers; adding an area is one import and one spread line. Missing handlers fail the typecheck. */
+/**
+ * An area's handlers, loaded on its first call: the dispatcher does not pull the AWS SDK, Faker and dynalite's
+ * client into every process that validates a model (the CLI's design-time verbs start as fast as before the api).
+ */
+function lazyArea<T extends MethodTable>(methods: T, load: () => Promise<Handlers<T>>): Handlers<T> {
+  let loaded: Promise<Handlers<T>> | undefined;
+  const out: Partial<Record<keyof T, Handler<T[keyof T]>>> = {};
+  for (const name of Object.keys(methods) as (keyof T)[]) {
+    out[name] = async (input, ctx) => {
+      loaded ??= load();
+      const area = await loaded;
+      return (area[name] as Handler<T[keyof T]>)(input, ctx);
+    };
+  }
+  return out as Handlers<T>;
+}
+
+/** Every area's handlers; adding an area is one line here. Missing handlers fail the typecheck. */
 export const handlers: Handlers<Contract> = {
-  ...modelHandlers,
-  ...engineHandlers,
-  ...connectionHandlers,
-  ...tableHandlers,
-  ...seedHandlers,
-  ...seedJobHandlers,
-  ...operationHandlers,
-  ...fileHandlers,
+  ...lazyArea(modelMethods, async () => (await import('./model.js')).modelHandlers),
+  ...lazyArea(engineMethods, async () => (await import('./engine.js')).engineHandlers),
+  ...lazyArea(connectionMethods, async () => (await import('./connection.js')).connectionHandlers),
+  ...lazyArea(tableMethods, async () => (await import('./table.js')).tableHandlers),
+  ...lazyArea(seedMethods, async () => (await import('./seed.js')).seedHandlers),
+  ...lazyArea(seedJobMethods, async () => (await import('./seed-job.js')).seedJobHandlers),
+  ...lazyArea(operationMethods, async () => (await import('./operations.js')).operationHandlers),
+  ...lazyArea(fileMethods, async () => (await import('./file.js')).fileHandlers),
 };

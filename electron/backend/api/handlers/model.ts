@@ -1,4 +1,5 @@
 import type { Contract } from '../../../../shared/api/contract.js';
+import { estimateModel } from '../../../../shared/capacity/estimate.js';
 import { MonotableError } from '../../../../shared/errors/monotable-error.js';
 import { exportModel } from '../../../../shared/formats/export.js';
 import { importModelText } from '../../../../shared/formats/import-model.js';
@@ -21,6 +22,7 @@ type ModelArea = Pick<
   | 'model.request'
   | 'model.export'
   | 'model.preview'
+  | 'model.estimate'
   | 'model.indexItems'
   | 'model.serialize'
   | 'templates.list'
@@ -57,6 +59,9 @@ export const modelHandlers: Handlers<ModelArea> = {
   },
   async 'model.preview'({ model, pattern, params }) {
     return { preview: previewPattern(model, pattern, params) };
+  },
+  async 'model.estimate'({ model, ...rates }) {
+    return { estimate: estimateModel(model, rates) };
   },
   async 'model.indexItems'({ model, table, index }) {
     return { partitions: indexItems(model, table, index) };

@@ -1,4 +1,5 @@
 import type { Contract } from '../../../../shared/api/contract.js';
+import { MonotableError } from '../../../../shared/errors/monotable-error.js';
 import { planSeed } from '../../../../shared/seed/plan-seed.js';
 import type { SeedOptions } from '../../../../shared/seed/seed-types.js';
 import { getConnection } from '../../connections/connection-registry.js';
@@ -7,14 +8,21 @@ import type { Handlers } from '../handler.js';
 
 type SeedArea = Pick<Contract, 'seed.plan' | 'seed.run'>;
 
+/**
+ * The seed options both seed methods accept, with their one rule: `scale` multiplies the modelled counts and
+ * `counts` sets exact ones, so the two together are refused (never one silently winning), at every door.
+ */
 function options(input: SeedOptions): SeedOptions {
+  if (input.scale !== undefined && input.counts !== undefined && Object.keys(input.counts).length > 0) {
+    throw new MonotableError('BAD_INPUT', 'Use scale or counts, not both.', {
+      path: '$.scale',
+      hint: '--scale multiplies the modelled counts; --count ENTITY=N sets exact ones.',
+    });
+  }
+  // Every field the schema declares goes on (the api's seed options are SeedOptions: shared/api/methods/seed.ts).
   const out: SeedOptions = {};
-  if (input.table !== undefined) out.table = input.table;
-  if (input.scale !== undefined) out.scale = input.scale;
-  if (input.counts !== undefined) out.counts = input.counts;
-  if (input.seed !== undefined) out.seed = input.seed;
-  if (input.locale !== undefined) out.locale = input.locale;
-  if (input.refDate !== undefined) out.refDate = input.refDate;
+  for (const [name, value] of Object.entries(input) as [keyof SeedOptions, unknown][])
+    if (value !== undefined) Object.assign(out, { [name]: value });
   return out;
 }
 

@@ -1,4 +1,5 @@
 import type { Contract } from '../../../../shared/api/contract.js';
+import { findTable } from '../../../../shared/model/find-table.js';
 import { getConnection } from '../../connections/connection-registry.js';
 import { addMissingIndexes } from '../../tables/add-missing-indexes.js';
 import { createTables } from '../../tables/create-tables.js';
@@ -28,6 +29,8 @@ export const tableHandlers: Handlers<TableArea> = {
     return { description: JSON.parse(JSON.stringify(description)) as Record<string, unknown> };
   },
   async 'table.delete'({ connectionId, table, confirm, model }, { signal, emit }) {
+    // With a model, only one of its tables may be deleted (a typo never reaches DeleteTable).
+    if (model) findTable(model, table);
     return deleteTable(getConnection(connectionId), table, { confirm, model, signal, onProgress: emit });
   },
   async 'table.drift'({ connectionId, model, table }, { signal }) {

@@ -1,6 +1,8 @@
-import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, memo, useEffect, useMemo, useRef, useState } from 'react';
+import type { Diagnostic } from '../../../../shared/model/diagnostic.js';
+import { formatSegments, parsePath } from '../../state/json-path.js';
 import { entityColor } from '../../components/entity-color.js';
-import { isUnder, useAnalysis } from '../../state/analysis.js';
+import { useAnalysis } from '../../state/analysis.js';
 import type { TreeNode } from './tree-nodes.js';
 
 const KIND_GLYPH: Record<TreeNode['kind'], string> = {
@@ -52,15 +54,7 @@ export function ModelTree({
     return out;
   }, [nodes, byId, collapsed]);
 
-  const problemCounts = useMemo(() => {
-    const counts = new Map<string, 'error' | 'warning'>();
-    for (const n of nodes) {
-      if (n.kind === 'group' || n.kind === 'model') continue;
-      const own = diagnostics.filter((d) => isUnder(d.path, n.id) && d.severity !== 'info');
-      if (own.length) counts.set(n.id, own.some((d) => d.severity === 'error') ? 'error' : 'warning');
-    }
-    return counts;
-  }, [nodes, diagnostics]);
+  const problemMarks = useMemo(() => markProblems(diagnostics), [diagnostics]);
 
   const current = activeId && visible.some((n) => n.id === activeId) ? activeId : visible[0]?.id;
 
@@ -140,68 +134,155 @@ export function ModelTree({
     }
   };
 
+  const onRowKeyDown = useRef(onKeyDown);
+  onRowKeyDown.current = onKeyDown;
+  const handlers = useMemo(
+    () => ({
+      activate: (node: TreeNode) => onActivateRef.current(node),
+      toggle: (node: TreeNode) => toggleRef.current(node),
+      keyDown: (event: KeyboardEvent<HTMLDivElement>, node: TreeNode) => onRowKeyDown.current(event, node),
+      ref: (id: string, el: HTMLDivElement | null) => {
+        if (el) rowRefs.current.set(id, el);
+        else rowRefs.current.delete(id);
+      },
+    }),
+    [],
+  );
+  const onActivateRef = useRef(onActivate);
+  onActivateRef.current = onActivate;
+  const toggleRef = useRef(toggle);
+  toggleRef.current = toggle;
+
   return (
     <div role="tree" aria-label="Model" className="tree">
       {visible.map((node) => {
-        const expandable = node.childIds.length > 0;
-        const open = expandable && !collapsed.has(node.id);
-        const siblings = node.parentId ? (byId.get(node.parentId)?.childIds ?? []) : [node.id];
-        const colour = node.entity && node.kind !== 'pattern' ? entityColor(node.entity) : undefined;
-        const problem = problemCounts.get(node.id);
         return (
-          <div
+          <TreeRow
             key={node.id}
-            ref={(el) => {
-              if (el) rowRefs.current.set(node.id, el);
-              else rowRefs.current.delete(node.id);
-            }}
-            role="treeitem"
-            aria-label={node.label}
-            aria-level={node.level}
-            aria-setsize={siblings.length}
-            aria-posinset={siblings.indexOf(node.id) + 1}
-            aria-expanded={expandable ? open : undefined}
-            aria-selected={node.id === current}
-            tabIndex={node.id === current ? 0 : -1}
-            className={`tree-row kind-${node.kind}`}
-            style={{ paddingLeft: 6 + (node.level - 1) * 14 }}
-            onClick={() => {
-              onActivate(node);
-            }}
-            onKeyDown={(e) => onKeyDown(e, node)}
-          >
-            <span
-              className="tree-twisty"
-              aria-hidden="true"
-              onClick={(e) => {
-                if (!expandable) return;
-                e.stopPropagation();
-                toggle(node);
-              }}
-            >
-              {expandable ? (open ? '▾' : '▸') : ''}
-            </span>
-            {node.kind !== 'group' && (
-              <span className="tree-glyph" aria-hidden="true" style={colour ? { color: colour.color } : undefined}>
-                {KIND_GLYPH[node.kind]}
-              </span>
-            )}
-            <span className={`tree-label ${node.kind === 'attribute' ? 'mono' : ''}`}>{node.label}</span>
-            {node.detail && (
-              <span className="tree-detail" aria-hidden="true">
-                {node.detail}
-              </span>
-            )}
-            {problem && (
-              <span className={`tree-problem ${problem}`} role="img" aria-label={`has ${problem}s`}>
-                {problem === 'error' ? '⨯' : '⚠'}
-              </span>
-            )}
-          </div>
+            node={node}
+            open={node.childIds.length > 0 && !collapsed.has(node.id)}
+            selected={node.id === current}
+            setSize={node.setSize}
+            position={node.position}
+            problem={problemMarks.get(node.id)}
+            handlers={handlers}
+          />
         );
       })}
     </div>
   );
+}
+
+interface RowHandlers {
+  activate: (node: TreeNode) => void;
+  toggle: (node: TreeNode) => void;
+  keyDown: (event: KeyboardEvent<HTMLDivElement>, node: TreeNode) => void;
+  ref: (id: string, el: HTMLDivElement | null) => void;
+}
+
+/** One row; re-renders only when what it shows changes (a keystroke rebuilds the node objects, not their content). */
+const TreeRow = memo(
+  function TreeRow({
+    node,
+    open,
+    selected,
+    setSize,
+    position,
+    problem,
+    handlers,
+  }: {
+    node: TreeNode;
+    open: boolean;
+    selected: boolean;
+    setSize: number;
+    position: number;
+    problem: 'error' | 'warning' | undefined;
+    handlers: RowHandlers;
+  }) {
+    const expandable = node.childIds.length > 0;
+    const colour = node.entity && node.kind !== 'pattern' ? entityColor(node.entity) : undefined;
+    return (
+      <div
+        ref={(el) => handlers.ref(node.id, el)}
+        role="treeitem"
+        aria-label={node.label}
+        aria-level={node.level}
+        aria-setsize={setSize}
+        aria-posinset={position}
+        aria-expanded={expandable ? open : undefined}
+        aria-selected={selected}
+        tabIndex={selected ? 0 : -1}
+        className={`tree-row kind-${node.kind}`}
+        style={{ paddingLeft: 6 + (node.level - 1) * 14 }}
+        onClick={() => handlers.activate(node)}
+        onKeyDown={(e) => handlers.keyDown(e, node)}
+      >
+        <span
+          className="tree-twisty"
+          aria-hidden="true"
+          onClick={(e) => {
+            if (!expandable) return;
+            e.stopPropagation();
+            handlers.toggle(node);
+          }}
+        >
+          {expandable ? (open ? '▾' : '▸') : ''}
+        </span>
+        {node.kind !== 'group' && (
+          <span className="tree-glyph" aria-hidden="true" style={colour ? { color: colour.color } : undefined}>
+            {KIND_GLYPH[node.kind]}
+          </span>
+        )}
+        <span className={`tree-label ${node.kind === 'attribute' ? 'mono' : ''}`}>{node.label}</span>
+        {node.detail && (
+          <span className="tree-detail" aria-hidden="true">
+            {node.detail}
+          </span>
+        )}
+        {problem && (
+          <span className={`tree-problem ${problem}`} role="img" aria-label={`has ${problem}s`}>
+            {problem === 'error' ? '⨯' : '⚠'}
+          </span>
+        )}
+      </div>
+    );
+  },
+  (a, b) =>
+    a.open === b.open &&
+    a.selected === b.selected &&
+    a.setSize === b.setSize &&
+    a.position === b.position &&
+    a.problem === b.problem &&
+    a.handlers === b.handlers &&
+    a.node.id === b.node.id &&
+    a.node.label === b.node.label &&
+    a.node.detail === b.node.detail &&
+    a.node.level === b.node.level &&
+    a.node.entity === b.node.entity &&
+    a.node.childIds.length === b.node.childIds.length,
+);
+
+/**
+ * The worst problem under each tree node, in one pass over the diagnostics: a diagnostic marks the table, index,
+ * entity, attribute or pattern its path lies in (node ids are those paths).
+ */
+function markProblems(diagnostics: readonly Diagnostic[]): Map<string, 'error' | 'warning'> {
+  const marks = new Map<string, 'error' | 'warning'>();
+  const mark = (id: string, severity: 'error' | 'warning'): void => {
+    if (marks.get(id) !== 'error') marks.set(id, severity);
+  };
+  for (const d of diagnostics) {
+    if (d.severity === 'info') continue;
+    const s = parsePath(d.path);
+    if (s[0] !== 'tables' || typeof s[1] !== 'number') continue;
+    mark(formatSegments(s.slice(0, 2)), d.severity);
+    if (typeof s[3] === 'number') {
+      mark(formatSegments(s.slice(0, 4)), d.severity);
+      if (s[2] === 'entities' && s[4] === 'attributes' && typeof s[5] === 'number')
+        mark(formatSegments(s.slice(0, 6)), d.severity);
+    }
+  }
+  return marks;
 }
 
 function defaultCollapsed(nodes: readonly TreeNode[]): string[] {

@@ -21,12 +21,23 @@ export interface TreeNode {
   target?: SelectionTarget;
   /** Entity whose colour the row carries. */
   entity?: string;
+  /** 1-based place among its siblings and their number (aria-posinset, aria-setsize). */
+  position: number;
+  setSize: number;
 }
 
 /** All nodes of the tree in display order (pre-order), whether expanded or not. */
 export function buildTree(model: Model): TreeNode[] {
   const nodes: TreeNode[] = [];
-  const root: TreeNode = { id: '$', label: model.name || 'untitled', kind: 'model', level: 1, childIds: [] };
+  const root: TreeNode = {
+    id: '$',
+    label: model.name || 'untitled',
+    kind: 'model',
+    level: 1,
+    childIds: [],
+    position: 1,
+    setSize: 1,
+  };
   nodes.push(root);
   model.tables.forEach((table, ti) => {
     const tablePath = joinPath('$', 'tables', ti);
@@ -36,6 +47,8 @@ export function buildTree(model: Model): TreeNode[] {
       kind: 'table',
       detail: table.sortKey ? `${table.partitionKey.name}, ${table.sortKey.name}` : table.partitionKey.name,
       level: 2,
+      position: 1,
+      setSize: 1,
       parentId: '$',
       childIds: [],
       tablePath,
@@ -51,6 +64,8 @@ export function buildTree(model: Model): TreeNode[] {
         group: kind,
         detail: String(count),
         level: 3,
+        position: 1,
+        setSize: 1,
         parentId: tablePath,
         childIds: [],
         tablePath,
@@ -79,6 +94,8 @@ export function buildTree(model: Model): TreeNode[] {
           kind: 'index',
           detail: `${kind === 'globalSecondaryIndexes' ? 'GSI' : 'LSI'} · ${keys}`,
           level: 4,
+          position: 1,
+          setSize: 1,
           parentId: indexes.id,
           childIds: [],
           tablePath,
@@ -95,6 +112,8 @@ export function buildTree(model: Model): TreeNode[] {
         kind: 'entity',
         detail: `${entity.attributes.length} attr.`,
         level: 4,
+        position: 1,
+        setSize: 1,
         parentId: entities.id,
         childIds: [],
         tablePath,
@@ -112,6 +131,8 @@ export function buildTree(model: Model): TreeNode[] {
           kind: 'attribute',
           detail: attribute.type,
           level: 5,
+          position: 1,
+          setSize: 1,
           parentId: path,
           childIds: [],
           tablePath,
@@ -136,6 +157,8 @@ export function buildTree(model: Model): TreeNode[] {
         kind: 'pattern',
         detail: pattern.kind,
         level: 4,
+        position: 1,
+        setSize: 1,
         parentId: patterns.id,
         childIds: [],
         tablePath,
@@ -144,6 +167,14 @@ export function buildTree(model: Model): TreeNode[] {
       });
     });
   });
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  for (const parent of nodes) {
+    parent.childIds.forEach((id, i) => {
+      const child = byId.get(id)!;
+      child.position = i + 1;
+      child.setSize = parent.childIds.length;
+    });
+  }
   return nodes;
 }
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { TEMPLATES } from '../../../../shared/templates/index.js';
 import { callApi, failureText } from '../../files/api-call.js';
-import { openPath, openTemplate, whenChangesAreSafe } from '../../files/document-io.js';
+import { openBlankModel, openPath, openTemplate, whenChangesAreSafe } from '../../files/document-io.js';
 import { useFileState } from '../../files/file-state.js';
 
 interface Entry {
@@ -30,6 +30,18 @@ export function StartScreen() {
         <section aria-labelledby="templates-title" className="start-section">
           <h2 id="templates-title">New from a template</h2>
           <div className="template-grid">
+            <button
+              type="button"
+              className="template-card blank"
+              aria-label="Blank model"
+              aria-describedby="template-blank"
+              onClick={() => whenChangesAreSafe('a blank model', openBlankModel)}
+            >
+              <span className="template-title">Blank model</span>
+              <span className="template-description" id="template-blank">
+                One empty table with string keys pk and sk, on-demand; add entities and access patterns.
+              </span>
+            </button>
             {TEMPLATES.map((t) => (
               <button
                 key={t.name}

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import type { Entity, Generator, Table } from '../../../../../shared/model/schema.js';
+import { AGGREGATE_FUNCTIONS, type Entity, type Generator, type Table } from '../../../../../shared/model/schema.js';
 import { NumberField, SelectField, TextField } from '../../../components/fields.js';
 import { FieldProblems, useFieldProblems } from '../../../components/FieldProblems.js';
 import { editAt } from '../../../state/edit-path.js';
@@ -13,6 +13,10 @@ export const GENERATOR_KINDS = [
   { value: 'date-range', label: 'Date range' },
   { value: 'one-of', label: 'One of listed values' },
   { value: 'constant', label: 'Constant' },
+  { value: 'members', label: 'Members of a relationship' },
+  { value: 'member', label: "A member of the parent's relationship" },
+  { value: 'aggregate', label: 'Computed from the children' },
+  { value: 'after', label: 'A date after another attribute' },
 ] as const;
 
 /** One line for a generator: `faker person.fullName`, `ref MessageGroup.message_group_uuid`. */
@@ -31,6 +35,14 @@ export function generatorSummary(generator: Generator | undefined): string {
       return `one of ${generator.values.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'constant':
       return `constant ${JSON.stringify(generator.value)}`;
+    case 'members':
+      return `members: ${generator.count} × ${generator.entity}.${generator.attribute}`;
+    case 'member':
+      return `member (${generator.which}) of ${generator.of}: ${generator.attribute}`;
+    case 'aggregate':
+      return `${generator.function} of ${generator.of}${generator.attribute ? `.${generator.attribute}` : ''}`;
+    case 'after':
+      return `after ${generator.attribute} within ${generator.within}`;
   }
 }
 
@@ -50,6 +62,14 @@ function defaultGenerator(kind: Generator['kind'], table: Table, entity: Entity)
       return { kind, values: ['a', 'b'] };
     case 'constant':
       return { kind, value: '' };
+    case 'members':
+      return { kind, entity: entity.name, attribute: entity.attributes[0]?.name ?? '', count: 2 };
+    case 'member':
+      return { kind, of: '', attribute: '', which: 'any' };
+    case 'aggregate':
+      return { kind, of: '', function: 'count' };
+    case 'after':
+      return { kind, attribute: '', within: 'PT1H' };
   }
 }
 
@@ -139,6 +159,47 @@ export function GeneratorFields({
       )}
       {generator?.kind === 'one-of' && (
         <JsonField label="Values (JSON array)" path={joinPath(path, 'values')} value={generator.values} />
+      )}
+      {generator?.kind === 'members' && (
+        <>
+          <TextField label="Member entity" path={joinPath(path, 'entity')} mono />
+          <TextField label="Member attribute" path={joinPath(path, 'attribute')} mono />
+          <NumberField label="Members per item" path={joinPath(path, 'count')} integer />
+          <NumberField label="Skew (Zipf exponent)" path={joinPath(path, 'skew')} optional />
+        </>
+      )}
+      {generator?.kind === 'member' && (
+        <>
+          <TextField label="Members attribute of the parent" path={joinPath(path, 'of')} mono />
+          <TextField label="Attribute of the member" path={joinPath(path, 'attribute')} mono />
+          <SelectField
+            label="Which member"
+            path={joinPath(path, 'which')}
+            options={[
+              { value: 'this', label: 'The member this row is for' },
+              { value: 'other', label: 'The other member' },
+              { value: 'any', label: 'Any member' },
+            ]}
+          />
+        </>
+      )}
+      {generator?.kind === 'aggregate' && (
+        <>
+          <TextField label="Child entity" path={joinPath(path, 'of')} mono />
+          <SelectField
+            label="Function"
+            path={joinPath(path, 'function')}
+            options={AGGREGATE_FUNCTIONS.map((f) => ({ value: f, label: f }))}
+          />
+          <TextField label="Child attribute" path={joinPath(path, 'attribute')} mono optional />
+          <TextField label="Latest by (child attribute)" path={joinPath(path, 'by')} mono optional />
+        </>
+      )}
+      {generator?.kind === 'after' && (
+        <>
+          <TextField label="After attribute" path={joinPath(path, 'attribute')} mono />
+          <TextField label="Within (ISO 8601 duration)" path={joinPath(path, 'within')} mono hint="e.g. PT1H, P2D" />
+        </>
       )}
       {generator?.kind === 'constant' && (
         <JsonField label="Value (JSON)" path={joinPath(path, 'value')} value={generator.value} scalar />

@@ -1,0 +1,39 @@
+import { lstat } from 'node:fs/promises';
+import { MonotableError } from '../../../shared/errors/monotable-error.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { errnoCode } from './errno.js';
+import type { FileScope } from './file-scope.js';
+import { resolveInScope } from './root-path.js';
+
+/**
+ * Writes an export (CreateTable JSON, CloudFormation, code) as UTF-8 text, atomically, inside the scope. An existing
+ * file is replaced only with `force`, so an export never overwrites a file by surprise.
+ */
+export async function writeTextFile(
+  scope: FileScope,
+  request: { path: string; text: string; force?: boolean | undefined },
+): Promise<{ path: string; bytes: number }> {
+  const real = await resolveInScope(scope, request.path);
+  let exists = false;
+  try {
+    const stats = await lstat(real);
+    if (stats.isDirectory())
+      throw new MonotableError('BAD_INPUT', `${real} is a folder, not a file.`, {
+        file: real,
+        hint: 'Add a file name, e.g. cruddur-messages.create-table.json.',
+      });
+    exists = true;
+  } catch (error) {
+    if (error instanceof MonotableError) throw error;
+    if (errnoCode(error) !== 'ENOENT') throw error;
+  }
+  if (exists && !request.force) {
+    throw new MonotableError('FILE_CHANGED', `${real} already exists.`, {
+      file: real,
+      hint: 'Choose another name, or save again with "Replace" to overwrite it.',
+    });
+  }
+  const bytes = Buffer.from(request.text, 'utf8');
+  await writeFileAtomic(real, bytes);
+  return { path: real, bytes: bytes.length };
+}

@@ -1,0 +1,108 @@
+// Screenshots of the design screens (Diagram, Items, Patterns, Export, Learn) in light and dark, for the README and
+// docs: `npm run build:node && npm run build:ui && node scripts/ui-screenshots.mjs [OUT_DIR]` (default docs/screenshots).
+// Drives the real UI: `monotable serve` on a temp folder, Debian's Chromium, the Cruddur template.
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const REPO = join(import.meta.dirname, '..');
+const OUT = process.argv[2] ?? join(REPO, 'docs', 'screenshots');
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Starts `monotable serve` on a fresh folder and resolves with its url line and a stop function. */
+export async function serve(root) {
+  const data = await mkdtemp(join(tmpdir(), 'monotable-shots-data-'));
+  const child = spawn(process.execPath, [join(REPO, 'bin', 'monotable.js'), 'serve', '--port', '0', '--root', root], {
+    cwd: root,
+    env: { ...process.env, MONOTABLE_DATA_DIR: data },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const m = /^url: (\S+)$/m.exec(out);
+      if (m) resolve(m[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`monotable serve exited with ${code}: ${out}`)));
+  });
+  return {
+    url,
+    async stop() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+      await rm(data, { recursive: true, force: true });
+    },
+  };
+}
+
+async function nav(page, name) {
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name, exact: true }).click();
+}
+
+async function main() {
+  await mkdir(OUT, { recursive: true });
+  const root = await mkdtemp(join(tmpdir(), 'monotable-shots-'));
+  const server = await serve(root);
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  try {
+    for (const theme of ['light', 'dark']) {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: theme });
+      page.setDefaultTimeout(10_000);
+      await page.goto(server.url);
+      await page.getByRole('button', { name: /Cruddur messaging/ }).click();
+      await nav(page, 'Diagram');
+      const notNow = page.getByRole('button', { name: 'Not now' });
+      if (await notNow.count()) await notNow.click();
+      const shots = [
+        ['diagram', async () => nav(page, 'Diagram')],
+        [
+          'items',
+          async () => {
+            await nav(page, 'Items');
+          },
+        ],
+        [
+          'items-gsi',
+          async () => {
+            await nav(page, 'Items');
+            await page.getByRole('combobox', { name: 'View' }).selectOption({ label: 'GSI message-group-sk-index' });
+          },
+        ],
+        [
+          'patterns',
+          async () => {
+            await nav(page, 'Patterns');
+            await page.getByRole('option', { name: 'list-messages', exact: true }).click();
+          },
+        ],
+        ['export', async () => nav(page, 'Export')],
+        ['learn', async () => nav(page, 'Learn')],
+      ];
+      for (const [name, go] of shots) {
+        await go();
+        await page.waitForTimeout(600);
+        const file = join(OUT, `${name}-${theme}.png`);
+        await page.screenshot({ path: file });
+        console.log(file);
+      }
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    await server.stop();
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
+await main();
