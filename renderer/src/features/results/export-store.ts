@@ -3,7 +3,7 @@ import { failureText } from '../../files/api-call.js';
 import { createStore, useStore } from '../../state/store.js';
 import { callStreaming } from '../tables/streaming-call.js';
 import { type ExportFormat, EXPORT_FORMATS, csvHeader, exportLines } from './export-rows.js';
-import { UNBOUNDED, getResults } from './results-store.js';
+import { getResults, pageItems } from './results-store.js';
 
 export interface ExportState {
   running: boolean;
@@ -22,11 +22,6 @@ export function useExport(): ExportState {
 
 export function cancelExport(): void {
   controller?.abort();
-}
-
-function pageItems(event: unknown): Item[] | undefined {
-  const items = (event as { items?: unknown } | undefined)?.items;
-  return Array.isArray(items) ? (items as Item[]) : undefined;
 }
 
 /**
@@ -49,7 +44,7 @@ export async function exportAll(format: ExportFormat, columnsFirst: readonly str
   try {
     const output = await callStreaming(
       spec.method,
-      { ...spec.input, connectionId, all: true, maxItems: UNBOUNDED } as never,
+      { ...spec.input, connectionId, all: true, stream: true } as never,
       {
         signal: own.signal,
         onEvent: (event: unknown) => {

@@ -123,12 +123,6 @@ export function cancelRead(): void {
   controller?.abort();
 }
 
-/**
- * "Every remaining row": the read methods' item cap when no cap is meant. Large, but a page Limit DynamoDB and the
- * embedded engine accept (an int32; Number.MAX_SAFE_INTEGER as Limit makes dynalite return nothing).
- */
-export const UNBOUNDED = 2_147_483_647;
-
 /** The rows a run or a "Load more" reads by default. */
 export const ROWS_PER_LOAD = 1000;
 export const ROWS_CHOICES = [100, 1000, 10_000] as const;
@@ -169,12 +163,10 @@ export function loadAll(): Promise<void> {
   return load('all', undefined);
 }
 
-/** Items of a streamed page event (the door's streaming reads put each page's items on an event). */
-function pageItems(event: unknown): Item[] | undefined {
-  if (event && typeof event === 'object' && Array.isArray((event as { items?: unknown }).items)) {
-    return (event as { items: Item[] }).items;
-  }
-  return undefined;
+/** Items of a streamed page event (`stream: true`: each Query/Scan page's items ride on its event). */
+export function pageItems(event: unknown): Item[] | undefined {
+  const page = (event as { pageItems?: unknown } | undefined)?.pageItems;
+  return Array.isArray(page) ? (page as Item[]) : undefined;
 }
 
 /** How often streamed pages are published to the views while a long read runs. */
@@ -190,6 +182,8 @@ async function load(kind: 'run' | 'more' | 'all', rows: number | undefined): Pro
   const buffer = start.items.slice();
   let attributes = start.attributes;
   let streamed = false;
+  let scanned = 0;
+  let capacity = 0;
   let lastPublish = 0;
   const publish = (): void => {
     store.update((s) => ({ ...s, items: buffer.slice(), attributes }));
@@ -197,10 +191,12 @@ async function load(kind: 'run' | 'more' | 'all', rows: number | undefined): Pro
   };
   store.update((s) => ({ ...s, status: 'running', loading: kind, error: undefined }));
   const begun = performance.now();
+  // Streamed: every page arrives as an event with its items, so "Load all" has no item cap in the backend.
   const paging = {
     connectionId,
     all: true,
-    ...(rows !== undefined ? { maxItems: rows } : { maxItems: UNBOUNDED }),
+    stream: true,
+    ...(rows !== undefined ? { maxItems: rows } : {}),
     ...(kind !== 'run' && start.lastEvaluatedKey ? { exclusiveStartKey: start.lastEvaluatedKey } : {}),
   };
   const onEvent = (event: unknown): void => {
@@ -209,8 +205,16 @@ async function load(kind: 'run' | 'more' | 'all', rows: number | undefined): Pro
     streamed = true;
     for (const item of items) buffer.push(item);
     attributes = mergeAttributes(attributes, items);
-    const last = (event as { lastEvaluatedKey?: Item }).lastEvaluatedKey;
-    store.update((s) => ({ ...s, ...(last ? { lastEvaluatedKey: last } : {}), count: buffer.length }));
+    const page = event as { lastEvaluatedKey?: Item; scannedCount?: number; consumedCapacity?: number };
+    scanned += page.scannedCount ?? 0;
+    capacity += page.consumedCapacity ?? 0;
+    store.update((s) => ({
+      ...s,
+      ...(page.lastEvaluatedKey ? { lastEvaluatedKey: page.lastEvaluatedKey } : {}),
+      count: buffer.length,
+      scannedCount: start.scannedCount + scanned,
+      consumedCapacity: start.consumedCapacity + capacity,
+    }));
     if (performance.now() - lastPublish > PUBLISH_MS) publish();
   };
   try {
@@ -233,8 +237,8 @@ async function load(kind: 'run' | 'more' | 'all', rows: number | undefined): Pro
         items: buffer.slice(),
         attributes,
         count: buffer.length,
-        scannedCount: s.scannedCount + result.scannedCount,
-        consumedCapacity: s.consumedCapacity + result.consumedCapacity,
+        scannedCount: start.scannedCount + result.scannedCount,
+        consumedCapacity: start.consumedCapacity + result.consumedCapacity,
         pages: s.pages + result.pages,
         status: result.lastEvaluatedKey ? 'more' : 'done',
         loading: undefined,
