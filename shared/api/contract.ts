@@ -5,6 +5,7 @@ import { connectionMethods } from './methods/connection.js';
 import { tableMethods } from './methods/table.js';
 import { seedMethods } from './methods/seed.js';
 import { seedJobMethods } from './methods/seed-job.js';
+import { itemBatchMethods } from './methods/item-batch.js';
 import { operationMethods } from './methods/operations.js';
 import { fileMethods } from './methods/file.js';
 
@@ -20,6 +21,7 @@ export const contract = {
   ...tableMethods,
   ...seedMethods,
   ...seedJobMethods,
+  ...itemBatchMethods,
   ...operationMethods,
   ...fileMethods,
 } satisfies MethodTable;
