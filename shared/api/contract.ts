@@ -4,6 +4,8 @@ import { engineMethods } from './methods/engine.js';
 import { connectionMethods } from './methods/connection.js';
 import { tableMethods } from './methods/table.js';
 import { seedMethods } from './methods/seed.js';
+import { seedJobMethods } from './methods/seed-job.js';
+import { itemBatchMethods } from './methods/item-batch.js';
 import { operationMethods } from './methods/operations.js';
 import { fileMethods } from './methods/file.js';
 
@@ -18,6 +20,8 @@ export const contract = {
   ...connectionMethods,
   ...tableMethods,
   ...seedMethods,
+  ...seedJobMethods,
+  ...itemBatchMethods,
   ...operationMethods,
   ...fileMethods,
 } satisfies MethodTable;

@@ -1,3 +1,4 @@
+import { createInProcessClient } from '../../backend/api/in-process-client.js';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
@@ -82,7 +83,21 @@ export const serveCommand: Command = {
       else io.signal.addEventListener('abort', () => done(), { once: true });
     });
     await server.close();
+    await releaseBackend();
     io.stderr.write('server stopped\n');
     return EXIT.OK;
   },
 };
+
+/**
+ * The connections the UI opened and the embedded engine it started end with the server: the engine is a child
+ * process, and an open child keeps Node (and the terminal) waiting after Ctrl-C.
+ */
+async function releaseBackend(): Promise<void> {
+  const client = createInProcessClient();
+  const open = await client.call('connection.list', {});
+  if (open.ok) {
+    for (const c of open.value.connections) await client.call('connection.close', { connectionId: c.connectionId });
+  }
+  await client.call('engine.stop', {});
+}

@@ -7,6 +7,7 @@ import { registerPathOwner, registerScreenIds, showScreen, useScreen } from '../
 import { toggleTheme, useTheme } from '../state/theme.js';
 import { save } from '../files/document-io.js';
 import { ConflictDialog, RecoveryDialog, ReplaceDialog, SaveAsDialog } from '../files/FileDialogs.js';
+import { ConnectionStatus } from '../features/connections/ConnectionStatus.js';
 import { CommandPalette } from './CommandPalette.js';
 import { FileCommands, Notice, SaveState } from './FileCommands.js';
 import { useFocusRequests } from './focus-field.js';
@@ -157,6 +158,7 @@ function StatusBar() {
       <span>{doc.path ?? (doc.opened ? 'No file yet' : 'No model open')}</span>
       <SaveState />
       <span className="spacer" />
+      <ConnectionStatus />
       {doc.opened && (
         <>
           <span>

@@ -1,10 +1,12 @@
 import type { ComponentType } from 'react';
+import { ConnectionsScreen } from '../features/connections/ConnectionsScreen.js';
 import { DiagramScreen } from '../features/diagram/DiagramScreen.js';
 import { ExportScreen } from '../features/export/ExportScreen.js';
 import { ItemsScreen } from '../features/items/ItemsScreen.js';
 import { LearnScreen } from '../features/learn/LearnScreen.js';
 import { PatternsScreen } from '../features/patterns/PatternsScreen.js';
 import { ModelScreen } from '../features/model/ModelScreen.js';
+import { DataScreen } from '../features/operations/DataScreen.js';
 import { ProblemsBadge } from '../features/problems/ProblemsBadge.js';
 import { ProblemsScreen } from '../features/problems/ProblemsScreen.js';
 import { StartScreen } from '../features/start/StartScreen.js';
@@ -43,4 +45,6 @@ export const SCREENS: readonly ScreenDefinition[] = [
   },
   { id: 'export', label: 'Export', icon: '⇪', shortcut: 'Alt+7', Component: ExportScreen },
   { id: 'learn', label: 'Learn', icon: '?', shortcut: 'Alt+8', Component: LearnScreen },
+  { id: 'data', label: 'Data', icon: '▦', shortcut: 'Alt+9', Component: DataScreen },
+  { id: 'connections', label: 'Connections', icon: '⛁', shortcut: 'Alt+Shift+C', Component: ConnectionsScreen },
 ];

@@ -6,6 +6,8 @@ import { fileMethods } from '../../../../shared/api/methods/file.js';
 import { modelMethods } from '../../../../shared/api/methods/model.js';
 import { operationMethods } from '../../../../shared/api/methods/operations.js';
 import { seedMethods } from '../../../../shared/api/methods/seed.js';
+import { seedJobMethods } from '../../../../shared/api/methods/seed-job.js';
+import { itemBatchMethods } from '../../../../shared/api/methods/item-batch.js';
 import { tableMethods } from '../../../../shared/api/methods/table.js';
 import type { Handler, Handlers } from '../handler.js';
 
@@ -33,6 +35,8 @@ export const handlers: Handlers<Contract> = {
   ...lazyArea(connectionMethods, async () => (await import('./connection.js')).connectionHandlers),
   ...lazyArea(tableMethods, async () => (await import('./table.js')).tableHandlers),
   ...lazyArea(seedMethods, async () => (await import('./seed.js')).seedHandlers),
+  ...lazyArea(seedJobMethods, async () => (await import('./seed-job.js')).seedJobHandlers),
+  ...lazyArea(itemBatchMethods, async () => (await import('./item-batch.js')).itemBatchHandlers),
   ...lazyArea(operationMethods, async () => (await import('./operations.js')).operationHandlers),
   ...lazyArea(fileMethods, async () => (await import('./file.js')).fileHandlers),
 };

@@ -1,0 +1,268 @@
+// The results grid in headless Chromium, beside dynamodb-admin (the tool people use today to look at local tables),
+// on the same embedded engine and the same 50,000-item Cruddur table, in one run:
+//   (a) click → 10,000 rows on screen: Monotable (Scan, 10,000 rows per load) vs dynamodb-admin (page size 10,000,
+//       its largest page);
+//   (b) "Load all" of a 100,000-item table: click → every row on screen;
+//   (c) grid first paint after the rows arrived (performance marks rows-arrived → grid-painted);
+//   (d) frame times while scrolling the 100,000 rows (requestAnimationFrame deltas, p50/p95/max);
+//   (e) the page's JS heap with 100,000 rows loaded (CDP Performance.getMetrics, and after a forced GC).
+//
+// Needs: npm run build:node && npm run build:ui; Debian's chromium at /usr/bin/chromium. dynamodb-admin is never a
+// dependency of Monotable: the script uses DDB_ADMIN_DIR (default /tmp/ddb-admin) and, when it is not installed
+// there, runs `npm install --prefix /tmp/ddb-admin dynamodb-admin@5.3.3` first (the npm registry is the only download).
+// Run: node bench/grid.mjs [--items 50000] [--all-items 100000]
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { createInProcessClient } from '../dist/electron/backend/api/in-process-client.js';
+import { cruddurMessaging } from '../dist/shared/templates/cruddur-messaging.js';
+
+const { values: args } = parseArgs({
+  options: { items: { type: 'string', default: '50000' }, 'all-items': { type: 'string', default: '100000' } },
+});
+const ITEMS = Number(args.items);
+const ALL_ITEMS = Number(args['all-items']);
+const REPO = new URL('..', import.meta.url).pathname;
+const ADMIN_DIR = process.env.DDB_ADMIN_DIR ?? '/tmp/ddb-admin';
+const ADMIN_VERSION = '5.3.3';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+function adminBin() {
+  const bin = join(ADMIN_DIR, 'node_modules', 'dynamodb-admin', 'dist', 'dynamodb-admin.js');
+  if (existsSync(bin)) return bin;
+  console.log(
+    `dynamodb-admin not found in ${ADMIN_DIR}: npm install --prefix ${ADMIN_DIR} dynamodb-admin@${ADMIN_VERSION}`,
+  );
+  const install = spawnSync(
+    'npm',
+    ['install', '--prefix', ADMIN_DIR, '--no-audit', '--no-fund', `dynamodb-admin@${ADMIN_VERSION}`],
+    {
+      stdio: 'inherit',
+    },
+  );
+  if (install.status !== 0 || !existsSync(bin)) throw new Error('Could not install dynamodb-admin for the comparison.');
+  return bin;
+}
+
+async function call(api, method, input, options) {
+  const out = await api.call(method, input, options);
+  if (!out.ok) throw new Error(`${method}: ${out.error.message}`);
+  return out.value;
+}
+
+/** Starts a child and resolves with the first stdout match of `pattern`. */
+function startChild(command, argv, env, pattern) {
+  const child = spawn(command, argv, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`${argv[0]} did not start: ${out}`)), 30_000);
+    const onData = (chunk) => {
+      out += chunk.toString();
+      const m = pattern.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, match: m });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`${argv[0]} exited with ${code}: ${out}`)));
+  });
+}
+
+function percentile(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+const fmt = (ms) => `${Math.round(ms).toLocaleString('en-US')} ms`;
+
+async function main() {
+  const dataDir = await mkdtemp(join(tmpdir(), 'monotable-bench-grid-'));
+  const root = join(dataDir, 'root');
+  const children = [];
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  const api = createInProcessClient();
+  try {
+    // One engine for both tools: started here; the server's embedded connection finds it by its state file.
+    const engine = await call(api, 'engine.start', { dataDir });
+    const model = structuredClone(cruddurMessaging);
+    const big = structuredClone(model.tables[0]);
+    big.name = 'cruddur-100k';
+    model.tables.push(big);
+    const { connectionId } = await call(api, 'connection.open', { kind: 'embedded', dataDir });
+    await call(api, 'table.create', { connectionId, model, ifNotExists: true });
+    const seedStart = Date.now();
+    const messages = (n) => ({ MessageGroup: Math.round(n / 50), Message: n - Math.round(n / 50) });
+    const s1 = await call(api, 'seed.run', { connectionId, model, table: 'cruddur-messages', counts: messages(ITEMS) });
+    const s2 = await call(api, 'seed.run', { connectionId, model, table: 'cruddur-100k', counts: messages(ALL_ITEMS) });
+    console.log(
+      `setup: engine ${engine.endpoint}; seeded ${s1.written.toLocaleString('en-US')} + ${s2.written.toLocaleString('en-US')} items in ${fmt(Date.now() - seedStart)}`,
+    );
+    await call(api, 'connection.close', { connectionId });
+
+    // dynamodb-admin on the same engine (dynalite ignores the access key; region as the embedded connection uses).
+    const admin = await startChild(
+      process.execPath,
+      [adminBin(), '--port', '0', '--host', '127.0.0.1', '--dynamo-endpoint', engine.endpoint],
+      { AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' },
+      /listening on\s+(http:\/\/\S+)/i,
+    );
+    children.push(admin.child);
+    const adminUrl = admin.match[1].replace(/\/$/, '');
+
+    // Monotable serve with a model holding both tables.
+    const { mkdir } = await import('node:fs/promises');
+    await mkdir(root, { recursive: true });
+    const file = join(root, 'cruddur-bench.monotable.json');
+    await writeFile(file, `${JSON.stringify(model, null, 2)}\n`);
+    const serve = await startChild(
+      process.execPath,
+      [join(REPO, 'bin', 'monotable.js'), 'serve', '--port', '0', '--root', root, file],
+      { MONOTABLE_DATA_DIR: dataDir },
+      /^url: (\S+)$/m,
+    );
+    children.push(serve.child);
+
+    // (a) dynamodb-admin: its largest page (10,000 rows), from the navigation to the rows in the DOM and painted.
+    const adminTimes = [];
+    for (let run = 0; run < 3; run++) {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      const t0 = Date.now();
+      await page.goto(`${adminUrl}/tables/cruddur-messages?pageSize=10000`, { timeout: 120_000 });
+      await page.waitForFunction(() => document.querySelectorAll('#items-container tr').length >= 10_000, null, {
+        timeout: 120_000,
+        polling: 50,
+      });
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+      adminTimes.push(Date.now() - t0);
+      await page.close();
+    }
+
+    // Monotable: the same table, Scan with 10,000 rows per load, from the click on Run to the rows painted.
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(serve.match[1]);
+    await page.getByRole('button', { name: 'Data', exact: true }).click();
+    await page.getByRole('button', { name: 'Table cruddur-messages', exact: true }).click();
+    await page.getByRole('tab', { name: 'Scan' }).click();
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.getByLabel('Rows per load').selectOption('10000');
+    const clickToRows = async (buttonName, expected) => {
+      const t0 = await page.evaluate((name) => {
+        const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === name);
+        const t = performance.now();
+        button.click();
+        return t;
+      }, buttonName);
+      await page.waitForFunction(
+        (n) =>
+          document.querySelector('section.results')?.dataset.status !== 'running' &&
+          document.querySelector('[data-figure="returned"]')?.textContent?.replaceAll(',', '') === String(n),
+        expected,
+        { timeout: 300_000, polling: 20 },
+      );
+      return page.evaluate(
+        (since) =>
+          new Promise((resolve) => {
+            const check = () => {
+              const arrived = performance
+                .getEntriesByName('rows-arrived')
+                .filter((m) => m.startTime > since)
+                .at(-1);
+              const painted = performance
+                .getEntriesByName('grid-painted')
+                .filter((m) => m.startTime > (arrived?.startTime ?? since))
+                .at(-1);
+              if (arrived && painted)
+                resolve({ total: painted.startTime - since, firstPaint: painted.startTime - arrived.startTime });
+              else setTimeout(check, 10);
+            };
+            check();
+          }),
+        t0,
+      );
+    };
+    const monoTimes = [];
+    for (let run = 0; run < 3; run++) monoTimes.push(await clickToRows('Run', 10_000));
+
+    // (b) Load all of the 100,000-item table; (c) first paint after the last rows arrived.
+    await page.getByRole('button', { name: 'Table cruddur-100k', exact: true }).click();
+    await page.getByLabel('Rows per load').selectOption('1000');
+    await page.getByRole('tab', { name: 'Scan' }).click();
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.waitForFunction(() => document.querySelector('section.results')?.dataset.status === 'more');
+    const loadAll = await clickToRows('Load all', ALL_ITEMS);
+
+    // (d) frame times while scrolling the 100,000 rows; (e) the heap.
+    const frames = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const grid = document.querySelector('.results-grid');
+          const deltas = [];
+          let last = performance.now();
+          const end = last + 4000;
+          const step = (now) => {
+            deltas.push(now - last);
+            last = now;
+            grid.scrollTop += 600;
+            if (grid.scrollTop + grid.clientHeight >= grid.scrollHeight - 1) grid.scrollTop = 0;
+            if (now < end) requestAnimationFrame(step);
+            else resolve(deltas.slice(1));
+          };
+          requestAnimationFrame(step);
+        }),
+    );
+    const sorted = [...frames].sort((a, b) => a - b);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const metric = (all, name) => all.metrics.find((m) => m.name === name)?.value ?? 0;
+    const before = await cdp.send('Performance.getMetrics');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const after = await cdp.send('Performance.getMetrics');
+    const rowsInDom = await page.evaluate(() => document.querySelectorAll('.results-grid tbody tr').length);
+
+    const adminBest = Math.min(...adminTimes);
+    const monoBest = Math.min(...monoTimes.map((t) => t.total));
+    console.log(
+      `\nGrid benchmark, ${new Date().toISOString()}, load average ${(await import('node:os'))
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`,
+    );
+    console.log(`(a) click → 10,000 rows on screen, table of ${ITEMS.toLocaleString('en-US')} items (3 runs each):`);
+    console.log(`    dynamodb-admin ${ADMIN_VERSION} (page size 10,000): ${adminTimes.map(fmt).join(', ')}`);
+    console.log(`    Monotable (Scan, 10,000 rows per load):   ${monoTimes.map((t) => fmt(t.total)).join(', ')}`);
+    console.log(`    speed-up (best vs best): ${(adminBest / monoBest).toFixed(1)}x (target ≥ 10x)`);
+    console.log(
+      `(b) Load all, ${ALL_ITEMS.toLocaleString('en-US')}-item table, click → every row on screen: ${fmt(loadAll.total)} (target < 4 s)`,
+    );
+    console.log(
+      `(c) grid first paint after the rows arrived: 10,000 rows ${monoTimes.map((t) => fmt(t.firstPaint)).join(', ')}; ${ALL_ITEMS.toLocaleString('en-US')} rows ${fmt(loadAll.firstPaint)} (target < 100 ms)`,
+    );
+    console.log(
+      `(d) frame times scrolling ${ALL_ITEMS.toLocaleString('en-US')} rows (${frames.length} frames): p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, max ${sorted.at(-1).toFixed(1)} ms (target p95 < 16.7 ms); rows in the DOM: ${rowsInDom}`,
+    );
+    console.log(
+      `(e) JS heap with ${ALL_ITEMS.toLocaleString('en-US')} rows: used ${(metric(before, 'JSHeapUsedSize') / 2 ** 20).toFixed(1)} MiB (total ${(metric(before, 'JSHeapTotalSize') / 2 ** 20).toFixed(1)} MiB); after GC ${(metric(after, 'JSHeapUsedSize') / 2 ** 20).toFixed(1)} MiB; DOM nodes ${metric(after, 'Nodes')}`,
+    );
+    await context.close();
+  } finally {
+    await browser.close();
+    for (const child of children) child.kill('SIGTERM');
+    await api.call('engine.stop', {});
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();

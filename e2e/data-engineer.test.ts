@@ -1,0 +1,168 @@
+import { mkdtemp, readFile, realpath, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { cruddurMessaging } from '../shared/templates/cruddur-messaging.js';
+import { type BrowserHandle, describeInBrowser, launchBrowser } from './support/browser.js';
+import { type ServeHandle, startServe } from './support/serve.js';
+import { collectPageErrors } from './support/ui.js';
+
+const SHOTS = process.env.MONOTABLE_SCREENSHOTS;
+
+async function shot(page: Page, name: string): Promise<void> {
+  if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+}
+
+async function bannerCount(page: Page): Promise<number> {
+  const text = await page.locator('[data-figure="returned"]').textContent();
+  return Number((text ?? '').replaceAll(',', ''));
+}
+
+describeInBrowser("the engineer's journey on the embedded engine", () => {
+  let folder: string;
+  let browser: BrowserHandle;
+  let server: ServeHandle;
+
+  beforeAll(async () => {
+    folder = await realpath(await mkdtemp(join(tmpdir(), 'monotable-e2e-engineer-')));
+    browser = await launchBrowser();
+    server = await startServe({ root: folder });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await browser?.close();
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it('create tables, seed 10,000 items, run every pattern, scan with a filter, export CSV, drop on production', async () => {
+    const { page } = browser;
+    await page.setViewportSize({ width: 1400, height: 900 });
+    const errors = collectPageErrors(page);
+    await page.goto(server.url);
+    await page.getByRole('button', { name: 'Cruddur messaging', exact: true }).click();
+    await page.getByRole('button', { name: 'Data', exact: true }).click();
+
+    // Create tables: the embedded engine starts on first use; the table comes up ACTIVE and matches the model.
+    const create = page.getByRole('button', { name: 'Create tables' });
+    await expect.poll(() => create.isEnabled(), { timeout: 30_000 }).toBe(true);
+    await create.click();
+    const tableButton = page.getByRole('button', { name: 'Table cruddur-messages', exact: true });
+    await tableButton.waitFor({ timeout: 30_000 });
+    await expect.poll(() => tableButton.textContent()).toContain('ACTIVE');
+    await page.getByText('matches the model').waitFor();
+
+    // Seed 10,000 items: the plan is shown up front; the progress bar moves to the end; the summary adds up.
+    await page.getByRole('button', { name: 'Seed…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Seed cruddur-messages' });
+    await dialog.getByLabel('MessageGroup count').fill('200');
+    await dialog.getByLabel('Message count').fill('9800');
+    await expect.poll(() => dialog.textContent()).toContain('10,000 items planned');
+    await shot(page, 'data-seed-dialog');
+    await dialog.getByRole('button', { name: 'Seed', exact: true }).click();
+    const bar = dialog.getByRole('progressbar');
+    await bar.waitFor();
+    expect(await bar.getAttribute('aria-valuemax')).toBe('10000');
+    const seen = new Set<number>();
+    await expect
+      .poll(
+        async () => {
+          const now = Number(await bar.getAttribute('aria-valuenow'));
+          if (now > 0 && now < 10_000 && !seen.has(-1)) {
+            seen.add(-1);
+            await shot(page, 'data-seed-progress');
+          }
+          seen.add(now);
+          return now;
+        },
+        { timeout: 60_000, interval: 100 },
+      )
+      .toBe(10_000);
+    expect([...seen].some((n) => n > 0 && n < 10_000)).toBe(true); // the bar moved through the middle
+    await dialog.getByText('Seed finished').waitFor();
+    const summary = await dialog.getByRole('status').textContent();
+    expect(summary).toContain('Written10,000');
+    expect(summary).toContain('Failed0');
+    await shot(page, 'data-seed-summary');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    // The embedded engine never updates DescribeTable's ItemCount: Count scans (Select COUNT).
+    const count = page.getByRole('button', { name: 'Count the items of cruddur-messages' });
+    await expect
+      .poll(
+        async () => {
+          await count.click();
+          return tableButton.locator('..').textContent();
+        },
+        { interval: 1000 },
+      )
+      .toContain('10,000 items');
+
+    // Every pattern of the Cruddur model runs with values from the live rows.
+    const select = page.getByLabel('Access pattern', { exact: true });
+    for (const pattern of cruddurMessaging.tables[0]!.accessPatterns) {
+      await select.selectOption(pattern.name);
+      await page
+        .getByText(/· \d+ live values/)
+        .first()
+        .waitFor(); // parameters come from the seeded rows
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
+      await expect.poll(() => page.locator('.results-banner strong').textContent()).toBe(pattern.name);
+      await expect.poll(() => page.locator('section.results').getAttribute('data-status')).not.toBe('running');
+      expect(await page.getByRole('alert').count(), pattern.name).toBe(0);
+      if (pattern.kind === 'query') expect(await bannerCount(page), pattern.name).toBeGreaterThan(0);
+    }
+
+    // A Scan with a filter: only the group rows, out of every item scanned.
+    await page.getByRole('tab', { name: 'Scan' }).click();
+    await page.getByRole('button', { name: 'Add filter' }).click();
+    await page.getByLabel('Filter 1 attribute').fill('pk');
+    await page.getByLabel('Filter 1 condition').selectOption('begins_with');
+    await page.getByLabel('Filter 1 value').fill('GRP#');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect
+      .poll(() => page.locator('section.results').getAttribute('data-status'), { timeout: 30_000 })
+      .not.toBe('running');
+    await expect.poll(() => bannerCount(page), { timeout: 30_000 }).toBe(200);
+    expect(await page.locator('.results-banner').textContent()).toContain('10,000 items scanned');
+    const entities = await page
+      .getByRole('grid', { name: 'Results' })
+      .locator('tbody tr td:nth-child(2)')
+      .evaluateAll((cells) => [...new Set(cells.map((c) => c.textContent))]);
+    expect(entities).toEqual(['MessageGroup']);
+    await shot(page, 'data-scan-filter');
+
+    // Export… every page as CSV; the file has the header and one line per row.
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const exportDialog = page.getByRole('dialog', { name: 'Export all pages' });
+    await exportDialog.getByLabel('CSV').check();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      exportDialog.getByRole('button', { name: 'Export', exact: true }).click(),
+    ]);
+    const csv = await readFile((await download.path())!, 'utf8');
+    const lines = csv.trimEnd().split('\r\n');
+    expect(lines).toHaveLength(201);
+    expect(lines[0]!.split(',').slice(0, 3)).toEqual(['pk', 'sk', 'message_group_uuid']);
+    expect(lines.slice(1).every((l) => l.startsWith('GRP#'))).toBe(true);
+    await exportDialog.getByText('Saved 200 rows').waitFor();
+    await exportDialog.getByRole('button', { name: 'Close' }).click();
+
+    // Mark the connection production: the status bar says so, and dropping the table asks for its name.
+    await page.getByRole('button', { name: 'Connections', exact: true }).click();
+    await page.getByLabel(/^Production \(destructive/).click();
+    await page.getByRole('button', { name: /^Connection: Embedded engine .*production/ }).waitFor();
+    await shot(page, 'connections');
+    await page.getByRole('button', { name: 'Data', exact: true }).click();
+    await page.getByRole('button', { name: 'Delete table cruddur-messages…' }).click();
+    const guard = page.getByRole('dialog', { name: 'Delete table cruddur-messages?' });
+    const confirm = guard.getByRole('button', { name: 'Delete table' });
+    expect(await confirm.isDisabled()).toBe(true);
+    await guard.getByLabel('Table name').fill('cruddur-message');
+    expect(await confirm.isDisabled()).toBe(true);
+    await guard.getByLabel('Table name').fill('cruddur-messages');
+    await shot(page, 'data-drop-guard');
+    await confirm.click();
+    await expect.poll(() => tableButton.count(), { timeout: 30_000 }).toBe(0);
+    expect(errors).toEqual([]);
+  }, 240_000);
+});

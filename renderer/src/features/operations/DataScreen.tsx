@@ -1,0 +1,53 @@
+import { useEffect } from 'react';
+import { useModel } from '../../state/model-store.js';
+import { useActiveConnection, useConnections } from '../connections/connection-store.js';
+import { ResultsView } from '../results/ResultsView.js';
+import '../results/data.css';
+import { TablesPanel } from '../tables/TablesPanel.js';
+import { useTables } from '../tables/tables-store.js';
+import { sampleLiveValues, useLiveValues } from './live-values.js';
+import { OperationPanel } from './OperationPanel.js';
+import { TryLocalButton } from './TryLocalButton.js';
+
+/** Data: live tables on the left; operations and their results on the right. */
+export function DataScreen() {
+  const model = useModel();
+  const tables = useTables();
+  const active = useActiveConnection();
+  const { busy } = useConnections();
+  const table = tables.selected ?? model.tables[0]?.name;
+  const live = tables.tables.some((t) => t.name === table);
+  const values = useLiveValues();
+  const sampled = values?.table === table;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: sample again when the values were forgotten (a seed ended), not on every model edit
+  useEffect(() => {
+    if (active && table && live && !sampled) {
+      void sampleLiveValues(model, active.connectionId, table).catch(() => undefined);
+    }
+  }, [active, table, live, sampled]);
+  return (
+    <section className="screen" aria-labelledby="data-title">
+      <header className="screen-header">
+        <h1 id="data-title">Data</h1>
+        <span className="muted">{busy ?? (active ? active.label : 'The embedded engine starts on first use.')}</span>
+        <span className="spacer" />
+        <TryLocalButton />
+      </header>
+      <div className="data-layout">
+        <TablesPanel />
+        <div className="data-main">
+          {table && live ? (
+            <OperationPanel model={model} table={table} />
+          ) : (
+            <p className="muted data-hint">
+              {model.tables.length === 0
+                ? 'The model has no tables yet: add one on the Model screen.'
+                : 'Create the tables of the model (Create tables), then seed them and run its access patterns here.'}
+            </p>
+          )}
+          <ResultsView />
+        </div>
+      </div>
+    </section>
+  );
+}
