@@ -29,7 +29,13 @@ export function TablesPanel() {
     void reattachSeed().catch(() => undefined);
   }, []);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the latest model is read when a seed ends
-  useEffect(() => onSeedFinished(() => void refreshTables(model)), []);
+  useEffect(
+    () =>
+      onSeedFinished((job) => {
+        void refreshTables(model).then(() => countTableItems(job.table));
+      }),
+    [],
+  );
   // biome-ignore lint/correctness/useExhaustiveDependencies: refresh when the connection changes, not on every edit
   useEffect(() => {
     void refreshTables(model);
