@@ -32,7 +32,9 @@ describe('result values', () => {
   });
 
   it('shows values type-faithfully and sorts numbers by value', () => {
-    expect(displayValue({ N: '12345678901234567890123456789012345678' })).toBe('12345678901234567890123456789012345678');
+    expect(displayValue({ N: '12345678901234567890123456789012345678' })).toBe(
+      '12345678901234567890123456789012345678',
+    );
     expect(displayValue({ SS: ['a', 'b'] })).toBe('{"a", "b"}');
     expect(displayValue({ L: [{ S: 'a' }, { N: '1' }] })).toBe('["a", 1]');
     expect(displayValue({ B: 'AAH/' })).toBe('AAH/');
