@@ -1,4 +1,4 @@
-import { createInProcessClient } from '../../backend/api/in-process-client.js';
+import { call } from '../api.js';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
@@ -94,10 +94,11 @@ export const serveCommand: Command = {
  * process, and an open child keeps Node (and the terminal) waiting after Ctrl-C.
  */
 async function releaseBackend(): Promise<void> {
-  const client = createInProcessClient();
-  const open = await client.call('connection.list', {});
-  if (open.ok) {
-    for (const c of open.value.connections) await client.call('connection.close', { connectionId: c.connectionId });
+  try {
+    const { connections } = await call('connection.list', {});
+    for (const c of connections) await call('connection.close', { connectionId: c.connectionId });
+    await call('engine.stop', {});
+  } catch {
+    // best effort on the way out: the engine child also stops when its parent exits
   }
-  await client.call('engine.stop', {});
 }
