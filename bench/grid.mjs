@@ -22,7 +22,11 @@ import { createInProcessClient } from '../dist/electron/backend/api/in-process-c
 import { cruddurMessaging } from '../dist/shared/templates/cruddur-messaging.js';
 
 const { values: args } = parseArgs({
-  options: { items: { type: 'string', default: '50000' }, 'all-items': { type: 'string', default: '100000' } },
+  options: {
+    items: { type: 'string', default: '50000' },
+    'all-items': { type: 'string', default: '100000' },
+    'skip-peer': { type: 'boolean', default: false },
+  },
 });
 const ITEMS = Number(args.items);
 const ALL_ITEMS = Number(args['all-items']);
@@ -137,7 +141,7 @@ async function main() {
 
     // (a) dynamodb-admin: its largest page (10,000 rows), from the navigation to the rows in the DOM and painted.
     const adminTimes = [];
-    for (let run = 0; run < 3; run++) {
+    for (let run = 0; run < (args['skip-peer'] ? 0 : 3); run++) {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       const t0 = Date.now();
       await page.goto(`${adminUrl}/tables/cruddur-messages?pageSize=10000`, { timeout: 120_000 });
@@ -168,13 +172,23 @@ async function main() {
         button.click();
         return t;
       }, buttonName);
-      await page.waitForFunction(
-        (n) =>
-          document.querySelector('section.results')?.dataset.status !== 'running' &&
-          document.querySelector('[data-figure="returned"]')?.textContent?.replaceAll(',', '') === String(n),
-        expected,
-        { timeout: 300_000, polling: 20 },
-      );
+      await page
+        .waitForFunction(
+          (n) =>
+            document.querySelector('section.results')?.dataset.status !== 'running' &&
+            document.querySelector('[data-figure="returned"]')?.textContent?.replaceAll(',', '') === String(n),
+          expected,
+          { timeout: 300_000, polling: 20 },
+        )
+        .catch(async (error) => {
+          await page.screenshot({ path: join(tmpdir(), 'monotable-bench-grid-failure.png') });
+          const said = await page.evaluate(() => ({
+            status: document.querySelector('section.results')?.dataset.status,
+            returned: document.querySelector('[data-figure="returned"]')?.textContent,
+            alerts: [...document.querySelectorAll('[role="alert"]')].map((a) => a.textContent),
+          }));
+          throw new Error(`${buttonName}: ${JSON.stringify(said)} (screenshot in ${tmpdir()}): ${error.message}`);
+        });
       return page.evaluate(
         (since) =>
           new Promise((resolve) => {
