@@ -28,7 +28,8 @@ export function BulkDialog(props: {
   const results = useResults();
   const connection = useActiveConnection();
   const tableName = results.table ?? '';
-  const items = props.indexes.map((i) => results.items[i]!).filter(Boolean);
+  // The selection as it was when the dialog opened (a delete removes the rows from the results meanwhile).
+  const [items] = useState(() => props.indexes.map((i) => results.items[i]!).filter(Boolean));
   const keys = new Set(props.table ? [props.table.partitionKey.name, props.table.sortKey?.name] : []);
   const [change, setChange] = useState<Change>({ attribute: '', type: 'S', value: '' });
   const [confirm, setConfirm] = useState('');
