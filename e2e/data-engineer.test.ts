@@ -190,7 +190,7 @@ describeInBrowser("the engineer's journey on the embedded engine", () => {
         },
         { interval: 1000, timeout: 30_000 },
       )
-      .toMatch(/\b0 items/);
+      .toMatch(/(^|\D)0 items/);
 
     // Mark the connection production: the status bar says so, and dropping the table asks for its name.
     await page.getByRole('button', { name: 'Connections', exact: true }).click();
