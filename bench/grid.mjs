@@ -165,6 +165,8 @@ async function main() {
     await page.getByRole('tab', { name: 'Scan' }).click();
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await page.getByLabel('Rows per load').selectOption('10000');
+    // Run is disabled while a read runs: start timing only once the first read is over.
+    await page.waitForFunction(() => document.querySelector('section.results')?.dataset.status !== 'running');
     const clickToRows = async (buttonName, expected) => {
       const t0 = await page.evaluate((name) => {
         const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === name);
