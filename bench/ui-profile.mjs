@@ -11,19 +11,44 @@ import { largeModel } from './large-model.mjs';
 
 const REPO = join(import.meta.dirname, '..');
 const WRITE = process.argv.includes('--write') ? process.argv[process.argv.indexOf('--write') + 1] : undefined;
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 async function serve(root, file) {
   const data = await mkdtemp(join(tmpdir(), 'monotable-bench-data-'));
-  const child = spawn(process.execPath, [join(REPO, 'bin', 'monotable.js'), 'serve', '--port', '0', '--root', root, file], {
-    cwd: root, env: { ...process.env, MONOTABLE_DATA_DIR: data }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [join(REPO, 'bin', 'monotable.js'), 'serve', '--port', '0', '--root', root, file],
+    {
+      cwd: root,
+      env: { ...process.env, MONOTABLE_DATA_DIR: data },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const url = await new Promise((resolve, reject) => {
     let out = '';
-    child.stdout.on('data', (c) => { out += c; const m = /^url: (\S+)$/m.exec(out); if (m) resolve(m[1]); });
+    child.stdout.on('data', (c) => {
+      out += c;
+      const m = /^url: (\S+)$/m.exec(out);
+      if (m) resolve(m[1]);
+    });
     child.once('exit', (code) => reject(new Error(`serve exited ${code}`)));
   });
-  return { url, async stop() { const e = new Promise((r) => child.once('exit', r)); child.kill('SIGTERM'); await e; await rm(data, { recursive: true, force: true }); } };
+  return {
+    url,
+    async stop() {
+      const e = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await e;
+      await rm(data, { recursive: true, force: true });
+    },
+  };
 }
 
 function summarize(profile, title) {
@@ -56,9 +81,11 @@ function summarize(profile, title) {
   }
   console.log(`\n== ${title}: ${(total / 1000).toFixed(0)} ms sampled`);
   console.log('  self:');
-  for (const [k, t] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`    ${(t / 1000).toFixed(1).padStart(8)} ms  ${k}`);
+  for (const [k, t] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))
+    console.log(`    ${(t / 1000).toFixed(1).padStart(8)} ms  ${k}`);
   console.log('  inclusive:');
-  for (const [k, t] of [...incl].sort((a, b) => b[1] - a[1]).slice(0, 45)) console.log(`    ${(t / 1000).toFixed(1).padStart(8)} ms  ${k}`);
+  for (const [k, t] of [...incl].sort((a, b) => b[1] - a[1]).slice(0, 45))
+    console.log(`    ${(t / 1000).toFixed(1).padStart(8)} ms  ${k}`);
 }
 
 const root = await mkdtemp(join(tmpdir(), 'monotable-bench-ui-'));
@@ -75,10 +102,24 @@ try {
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');
   await page.goto(server.url);
-  await page.waitForFunction(() => document.querySelector('.doc-name')?.textContent?.includes('bench') && document.querySelector('[role=tree]'), undefined, { polling: 'raf' });
+  await page.waitForFunction(
+    () => document.querySelector('.doc-name')?.textContent?.includes('bench') && document.querySelector('[role=tree]'),
+    undefined,
+    { polling: 'raf' },
+  );
   console.log('usable at', await page.evaluate(() => performance.now()));
-  for (const e of await page.evaluate(() => performance.getEntriesByType('resource').map((r) => ({ name: r.name.split('/').pop(), start: r.startTime, end: r.responseEnd, size: r.transferSize })))) console.log(`  ${e.name.padEnd(40)} ${e.start.toFixed(0).padStart(6)} → ${e.end.toFixed(0).padStart(6)} ms  ${e.size} B`);
-  console.log('  domContentLoaded', await page.evaluate(() => performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd));
+  for (const e of await page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((r) => ({ name: r.name.split('/').pop(), start: r.startTime, end: r.responseEnd, size: r.transferSize })),
+  ))
+    console.log(
+      `  ${e.name.padEnd(40)} ${e.start.toFixed(0).padStart(6)} → ${e.end.toFixed(0).padStart(6)} ms  ${e.size} B`,
+    );
+  console.log(
+    '  domContentLoaded',
+    await page.evaluate(() => performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd),
+  );
   let { profile } = await cdp.send('Profiler.stop');
   summarize(profile, 'open → usable');
   if (WRITE) await writeFile(join(WRITE, 'open.cpuprofile'), JSON.stringify(profile));

@@ -22,6 +22,7 @@ const cache = new WeakMap<Model, Analysis>();
 export function analyse(model: Model): Analysis {
   let analysis = cache.get(model);
   if (!analysis) {
+    const started = performance.now();
     const diagnostics = validate(model);
     const resolved = resolveAll(model);
     let errors = 0;
@@ -40,6 +41,9 @@ export function analyse(model: Model): Analysis {
     }
     analysis = { diagnostics, resolved, errors, warnings, infos, byPath };
     cache.set(model, analysis);
+    // bench/ui-large-model.mjs reads the duration of the first (cold) analysis of an opened model
+    performance.clearMeasures('monotable:analysis');
+    performance.measure('monotable:analysis', { start: started });
   }
   return analysis;
 }
