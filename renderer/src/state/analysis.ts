@@ -17,6 +17,8 @@ export interface Analysis {
 }
 
 const cache = new WeakMap<Model, Analysis>();
+/** The model analysed last: what a component that mounts while a newer model waits for its analysis shows first. */
+let lastAnalysed: Model | undefined;
 
 /** Validation and pattern resolution of a model, computed once per model object (edits make new objects). */
 export function analyse(model: Model): Analysis {
@@ -45,16 +47,19 @@ export function analyse(model: Model): Analysis {
     performance.clearMeasures('monotable:analysis');
     performance.measure('monotable:analysis', { start: started });
   }
+  lastAnalysed = model;
   return analysis;
 }
 
 /**
  * The analysis of the open model. Reads a deferred copy of the model, so typing stays responsive on a large model:
- * React renders the keystroke first and the diagnostics right after.
+ * React renders the keystroke first and the diagnostics right after. A component that mounts (a screen opened
+ * with a model just loaded) first shows the last analysis made, so the screen paints before the checks of a
+ * large model run; the render with the current model follows at once.
  */
 export function useAnalysis(): Analysis {
   const model = useModel();
-  const deferred = useDeferredValue(model);
+  const deferred = useDeferredValue(model, lastAnalysed ?? model);
   return analyse(deferred);
 }
 
