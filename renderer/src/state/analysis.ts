@@ -59,7 +59,7 @@ export function analyse(model: Model): Analysis {
  */
 export function useAnalysis(): Analysis {
   const model = useModel();
-  const deferred = useDeferredValue(model, lastAnalysed ?? model);
+  const deferred = useDeferredValue(model, cache.has(model) ? model : (lastAnalysed ?? model));
   return analyse(deferred);
 }
 
