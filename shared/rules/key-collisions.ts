@@ -36,40 +36,6 @@ const names = (list: readonly string[]): string =>
         .join(', ')} and ${list.length - 5} more`;
 
 /**
- * For each position j, the positions i < j (ascending) whose prefix starts `prefixes[j]` or starts with it. Two
- * templates can render the same text only then (the text starts with both literal prefixes), so the pairs to
- * compare come from this index instead of from all pairs: 200 entities with distinct prefixes (`E12#{id}`) make a
- * few hundred lookups, not 20,000 comparisons (quadratic, redone on every keystroke in a key template).
- */
-function prefixIndex(prefixes: readonly string[]): (j: number) => number[] {
-  const exact = new Map<string, number[]>();
-  prefixes.forEach((prefix, i) => {
-    const list = exact.get(prefix);
-    if (list) list.push(i);
-    else exact.set(prefix, [i]);
-  });
-  const sorted = [...exact.keys()].sort();
-  return (j) => {
-    const mine = prefixes[j]!;
-    const found = new Set<number>();
-    // shorter or equal prefixes: every leading part of this one
-    for (let length = 0; length <= mine.length; length++)
-      for (const i of exact.get(mine.slice(0, length)) ?? []) if (i < j) found.add(i);
-    // longer prefixes that start with this one: a run of the sorted prefixes
-    let low = 0;
-    let high = sorted.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (sorted[mid]! < mine) low = mid + 1;
-      else high = mid;
-    }
-    for (let k = low; k < sorted.length && sorted[k]!.startsWith(mine); k++)
-      for (const i of exact.get(sorted[k]!)!) if (i < j) found.add(i);
-    return [...found].sort((a, b) => a - b);
-  };
-}
-
-/**
  * Entities of one table whose primary-key templates could render the same key. Entities whose every table-key
  * template is a bare parameter (`{PK}`, typical of imported Workbench facets) are free-form: one info for the
  * table instead of a warning for every pair.
@@ -98,11 +64,10 @@ function checkTableCollisions(context: Reporter, table: Table): void {
       'Give each entity key templates with its own literal prefix (e.g. "CUSTOMER#{customer_id}") so keys stay distinct and begins_with queries can select one entity.',
     );
   }
-  const earlierWithCompatiblePrefix = prefixIndex(shapes.map((shape) => literalPrefix(shape.templates[0]!)));
   for (let j = 1; j < shapes.length; j++) {
     const b = shapes[j]!;
     const colliding: string[] = [];
-    for (const i of earlierWithCompatiblePrefix(j)) {
+    for (let i = 0; i < j; i++) {
       const a = shapes[i]!;
       if (allMayOverlap(a.templates, b.templates)) colliding.push(a.entity.name);
     }
