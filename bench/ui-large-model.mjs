@@ -129,12 +129,14 @@ async function typeMeasured(page, locator, text) {
             const mark = performance.getEntriesByName('monotable:problems-shown').pop();
             if (rendered.endsWith(suffix) && mark && mark.startTime > start)
               requestAnimationFrame(() => resolve(performance.now() - start));
+            else if (performance.now() - start > 10_000) resolve({ rendered, mark: mark?.startTime, start, suffix });
             else setTimeout(check, 1);
           };
           check();
         }),
       text.slice(0, i + 1),
     );
+    if (typeof t !== 'number') throw new Error(`key ${i} not seen updated after 10 s: ${JSON.stringify(t)}`);
     times.push(t);
     await page.waitForTimeout(180);
   }
@@ -224,7 +226,7 @@ async function main() {
     await nav(page, 'Model');
     await page.getByRole('treeitem', { name: 'Entity7', exact: true }).click();
     const template = page.getByRole('textbox', { name: /^sk key template/ });
-    const typed = '#abcdefghijklmnopqrstuvwxyz0123456789'.slice(0, Math.max(KEYSTROKES, 10));
+    const typed = '#abcdefghijklmnopqrstuvwxyz'.slice(0, Math.min(KEYSTROKES, 20));
     const updated = await typeMeasured(page, template, typed);
     out.push(
       `keystroke in a key template → problems (status bar) and rendered key updated and painted, in the page: p50 ${ms(percentile(updated, 50))}, p95 ${ms(percentile(updated, 95))}, max ${ms(Math.max(...updated))} (${updated.length} keys, target p95 < 50 ms)`,
