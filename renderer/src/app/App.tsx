@@ -151,6 +151,7 @@ function StatusBar() {
   const doc = useDocument();
   const analysis = useAnalysis();
   // bench/ui-large-model.mjs times a keystroke until the problems it causes are on screen
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the mark is set each time a new analysis is rendered
   useEffect(() => {
     performance.clearMarks('monotable:problems-shown');
     performance.mark('monotable:problems-shown');
