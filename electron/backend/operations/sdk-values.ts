@@ -1,5 +1,7 @@
 import type { AttributeValue as SdkValue } from '@aws-sdk/client-dynamodb';
+import { MonotableError } from '../../../shared/errors/monotable-error.js';
 import type { AttributeValue, Item } from '../../../shared/model/attribute-value.js';
+import { isBase64 } from '../../../shared/model/base64-text.js';
 
 /**
  * The boundary between Monotable's typed JSON (binary as base64 text, numbers as text) and the low-level SDK's
@@ -8,7 +10,16 @@ import type { AttributeValue, Item } from '../../../shared/model/attribute-value
  */
 export type SdkItem = Record<string, SdkValue>;
 
-const toBytes = (base64: string): Uint8Array => new Uint8Array(Buffer.from(base64, 'base64'));
+/** Base64 to bytes; anything but valid standard base64 is refused, never "repaired" by Buffer's lenient decoder. */
+export function toBytes(base64: string): Uint8Array {
+  if (!isBase64(base64))
+    throw new MonotableError(
+      'BAD_INPUT',
+      `"${base64.length > 40 ? `${base64.slice(0, 40)}…` : base64}" is not valid base64 for a Binary value.`,
+      { hint: 'Binary values are standard base64 with padding, e.g. "aGVsbG8=".' },
+    );
+  return new Uint8Array(Buffer.from(base64, 'base64'));
+}
 const toBase64 = (bytes: Uint8Array): string =>
   Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
 

@@ -26,6 +26,7 @@ import type { OpenConnection } from '../connections/connection.js';
 import { toMonotableError } from '../connections/aws-errors.js';
 import { assertConfirmed, assertSupported } from '../connections/guards.js';
 import { fromSdkOutput, toSdkInput } from './wire-format.js';
+import { checkQueryKeyValues, checkRequestLimits } from './write-limits.js';
 
 export type { LowLevelRequest, OperationName };
 /** Every operation Monotable sends (the contract's list). */
@@ -100,6 +101,8 @@ export async function sendOperation(
   if (operation === 'ExecuteStatement') assertSupported(connection, 'partiql');
   if (isWrite(request))
     assertConfirmed(connection, table ?? '', options.confirm, `${operation}${table ? ` on table "${table}"` : ''}`);
+  if (isWrite(request)) await checkRequestLimits(connection, request);
+  checkQueryKeyValues(request);
   let input: Record<string, unknown>;
   try {
     input = { ...toSdkInput(request.input), ReturnConsumedCapacity: 'TOTAL' };
