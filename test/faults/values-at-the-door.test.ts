@@ -162,4 +162,42 @@ describe('values arrive exactly as given', () => {
     const invalid = await api.call('model.validate', { model: deeper.value.model });
     expect(invalid.ok && invalid.value.diagnostics.map((d) => d.code)).toContain('sample-nesting-too-deep');
   });
+
+  it('a constant generator keeps all 38 digits (as number text); a JSON number the file cannot keep is refused', async () => {
+    const table = SHOP_MODEL.tables[0]!;
+    const entity = table.entities[0]!;
+    const model: Model = {
+      ...SHOP_MODEL,
+      tables: [
+        {
+          ...table,
+          entities: [
+            {
+              ...entity,
+              seed: { count: 2 },
+              attributes: entity.attributes.map((a) =>
+                a.name === 'big'
+                  ? { ...a, generator: { kind: 'constant', value: BIG } }
+                  : a.name === 'tags'
+                    ? { ...a, type: 'NS', generator: { kind: 'constant', value: [BIG, `-${BIG}e-100`] } }
+                    : a,
+              ),
+            },
+          ],
+        },
+      ],
+    };
+    const plan = await api.call('seed.plan', { model, sample: 2 });
+    if (!plan.ok) throw new Error(plan.error.message);
+    for (const { item } of plan.value.sample) {
+      expect(item['big']).toEqual({ N: BIG });
+      expect(item['tags']).toEqual({ NS: [BIG, `-${BIG}e-100`] });
+    }
+    const text = serializeModel(model).replace(`"value": "${BIG}"`, `"value": ${BIG}`);
+    expect(text).toContain(`"value": ${BIG}`);
+    expect(await api.call('model.parse', { text })).toMatchObject({
+      ok: false,
+      error: { code: 'PARSE_ERROR', message: /cannot be kept exactly/ },
+    });
+  });
 });

@@ -101,8 +101,6 @@ export async function sendOperation(
   if (operation === 'ExecuteStatement') assertSupported(connection, 'partiql');
   if (isWrite(request))
     assertConfirmed(connection, table ?? '', options.confirm, `${operation}${table ? ` on table "${table}"` : ''}`);
-  if (isWrite(request)) await checkRequestLimits(connection, request);
-  checkQueryKeyValues(request);
   let input: Record<string, unknown>;
   try {
     input = { ...toSdkInput(request.input), ReturnConsumedCapacity: 'TOTAL' };
@@ -116,6 +114,9 @@ export async function sendOperation(
       },
     );
   }
+  // After the conversion, which refuses malformed typed values: the limits count well-formed ones.
+  if (isWrite(request)) await checkRequestLimits(connection, request);
+  checkQueryKeyValues(request);
   try {
     const output = await SENDERS[operation](connection.client, input, options.signal);
     return fromSdkOutput(output);
