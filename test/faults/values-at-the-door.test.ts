@@ -200,4 +200,58 @@ describe('values arrive exactly as given', () => {
       error: { code: 'PARSE_ERROR', message: /cannot be kept exactly/ },
     });
   });
+
+  it('an empty key template and a reversed date range are validation errors, never INTERNAL at seed time', async () => {
+    const table = SHOP_MODEL.tables[0]!;
+    const entity = table.entities[0]!;
+    const emptyKey: Model = {
+      ...SHOP_MODEL,
+      tables: [{ ...table, entities: [{ ...entity, keys: { ...entity.keys, sk: '' } }] }],
+    };
+    const v1 = await api.call('model.validate', { model: emptyKey });
+    expect(v1.ok && v1.value.diagnostics.find((d) => d.code === 'key-template-empty')).toMatchObject({
+      severity: 'error',
+    });
+    const reversed: Model = {
+      ...SHOP_MODEL,
+      tables: [
+        {
+          ...table,
+          entities: [
+            {
+              ...entity,
+              seed: { count: 3 },
+              attributes: entity.attributes.map((a) =>
+                a.name === 'created_at'
+                  ? { ...a, generator: { kind: 'date-range', from: '2026-01-01', to: '2020-01-01' } }
+                  : a,
+              ),
+            },
+          ],
+        },
+      ],
+    };
+    const v2 = await api.call('model.validate', { model: reversed });
+    expect(v2.ok && v2.value.diagnostics.find((d) => d.code === 'seed-date-range-reversed')).toMatchObject({
+      severity: 'error',
+    });
+    const plan = await api.call('seed.plan', { model: reversed, sample: 1 });
+    expect(plan).toMatchObject({ ok: false });
+    expect(plan.ok || plan.error.code).not.toBe('INTERNAL');
+  });
+
+  it('sample item attribute names over 64 KB are a validation error', async () => {
+    const table = SHOP_MODEL.tables[0]!;
+    const entity = table.entities[0]!;
+    const model: Model = {
+      ...SHOP_MODEL,
+      tables: [
+        { ...table, entities: [{ ...entity, sampleItems: [{ ...order('s', 1), ['n'.repeat(65_536)]: { S: 'x' } }] }] },
+      ],
+    };
+    const v = await api.call('model.validate', { model });
+    expect(v.ok && v.value.diagnostics.find((d) => d.code === 'attribute-name-invalid')).toMatchObject({
+      severity: 'error',
+    });
+  });
 });
