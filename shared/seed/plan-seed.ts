@@ -205,6 +205,7 @@ export function planSeed(model: Model, options: SeedOptions = {}): SeedPlan {
   return {
     table: table.name,
     keyNames,
+    keyTypes: table.sortKey ? [table.partitionKey.type, table.sortKey.type] : [table.partitionKey.type],
     planned: written.reduce((sum, n) => sum + counts.get(n)!.count, 0),
     counts: written.map((n) =>
       n.parent
