@@ -29,9 +29,12 @@ afterAll(async () => {
 
 describe('guards on every path', () => {
   it('table.create refuses a model with errors unless forced', async () => {
+    // A key name of 100 emoji is 400 UTF-8 bytes (DynamoDB allows 255); the embedded engine counts 200 characters.
     const broken: Model = {
       ...SHOP_MODEL,
-      tables: [{ ...table, name: 'Broken', entities: [{ ...entity, keys: { ...entity.keys, sk: '' } }] }],
+      tables: [
+        { ...table, name: 'Broken', partitionKey: { name: '😀'.repeat(100), type: 'S' }, localSecondaryIndexes: [] },
+      ],
     };
     const refused = await api.call('table.create', { connectionId: engine.connectionId, model: broken });
     expect(refused).toMatchObject({ ok: false, error: { code: 'MODEL_INVALID', message: /no table was created/ } });

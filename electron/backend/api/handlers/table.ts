@@ -12,9 +12,15 @@ import { driftReport } from '../../tables/drift.js';
 import { selectOneTable } from '../../tables/select-tables.js';
 import type { Handlers } from '../handler.js';
 
-/** A model with validation errors (what DynamoDB or the seeder would refuse) is not created unless forced. */
+/** Findings about what lives in a table (entities, seed-only entities, patterns), not about its definition. */
+const NOT_THE_DEFINITION = /^\$\.tables\[\d+\]\.(?:entities|seedEntities|accessPatterns)\b/;
+
+/**
+ * A model whose table definitions have validation errors (what DynamoDB would reject: names, keys, indexes,
+ * billing, TTL) is not created unless forced. Errors in entities and patterns do not stop a create.
+ */
 function refuseInvalidModel(model: Model): void {
-  const errors = validate(model).filter((d) => d.severity === 'error');
+  const errors = validate(model).filter((d) => d.severity === 'error' && !NOT_THE_DEFINITION.test(d.path));
   if (errors.length === 0) return;
   const shown = errors.slice(0, 3).map((d) => `${d.path}: ${d.message}`);
   throw new MonotableError(
