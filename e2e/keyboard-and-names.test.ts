@@ -89,7 +89,10 @@ describeInBrowser('keyboard and names', () => {
       'cruddur-messages',
       'message-group-sk-index',
       'Message',
+      'Conversation',
       'list-messages',
+      'update-message-group',
+      'create-message',
     ]) {
       await page.getByRole('treeitem', { name, exact: true }).click();
       expect(await page.evaluate<string[]>(UNNAMED_CONTROLS), `controls without a name on ${name}`).toEqual([]);
@@ -97,6 +100,12 @@ describeInBrowser('keyboard and names', () => {
     await page.getByRole('treeitem', { name: 'Message', exact: true }).click();
     await page.getByRole('treeitem', { name: 'created_at', exact: true }).click();
     expect(await page.evaluate<string[]>(UNNAMED_CONTROLS), 'controls without a name on created_at').toEqual([]);
+    // A seed-only entity's attribute with a relationship generator.
+    await page.getByRole('treeitem', { name: 'Conversation', exact: true }).click();
+    await page.keyboard.press('ArrowRight');
+    await page.getByRole('treeitem', { name: 'participants', exact: true }).click();
+    expect(await page.getByLabel('Generator', { exact: true }).inputValue()).toBe('members');
+    expect(await page.evaluate<string[]>(UNNAMED_CONTROLS), 'controls without a name on participants').toEqual([]);
     expect(errors).toEqual([]);
   });
 

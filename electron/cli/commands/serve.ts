@@ -1,9 +1,9 @@
-import { createInProcessClient } from '../../backend/api/in-process-client.js';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
 import { MonotableError } from '../../../shared/errors/monotable-error.js';
 import { startServer } from '../../server/start-server.js';
+import { call } from '../api.js';
 import { stringOption } from '../arguments.js';
 import { EXIT, type Command } from '../command.js';
 
@@ -94,10 +94,7 @@ export const serveCommand: Command = {
  * process, and an open child keeps Node (and the terminal) waiting after Ctrl-C.
  */
 async function releaseBackend(): Promise<void> {
-  const client = createInProcessClient();
-  const open = await client.call('connection.list', {});
-  if (open.ok) {
-    for (const c of open.value.connections) await client.call('connection.close', { connectionId: c.connectionId });
-  }
-  await client.call('engine.stop', {});
+  const open = await call('connection.list', {}).catch(() => ({ connections: [] }));
+  for (const c of open.connections) await call('connection.close', { connectionId: c.connectionId }).catch(() => {});
+  await call('engine.stop', {}).catch(() => {});
 }

@@ -54,6 +54,11 @@ describe('selection from a JSON path', () => {
       kind: 'pattern',
       name: 'find-group-rows',
     });
+    expect(targetForPath(model, '$.tables[0].seedEntities[1].attributes[1].generator')).toMatchObject({
+      kind: 'attribute',
+      entity: 'Conversation',
+      name: 'participants',
+    });
     expect(targetForPath(model, '$.tables[0].pointInTimeRecovery')).toMatchObject({ kind: 'table' });
     expect(targetForPath(model, '$.name')).toBeUndefined();
     expect(targetForPath(model, '$.tables[7]')).toBeUndefined();

@@ -69,6 +69,17 @@ export function targetForPath(model: Model, path: string): SelectionTarget | und
       return { kind: 'entity', table: table.name, name: entity.name, path: at(4) };
     }
   }
+  if (s[2] === 'seedEntities' && typeof s[3] === 'number') {
+    const entity = table.seedEntities?.[s[3]];
+    if (entity) {
+      if (s[4] === 'attributes' && typeof s[5] === 'number') {
+        const attribute = entity.attributes[s[5]];
+        if (attribute)
+          return { kind: 'attribute', table: table.name, entity: entity.name, name: attribute.name, path: at(6) };
+      }
+      return { kind: 'entity', table: table.name, name: entity.name, path: at(4) };
+    }
+  }
   if (s[2] === 'accessPatterns' && typeof s[3] === 'number') {
     const pattern = table.accessPatterns[s[3]];
     if (pattern) return { kind: 'pattern', table: table.name, name: pattern.name, path: at(4) };

@@ -27,6 +27,6 @@ export function internalErrorBody(operation, error) {
   const reason = error instanceof Error ? error.message : String(error);
   return {
     __type: 'com.amazonaws.dynamodb.v20120810#InternalServerError',
-    message: `The embedded engine (dynalite) failed while handling ${operation}: ${reason}. The engine keeps running with its data; this request changed nothing or only the one item it targeted. Please report it with the request that caused it.`,
+    message: `The embedded engine (dynalite) failed while handling ${operation}: ${reason}. The engine keeps running with its data; read the items this request targeted before retrying it (it may have been applied in part), and please report the request that caused it.`,
   };
 }

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { Model } from '../../../../shared/model/schema.js';
 import { useCommand } from '../../state/commands.js';
-import { parsePath } from '../../state/json-path.js';
+import { joinPath, parsePath } from '../../state/json-path.js';
 import { useDocument } from '../../state/model-store.js';
 import { hasScreen, showScreen } from '../../state/navigation.js';
 import { select, useSelection } from '../../state/selection.js';
@@ -12,6 +12,7 @@ import { GroupView } from './forms/GroupView.js';
 import { IndexForm } from './forms/IndexForm.js';
 import { ModelForm } from './forms/ModelForm.js';
 import { PatternForm } from './forms/PatternForm.js';
+import { SeedEntityForm } from './forms/SeedEntityForm.js';
 import { TableForm } from './forms/TableForm.js';
 import { ModelTree } from './ModelTree.js';
 import { buildTree, nodeForSelection, type TreeNode } from './tree-nodes.js';
@@ -154,6 +155,25 @@ function NodeForm({ model, node }: { model: Model; node: TreeNode }) {
     return index ? (
       <IndexForm key={node.id} table={table} tablePath={tablePath} index={index} path={node.id} kind={kind} />
     ) : null;
+  }
+  if (n[2] === 'seedEntities') {
+    const owner = table.seedEntities?.[n[3] as number];
+    const ownerPath = joinPath(tablePath, 'seedEntities', n[3] as number);
+    if (node.kind === 'entity' && owner)
+      return <SeedEntityForm key={node.id} table={table} tablePath={tablePath} entity={owner} path={node.id} />;
+    const attribute = owner?.attributes[n[5] as number];
+    if (node.kind === 'attribute' && owner && attribute)
+      return (
+        <AttributeForm
+          key={node.id}
+          table={table}
+          entity={owner}
+          entityPath={ownerPath}
+          attribute={attribute}
+          path={node.id}
+        />
+      );
+    return null;
   }
   const entity = n[2] === 'entities' ? table.entities[n[3] as number] : undefined;
   if (node.kind === 'entity' && entity)

@@ -56,6 +56,24 @@ export function addEntity(tablePath: string): void {
   select({ kind: 'entity', table: table.name, name, path: `${tablePath}.entities[${table.entities.length}]` });
 }
 
+/** Adds a seed-only entity (generated for others to derive from, never written) and selects it. */
+export function addSeedEntity(tablePath: string): void {
+  const found = tableAt(getDocument().model, tablePath);
+  if (!found) return;
+  const { table, ti } = found;
+  const list = table.seedEntities ?? [];
+  const name = uniqueName(
+    'SeedEntity',
+    [...table.entities, ...list].map((e) => e.name),
+  );
+  editModel(`Add seed-only entity ${name}`, (d) => {
+    const t = d.tables[ti]!;
+    t.seedEntities ??= [];
+    t.seedEntities.push({ name, attributes: [] });
+  });
+  select({ kind: 'entity', table: table.name, name, path: `${tablePath}.seedEntities[${list.length}]` });
+}
+
 export function addAttribute(entityPath: string): void {
   const s = parsePath(entityPath);
   const [ti, ei] = [s[1], s[3]];

@@ -88,7 +88,9 @@ describe('Model screen helpers', () => {
       ['index', 'message-group-sk-index', 4],
       ['group', 'Entities', 3],
     ]);
-    expect(nodes.filter((n) => n.kind === 'attribute')).toHaveLength(15);
+    // 15 attributes of the two entities, 7 of the seed-only User and Conversation.
+    expect(nodes.filter((n) => n.kind === 'attribute')).toHaveLength(22);
+    expect(nodes.find((n) => n.label === 'Conversation')).toMatchObject({ kind: 'entity', detail: 'seed-only' });
     const found = nodeForSelection(nodes, { kind: 'pattern', table: 'cruddur-messages', name: 'list-messages' });
     expect(found?.id).toBe('$.tables[0].accessPatterns[1]');
   });

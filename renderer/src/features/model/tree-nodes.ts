@@ -3,7 +3,7 @@ import { joinPath } from '../../state/json-path.js';
 import type { SelectionTarget } from '../../state/selection.js';
 
 export type NodeKind = 'model' | 'table' | 'group' | 'index' | 'entity' | 'attribute' | 'pattern';
-export type GroupKind = 'indexes' | 'entities' | 'patterns';
+export type GroupKind = 'indexes' | 'entities' | 'seed' | 'patterns';
 
 /** One row of the Model tree. `id` is the JSON path of the object (groups: the table path + `/group`). */
 export interface TreeNode {
@@ -147,6 +147,53 @@ export function buildTree(model: Model): TreeNode[] {
         });
       });
     });
+    const seedEntities = table.seedEntities ?? [];
+    if (seedEntities.length > 0) {
+      const seed = group('seed', 'Seed-only entities', seedEntities.length);
+      seedEntities.forEach((entity, si) => {
+        const path = joinPath(tablePath, 'seedEntities', si);
+        const node: TreeNode = {
+          id: path,
+          label: entity.name,
+          kind: 'entity',
+          detail: 'seed-only',
+          level: 4,
+          position: 1,
+          setSize: 1,
+          parentId: seed.id,
+          childIds: [],
+          tablePath,
+          entity: entity.name,
+          target: { kind: 'entity', table: table.name, name: entity.name, path },
+        };
+        seed.childIds.push(path);
+        nodes.push(node);
+        entity.attributes.forEach((attribute, ai) => {
+          const attributePath = joinPath(path, 'attributes', ai);
+          node.childIds.push(attributePath);
+          nodes.push({
+            id: attributePath,
+            label: attribute.name,
+            kind: 'attribute',
+            detail: attribute.type,
+            level: 5,
+            position: 1,
+            setSize: 1,
+            parentId: path,
+            childIds: [],
+            tablePath,
+            entity: entity.name,
+            target: {
+              kind: 'attribute',
+              table: table.name,
+              entity: entity.name,
+              name: attribute.name,
+              path: attributePath,
+            },
+          });
+        });
+      });
+    }
     const patterns = group('patterns', 'Access patterns', table.accessPatterns.length);
     table.accessPatterns.forEach((pattern, pi) => {
       const path = joinPath(tablePath, 'accessPatterns', pi);

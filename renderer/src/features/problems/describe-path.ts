@@ -16,18 +16,21 @@ export function describePath(model: Model, path: string): string {
       const named =
         kind === 'entities'
           ? table.entities[index]
-          : kind === 'accessPatterns'
-            ? table.accessPatterns[index]
-            : kind === 'globalSecondaryIndexes'
-              ? table.globalSecondaryIndexes?.[index]
-              : kind === 'localSecondaryIndexes'
-                ? table.localSecondaryIndexes?.[index]
-                : undefined;
+          : kind === 'seedEntities'
+            ? table.seedEntities?.[index]
+            : kind === 'accessPatterns'
+              ? table.accessPatterns[index]
+              : kind === 'globalSecondaryIndexes'
+                ? table.globalSecondaryIndexes?.[index]
+                : kind === 'localSecondaryIndexes'
+                  ? table.localSecondaryIndexes?.[index]
+                  : undefined;
       if (named) {
         parts.push(named.name);
         rest = 4;
-        if (kind === 'entities' && s[4] === 'attributes' && typeof s[5] === 'number') {
-          const attribute = table.entities[index]?.attributes[s[5]];
+        if ((kind === 'entities' || kind === 'seedEntities') && s[4] === 'attributes' && typeof s[5] === 'number') {
+          const owner = kind === 'entities' ? table.entities[index] : table.seedEntities?.[index];
+          const attribute = owner?.attributes[s[5]];
           if (attribute) {
             parts.push(attribute.name);
             rest = 6;

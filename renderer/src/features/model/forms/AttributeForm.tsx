@@ -6,6 +6,7 @@ import { joinPath } from '../../../state/json-path.js';
 import { select } from '../../../state/selection.js';
 import { removeObject } from '../model-edits.js';
 import { ObjectProblems } from './ObjectProblems.js';
+import type { AttributeOwner } from '../attribute-owner.js';
 import { FormHeader, FormSection } from './FormSection.js';
 import { GeneratorFields } from './GeneratorFields.js';
 
@@ -30,7 +31,7 @@ export function AttributeForm({
   path,
 }: {
   table: Table;
-  entity: Entity;
+  entity: AttributeOwner;
   entityPath: string;
   attribute: Attribute;
   path: string;

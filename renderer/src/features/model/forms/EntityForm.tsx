@@ -3,7 +3,7 @@ import type { Entity, Table } from '../../../../../shared/model/schema.js';
 import { ATTRIBUTE_TYPES } from '../../../../../shared/model/attribute-value.js';
 import { keyInfo } from '../../../../../shared/rules/key-info.js';
 import { entityColor } from '../../../components/entity-color.js';
-import { NumberField, TextAreaField, TextField } from '../../../components/fields.js';
+import { TextAreaField, TextField } from '../../../components/fields.js';
 import { FieldProblems, useFieldProblems } from '../../../components/FieldProblems.js';
 import { editAt, moveAt } from '../../../state/edit-path.js';
 import { joinPath } from '../../../state/json-path.js';
@@ -15,7 +15,9 @@ import { KeyTemplateEditor } from '../KeyTemplateEditor.js';
 import { addAttribute, addPattern, removeObject, renameEntity } from '../model-edits.js';
 import { generatorSummary } from './GeneratorFields.js';
 import { ObjectProblems } from './ObjectProblems.js';
+import type { AttributeOwner } from '../attribute-owner.js';
 import { FormHeader, FormSection } from './FormSection.js';
+import { SeedFields } from './SeedFields.js';
 
 export function EntityForm({
   table,
@@ -106,23 +108,7 @@ export function EntityForm({
       >
         <AttributeTable table={table} entity={entity} path={path} />
       </FormSection>
-      <FormSection title="Seeding" columns={3}>
-        <NumberField label="Items to seed" path={joinPath(path, 'seed', 'count')} integer optional placeholder="—" />
-        <NumberField
-          label="Per parent, at least"
-          path={joinPath(path, 'seed', 'perParent', 'min')}
-          integer
-          optional
-          placeholder="—"
-        />
-        <NumberField
-          label="Per parent, at most"
-          path={joinPath(path, 'seed', 'perParent', 'max')}
-          integer
-          optional
-          placeholder="—"
-        />
-      </FormSection>
+      <SeedFields table={table} path={path} name={entity.name} />
       <FormSection title="Sample items" columns={1}>
         <div className="inline-row" data-path={joinPath(path, 'sampleItems')}>
           <span>
@@ -176,7 +162,7 @@ function TypeAttributeFields({ entity, path }: { entity: Entity; path: string })
   );
 }
 
-function AttributeTable({ table, entity, path }: { table: Table; entity: Entity; path: string }) {
+export function AttributeTable({ table, entity, path }: { table: Table; entity: AttributeOwner; path: string }) {
   if (entity.attributes.length === 0) return <p className="muted">No attributes yet.</p>;
   return (
     <table className="attribute-table">

@@ -1,7 +1,8 @@
+import type { AttributeOwner } from '../attribute-owner.js';
 import { useEffect, useId, useState } from 'react';
 import { findInexactNumber } from '../../../../../shared/model/exact-json.js';
 import { AGGREGATE_FUNCTIONS, type Entity, type Generator, type Table } from '../../../../../shared/model/schema.js';
-import { NumberField, SelectField, TextField } from '../../../components/fields.js';
+import { CheckboxField, NumberField, SelectField, TextField } from '../../../components/fields.js';
 import { FieldProblems, useFieldProblems } from '../../../components/FieldProblems.js';
 import { editAt } from '../../../state/edit-path.js';
 import { joinPath } from '../../../state/json-path.js';
@@ -47,7 +48,7 @@ export function generatorSummary(generator: Generator | undefined): string {
   }
 }
 
-function defaultGenerator(kind: Generator['kind'], table: Table, entity: Entity): Generator {
+function defaultGenerator(kind: Generator['kind'], table: Table, entity: AttributeOwner): Generator {
   switch (kind) {
     case 'faker':
       return { kind, method: 'lorem.word' };
@@ -82,7 +83,7 @@ export function GeneratorFields({
   generator,
 }: {
   table: Table;
-  entity: Entity;
+  entity: AttributeOwner;
   path: string;
   generator: Generator | undefined;
 }) {
@@ -159,7 +160,14 @@ export function GeneratorFields({
         </>
       )}
       {generator?.kind === 'one-of' && (
-        <JsonField label="Values (JSON array)" path={joinPath(path, 'values')} value={generator.values} />
+        <>
+          <JsonField label="Values (JSON array)" path={joinPath(path, 'values')} value={generator.values} />
+          <CheckboxField
+            label="Each in turn (cycle)"
+            path={joinPath(path, 'cycle')}
+            hint="Item n gets value n mod the count."
+          />
+        </>
       )}
       {generator?.kind === 'members' && (
         <>

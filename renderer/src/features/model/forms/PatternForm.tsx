@@ -211,12 +211,27 @@ export function PatternForm({
         <FiltersEditor pattern={pattern} path={path} attributes={attributeOptions(table, pattern)} />
       )}
       {pattern.kind === 'update' && (
-        <FormSection title="Update" columns={1}>
+        <FormSection title="Update" columns={2}>
           <NameListField
             label="Attributes to set"
             path={joinPath(path, 'set')}
             optional
             hint="Each is set from the parameter of the same name."
+          />
+          <CheckboxField
+            label="Upsert"
+            path={joinPath(path, 'upsert')}
+            hint="Also create the item when it is missing (no attribute_exists condition)."
+          />
+          <MoveFromEditor table={table} pattern={pattern} path={path} />
+        </FormSection>
+      )}
+      {pattern.kind === 'put' && (
+        <FormSection title="Write" columns={2}>
+          <CheckboxField
+            label="Only if new"
+            path={joinPath(path, 'ifNotExists')}
+            hint="Fail when an item with the key exists (attribute_not_exists condition)."
           />
         </FormSection>
       )}
@@ -426,5 +441,85 @@ function WritesEditor({ table, pattern, path }: { table: Table; pattern: AccessP
         );
       })}
     </FormSection>
+  );
+}
+
+/**
+ * `moveFrom`: an update that moves the item to a new key (delete + put in one transaction). One row per key attribute
+ * whose current value comes from a parameter.
+ */
+function MoveFromEditor({ table, pattern, path }: { table: Table; pattern: AccessPattern; path: string }) {
+  const movePath = joinPath(path, 'moveFrom');
+  const entries = Object.entries(pattern.moveFrom ?? {});
+  const keys = keyAttributes(table).map((k) => k.name);
+  const free = keys.filter((k) => !entries.some(([key]) => key === k));
+  const write = (label: string, next: [string, string][]): void =>
+    editAt(label, movePath, next.length ? Object.fromEntries(next) : undefined);
+  return (
+    <div className="field span-2" data-path={movePath} data-problems-inline>
+      <span className="field-label">Move the item to a new key (current key from parameters)</span>
+      {entries.map(([key, parameter], i) => (
+        <div className="tag-row" key={key}>
+          <select
+            aria-label={`Moved key ${i + 1}`}
+            value={key}
+            onChange={(e) =>
+              write(
+                'Change moved key',
+                entries.map(([k, v], j) => (j === i ? [e.target.value, v] : [k, v])),
+              )
+            }
+          >
+            {[key, ...free].map((k) => (
+              <option key={k} value={k}>
+                {k}
+              </option>
+            ))}
+          </select>
+          <select
+            aria-label={`Parameter with the current ${key}`}
+            data-path={joinPath(movePath, key)}
+            value={parameter}
+            onChange={(e) =>
+              write(
+                'Change move parameter',
+                entries.map(([k, v], j) => (j === i ? [k, e.target.value] : [k, v])),
+              )
+            }
+          >
+            {[...new Set([parameter, ...pattern.parameters.map((p) => p.name)])].map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            className="button ghost small"
+            aria-label={`Stop moving ${key}`}
+            onClick={() =>
+              write(
+                'Remove moved key',
+                entries.filter((_, j) => j !== i),
+              )
+            }
+          >
+            ✕
+          </button>
+        </div>
+      ))}
+      {free.length > 0 && (
+        <button
+          type="button"
+          className="button small"
+          onClick={() =>
+            write('Move a key', [...entries, [free[0]!, pattern.parameters[0]?.name ?? `current_${free[0]}`]])
+          }
+        >
+          Add a moved key
+        </button>
+      )}
+      <PathProblems path={movePath} />
+    </div>
   );
 }

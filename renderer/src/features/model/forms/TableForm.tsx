@@ -37,7 +37,7 @@ export function TableForm({ table, path }: { table: Table; path: string }) {
       </FormHeader>
       <ObjectProblems
         path={path}
-        exclude={['entities', 'accessPatterns', 'globalSecondaryIndexes', 'localSecondaryIndexes']}
+        exclude={['entities', 'seedEntities', 'accessPatterns', 'globalSecondaryIndexes', 'localSecondaryIndexes']}
       />
       <FormSection title="Table">
         <TextField label="Table name" path={joinPath(path, 'name')} mono write={(next) => renameTable(path, next)} />
