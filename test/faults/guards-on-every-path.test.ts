@@ -88,4 +88,36 @@ describe('guards on every path', () => {
     const scan = await api.call('operation.scan', { connectionId: engine.connectionId, model, table: 'Typed' });
     expect(scan.ok && scan.value.result.items).toEqual([]);
   });
+
+  it('counts and scales beyond what can be planned are a clear error up front', async () => {
+    for (const extra of [{ scale: 1e300 }, { scale: 1e9 }, { counts: { Order: 200_000_000 } }]) {
+      const result = await api.call('seed.plan', { model: seedable, sample: 1, ...extra });
+      expect(result, JSON.stringify(extra)).toMatchObject({
+        ok: false,
+        error: { code: 'BAD_INPUT', message: /at most 100,000,000/ },
+      });
+    }
+  });
+
+  it('scan --segments N works for any N the option accepts, with a bounded number in flight and no warnings', async () => {
+    const warnings: Error[] = [];
+    const onWarning = (w: Error) => warnings.push(w);
+    process.on('warning', onWarning);
+    try {
+      for (const segments of [2, 17, 1000]) {
+        let items = 0;
+        const result = await api.call(
+          'operation.scan',
+          { connectionId: engine.connectionId, model: seedable, table: 'Shop', segments, all: true, stream: true },
+          { onEvent: (e) => void (items += (e as { pageItems?: unknown[] }).pageItems?.length ?? 0) },
+        );
+        if (!result.ok) throw new Error(result.error.message);
+        expect(items, `${segments} segments`).toBe(5);
+      }
+      await new Promise((r) => setTimeout(r, 50)); // warnings are emitted on a later tick
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings.map((w) => w.message)).toEqual([]);
+  });
 });
