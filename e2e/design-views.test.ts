@@ -134,8 +134,10 @@ describeInBrowser('design views: Diagram, Items, Patterns, Export, Learn on the 
     const firstRow = page.getByRole('table', { name: 'Preview rows' }).getByRole('row').nth(1);
     await expect.poll(() => firstRow.textContent()).toContain('MSG#2026-10-14T09:42:17.000Z');
     await expect.poll(() => page.getByRole('button', { name: 'Update stored sample keys' }).isVisible()).toBe(true);
-    // back as it was (Undo in the title bar)
+    // back as it was (Undo in the title bar; it reveals the field it changed, on the Model screen)
     await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => template.inputValue()).toBe('{created_at}#{message_uuid}');
+    await show(page, 'Patterns');
     await expect.poll(() => firstRow.textContent()).toContain('2026-10-14T09:42:17.000Z');
     await expect.poll(() => firstRow.textContent()).not.toContain('MSG#2026');
   });
@@ -159,6 +161,9 @@ describeInBrowser('design views: Diagram, Items, Patterns, Export, Learn on the 
     await expect.poll(() => scan.textContent()).toContain('Add a GSI with partition key "message_group_uuid"');
     await page.getByRole('button', { name: 'Undo' }).click();
     await page.getByRole('button', { name: 'Undo' }).click();
+    // Undo reveals the fields it changed (the Model screen); the pattern is served by the GSI again.
+    await show(page, 'Patterns');
+    await page.getByRole('option', { name: 'find-group-rows', exact: true }).click();
     await expect
       .poll(() => page.getByRole('heading', { name: /^Query on GSI message-group-sk-index/ }).count())
       .toBe(1);

@@ -112,7 +112,7 @@ export async function handleCall(
       emit: (event) => session.send({ id, event }),
       files,
     });
-    session.send({ id, done: true });
+    void session.send({ id, done: true });
     if (!res.destroyed) sendJson(res, 200, envelope);
   } finally {
     session.endCall(id);

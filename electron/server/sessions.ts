@@ -36,10 +36,19 @@ export class Session {
     return false;
   }
 
-  /** Sends one message to every event socket of the session (a tab ignores ids of calls it did not make). */
-  send(message: unknown): void {
+  /**
+   * Sends one message to every event socket of the session (a tab ignores ids of calls it did not make). Settles when
+   * every open socket has handed the message to the operating system, so a streamed read that awaits its page
+   * events waits for a slow tab instead of buffering pages in the server (memory bounded by a page, as in-process).
+   */
+  send(message: unknown): Promise<void> {
     const text = JSON.stringify(message);
-    for (const socket of this.sockets) if (socket.readyState === socket.OPEN) socket.send(text);
+    const sent: Promise<void>[] = [];
+    for (const socket of this.sockets) {
+      if (socket.readyState !== socket.OPEN) continue;
+      sent.push(new Promise<void>((resolve) => socket.send(text, () => resolve())));
+    }
+    return Promise.all(sent).then(() => undefined);
   }
 
   close(): void {

@@ -19,7 +19,7 @@ describe('seed jobs (a seed that outlives the page that started it)', () => {
   it('seed.start returns at once; a watcher that leaves does not stop it; a second watcher gets the summary', async () => {
     const model = cruddurModel({ tableName: 'job-seed' });
     await createTable(engine.client, model.tables[0]!);
-    const started = await api.call('seed.start', { connectionId, model, counts: { MessageGroup: 40, Message: 3960 } });
+    const started = await api.call('seed.start', { connectionId, model, counts: { Conversation: 20, Message: 3960 } });
     if (!started.ok) throw new Error(started.error.message);
     expect(started.value).toMatchObject({ table: 'job-seed', state: 'running' });
     const { jobId } = started.value;
@@ -59,7 +59,7 @@ describe('seed jobs (a seed that outlives the page that started it)', () => {
     const started = await api.call('seed.start', {
       connectionId,
       model,
-      counts: { MessageGroup: 200, Message: 19_800 },
+      counts: { Conversation: 100, Message: 19_800 },
     });
     if (!started.ok) throw new Error(started.error.message);
     const cancelled = await api.call('seed.cancel', { jobId: started.value.jobId });
