@@ -31,16 +31,30 @@ export function PatternRunner({ model, table, choice }: { model: Model; table: s
   const offered = useMemo(() => {
     if (!pattern || !live || live.table !== table) return new Map<string, string[]>();
     const own = live.byEntity.get(pattern.entity);
+    // A move (moveFrom: attribute → parameter) names the row's current value by another parameter.
+    const attributeOf = new Map(Object.entries(pattern.moveFrom ?? {}).map(([attribute, param]) => [param, attribute]));
     return new Map(
-      pattern.parameters.map((p) => [
-        p.name,
-        own?.get(p.name)?.length ? own.get(p.name)! : (live.all.get(p.name) ?? []),
-      ]),
+      pattern.parameters.map((p) => {
+        const name = attributeOf.get(p.name) ?? p.name;
+        return [p.name, own?.get(name)?.length ? own.get(name)! : (live.all.get(name) ?? [])];
+      }),
     );
   }, [pattern, live, table]);
   if (!pattern) return <p className="muted">The table {table} has no access patterns in the model.</p>;
+  // Reads, updates and deletes are about rows that exist: their values come from the live rows. A put makes a new
+  // row, so it keeps the model's example values (the live ones stay offered in the list).
+  const fromRows = pattern.kind !== 'put' && pattern.kind !== 'transact-write';
+  // A moved attribute's parameter is its new value: never the row's current one (now, when the model has no example).
+  const moved = new Set(Object.keys(pattern.moveFrom ?? {}));
   const values = Object.fromEntries(
-    pattern.parameters.map((p) => [p.name, typed[p.name] ?? offered.get(p.name)?.[0] ?? p.example ?? '']),
+    pattern.parameters.map((p) => [
+      p.name,
+      typed[p.name] ??
+        (moved.has(p.name) ? (p.example ?? new Date().toISOString()) : undefined) ??
+        (fromRows ? offered.get(p.name)?.[0] : undefined) ??
+        p.example ??
+        '',
+    ]),
   );
   const running = results.status === 'running';
   return (

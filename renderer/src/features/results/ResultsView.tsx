@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useModel } from '../../state/model-store.js';
+import { BulkDialog } from './BulkDialog.js';
 import { ExportDialog } from './ExportDialog.js';
 import { ItemPanel } from './ItemPanel.js';
 import { ResultsGrid, orderColumns } from './ResultsGrid.js';
@@ -21,6 +22,7 @@ export function ResultsView() {
   const table = model.tables.find((t) => t.name === results.table);
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
   const [exporting, setExporting] = useState(false);
+  const [bulk, setBulk] = useState<'delete' | 'update'>();
   const rowsPerLoad = useRowsPerLoad();
   const anchor = useRef<number | undefined>(undefined);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new read clears the selection
@@ -122,11 +124,32 @@ export function ResultsView() {
           </span>
         )}
         <span className="spacer" />
-        {selected.size > 0 && <span className="muted">{selected.size.toLocaleString('en-US')} selected</span>}
+        {selected.size > 0 && (
+          <>
+            <span className="muted">{selected.size.toLocaleString('en-US')} selected</span>
+            <button type="button" className="button" onClick={() => setBulk('update')}>
+              Update selected…
+            </button>
+            <button type="button" className="button danger" onClick={() => setBulk('delete')}>
+              Delete selected…
+            </button>
+          </>
+        )}
         <button type="button" className="button" disabled={!results.spec} onClick={() => setExporting(true)}>
           Export…
         </button>
       </div>
+      {bulk && (
+        <BulkDialog
+          mode={bulk}
+          indexes={[...selected].sort((a, b) => a - b)}
+          table={table}
+          onClose={(changed) => {
+            setBulk(undefined);
+            if (changed) setSelected(new Set());
+          }}
+        />
+      )}
       {exporting && (
         <ExportDialog columns={orderColumns(table, results.attributes)} onClose={() => setExporting(false)} />
       )}

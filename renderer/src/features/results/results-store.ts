@@ -179,6 +179,9 @@ async function load(kind: 'run' | 'more' | 'all', rows: number | undefined): Pro
   if (kind !== 'run' && !start.lastEvaluatedKey) return;
   const own = new AbortController();
   controller = own;
+  const generation = start.generation;
+  /** A newer read replaced this one: its late answers must not touch the new read's state. */
+  const replaced = (): boolean => store.get().generation !== generation;
   const buffer = start.items.slice();
   let attributes = start.attributes;
   let streamed = false;
@@ -201,7 +204,7 @@ async function load(kind: 'run' | 'more' | 'all', rows: number | undefined): Pro
   };
   const onEvent = (event: unknown): void => {
     const items = pageItems(event);
-    if (!items) return;
+    if (!items || replaced()) return;
     streamed = true;
     for (const item of items) buffer.push(item);
     attributes = mergeAttributes(attributes, items);
@@ -224,6 +227,7 @@ async function load(kind: 'run' | 'more' | 'all', rows: number | undefined): Pro
       { signal: own.signal, onEvent } as never,
     );
     const { request, result } = output as { request: SentRequest; result: ResultOf };
+    if (replaced()) return;
     if (!streamed) {
       for (const item of result.items) buffer.push(item);
       attributes = mergeAttributes(attributes, result.items);
@@ -249,6 +253,7 @@ async function load(kind: 'run' | 'more' | 'all', rows: number | undefined): Pro
       return next;
     });
   } catch (error) {
+    if (replaced()) return;
     const details = (error as { details?: Record<string, unknown> }).details ?? {};
     const resume = details.lastEvaluatedKey as Item | undefined;
     const cancelled = own.signal.aborted || (error as { code?: string }).code === 'CANCELLED';

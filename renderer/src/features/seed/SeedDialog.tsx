@@ -10,6 +10,13 @@ import { type SeedJob, cancelSeed, startSeed, useSeed } from './seed-store.js';
 
 type PlanInfo = z.output<typeof SeedPlanInfoSchema>;
 
+/** Parents the plan spreads entities over that are not entities of the table (e.g. a Conversation). */
+function parentsOf(plan: PlanInfo | undefined): string[] {
+  if (!plan) return [];
+  const entities = new Set(plan.counts.map((c) => c.entity));
+  return [...new Set(plan.counts.flatMap((c) => (c.parent && !entities.has(c.parent) ? [c.parent] : [])))];
+}
+
 /** Seed…: the counts per entity planned up front, the seed number and locale; progress, Cancel, the summary. */
 export function SeedDialog({ table, onClose }: { table: string; onClose: () => void }) {
   const model = useModel();
@@ -87,6 +94,24 @@ export function SeedDialog({ table, onClose }: { table: string; onClose: () => v
                   </tr>
                 </thead>
                 <tbody>
+                  {parentsOf(plan).map((parent) => (
+                    <tr key={parent}>
+                      <th scope="row">{parent}</th>
+                      <td>
+                        <input
+                          type="number"
+                          min={0}
+                          aria-label={`${parent} count`}
+                          placeholder="default"
+                          value={counts[parent] ?? ''}
+                          onChange={(e) =>
+                            setCounts((all) => ({ ...all, [parent]: Math.max(0, Number(e.target.value)) }))
+                          }
+                        />
+                      </td>
+                      <td className="muted">not stored: its children are</td>
+                    </tr>
+                  ))}
                   {plan?.counts.map((c) => (
                     <tr key={c.entity}>
                       <th scope="row">{c.entity}</th>

@@ -101,6 +101,7 @@ export async function reattachSeed(): Promise<void> {
   if (running) await watch(running).catch(() => undefined);
 }
 
+/** Forgets a finished seed's progress (the Dismiss of the tables panel). */
 export function clearSeed(): void {
   if (!store.get().watching) store.set({ watching: false });
 }

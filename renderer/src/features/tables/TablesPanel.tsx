@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useModel } from '../../state/model-store.js';
 import { useActiveConnection } from '../connections/connection-store.js';
 import { SeedDialog, SeedProgressView } from '../seed/SeedDialog.js';
-import { cancelSeed, onSeedFinished, reattachSeed, useSeed } from '../seed/seed-store.js';
+import { cancelSeed, clearSeed, onSeedFinished, reattachSeed, useSeed } from '../seed/seed-store.js';
 import { formatBytes } from './streaming-call.js';
 import {
   type LiveTable,
@@ -29,7 +29,13 @@ export function TablesPanel() {
     void reattachSeed().catch(() => undefined);
   }, []);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the latest model is read when a seed ends
-  useEffect(() => onSeedFinished(() => void refreshTables(model)), []);
+  useEffect(
+    () =>
+      onSeedFinished((job) => {
+        void refreshTables(model).then(() => countTableItems(job.table));
+      }),
+    [],
+  );
   // biome-ignore lint/correctness/useExhaustiveDependencies: refresh when the connection changes, not on every edit
   useEffect(() => {
     void refreshTables(model);
@@ -73,12 +79,18 @@ export function TablesPanel() {
           Seed…
         </button>
       </div>
-      {seed.watching && seed.job && !seeding && (
+      {seed.job && !seeding && (
         <div className="seed-progress-panel">
           <SeedProgressView job={seed.job} />
-          <button type="button" className="button small danger" onClick={() => void cancelSeed()}>
-            Cancel
-          </button>
+          {seed.watching ? (
+            <button type="button" className="button small danger" onClick={() => void cancelSeed()}>
+              Cancel
+            </button>
+          ) : (
+            <button type="button" className="button small" onClick={clearSeed}>
+              Dismiss
+            </button>
+          )}
         </div>
       )}
       {state.working && (

@@ -80,6 +80,11 @@ export async function refreshTables(model: Model): Promise<void> {
       }),
     );
     store.update((s) => {
+      // A count made with a Scan stays until the next count (DescribeTable would report 0 again on dynalite).
+      for (const t of tables) {
+        const before = s.tables.find((x) => x.name === t.name);
+        if (before?.counted) Object.assign(t, { itemCount: before.itemCount, counted: true });
+      }
       const selected =
         s.selected && names.includes(s.selected)
           ? s.selected
