@@ -1,5 +1,5 @@
 import type { AttributeValue } from '../../../../shared/model/attribute-value.js';
-import { formatValue, typeOf } from './format-value.js';
+import { formatValue, typeOf } from '../../components/format-value.js';
 import { TypeBadge } from './TypeBadge.js';
 
 /** One cell per attribute: its name above, its type badge and its value (type-faithful text) below. */

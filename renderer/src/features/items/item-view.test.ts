@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cruddurMessaging } from '../../../../shared/templates/cruddur-messaging.js';
 import type { Model } from '../../../../shared/model/schema.js';
-import { formatValue } from './format-value.js';
+import { formatValue } from '../../components/format-value.js';
 import { parseItemText } from './item-text.js';
 import { itemsView, viewOptions } from './item-view.js';
 

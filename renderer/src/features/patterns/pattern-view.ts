@@ -15,7 +15,7 @@ import type { Model, Table } from '../../../../shared/model/schema.js';
 import { buildRequest } from '../../../../shared/patterns/build-request.js';
 import type { ResolvedPattern } from '../../../../shared/patterns/resolved-pattern.js';
 import { previewParameters, previewPattern, type PreviewResult } from '../../../../shared/preview/index.js';
-import { formatValue } from '../items/format-value.js';
+import { formatValue } from '../../components/format-value.js';
 
 /** What the Patterns screen shows for one pattern, computed from the model and the parameter values alone. */
 

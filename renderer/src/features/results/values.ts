@@ -1,42 +1,23 @@
-import type { AttributeTypeName, AttributeValue, Item } from '../../../../shared/model/attribute-value.js';
+import {
+  type AttributeTypeName,
+  type AttributeValue,
+  type Item,
+  typeOf,
+} from '../../../../shared/model/attribute-value.js';
+import { formatValue } from '../../components/format-value.js';
 import { compareScalars } from '../../../../shared/model/compare-values.js';
 import { type KeyTemplate, literalPrefix, matchTemplate, tryParseTemplate } from '../../../../shared/keys/template.js';
 import type { Table } from '../../../../shared/model/schema.js';
 
 /** The type tag of a value: `{S: 'x'}` → 'S'. */
-export function typeTag(value: AttributeValue): AttributeTypeName {
-  for (const key in value) return key as AttributeTypeName;
-  return 'NULL';
-}
+export const typeTag: (value: AttributeValue) => AttributeTypeName = typeOf;
 
 const MAX_CELL = 300;
 
-/**
- * A value as one line of text, faithful to its type: numbers keep every digit (the text DynamoDB sent), binary
- * stays base64, sets print as `{a, b}` (never as a list), lists as `[…]`, maps as `{k: v}`.
- */
+/** A value as one line of text, faithful to its type (components/format-value.ts), cut at 300 characters. */
 export function displayValue(value: AttributeValue): string {
-  const text = render(value);
+  const text = formatValue(value);
   return text.length > MAX_CELL ? `${text.slice(0, MAX_CELL)}…` : text;
-}
-
-function render(value: AttributeValue): string {
-  if ('S' in value) return value.S;
-  if ('N' in value) return value.N;
-  if ('B' in value) return value.B;
-  if ('BOOL' in value) return value.BOOL ? 'true' : 'false';
-  if ('NULL' in value) return 'null';
-  if ('SS' in value) return `{${value.SS.map((s) => JSON.stringify(s)).join(', ')}}`;
-  if ('NS' in value) return `{${value.NS.join(', ')}}`;
-  if ('BS' in value) return `{${value.BS.join(', ')}}`;
-  if ('L' in value) return `[${value.L.map(nested).join(', ')}]`;
-  return `{${Object.entries(value.M)
-    .map(([k, v]) => `${k}: ${nested(v)}`)
-    .join(', ')}}`;
-}
-
-function nested(value: AttributeValue): string {
-  return 'S' in value ? JSON.stringify(value.S) : render(value);
 }
 
 const TYPE_ORDER: Record<AttributeTypeName, number> = {
@@ -60,8 +41,8 @@ export function compareCells(a: AttributeValue | undefined, b: AttributeValue | 
   const ta = typeTag(a);
   const tb = typeTag(b);
   if (ta !== tb) return TYPE_ORDER[ta] - TYPE_ORDER[tb];
-  const x = render(a);
-  const y = render(b);
+  const x = formatValue(a);
+  const y = formatValue(b);
   return x < y ? -1 : x > y ? 1 : 0;
 }
 

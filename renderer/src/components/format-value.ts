@@ -1,4 +1,4 @@
-import { type AttributeTypeName, type AttributeValue, typeOf } from '../../../../shared/model/attribute-value.js';
+import { type AttributeTypeName, type AttributeValue, typeOf } from '../../../shared/model/attribute-value.js';
 
 /**
  * Display text of a typed value, faithful to its type: numbers are their stored text (all 38 digits), binary is
