@@ -5,6 +5,8 @@ import { PatternRunner } from './PatternRunner.js';
 import { QueryBuilder } from './QueryBuilder.js';
 import { RequestBuilder } from './RequestBuilder.js';
 import { useHistory } from './history-store.js';
+import { SavedOperations } from './SavedOperations.js';
+import { useSavedOperations } from './saved-store.js';
 import { type OperationTab, showOperationTab, useOperationView } from './operation-tabs.js';
 
 const TABS: { id: OperationTab; label: string }[] = [
@@ -12,12 +14,16 @@ const TABS: { id: OperationTab; label: string }[] = [
   { id: 'query', label: 'Query' },
   { id: 'scan', label: 'Scan' },
   { id: 'request', label: 'Get / Put / Update / Delete' },
+  { id: 'saved', label: 'Saved' },
   { id: 'history', label: 'History' },
 ];
 
 /** Run an access pattern or build an operation ad hoc, on the selected table of the active connection. */
 export function OperationPanel({ model, table }: { model: Model; table: string }) {
   const view = useOperationView();
+  const { opened } = useSavedOperations();
+  const initial = (kind: 'query' | 'scan') =>
+    opened && opened.operation.kind === kind && opened.operation.table === table ? opened : undefined;
   return (
     <section className="operation-panel" aria-label="Operations">
       <div className="tabs" role="tablist" aria-label="Operation kind">
@@ -36,8 +42,25 @@ export function OperationPanel({ model, table }: { model: Model; table: string }
       </div>
       <div className="tab-body" role="tabpanel">
         {view.tab === 'pattern' && <PatternRunner model={model} table={table} choice={view.choice} />}
-        {view.tab === 'query' && <QueryBuilder key={`q-${table}`} model={model} table={table} kind="query" />}
-        {view.tab === 'scan' && <QueryBuilder key={`s-${table}`} model={model} table={table} kind="scan" />}
+        {view.tab === 'query' && (
+          <QueryBuilder
+            key={`q-${table}-${initial('query')?.serial ?? 0}`}
+            model={model}
+            table={table}
+            kind="query"
+            {...(initial('query') ? { initial: initial('query')! } : {})}
+          />
+        )}
+        {view.tab === 'scan' && (
+          <QueryBuilder
+            key={`s-${table}-${initial('scan')?.serial ?? 0}`}
+            model={model}
+            table={table}
+            kind="scan"
+            {...(initial('scan') ? { initial: initial('scan')! } : {})}
+          />
+        )}
+        {view.tab === 'saved' && <SavedOperations />}
         {view.tab === 'request' && <RequestBuilder key={table} model={model} table={table} />}
         {view.tab === 'history' && <History />}
       </div>
