@@ -1,7 +1,9 @@
-import { mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { serializeModel } from '../shared/model/serialize-model.js';
+import { cruddurMessaging } from '../shared/templates/cruddur-messaging.js';
 import { type BrowserHandle, describeInBrowser, launchBrowser } from './support/browser.js';
 import { type ServeHandle, startServe } from './support/serve.js';
 import { collectPageErrors } from './support/ui.js';
@@ -14,7 +16,7 @@ const LINES = [
   '{"pk":{"S":"MSG#imported-group"},"sk":{"S":"2026-01-01T00:00:03Z"},"message":{"S":"third imported"},"photo":{"B":"AAEC/w=="}}',
 ];
 
-describeInBrowser('importing items from a JSON-lines file', () => {
+describeInBrowser('importing items from a JSON-lines file, and operations saved beside the model', () => {
   let folder: string;
   let browser: BrowserHandle;
   let server: ServeHandle;
@@ -22,8 +24,9 @@ describeInBrowser('importing items from a JSON-lines file', () => {
   beforeAll(async () => {
     folder = await realpath(await mkdtemp(join(tmpdir(), 'monotable-e2e-import-')));
     await writeFile(join(folder, 'messages.jsonl'), `${LINES.join('\n')}\n`);
+    await writeFile(join(folder, 'cruddur.monotable.json'), serializeModel(cruddurMessaging));
     browser = await launchBrowser();
-    server = await startServe({ root: folder });
+    server = await startServe({ root: folder, file: 'cruddur.monotable.json' });
   });
   afterAll(async () => {
     await server?.stop();
@@ -36,7 +39,6 @@ describeInBrowser('importing items from a JSON-lines file', () => {
     await page.setViewportSize({ width: 1400, height: 900 });
     const errors = collectPageErrors(page);
     await page.goto(server.url);
-    await page.getByRole('button', { name: 'Cruddur messaging', exact: true }).click();
     await page.getByRole('button', { name: 'Data', exact: true }).click();
     const create = page.getByRole('button', { name: 'Create tables' });
     await expect.poll(() => create.isEnabled(), { timeout: 30_000 }).toBe(true);
@@ -82,6 +84,55 @@ describeInBrowser('importing items from a JSON-lines file', () => {
     }
     expect(text).not.toContain('no sort key');
     expect(await page.locator('.results-banner').textContent()).toContain('3 items returned');
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it('a Scan saved as a file beside the model is listed, opened back into the builder, run, and deleted', async () => {
+    const { page } = browser;
+    const errors = collectPageErrors(page);
+    await page.getByRole('tab', { name: 'Scan' }).click();
+    await page.getByRole('button', { name: 'Add filter' }).click();
+    await page.getByLabel('Filter 1 attribute').fill('message');
+    await page.getByLabel('Filter 1 condition').selectOption('begins_with');
+    await page.getByLabel('Filter 1 value').fill('second');
+    await page.getByText('Save as a file beside the model').click();
+    await page.getByLabel('Saved operation name').fill('second message');
+    await page.getByRole('button', { name: 'Save operation', exact: true }).click();
+    const file = join(folder, 'cruddur.operations', 'second message.json');
+    await page.getByText(`Saved as ${file}.`).waitFor();
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({
+      format: 'monotable-operation/1',
+      kind: 'scan',
+      table: 'cruddur-messages',
+      filters: [{ attribute: 'message', operator: 'begins_with', value: 'second' }],
+    });
+    // The same name again is refused until Replace.
+    await page.getByRole('button', { name: 'Save operation', exact: true }).click();
+    await page.getByText('An operation named “second message” is already saved.').waitFor();
+    await page.getByRole('button', { name: 'Replace', exact: true }).click();
+    await page.getByText(`Saved as ${file}.`).waitFor();
+
+    await page.getByRole('tab', { name: 'Saved' }).click();
+    const list = page.getByRole('list', { name: 'Saved operations' });
+    await list.waitFor();
+    expect(await list.textContent()).toContain('second message');
+    if (process.env.MONOTABLE_SCREENSHOTS) {
+      await page.screenshot({ path: join(process.env.MONOTABLE_SCREENSHOTS, 'data-saved-operations.png') });
+    }
+    await list.getByRole('button', { name: 'Open second message', exact: true }).click();
+    expect(await page.getByRole('tab', { name: 'Scan' }).getAttribute('aria-selected')).toBe('true');
+    expect(await page.getByLabel('Filter 1 value').inputValue()).toBe('second');
+    expect(await page.getByLabel('Saved operation name').inputValue()).toBe('second message');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect
+      .poll(() => page.locator('.results-banner').textContent(), { timeout: 30_000 })
+      .toContain('1 items returned');
+    expect(await page.getByRole('grid', { name: 'Results' }).textContent()).toContain('second imported');
+
+    await page.getByRole('tab', { name: 'Saved' }).click();
+    await list.getByRole('button', { name: 'Delete second message', exact: true }).click();
+    await page.getByText('No saved operations yet').waitFor();
+    expect(await readdir(join(folder, 'cruddur.operations'))).toEqual([]);
     expect(errors).toEqual([]);
   }, 60_000);
 });
