@@ -53,7 +53,7 @@ describeInBrowser('importing items from a JSON-lines file, and operations saved 
     const preview = dialog.getByRole('region', { name: 'Import preview' });
     await preview.waitFor();
     expect(await preview.getByRole('status').textContent()).toMatch(
-      /DynamoDB JSON lines.*3 items to import, 1 lines with problems/,
+      /DynamoDB JSON lines.*3 items to import, 1 line with problems/,
     );
     expect(await dialog.getByRole('list', { name: 'Problems' }).textContent()).toContain(
       'line 3: the key attribute "sk" is missing',
@@ -67,7 +67,7 @@ describeInBrowser('importing items from a JSON-lines file, and operations saved 
     const summary = dialog.getByRole('status', { name: 'Import summary' });
     await summary.waitFor({ timeout: 30_000 });
     expect(await summary.textContent()).toBe(
-      'Imported: 3 of 3 items written to cruddur-messages; 1 lines with problems were not imported.',
+      'Imported: 3 of 3 items written to cruddur-messages; 1 line with problems not imported.',
     );
     await dialog.getByRole('button', { name: 'Close', exact: true }).click();
 

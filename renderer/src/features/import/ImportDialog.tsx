@@ -10,6 +10,12 @@ import { type ParsedImport, parseImport } from './parse-items.js';
 import './import.css';
 
 const IMPORTABLE = /\.(jsonl|ndjson|json|csv)$/i;
+/** Model files are opened on Start, not imported as items. */
+const MODEL_FILE = /\.monotable\.json$/i;
+
+function linesWithProblems(count: number): string {
+  return `${count.toLocaleString('en-US')} ${count === 1 ? 'line' : 'lines'} with problems`;
+}
 const FORMAT_NAMES = { 'dynamodb-json': 'DynamoDB JSON lines', 'plain-json': 'plain JSON lines', csv: 'CSV' } as const;
 const PREVIEW_ROWS = 8;
 const PROBLEMS_SHOWN = 50;
@@ -36,7 +42,9 @@ function FilePicker(props: { onPick: (path: string) => void; disabled: boolean }
       .catch((e: unknown) => setError(failureText(e)));
   }, []);
   useEffect(() => load(dir), [dir, load]);
-  const entries = (listing?.entries ?? []).filter((e) => e.kind === 'directory' || IMPORTABLE.test(e.name));
+  const entries = (listing?.entries ?? []).filter(
+    (e) => e.kind === 'directory' || (IMPORTABLE.test(e.name) && !MODEL_FILE.test(e.name)),
+  );
   return (
     <div className="import-picker">
       <form
@@ -143,9 +151,7 @@ export function ImportDialog(props: { table: string; modelTable: Table | undefin
       );
       const figures = `${end.done.toLocaleString('en-US')} of ${end.total.toLocaleString('en-US')} items written to ${props.table}`;
       const failed = end.failed ? `, ${end.failed.toLocaleString('en-US')} failed` : '';
-      const skipped = parsed.problems.length
-        ? `; ${parsed.problems.length.toLocaleString('en-US')} lines with problems were not imported`
-        : '';
+      const skipped = parsed.problems.length ? `; ${linesWithProblems(parsed.problems.length)} not imported` : '';
       setSummary(`${own.signal.aborted ? 'Cancelled: ' : 'Imported: '}${figures}${failed}${skipped}.`);
       void countTableItems(props.table);
     } catch (e) {
@@ -179,8 +185,7 @@ export function ImportDialog(props: { table: string; modelTable: Table | undefin
                 <strong>{file.path.split(/[\\/]/).pop()}</strong> ({FORMAT_NAMES[parsed.format]},{' '}
                 {file.bytes.toLocaleString('en-US')} bytes):{' '}
                 <span data-figure="items">{items.length.toLocaleString('en-US')}</span> items to import
-                {parsed.problems.length > 0 &&
-                  `, ${parsed.problems.length.toLocaleString('en-US')} lines with problems`}
+                {parsed.problems.length > 0 && `, ${linesWithProblems(parsed.problems.length)}`}
               </p>
               {items.length > 0 && (
                 <table className="list-table" aria-label="First items">

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import '../import/import.css';
 import type { Model } from '../../../../shared/model/schema.js';
 import { useDocument } from '../../state/model-store.js';
 import type { ReadSpec } from '../results/results-store.js';
