@@ -87,7 +87,7 @@ describeInBrowser('importing items from a JSON-lines file, and operations saved 
     expect(errors).toEqual([]);
   }, 60_000);
 
-  it('a Scan saved as a file beside the model is listed, opened back into the builder, run, and deleted', async () => {
+  it('a Scan saved as a file beside the model is listed, opened, run, deleted; the history is kept beside it too', async () => {
     const { page } = browser;
     const errors = collectPageErrors(page);
     await page.getByRole('tab', { name: 'Scan' }).click();
@@ -132,7 +132,23 @@ describeInBrowser('importing items from a JSON-lines file, and operations saved 
     await page.getByRole('tab', { name: 'Saved' }).click();
     await list.getByRole('button', { name: 'Delete second message', exact: true }).click();
     await page.getByText('No saved operations yet').waitFor();
-    expect(await readdir(join(folder, 'cruddur.operations'))).toEqual([]);
+    // Only the history is left: every run, one JSON line each, without the model (the file beside it).
+    expect(await readdir(join(folder, 'cruddur.operations'))).toEqual(['history.jsonl']);
+    const runs = (await readFile(join(folder, 'cruddur.operations', 'history.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(runs.map((r) => [r.title, r.method])).toEqual([
+      ['Scan cruddur-messages', 'operation.scan'],
+      ['Scan cruddur-messages', 'operation.scan'],
+    ]);
+    expect(runs[1].input).toEqual({
+      table: 'cruddur-messages',
+      filters: [{ attribute: 'message', operator: 'begins_with', value: 'second' }],
+    });
+    await page.getByRole('tab', { name: 'History' }).click();
+    await page.getByText(`${join(folder, 'cruddur.operations', 'history.jsonl')}`).waitFor();
+    await expect.poll(() => page.getByRole('list', { name: 'History' }).getByRole('listitem').count()).toBe(2);
     expect(errors).toEqual([]);
   }, 60_000);
 });
