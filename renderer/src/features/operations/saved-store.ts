@@ -1,5 +1,6 @@
 import { ApiFailure, callApi, failureText } from '../../files/api-call.js';
 import { createStore, useStore } from '../../state/store.js';
+import { selectTable } from '../tables/tables-store.js';
 import { showOperationTab } from './operation-tabs.js';
 import {
   operationsFolder,
@@ -87,9 +88,10 @@ export async function deleteSaved(modelPath: string, entry: SavedEntry): Promise
   await refreshSaved(modelPath);
 }
 
-/** Loads a saved operation into the Query or Scan builder. */
+/** Loads a saved operation into the Query or Scan builder, on its table. */
 export function openSaved(name: string, operation: SavedOperation): void {
   serial += 1;
+  selectTable(operation.table);
   store.update((s) => ({ ...s, opened: { operation, name, serial } }));
   showOperationTab(operation.kind);
 }
