@@ -79,7 +79,7 @@ async function measure(label, open) {
   const stats = (xs) => {
     const s = [...xs].sort((a, b) => a - b);
     const q = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))]?.toFixed(1);
-    return `median ${q(0.5)} ms, p90 ${q(0.9)} ms (${s.length} samples)`;
+    return `median ${q(0.5)} ms, p90 ${q(0.9)} ms, p95 ${q(0.95)} ms (${s.length} samples)`;
   };
   console.log(`${label}: input → rendered key painted: ${stats(lat.key)}`);
   console.log(`${label}: input → problems updated and painted: ${stats(lat.problems)}`);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkStructure } from '../model/safe-json.js';
+import { MAX_NESTING, checkStructure } from '../model/safe-json.js';
 import { assertSafeInput } from './input-guard.js';
 
 function outcome(check: (v: unknown) => void, value: unknown): string {
@@ -44,7 +44,7 @@ describe('assertSafeInput', () => {
       }),
     );
     let deep: unknown = 1;
-    for (let i = 0; i < 100; i++) deep = [deep];
+    for (let i = 0; i < MAX_NESTING + 1; i++) deep = [deep];
     expect(() => assertSafeInput(deep)).toThrow(expect.objectContaining({ code: 'NESTING_TOO_DEEP' }));
   });
 });

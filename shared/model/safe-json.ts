@@ -1,7 +1,13 @@
 import { MonotableError } from '../errors/monotable-error.js';
+import { findInexactNumber, inexactNumberError } from './exact-json.js';
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
-export const MAX_NESTING = 64;
+/**
+ * The file's own depth cap. DynamoDB nests lists and maps 32 levels deep, and typed JSON spends two levels on each
+ * (`{"M": {"a": …}}`); with the model's wrapping ($.tables[0].entities[0].sampleItems[0]) and the api's envelope on
+ * top, a legal item reaches about 80 levels. The rules report items deeper than 32 themselves.
+ */
+export const MAX_NESTING = 100;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** `$.tables[0].entities[2]` from path segments. */
@@ -67,6 +73,8 @@ export function parseUntrustedJson(text: string, file?: string): unknown {
       },
     );
   }
+  const inexact = findInexactNumber(body);
+  if (inexact) throw inexactNumberError(body, inexact, file);
   checkStructure(value, where);
   return value;
 }

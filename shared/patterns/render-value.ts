@@ -1,8 +1,10 @@
 import type { AttributeValue } from '../model/attribute-value.js';
+import { ExactNumber, parseJsonExact } from '../model/exact-json.js';
 import { checkDynamoNumber } from '../model/numbers.js';
 import { MonotableError } from '../errors/monotable-error.js';
 import { isMonotableError } from '../errors/monotable-error.js';
 import { formatTemplateValue, renderTemplate, type TemplateValue } from '../keys/template.js';
+import { isBase64 } from '../model/base64-text.js';
 import { parsedTemplate } from './pattern-context.js';
 import type { ValueSpec } from './resolved-pattern.js';
 
@@ -42,7 +44,7 @@ function bareParameter(spec: ValueSpec, params: ParameterValues, where: string):
 
 function parseJson(text: string, where: string, expected: string): unknown {
   try {
-    return JSON.parse(text) as unknown;
+    return parseJsonExact(text);
   } catch {
     throw badInput(
       `${where}: expected ${expected} as JSON, got ${JSON.stringify(text.slice(0, 80))}.`,
@@ -54,7 +56,8 @@ function parseJson(text: string, where: string, expected: string): unknown {
 /** Plain JSON to typed JSON: string → S, number → N, boolean → BOOL, null → NULL, array → L, object → M. */
 export function marshall(value: unknown, where: string): AttributeValue {
   if (typeof value === 'string') return { S: value };
-  if (typeof value === 'number') return { N: String(value) };
+  if (value instanceof ExactNumber || typeof value === 'number' || typeof value === 'bigint')
+    return { N: numberText(value, where) };
   if (typeof value === 'boolean') return { BOOL: value };
   if (value === null) return { NULL: true };
   if (Array.isArray(value)) return { L: value.map((v) => marshall(v, where)) };
@@ -75,18 +78,29 @@ function setOf(spec: ValueSpec, params: ParameterValues, where: string): string[
   if (
     !Array.isArray(parsed) ||
     parsed.length === 0 ||
-    !parsed.every((v) => typeof v === 'string' || typeof v === 'number')
+    !parsed.every((v) => typeof v === 'string' || typeof v === 'number' || v instanceof ExactNumber)
   ) {
     throw badInput(
       `${where}: a ${spec.type} value must be a non-empty JSON array of ${spec.type === 'NS' ? 'numbers' : 'strings'}.`,
       'DynamoDB does not store empty sets; e.g. ["a","b"].',
     );
   }
-  const items = parsed.map((v) => String(v));
+  const items = parsed.map((v) =>
+    typeof v === 'string' ? v : spec.type === 'NS' ? numberText(v as number | ExactNumber, where) : String(v),
+  );
   if (new Set(items).size !== items.length)
     throw badInput(`${where}: the set has duplicate members.`, 'A set holds each value once.');
   if (spec.type === 'NS') items.forEach((n) => checkNumber(n, where));
+  if (spec.type === 'BS') items.forEach((b) => checkBase64(b, where));
   return items;
+}
+
+function checkBase64(text: string, where: string): void {
+  if (!isBase64(text))
+    throw badInput(
+      `${where}: "${text.length > 40 ? `${text.slice(0, 40)}…` : text}" is not valid base64.`,
+      'Binary values are standard base64 with padding, e.g. "aGVsbG8=".',
+    );
 }
 
 function checkNumber(text: string, where: string): void {
@@ -98,13 +112,31 @@ function checkNumber(text: string, where: string): void {
     );
 }
 
+/**
+ * The exact decimal text of a number from a parameter: a literal from JSON text keeps its digits; a JavaScript
+ * number is accepted only when it holds the value exactly (an integer beyond 2^53 has already lost digits).
+ */
+function numberText(value: ExactNumber | number | bigint, where: string): string {
+  if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value))
+    throw badInput(
+      `${where}: the number ${String(value)} is beyond 2^53 and was already rounded before it arrived.`,
+      'Pass the number as decimal text (a string) to keep every digit.',
+    );
+  const text = value instanceof ExactNumber ? value.text : String(value);
+  checkNumber(text, where);
+  return text;
+}
+
 /** A value spec rendered with parameter values into a typed DynamoDB value. Numbers stay text. */
 export function renderValue(spec: ValueSpec, params: ParameterValues, where: string): AttributeValue {
   switch (spec.type) {
     case 'S':
       return { S: renderText(spec, params, where) };
-    case 'B':
-      return { B: renderText(spec, params, where) };
+    case 'B': {
+      const text = renderText(spec, params, where);
+      checkBase64(text, where);
+      return { B: text };
+    }
     case 'N': {
       const text = renderText(spec, params, where).trim();
       checkNumber(text, where);

@@ -30,6 +30,16 @@ function checkTemplate(
   path: PathSegment[],
   attributes: Map<string, Attribute>,
 ): void {
+  if (source === '') {
+    context.report(
+      'key-template-empty',
+      'error',
+      path,
+      `Entity "${entity.name}", key "${key.name}": the template is empty, so every item gets an empty key, which DynamoDB refuses.`,
+      `Write a template such as "${entity.name.toUpperCase()}#{id}"; to leave the entity out of a sparse index, remove the key instead.`,
+    );
+    return;
+  }
   const parsed = context.template(source);
   if (!parsed.ok) {
     context.report(

@@ -1,4 +1,5 @@
 import { utf8Length } from '../model/item-size.js';
+import { MAX_ATTRIBUTE_NAME_BYTES } from '../model/write-limits.js';
 import { keyDeclarations } from './key-info.js';
 import { formatPath } from '../model/safe-json.js';
 import { EntityCache, ReportRecorder, replay, type RecordedReport } from './entity-cache.js';
@@ -6,7 +7,8 @@ import type { PathSegment, Reporter, RuleContext } from './rule-context.js';
 
 const RESOURCE_NAME = /^[A-Za-z0-9_.-]+$/;
 export const MAX_KEY_NAME_BYTES = 255;
-export const MAX_ATTRIBUTE_NAME_BYTES = 64 * 1024;
+// DynamoDB: attribute names are 1 byte up to (not including) 64 KB.
+export { MAX_ATTRIBUTE_NAME_BYTES };
 
 interface Named {
   name: string;
@@ -90,7 +92,7 @@ function attributeNameFindings(
         'attribute-name-invalid',
         'error',
         attribute.path,
-        `An attribute name must be 1 byte to 64 KB long; this one is ${bytes} bytes.`,
+        `An attribute name must be 1 to ${MAX_ATTRIBUTE_NAME_BYTES} bytes (under 64 KB); this one is ${bytes} bytes.`,
         'Give the attribute a short, non-empty name.',
       );
     }

@@ -1,4 +1,5 @@
 import { base64ByteLength, utf8Length } from '../model/item-size.js';
+import { MAX_ATTRIBUTE_NAME_BYTES } from '../model/write-limits.js';
 import { matchTemplate, renderTemplate, valueBreaksMatch } from '../keys/template.js';
 import type { AttributeValue, Item } from '../model/attribute-value.js';
 import { checkDynamoNumber } from '../model/numbers.js';
@@ -123,6 +124,14 @@ class EntityItemChecker {
         [name],
         ': an attribute has an empty name; DynamoDB attribute names need at least one character.',
         'Name the attribute, or remove it.',
+      );
+    } else if (name.length * 3 > MAX_ATTRIBUTE_NAME_BYTES && utf8Length(name) > MAX_ATTRIBUTE_NAME_BYTES) {
+      this.report(
+        'attribute-name-invalid',
+        'error',
+        [name],
+        `: an attribute name is ${utf8Length(name)} bytes; DynamoDB allows ${MAX_ATTRIBUTE_NAME_BYTES} (under 64 KB).`,
+        'Use a shorter attribute name.',
       );
     }
     const tag = tagOf(value);

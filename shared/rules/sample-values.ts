@@ -1,4 +1,5 @@
 import type { AttributeValue } from '../model/attribute-value.js';
+import { isBase64 } from '../model/base64-text.js';
 import { checkDynamoNumber, parseDynamoNumber } from '../model/numbers.js';
 import type { PathSegment, Reporter } from './rule-context.js';
 
@@ -18,12 +19,7 @@ function pathOf(node: Node): PathSegment[] {
   return parts.reverse().flat();
 }
 
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
-
-/** Standard base64 with padding, as DynamoDB's JSON wire format carries binary values. */
-export function isBase64(text: string): boolean {
-  return BASE64.test(text);
-}
+export { isBase64 };
 
 export function reportBinary(context: Reporter, path: PathSegment[], label: string, text: string): void {
   context.report(

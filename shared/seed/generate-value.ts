@@ -301,6 +301,15 @@ export function compileAttribute(
     case 'date-range': {
       const from = parseDate(generator.from, `${genPath}.from`);
       const to = parseDate(generator.to, `${genPath}.to`);
+      if (from > to)
+        throw new MonotableError(
+          'MODEL_INVALID',
+          `The date range runs backwards: ${generator.from} is after ${generator.to}.`,
+          {
+            path: genPath,
+            hint: 'Swap "from" and "to".',
+          },
+        );
       const format = generator.format ?? 'iso';
       const range = { from, to };
       return () => {

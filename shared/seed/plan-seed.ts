@@ -97,6 +97,34 @@ function modelError(problem: SeedProblem): MonotableError {
  * come), then the item itself, then its other children. So only the items on the current path are held (plus every
  * item of the entities others pick from at random, such as the users of a conversation).
  */
+/**
+ * The most items one plan generates (written and seed-only together). The duplicate-key check keeps 12 bytes per key
+ * in typed arrays indexed by 32-bit ordinals; 100 million items (~2.4 GB with its growth headroom) is the bound
+ * it can promise, so a larger count or scale is refused before anything is generated, never an error hours in.
+ */
+export const MAX_PLANNED_ITEMS = 100_000_000;
+
+function checkPlannable(counts: readonly (readonly [string, number])[]): void {
+  let total = 0;
+  for (const [entity, count] of counts) {
+    if (!Number.isSafeInteger(count) || count < 0)
+      throw new MonotableError(
+        'BAD_INPUT',
+        `The seed plans ${count} items of "${entity}", which is not a count that can be planned.`,
+        {
+          hint: `Use a smaller --scale or --count (at most ${MAX_PLANNED_ITEMS.toLocaleString('en-US')} items in all).`,
+        },
+      );
+    total += count;
+  }
+  if (total > MAX_PLANNED_ITEMS)
+    throw new MonotableError(
+      'BAD_INPUT',
+      `The seed would generate ${total.toLocaleString('en-US')} items; one seed plans at most ${MAX_PLANNED_ITEMS.toLocaleString('en-US')}.`,
+      { hint: 'Use a smaller --scale or --count.' },
+    );
+}
+
 export function planSeed(model: Model, options: SeedOptions = {}): SeedPlan {
   checkOptions(options);
   const { table, path } = pickTable(model, options.table);
@@ -108,6 +136,7 @@ export function planSeed(model: Model, options: SeedOptions = {}): SeedPlan {
   const graph = seedGraph(table, path);
   if (graph.problems.length > 0) throw modelError(graph.problems[0]!);
   const counts = planCounts(table, graph, options, notes);
+  checkPlannable(graph.order.map((n) => [n.name, counts.get(n)!.count] as const));
   const noPools: GenerationScope = { pool: () => [] };
   // Compile once up front so that model errors (bad faker paths, templates, dates) surface before anything is written.
   const probe = new Faker({ locale: chain, seed });
@@ -205,6 +234,7 @@ export function planSeed(model: Model, options: SeedOptions = {}): SeedPlan {
   return {
     table: table.name,
     keyNames,
+    keyTypes: table.sortKey ? [table.partitionKey.type, table.sortKey.type] : [table.partitionKey.type],
     planned: written.reduce((sum, n) => sum + counts.get(n)!.count, 0),
     counts: written.map((n) =>
       n.parent

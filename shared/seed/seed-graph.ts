@@ -219,6 +219,20 @@ function checkNode(
     if (!generator) return;
     const at = `${node.path}.attributes[${i}].generator`;
     switch (generator.kind) {
+      case 'date-range': {
+        const from = Date.parse(generator.from);
+        const to = Date.parse(generator.to);
+        if (from > to)
+          problems.push(
+            problem(
+              'seed-date-range-reversed',
+              at,
+              `The date range of "${node.name}.${attribute.name}" runs backwards: from ${generator.from} is after to ${generator.to}.`,
+              'Swap "from" and "to".',
+            ),
+          );
+        break;
+      }
       case 'ref': {
         const target = byName.get(generator.entity);
         if (!target) {

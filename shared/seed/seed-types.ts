@@ -46,6 +46,8 @@ export interface SeedPlan {
   table: string;
   /** Primary key attribute names (partition key, then sort key). */
   keyNames: string[];
+  /** Their types (S, N or B), in the same order. */
+  keyTypes: string[];
   /** Total items the plan yields (including any that turn out to have a problem), known before generating. */
   planned: number;
   /** The written entities, parents and the entities they pick from before their children (seed-only ones left out). */

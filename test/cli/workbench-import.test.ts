@@ -14,7 +14,7 @@ describe('Workbench files on the command line', () => {
   it.each(workbenchCorpusFiles())(
     '%s: import writes a canonical model that validates; validate and patterns read the file directly',
     async (file) => {
-      const r = await cli('import', file, '-o', 'out.monotable.json');
+      const r = await cli('import', file, '-o', 'out.monotable.json', '--force'); // one output file for every case
       expect(r.code).toBe(0);
       expect(r.stderr).toMatch(/Imported a NoSQL Workbench model: \d+ tables? → /);
       const text = read('out.monotable.json');

@@ -1,7 +1,7 @@
 import { MonotableError, isMonotableError } from '../../../shared/errors/monotable-error.js';
 import type { ErrorCode } from '../../../shared/errors/error-codes.js';
 import { redactSecrets } from './aws-credentials.js';
-import type { OpenConnection } from './connection.js';
+import { shownUrl, type OpenConnection } from './connection.js';
 
 export interface ErrorContext {
   table?: string;
@@ -42,7 +42,7 @@ function where(connection: OpenConnection | undefined): string {
 
 function endpointOf(connection: OpenConnection | undefined): string {
   const spec = connection?.spec;
-  if (spec?.kind === 'endpoint') return spec.url;
+  if (spec?.kind === 'endpoint') return shownUrl(spec.url);
   return connection?.label ?? 'the endpoint';
 }
 

@@ -59,6 +59,19 @@ export const FULL_CAPABILITIES: Capabilities = {
   deletionProtection: true,
 };
 
+/** An endpoint URL as it may be shown: never with `user:password@` (credentials in a URL are a secret). */
+export function shownUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.username === '' && parsed.password === '') return url;
+    parsed.username = '';
+    parsed.password = '';
+    return parsed.toString();
+  } catch {
+    return url.replace(/\/\/[^/@]*@/, '//');
+  }
+}
+
 async function openEndpointConnection(spec: ConnectionSpec & { kind: 'endpoint' }): Promise<OpenConnection> {
   const region = spec.region ?? 'us-east-1';
   const accessKeyId = spec.accessKeyId ?? 'local';
@@ -68,7 +81,7 @@ async function openEndpointConnection(spec: ConnectionSpec & { kind: 'endpoint' 
   return {
     spec,
     client,
-    label: `endpoint ${spec.url} (access key id ${accessKeyId}, region ${region}${engineName})`,
+    label: `endpoint ${shownUrl(spec.url)} (access key id ${accessKeyId}, region ${region}${engineName})`,
     region,
     accessKeyId,
     capabilities:

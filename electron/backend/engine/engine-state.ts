@@ -48,7 +48,7 @@ export async function readEngineState(engineDir: string): Promise<EngineState | 
   }
 }
 
-function processAlive(pid: number): boolean {
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

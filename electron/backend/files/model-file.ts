@@ -12,14 +12,64 @@ import { resolveInScope } from './root-path.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** Byte offset of the first byte sequence that is not UTF-8 (overlongs, surrogates and truncation included). */
+export function firstInvalidUtf8(bytes: Uint8Array): number | undefined {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const [n, min, max] =
+      b >= 0xc2 && b <= 0xdf
+        ? [1, 0x80, 0xbf]
+        : b === 0xe0
+          ? [2, 0xa0, 0xbf]
+          : b === 0xed
+            ? [2, 0x80, 0x9f]
+            : b >= 0xe1 && b <= 0xef
+              ? [2, 0x80, 0xbf]
+              : b === 0xf0
+                ? [3, 0x90, 0xbf]
+                : b === 0xf4
+                  ? [3, 0x80, 0x8f]
+                  : b >= 0xf1 && b <= 0xf3
+                    ? [3, 0x80, 0xbf]
+                    : [0, 0, 0];
+    if (n === 0) return i;
+    for (let k = 1; k <= n; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || c < (k === 1 ? min : 0x80) || c > (k === 1 ? max : 0xbf)) return i;
+    }
+    i += n + 1;
+  }
+  return undefined;
+}
+
 function decode(bytes: Uint8Array, file: string): string {
   try {
     return utf8.decode(bytes);
   } catch {
-    throw new MonotableError('FILE_UNREADABLE', `${file} is not UTF-8 text.`, {
-      file,
-      hint: 'Model files are UTF-8 JSON (or YAML for CloudFormation); save it as UTF-8 and open it again.',
-    });
+    const offset = firstInvalidUtf8(bytes) ?? 0;
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < offset; i++) {
+      if (bytes[i] === 10) {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    const byte = bytes[offset]!.toString(16).padStart(2, '0');
+    throw new MonotableError(
+      'FILE_UNREADABLE',
+      `${file} is not UTF-8 text: byte 0x${byte} at offset ${offset} (line ${line}, byte ${offset - lineStart + 1} of the line) is not valid UTF-8.`,
+      {
+        file,
+        path: `${line}:${offset - lineStart + 1}`,
+        hint: 'Model files are UTF-8 JSON (or YAML for CloudFormation); save it as UTF-8 and open it again. Nothing was changed.',
+      },
+    );
   }
 }
 

@@ -1,4 +1,4 @@
-import { lstat, mkdir, readFile, stat, unlink } from 'node:fs/promises';
+import { lstat, mkdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { MonotableError } from '../../../shared/errors/monotable-error.js';
 import { writeFileAtomic } from './atomic-write.js';
@@ -23,6 +23,17 @@ export async function writeTextFile(
       throw new MonotableError('BAD_INPUT', `${real} is a folder, not a file.`, {
         file: real,
         hint: 'Add a file name, e.g. cruddur-messages.create-table.json.',
+      });
+    if (stats.isFIFO() || stats.isCharacterDevice()) {
+      // A pipe or a terminal is written to, never replaced by a regular file.
+      const bytes = Buffer.from(request.text, 'utf8');
+      await writeFile(real, bytes).catch((error: unknown) => Promise.reject(fileError(real, error, 'writing')));
+      return { path: real, bytes: bytes.length };
+    }
+    if (!stats.isFile())
+      throw new MonotableError('BAD_INPUT', `${real} is not a regular file; nothing was written.`, {
+        file: real,
+        hint: 'Name a file to write, e.g. cruddur-messages.create-table.json.',
       });
     exists = true;
   } catch (error) {

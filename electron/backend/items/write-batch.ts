@@ -5,6 +5,7 @@ import { toMonotableError } from '../connections/aws-errors.js';
 import type { OpenConnection } from '../connections/connection.js';
 import { assertConfirmed } from '../connections/guards.js';
 import { backoffDelay, sleep } from '../retry/backoff.js';
+import { checkBatchLimits } from '../operations/write-limits.js';
 import { toSdkItem } from '../seed/sdk-item.js';
 
 export interface BatchProgress {
@@ -59,6 +60,7 @@ export async function writeBatch(
   const puts = work.puts ?? [];
   const deletes = work.deletes ?? [];
   assertConfirmed(connection, table, work.confirm, `Writing ${puts.length + deletes.length} items to ${table}`);
+  await checkBatchLimits(connection, table, puts, deletes);
   const started = Date.now();
   const requests: WriteRequest[] = [
     ...puts.map((item) => ({ PutRequest: { Item: toSdkItem(item) } })),

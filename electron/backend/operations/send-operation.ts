@@ -26,6 +26,7 @@ import type { OpenConnection } from '../connections/connection.js';
 import { toMonotableError } from '../connections/aws-errors.js';
 import { assertConfirmed, assertSupported } from '../connections/guards.js';
 import { fromSdkOutput, toSdkInput } from './wire-format.js';
+import { checkQueryKeyValues, checkRequestLimits } from './write-limits.js';
 
 export type { LowLevelRequest, OperationName };
 /** Every operation Monotable sends (the contract's list). */
@@ -113,6 +114,9 @@ export async function sendOperation(
       },
     );
   }
+  // After the conversion, which refuses malformed typed values: the limits count well-formed ones.
+  if (isWrite(request)) await checkRequestLimits(connection, request);
+  checkQueryKeyValues(request);
   try {
     const output = await SENDERS[operation](connection.client, input, options.signal);
     return fromSdkOutput(output);

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { MonotableError, isMonotableError } from '../../../shared/errors/monotable-error.js';
 import type { OpenConnection } from '../connections/connection.js';
 import { readPages, type Page, type PagedRequest, type ReadOptions } from './read-pages.js';
@@ -21,6 +22,8 @@ export interface StreamTotals {
 export type PageHandler = (page: Page, totals: StreamTotals) => unknown;
 
 const MAX_SEGMENTS = 1_000_000;
+/** Segments read at once in a parallel Scan. */
+export const SEGMENTS_IN_FLIGHT = 16;
 
 /** Parallel segments read a whole table: anything else is BAD_INPUT saying what to change. */
 function checkSegments(request: PagedRequest, options: StreamOptions): number {
@@ -104,12 +107,19 @@ export async function streamPages(
     return summary;
   }
   const inner = new AbortController();
+  // Each request in flight listens to the signal; the pool below bounds how many there are.
+  setMaxListeners(SEGMENTS_IN_FLIGHT * 4 + 16, inner.signal);
   const stop = (): void => inner.abort();
   options.signal?.addEventListener('abort', stop, { once: true });
   try {
     const summaries = Array.from({ length: segments }, () => emptySummary('Scan'));
-    const settled = await Promise.allSettled(
-      summaries.map(async (summary, segment) => {
+    const failures: unknown[] = [];
+    let next = 0;
+    // Any number of segments (up to DynamoDB's 1,000,000) with a bounded number read at once: one worker takes the
+    // next segment when its last one is done.
+    const worker = async (): Promise<void> => {
+      while (next < segments && !inner.signal.aborted) {
+        const segment = next++;
         try {
           const input = { ...request.input, Segment: segment, TotalSegments: segments };
           await readInto(
@@ -117,16 +127,22 @@ export async function streamPages(
             { operation: 'Scan', input },
             { all: true, signal: inner.signal },
             totals,
-            summary,
+            summaries[segment]!,
             onPage,
           );
         } catch (error) {
+          failures.push(error);
           inner.abort();
-          throw error;
         }
-      }),
-    );
-    const failures = settled.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(SEGMENTS_IN_FLIGHT, segments) }, worker));
+    if (options.signal?.aborted && failures.length === 0)
+      failures.push(
+        new MonotableError('CANCELLED', 'The parallel Scan was cancelled.', {
+          hint: 'Run it again to read the table.',
+        }),
+      );
     const first = failures.find((e) => !(isMonotableError(e) && e.code === 'CANCELLED')) ?? failures[0];
     if (failures.length > 0) throw first;
     const total = emptySummary('Scan');

@@ -3,11 +3,16 @@ import { MonotableError } from '../../../shared/errors/monotable-error.js';
 import type { SeedPlan } from '../../../shared/seed/seed-types.js';
 import { toMonotableError } from '../connections/aws-errors.js';
 import type { OpenConnection } from '../connections/connection.js';
-import { assertWritable } from '../connections/guards.js';
+import { assertConfirmed } from '../connections/guards.js';
 
 /** Before writing: the connection may write, the table exists, is ACTIVE, and has the model's primary key. */
-export async function preflight(connection: OpenConnection, plan: SeedPlan, signal: AbortSignal): Promise<void> {
-  assertWritable(connection, `Seeding table "${plan.table}"`);
+export async function preflight(
+  connection: OpenConnection,
+  plan: SeedPlan,
+  signal: AbortSignal,
+  confirm?: string,
+): Promise<void> {
+  assertConfirmed(connection, plan.table, confirm, `Seeding table "${plan.table}"`);
   let described;
   try {
     described = await connection.client.send(new DescribeTableCommand({ TableName: plan.table }), {
@@ -35,6 +40,18 @@ export async function preflight(connection: OpenConnection, plan: SeedPlan, sign
       {
         hint: '`monotable drift` lists the differences; drop and re-create the table, or fix the model.',
       },
+    );
+  }
+  const definitions = new Map(
+    (described.Table?.AttributeDefinitions ?? []).map((d) => [d.AttributeName, d.AttributeType]),
+  );
+  const liveTypes = live.map((name) => definitions.get(name) ?? '?');
+  if (plan.keyTypes && liveTypes.join(',') !== plan.keyTypes.join(',')) {
+    const show = (types: readonly string[]) => live.map((name, i) => `${name} ${types[i]}`).join(', ');
+    throw new MonotableError(
+      'VALIDATION',
+      `Table "${plan.table}" has primary key types (${show(liveTypes)}), but the model says (${show(plan.keyTypes)}); nothing was written.`,
+      { hint: '`monotable drift` lists the differences; drop and re-create the table, or fix the model.' },
     );
   }
 }

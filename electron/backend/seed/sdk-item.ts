@@ -1,5 +1,6 @@
 import type { AttributeValue as SdkAttributeValue } from '@aws-sdk/client-dynamodb';
 import type { AttributeValue, Item } from '../../../shared/model/attribute-value.js';
+import { toBytes } from '../operations/sdk-values.js';
 
 export type SdkItem = Record<string, SdkAttributeValue>;
 
@@ -12,8 +13,8 @@ function hasBinary(value: AttributeValue): boolean {
 }
 
 function convert(value: AttributeValue): SdkAttributeValue {
-  if ('B' in value) return { B: Buffer.from(value.B, 'base64') };
-  if ('BS' in value) return { BS: value.BS.map((b) => Buffer.from(b, 'base64')) };
+  if ('B' in value) return { B: toBytes(value.B) };
+  if ('BS' in value) return { BS: value.BS.map(toBytes) };
   if ('L' in value) return { L: value.L.map(convert) };
   if ('M' in value) return { M: Object.fromEntries(Object.entries(value.M).map(([k, v]) => [k, convert(v)])) };
   return value as SdkAttributeValue;

@@ -54,7 +54,7 @@ export function startSeedJob(
   connection: OpenConnection,
   connectionId: string,
   plan: SeedPlan,
-  options: { concurrency?: number } = {},
+  options: { concurrency?: number; confirm?: string | undefined } = {},
 ): SeedJob {
   const stop = new AbortController();
   const job: SeedJob = {
@@ -74,6 +74,7 @@ export function startSeedJob(
       for (const listener of [...listeners]) listener(progress);
     },
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+    confirm: options.confirm,
   }).then(
     (summary) => {
       job.summary = summary;

@@ -16,6 +16,8 @@ import type { SeedProgress, SeedSummary } from './seed-types.js';
 export const DEFAULT_CONCURRENCY = 8;
 
 export interface WriteSeedOptions {
+  /** Production connections: the table name typed back. */
+  confirm?: string | undefined;
   /** Cancel: no new request starts; requests in flight are aborted and their items counted as `unknown`. */
   signal?: AbortSignal;
   onProgress?: (progress: SeedProgress) => void;
@@ -177,7 +179,7 @@ export async function writeSeed(
 
   try {
     try {
-      await preflight(connection, plan, stop.signal);
+      await preflight(connection, plan, stop.signal, options.confirm);
     } catch (error) {
       if (!stop.signal.aborted) throw error; // cancelled before the first write: the summary says so
     }

@@ -11,13 +11,13 @@ import { pollPause, waitForActive } from './wait-for-active.js';
 export interface DeleteTableOptions extends TableWorkOptions {
   /** The table name typed back; required on production connections. */
   confirm?: string;
-  /** The model, whose `deletionProtection` flag is honoured on AWS too. */
+  /** The model, whose `deletionProtection` flag is honoured on every connection. */
   model?: Model;
 }
 
 /**
  * Deletes a table, guarded: read-only connections refuse, production connections need the table name typed back,
- * DeletionProtectionEnabled (live, or the model's flag on AWS) refuses. Waits until the table is gone.
+ * DeletionProtectionEnabled (live, or the model's flag on any connection) refuses. Waits until the table is gone.
  */
 export async function deleteTable(
   connection: OpenConnection,
@@ -27,9 +27,9 @@ export async function deleteTable(
   const started = Date.now();
   assertConfirmed(connection, tableName, options.confirm, `Deleting table "${tableName}"`);
   const live = await describeTable(connection, tableName, options);
-  const modelProtected =
-    connection.spec.kind === 'aws' &&
-    options.model?.tables.find((t) => t.name === tableName)?.deletionProtection === true;
+  // The model's flag is honoured on every connection: the embedded engine and DynamoDB Local drop
+  // DeletionProtectionEnabled, so the model is the only record of it there.
+  const modelProtected = options.model?.tables.find((t) => t.name === tableName)?.deletionProtection === true;
   if (live.DeletionProtectionEnabled === true || modelProtected) {
     const why = live.DeletionProtectionEnabled
       ? 'has deletion protection enabled'

@@ -15,9 +15,15 @@ indexes are ACTIVE, then enables TTL where the engine supports it.
 Options:
   --table T          only this table of the model
   --if-not-exists    an existing table is skipped and compared with the model instead of an error
+  --force            create even when the model has validation errors (refused by default)
 
 ${CONNECTION_USAGE}`,
-  options: { ...CONNECTION_OPTIONS, table: { type: 'string' }, 'if-not-exists': { type: 'boolean' } },
+  options: {
+    ...CONNECTION_OPTIONS,
+    table: { type: 'string' },
+    'if-not-exists': { type: 'boolean' },
+    force: { type: 'boolean' },
+  },
   async run({ values, positionals }, io) {
     const { model } = await loadModelFile(singleFile(positionals, this.usage), io);
     const table = stringOption(values, 'table');
@@ -29,6 +35,7 @@ ${CONNECTION_USAGE}`,
           model,
           ...(table !== undefined && { table }),
           ifNotExists: values['if-not-exists'] === true,
+          ...(values['force'] === true && { force: true }),
         },
         { signal: io.signal, onEvent: progressPrinter(io.stderr) },
       ),

@@ -12,6 +12,7 @@ Converts a NoSQL Workbench model (any version) or a CloudFormation template (JSO
 model (format monotable/1), written deterministically. A Monotable model is rewritten in canonical form.
 
   -o, --output OUT   write the model to OUT (atomically: a failure never leaves a partial file); default stdout
+  --force            replace OUT if it exists (never replaced without it)
 
 Conversion notes (what could not be carried over) go to stderr. Exit status: 0 done, 1 the file describes something
 DynamoDB refuses (the rule and the JSON path on stderr; kept as written where the model can hold it), 2 failure.`;
@@ -19,7 +20,7 @@ DynamoDB refuses (the rule and the JSON path on stderr; kept as written where th
 export const importCommand: Command = {
   name: 'import',
   usage,
-  options: { output: { type: 'string', short: 'o' } },
+  options: { output: { type: 'string', short: 'o' }, force: { type: 'boolean' } },
   async run({ values, positionals }, io) {
     let loaded: Awaited<ReturnType<typeof loadModelFile>>;
     try {
@@ -34,7 +35,9 @@ export const importCommand: Command = {
     }
     const { model, kind, notes } = loaded;
     const text = serializeModel(model);
-    const written = await writeOutput(text, stringOption(values, 'output'), io);
+    const written = await writeOutput(text, stringOption(values, 'output'), io, {
+      overwrite: values['force'] === true,
+    });
     for (const note of notes) io.stderr.write(`note: ${formatDiagnostic(note)}\n`);
     const tables = model.tables.length;
     io.stderr.write(

@@ -22,6 +22,7 @@ async function writeLines(
   plan: SeedPlan,
   out: NodeJS.WritableStream,
   failures: SeedFailure[],
+  signal: AbortSignal | undefined,
 ): Promise<{ failed: number }> {
   let failed = 0;
   let buffer = '';
@@ -35,6 +36,12 @@ async function writeLines(
     if (buffer.length >= 1 << 16) {
       if (!out.write(buffer)) await once(out, 'drain');
       buffer = '';
+      // Let Ctrl-C / SIGTERM be heard between chunks: generating is synchronous and would otherwise hold the loop.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (signal?.aborted)
+        throw new MonotableError('CANCELLED', 'The dry run was cancelled; no file was written.', {
+          hint: 'Run it again to write the items.',
+        });
     }
   }
   if (buffer) out.write(buffer);
@@ -49,7 +56,7 @@ export async function dryRun(plan: SeedPlan, outFile: string | undefined, io: Co
   const started = performance.now();
   const failures: SeedFailure[] = [];
   if (outFile === undefined) {
-    const counts = await writeLines(plan, io.stdout, failures);
+    const counts = await writeLines(plan, io.stdout, failures, io.signal);
     return {
       dryRun: true,
       table: plan.table,
@@ -64,7 +71,7 @@ export async function dryRun(plan: SeedPlan, outFile: string | undefined, io: Co
   const stream = createWriteStream(temp, { flags: 'wx' });
   try {
     await once(stream, 'open');
-    const counts = await writeLines(plan, stream, failures);
+    const counts = await writeLines(plan, stream, failures, io.signal);
     stream.end();
     await once(stream, 'finish');
     await rename(temp, path);

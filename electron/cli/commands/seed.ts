@@ -30,6 +30,7 @@ Options:
   --seed S             Faker seed (whole number), default 1
   --locale L           Faker locale (en, de, fr, ja, pt_BR, ...), default en
   --concurrency N      BatchWriteItem requests in flight, 1-64, default 8
+  --confirm TABLE      production connections: confirm the writes by typing the table name
   --dry-run            write nothing to a table: print the planned items as JSON lines (DynamoDB JSON)
   -o, --output FILE    with --dry-run: write the items to FILE instead of stdout
 
@@ -92,12 +93,14 @@ export const seedCommand: Command = {
     concurrency: { type: 'string' },
     'dry-run': { type: 'boolean' },
     output: { type: 'string', short: 'o' },
+    confirm: { type: 'string' },
   },
   async run({ values, positionals }, io) {
     const file = singleFile(positionals, USAGE);
     const options = seedOptions(values);
     const concurrency = wholeNumber(stringOption(values, 'concurrency'), '--concurrency', 1, 64);
     const output = stringOption(values, 'output');
+    const confirm = stringOption(values, 'confirm');
     if (output !== undefined && values['dry-run'] !== true) {
       throw new MonotableError('BAD_INPUT', '-o/--output only goes with --dry-run.', {
         hint: 'Add --dry-run to write the planned items to a file instead of a table.',
@@ -123,7 +126,13 @@ export const seedCommand: Command = {
       const summary = await withConnection(values, io, ({ connectionId }) =>
         call(
           'seed.run',
-          { model, ...options, connectionId, ...(concurrency !== undefined && { concurrency }) },
+          {
+            model,
+            ...options,
+            connectionId,
+            ...(concurrency !== undefined && { concurrency }),
+            ...(confirm !== undefined && { confirm }),
+          },
           { signal: io.signal, onEvent: (p) => printer.update(p) },
         ),
       );

@@ -13,8 +13,10 @@ export const AUTOSAVE_FILE_MS = 1500;
 /**
  * Pause after which the journal of unsaved edits is written; at least four times the last write took, so a model of
  * many megabytes (whose upload blocks the page for a moment) is not re-sent at every short pause in typing.
+ * Measured on the 3 MB large model (bench/ui-profile.mjs): each write holds the page ~50–150 ms (JSON text and
+ * upload), and at 250 ms it fired between keystrokes of ordinary typing, delaying the next key by that much.
  */
-export const JOURNAL_MS = 250;
+export const JOURNAL_MS = 1000;
 let lastJournalMs = 0;
 
 function selectFirstTable(): void {

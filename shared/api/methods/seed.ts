@@ -86,6 +86,8 @@ export const seedMethods = defineMethods({
       ...seedOptions,
       connectionId: z.string().min(1),
       concurrency: z.number().int().min(1).max(64).optional(),
+      /** Production connections: the table name typed back, as for every write. */
+      confirm: z.string().optional(),
     }),
     output: SeedSummarySchema,
     events: SeedProgressSchema,

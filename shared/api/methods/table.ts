@@ -46,6 +46,8 @@ export const tableMethods = defineMethods({
       model: ModelSchema,
       table: z.string().optional(),
       ifNotExists: z.boolean().optional(),
+      /** Create even when the model has validation errors (by default they are refused: MODEL_INVALID). */
+      force: z.boolean().optional(),
     }),
     output: z.strictObject({ tables: z.array(CreatedTableSchema) }),
     events: TableProgressSchema,

@@ -1,3 +1,4 @@
+import { assertConfirmed } from '../../connections/guards.js';
 import type { Contract } from '../../../../shared/api/contract.js';
 import { planSeed } from '../../../../shared/seed/plan-seed.js';
 import type { SeedOptions } from '../../../../shared/seed/seed-types.js';
@@ -18,7 +19,11 @@ export const seedJobHandlers: Handlers<SeedJobArea> = {
     if (rest.locale !== undefined) options.locale = rest.locale;
     if (rest.refDate !== undefined) options.refDate = rest.refDate;
     const plan = planSeed(model, options);
-    return startSeedJob(connection, connectionId, plan, concurrency !== undefined ? { concurrency } : {});
+    assertConfirmed(connection, plan.table, rest.confirm, `Seeding table "${plan.table}"`);
+    return startSeedJob(connection, connectionId, plan, {
+      ...(concurrency !== undefined && { concurrency }),
+      confirm: rest.confirm,
+    });
   },
   async 'seed.status'() {
     return { jobs: listSeedJobs() };

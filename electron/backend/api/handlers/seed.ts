@@ -3,6 +3,7 @@ import { MonotableError } from '../../../../shared/errors/monotable-error.js';
 import { planSeed } from '../../../../shared/seed/plan-seed.js';
 import type { SeedOptions } from '../../../../shared/seed/seed-types.js';
 import { getConnection } from '../../connections/connection-registry.js';
+import { assertConfirmed } from '../../connections/guards.js';
 import { writeSeed } from '../../seed/write-seed.js';
 import type { Handlers } from '../handler.js';
 
@@ -50,10 +51,12 @@ export const seedHandlers: Handlers<SeedArea> = {
       sample: items,
     };
   },
-  async 'seed.run'({ model, connectionId, concurrency, ...rest }, { signal, emit }) {
+  async 'seed.run'({ model, connectionId, concurrency, confirm, ...rest }, { signal, emit }) {
     const connection = getConnection(connectionId);
     const plan = planSeed(model, options(rest));
+    assertConfirmed(connection, plan.table, confirm, `Seeding table "${plan.table}"`);
     return writeSeed(connection, plan, {
+      confirm,
       signal,
       onProgress: emit,
       ...(concurrency !== undefined ? { concurrency } : {}),

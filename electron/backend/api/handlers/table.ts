@@ -1,5 +1,8 @@
 import type { Contract } from '../../../../shared/api/contract.js';
+import { MonotableError } from '../../../../shared/errors/monotable-error.js';
 import { findTable } from '../../../../shared/model/find-table.js';
+import type { Model } from '../../../../shared/model/schema.js';
+import { validate } from '../../../../shared/rules/validate.js';
 import { getConnection } from '../../connections/connection-registry.js';
 import { addMissingIndexes } from '../../tables/add-missing-indexes.js';
 import { createTables } from '../../tables/create-tables.js';
@@ -9,13 +12,35 @@ import { driftReport } from '../../tables/drift.js';
 import { selectOneTable } from '../../tables/select-tables.js';
 import type { Handlers } from '../handler.js';
 
+/** Findings about what lives in a table (entities, seed-only entities, patterns), not about its definition. */
+const NOT_THE_DEFINITION = /^\$\.tables\[\d+\]\.(?:entities|seedEntities|accessPatterns)\b/;
+
+/**
+ * A model whose table definitions have validation errors (what DynamoDB would reject: names, keys, indexes,
+ * billing, TTL) is not created unless forced. Errors in entities and patterns do not stop a create.
+ */
+function refuseInvalidModel(model: Model): void {
+  const errors = validate(model).filter((d) => d.severity === 'error' && !NOT_THE_DEFINITION.test(d.path));
+  if (errors.length === 0) return;
+  const shown = errors.slice(0, 3).map((d) => `${d.path}: ${d.message}`);
+  throw new MonotableError(
+    'MODEL_INVALID',
+    `The model has ${errors.length} error${errors.length === 1 ? '' : 's'}; no table was created.\n  ${shown.join('\n  ')}${errors.length > 3 ? `\n  … and ${errors.length - 3} more` : ''}`,
+    {
+      path: errors[0]!.path,
+      hint: '`monotable validate` lists them all; fix them, or create anyway with --force.',
+    },
+  );
+}
+
 type TableArea = Pick<
   Contract,
   'table.create' | 'table.list' | 'table.describe' | 'table.delete' | 'table.drift' | 'table.addMissingIndexes'
 >;
 
 export const tableHandlers: Handlers<TableArea> = {
-  async 'table.create'({ connectionId, model, table, ifNotExists }, { signal, emit }) {
+  async 'table.create'({ connectionId, model, table, ifNotExists, force }, { signal, emit }) {
+    if (force !== true) refuseInvalidModel(model);
     return {
       tables: await createTables(getConnection(connectionId), model, { table, ifNotExists, signal, onProgress: emit }),
     };

@@ -190,7 +190,6 @@ function refEdges(table: Table): DiagramEdge[] {
   for (const entity of all) {
     for (const attribute of entity.attributes) {
       const source = sourceOf(attribute);
-      const generator = attribute.generator;
       if (source === undefined) continue;
       // the label stays short (edges of one parent sit side by side); the attribute names the relation
       add(source, entity.name, attribute.name, attribute.name);

@@ -15,13 +15,13 @@ import { PatternForm } from './forms/PatternForm.js';
 import { SeedEntityForm } from './forms/SeedEntityForm.js';
 import { TableForm } from './forms/TableForm.js';
 import { ModelTree } from './ModelTree.js';
-import { buildTree, nodeForSelection, type TreeNode } from './tree-nodes.js';
+import { nodeForSelection, type TreeNode, treeOf } from './tree-nodes.js';
 
 /** Model: the tree of tables, indexes, entities and access patterns, and the form of the selected object. */
 export function ModelScreen() {
   const { model, opened } = useDocument();
   const selection = useSelection();
-  const nodes = useMemo(() => buildTree(model), [model]);
+  const nodes = useMemo(() => treeOf(model), [model]);
   // Group rows and the model row have no selection target; they are remembered here.
   const [localNode, setLocalNode] = useState<string>();
   // A selection made elsewhere (focusPath, the diagram, a link) replaces a selected group row.

@@ -54,7 +54,13 @@ export function ModelTree({
     return out;
   }, [nodes, byId, collapsed]);
 
-  const problemMarks = useMemo(() => markProblems(diagnostics), [diagnostics]);
+  // the same map object while the marks stay the same (most keystrokes), so the rows are not even compared
+  const lastMarks = useRef<ReadonlyMap<string, 'error' | 'warning'>>(new Map());
+  const problemMarks = useMemo(() => {
+    const next = markProblems(diagnostics);
+    if (!sameMarks(lastMarks.current, next)) lastMarks.current = next;
+    return lastMarks.current;
+  }, [diagnostics]);
 
   const current = activeId && visible.some((n) => n.id === activeId) ? activeId : visible[0]?.id;
 
@@ -155,22 +161,49 @@ export function ModelTree({
 
   return (
     <div role="tree" aria-label="Model" className="tree">
-      {visible.map((node) => {
-        return (
-          <TreeRow
-            key={node.id}
-            node={node}
-            open={node.childIds.length > 0 && !collapsed.has(node.id)}
-            selected={node.id === current}
-            setSize={node.setSize}
-            position={node.position}
-            problem={problemMarks.get(node.id)}
-            handlers={handlers}
-          />
-        );
-      })}
+      <TreeRows
+        visible={visible}
+        collapsed={collapsed}
+        current={current}
+        problemMarks={problemMarks}
+        handlers={handlers}
+      />
     </div>
   );
+}
+
+/** The rows; skipped as a whole when none of its inputs changed (a keystroke that leaves the marks as they were). */
+const TreeRows = memo(function TreeRows({
+  visible,
+  collapsed,
+  current,
+  problemMarks,
+  handlers,
+}: {
+  visible: readonly TreeNode[];
+  collapsed: ReadonlySet<string>;
+  current: string | undefined;
+  problemMarks: ReadonlyMap<string, 'error' | 'warning'>;
+  handlers: RowHandlers;
+}) {
+  return visible.map((node) => (
+    <TreeRow
+      key={node.id}
+      node={node}
+      open={node.childIds.length > 0 && !collapsed.has(node.id)}
+      selected={node.id === current}
+      setSize={node.setSize}
+      position={node.position}
+      problem={problemMarks.get(node.id)}
+      handlers={handlers}
+    />
+  ));
+});
+
+function sameMarks(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [id, mark] of a) if (b.get(id) !== mark) return false;
+  return true;
 }
 
 interface RowHandlers {

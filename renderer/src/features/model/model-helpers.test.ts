@@ -7,7 +7,8 @@ import { describePath } from '../problems/describe-path.js';
 import { exampleValues } from './example-values.js';
 import { renameEntity, renameKeyAttribute } from './model-edits.js';
 import { rewriteSampleKeys, sampleKeyMismatches } from './sample-keys.js';
-import { buildTree, nodeForSelection } from './tree-nodes.js';
+import { buildTree, nodeForSelection, treeOf } from './tree-nodes.js';
+import { produce } from 'immer';
 
 const cruddur = () => findTemplate('cruddur-messaging')!.model;
 
@@ -93,6 +94,32 @@ describe('Model screen helpers', () => {
     expect(nodes.find((n) => n.label === 'Conversation')).toMatchObject({ kind: 'entity', detail: 'seed-only' });
     const found = nodeForSelection(nodes, { kind: 'pattern', table: 'cruddur-messages', name: 'list-messages' });
     expect(found?.id).toBe('$.tables[0].accessPatterns[1]');
+  });
+
+  it('reuses the tree when an edit changes nothing it shows, and rebuilds it when a name, type or count changes', () => {
+    const model = cruddur();
+    const nodes = treeOf(model);
+    const templateEdit = produce(model, (m) => {
+      m.tables[0]!.entities[1]!.keys.sk = '{created_at}#x';
+    });
+    expect(treeOf(templateEdit)).toBe(nodes);
+    const renamed = produce(templateEdit, (m) => {
+      m.tables[0]!.entities[1]!.attributes[0]!.name = 'renamed';
+    });
+    expect(treeOf(renamed)).not.toBe(nodes);
+    expect(treeOf(renamed)).toEqual(buildTree(renamed));
+    const retyped = produce(renamed, (m) => {
+      m.tables[0]!.entities[1]!.attributes[0]!.type = 'N';
+    });
+    expect(treeOf(retyped).find((n) => n.label === 'renamed')?.detail).toBe('N');
+    const morePatterns = produce(retyped, (m) => {
+      m.tables[0]!.accessPatterns.push({ ...m.tables[0]!.accessPatterns[0]!, name: 'another' });
+    });
+    expect(treeOf(morePatterns).find((n) => n.label === 'another')?.kind).toBe('pattern');
+    const seedRenamed = produce(morePatterns, (m) => {
+      m.tables[0]!.seedEntities![0]!.name = 'Seedling';
+    });
+    expect(treeOf(seedRenamed).find((n) => n.label === 'Seedling')?.detail).toBe('seed-only');
   });
 
   it('describes a diagnostic path in words', () => {

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { SeedPlanInfoSchema } from '../../../../shared/api/methods/seed.js';
 import { callApi, failureText } from '../../files/api-call.js';
 import { useModel } from '../../state/model-store.js';
-import { ensureConnection } from '../connections/connection-store.js';
+import { ensureConnection, useActiveConnection } from '../connections/connection-store.js';
 import { runRead } from '../results/results-store.js';
 import { type SeedJob, cancelSeed, startSeed, useSeed } from './seed-store.js';
 
@@ -28,6 +28,9 @@ export function SeedDialog({ table, onClose }: { table: string; onClose: () => v
   const [locale, setLocale] = useState<string>();
   const [error, setError] = useState<string>();
   const [started, setStarted] = useState(false);
+  // Production connections: every write needs the table name typed back, a seed too.
+  const production = useActiveConnection()?.production === true;
+  const [confirm, setConfirm] = useState('');
   useEffect(() => {
     const timer = setTimeout(() => {
       callApi('seed.plan', {
@@ -58,6 +61,7 @@ export function SeedDialog({ table, onClose }: { table: string; onClose: () => v
         ...(Object.keys(counts).length ? { counts } : {}),
         ...(seedNumber !== undefined ? { seed: seedNumber } : {}),
         ...(locale ? { locale } : {}),
+        ...(production ? { confirm } : {}),
       });
     } catch (e) {
       setError(failureText(e));
@@ -145,6 +149,12 @@ export function SeedDialog({ table, onClose }: { table: string; onClose: () => v
                   <input value={locale ?? plan?.locale ?? ''} onChange={(e) => setLocale(e.target.value)} />
                 </label>
               </div>
+              {production && (
+                <label className="field">
+                  <span>Type the table name to seed this production table</span>
+                  <input value={confirm} placeholder={table} onChange={(e) => setConfirm(e.target.value)} />
+                </label>
+              )}
               {error && (
                 <p className="field-problem error" role="alert">
                   {error}

@@ -28,6 +28,8 @@ export interface SeedRequest {
   counts?: Record<string, number>;
   seed?: number;
   locale?: string;
+  /** Production connections: the table name typed back. */
+  confirm?: string;
 }
 
 let watchController: AbortController | undefined;
@@ -49,6 +51,7 @@ export async function startSeed(model: Model, connectionId: string, request: See
     ...(request.counts ? { counts: request.counts } : {}),
     ...(request.seed !== undefined ? { seed: request.seed } : {}),
     ...(request.locale ? { locale: request.locale } : {}),
+    ...(request.confirm !== undefined ? { confirm: request.confirm } : {}),
   });
   store.set({ job, watching: true });
   return watch(job);

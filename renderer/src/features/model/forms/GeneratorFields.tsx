@@ -1,5 +1,6 @@
 import type { AttributeOwner } from '../attribute-owner.js';
 import { useEffect, useId, useState } from 'react';
+import { findInexactNumber } from '../../../../../shared/model/exact-json.js';
 import { AGGREGATE_FUNCTIONS, type Entity, type Generator, type Table } from '../../../../../shared/model/schema.js';
 import { CheckboxField, NumberField, SelectField, TextField } from '../../../components/fields.js';
 import { FieldProblems, useFieldProblems } from '../../../components/FieldProblems.js';
@@ -272,6 +273,13 @@ function JsonField({
           try {
             const parsed: unknown = JSON.parse(next);
             if (!scalar && !Array.isArray(parsed)) throw new Error('not an array');
+            const inexact = findInexactNumber(next);
+            if (inexact) {
+              setBad(
+                `${inexact.text} has more digits than a JSON number keeps; write it as a string, "${inexact.text}", to keep every digit.`,
+              );
+              return;
+            }
             setBad(undefined);
             editAt(`Edit ${label}`, path, parsed);
           } catch {
