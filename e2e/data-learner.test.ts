@@ -48,11 +48,13 @@ describeInBrowser("the learner's journey on local data", () => {
     const errors = collectPageErrors(page);
     await page.goto(server.url);
 
-    // 1: the template; 2: Data; 3: Try it on local data (engine, table, seed, values from the rows).
+    // 1: the template; 2: Learn; 3: Try it on local data (engine, table, seed, values from the rows), which moves to Data.
     await page.getByRole('button', { name: 'Cruddur messaging', exact: true }).click();
-    await page.getByRole('button', { name: 'Data', exact: true }).click();
-    await page.getByRole('button', { name: 'Try it on local data' }).click();
-    const tryButton = page.getByRole('button', { name: 'Try it on local data' });
+    await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Learn', exact: true }).click();
+    await page.getByRole('heading', { name: 'Learn', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Try it on local data', exact: true }).click();
+    await page.getByRole('button', { name: 'Table cruddur-messages', exact: true }).waitFor({ timeout: 60_000 });
+    const tryButton = page.getByRole('button', { name: 'Try it on local data', exact: true });
     await expect.poll(() => tryButton.isDisabled()).toBe(true);
     await expect.poll(() => tryButton.isEnabled(), { timeout: 60_000 }).toBe(true);
     expect(await page.getByRole('alert').count()).toBe(0);

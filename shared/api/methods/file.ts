@@ -81,8 +81,24 @@ export const fileMethods = defineMethods({
   'file.writeText': {
     summary:
       'Write a text file (an export) atomically under the root; refuses to replace an existing file unless `force`.',
-    input: z.strictObject({ path: PathSchema, text: z.string().max(64 * 1024 * 1024), force: z.boolean().optional() }),
+    input: z.strictObject({
+      path: PathSchema,
+      text: z.string().max(64 * 1024 * 1024),
+      force: z.boolean().optional(),
+      /** true: create the missing folders of the path (inside the root), e.g. `cruddur.operations/`. */
+      createFolders: z.boolean().optional(),
+    }),
     output: z.strictObject({ path: z.string(), bytes: z.number().int().nonnegative() }),
+  },
+  'file.readText': {
+    summary: 'Read a UTF-8 text file under the root (an import, a saved operation); regular files only, at most 64 MB.',
+    input: z.strictObject({ path: PathSchema }),
+    output: z.strictObject({ path: z.string(), text: z.string(), bytes: z.number().int().nonnegative() }),
+  },
+  'file.delete': {
+    summary: 'Delete one regular file under the root (a saved operation); folders are never deleted.',
+    input: z.strictObject({ path: PathSchema }),
+    output: z.strictObject({ path: z.string(), deleted: z.boolean() }),
   },
   'app.info': {
     summary: 'Version, mode, the root folder (and whether file access is confined to it) and the file given at start.',

@@ -5,7 +5,7 @@ import { clearJournal, readJournal, writeJournal } from '../../files/journal.js'
 import { listFolder } from '../../files/list-folder.js';
 import { openModelFile, saveModelFile } from '../../files/model-file.js';
 import { listRecent } from '../../files/recent.js';
-import { writeTextFile } from '../../files/text-file.js';
+import { deleteFile, readTextFile, writeTextFile } from '../../files/text-file.js';
 import type { Handlers } from '../handler.js';
 
 type FileArea = Pick<
@@ -18,6 +18,8 @@ type FileArea = Pick<
   | 'file.list'
   | 'file.recent'
   | 'file.writeText'
+  | 'file.readText'
+  | 'file.delete'
   | 'app.info'
 >;
 
@@ -46,6 +48,12 @@ export const fileHandlers: Handlers<FileArea> = {
   },
   async 'file.writeText'(input, ctx) {
     return writeTextFile(ctx.files ?? defaultFileScope(), input);
+  },
+  async 'file.readText'({ path }, ctx) {
+    return readTextFile(ctx.files ?? defaultFileScope(), path);
+  },
+  async 'file.delete'({ path }, ctx) {
+    return deleteFile(ctx.files ?? defaultFileScope(), path);
   },
   async 'app.info'(_input, ctx) {
     return appInfo(ctx.files ?? defaultFileScope());

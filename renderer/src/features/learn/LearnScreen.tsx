@@ -1,5 +1,6 @@
 import { cruddurMessaging } from '../../../../shared/templates/cruddur-messaging.js';
 import { registerCommands } from '../../state/commands.js';
+import { TryLocalButton } from '../operations/TryLocalButton.js';
 import { getDocument, openModel, useDocument } from '../../state/model-store.js';
 import { GLOSSARY, type GlossaryKey } from './glossary.js';
 import { HelpTip } from './HelpTip.js';
@@ -34,7 +35,8 @@ export function LearnScreen() {
         <h1 id="learn-title">Learn</h1>
         <span className="muted">Single-table design on a real example</span>
         <span className="spacer" />
-        <button type="button" className="button primary" onClick={() => startCruddurTour(doc.model.name)}>
+        {doc.model.tables.length > 0 && <TryLocalButton />}
+        <button type="button" className="button" onClick={() => startCruddurTour(doc.model.name)}>
           Start the Cruddur tour
         </button>
       </header>

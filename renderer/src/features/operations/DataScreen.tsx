@@ -1,6 +1,7 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useModel } from '../../state/model-store.js';
 import { useActiveConnection, useConnections } from '../connections/connection-store.js';
+import { ImportDialog } from '../import/ImportDialog.js';
 import { ResultsView } from '../results/ResultsView.js';
 import '../results/data.css';
 import { TablesPanel } from '../tables/TablesPanel.js';
@@ -19,6 +20,7 @@ export function DataScreen() {
   const live = tables.tables.some((t) => t.name === table);
   const values = useLiveValues();
   const sampled = values?.table === table;
+  const [importing, setImporting] = useState(false);
   // biome-ignore lint/correctness/useExhaustiveDependencies: sample again when the values were forgotten (a seed ended), not on every model edit
   useEffect(() => {
     if (active && table && live && !sampled) {
@@ -31,8 +33,24 @@ export function DataScreen() {
         <h1 id="data-title">Data</h1>
         <span className="muted">{busy ?? (active ? active.label : 'The embedded engine starts on first use.')}</span>
         <span className="spacer" />
+        <button
+          type="button"
+          className="button"
+          disabled={!table || !live || !active}
+          title={table ? `Import items into ${table} from a JSON-lines or CSV file` : undefined}
+          onClick={() => setImporting(true)}
+        >
+          Import…
+        </button>
         <TryLocalButton />
       </header>
+      {importing && table && (
+        <ImportDialog
+          table={table}
+          modelTable={model.tables.find((t) => t.name === table)}
+          onClose={() => setImporting(false)}
+        />
+      )}
       <div className="data-layout">
         <TablesPanel />
         <div className="data-main">

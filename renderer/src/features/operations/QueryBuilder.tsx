@@ -7,11 +7,14 @@ import {
   SORT_OPERATORS,
   type SortOperator,
 } from '../../../../shared/model/schema.js';
-import { editModel } from '../../state/model-store.js';
+import { ApiFailure, failureText } from '../../files/api-call.js';
+import { editModel, useDocument } from '../../state/model-store.js';
 import { ensureConnection } from '../connections/connection-store.js';
 import { type ReadSpec, runRead, useResults } from '../results/results-store.js';
 import { recordRun } from './history-store.js';
 import { useLiveValues } from './live-values.js';
+import { type SavedOperation, savedNameProblem } from './saved-operations.js';
+import { saveOperation } from './saved-store.js';
 
 interface FilterRow {
   attribute: string;
@@ -23,23 +26,45 @@ interface FilterRow {
 const NO_VALUE: readonly FilterOperator[] = ['attribute_exists', 'attribute_not_exists'];
 
 /** Ad hoc Query or Scan: table or index, partition key, every sort-key operator, filters, projection, order, limit. */
-export function QueryBuilder({ model, table, kind }: { model: Model; table: string; kind: 'query' | 'scan' }) {
+export function QueryBuilder({
+  model,
+  table,
+  kind,
+  initial,
+}: {
+  model: Model;
+  table: string;
+  kind: 'query' | 'scan';
+  /** A saved operation to start from (Saved → Open). */
+  initial?: { name: string; operation: SavedOperation };
+}) {
   const id = useId();
   const modelTable = model.tables.find((t) => t.name === table);
   const views = modelTable ? indexViews(modelTable) : [];
-  const [indexName, setIndexName] = useState('');
+  const start = initial?.operation;
+  const [indexName, setIndexName] = useState(start?.index ?? '');
   const view = views.find((v) => (v.name ?? '') === indexName) ?? views[0];
-  const [partition, setPartition] = useState('');
-  const [sortOp, setSortOp] = useState<SortOperator | ''>('');
-  const [sortValue, setSortValue] = useState('');
-  const [sortTo, setSortTo] = useState('');
-  const [descending, setDescending] = useState(false);
-  const [filters, setFilters] = useState<FilterRow[]>([]);
-  const [projection, setProjection] = useState('');
-  const [limit, setLimit] = useState('');
-  const [consistent, setConsistent] = useState(false);
+  const [partition, setPartition] = useState(start?.partition ?? '');
+  const [sortOp, setSortOp] = useState<SortOperator | ''>(start?.sort?.operator ?? '');
+  const [sortValue, setSortValue] = useState(start?.sort?.value ?? '');
+  const [sortTo, setSortTo] = useState(start?.sort?.to ?? '');
+  const [descending, setDescending] = useState(start?.descending ?? false);
+  const [filters, setFilters] = useState<FilterRow[]>(
+    (start?.filters ?? []).map((f) => ({
+      attribute: f.attribute,
+      operator: f.operator,
+      value: f.value ?? '',
+      to: f.to ?? '',
+    })),
+  );
+  const [projection, setProjection] = useState(start?.projection?.join(', ') ?? '');
+  const [limit, setLimit] = useState(start?.limit ? String(start.limit) : '');
+  const [consistent, setConsistent] = useState(start?.consistentRead ?? false);
   const [patternName, setPatternName] = useState('');
   const [saved, setSaved] = useState<string>();
+  const doc = useDocument();
+  const [operationName, setOperationName] = useState(initial?.name ?? '');
+  const [operationSaved, setOperationSaved] = useState<{ text: string; error?: boolean; taken?: boolean }>();
   const live = useLiveValues();
   const results = useResults();
   if (!modelTable || !view) return <p className="muted">The table {table} is not in the model.</p>;
@@ -90,6 +115,37 @@ export function QueryBuilder({ model, table, kind }: { model: Model; table: stri
     const s = spec();
     recordRun({ title, table, spec: s });
     await runRead(title, table, connection.connectionId, s);
+  };
+  const savedOperation = (): SavedOperation => ({
+    format: 'monotable-operation/1',
+    kind,
+    table,
+    ...(common.index ? { index: common.index } : {}),
+    ...(kind === 'query' ? { partition } : {}),
+    ...(kind === 'query' && sortOp && sk
+      ? { sort: { operator: sortOp, value: sortValue, ...(sortOp === 'between' ? { to: sortTo } : {}) } }
+      : {}),
+    ...(kind === 'query' && descending ? { descending: true } : {}),
+    ...(common.filters ? { filters: common.filters } : {}),
+    ...(common.projection ? { projection: common.projection } : {}),
+    ...(common.limit ? { limit: common.limit } : {}),
+    ...(consistent ? { consistentRead: true } : {}),
+  });
+  const nameProblem = savedNameProblem(operationName.trim());
+  const saveAsFile = async (replace: boolean) => {
+    if (!doc.path || nameProblem) return;
+    const name = operationName.trim();
+    try {
+      const path = await saveOperation(doc.path, name, savedOperation(), replace);
+      setOperationSaved({ text: `Saved as ${path}.` });
+    } catch (error) {
+      const taken = error instanceof ApiFailure && error.code === 'FILE_CHANGED';
+      setOperationSaved({
+        text: taken ? `An operation named “${name}” is already saved.` : failureText(error),
+        error: true,
+        taken,
+      });
+    }
   };
   const saveAsPattern = () => {
     const name = patternName.trim();
@@ -305,6 +361,41 @@ export function QueryBuilder({ model, table, kind }: { model: Model; table: stri
           Run
         </button>
       </div>
+      <details className="save-pattern" open={initial !== undefined || undefined}>
+        <summary>Save as a file beside the model</summary>
+        {doc.path ? (
+          <div className="inline-row">
+            <input
+              aria-label="Saved operation name"
+              value={operationName}
+              placeholder="operation-name"
+              onChange={(e) => {
+                setOperationName(e.target.value);
+                setOperationSaved(undefined);
+              }}
+            />
+            <button
+              type="button"
+              className="button small"
+              disabled={nameProblem !== undefined}
+              title={nameProblem}
+              onClick={() => void saveAsFile(false)}
+            >
+              Save operation
+            </button>
+            {operationSaved?.taken && (
+              <button type="button" className="button small danger" onClick={() => void saveAsFile(true)}>
+                Replace
+              </button>
+            )}
+            {operationSaved && (
+              <output className={operationSaved.error ? 'field-problem error' : 'muted'}>{operationSaved.text}</output>
+            )}
+          </div>
+        ) : (
+          <p className="muted">Save the model to a file first: operations are kept as files beside it.</p>
+        )}
+      </details>
       <details className="save-pattern">
         <summary>Save as an access pattern of the model</summary>
         <div className="inline-row">

@@ -1,7 +1,7 @@
 import { createStore, useStore } from '../../state/store.js';
 import type { PatternChoice } from './PatternRunner.js';
 
-export type OperationTab = 'pattern' | 'query' | 'scan' | 'request' | 'history';
+export type OperationTab = 'pattern' | 'query' | 'scan' | 'request' | 'saved' | 'history';
 
 interface OperationView {
   tab: OperationTab;
