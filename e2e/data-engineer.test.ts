@@ -1,11 +1,10 @@
-import { mkdtemp, readFile, realpath, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { cruddurMessaging } from '../shared/templates/cruddur-messaging.js';
-import { type BrowserHandle, describeInBrowser, launchBrowser } from './support/browser.js';
-import { type ServeHandle, startServe } from './support/serve.js';
+import { describeInBrowser } from './support/browser.js';
+import { servedBrowser } from './support/served-browser.js';
 import { collectPageErrors } from './support/ui.js';
 
 const SHOTS = process.env.MONOTABLE_SCREENSHOTS;
@@ -20,26 +19,13 @@ async function bannerCount(page: Page): Promise<number> {
 }
 
 describeInBrowser("the engineer's journey on the embedded engine", () => {
-  let folder: string;
-  let browser: BrowserHandle;
-  let server: ServeHandle;
-
-  beforeAll(async () => {
-    folder = await realpath(await mkdtemp(join(tmpdir(), 'monotable-e2e-engineer-')));
-    browser = await launchBrowser();
-    server = await startServe({ root: folder });
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await browser?.close();
-    await rm(folder, { recursive: true, force: true });
-  });
+  const served = servedBrowser('engineer');
 
   it('create tables, seed 10,000 items, run every pattern, scan with a filter, export CSV, drop on production', async () => {
-    const { page } = browser;
+    const { page } = served.browser;
     await page.setViewportSize({ width: 1400, height: 900 });
     const errors = collectPageErrors(page);
-    await page.goto(server.url);
+    await page.goto(served.server.url);
     await page.getByRole('button', { name: 'Cruddur messaging', exact: true }).click();
     await page.getByRole('button', { name: 'Data', exact: true }).click();
 

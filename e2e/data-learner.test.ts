@@ -1,10 +1,8 @@
-import { mkdtemp, realpath, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type BrowserHandle, describeInBrowser, launchBrowser } from './support/browser.js';
-import { type ServeHandle, startServe } from './support/serve.js';
+import { expect, it } from 'vitest';
+import { describeInBrowser } from './support/browser.js';
+import { servedBrowser } from './support/served-browser.js';
 import { collectPageErrors } from './support/ui.js';
 
 const SHOTS = process.env.MONOTABLE_SCREENSHOTS;
@@ -27,26 +25,13 @@ async function columnTexts(page: Page, column: string): Promise<string[]> {
 }
 
 describeInBrowser("the learner's journey on local data", () => {
-  let folder: string;
-  let browser: BrowserHandle;
-  let server: ServeHandle;
-
-  beforeAll(async () => {
-    folder = await realpath(await mkdtemp(join(tmpdir(), 'monotable-e2e-learner-')));
-    browser = await launchBrowser();
-    server = await startServe({ root: folder });
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await browser?.close();
-    await rm(folder, { recursive: true, force: true });
-  });
+  const served = servedBrowser('learner');
 
   it('Cruddur → Try it on local data → a conversation newest first → edit a message → see it changed', async () => {
-    const { page } = browser;
+    const { page } = served.browser;
     await page.setViewportSize({ width: 1400, height: 900 });
     const errors = collectPageErrors(page);
-    await page.goto(server.url);
+    await page.goto(served.server.url);
 
     // 1: the template; 2: Learn; 3: Try it on local data (engine, table, seed, values from the rows), which moves to Data.
     await page.getByRole('button', { name: 'Cruddur messaging', exact: true }).click();

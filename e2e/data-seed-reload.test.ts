@@ -1,30 +1,14 @@
-import { mkdtemp, realpath, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type BrowserHandle, describeInBrowser, launchBrowser } from './support/browser.js';
-import { type ServeHandle, startServe } from './support/serve.js';
+import { expect, it } from 'vitest';
+import { describeInBrowser } from './support/browser.js';
+import { servedBrowser } from './support/served-browser.js';
 
 describeInBrowser('a seed outlives a page reload', () => {
-  let folder: string;
-  let browser: BrowserHandle;
-  let server: ServeHandle;
-
-  beforeAll(async () => {
-    folder = await realpath(await mkdtemp(join(tmpdir(), 'monotable-e2e-reload-')));
-    browser = await launchBrowser();
-    server = await startServe({ root: folder });
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await browser?.close();
-    await rm(folder, { recursive: true, force: true });
-  });
+  const served = servedBrowser('reload');
 
   it('the seed goes on in the backend while the page reloads, and the page finds its progress again', async () => {
-    const { page } = browser;
+    const { page } = served.browser;
     await page.setViewportSize({ width: 1400, height: 900 });
-    await page.goto(server.url);
+    await page.goto(served.server.url);
     await page.getByRole('button', { name: 'Cruddur messaging', exact: true }).click();
     await page.getByRole('button', { name: 'Data', exact: true }).click();
     const create = page.getByRole('button', { name: 'Create tables' });
