@@ -61,6 +61,27 @@ function describedBy(id: string, hint: ReactNode, problems: readonly unknown[]):
   return ids.length ? ids.join(' ') : undefined;
 }
 
+/**
+ * What every bound field starts with: its element id, the model's value at its path, the diagnostics it shows, and
+ * the props of its frame (label, hint, problems list).
+ */
+function useBoundField(props: BaseProps, problemsUnder = props.problemsUnder) {
+  const model = useModel();
+  const id = useId();
+  const value = getAt(model, props.path);
+  const problems = useFieldProblems(props.path, problemsUnder);
+  const frame = {
+    id,
+    label: props.label,
+    hint: props.hint,
+    problemsId: `${id}-problems`,
+    problems,
+    className: props.className,
+    hideLabel: props.hideLabel,
+  };
+  return { id, value, problems, frame };
+}
+
 export function TextField(
   props: BaseProps & {
     /** Empty text removes the property (for optional fields). */
@@ -73,21 +94,10 @@ export function TextField(
     write?: (value: string) => void;
   },
 ) {
-  const model = useModel();
-  const id = useId();
-  const value = getAt(model, props.path);
+  const { id, value, problems, frame } = useBoundField(props);
   const text = typeof value === 'string' ? value : '';
-  const problems = useFieldProblems(props.path, props.problemsUnder);
   return (
-    <FieldFrame
-      id={id}
-      label={props.label}
-      hint={props.hint}
-      problemsId={`${id}-problems`}
-      problems={problems}
-      className={props.className}
-      hideLabel={props.hideLabel}
-    >
+    <FieldFrame {...frame}>
       <input
         id={id}
         type="text"
@@ -114,20 +124,9 @@ export function TextField(
 }
 
 export function TextAreaField(props: BaseProps & { rows?: number; placeholder?: string }) {
-  const model = useModel();
-  const id = useId();
-  const value = getAt(model, props.path);
-  const problems = useFieldProblems(props.path, props.problemsUnder);
+  const { id, value, problems, frame } = useBoundField(props);
   return (
-    <FieldFrame
-      id={id}
-      label={props.label}
-      hint={props.hint}
-      problemsId={`${id}-problems`}
-      problems={problems}
-      className={props.className}
-      hideLabel={props.hideLabel}
-    >
+    <FieldFrame {...frame}>
       <textarea
         id={id}
         data-path={props.path}
@@ -150,9 +149,7 @@ export function TextAreaField(props: BaseProps & { rows?: number; placeholder?: 
 export function NumberField(
   props: BaseProps & { integer?: boolean; min?: number; max?: number; optional?: boolean; placeholder?: string },
 ) {
-  const model = useModel();
-  const id = useId();
-  const value = getAt(model, props.path);
+  const { id, value, problems, frame } = useBoundField(props);
   const modelText = typeof value === 'number' ? String(value) : '';
   const [text, setText] = useState(modelText);
   const [bad, setBad] = useState<string | undefined>();
@@ -161,7 +158,6 @@ export function NumberField(
     setText((current) => (Number(current) === value && current.trim() !== '' ? current : modelText));
     setBad(undefined);
   }, [modelText, value]);
-  const problems = useFieldProblems(props.path, props.problemsUnder);
   const commit = (next: string): void => {
     setText(next);
     const trimmed = next.trim();
@@ -179,15 +175,7 @@ export function NumberField(
     editAt(props.editLabel ?? `Edit ${props.label}`, props.path, n);
   };
   return (
-    <FieldFrame
-      id={id}
-      label={props.label}
-      hint={bad ?? props.hint}
-      problemsId={`${id}-problems`}
-      problems={problems}
-      className={props.className}
-      hideLabel={props.hideLabel}
-    >
+    <FieldFrame {...frame} hint={bad ?? props.hint}>
       <input
         id={id}
         type="text"
@@ -219,22 +207,11 @@ export function SelectField(
     write?: (value: string | undefined) => void;
   },
 ) {
-  const model = useModel();
-  const id = useId();
-  const value = getAt(model, props.path);
+  const { id, value, problems, frame } = useBoundField(props);
   const current = typeof value === 'string' ? value : '';
-  const problems = useFieldProblems(props.path, props.problemsUnder);
   const known = props.options.some((o) => o.value === current);
   return (
-    <FieldFrame
-      id={id}
-      label={props.label}
-      hint={props.hint}
-      problemsId={`${id}-problems`}
-      problems={problems}
-      className={props.className}
-      hideLabel={props.hideLabel}
-    >
+    <FieldFrame {...frame}>
       <select
         id={id}
         data-path={props.path}
@@ -263,10 +240,8 @@ export function SelectField(
 
 /** A boolean; unchecked removes the property unless `keepFalse` (the file then says `false` explicitly). */
 export function CheckboxField(props: BaseProps & { keepFalse?: boolean }) {
-  const model = useModel();
-  const id = useId();
-  const value = getAt(model, props.path) === true;
-  const problems = useFieldProblems(props.path, props.problemsUnder);
+  const { id, value: stored, problems } = useBoundField(props);
+  const value = stored === true;
   return (
     <div className={`field checkbox-field ${props.className ?? ''}`}>
       <span className="checkbox-row">
@@ -300,26 +275,15 @@ export function CheckboxField(props: BaseProps & { keepFalse?: boolean }) {
 
 /** A list of names typed as comma-separated text (`a, b, c`); empty removes an optional list. */
 export function NameListField(props: BaseProps & { optional?: boolean; placeholder?: string }) {
-  const model = useModel();
-  const id = useId();
-  const value = getAt(model, props.path);
+  const { id, value, problems, frame } = useBoundField(props, true);
   const list = Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
   const modelText = list.join(', ');
   const [text, setText] = useState(modelText);
   useEffect(() => {
     setText((current) => (splitNames(current).join(', ') === modelText ? current : modelText));
   }, [modelText]);
-  const problems = useFieldProblems(props.path, true);
   return (
-    <FieldFrame
-      id={id}
-      label={props.label}
-      hint={props.hint}
-      problemsId={`${id}-problems`}
-      problems={problems}
-      className={props.className}
-      hideLabel={props.hideLabel}
-    >
+    <FieldFrame {...frame}>
       <input
         id={id}
         type="text"
