@@ -2,61 +2,20 @@
 // measured in the page: open → usable screen, keystroke → problems and preview settled (p50/p95), diagram layout and
 // first render, and frame intervals while panning the diagram. Needs `npm run build:node && npm run build:ui`.
 // Run: node bench/ui-large-model.mjs [--keystrokes N]
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium, serve } from '../scripts/served-ui.mjs';
 import { serializeModel } from '../dist/shared/model/serialize-model.js';
 import { largeModel } from './large-model.mjs';
 
-const REPO = join(import.meta.dirname, '..');
 const KEYSTROKES = Number(process.argv[process.argv.indexOf('--keystrokes') + 1]) || 30;
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 const percentile = (values, p) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 };
 const ms = (n) => `${n.toFixed(1)} ms`;
-
-async function serve(root, file) {
-  const data = await mkdtemp(join(tmpdir(), 'monotable-bench-data-'));
-  const child = spawn(
-    process.execPath,
-    [join(REPO, 'bin', 'monotable.js'), 'serve', '--port', '0', '--root', root, file],
-    {
-      cwd: root,
-      env: { ...process.env, MONOTABLE_DATA_DIR: data },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  const url = await new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const m = /^url: (\S+)$/m.exec(out);
-      if (m) resolve(m[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`monotable serve exited with ${code}`)));
-  });
-  return {
-    url,
-    async stop() {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-      await rm(data, { recursive: true, force: true });
-    },
-  };
-}
 
 /** In the page: per keystroke, the time from keydown until the DOM stops changing (last mutation within 1 s). */
 function installKeystrokeProbe() {
@@ -160,7 +119,7 @@ async function main() {
   const file = join(root, 'large.monotable.json');
   await writeFile(file, serializeModel(model));
   const server = await serve(root, file);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  const browser = await launchChromium();
   const out = [];
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });

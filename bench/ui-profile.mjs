@@ -1,55 +1,14 @@
 // CPU profile of the Model screen on the large model (headless Chromium, CDP Profiler): where the time of
 // "open the file → usable" and of keystrokes in a key template goes. Prints the top functions by self time.
 // Needs `npm run build:node && npm run build:ui`. Run: node bench/ui-profile.mjs [--write DIR] (writes .cpuprofile)
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium, serve } from '../scripts/served-ui.mjs';
 import { serializeModel } from '../dist/shared/model/serialize-model.js';
 import { largeModel } from './large-model.mjs';
 
-const REPO = join(import.meta.dirname, '..');
 const WRITE = process.argv.includes('--write') ? process.argv[process.argv.indexOf('--write') + 1] : undefined;
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-async function serve(root, file) {
-  const data = await mkdtemp(join(tmpdir(), 'monotable-bench-data-'));
-  const child = spawn(
-    process.execPath,
-    [join(REPO, 'bin', 'monotable.js'), 'serve', '--port', '0', '--root', root, file],
-    {
-      cwd: root,
-      env: { ...process.env, MONOTABLE_DATA_DIR: data },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  const url = await new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (c) => {
-      out += c;
-      const m = /^url: (\S+)$/m.exec(out);
-      if (m) resolve(m[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`serve exited ${code}`)));
-  });
-  return {
-    url,
-    async stop() {
-      const e = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await e;
-      await rm(data, { recursive: true, force: true });
-    },
-  };
-}
 
 function summarize(profile, title) {
   const self = new Map();
@@ -93,7 +52,7 @@ const model = largeModel({ entities: 200, patternsPerEntity: 5, itemsPerEntity: 
 const file = join(root, 'large.monotable.json');
 await writeFile(file, serializeModel(model));
 const server = await serve(root, file);
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.setDefaultTimeout(60_000);

@@ -1,50 +1,13 @@
 // Screenshots of the design screens (Diagram, Items, Patterns, Export, Learn) in light and dark, for the README and
 // docs: `npm run build:node && npm run build:ui && node scripts/ui-screenshots.mjs [OUT_DIR]` (default docs/screenshots).
 // Drives the real UI: `monotable serve` on a temp folder, Debian's Chromium, the Cruddur template.
-import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium, serve } from './served-ui.mjs';
 
 const REPO = join(import.meta.dirname, '..');
 const OUT = process.argv[2] ?? join(REPO, 'docs', 'screenshots');
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-/** Starts `monotable serve` on a fresh folder and resolves with its url line and a stop function. */
-export async function serve(root) {
-  const data = await mkdtemp(join(tmpdir(), 'monotable-shots-data-'));
-  const child = spawn(process.execPath, [join(REPO, 'bin', 'monotable.js'), 'serve', '--port', '0', '--root', root], {
-    cwd: root,
-    env: { ...process.env, MONOTABLE_DATA_DIR: data },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const m = /^url: (\S+)$/m.exec(out);
-      if (m) resolve(m[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`monotable serve exited with ${code}: ${out}`)));
-  });
-  return {
-    url,
-    async stop() {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-      await rm(data, { recursive: true, force: true });
-    },
-  };
-}
 
 async function nav(page, name) {
   await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name, exact: true }).click();
@@ -52,7 +15,7 @@ async function nav(page, name) {
 
 async function main() {
   await mkdir(OUT, { recursive: true });
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  const browser = await launchChromium();
   try {
     for (const theme of ['light', 'dark']) {
       // a server (and data folder) per theme: the second page must not be offered the first one's unsaved edits
