@@ -4,6 +4,7 @@ import type { Table } from '../../../../shared/model/schema.js';
 import { callApi, failureText } from '../../files/api-call.js';
 import { useActiveConnection } from '../connections/connection-store.js';
 import { type BulkProgress, bulkWrite, primaryKey } from '../results/bulk-write.js';
+import { BulkProgressBar } from '../results/BulkProgressBar.js';
 import { displayValue } from '../results/values.js';
 import { countTableItems } from '../tables/tables-store.js';
 import { type ParsedImport, parseImport } from './parse-items.js';
@@ -235,27 +236,7 @@ export function ImportDialog(props: { table: string; modelTable: Table | undefin
               <input className="mono" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
             </label>
           )}
-          {progress && (
-            <div>
-              <div
-                className="progress"
-                role="progressbar"
-                aria-label="Import progress"
-                aria-valuemin={0}
-                aria-valuemax={progress.total}
-                aria-valuenow={progress.done + progress.failed}
-              >
-                <div
-                  className="progress-fill"
-                  style={{ width: `${(100 * (progress.done + progress.failed)) / Math.max(1, progress.total)}%` }}
-                />
-              </div>
-              <p className="muted">
-                {progress.done.toLocaleString('en-US')} of {progress.total.toLocaleString('en-US')} written
-                {progress.failed ? `, ${progress.failed.toLocaleString('en-US')} failed` : ''}
-              </p>
-            </div>
-          )}
+          {progress && <BulkProgressBar label="Import progress" progress={progress} verb="written" />}
           {summary && (
             <p className="notice" role="status" aria-label="Import summary">
               {summary}

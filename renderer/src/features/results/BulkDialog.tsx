@@ -5,6 +5,7 @@ import type { Table } from '../../../../shared/model/schema.js';
 import { failureText } from '../../files/api-call.js';
 import { useActiveConnection } from '../connections/connection-store.js';
 import { type BulkProgress, bulkWrite, primaryKey } from './bulk-write.js';
+import { BulkProgressBar } from './BulkProgressBar.js';
 import { removeItems, replaceItem, useResults } from './results-store.js';
 import { displayValue } from './values.js';
 
@@ -145,27 +146,7 @@ export function BulkDialog(props: {
               <input className="mono" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
             </label>
           )}
-          {progress && (
-            <div>
-              <div
-                className="progress"
-                role="progressbar"
-                aria-label={`${verb} progress`}
-                aria-valuemin={0}
-                aria-valuemax={progress.total}
-                aria-valuenow={progress.done + progress.failed}
-              >
-                <div
-                  className="progress-fill"
-                  style={{ width: `${(100 * (progress.done + progress.failed)) / Math.max(1, progress.total)}%` }}
-                />
-              </div>
-              <p className="muted" role="status">
-                {progress.done.toLocaleString('en-US')} of {progress.total.toLocaleString('en-US')} done
-                {progress.failed ? `, ${progress.failed.toLocaleString('en-US')} failed` : ''}
-              </p>
-            </div>
-          )}
+          {progress && <BulkProgressBar label={`${verb} progress`} progress={progress} verb="done" announce />}
           {error && (
             <p className="field-problem error" role="alert">
               {error}
