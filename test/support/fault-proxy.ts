@@ -11,7 +11,11 @@ export { seededRandom };
  * request-arrival order, so a run with one client is reproducible.
  *
  * Faults are rules; the first rule that matches a request and wins its dice roll decides what happens:
- * - `throttle`: 400 ProvisionedThroughputExceededException (nothing reaches the engine);
+ * - `throttle`: 400 ProvisionedThroughputExceededException, or the `errorType` given (`ThrottlingException`);
+ *   nothing reaches the engine;
+ * - `reject-credentials`: what DynamoDB answers a request signed with a key it does not know (400
+ *   UnrecognizedClientException), or the `errorType` given (`InvalidSignatureException` 403, `ExpiredTokenException`
+ *   400); nothing reaches the engine;
  * - `server-error`: 500 InternalServerError (nothing reaches the engine);
  * - `reset`: the client socket is destroyed; `when: 'before'` (default) the engine never sees the request,
  *   `when: 'after'` it is applied first and only the answer is lost ("outcome unknown");
@@ -20,7 +24,31 @@ export { seededRandom };
  *   `UnprocessedItems`, the rest are forwarded and the engine's answer is rewritten (at least one item is
  *   always forwarded, as on AWS, where a batch with nothing processed is a throttling error instead).
  */
-export type FaultKind = 'throttle' | 'server-error' | 'reset' | 'delay' | 'unprocessed';
+export type FaultKind = 'throttle' | 'reject-credentials' | 'server-error' | 'reset' | 'delay' | 'unprocessed';
+
+/** The DynamoDB error a `throttle` or `reject-credentials` rule answers with. */
+export type FaultErrorType =
+  | 'ProvisionedThroughputExceededException'
+  | 'ThrottlingException'
+  | 'UnrecognizedClientException'
+  | 'InvalidSignatureException'
+  | 'ExpiredTokenException';
+
+/** DynamoDB's status and message for each error type (as AWS sends them). */
+const FAULT_ERRORS: Record<FaultErrorType, { status: number; message: string }> = {
+  ProvisionedThroughputExceededException: {
+    status: 400,
+    message: 'The level of configured provisioned throughput for the table was exceeded (injected by the fault proxy).',
+  },
+  ThrottlingException: { status: 400, message: 'Rate of requests exceeds the allowed throughput.' },
+  UnrecognizedClientException: { status: 400, message: 'The security token included in the request is invalid.' },
+  InvalidSignatureException: {
+    status: 403,
+    message:
+      'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.',
+  },
+  ExpiredTokenException: { status: 400, message: 'The security token included in the request is expired' },
+};
 
 export interface FaultRule {
   fault: FaultKind;
@@ -38,6 +66,8 @@ export interface FaultRule {
   share?: number;
   /** `reset`: before forwarding (default) or after the engine answered. */
   when?: 'before' | 'after';
+  /** `throttle` / `reject-credentials`: the error answered (defaults in the FaultKind list). */
+  errorType?: FaultErrorType;
 }
 
 export interface Faults {
@@ -50,6 +80,8 @@ export interface FaultStats {
   requests: number;
   forwarded: number;
   throttled: number;
+  /** Requests answered with a credentials error (`reject-credentials`). */
+  rejected: number;
   serverErrors: number;
   resets: number;
   delayed: number;
@@ -75,6 +107,7 @@ function emptyStats(): FaultStats {
     requests: 0,
     forwarded: 0,
     throttled: 0,
+    rejected: 0,
     serverErrors: 0,
     resets: 0,
     delayed: 0,
@@ -212,16 +245,14 @@ export async function startFaultProxy(targetEndpoint: string, faults: Faults = {
     stats.requests++;
     stats.byOperation[operation] = (stats.byOperation[operation] ?? 0) + 1;
     const rule = choose(operation);
-    if (rule?.fault === 'throttle') {
-      stats.throttled++;
-      return send(
-        res,
-        400,
-        errorBody(
-          'ProvisionedThroughputExceededException',
-          'The level of configured provisioned throughput for the table was exceeded (injected by the fault proxy).',
-        ),
-      );
+    if (rule?.fault === 'throttle' || rule?.fault === 'reject-credentials') {
+      const type =
+        rule.errorType ??
+        (rule.fault === 'throttle' ? 'ProvisionedThroughputExceededException' : 'UnrecognizedClientException');
+      if (rule.fault === 'throttle') stats.throttled++;
+      else stats.rejected++;
+      const { status, message } = FAULT_ERRORS[type];
+      return send(res, status, errorBody(type, message));
     }
     if (rule?.fault === 'server-error') {
       stats.serverErrors++;

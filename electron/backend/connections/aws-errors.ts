@@ -167,6 +167,14 @@ export function toMonotableError(error: unknown, context: ErrorContext = {}): Mo
       context,
     );
   }
+  if (CREDENTIAL_NAMES.has(name) && connection?.spec.kind === 'endpoint') {
+    return make(
+      'CREDENTIALS',
+      `${op}${shownUrl(connection.spec.url)} rejected the request signed with access key id "${connection.accessKeyId ?? 'local'}" in region ${connection.region} (${name}${raw ? `: ${raw.split('\n')[0]}` : ''}).`,
+      'DynamoDB Local and the embedded engine accept any key: check the URL points at one. LocalStack wants the key it was configured with (`test` by default). A real AWS endpoint needs real credentials: add an AWS profile connection instead (Connections).',
+      context,
+    );
+  }
   if (CREDENTIAL_NAMES.has(name)) {
     const profile = connection?.spec.kind === 'aws' ? connection.spec.profile : undefined;
     return make(
@@ -192,6 +200,14 @@ export function toMonotableError(error: unknown, context: ErrorContext = {}): Mo
       'CANCELLED',
       `${op}cancelled.`,
       'A write that was in flight may still have been applied: read the item to check.',
+      context,
+    );
+  }
+  if (code === 'ECONNREFUSED' && connection?.spec.kind === 'embedded') {
+    return make(
+      'CONNECTION_FAILED',
+      `${op}the embedded engine does not answer (${connection.label}): it stopped or was killed.`,
+      'The app starts it again on your next action (its data stays in its folder); then run again, or Load more to continue a read. On the command line: `monotable engine`, or --embedded alone starts one.',
       context,
     );
   }

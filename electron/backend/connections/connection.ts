@@ -1,4 +1,5 @@
 import { ExecuteStatementCommand, TransactGetItemsCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { toMonotableError } from './aws-errors.js';
 import type { ConnectionSpec } from '../../../shared/api/methods/connection.js';
 import { openAwsConnection } from './aws-connection.js';
 import { openEmbeddedConnection } from './embedded-connection.js';
@@ -32,6 +33,11 @@ export interface OpenConnection {
   capabilities: Capabilities;
   production: boolean;
   readOnly: boolean;
+  /**
+   * The embedded engine's connection: reaches its engine again, starting it when it stopped or was killed; true when
+   * it had to be started. Other kinds have nothing to revive.
+   */
+  revive?(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -76,9 +82,10 @@ async function openEndpointConnection(spec: ConnectionSpec & { kind: 'endpoint' 
   const region = spec.region ?? 'us-east-1';
   const accessKeyId = spec.accessKeyId ?? 'local';
   const client = createEndpointClient(spec.url, { region, accessKeyId });
-  const engine = await probeEngine(createEndpointClient(spec.url, { region, accessKeyId, maxAttempts: 1 }));
+  const probed = await probeEngine(createEndpointClient(spec.url, { region, accessKeyId, maxAttempts: 1 }));
+  const { engine } = probed;
   const engineName = { monotable: ', Monotable engine', dynalite: ', dynalite', other: '' }[engine];
-  return {
+  const connection: OpenConnection = {
     spec,
     client,
     label: `endpoint ${shownUrl(spec.url)} (access key id ${accessKeyId}, region ${region}${engineName})`,
@@ -96,35 +103,49 @@ async function openEndpointConnection(spec: ConnectionSpec & { kind: 'endpoint' 
       client.destroy();
     },
   };
+  if (probed.rejected) {
+    // The endpoint refused the key itself (a real AWS endpoint, LocalStack set up with other keys): fail the open
+    // with what to change, instead of every later call.
+    client.destroy();
+    throw toMonotableError(probed.rejected, { operation: 'Connect', connection });
+  }
+  return connection;
 }
 
 /**
  * What answers at a local endpoint, from two requests that read and write nothing. DynamoDB Local, LocalStack and AWS
  * know PartiQL and reject an empty statement with a ValidationException; dynalite does not know PartiQL. Monotable's
  * engine (dynalite with transactions in front, what `monotable engine` runs) rejects an empty TransactGetItems with a
- * ValidationException, where plain dynalite does not know the operation. Anything else (unreachable, slow) counts as
- * a full engine: operations then fail with their own mapped errors.
+ * ValidationException, where plain dynalite does not know the operation. An endpoint that refuses the access key
+ * answers the first request with UnrecognizedClientException (or a bad signature): that is returned as `rejected`.
+ * Anything else (unreachable, slow) counts as a full engine: operations then fail with their own mapped errors.
  */
-async function probeEngine(probe: DynamoDBClient): Promise<'monotable' | 'dynalite' | 'other'> {
-  const unknown = async (send: () => Promise<unknown>): Promise<boolean> => {
+async function probeEngine(
+  probe: DynamoDBClient,
+): Promise<{ engine: 'monotable' | 'dynalite' | 'other'; rejected?: unknown }> {
+  const failure = async (send: () => Promise<unknown>): Promise<unknown> => {
     try {
       await send();
-      return false;
+      return undefined;
     } catch (error) {
-      return (error as { name?: string }).name === 'UnknownOperationException';
+      return error;
     }
   };
+  const named = (error: unknown): string | undefined => (error as { name?: string } | undefined)?.name;
   const timeout = () => ({ abortSignal: AbortSignal.timeout(1_000) });
   try {
-    if (!(await unknown(() => probe.send(new ExecuteStatementCommand({ Statement: '' }), timeout())))) return 'other';
-    const transactions = !(await unknown(() =>
-      probe.send(new TransactGetItemsCommand({ TransactItems: [] }), timeout()),
-    ));
-    return transactions ? 'monotable' : 'dynalite';
+    const partiql = await failure(() => probe.send(new ExecuteStatementCommand({ Statement: '' }), timeout()));
+    if (REJECTED_KEY.has(named(partiql) ?? '')) return { engine: 'other', rejected: partiql };
+    if (named(partiql) !== 'UnknownOperationException') return { engine: 'other' };
+    const transactions = await failure(() => probe.send(new TransactGetItemsCommand({ TransactItems: [] }), timeout()));
+    return { engine: named(transactions) === 'UnknownOperationException' ? 'dynalite' : 'monotable' };
   } finally {
     probe.destroy();
   }
 }
+
+/** What an endpoint answers a request signed with a key it does not accept. */
+const REJECTED_KEY = new Set(['UnrecognizedClientException', 'InvalidSignatureException', 'InvalidClientTokenId']);
 
 /**
  * Opens a connection. Embedded: the engine already running on the data folder, or a transient one for the life

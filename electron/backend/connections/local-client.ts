@@ -13,11 +13,12 @@ export const CLIENT_DEFAULTS = {
  * key and Region, so both are explicit and shown to the user).
  */
 export function createEndpointClient(
-  endpoint: string,
+  endpoint: string | (() => Promise<string>),
   options: { region?: string; accessKeyId?: string; maxAttempts?: number } = {},
 ): DynamoDBClient {
   return new DynamoDBClient({
-    endpoint,
+    // A function is asked again for every request (the embedded engine may come back on another port).
+    endpoint: typeof endpoint === 'string' ? endpoint : async () => ({ url: new URL(await endpoint()) }),
     region: options.region ?? 'us-east-1',
     credentials: { accessKeyId: options.accessKeyId ?? 'local', secretAccessKey: 'local' },
     maxAttempts: options.maxAttempts ?? CLIENT_DEFAULTS.maxAttempts,

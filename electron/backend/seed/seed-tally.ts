@@ -8,6 +8,9 @@ export class SeedTally {
   unknown = 0;
   checkedExisting = false;
   cancelled = false;
+  /** Requests sent again (the SDK's own attempts and the seeder's backoff), and why the last one was. */
+  retries = 0;
+  lastRetry: string | undefined;
   private readonly failures: SeedSummary['failures'] = [];
   private readonly started = performance.now();
   private lastProgress = 0;
@@ -39,6 +42,8 @@ export class SeedTally {
       skippedExisting: this.skippedExisting,
       ratePerSecond: Math.round(rate),
       etaSeconds: rate > 0 ? Math.round((left / rate) * 10) / 10 : undefined,
+      ...(this.retries > 0 ? { retries: this.retries } : {}),
+      ...(this.lastRetry ? { lastRetry: this.lastRetry } : {}),
     };
   }
 

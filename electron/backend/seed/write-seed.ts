@@ -42,6 +42,14 @@ export interface WriteSeedOptions {
 
 type Outcome = 'abort' | 'retry' | 'invalid' | 'fatal';
 
+/** Why a request is sent again, for the progress line: `throttled (ProvisionedThroughputExceededException)`. */
+function retryReason(mapped: MonotableError, error: unknown): string {
+  const name = (error as { name?: string }).name ?? mapped.code;
+  if (mapped.code === 'THROTTLED') return `throttled (${name})`;
+  if (mapped.code === 'NETWORK') return `connection dropped or server error (${name})`;
+  return `server error (${name})`;
+}
+
 /**
  * Writes a seed plan with BatchWriteItem: chunks of 25, bounded concurrency, exponential backoff with full jitter on
  * throttling, 5xx, dropped connections and UnprocessedItems (only the unprocessed items are resent, attempts capped). Returns the summary;
@@ -103,6 +111,11 @@ export async function writeSeed(
           { abortSignal: stop.signal },
         );
         unprocessed = out.UnprocessedItems?.[table] ?? [];
+        const sdkRetries = (out.$metadata.attempts ?? 1) - 1;
+        if (sdkRetries > 0) {
+          tally.retries += sdkRetries;
+          tally.lastRetry ??= 'throttled or busy, retried by the SDK';
+        }
       } catch (error) {
         const { outcome, mapped } = classify(error);
         if (outcome === 'abort' || outcome === 'fatal') {
@@ -115,6 +128,9 @@ export async function writeSeed(
           for (const one of requests) await writeBatch([one]); // find the item DynamoDB refuses
           return;
         }
+        tally.retries += (error as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1;
+        tally.lastRetry = retryReason(mapped, error);
+        tally.tick();
         if (++attempt >= retry.maxAttempts)
           return giveUp(requests, `${mapped.message} (gave up after ${attempt} attempts)`);
         await sleep(backoffDelay(attempt, retry.baseDelayMs, retry.maxDelayMs), stop.signal);
@@ -126,6 +142,8 @@ export async function writeSeed(
       tally.tick();
       requests = next;
       if (requests.length === 0) return;
+      tally.retries++;
+      tally.lastRetry = `${requests.length} unprocessed item(s) sent again (UnprocessedItems: throttled)`;
       if (++attempt >= retry.maxAttempts)
         return giveUp(requests, `still in UnprocessedItems after ${attempt} attempts (throttled)`);
       await sleep(backoffDelay(attempt, retry.baseDelayMs, retry.maxDelayMs), stop.signal);
@@ -205,7 +223,7 @@ export async function writeSeed(
       `Seeding "${table}" stopped: ${fatal.message} ${summary.written} of ${summary.planned} items were written${summary.unknown ? `, ${summary.unknown} were in flight (outcome unknown)` : ''}.`,
       {
         ...fatal.details,
-        hint: `${fatal.details.hint ?? ''} Then run the same seed command again: it writes only the items that are missing.`.trim(),
+        hint: `${fatal.details.hint ?? ''} Then run the same seed command again (or Seed… again in the app): it continues, skipping the items that exist, and writes only the missing ones.`.trim(),
         summary,
       },
     );

@@ -64,6 +64,12 @@ export const connectionMethods = defineMethods({
       profiles: z.array(z.strictObject({ name: z.string(), region: z.string().optional(), sso: z.boolean() })),
     }),
   },
+  'connection.revive': {
+    summary:
+      'Reach the engine of an embedded connection again, starting it when it stopped or was killed (same folder, same connection id); other kinds answer at once.',
+    input: z.strictObject({ connectionId: z.string().min(1) }),
+    output: z.strictObject({ restarted: z.boolean(), connection: ConnectionInfoSchema }),
+  },
   'connection.close': {
     summary: 'Close a connection (stops a transient embedded engine).',
     input: z.strictObject({ connectionId: z.string().min(1) }),

@@ -35,6 +35,10 @@ export const SeedProgressSchema = z.strictObject({
   skippedExisting: z.number(),
   ratePerSecond: z.number(),
   etaSeconds: z.number().optional(),
+  /** Requests sent again after throttling, a server error or a dropped connection (the SDK's and the seeder's). */
+  retries: z.number().optional(),
+  /** Why the last retry happened, for people: `throttled (ProvisionedThroughputExceededException)`. */
+  lastRetry: z.string().optional(),
 });
 
 export type SeedProgress = z.output<typeof SeedProgressSchema>;

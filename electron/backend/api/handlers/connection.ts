@@ -1,13 +1,18 @@
 import type { Contract } from '../../../../shared/api/contract.js';
 import type { OutputOf } from '../../../../shared/api/define.js';
-import { closeConnection, listConnections, registerConnection } from '../../connections/connection-registry.js';
+import {
+  closeConnection,
+  getConnection,
+  listConnections,
+  registerConnection,
+} from '../../connections/connection-registry.js';
 import type { OpenConnection } from '../../connections/connection.js';
 import { listAwsProfiles } from '../../connections/aws-profiles.js';
 import type { Handlers } from '../handler.js';
 
 type ConnectionArea = Pick<
   Contract,
-  'connection.open' | 'connection.list' | 'connection.profiles' | 'connection.close'
+  'connection.open' | 'connection.list' | 'connection.profiles' | 'connection.revive' | 'connection.close'
 >;
 
 function info(connectionId: string, c: OpenConnection): OutputOf<Contract['connection.open']> {
@@ -33,6 +38,11 @@ export const connectionHandlers: Handlers<ConnectionArea> = {
   },
   async 'connection.profiles'() {
     return { profiles: await listAwsProfiles() };
+  },
+  async 'connection.revive'({ connectionId }) {
+    const connection = getConnection(connectionId);
+    const restarted = (await connection.revive?.()) ?? false;
+    return { restarted, connection: info(connectionId, connection) };
   },
   async 'connection.close'({ connectionId }) {
     return { closed: await closeConnection(connectionId) };

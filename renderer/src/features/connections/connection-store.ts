@@ -12,6 +12,8 @@ export interface ConnectionsState {
   /** The embedded engine is being started / a connection is being opened. */
   busy?: string;
   error?: string;
+  /** Something that happened on its own and the user should know (the embedded engine was started again). */
+  notice?: string;
 }
 
 const ACTIVE_KEY = 'monotable.activeConnection';
@@ -63,11 +65,47 @@ export async function refreshConnections(): Promise<void> {
 
 let starting: Promise<ConnectionInfo> | undefined;
 
-/** The active connection; on first use, the embedded engine (see ensureEmbeddedConnection). */
+/**
+ * The active connection; on first use, the embedded engine (see ensureEmbeddedConnection). An embedded engine that
+ * stopped or was killed is started again first (same data folder), so running an action again after a crash just
+ * works: the connection follows the engine to its new port, and open results keep their connection.
+ */
 export function ensureConnection(): Promise<ConnectionInfo> {
   const active = getActiveConnection();
+  if (active?.kind === 'embedded') return reviveEmbeddedEngine(active);
   if (active) return Promise.resolve(active);
   return ensureEmbeddedConnection();
+}
+
+let reviving: Promise<ConnectionInfo> | undefined;
+
+/**
+ * Reaches the embedded engine again, starting it when it stopped or was killed (same folder, same connection id, so
+ * open results go on with Load more); concurrent callers share the one check. A notice says when it was restarted.
+ */
+export function reviveEmbeddedEngine(active: ConnectionInfo): Promise<ConnectionInfo> {
+  reviving ??= (async () => {
+    try {
+      const { restarted, connection } = await callApi('connection.revive', { connectionId: active.connectionId });
+      store.update((s) => ({
+        ...s,
+        connections: s.connections.map((c) => (c.connectionId === connection.connectionId ? connection : c)),
+        ...(restarted ? { notice: 'The embedded engine had stopped: it was started again, with its data.' } : {}),
+      }));
+      return connection;
+    } catch (error) {
+      store.update((s) => ({ ...s, error: failureText(error) }));
+      throw error;
+    } finally {
+      reviving = undefined;
+    }
+  })();
+  return reviving;
+}
+
+/** Forgets the notice of the last restart (its Dismiss). */
+export function dismissNotice(): void {
+  store.update((s) => ({ ...s, notice: undefined }));
 }
 
 /**

@@ -1,7 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useModel } from '../../state/model-store.js';
-import { useActiveConnection, useConnections } from '../connections/connection-store.js';
+import {
+  dismissNotice,
+  reviveEmbeddedEngine,
+  useActiveConnection,
+  useConnections,
+} from '../connections/connection-store.js';
 import { ImportDialog } from '../import/ImportDialog.js';
+import { useResults } from '../results/results-store.js';
 import { ResultsView } from '../results/ResultsView.js';
 import '../results/data.css';
 import { TablesPanel } from '../tables/TablesPanel.js';
@@ -15,12 +21,20 @@ export function DataScreen() {
   const model = useModel();
   const tables = useTables();
   const active = useActiveConnection();
-  const { busy } = useConnections();
+  const { busy, notice } = useConnections();
   const table = tables.selected ?? model.tables[0]?.name;
   const live = tables.tables.some((t) => t.name === table);
   const values = useLiveValues();
   const sampled = values?.table === table;
   const [importing, setImporting] = useState(false);
+  const readStatus = useResults().status;
+  // A read that failed on the embedded engine may have lost the engine (stopped or killed): start it again now,
+  // so Load more / Load all continue from the last page on the same connection.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only when a read ends in failure
+  useEffect(() => {
+    if (readStatus === 'failed' && active?.kind === 'embedded')
+      void reviveEmbeddedEngine(active).catch(() => undefined);
+  }, [readStatus]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: sample again when the values were forgotten (a seed ended), not on every model edit
   useEffect(() => {
     if (active && table && live && !sampled) {
@@ -44,6 +58,14 @@ export function DataScreen() {
         </button>
         <TryLocalButton />
       </header>
+      {notice && (
+        <div className="notice info data-notice" role="note">
+          {notice}{' '}
+          <button type="button" className="button ghost small" onClick={dismissNotice}>
+            Dismiss
+          </button>
+        </div>
+      )}
       {importing && table && (
         <ImportDialog
           table={table}

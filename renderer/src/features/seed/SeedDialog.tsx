@@ -189,6 +189,16 @@ export function SeedDialog({ table, onClose }: { table: string; onClose: () => v
                     <button type="button" className="button" onClick={onClose}>
                       Close
                     </button>
+                    {job.state !== 'done' || job.summary?.failed ? (
+                      <button
+                        type="button"
+                        className="button"
+                        title="The same plan again: items that exist are skipped, the missing ones are written"
+                        onClick={() => void start()}
+                      >
+                        Seed again
+                      </button>
+                    ) : null}
                     <button
                       type="button"
                       className="button primary"
@@ -239,20 +249,54 @@ export function SeedProgressView({ job }: { job: SeedJob }) {
         {p && <span>{Math.round(p.ratePerSecond).toLocaleString('en-US')} items/s</span>}
         {p?.etaSeconds !== undefined && job.state === 'running' && <span>ETA {Math.ceil(p.etaSeconds)} s</span>}
       </div>
+      {p?.retries ? (
+        <div className="muted seed-retries" data-retries={p.retries}>
+          {p.retries.toLocaleString('en-US')} {p.retries === 1 ? 'request' : 'requests'} retried with backoff
+          {p.lastRetry ? `; last: ${p.lastRetry}` : ''}
+        </div>
+      ) : null}
     </div>
   );
 }
 
+/** The distinct reasons of the listed failures, most frequent first, for the summary. */
+function failureReasons(job: SeedJob): { reason: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const f of job.summary?.failures ?? []) counts.set(f.reason, (counts.get(f.reason) ?? 0) + 1);
+  return [...counts].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count);
+}
+
 function SeedSummaryView({ job }: { job: SeedJob }) {
   const s = job.summary;
+  const hint = job.error?.details.hint;
+  const failed = s?.failed ?? 0;
+  const heading =
+    job.state === 'done'
+      ? failed > 0
+        ? `Seed finished: ${failed.toLocaleString('en-US')} ${failed === 1 ? 'item' : 'items'} failed`
+        : 'Seed finished'
+      : job.state === 'cancelled'
+        ? 'Seed cancelled'
+        : 'Seed stopped';
   return (
     <div className="seed-summary" role="status">
       <p>
-        <strong>
-          {job.state === 'done' ? 'Seed finished' : job.state === 'cancelled' ? 'Seed cancelled' : 'Seed stopped'}
-        </strong>
+        <strong>{heading}</strong>
         {job.error && `: ${job.error.message}`}
       </p>
+      {typeof hint === 'string' && <p className="seed-hint">{hint}</p>}
+      {failed > 0 && (
+        <ul className="seed-failures" aria-label="Why items failed">
+          {failureReasons(job)
+            .slice(0, 3)
+            .map((f) => (
+              <li key={f.reason}>
+                {f.reason}
+                {f.count > 1 && <span className="muted"> ({f.count} listed)</span>}
+              </li>
+            ))}
+        </ul>
+      )}
       {s && (
         <dl className="summary-figures">
           <dt>Written</dt>
@@ -271,8 +315,10 @@ function SeedSummaryView({ job }: { job: SeedJob }) {
           )}
         </dl>
       )}
-      {job.state !== 'done' && (
-        <p className="muted">Run the seed again to write what is missing: existing items are skipped.</p>
+      {(job.state !== 'done' || failed > 0) && (
+        <p className="muted">
+          Seed again runs the same plan: it continues where this one stopped, skipping the items that exist.
+        </p>
       )}
     </div>
   );
