@@ -18,6 +18,7 @@ async function waitForText(dialog: Locator, text: string, timeout: number): Prom
   try {
     await dialog.getByText(text, { exact: true }).waitFor({ timeout });
   } catch (error) {
+    if (SHOTS) await dialog.page().screenshot({ path: join(SHOTS, 'data-fault-unexpected.png') });
     throw new Error(`"${text}" did not appear; the dialog shows: ${await dialog.textContent().catch(() => '?')}`, {
       cause: error,
     });
@@ -191,6 +192,10 @@ describeInBrowser('faults the data screens survive', () => {
   it('a throttling endpoint: the seed retries with backoff and writes every item; endless throttling fails clearly', async () => {
     const { page } = served.browser;
     const current = proxy!;
+    await page.getByRole('button', { name: 'Refresh tables' }).click();
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Table cruddur-messages', exact: true }).textContent())
+      .toContain('ACTIVE');
     current.setFaults({
       seed: 7,
       rules: [

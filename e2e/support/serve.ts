@@ -29,6 +29,8 @@ export interface StartServeOptions {
   /** Reuse a data folder (to find a journal again after a restart); default a fresh temp folder, removed on stop. */
   dataDir?: string;
   port?: number;
+  /** More environment for the server (e.g. a temp AWS_CONFIG_FILE); the test's own environment is the base. */
+  env?: Record<string, string>;
 }
 
 /**
@@ -45,7 +47,7 @@ export async function startServe(options: StartServeOptions): Promise<ServeHandl
   if (options.file) args.push(options.file);
   const child = spawn(process.execPath, args, {
     cwd: options.root,
-    env: { ...process.env, MONOTABLE_DATA_DIR: dataDir },
+    env: { ...process.env, ...options.env, MONOTABLE_DATA_DIR: dataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

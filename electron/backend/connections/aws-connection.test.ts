@@ -46,7 +46,19 @@ beforeAll(async () => {
       '[profile slow]',
       'credential_process = sleep 3',
       '',
+      '[profile by-process]',
+      `credential_process = ${join(home, 'print-keys.sh')} --flag`,
+      '',
+      '[profile by-role]',
+      'role_arn = arn:aws:iam::123456789012:role/Deployer',
+      'source_profile = static',
+      '',
     ].join('\n'),
+  );
+  await writeFile(
+    join(home, 'print-keys.sh'),
+    `#!/bin/sh\necho '{"Version":1,"AccessKeyId":"AKIAPROCESSEXAMPLE01","SecretAccessKey":"${SECRET}"}'\n`,
+    { mode: 0o700 },
   );
   await writeFile(
     credentials,
@@ -142,12 +154,26 @@ describe('AWS profile connections', () => {
     const connection = await openConnection({ kind: 'aws', profile: 'static', region: 'eu-west-1', production: true });
     try {
       expect(connection.label).toBe('AWS profile static, region eu-west-1 (production)');
+      expect(connection.credentialSource).toBe('static access keys in ~/credentials');
       expect(connection.region).toBe('eu-west-1');
       expect(connection.production).toBe(true);
       expect(connection.capabilities.transactions).toBe(true);
       expect(JSON.stringify({ ...connection, client: undefined })).not.toContain(SECRET);
       expect(await connection.client.config.region()).toBe('eu-west-1');
       expect(aws.connections()).toBe(before);
+    } finally {
+      await connection.close();
+    }
+  });
+});
+
+describe('the source of the credentials', () => {
+  test('a credential_process profile resolves through its program; the source names the program, not its output', async () => {
+    const connection = await openConnection({ kind: 'aws', profile: 'by-process', region: 'eu-west-1' });
+    try {
+      expect(connection.credentialSource).toBe('credential_process (program print-keys.sh)');
+      expect(JSON.stringify({ ...connection, client: undefined })).not.toContain(SECRET);
+      expect(JSON.stringify({ ...connection, client: undefined })).not.toContain('AKIAPROCESSEXAMPLE01');
     } finally {
       await connection.close();
     }
@@ -180,12 +206,25 @@ describe('listAwsProfiles', () => {
   test('names from both files with region and SSO flag, never a secret', async () => {
     const { listAwsProfiles } = await import('./aws-profiles.js');
     const profiles = await listAwsProfiles();
+    const sso = (url: string) =>
+      `IAM Identity Center (SSO) ${url}, account 123456789012, role Dev; the token comes from \`aws sso login\``;
     expect(profiles).toEqual([
-      { name: 'expired-sso', sso: true },
-      { name: 'half-keys', region: 'us-east-1', sso: false },
-      { name: 'live-sso', sso: true },
-      { name: 'slow', sso: false },
-      { name: 'static', region: 'us-east-1', sso: false },
+      { name: 'by-process', sso: false, source: 'credential_process (program print-keys.sh)' },
+      {
+        name: 'by-role',
+        sso: false,
+        source: 'assume role arn:aws:iam::123456789012:role/Deployer with profile static',
+      },
+      { name: 'expired-sso', sso: true, source: sso(START_URL) },
+      {
+        name: 'half-keys',
+        region: 'us-east-1',
+        sso: false,
+        source: 'no credentials configured in ~/config or ~/credentials',
+      },
+      { name: 'live-sso', sso: true, source: sso(LIVE_START_URL) },
+      { name: 'slow', sso: false, source: 'credential_process (program sleep)' },
+      { name: 'static', region: 'us-east-1', sso: false, source: 'static access keys in ~/credentials' },
     ]);
     expect(JSON.stringify(profiles)).not.toContain(SECRET);
     expect(

@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { MonotableError } from '../../../shared/errors/monotable-error.js';
-import { resolveProfileCredentials } from './aws-credentials.js';
+import { type AwsCredentialsProvider, resolveProfileCredentials } from './aws-credentials.js';
 import { resolveDefaultCredentials } from './default-credential-chain.js';
 import type { ConnectionSpec, OpenConnection } from './connection.js';
 import { FULL_CAPABILITIES } from './connection.js';
@@ -17,15 +17,19 @@ export async function openAwsConnection(spec: ConnectionSpec & { kind: 'aws' }):
       hint: 'Add --region, e.g. --region us-east-1.',
     });
   }
-  let credentials: Awaited<ReturnType<typeof resolveProfileCredentials>>;
+  let credentials: AwsCredentialsProvider;
   let source: string;
+  let credentialSource: string;
   if (spec.profile) {
-    credentials = await resolveProfileCredentials(spec.profile, spec.region);
+    const resolved = await resolveProfileCredentials(spec.profile, spec.region);
+    credentials = resolved.provider;
     source = `profile ${spec.profile}`;
+    credentialSource = resolved.source;
   } else {
     const resolved = await resolveDefaultCredentials(spec.region);
     credentials = resolved.provider;
     source = `credentials from ${resolved.source.description}`;
+    credentialSource = resolved.source.description;
   }
   const client = new DynamoDBClient({
     region: spec.region,
@@ -42,6 +46,7 @@ export async function openAwsConnection(spec: ConnectionSpec & { kind: 'aws' }):
     client,
     label: `AWS ${source}, region ${spec.region}${spec.production ? ' (production)' : ''}`,
     region: spec.region,
+    credentialSource,
     capabilities: FULL_CAPABILITIES,
     production: spec.production === true,
     readOnly: spec.readOnly === true,

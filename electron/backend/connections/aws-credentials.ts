@@ -1,5 +1,6 @@
 import { fromIni } from '@aws-sdk/credential-providers';
 import { MonotableError } from '../../../shared/errors/monotable-error.js';
+import { describeProfileSource, profileFacts } from './aws-profiles.js';
 
 /** Resolved AWS credentials (kept in memory only). */
 export interface AwsCredentials {
@@ -7,6 +8,8 @@ export interface AwsCredentials {
   secretAccessKey: string;
   sessionToken?: string;
   expiration?: Date;
+  /** The SDK's record of how it resolved them (feature flags such as CREDENTIALS_PROFILE_SSO); no secret. */
+  $source?: Record<string, string>;
 }
 export type AwsCredentialsProvider = () => Promise<AwsCredentials>;
 
@@ -26,7 +29,7 @@ export async function resolveProfileCredentials(
   profile: string,
   region: string,
   timeoutMs: number = CREDENTIALS_TIMEOUT_MS,
-): Promise<AwsCredentialsProvider> {
+): Promise<{ provider: AwsCredentialsProvider; source: string }> {
   // A profile may name `credential_source = Ec2InstanceMetadata`; on a desktop that only waits on 169.254.169.254
   // timeouts before a misleading error, so the metadata service stays off unless the user turned it on explicitly.
   process.env.AWS_EC2_METADATA_DISABLED ??= 'true';
@@ -61,11 +64,20 @@ export async function resolveProfileCredentials(
   } finally {
     clearTimeout(timer);
   }
+  // The source as the resolution went (the SDK's flags), in the words of the files; never a secret.
+  const source = describeProfileSource(
+    await profileFacts(profile),
+    process.env,
+    new Set(Object.keys(credentials.$source ?? {})),
+  );
   // Later calls get the resolved identity until it nears expiry, then re-resolve through the same profile.
   let current = credentials;
-  return async () => {
-    if (current.expiration && current.expiration.getTime() - Date.now() < 5 * 60_000) current = await provider();
-    return current;
+  return {
+    source,
+    provider: async () => {
+      if (current.expiration && current.expiration.getTime() - Date.now() < 5 * 60_000) current = await provider();
+      return current;
+    },
   };
 }
 

@@ -30,6 +30,8 @@ export interface OpenConnection {
   region: string;
   /** Endpoint connections: the (dummy) access key id used, because DynamoDB Local keeps tables per key + region. */
   accessKeyId?: string;
+  /** AWS connections: where the credentials came from (`static access keys in ~/.aws/credentials`); never a secret. */
+  credentialSource?: string;
   capabilities: Capabilities;
   production: boolean;
   readOnly: boolean;

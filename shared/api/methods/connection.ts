@@ -30,6 +30,8 @@ export const ConnectionInfoSchema = z.strictObject({
   label: z.string(),
   region: z.string(),
   accessKeyId: z.string().optional(),
+  /** AWS connections: where the credentials came from, as the resolution went (`IAM Identity Center (SSO) …`). */
+  credentialSource: z.string().optional(),
   capabilities: z.strictObject({
     transactions: z.boolean(),
     partiql: z.boolean(),
@@ -61,7 +63,15 @@ export const connectionMethods = defineMethods({
       'The AWS profile names of the shared config/credentials files (name, region, SSO), for a picker; never keys.',
     input: EmptyInputSchema,
     output: z.strictObject({
-      profiles: z.array(z.strictObject({ name: z.string(), region: z.string().optional(), sso: z.boolean() })),
+      profiles: z.array(
+        z.strictObject({
+          name: z.string(),
+          region: z.string().optional(),
+          sso: z.boolean(),
+          /** Where its credentials come from, as the files say; never a secret. */
+          source: z.string(),
+        }),
+      ),
     }),
   },
   'connection.revive': {
@@ -69,6 +79,23 @@ export const connectionMethods = defineMethods({
       'Reach the engine of an embedded connection again, starting it when it stopped or was killed (same folder, same connection id); other kinds answer at once.',
     input: z.strictObject({ connectionId: z.string().min(1) }),
     output: z.strictObject({ restarted: z.boolean(), connection: ConnectionInfoSchema }),
+  },
+  'connection.findTables': {
+    summary:
+      'For an endpoint that lists no tables: ListTables under the common access key ids and Regions (DynamoDB Local keeps tables per key and Region unless started with -sharedDb); the pairs that have tables.',
+    input: z.strictObject({ connectionId: z.string().min(1) }),
+    output: z.strictObject({
+      tried: z.strictObject({ accessKeyIds: z.array(z.string()), regions: z.array(z.string()) }),
+      found: z.array(
+        z.strictObject({
+          accessKeyId: z.string(),
+          region: z.string(),
+          tableCount: z.number().int(),
+          more: z.boolean(),
+          names: z.array(z.string()),
+        }),
+      ),
+    }),
   },
   'connection.close': {
     summary: 'Close a connection (stops a transient embedded engine).',

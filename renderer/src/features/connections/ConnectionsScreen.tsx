@@ -107,11 +107,16 @@ function ConnectionCard({ info, active }: { info: ConnectionInfo; active: boolea
             <dd className="mono">{info.label.replace(/^embedded engine /, '')}</dd>
           </>
         )}
-        {profile && (
+        {info.kind === 'aws' && (
           <>
             <dt>Credentials</dt>
-            <dd>
-              profile <span className="mono">{profile}</span> of the shared AWS config/credentials files (SSO included)
+            <dd data-fact="credential-source">
+              {profile && (
+                <>
+                  profile <span className="mono">{profile}</span>:{' '}
+                </>
+              )}
+              {info.credentialSource ?? 'the default chain of the AWS CLI'}
             </dd>
           </>
         )}
@@ -216,7 +221,9 @@ function EndpointForm() {
 
 function AwsForm() {
   const id = useId();
-  const [profiles, setProfiles] = useState<{ name: string; region?: string | undefined; sso: boolean }[]>([]);
+  const [profiles, setProfiles] = useState<
+    { name: string; region?: string | undefined; sso: boolean; source: string }[]
+  >([]);
   const [profile, setProfile] = useState('default');
   const [region, setRegion] = useState('us-east-1');
   const [production, setProduction] = useState(true);
@@ -262,7 +269,7 @@ function AwsForm() {
             </option>
           ))}
         </datalist>
-        {chosen && <span className="field-hint">{chosen.sso ? 'SSO profile' : 'Profile with keys or a process'}</span>}
+        {chosen && <span className="field-hint">Credentials: {chosen.source}</span>}
       </label>
       <label className="field">
         <span>Region</span>

@@ -2,6 +2,7 @@ import { Dialog } from 'radix-ui';
 import { useEffect, useState } from 'react';
 import { useModel } from '../../state/model-store.js';
 import { useActiveConnection } from '../connections/connection-store.js';
+import { NoTablesFix } from '../connections/NoTablesFix.js';
 import { SeedDialog, SeedProgressView } from '../seed/SeedDialog.js';
 import { cancelSeed, clearSeed, onSeedFinished, reattachSeed, useSeed } from '../seed/seed-store.js';
 import { formatBytes } from './streaming-call.js';
@@ -138,19 +139,7 @@ export function TablesPanel() {
 function EmptyTables() {
   const active = useActiveConnection();
   if (active?.kind !== 'endpoint') return <p className="muted">No tables yet: Create tables makes the model's.</p>;
-  return (
-    <div className="notice info" role="note">
-      <p>
-        This endpoint lists no tables for access key id <code>{active.accessKeyId}</code> in region{' '}
-        <code>{active.region}</code>. DynamoDB Local keeps a separate set of tables for each access key id and region
-        unless it was started with <code>-sharedDb</code>.
-      </p>
-      <p>
-        Fix: connect with the access key id and region your application uses (Connections), or restart DynamoDB Local
-        with <code>java -jar DynamoDBLocal.jar -sharedDb</code> (Docker: add <code>-sharedDb</code> to the command).
-      </p>
-    </div>
-  );
+  return <NoTablesFix connection={active} />;
 }
 
 function TableRow(props: { table: LiveTable; selected: boolean; inModel: boolean; onDelete: () => void }) {
@@ -187,6 +176,11 @@ function TableRow(props: { table: LiveTable; selected: boolean; inModel: boolean
         {!props.inModel && <span>not in the model</span>}
         {props.inModel && drift.length === 0 && <span>matches the model</span>}
       </div>
+      {table.problem && (
+        <p className="field-problem error" role="alert">
+          {table.problem}
+        </p>
+      )}
       {drift.length > 0 && (
         <details className="drift">
           <summary>

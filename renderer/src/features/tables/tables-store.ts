@@ -18,6 +18,8 @@ export interface LiveTable {
   counted?: boolean;
   /** Drift against the model's table of the same name (undefined: not checked, or not in the model). */
   drift?: Difference[];
+  /** Why the table could not be described (shown under its row, not as its status). */
+  problem?: string;
 }
 
 export interface TablesState {
@@ -75,7 +77,7 @@ export async function refreshTables(model: Model): Promise<void> {
           }
           return live;
         } catch (error) {
-          return { name, status: failureText(error) };
+          return { name, problem: failureText(error) };
         }
       }),
     );
