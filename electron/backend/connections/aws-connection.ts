@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { MonotableError } from '../../../shared/errors/monotable-error.js';
 import { type AwsCredentialsProvider, resolveProfileCredentials } from './aws-credentials.js';
 import { resolveDefaultCredentials } from './default-credential-chain.js';
+import { ssoTarget } from './sso-sign-in.js';
 import type { ConnectionSpec, OpenConnection } from './connection.js';
 import { FULL_CAPABILITIES } from './connection.js';
 import { CLIENT_DEFAULTS } from './local-client.js';
@@ -31,9 +32,11 @@ export async function openAwsConnection(spec: ConnectionSpec & { kind: 'aws' }):
     source = `credentials from ${resolved.source.description}`;
     credentialSource = resolved.source.description;
   }
+  const ssoProfile = spec.profile && (await ssoTarget(spec.profile)) ? spec.profile : undefined;
   const client = new DynamoDBClient({
     region: spec.region,
-    credentials,
+    // Indirect, so that refresh() can swap in newly resolved credentials without a new client or connection id.
+    credentials: () => credentials(),
     maxAttempts: CLIENT_DEFAULTS.maxAttempts,
     requestHandler: {
       connectionTimeout: CLIENT_DEFAULTS.connectionTimeoutMs,
@@ -41,12 +44,22 @@ export async function openAwsConnection(spec: ConnectionSpec & { kind: 'aws' }):
       throwOnRequestTimeout: true,
     },
   });
-  return {
+  const region = spec.region;
+  const connection: OpenConnection = {
     spec,
     client,
     label: `AWS ${source}, region ${spec.region}${spec.production ? ' (production)' : ''}`,
     region: spec.region,
     credentialSource,
+    ...(ssoProfile ? { ssoProfile } : {}),
+    async refresh() {
+      // Resolved again from the files and the SSO cache as they are now (after a sign-in), in place.
+      const resolved = spec.profile
+        ? await resolveProfileCredentials(spec.profile, region)
+        : await resolveDefaultCredentials(region).then((r) => ({ provider: r.provider, source: r.source.description }));
+      credentials = resolved.provider;
+      connection.credentialSource = resolved.source;
+    },
     capabilities: FULL_CAPABILITIES,
     production: spec.production === true,
     readOnly: spec.readOnly === true,
@@ -54,4 +67,5 @@ export async function openAwsConnection(spec: ConnectionSpec & { kind: 'aws' }):
       client.destroy();
     },
   };
+  return connection;
 }

@@ -175,6 +175,16 @@ export function toMonotableError(error: unknown, context: ErrorContext = {}): Mo
       context,
     );
   }
+  if (CREDENTIAL_NAMES.has(name) && connection?.ssoProfile) {
+    const profile = connection.ssoProfile;
+    return make(
+      'CREDENTIALS',
+      `${op}the IAM Identity Center (SSO) sign-in of profile ${profile} has expired or was revoked${where(connection)}${raw ? ` (${name}: ${raw.split('\n')[0]})` : ` (${name})`}.`,
+      `Sign in again: in the app, Sign in again renews it in place (open results stay); on the command line, \`aws sso login --profile ${profile}\`, then retry.`,
+      context,
+      { signIn: 'sso', profile },
+    );
+  }
   if (CREDENTIAL_NAMES.has(name)) {
     const profile = connection?.spec.kind === 'aws' ? connection.spec.profile : undefined;
     return make(

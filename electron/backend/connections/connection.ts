@@ -40,6 +40,10 @@ export interface OpenConnection {
    * it had to be started. Other kinds have nothing to revive.
    */
   revive?(): Promise<boolean>;
+  /** AWS connections: resolve the credentials again now (after a sign-in), keeping the connection and its id. */
+  refresh?(): Promise<void>;
+  /** AWS connections through an SSO profile: its name (an expired sign-in can be renewed in place). */
+  ssoProfile?: string;
   close(): Promise<void>;
 }
 

@@ -32,6 +32,8 @@ export const ConnectionInfoSchema = z.strictObject({
   accessKeyId: z.string().optional(),
   /** AWS connections: where the credentials came from, as the resolution went (`IAM Identity Center (SSO) …`). */
   credentialSource: z.string().optional(),
+  /** AWS connections through an SSO profile: its name (an expired sign-in can be renewed in place). */
+  ssoProfile: z.string().optional(),
   capabilities: z.strictObject({
     transactions: z.boolean(),
     partiql: z.boolean(),
@@ -95,6 +97,24 @@ export const connectionMethods = defineMethods({
           names: z.array(z.string()),
         }),
       ),
+    }),
+  },
+  'connection.refresh': {
+    summary:
+      'Resolve the credentials of an AWS connection again now (after a sign-in), in place: same connection id, open results untouched.',
+    input: z.strictObject({ connectionId: z.string().min(1) }),
+    output: ConnectionInfoSchema,
+  },
+  'connection.signIn': {
+    summary:
+      "Sign an SSO profile's connection in again as `aws sso login` does (device authorization: the event says where to approve), write the token to the SSO cache, then refresh the connection in place.",
+    input: z.strictObject({ connectionId: z.string().min(1) }),
+    output: z.strictObject({ expiresAt: z.string(), connection: ConnectionInfoSchema }),
+    events: z.strictObject({
+      verificationUri: z.string(),
+      verificationUriComplete: z.string().optional(),
+      userCode: z.string(),
+      expiresInSeconds: z.number(),
     }),
   },
   'connection.close': {

@@ -9,6 +9,9 @@ import {
 import type { OpenConnection } from '../../connections/connection.js';
 import { listAwsProfiles } from '../../connections/aws-profiles.js';
 import { COMMON_ACCESS_KEYS, COMMON_REGIONS, findTablesElsewhere } from '../../connections/find-tables.js';
+import { MonotableError } from '../../../../shared/errors/monotable-error.js';
+import { toMonotableError } from '../../connections/aws-errors.js';
+import { signInSso, ssoTarget } from '../../connections/sso-sign-in.js';
 import type { Handlers } from '../handler.js';
 
 type ConnectionArea = Pick<
@@ -18,6 +21,8 @@ type ConnectionArea = Pick<
   | 'connection.profiles'
   | 'connection.revive'
   | 'connection.findTables'
+  | 'connection.refresh'
+  | 'connection.signIn'
   | 'connection.close'
 >;
 
@@ -29,6 +34,7 @@ function info(connectionId: string, c: OpenConnection): OutputOf<Contract['conne
     region: c.region,
     ...(c.accessKeyId ? { accessKeyId: c.accessKeyId } : {}),
     ...(c.credentialSource ? { credentialSource: c.credentialSource } : {}),
+    ...(c.ssoProfile ? { ssoProfile: c.ssoProfile } : {}),
     capabilities: { ...c.capabilities },
     production: c.production,
     readOnly: c.readOnly,
@@ -61,6 +67,44 @@ export const connectionHandlers: Handlers<ConnectionArea> = {
       },
       found,
     };
+  },
+  async 'connection.refresh'({ connectionId }) {
+    const connection = getConnection(connectionId);
+    if (!connection.refresh) {
+      throw new MonotableError('BAD_INPUT', `Connection ${connection.label} has no credentials to refresh.`, {
+        hint: 'Only AWS connections resolve credentials; local endpoints use fixed dummy keys.',
+      });
+    }
+    try {
+      await connection.refresh();
+    } catch (error) {
+      const mapped = toMonotableError(error, { operation: 'Refresh credentials', connection });
+      const profile = connection.ssoProfile;
+      if (!profile || mapped.code !== 'CREDENTIALS') throw mapped;
+      throw new MonotableError(
+        'CREDENTIALS',
+        `The IAM Identity Center (SSO) sign-in of profile ${profile} has expired: ${mapped.message}`,
+        {
+          ...mapped.details,
+          signIn: 'sso',
+          profile,
+          hint: `Sign in again: in the app, Sign in again renews it in place (open results stay); on the command line, \`aws sso login --profile ${profile}\`.`,
+        },
+      );
+    }
+    return info(connectionId, connection);
+  },
+  async 'connection.signIn'({ connectionId }, { signal, emit }) {
+    const connection = getConnection(connectionId);
+    const target = connection.ssoProfile ? await ssoTarget(connection.ssoProfile) : undefined;
+    if (!target || !connection.refresh) {
+      throw new MonotableError('BAD_INPUT', `Connection ${connection.label} does not sign in with SSO.`, {
+        hint: 'Sign-in applies to AWS connections through an SSO profile; for access keys run `aws configure`.',
+      });
+    }
+    const { expiresAt } = await signInSso(target, (code) => void emit(code), signal);
+    await connection.refresh();
+    return { expiresAt, connection: info(connectionId, connection) };
   },
   async 'connection.close'({ connectionId }) {
     return { closed: await closeConnection(connectionId) };

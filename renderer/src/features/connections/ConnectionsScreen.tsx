@@ -14,6 +14,7 @@ import {
   specOf,
   useConnections,
 } from './connection-store.js';
+import { SignInNotice } from './SignInNotice.js';
 
 /**
  * Connections: the embedded engine (started on first use), DynamoDB Local / LocalStack endpoints with the access key
@@ -36,6 +37,7 @@ export function ConnectionsScreen() {
         )}
       </header>
       <div className="screen-body data-page">
+        <SignInNotice />
         {state.error && (
           <div className="notice error" role="alert">
             {state.error}

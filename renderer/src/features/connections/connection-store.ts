@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ConnectionInfoSchema, ConnectionSpecSchema } from '../../../../shared/api/methods/connection.js';
-import { callApi, failureText } from '../../files/api-call.js';
+import { ApiFailure, callApi, failureText } from '../../files/api-call.js';
 import { createStore, useStore } from '../../state/store.js';
 
 export type ConnectionInfo = z.output<typeof ConnectionInfoSchema>;
@@ -14,6 +14,8 @@ export interface ConnectionsState {
   error?: string;
   /** Something that happened on its own and the user should know (the embedded engine was started again). */
   notice?: string;
+  /** An SSO connection whose sign-in expired: what failed, for the "Sign in again" offer. */
+  signIn?: { connectionId: string; profile: string; message: string };
 }
 
 const ACTIVE_KEY = 'monotable.activeConnection';
@@ -101,6 +103,36 @@ export function reviveEmbeddedEngine(active: ConnectionInfo): Promise<Connection
     }
   })();
   return reviving;
+}
+
+/**
+ * After a call failed on an AWS connection: resolves its credentials again in place. When the SSO sign-in itself
+ * expired, remembers it so the screens offer "Sign in again"; when only the role credentials had run out, the
+ * refresh renews them and the next call works.
+ */
+export async function checkAwsCredentials(active: ConnectionInfo): Promise<void> {
+  try {
+    const info = await callApi('connection.refresh', { connectionId: active.connectionId });
+    store.update((s) => ({
+      ...s,
+      connections: s.connections.map((c) => (c.connectionId === info.connectionId ? info : c)),
+      signIn: undefined,
+    }));
+  } catch (error) {
+    if (error instanceof ApiFailure && error.details.signIn === 'sso') {
+      const profile = String(error.details.profile ?? active.ssoProfile ?? '');
+      store.update((s) => ({ ...s, signIn: { connectionId: active.connectionId, profile, message: error.message } }));
+    }
+  }
+}
+
+/** The sign-in was renewed (or dismissed): the offer goes away, the connection's facts are updated. */
+export function signedIn(info: ConnectionInfo | undefined): void {
+  store.update((s) => ({
+    ...s,
+    signIn: undefined,
+    ...(info ? { connections: s.connections.map((c) => (c.connectionId === info.connectionId ? info : c)) } : {}),
+  }));
 }
 
 /** Forgets the notice of the last restart (its Dismiss). */

@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useModel } from '../../state/model-store.js';
 import {
+  checkAwsCredentials,
   dismissNotice,
   reviveEmbeddedEngine,
   useActiveConnection,
   useConnections,
 } from '../connections/connection-store.js';
+import { SignInNotice } from '../connections/SignInNotice.js';
 import { ImportDialog } from '../import/ImportDialog.js';
 import { useResults } from '../results/results-store.js';
 import { ResultsView } from '../results/ResultsView.js';
@@ -32,8 +34,10 @@ export function DataScreen() {
   // so Load more / Load all continue from the last page on the same connection.
   // biome-ignore lint/correctness/useExhaustiveDependencies: only when a read ends in failure
   useEffect(() => {
-    if (readStatus === 'failed' && active?.kind === 'embedded')
-      void reviveEmbeddedEngine(active).catch(() => undefined);
+    if (readStatus !== 'failed') return;
+    if (active?.kind === 'embedded') void reviveEmbeddedEngine(active).catch(() => undefined);
+    // An AWS read that failed may be an expired sign-in: renew the credentials in place, or offer Sign in again.
+    if (active?.kind === 'aws') void checkAwsCredentials(active);
   }, [readStatus]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: sample again when the values were forgotten (a seed ended), not on every model edit
   useEffect(() => {
@@ -58,6 +62,7 @@ export function DataScreen() {
         </button>
         <TryLocalButton />
       </header>
+      <SignInNotice />
       {notice && (
         <div className="notice info data-notice" role="note">
           {notice}{' '}
