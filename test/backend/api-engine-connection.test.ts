@@ -84,9 +84,19 @@ describe('engine and connection api', () => {
         ok: true,
         value: {
           profiles: [
-            { name: 'ci', sso: false },
-            { name: 'default', region: 'eu-central-1', sso: false },
-            { name: 'dev', region: 'us-west-2', sso: true },
+            { name: 'ci', sso: false, source: `static access keys in ${join(dir, 'credentials')}` },
+            {
+              name: 'default',
+              region: 'eu-central-1',
+              sso: false,
+              source: `no credentials configured in ${join(dir, 'config')} or ${join(dir, 'credentials')}`,
+            },
+            {
+              name: 'dev',
+              region: 'us-west-2',
+              sso: true,
+              source: 'IAM Identity Center (SSO) session corp; the token comes from `aws sso login`',
+            },
           ],
         },
       });
