@@ -98,7 +98,7 @@ describeInBrowser('faults the data screens survive', () => {
     const summary = (await dialog.getByRole('status').textContent()) ?? '';
     expect(summary).toMatch(/the embedded engine does not answer .*it stopped or was killed/);
     expect(summary).toMatch(/\d+ of 20000 items were written/);
-    expect(summary).toContain('Seed again runs the same plan: it continues where this one stopped');
+    expect(summary).toContain('or Seed… again in the app): it continues, skipping the items that exist');
     const written = await figure(dialog, 'Written');
     expect(written).toBeGreaterThan(1000);
     expect(written).toBeLessThan(20_000);

@@ -160,6 +160,10 @@ export async function startPartitionedEndpoint(tables: Record<string, string[]>)
         answer(res, 200, { TableNames: tables[pair] ?? [] });
         return;
       }
+      if (operation === 'DescribeTimeToLive') {
+        answer(res, 200, { TimeToLiveDescription: { TimeToLiveStatus: 'DISABLED' } });
+        return;
+      }
       if (operation === 'DescribeTable') {
         // Enough of a description for a table list.
         answer(res, 200, {

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import './connections.css';
 import { callApi, failureText } from '../../files/api-call.js';
 import { type ConnectionInfo, endpointUrl, reopenConnection } from './connection-store.js';
 

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import './connections.css';
 import { failureText } from '../../files/api-call.js';
 import { callStreaming } from '../tables/streaming-call.js';
 import { signedIn, useConnections } from './connection-store.js';

@@ -7,6 +7,7 @@ import { useModel } from '../../state/model-store.js';
 import { ensureConnection, useActiveConnection } from '../connections/connection-store.js';
 import { runRead } from '../results/results-store.js';
 import { type SeedJob, cancelSeed, startSeed, useSeed } from './seed-store.js';
+import './seed.css';
 
 type PlanInfo = z.output<typeof SeedPlanInfoSchema>;
 
@@ -315,7 +316,7 @@ function SeedSummaryView({ job }: { job: SeedJob }) {
           )}
         </dl>
       )}
-      {(job.state !== 'done' || failed > 0) && (
+      {(job.state !== 'done' || failed > 0) && typeof hint !== 'string' && (
         <p className="muted">
           Seed again runs the same plan: it continues where this one stopped, skipping the items that exist.
         </p>
