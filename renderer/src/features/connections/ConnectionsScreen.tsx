@@ -248,8 +248,8 @@ function AwsForm() {
       <h2 id={`${id}-title`}>Add an AWS profile</h2>
       <p className="muted">
         Credentials come from the profile in <code>~/.aws/config</code> and <code>~/.aws/credentials</code> (SSO,
-        credential_process and MFA included); Monotable never stores them. For an SSO profile whose login expired, run{' '}
-        <code>aws sso login --profile {profile}</code> and connect again: open results stay on screen.
+        credential_process, assume role and MFA included); Monotable never stores them, and shows where they came from.
+        When an SSO sign-in expires, Sign in again renews it in place: open results stay on screen.
       </p>
       <label className="field">
         <span>Profile</span>
