@@ -18,7 +18,6 @@ async function waitForText(dialog: Locator, text: string, timeout: number): Prom
   try {
     await dialog.getByText(text, { exact: true }).waitFor({ timeout });
   } catch (error) {
-    if (SHOTS) await dialog.page().screenshot({ path: join(SHOTS, 'data-fault-unexpected.png') });
     throw new Error(`"${text}" did not appear; the dialog shows: ${await dialog.textContent().catch(() => '?')}`, {
       cause: error,
     });

@@ -18,7 +18,11 @@ describe('finding tables under other access keys and regions', () => {
     const connection = await openConnection({ kind: 'endpoint', url: endpoint.endpoint, accessKeyId: 'local' });
     try {
       expect((await connection.client.send(new ListTablesCommand({}))).TableNames).toEqual([]);
-      const found = await findTablesElsewhere(connection);
+      const { found, tried } = await findTablesElsewhere(connection);
+      expect(tried).toEqual({
+        accessKeyIds: ['local', 'fakeMyKeyId', 'dummy', 'test', 'AKIAIOSFODNN7EXAMPLE', 'x'],
+        regions: ['us-east-1', 'us-west-2', 'eu-west-1', 'local'],
+      });
       expect(found).toEqual([
         {
           accessKeyId: 'fakeMyKeyId',

@@ -34,7 +34,7 @@ const IN_FLIGHT = 6;
 export async function findTablesElsewhere(
   connection: OpenConnection,
   signal?: AbortSignal,
-): Promise<TablesElsewhere[]> {
+): Promise<{ tried: { accessKeyIds: string[]; regions: string[] }; found: TablesElsewhere[] }> {
   if (connection.spec.kind !== 'endpoint') {
     throw new MonotableError(
       'BAD_INPUT',
@@ -79,5 +79,6 @@ export async function findTablesElsewhere(
   await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
   const order = (p: { accessKeyId: string; region: string }) =>
     pairs.findIndex((q) => q.accessKeyId === p.accessKeyId && q.region === p.region);
-  return found.sort((a, b) => b.tableCount - a.tableCount || order(a) - order(b));
+  found.sort((a, b) => b.tableCount - a.tableCount || order(a) - order(b));
+  return { tried: { accessKeyIds: keys, regions }, found };
 }

@@ -8,7 +8,7 @@ import {
 } from '../../connections/connection-registry.js';
 import type { OpenConnection } from '../../connections/connection.js';
 import { listAwsProfiles } from '../../connections/aws-profiles.js';
-import { COMMON_ACCESS_KEYS, COMMON_REGIONS, findTablesElsewhere } from '../../connections/find-tables.js';
+import { findTablesElsewhere } from '../../connections/find-tables.js';
 import { MonotableError } from '../../../../shared/errors/monotable-error.js';
 import { toMonotableError } from '../../connections/aws-errors.js';
 import { signInSso, ssoTarget } from '../../connections/sso-sign-in.js';
@@ -58,15 +58,7 @@ export const connectionHandlers: Handlers<ConnectionArea> = {
     return { restarted, connection: info(connectionId, connection) };
   },
   async 'connection.findTables'({ connectionId }, { signal }) {
-    const connection = getConnection(connectionId);
-    const found = await findTablesElsewhere(connection, signal);
-    return {
-      tried: {
-        accessKeyIds: [...new Set([connection.accessKeyId ?? 'local', ...COMMON_ACCESS_KEYS])],
-        regions: [...new Set([connection.region, ...COMMON_REGIONS])],
-      },
-      found,
-    };
+    return findTablesElsewhere(getConnection(connectionId), signal);
   },
   async 'connection.refresh'({ connectionId }) {
     const connection = getConnection(connectionId);

@@ -74,12 +74,19 @@ let starting: Promise<ConnectionInfo> | undefined;
  */
 export function ensureConnection(): Promise<ConnectionInfo> {
   const active = getActiveConnection();
-  if (active?.kind === 'embedded') return reviveEmbeddedEngine(active);
+  if (active?.kind === 'embedded' && engineSuspect) return reviveEmbeddedEngine(active);
   if (active) return Promise.resolve(active);
   return ensureEmbeddedConnection();
 }
 
 let reviving: Promise<ConnectionInfo> | undefined;
+/** A call could not reach the embedded engine: the next action checks it (and starts it again) first. */
+let engineSuspect = false;
+
+/** Called when a call failed because the embedded engine did not answer (CONNECTION_FAILED). */
+export function suspectEngine(): void {
+  engineSuspect = true;
+}
 
 /**
  * Reaches the embedded engine again, starting it when it stopped or was killed (same folder, same connection id, so
@@ -89,6 +96,7 @@ export function reviveEmbeddedEngine(active: ConnectionInfo): Promise<Connection
   reviving ??= (async () => {
     try {
       const { restarted, connection } = await callApi('connection.revive', { connectionId: active.connectionId });
+      engineSuspect = false;
       store.update((s) => ({
         ...s,
         connections: s.connections.map((c) => (c.connectionId === connection.connectionId ? connection : c)),

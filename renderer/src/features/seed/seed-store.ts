@@ -4,6 +4,7 @@ import type { SeedProgressSchema } from '../../../../shared/api/methods/seed.js'
 import type { Model } from '../../../../shared/model/schema.js';
 import { callApi, failureText } from '../../files/api-call.js';
 import { createStore, useStore } from '../../state/store.js';
+import { suspectEngine } from '../connections/connection-store.js';
 import { forgetLiveValues } from '../operations/live-values.js';
 import { callStreaming } from '../tables/streaming-call.js';
 
@@ -73,6 +74,8 @@ async function watch(job: SeedJob): Promise<SeedJob> {
       },
     );
     if (!own.signal.aborted) {
+      // The engine did not answer: the next action checks it and starts it again before going on.
+      if (end.state === 'failed' && end.error?.code === 'CONNECTION_FAILED') suspectEngine();
       store.set({ job: end, watching: false });
       forgetLiveValues();
       for (const listener of [...finishedListeners]) listener(end);
