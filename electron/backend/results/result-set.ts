@@ -183,6 +183,10 @@ export class ResultSet {
     this.lastUsed = Date.now();
     for (const id of ids) this.checkId(id);
     await this.writing;
+    return this.read(ids);
+  }
+
+  private async read(ids: readonly number[]): Promise<Row[]> {
     // Read in file order, joining rows that lie close together into one read.
     const order = ids.map((_, i) => i).sort((a, b) => this.offsets.get(ids[a]!) - this.offsets.get(ids[b]!));
     const out = new Array<Row>(ids.length);
@@ -216,7 +220,12 @@ export class ResultSet {
    * Orders the view by one column (DynamoDB's value order: numbers by value, strings by UTF-8 bytes; missing values
    * last), or back to read order without `order`. Reads every row once; the permutation replaces the view.
    */
-  async sort(order: RowOrder | undefined, signal?: AbortSignal): Promise<void> {
+  sort(order: RowOrder | undefined, signal?: AbortSignal): Promise<void> {
+    // In the write queue: rows a read appends meanwhile wait, and are not lost from the new order.
+    return this.write(() => this.reorder(order, signal));
+  }
+
+  private async reorder(order: RowOrder | undefined, signal?: AbortSignal): Promise<void> {
     this.order = order;
     this.unsorted = false;
     const ids = this.view.values().slice();
@@ -230,7 +239,7 @@ export class ResultSet {
     const keys = new Array<AttributeValue | undefined>(this.offsets.size);
     for (let from = 0; from < ids.length; from += WALK_ROWS) {
       if (signal?.aborted) throw new MonotableError('CANCELLED', 'Sorting the results was cancelled.', {});
-      for (const row of await this.rows(Array.from(ids.subarray(from, from + WALK_ROWS))))
+      for (const row of await this.read(Array.from(ids.subarray(from, from + WALK_ROWS))))
         keys[row.id] = keyOf(row.item);
     }
     const sign = order.descending ? -1 : 1;

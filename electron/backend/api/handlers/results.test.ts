@@ -52,14 +52,14 @@ describe('results api', () => {
     expect(rest.total).toBe(120);
     expect(rest.lastEvaluatedKey).toBeUndefined();
     const window = await call('results.window', { resultId, offset: 0, count: 120 });
-    const keys = new Set(window.rows.map((r) => `${r.item['pk']!.S}/${r.item['sk']!.S}`));
+    const keys = new Set(window.rows.map((r) => JSON.stringify([r.item.pk, r.item.sk])));
     expect(keys.size).toBe(120); // every row once, none lost or repeated across the two loads
     expect(window.rows.find((r) => r.item['big'])?.item['big']).toEqual({ N: BIG });
 
     // Sort by a number column, descending: the backend's permutation.
     await call('results.sort', { resultId, column: 'total', descending: true });
     const sorted = await call('results.window', { resultId, offset: 0, count: 120 });
-    const totals = sorted.rows.map((r) => Number(r.item['total']!.N));
+    const totals = sorted.rows.map((r) => Number((r.item['total'] as { N: string }).N));
     expect(totals).toEqual([...totals].sort((a, b) => b - a));
     // Sort by the entity decoded from the model's key templates works too.
     await call('results.sort', { resultId, column: 'Entity', entity: { model: SHOP_MODEL, table: 'Shop' } });

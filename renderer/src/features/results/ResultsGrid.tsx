@@ -3,119 +3,124 @@ import {
   columnResizingFeature,
   columnSizingFeature,
   createColumnHelper,
-  createSortedRowModel,
-  rowSortingFeature,
   tableFeatures,
   useTable,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type DragEvent, type KeyboardEvent, memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import {
+  type DragEvent,
+  type KeyboardEvent,
+  memo,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import type { AttributeValue, Item } from '../../../../shared/model/attribute-value.js';
 import { keyAttributes } from '../../../../shared/model/indexes.js';
 import type { Table } from '../../../../shared/model/schema.js';
-import { compareCells, displayValue, entityDecoder, typeTag } from './values.js';
+import { ENTITY_COLUMN, type ResultSort } from './results-store.js';
+import { WINDOW_ROWS, type WindowRow, rowWindows } from './row-windows.js';
+import { type Selection, isSelected, selectedCount } from './selection.js';
+import { displayValue, entityDecoder, typeTag } from './values.js';
 
-const features = tableFeatures({
-  columnSizingFeature,
-  columnResizingFeature,
-  columnOrderingFeature,
-  rowSortingFeature,
-  sortedRowModel: createSortedRowModel(),
-});
-
+const features = tableFeatures({ columnSizingFeature, columnResizingFeature, columnOrderingFeature });
 const helper = createColumnHelper<typeof features, Item>();
-
-export const ENTITY_COLUMN = 'Entity';
+const NO_DATA: Item[] = [];
 const ROW_HEIGHT = 28;
+const SELECT_WIDTH = 34;
 
 export interface ResultsGridProps {
-  items: readonly Item[];
-  /** Attribute names in order of first appearance. */
+  /** Rows in the result; the rows themselves are fetched by window (row-windows.ts). */
+  total: number;
+  /** Attribute names, key attributes first. */
   attributes: readonly string[];
-  /** The model's table (key columns first, the entity decoded from its key templates). */
+  /** The model's table (key marks, and the entity decoded from its key templates). */
   table: Table | undefined;
   /** Bumps on every new read: the grid scrolls back to the top. */
   generation: number;
-  selected: ReadonlySet<number>;
-  onToggleSelected: (index: number, range: boolean) => void;
+  /** Bumps when rows changed place or content. */
+  revision: number;
+  sort: ResultSort | undefined;
+  /** Sorting is refused while a read runs (the backend orders the rows). */
+  canSort: boolean;
+  onSort: (sort: ResultSort | undefined) => void;
+  selection: Selection;
+  onToggleSelected: (id: number, position: number, range: boolean) => void;
   onToggleAll: () => void;
-  openIndex: number | undefined;
-  onOpen: (index: number) => void;
+  openId: number | undefined;
+  onOpen: (id: number) => void;
 }
 
-/** Key attributes first (table keys, then index keys), then every other attribute in order of first appearance. */
-export function orderColumns(table: Table | undefined, attributes: readonly string[]): string[] {
-  const present = new Set(attributes);
-  const first = table ? keyAttributes(table).flatMap((k) => (present.has(k.name) ? [k.name] : [])) : [];
-  const keys = new Set(first);
-  return [...first, ...attributes.filter((a) => !keys.has(a))];
+/** Next sort of a column on a click: ascending, descending, then read order again. */
+function nextSort(sort: ResultSort | undefined, column: string): ResultSort | undefined {
+  if (sort?.column !== column) return { column, descending: false };
+  return sort.descending ? undefined : { column, descending: true };
 }
 
 /**
- * The result grid: @tanstack/react-table (sorting, sizing, resizing, ordering) over @tanstack/react-virtual (only
- * the rows in view are in the DOM). An ARIA grid whose column headers are the attribute names; each cell shows its
- * value type-faithfully with a type badge.
+ * The result grid: @tanstack/react-table for the columns (sizing, resizing, ordering) and @tanstack/react-virtual for
+ * the rows, of which only those in view are in the DOM and only windows around them in the page (the backend holds
+ * the result and sorts it). An ARIA grid whose column headers are the attribute names; each cell shows its value
+ * type-faithfully with a type badge.
  */
 export function ResultsGrid(props: ResultsGridProps) {
-  const { items, attributes, table: modelTable } = props;
+  const { total, attributes, table: modelTable, sort } = props;
   const decode = useMemo(() => entityDecoder(modelTable), [modelTable]);
-  const names = useMemo(() => orderColumns(modelTable, attributes), [modelTable, attributes]);
   const keyNames = useMemo(() => new Set(modelTable ? keyAttributes(modelTable).map((k) => k.name) : []), [modelTable]);
   const columns = useMemo(
     () =>
       helper.columns([
-        helper.accessor((item): AttributeValue | undefined => entityValue(decode(item)), {
-          id: ENTITY_COLUMN,
-          header: ENTITY_COLUMN,
-          size: 130,
-          sortFn: (a, b) => (decode(a.original) ?? '~').localeCompare(decode(b.original) ?? '~'),
-        }),
-        ...names.map((name) =>
-          helper.accessor((item) => item[name], {
-            id: name,
-            header: name,
-            size: keyNames.has(name) ? 260 : 180,
-            sortFn: (a, b) => compareCells(a.original[name], b.original[name]),
-          }),
-        ),
+        helper.display({ id: ENTITY_COLUMN, header: ENTITY_COLUMN, size: 130 }),
+        ...attributes.map((name) => helper.display({ id: name, header: name, size: keyNames.has(name) ? 260 : 180 })),
       ]),
-    [names, decode, keyNames],
+    [attributes, keyNames],
   );
-  const table = useTable({
-    features,
-    columns,
-    data: items as Item[],
-    columnResizeMode: 'onChange',
-    enableSortingRemoval: true,
-    autoResetAll: false,
-  });
-  const rows = table.getRowModel().rows;
+  const table = useTable({ features, columns, data: NO_DATA, columnResizeMode: 'onChange' });
+  const tick = useSyncExternalStore(rowWindows.subscribe, rowWindows.version);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count: total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 10,
   });
+  const virtualRows = virtualizer.getVirtualItems();
+  const first = virtualRows[0]?.index ?? 0;
+  const last = virtualRows.at(-1)?.index ?? 0;
+  // The windows around the rows in view (half a window either side), fetched when missing.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: tick and revision: windows arrived or were dropped
+  useEffect(() => {
+    if (total > 0) void rowWindows.ensure(Math.max(0, first - WINDOW_ROWS / 2), last + WINDOW_ROWS / 2);
+  }, [first, last, total, tick, props.revision]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new read starts at the top
   useEffect(() => {
     scrollRef.current?.scrollTo({ top: 0 });
   }, [props.generation]);
   // Marks for bench/grid.mjs: the grid's commit and the paint after it, for each new set of rows.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: revision: the rows changed
   useLayoutEffect(() => {
-    if (items.length === 0) return;
+    if (total === 0) return;
     performance.mark('grid-commit');
     requestAnimationFrame(() => {
       const channel = new MessageChannel();
       channel.port1.onmessage = () => performance.mark('grid-painted');
       channel.port2.postMessage(0);
     });
-  }, [items]);
+  }, [props.revision, total]);
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
-  const order = headers.map((h) => h.column.id);
+  const orderKey = headers.map((h) => h.column.id).join('\u0000');
+  const widthKey = headers.map((h) => h.getSize()).join(',');
+  // Stable arrays while the columns keep their order and widths, so rows that did not change are not rendered again.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by their contents
+  const order = useMemo(() => headers.map((h) => h.column.id), [orderKey]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by their contents
+  const widths = useMemo(() => headers.map((h) => h.getSize()), [widthKey]);
   const [dragging, setDragging] = useState<string>();
   const width = table.getTotalSize() + SELECT_WIDTH;
-  const allSelected = items.length > 0 && props.selected.size === items.length;
+  const allSelected = total > 0 && selectedCount(props.selection, total) === total;
   const onDrop = (target: string) => (e: DragEvent) => {
     e.preventDefault();
     if (!dragging || dragging === target) return;
@@ -131,7 +136,7 @@ export function ResultsGrid(props: ResultsGridProps) {
         // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: an ARIA grid of rows you select and open (the WAI-ARIA data grid pattern); table elements give its row/columnheader/gridcell structure
         role="grid"
         aria-label="Results"
-        aria-rowcount={rows.length + 1}
+        aria-rowcount={total + 1}
         aria-colcount={headers.length + 1}
         aria-multiselectable="true"
         style={{ width }}
@@ -143,7 +148,7 @@ export function ResultsGrid(props: ResultsGridProps) {
             </th>
             {headers.map((header) => {
               const column = header.column;
-              const sorted = column.getIsSorted();
+              const sorted = sort?.column === column.id ? (sort.descending ? 'desc' : 'asc') : false;
               return (
                 <th
                   key={header.id}
@@ -163,8 +168,13 @@ export function ResultsGrid(props: ResultsGridProps) {
                   <button
                     type="button"
                     className="header-button"
-                    title={`Sort by ${column.id} (drag to reorder)`}
-                    onClick={column.getToggleSortingHandler()}
+                    title={
+                      props.canSort
+                        ? `Sort by ${column.id} (drag to reorder)`
+                        : 'Sorting waits for the read to finish (drag to reorder)'
+                    }
+                    aria-disabled={!props.canSort}
+                    onClick={() => props.canSort && props.onSort(nextSort(sort, column.id))}
                   >
                     <span className="header-name">{column.id}</span>
                     {keyNames.has(column.id) && <span className="key-mark">key</span>}
@@ -185,20 +195,19 @@ export function ResultsGrid(props: ResultsGridProps) {
           </tr>
         </thead>
         <tbody className="grid-body" style={{ height: virtualizer.getTotalSize(), width }}>
-          {virtualizer.getVirtualItems().map((v) => {
-            const row = rows[v.index]!;
+          {virtualRows.map((v) => {
+            const row = rowWindows.rowAt(v.index);
             return (
               <GridRow
-                key={row.id}
+                key={row ? `r${row.id}` : `p${v.index}`}
                 top={v.start}
-                rowIndex={v.index + 2}
-                index={row.index}
-                item={row.original}
+                position={v.index}
+                row={row}
                 columns={order}
-                widths={headers.map((h) => h.getSize())}
-                entity={decode(row.original)}
-                selected={props.selected.has(row.index)}
-                open={props.openIndex === row.index}
+                widths={widths}
+                entity={row ? decode(row.item) : undefined}
+                selected={row ? isSelected(props.selection, row.id) : false}
+                open={row !== undefined && props.openId === row.id}
                 onToggle={props.onToggleSelected}
                 onOpen={props.onOpen}
                 width={width}
@@ -207,59 +216,68 @@ export function ResultsGrid(props: ResultsGridProps) {
           })}
         </tbody>
       </table>
-      {rows.length === 0 && <div className="grid-empty muted">No items.</div>}
+      {total === 0 && <div className="grid-empty muted">No items.</div>}
     </div>
   );
 }
 
-const SELECT_WIDTH = 34;
-
-function entityValue(name: string | undefined): AttributeValue | undefined {
-  return name === undefined ? undefined : { S: name };
-}
-
 interface RowProps {
   top: number;
-  rowIndex: number;
-  index: number;
-  item: Item;
+  /** Position in the result's order (0-based). */
+  position: number;
+  /** Undefined while its window is being fetched. */
+  row: WindowRow | undefined;
   columns: readonly string[];
   widths: readonly number[];
   entity: string | undefined;
   selected: boolean;
   open: boolean;
   width: number;
-  onToggle: (index: number, range: boolean) => void;
-  onOpen: (index: number) => void;
+  onToggle: (id: number, position: number, range: boolean) => void;
+  onOpen: (id: number) => void;
 }
 
 const GridRow = memo(function GridRow(props: RowProps) {
-  const { item } = props;
+  const { row, position } = props;
+  const rowIndex = position + 2;
+  if (!row) {
+    return (
+      <tr
+        className="grid-row loading-row"
+        aria-rowindex={rowIndex}
+        aria-busy="true"
+        style={{ transform: `translateY(${props.top}px)`, width: props.width }}
+      >
+        <td className="grid-cell select-cell" style={{ width: SELECT_WIDTH }} />
+      </tr>
+    );
+  }
+  const { item, id } = row;
   const onKey = (e: KeyboardEvent) => {
-    if (e.key === 'Enter') props.onOpen(props.index);
+    if (e.key === 'Enter') props.onOpen(id);
     if (e.key === ' ') {
       e.preventDefault();
-      props.onToggle(props.index, e.shiftKey);
+      props.onToggle(id, position, e.shiftKey);
     }
   };
   return (
     <tr
       className={`grid-row${props.selected ? ' selected' : ''}${props.open ? ' open' : ''}`}
-      aria-rowindex={props.rowIndex}
+      aria-rowindex={rowIndex}
       aria-selected={props.selected}
       tabIndex={-1}
       style={{ transform: `translateY(${props.top}px)`, width: props.width }}
-      onClick={() => props.onOpen(props.index)}
+      onClick={() => props.onOpen(id)}
       onKeyDown={onKey}
     >
       <td className="grid-cell select-cell" style={{ width: SELECT_WIDTH }}>
         <input
           type="checkbox"
-          aria-label={`Select row ${props.rowIndex - 1}`}
+          aria-label={`Select row ${rowIndex - 1}`}
           checked={props.selected}
           onClick={(e) => {
             e.stopPropagation();
-            props.onToggle(props.index, e.shiftKey);
+            props.onToggle(id, position, e.shiftKey);
           }}
           onChange={() => undefined}
         />
@@ -277,10 +295,21 @@ const GridRow = memo(function GridRow(props: RowProps) {
   );
 });
 
+/** Each value's badge and text, computed once per value object (a window's rows keep theirs while cached). */
+const cellTexts = new WeakMap<AttributeValue, { tag: string; text: string }>();
+
+function cellText(value: AttributeValue): { tag: string; text: string } {
+  let out = cellTexts.get(value);
+  if (!out) {
+    out = { tag: typeTag(value), text: displayValue(value) };
+    cellTexts.set(value, out);
+  }
+  return out;
+}
+
 function Cell({ value, width }: { value: AttributeValue | undefined; width: number }) {
   if (value === undefined) return <td className="grid-cell" style={{ width }} />;
-  const tag = typeTag(value);
-  const text = displayValue(value);
+  const { tag, text } = cellText(value);
   return (
     <td className="grid-cell" style={{ width }} title={text}>
       <span className={`type-badge t-${tag}`} title={`type ${tag}`}>
