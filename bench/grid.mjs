@@ -26,6 +26,8 @@ const { values: args } = parseArgs({
     items: { type: 'string', default: '50000' },
     'all-items': { type: 'string', default: '100000' },
     'skip-peer': { type: 'boolean', default: false },
+    /** Write a Chromium CPU profile of the scrolling to this file and print the functions with the most self time. */
+    profile: { type: 'string' },
   },
 });
 const ITEMS = Number(args.items);
@@ -90,6 +92,23 @@ function percentile(sorted, p) {
 }
 
 const fmt = (ms) => `${Math.round(ms).toLocaleString('en-US')} ms`;
+
+/** The functions with the most self time in a CPU profile (where the main thread's time went while scrolling). */
+function printHotFunctions(profile) {
+  const self = new Map();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const deltas = profile.timeDeltas ?? [];
+  profile.samples.forEach((id, i) => {
+    const node = byId.get(id);
+    const f = node.callFrame;
+    const name = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+    self.set(name, (self.get(name) ?? 0) + (deltas[i] ?? 0) / 1000);
+  });
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  console.log(`CPU profile of the scrolling: ${total.toFixed(0)} ms sampled; most self time:`);
+  for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))
+    console.log(`  ${ms.toFixed(1).padStart(8)} ms  ${name}`);
+}
 
 async function main() {
   const dataDir = await mkdtemp(join(tmpdir(), 'monotable-bench-grid-'));
@@ -160,8 +179,17 @@ async function main() {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
     await page.goto(serve.match[1]);
+    // The model file opens after the first paint and shows the Model screen: go to Data once it is open.
+    await page.getByText('cruddur-bench.monotable.json').first().waitFor({ timeout: 60_000 });
     await page.getByRole('button', { name: 'Data', exact: true }).click();
-    await page.getByRole('button', { name: 'Table cruddur-messages', exact: true }).click();
+    await page
+      .getByRole('button', { name: 'Table cruddur-messages', exact: true })
+      .click({ timeout: 60_000 })
+      .catch(async (error) => {
+        await page.screenshot({ path: join(tmpdir(), 'monotable-bench-grid-failure.png') });
+        const text = await page.evaluate(() => document.body.innerText.slice(0, 2000));
+        throw new Error(`No table list (screenshot in ${tmpdir()}): ${text}\n${error.message}`);
+      });
     await page.getByRole('tab', { name: 'Scan' }).click();
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await page.getByLabel('Rows per load').selectOption('10000');
@@ -226,6 +254,18 @@ async function main() {
     const loadAll = await clickToRows('Load all', ALL_ITEMS);
 
     // (d) frame times while scrolling the 100,000 rows; (e) the heap.
+    const profiler = args.profile ? await context.newCDPSession(page) : undefined;
+    const traceEvents = [];
+    if (profiler) {
+      await profiler.send('Profiler.enable');
+      await profiler.send('Profiler.setSamplingInterval', { interval: 200 });
+      await profiler.send('Profiler.start');
+      profiler.on('Tracing.dataCollected', ({ value }) => traceEvents.push(...value));
+      await profiler.send('Tracing.start', {
+        categories: 'devtools.timeline,disabled-by-default-devtools.timeline',
+        transferMode: 'ReportEvents',
+      });
+    }
     const frames = await page.evaluate(
       () =>
         new Promise((resolve) => {
@@ -245,6 +285,23 @@ async function main() {
         }),
     );
     const sorted = [...frames].sort((a, b) => a - b);
+    if (profiler) {
+      const { profile } = await profiler.send('Profiler.stop');
+      const tracingDone = new Promise((resolve) => profiler.once('Tracing.tracingComplete', resolve));
+      await profiler.send('Tracing.end');
+      await tracingDone;
+      await writeFile(args.profile, JSON.stringify(profile));
+      printHotFunctions(profile);
+      // Main-thread time by kind of work (complete events of the renderer's main thread), from the timeline trace.
+      const byName = new Map();
+      for (const e of traceEvents) {
+        if (e.ph !== 'X' || !e.dur) continue;
+        byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur / 1000);
+      }
+      console.log('Timeline, total ms by event (nested events counted in their parents too):');
+      for (const [name, ms] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 20))
+        console.log(`  ${ms.toFixed(1).padStart(8)} ms  ${name}`);
+    }
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
     const metric = (all, name) => all.metrics.find((m) => m.name === name)?.value ?? 0;

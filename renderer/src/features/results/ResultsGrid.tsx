@@ -31,6 +31,10 @@ const helper = createColumnHelper<typeof features, Item>();
 const NO_DATA: Item[] = [];
 const ROW_HEIGHT = 28;
 const SELECT_WIDTH = 34;
+/** More than the rows ever rendered at once (a 7,000-pixel-high grid), so slot keys never collide. */
+const SLOTS = 256;
+/** A cell's text is cut at twice what its width can show (monospace: ~6.6 px a character); the title has it all. */
+const PX_PER_CHAR = 3;
 
 export interface ResultsGridProps {
   /** Rows in the result; the rows themselves are fetched by window (row-windows.ts). */
@@ -85,7 +89,7 @@ export function ResultsGrid(props: ResultsGridProps) {
     count: total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
+    overscan: 6,
   });
   const virtualRows = virtualizer.getVirtualItems();
   const first = virtualRows[0]?.index ?? 0;
@@ -118,17 +122,23 @@ export function ResultsGrid(props: ResultsGridProps) {
   const order = useMemo(() => headers.map((h) => h.column.id), [orderKey]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by their contents
   const widths = useMemo(() => headers.map((h) => h.getSize()), [widthKey]);
-  const [dragging, setDragging] = useState<string>();
+  // Columns are virtualized too: a row renders the cells in view (and one either side), not all of them.
+  const columnVirtualizer = useVirtualizer({
+    horizontal: true,
+    count: order.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (i) => widths[i] ?? 180,
+    paddingStart: SELECT_WIDTH,
+    overscan: 1,
+  });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: widths and order changed
+  useEffect(() => columnVirtualizer.measure(), [widths, order]);
+  const virtualColumns = columnVirtualizer.getVirtualItems();
+  const fromColumn = virtualColumns[0]?.index ?? 0;
+  const toColumn = virtualColumns.at(-1)?.index ?? order.length - 1;
+  const leftPad = (virtualColumns[0]?.start ?? SELECT_WIDTH) - SELECT_WIDTH;
   const width = table.getTotalSize() + SELECT_WIDTH;
   const allSelected = total > 0 && selectedCount(props.selection, total) === total;
-  const onDrop = (target: string) => (e: DragEvent) => {
-    e.preventDefault();
-    if (!dragging || dragging === target) return;
-    const next = order.filter((id) => id !== dragging);
-    next.splice(next.indexOf(target), 0, dragging);
-    table.setColumnOrder(next);
-    setDragging(undefined);
-  };
   return (
     <div className="results-grid" ref={scrollRef}>
       <table
@@ -141,70 +151,33 @@ export function ResultsGrid(props: ResultsGridProps) {
         aria-multiselectable="true"
         style={{ width }}
       >
-        <thead className="grid-head">
-          <tr className="grid-header" aria-rowindex={1} style={{ width }}>
-            <th className="grid-cell select-cell" aria-label="Select" style={{ width: SELECT_WIDTH }}>
-              <input type="checkbox" aria-label="Select all rows" checked={allSelected} onChange={props.onToggleAll} />
-            </th>
-            {headers.map((header) => {
-              const column = header.column;
-              const sorted = sort?.column === column.id ? (sort.descending ? 'desc' : 'asc') : false;
-              return (
-                <th
-                  key={header.id}
-                  className={`grid-cell header-cell${keyNames.has(column.id) ? ' key-column' : ''}${dragging === column.id ? ' dragging' : ''}`}
-                  aria-label={column.id}
-                  aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
-                  style={{ width: header.getSize() }}
-                  draggable
-                  onDragStart={(e) => {
-                    setDragging(column.id);
-                    e.dataTransfer.effectAllowed = 'move';
-                  }}
-                  onDragOver={(e) => e.preventDefault()}
-                  onDrop={onDrop(column.id)}
-                  onDragEnd={() => setDragging(undefined)}
-                >
-                  <button
-                    type="button"
-                    className="header-button"
-                    title={
-                      props.canSort
-                        ? `Sort by ${column.id} (drag to reorder)`
-                        : 'Sorting waits for the read to finish (drag to reorder)'
-                    }
-                    aria-disabled={!props.canSort}
-                    onClick={() => props.canSort && props.onSort(nextSort(sort, column.id))}
-                  >
-                    <span className="header-name">{column.id}</span>
-                    {keyNames.has(column.id) && <span className="key-mark">key</span>}
-                    <span className="sort-mark" aria-hidden="true">
-                      {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
-                    </span>
-                  </button>
-                  {/* biome-ignore lint/a11y/noStaticElementInteractions: a pointer handle; widths also follow the keyboard-free default */}
-                  <div
-                    className={`resize-handle${column.getIsResizing() ? ' resizing' : ''}`}
-                    onMouseDown={header.getResizeHandler()}
-                    onTouchStart={header.getResizeHandler()}
-                    onDoubleClick={() => column.resetSize()}
-                  />
-                </th>
-              );
-            })}
-          </tr>
-        </thead>
+        <GridHeader
+          table={table}
+          orderKey={orderKey}
+          widthKey={widthKey}
+          width={width}
+          keyNames={keyNames}
+          sort={sort}
+          canSort={props.canSort}
+          onSort={props.onSort}
+          allSelected={allSelected}
+          onToggleAll={props.onToggleAll}
+        />
         <tbody className="grid-body" style={{ height: virtualizer.getTotalSize(), width }}>
           {virtualRows.map((v) => {
             const row = rowWindows.rowAt(v.index);
             return (
               <GridRow
-                key={row ? `r${row.id}` : `p${v.index}`}
+                // Keyed by slot, not by row: a row scrolled out hands its DOM to the row scrolled in (fewer nodes made).
+                key={v.index % SLOTS}
                 top={v.start}
                 position={v.index}
                 row={row}
                 columns={order}
                 widths={widths}
+                fromColumn={fromColumn}
+                toColumn={toColumn}
+                leftPad={leftPad}
                 entity={row ? decode(row.item) : undefined}
                 selected={row ? isSelected(props.selection, row.id) : false}
                 open={row !== undefined && props.openId === row.id}
@@ -221,6 +194,97 @@ export function ResultsGrid(props: ResultsGridProps) {
   );
 }
 
+type GridTable = ReturnType<typeof useTable<typeof features, Item>>;
+
+interface HeaderProps {
+  table: GridTable;
+  /** The columns' order and widths as text: the header renders again only when they (or the props below) change. */
+  orderKey: string;
+  widthKey: string;
+  width: number;
+  keyNames: ReadonlySet<string>;
+  sort: ResultSort | undefined;
+  canSort: boolean;
+  onSort: (sort: ResultSort | undefined) => void;
+  allSelected: boolean;
+  onToggleAll: () => void;
+}
+
+/** The header row: every column (sort, drag to reorder, resize); not rendered again while the rows scroll. */
+const GridHeader = memo(function GridHeader(props: HeaderProps) {
+  const { table, sort, keyNames, width } = props;
+  const headers = table.getHeaderGroups()[0]?.headers ?? [];
+  const [dragging, setDragging] = useState<string>();
+  const onDrop = (target: string) => (e: DragEvent) => {
+    e.preventDefault();
+    if (!dragging || dragging === target) return;
+    const next = headers.map((h) => h.column.id).filter((id) => id !== dragging);
+    next.splice(next.indexOf(target), 0, dragging);
+    table.setColumnOrder(next);
+    setDragging(undefined);
+  };
+  return (
+    <thead className="grid-head">
+      <tr className="grid-header" aria-rowindex={1} style={{ width }}>
+        <th className="grid-cell select-cell" aria-label="Select" style={{ width: SELECT_WIDTH }}>
+          <input
+            type="checkbox"
+            aria-label="Select all rows"
+            checked={props.allSelected}
+            onChange={props.onToggleAll}
+          />
+        </th>
+        {headers.map((header) => {
+          const column = header.column;
+          const sorted = sort?.column === column.id ? (sort.descending ? 'desc' : 'asc') : false;
+          return (
+            <th
+              key={header.id}
+              className={`grid-cell header-cell${keyNames.has(column.id) ? ' key-column' : ''}${dragging === column.id ? ' dragging' : ''}`}
+              aria-label={column.id}
+              aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+              style={{ width: header.getSize() }}
+              draggable
+              onDragStart={(e) => {
+                setDragging(column.id);
+                e.dataTransfer.effectAllowed = 'move';
+              }}
+              onDragOver={(e) => e.preventDefault()}
+              onDrop={onDrop(column.id)}
+              onDragEnd={() => setDragging(undefined)}
+            >
+              <button
+                type="button"
+                className="header-button"
+                title={
+                  props.canSort
+                    ? `Sort by ${column.id} (drag to reorder)`
+                    : 'Sorting waits for the read to finish (drag to reorder)'
+                }
+                aria-disabled={!props.canSort}
+                onClick={() => props.canSort && props.onSort(nextSort(sort, column.id))}
+              >
+                <span className="header-name">{column.id}</span>
+                {keyNames.has(column.id) && <span className="key-mark">key</span>}
+                <span className="sort-mark" aria-hidden="true">
+                  {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
+                </span>
+              </button>
+              {/* biome-ignore lint/a11y/noStaticElementInteractions: a pointer handle; widths also follow the keyboard-free default */}
+              <div
+                className={`resize-handle${column.getIsResizing() ? ' resizing' : ''}`}
+                onMouseDown={header.getResizeHandler()}
+                onTouchStart={header.getResizeHandler()}
+                onDoubleClick={() => column.resetSize()}
+              />
+            </th>
+          );
+        })}
+      </tr>
+    </thead>
+  );
+});
+
 interface RowProps {
   top: number;
   /** Position in the result's order (0-based). */
@@ -229,6 +293,10 @@ interface RowProps {
   row: WindowRow | undefined;
   columns: readonly string[];
   widths: readonly number[];
+  /** The columns in view: cells fromColumn…toColumn are rendered, after a spacer as wide as those before. */
+  fromColumn: number;
+  toColumn: number;
+  leftPad: number;
   entity: string | undefined;
   selected: boolean;
   open: boolean;
@@ -282,15 +350,17 @@ const GridRow = memo(function GridRow(props: RowProps) {
           onChange={() => undefined}
         />
       </td>
-      {props.columns.map((name, i) =>
-        name === ENTITY_COLUMN ? (
-          <td key={name} className="grid-cell entity-cell" style={{ width: props.widths[i] }}>
+      {props.leftPad > 0 && <td className="grid-spacer" aria-hidden="true" style={{ width: props.leftPad }} />}
+      {props.columns.slice(props.fromColumn, props.toColumn + 1).map((name, at) => {
+        const i = props.fromColumn + at;
+        return name === ENTITY_COLUMN ? (
+          <td key={name} className="grid-cell entity-cell" aria-colindex={i + 2} style={{ width: props.widths[i] }}>
             {props.entity ? <span className="cell-text">{props.entity}</span> : <span className="faint">—</span>}
           </td>
         ) : (
-          <Cell key={name} value={item[name]} width={props.widths[i] ?? 120} />
-        ),
-      )}
+          <Cell key={name} value={item[name]} width={props.widths[i] ?? 120} colIndex={i + 2} />
+        );
+      })}
     </tr>
   );
 });
@@ -307,15 +377,17 @@ function cellText(value: AttributeValue): { tag: string; text: string } {
   return out;
 }
 
-function Cell({ value, width }: { value: AttributeValue | undefined; width: number }) {
-  if (value === undefined) return <td className="grid-cell" style={{ width }} />;
+function Cell({ value, width, colIndex }: { value: AttributeValue | undefined; width: number; colIndex: number }) {
+  if (value === undefined) return <td className="grid-cell" aria-colindex={colIndex} style={{ width }} />;
   const { tag, text } = cellText(value);
+  // Laying out text nobody sees costs as much as the text shown: only what fits the column is in the DOM.
+  const fits = Math.ceil(width / PX_PER_CHAR);
   return (
-    <td className="grid-cell" style={{ width }} title={text}>
+    <td className="grid-cell" aria-colindex={colIndex} style={{ width }} title={text}>
       <span className={`type-badge t-${tag}`} title={`type ${tag}`}>
         {tag}
       </span>
-      <span className="cell-text">{text}</span>
+      <span className="cell-text">{text.length > fits ? `${text.slice(0, fits)}…` : text}</span>
     </td>
   );
 }
