@@ -99,10 +99,10 @@ export function ResultsGrid(props: ResultsGridProps) {
   useEffect(() => {
     if (total > 0) void rowWindows.ensure(Math.max(0, first - WINDOW_ROWS / 2), last + WINDOW_ROWS / 2);
   }, [first, last, total, tick, props.revision]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new read starts at the top
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new read, or a new order, starts at the top
   useEffect(() => {
     scrollRef.current?.scrollTo({ top: 0 });
-  }, [props.generation]);
+  }, [props.generation, sort?.column, sort?.descending]);
   // Marks for bench/grid.mjs: the grid's commit and the paint after it, for each new set of rows.
   // biome-ignore lint/correctness/useExhaustiveDependencies: revision: the rows changed
   useLayoutEffect(() => {

@@ -168,10 +168,14 @@ function keyNamesOf(spec: ReadSpec, table: string): string[] {
   return found ? keyAttributes(found).map((k) => k.name) : [];
 }
 
-/** Opens a fresh result set and closes the one it replaces (its spool file goes with it). */
-async function replaceResultSet(keyNames: string[], items?: Item[]) {
+/** Closes the result set being replaced (its spool file goes with it). */
+function closeCurrent(): void {
   const previous = store.get().resultId;
   if (previous) void callApi('results.close', { resultId: previous }).catch(() => undefined);
+}
+
+/** Opens a fresh result set (after `closeCurrent`). */
+function createResultSet(keyNames: string[], items?: Item[]) {
   return callApi('results.create', { keyNames, ...(items && { items }) });
 }
 
@@ -184,6 +188,7 @@ export async function runRead(
   rows = rowsStore.get(),
 ): Promise<void> {
   controller?.abort();
+  closeCurrent();
   const generation = store.get().generation + 1;
   store.update((s) => ({
     ...EMPTY,
@@ -197,7 +202,7 @@ export async function runRead(
     revision: s.revision + 1,
   }));
   try {
-    const made = await replaceResultSet(keyNamesOf(spec, table));
+    const made = await createResultSet(keyNamesOf(spec, table));
     if (store.get().generation !== generation) {
       void callApi('results.close', { resultId: made.resultId }).catch(() => undefined);
       return;
@@ -341,10 +346,14 @@ export async function showSingle(
 ): Promise<void> {
   controller?.abort();
   const found = model?.tables.find((t) => t.name === table);
+  closeCurrent();
   const generation = store.get().generation + 1;
-  store.update((s) => ({ ...s, generation }));
-  const made = await replaceResultSet(found ? keyAttributes(found).map((k) => k.name) : [], [...items]);
-  if (store.get().generation !== generation) return;
+  store.update((s) => ({ ...s, generation, resultId: undefined }));
+  const made = await createResultSet(found ? keyAttributes(found).map((k) => k.name) : [], [...items]);
+  if (store.get().generation !== generation) {
+    void callApi('results.close', { resultId: made.resultId }).catch(() => undefined);
+    return;
+  }
   rowWindows.reset(made.resultId, made.total);
   await rowWindows.refresh();
   store.update((s) => ({
