@@ -5,12 +5,14 @@
 //   (b) "Load all" of a 100,000-item table: click → every row on screen;
 //   (c) grid first paint after the rows arrived (performance marks rows-arrived → grid-painted);
 //   (d) frame times while scrolling the 100,000 rows (requestAnimationFrame deltas, p50/p95/max);
-//   (e) the page's JS heap with 100,000 rows loaded (CDP Performance.getMetrics, and after a forced GC).
+//   (e) the page's JS heap with 100,000 rows loaded (CDP Performance.getMetrics, and after a forced GC);
+//   (f) "Load all" of a 1,000,000-item table: click → every row on screen, and the JS heap during (sampled every
+//       second) and after (the rows live in the backend's result set; the page holds windows of them).
 //
 // Needs: npm run build:node && npm run build:ui; Debian's chromium at /usr/bin/chromium. dynamodb-admin is never a
 // dependency of Monotable: the script uses DDB_ADMIN_DIR (default /tmp/ddb-admin) and, when it is not installed
 // there, runs `npm install --prefix /tmp/ddb-admin dynamodb-admin@5.3.3` first (the npm registry is the only download).
-// Run: node bench/grid.mjs [--items 50000] [--all-items 100000]
+// Run: node bench/grid.mjs [--items 50000] [--all-items 100000] [--million-items 1000000 (0: skip)] [--skip-peer]
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -25,6 +27,7 @@ const { values: args } = parseArgs({
   options: {
     items: { type: 'string', default: '50000' },
     'all-items': { type: 'string', default: '100000' },
+    'million-items': { type: 'string', default: '1000000' },
     'skip-peer': { type: 'boolean', default: false },
     /** Write a Chromium CPU profile of the scrolling to this file and print the functions with the most self time. */
     profile: { type: 'string' },
@@ -32,6 +35,7 @@ const { values: args } = parseArgs({
 });
 const ITEMS = Number(args.items);
 const ALL_ITEMS = Number(args['all-items']);
+const MILLION = Number(args['million-items']);
 const REPO = new URL('..', import.meta.url).pathname;
 const ADMIN_DIR = process.env.DDB_ADMIN_DIR ?? '/tmp/ddb-admin';
 const ADMIN_VERSION = '5.3.3';
@@ -123,6 +127,9 @@ async function main() {
     const big = structuredClone(model.tables[0]);
     big.name = 'cruddur-100k';
     model.tables.push(big);
+    const huge = structuredClone(model.tables[0]);
+    huge.name = 'cruddur-1m';
+    if (MILLION > 0) model.tables.push(huge);
     const { connectionId } = await call(api, 'connection.open', { kind: 'embedded', dataDir });
     await call(api, 'table.create', { connectionId, model, ifNotExists: true });
     const seedStart = Date.now();
@@ -130,8 +137,12 @@ async function main() {
     const messages = (n) => ({ Conversation: Math.round(n / 100), Message: n - 2 * Math.round(n / 100) });
     const s1 = await call(api, 'seed.run', { connectionId, model, table: 'cruddur-messages', counts: messages(ITEMS) });
     const s2 = await call(api, 'seed.run', { connectionId, model, table: 'cruddur-100k', counts: messages(ALL_ITEMS) });
+    const s3 =
+      MILLION > 0
+        ? await call(api, 'seed.run', { connectionId, model, table: 'cruddur-1m', counts: messages(MILLION) })
+        : { written: 0 };
     console.log(
-      `setup: engine ${engine.endpoint}; seeded ${s1.written.toLocaleString('en-US')} + ${s2.written.toLocaleString('en-US')} items in ${fmt(Date.now() - seedStart)}`,
+      `setup: engine ${engine.endpoint}; seeded ${s1.written.toLocaleString('en-US')} + ${s2.written.toLocaleString('en-US')} + ${s3.written.toLocaleString('en-US')} items in ${fmt(Date.now() - seedStart)}`,
     );
     await call(api, 'connection.close', { connectionId });
 
@@ -187,7 +198,7 @@ async function main() {
       .click({ timeout: 60_000 })
       .catch(async (error) => {
         await page.screenshot({ path: join(tmpdir(), 'monotable-bench-grid-failure.png') });
-        const text = await page.evaluate(() => document.body.innerText.slice(0, 2000));
+        const text = await page.evaluate(() => (document.body.textContent ?? '').slice(0, 2000));
         throw new Error(`No table list (screenshot in ${tmpdir()}): ${text}\n${error.message}`);
       });
     await page.getByRole('tab', { name: 'Scan' }).click();
@@ -310,6 +321,26 @@ async function main() {
     const after = await cdp.send('Performance.getMetrics');
     const rowsInDom = await page.evaluate(() => document.querySelectorAll('.results-grid tbody tr').length);
 
+    // (f) Load all of the 1,000,000-item table, the JS heap sampled every second while it runs.
+    let million;
+    if (MILLION > 0) {
+      await page.getByRole('button', { name: 'Table cruddur-1m', exact: true }).click();
+      await page.getByRole('tab', { name: 'Scan' }).click();
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
+      await page.waitForFunction(() => document.querySelector('section.results')?.dataset.status === 'more');
+      const heapNow = async () => metric(await cdp.send('Performance.getMetrics'), 'JSHeapUsedSize') / 2 ** 20;
+      const during = [];
+      const sampler = setInterval(() => {
+        heapNow().then(
+          (mib) => during.push(mib),
+          () => undefined,
+        );
+      }, 1000);
+      const t = await clickToRows('Load all', MILLION).finally(() => clearInterval(sampler));
+      await cdp.send('HeapProfiler.collectGarbage');
+      million = { ...t, during, after: await heapNow() };
+    }
+
     const adminBest = Math.min(...adminTimes);
     const monoBest = Math.min(...monoTimes.map((t) => t.total));
     console.log(
@@ -334,6 +365,11 @@ async function main() {
     console.log(
       `(e) JS heap with ${ALL_ITEMS.toLocaleString('en-US')} rows: used ${(metric(before, 'JSHeapUsedSize') / 2 ** 20).toFixed(1)} MiB (total ${(metric(before, 'JSHeapTotalSize') / 2 ** 20).toFixed(1)} MiB); after GC ${(metric(after, 'JSHeapUsedSize') / 2 ** 20).toFixed(1)} MiB; DOM nodes ${metric(after, 'Nodes')}`,
     );
+    if (million) {
+      console.log(
+        `(f) Load all, ${MILLION.toLocaleString('en-US')}-item table, click → every row on screen: ${fmt(million.total)}; JS heap while loading max ${Math.max(...million.during).toFixed(1)} MiB (${million.during.length} samples), after GC ${million.after.toFixed(1)} MiB`,
+      );
+    }
     await context.close();
   } finally {
     await browser.close();
