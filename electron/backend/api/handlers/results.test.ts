@@ -101,6 +101,23 @@ describe('results api', () => {
     await call('results.close', { resultId });
   });
 
+  it('a pattern served by GetItem fills the result set with its item', async () => {
+    const { resultId } = await call('results.create', {});
+    const read = {
+      method: 'operation.runPattern' as const,
+      input: {
+        model: SHOP_MODEL,
+        pattern: 'get-order',
+        params: { customer_id: 'c1', order_id: (orders[5]!['order_id'] as { S: string }).S },
+      },
+    };
+    const out = await call('results.read', { resultId, connectionId: engine.connectionId, read });
+    expect(out.request.operation).toBe('GetItem');
+    expect(out.total).toBe(1);
+    expect((await call('results.window', { resultId, offset: 0, count: 5 })).rows[0]!.item).toEqual(orders[5]);
+    await call('results.close', { resultId });
+  });
+
   it('a result set can hold given items (a single request’s outcome)', async () => {
     const made = await call('results.create', { items: [order('c9', 1)], keyNames: ['sk'] });
     expect(made.total).toBe(1);

@@ -69,6 +69,8 @@ export const resultHandlers: Handlers<ResultsArea> = {
           : read.method === 'operation.query'
             ? await operationHandlers['operation.query']({ ...read.input, ...paging }, pages)
             : await operationHandlers['operation.scan']({ ...read.input, ...paging }, pages);
+      // A pattern served by GetItem or BatchGetItem has no pages: its items come with the result.
+      if (result.items.length > 0) await set.append(result.items as Item[]);
       set.lastEvaluatedKey = result.lastEvaluatedKey as Item | undefined;
       await set.settle();
       return {

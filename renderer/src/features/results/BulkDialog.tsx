@@ -1,5 +1,5 @@
 import { Dialog } from 'radix-ui';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { AttributeValue, Item } from '../../../../shared/model/attribute-value.js';
 import type { Table } from '../../../../shared/model/schema.js';
 import { failureText } from '../../files/api-call.js';
@@ -23,6 +23,17 @@ function applyChange(item: Item, change: Change): Item {
 /** Rows shown in the preview of a bulk change. */
 const PREVIEW_ROWS = 8;
 
+/** The first selected items, for the preview (fetched from the backend result set). */
+export async function previewRows(resultId: string, selection: Selection, total: number): Promise<Item[]> {
+  const rows = selectedRows(resultId, selection, total, PREVIEW_ROWS);
+  try {
+    const first = await rows.next();
+    return first.done ? [] : first.value.map((r) => r.item);
+  } finally {
+    await rows.return(undefined);
+  }
+}
+
 /**
  * Delete or update the selected rows: a preview of what changes first, then batches with progress and Cancel. The
  * selected rows are fetched from the backend result set 1,000 at a time, so a selection of every row of a large
@@ -33,6 +44,8 @@ export function BulkDialog(props: {
   selection: Selection;
   /** Rows selected. */
   count: number;
+  /** The first selected items (`previewRows`), fetched before the dialog opens. */
+  preview: readonly Item[];
   table: Table | undefined;
   onClose: (changed: boolean) => void;
 }) {
@@ -46,14 +59,7 @@ export function BulkDialog(props: {
     count: props.count,
     total: results.total,
   }));
-  const [preview, setPreview] = useState<Item[]>([]);
-  useEffect(() => {
-    const rows = selectedRows(opened.resultId, opened.selection, opened.total, PREVIEW_ROWS);
-    void rows
-      .next()
-      .then((first) => setPreview(first.done ? [] : first.value.map((r) => r.item)))
-      .finally(() => void rows.return(undefined));
-  }, [opened]);
+  const preview = props.preview;
   const keys = new Set(props.table ? [props.table.partitionKey.name, props.table.sortKey?.name] : []);
   const [change, setChange] = useState<Change>({ attribute: '', type: 'S', value: '' });
   const [confirm, setConfirm] = useState('');

@@ -31,8 +31,6 @@ const helper = createColumnHelper<typeof features, Item>();
 const NO_DATA: Item[] = [];
 const ROW_HEIGHT = 28;
 const SELECT_WIDTH = 34;
-/** More than the rows ever rendered at once (a 7,000-pixel-high grid), so slot keys never collide. */
-const SLOTS = 256;
 /** A cell's text is cut at twice what its width can show (monospace: ~6.6 px a character); the title has it all. */
 const PX_PER_CHAR = 3;
 
@@ -122,21 +120,6 @@ export function ResultsGrid(props: ResultsGridProps) {
   const order = useMemo(() => headers.map((h) => h.column.id), [orderKey]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by their contents
   const widths = useMemo(() => headers.map((h) => h.getSize()), [widthKey]);
-  // Columns are virtualized too: a row renders the cells in view (and one either side), not all of them.
-  const columnVirtualizer = useVirtualizer({
-    horizontal: true,
-    count: order.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: (i) => widths[i] ?? 180,
-    paddingStart: SELECT_WIDTH,
-    overscan: 1,
-  });
-  // biome-ignore lint/correctness/useExhaustiveDependencies: widths and order changed
-  useEffect(() => columnVirtualizer.measure(), [widths, order]);
-  const virtualColumns = columnVirtualizer.getVirtualItems();
-  const fromColumn = virtualColumns[0]?.index ?? 0;
-  const toColumn = virtualColumns.at(-1)?.index ?? order.length - 1;
-  const leftPad = (virtualColumns[0]?.start ?? SELECT_WIDTH) - SELECT_WIDTH;
   const width = table.getTotalSize() + SELECT_WIDTH;
   const allSelected = total > 0 && selectedCount(props.selection, total) === total;
   return (
@@ -168,16 +151,12 @@ export function ResultsGrid(props: ResultsGridProps) {
             const row = rowWindows.rowAt(v.index);
             return (
               <GridRow
-                // Keyed by slot, not by row: a row scrolled out hands its DOM to the row scrolled in (fewer nodes made).
-                key={v.index % SLOTS}
+                key={v.index}
                 top={v.start}
                 position={v.index}
                 row={row}
                 columns={order}
                 widths={widths}
-                fromColumn={fromColumn}
-                toColumn={toColumn}
-                leftPad={leftPad}
                 entity={row ? decode(row.item) : undefined}
                 selected={row ? isSelected(props.selection, row.id) : false}
                 open={row !== undefined && props.openId === row.id}
@@ -293,10 +272,6 @@ interface RowProps {
   row: WindowRow | undefined;
   columns: readonly string[];
   widths: readonly number[];
-  /** The columns in view: cells fromColumn…toColumn are rendered, after a spacer as wide as those before. */
-  fromColumn: number;
-  toColumn: number;
-  leftPad: number;
   entity: string | undefined;
   selected: boolean;
   open: boolean;
@@ -350,9 +325,7 @@ const GridRow = memo(function GridRow(props: RowProps) {
           onChange={() => undefined}
         />
       </td>
-      {props.leftPad > 0 && <td className="grid-spacer" aria-hidden="true" style={{ width: props.leftPad }} />}
-      {props.columns.slice(props.fromColumn, props.toColumn + 1).map((name, at) => {
-        const i = props.fromColumn + at;
+      {props.columns.map((name, i) => {
         return name === ENTITY_COLUMN ? (
           <td key={name} className="grid-cell entity-cell" aria-colindex={i + 2} style={{ width: props.widths[i] }}>
             {props.entity ? <span className="cell-text">{props.entity}</span> : <span className="faint">—</span>}

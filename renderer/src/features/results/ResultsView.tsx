@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Item } from '../../../../shared/model/attribute-value.js';
 import { callApi } from '../../files/api-call.js';
 import { useModel } from '../../state/model-store.js';
-import { BulkDialog } from './BulkDialog.js';
+import { BulkDialog, previewRows } from './BulkDialog.js';
 import { ExportDialog } from './ExportDialog.js';
 import { ItemPanel } from './ItemPanel.js';
 import { ResultsGrid } from './ResultsGrid.js';
@@ -29,7 +29,7 @@ export function ResultsView() {
   const table = model.tables.find((t) => t.name === results.table);
   const [selection, setSelection] = useState<Selection>(NOTHING);
   const [exporting, setExporting] = useState(false);
-  const [bulk, setBulk] = useState<'delete' | 'update'>();
+  const [bulk, setBulk] = useState<{ mode: 'delete' | 'update'; preview: Item[] }>();
   const rowsPerLoad = useRowsPerLoad();
   /** The position of the last row toggled: a shift-click selects the rows between. */
   const anchor = useRef<number | undefined>(undefined);
@@ -57,6 +57,12 @@ export function ResultsView() {
     setSelection((current) => toggleAll(current, getResults().total));
   }, []);
   const selected = selectedCount(selection, results.total);
+  /** Opens the bulk dialog with its preview rows already fetched, so it shows them from the start. */
+  const openBulk = async (mode: 'delete' | 'update') => {
+    const { resultId, total } = getResults();
+    if (!resultId) return;
+    setBulk({ mode, preview: await previewRows(resultId, selection, total) });
+  };
   if (results.status === 'idle') {
     return (
       <section className="results empty-results" aria-label="Results">
@@ -141,10 +147,10 @@ export function ResultsView() {
         {selected > 0 && (
           <>
             <span className="muted">{selected.toLocaleString('en-US')} selected</span>
-            <button type="button" className="button" onClick={() => setBulk('update')}>
+            <button type="button" className="button" onClick={() => void openBulk('update')}>
               Update selected…
             </button>
-            <button type="button" className="button danger" onClick={() => setBulk('delete')}>
+            <button type="button" className="button danger" onClick={() => void openBulk('delete')}>
               Delete selected…
             </button>
           </>
@@ -155,7 +161,8 @@ export function ResultsView() {
       </div>
       {bulk && (
         <BulkDialog
-          mode={bulk}
+          mode={bulk.mode}
+          preview={bulk.preview}
           selection={selection}
           count={selected}
           table={table}

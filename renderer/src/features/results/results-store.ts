@@ -243,21 +243,30 @@ async function load(kind: 'run' | 'more' | 'all', rows: number | undefined): Pro
   let lastPublish = 0;
   let shown = start.total;
   let latest: ResultPageEvent | undefined;
+  /** Publishes run one after another, each once the rows on screen are fetched: the count and the rows agree. */
+  let publishing: Promise<void> = Promise.resolve();
   const publish = (): void => {
     if (!latest) return;
     const page = latest;
     lastPublish = performance.now();
-    rowWindows.appended(page.total);
     shown = page.total;
-    store.update((s) => ({
-      ...s,
-      total: page.total,
-      ...(page.attributes.length > 0 && { attributes: page.attributes }),
-      scannedCount: start.scannedCount + scanned,
-      consumedCapacity: start.consumedCapacity + capacity,
-      ...(page.lastEvaluatedKey && { lastEvaluatedKey: page.lastEvaluatedKey }),
-    }));
+    const figures = { scanned, capacity };
+    publishing = publishing.then(async () => {
+      rowWindows.appended(page.total);
+      await rowWindows.refresh();
+      if (replaced() || own.signal.aborted || done) return;
+      store.update((s) => ({
+        ...s,
+        total: page.total,
+        ...(page.attributes.length > 0 && { attributes: page.attributes }),
+        scannedCount: start.scannedCount + figures.scanned,
+        consumedCapacity: start.consumedCapacity + figures.capacity,
+        ...(page.lastEvaluatedKey && { lastEvaluatedKey: page.lastEvaluatedKey }),
+      }));
+    });
   };
+  /** The load ended: publishes still queued leave the final figures alone. */
+  let done = false;
   store.update((s) => ({ ...s, status: 'running', loading: kind, error: undefined }));
   const begun = performance.now();
   const onEvent = (event: ResultPageEvent): void => {
@@ -270,6 +279,8 @@ async function load(kind: 'run' | 'more' | 'all', rows: number | undefined): Pro
   };
   /** The figures and the rows on screen, published together. */
   const finish = async (next: Partial<ResultsState>, total: number, attributes: readonly string[] | undefined) => {
+    done = true;
+    await publishing;
     if (start.sort) rowWindows.changed(total);
     else rowWindows.appended(total);
     await rowWindows.refresh();
