@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { Item } from '../../../../shared/model/attribute-value.js';
 import { callApi } from '../../files/api-call.js';
 import { useModel } from '../../state/model-store.js';
@@ -197,27 +197,34 @@ export function ResultsView() {
   );
 }
 
-/** The item panel of the open row, its item fetched by id from the result set (again after the rows changed). */
+/**
+ * The item panel of the open row: its item from the windows the grid holds (refreshed before the results say rows
+ * changed, so an edit shows at once), else fetched by id from the result set.
+ */
 function OpenItem(props: {
   resultId: string;
   id: number;
   revision: number;
   table: Parameters<typeof ItemPanel>[0]['table'];
 }) {
-  const [item, setItem] = useState<{ id: number; item: Item }>();
+  const [fetched, setFetched] = useState<{ id: number; item: Item }>();
   const { resultId, id, revision } = props;
+  useSyncExternalStore(rowWindows.subscribe, rowWindows.version);
+  const cached = rowWindows.rowById(id);
   // biome-ignore lint/correctness/useExhaustiveDependencies: revision: the row may have been edited
   useEffect(() => {
+    if (cached) return;
     let live = true;
     callApi('results.rows', { resultId, ids: [id] })
-      .then((out) => live && setItem(out.rows[0]))
-      .catch(() => live && setItem(undefined));
+      .then((out) => live && setFetched(out.rows[0]))
+      .catch(() => live && setFetched(undefined));
     return () => {
       live = false;
     };
-  }, [resultId, id, revision]);
-  if (!item || item.id !== id) return null;
-  return <ItemPanel id={id} item={item.item} table={props.table} />;
+  }, [resultId, id, revision, cached === undefined]);
+  const row = cached ?? (fetched?.id === id ? fetched : undefined);
+  if (!row) return null;
+  return <ItemPanel id={id} item={row.item} table={props.table} />;
 }
 
 function formatUnits(units: number): string {

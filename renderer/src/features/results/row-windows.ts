@@ -69,6 +69,15 @@ class RowWindows {
     return window[position - index * WINDOW_ROWS];
   }
 
+  /** A row by id, when its window is here (the open row is usually on screen). */
+  rowById(id: number): WindowRow | undefined {
+    for (const window of this.windows.values()) {
+      const row = window.find((r) => r.id === id);
+      if (row) return row;
+    }
+    return undefined;
+  }
+
   /** Fetches the windows covering positions `from`…`to` (inclusive) that are not here yet. */
   ensure(from: number, to: number): Promise<void> {
     this.visible = [from, to];
