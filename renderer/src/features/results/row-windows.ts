@@ -94,20 +94,26 @@ class RowWindows {
     return this.ensure(this.visible[0], Math.max(this.visible[1], WINDOW_ROWS - 1));
   }
 
-  /** The ids at positions `from`…`to` (inclusive), fetched when not here (a range selection). */
+  /** The ids at positions `from`…`to` (inclusive): from the windows here, else fetched (a range selection). */
   async idsBetween(from: number, to: number): Promise<number[]> {
     const ids: number[] = [];
     for (let start = from; start <= to; start += 5000) {
       const end = Math.min(to, start + 4999);
-      if (this.windows.has(Math.floor(start / WINDOW_ROWS)) && end - start < WINDOW_ROWS) {
-        for (let p = start; p <= end; p++) {
-          const row = this.rowAt(p);
-          if (row) ids.push(row.id);
-        }
-        continue;
+      const here: number[] = [];
+      for (let p = start; p <= end; p++) {
+        const row = this.rowAt(p);
+        if (!row) break;
+        here.push(row.id);
       }
-      const out = await callApi('results.window', { resultId: this.resultId!, offset: start, count: end - start + 1 });
-      for (const row of out.rows) ids.push(row.id);
+      if (here.length === end - start + 1) ids.push(...here);
+      else {
+        const out = await callApi('results.window', {
+          resultId: this.resultId!,
+          offset: start,
+          count: end - start + 1,
+        });
+        for (const row of out.rows) ids.push(row.id);
+      }
     }
     return ids;
   }
