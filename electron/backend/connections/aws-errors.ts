@@ -159,6 +159,15 @@ export function toMonotableError(error: unknown, context: ErrorContext = {}): Mo
       context,
     );
   }
+  if (name === 'EngineDataDamaged') {
+    // The embedded engine reached a damaged part of its data folder: an error, never a shorter result.
+    return make(
+      'ENGINE_DATA_DAMAGED',
+      `${op}${raw}`,
+      'Stop the engine and move its data folder aside (a restart then reports what can still be read from it), or restore the folder from a backup.',
+      context,
+    );
+  }
   if (name === 'UnknownOperationException') {
     return make(
       'ENGINE_UNSUPPORTED',

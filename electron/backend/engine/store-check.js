@@ -1,0 +1,329 @@
+// The integrity check of the embedded engine's on-disk store (dynalite over classic-level, i.e. LevelDB) before the
+// engine serves it. LevelDB on its own hides most damage: it drops the unreadable part of a write-ahead log while
+// recovering it (and then deletes the log), starts an empty store (deleting the data files) when CURRENT is missing,
+// and reports a damaged table file only when a read reaches it. So the folder is checked first without opening it
+// (file list, CURRENT, every log record's checksum, the manifest's files and their sizes), then opened and read end
+// to end. When something is wrong, what can still be read is counted from a copy: the folder itself is never changed.
+// Plain JavaScript: it runs inside the engine process (engine-child.js), forked as-is from the sources and the build.
+import { cp, mkdtemp, open, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ClassicLevel } from 'classic-level';
+
+const BLOCK_SIZE = 32768;
+const HEADER_SIZE = 7;
+const FULL = 1;
+const FIRST = 2;
+const MIDDLE = 3;
+const LAST = 4;
+
+const CRC32C_TABLE = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0x82f63b78 ^ (c >>> 1) : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+
+/** CRC-32C (Castagnoli), the checksum LevelDB stores. */
+function crc32c(bytes, start, end, crc = 0) {
+  let c = ~crc >>> 0;
+  for (let i = start; i < end; i++) c = CRC32C_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
+  return ~c >>> 0;
+}
+
+/** LevelDB stores checksums masked (crc32c.h). */
+function unmask(masked) {
+  const rot = (masked - 0xa282ead8) >>> 0;
+  return ((rot >>> 17) | (rot << 15)) >>> 0;
+}
+
+const bytesText = (n) => `${n.toLocaleString('en-US')} byte${n === 1 ? '' : 's'}`;
+
+/**
+ * Reads a file in LevelDB's log format (the write-ahead log and the MANIFEST): the logical records whose checksums
+ * hold, and a problem for the first place they do not (LevelDB skips from there to the end of the block).
+ */
+export function readLogRecords(bytes, name) {
+  const records = [];
+  const problems = [];
+  let pending;
+  let offset = 0;
+  while (offset < bytes.length) {
+    const left = BLOCK_SIZE - (offset % BLOCK_SIZE);
+    if (left < HEADER_SIZE) {
+      offset += left; // the writer pads a block's last few bytes with zeros
+      continue;
+    }
+    if (offset + HEADER_SIZE > bytes.length) {
+      if (bytes.subarray(offset).some((b) => b !== 0))
+        problems.push(
+          `${name}: ends inside a record header at byte ${offset.toLocaleString('en-US')} (the file is cut short)`,
+        );
+      break;
+    }
+    const masked = bytes.readUInt32LE(offset);
+    const length = bytes.readUInt16LE(offset + 4);
+    const type = bytes[offset + 6];
+    if (type === 0 && length === 0 && masked === 0) {
+      // zeros to the end of the block (preallocated space): nothing written there
+      offset += left;
+      continue;
+    }
+    const end = offset + HEADER_SIZE + length;
+    if (end > bytes.length) {
+      problems.push(
+        `${name}: ends inside a record at byte ${offset.toLocaleString('en-US')} (the file is cut short: ${bytesText(end - bytes.length)} missing; the writes from there on are lost)`,
+      );
+      break;
+    }
+    if (HEADER_SIZE + length > left || type < FULL || type > LAST || crc32c(bytes, offset + 6, end) !== unmask(masked)) {
+      problems.push(
+        `${name}: the record at byte ${offset.toLocaleString('en-US')} fails its checksum (garbage or changed bytes; LevelDB would skip ${bytesText(Math.min(left, bytes.length - offset))} and the writes they hold)`,
+      );
+      offset += left;
+      pending = undefined;
+      continue;
+    }
+    const data = bytes.subarray(offset + HEADER_SIZE, end);
+    if (type === FULL) {
+      records.push(data);
+      pending = undefined;
+    } else if (type === FIRST) pending = [data];
+    else if (pending) {
+      pending.push(data);
+      if (type === LAST) {
+        records.push(Buffer.concat(pending));
+        pending = undefined;
+      }
+    }
+    offset = end;
+  }
+  if (pending && problems.length === 0)
+    problems.push(`${name}: the last record is incomplete (the file is cut short; the last write is lost)`);
+  return { records, problems };
+}
+
+function varint(bytes, at) {
+  let value = 0;
+  let shift = 0;
+  for (let i = at.offset; i < bytes.length; i++) {
+    const b = bytes[i];
+    value += (b & 0x7f) * 2 ** shift;
+    shift += 7;
+    if ((b & 0x80) === 0) {
+      at.offset = i + 1;
+      return value;
+    }
+  }
+  throw new Error('truncated varint');
+}
+
+function skipSlice(bytes, at) {
+  const length = varint(bytes, at);
+  at.offset += length;
+}
+
+/** The table files a MANIFEST says are live, with their sizes (VersionEdit records, leveldb/db/version_edit.cc). */
+function liveFiles(records) {
+  const files = new Map();
+  for (const record of records) {
+    const at = { offset: 0 };
+    while (at.offset < record.length) {
+      const tag = varint(record, at);
+      if (tag === 1) skipSlice(record, at); // comparator
+      else if (tag === 2 || tag === 3 || tag === 4 || tag === 9) varint(record, at); // log, next file, sequence, prev log
+      else if (tag === 5) {
+        varint(record, at); // compact pointer: level, key
+        skipSlice(record, at);
+      } else if (tag === 6) {
+        varint(record, at);
+        files.delete(varint(record, at));
+      } else if (tag === 7) {
+        varint(record, at); // level
+        const number = varint(record, at);
+        const size = varint(record, at);
+        skipSlice(record, at);
+        skipSlice(record, at);
+        files.set(number, size);
+      } else throw new Error(`unknown manifest tag ${tag}`);
+    }
+  }
+  return files;
+}
+
+async function readWhole(dir, name, problems) {
+  try {
+    return await readFile(join(dir, name));
+  } catch (error) {
+    problems.push(`${name}: cannot be read (${error.code ?? error.message})`);
+    return undefined;
+  }
+}
+
+/** What can be found wrong without opening the store (opening it would change the folder). */
+async function checkFiles(dir) {
+  let names;
+  try {
+    names = await readdir(dir);
+  } catch (error) {
+    if (error.code === 'ENOENT') return { fresh: true, problems: [] };
+    return { fresh: false, problems: [`the folder cannot be listed (${error.code ?? error.message})`] };
+  }
+  const problems = [];
+  const data = names.filter((n) => /^(MANIFEST-\d+|\d+\.(log|ldb|sst))$/.test(n));
+  if (!names.includes('CURRENT')) {
+    if (data.length === 0) return { fresh: true, problems };
+    problems.push(
+      `CURRENT is missing beside ${data.length} data file${data.length === 1 ? '' : 's'} (${data.slice(0, 4).join(', ')}${data.length > 4 ? ', …' : ''}): LevelDB would start an empty store and delete them`,
+    );
+    return { fresh: false, problems };
+  }
+  const current = await readWhole(dir, 'CURRENT', problems);
+  const manifest = current && /^(MANIFEST-\d+)\n?$/.exec(current.toString('latin1'))?.[1];
+  if (current && !manifest) problems.push('CURRENT does not name a MANIFEST file (it holds something else)');
+  if (manifest && !names.includes(manifest)) problems.push(`${manifest}, named by CURRENT, is missing`);
+  if (manifest && names.includes(manifest)) {
+    const bytes = await readWhole(dir, manifest, problems);
+    if (bytes) {
+      const read = readLogRecords(bytes, manifest);
+      problems.push(...read.problems);
+      let files;
+      try {
+        files = liveFiles(read.records);
+      } catch (error) {
+        problems.push(`${manifest}: cannot be decoded (${error.message})`);
+      }
+      for (const [number, size] of files ?? []) {
+        const base = String(number).padStart(6, '0');
+        const name = names.includes(`${base}.ldb`) ? `${base}.ldb` : names.includes(`${base}.sst`) ? `${base}.sst` : undefined;
+        if (!name) {
+          problems.push(`${base}.ldb, a table file the manifest lists (${bytesText(size)}), is missing`);
+          continue;
+        }
+        try {
+          const actual = (await stat(join(dir, name))).size;
+          if (actual !== size) problems.push(`${name}: ${bytesText(actual)} instead of the ${bytesText(size)} the manifest records`);
+        } catch (error) {
+          problems.push(`${name}: cannot be read (${error.code ?? error.message})`);
+        }
+      }
+    }
+  }
+  for (const name of names.filter((n) => n.endsWith('.log'))) {
+    const bytes = await readWhole(dir, name, problems);
+    if (bytes) problems.push(...readLogRecords(bytes, name).problems);
+  }
+  for (const name of names.filter((n) => /\.(ldb|sst)$/.test(n))) {
+    try {
+      const handle = await open(join(dir, name), 'r');
+      await handle.close();
+    } catch (error) {
+      problems.push(`${name}: cannot be read (${error.code ?? error.message})`);
+    }
+  }
+  return { fresh: false, problems };
+}
+
+/** dynalite's key layout: `table~NAME` per table, `item-NAME~…` per item, `index-…` and `tag-…` beside them. */
+function countEntry(key, tables) {
+  const tilde = key.indexOf('~');
+  const space = key.slice(0, tilde);
+  if (space === 'table') {
+    const name = key.slice(tilde + 1);
+    if (!tables.has(name)) tables.set(name, 0);
+  } else if (space.startsWith('item-')) {
+    const name = space.slice('item-'.length);
+    tables.set(name, (tables.get(name) ?? 0) + 1);
+  }
+}
+
+/** Opens the store and reads every entry (every value must decode); what was read, and where reading stopped. */
+async function readAll(dir, options) {
+  const tables = new Map();
+  const problems = [];
+  let entries = 0;
+  let lastKey;
+  const db = new ClassicLevel(dir, { ...options, keyEncoding: 'utf8', valueEncoding: 'utf8' });
+  try {
+    await db.open();
+  } catch (error) {
+    const cause = error?.cause?.message ?? error.message;
+    // Held by another engine: not damage (that one is reading and writing it).
+    if (/lock/i.test(cause)) return { tables, entries, problems: [], locked: cause };
+    return { tables, entries, problems: [`LevelDB cannot open the store: ${cause}`] };
+  }
+  try {
+    for await (const [key, value] of db.iterator()) {
+      try {
+        JSON.parse(value);
+      } catch {
+        problems.push(`the value of ${JSON.stringify(key.slice(0, 120))} is not readable (garbage where JSON was stored)`);
+      }
+      countEntry(key, tables);
+      entries++;
+      lastKey = key;
+    }
+  } catch (error) {
+    const cause = error?.cause?.message ?? error.message;
+    problems.push(
+      `reading stopped after ${entries.toLocaleString('en-US')} entries${lastKey ? ` (the last one read: ${JSON.stringify(lastKey.slice(0, 120))})` : ''}: ${cause}; everything stored after it could not be read`,
+    );
+  } finally {
+    await db.close().catch(() => undefined);
+  }
+  return { tables, entries, problems };
+}
+
+/** What can be read, counted on a copy of the folder (LevelDB changes a folder it opens). */
+async function readCopy(dir) {
+  const copy = await mkdtemp(join(tmpdir(), 'monotable-store-check-'));
+  try {
+    await cp(dir, copy, { recursive: true, force: true });
+    await rm(join(copy, 'LOCK'), { force: true });
+    const read = await readAll(copy, { createIfMissing: false });
+    return { ...read, problems: read.problems.map((p) => p.replaceAll(copy, dir)) };
+  } catch (error) {
+    return { tables: new Map(), entries: 0, problems: [`could not read a copy of the folder: ${error.message}`] };
+  } finally {
+    await rm(copy, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Checks the store in `dir` (LevelDB files) before the engine serves it.
+ * Returns { fresh, damaged, locked?, tables: [{ name, items }], problems: string[], entries, ms }: with `damaged`,
+ * `tables` holds what could still be read (from a copy) and `problems` what could not, and the folder is left as it
+ * was; `locked` is LevelDB's message when another process holds the store.
+ */
+export async function checkStore(dir) {
+  const started = performance.now();
+  const done = (result) => ({
+    ...result,
+    tables: [...result.tables].map(([name, items]) => ({ name, items })),
+    ms: Math.round(performance.now() - started),
+  });
+  const files = await checkFiles(dir);
+  if (files.fresh) return done({ fresh: true, damaged: false, tables: new Map(), problems: [], entries: 0 });
+  if (files.problems.length > 0) {
+    const readable = await readCopy(dir);
+    return done({
+      fresh: false,
+      damaged: true,
+      tables: readable.tables,
+      entries: readable.entries,
+      problems: [...files.problems, ...readable.problems],
+    });
+  }
+  const read = await readAll(dir, { createIfMissing: false });
+  return done({
+    fresh: false,
+    ...(read.locked && { locked: read.locked }),
+    damaged: read.problems.length > 0,
+    tables: read.tables,
+    entries: read.entries,
+    problems: read.problems,
+  });
+}

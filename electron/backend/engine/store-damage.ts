@@ -1,0 +1,33 @@
+import { MonotableError } from '../../../shared/errors/monotable-error.js';
+import type { StoreTable } from './store-check.js';
+
+/** What the start-time check found in a damaged store: what could be read, and what could not. */
+export interface StoreDamage {
+  tables: StoreTable[];
+  problems: string[];
+}
+
+const count = (n: number, one: string): string => `${n.toLocaleString('en-US')} ${one}${n === 1 ? '' : 's'}`;
+
+/** "table Things: 1,023 items readable; …" */
+export function readableText(tables: readonly StoreTable[]): string {
+  if (tables.length === 0) return 'nothing (no table could be read)';
+  return tables.map((t) => `table ${t.name}: ${count(t.items, 'item')}`).join('; ');
+}
+
+/**
+ * The error a damaged engine folder gives at start: the folder, what could be read (tables and their item counts),
+ * what could not, and the way out. The folder is left exactly as it was.
+ */
+export function storeDamagedError(dataDir: string, damage: StoreDamage): MonotableError {
+  const lines = [
+    `The engine's data folder ${dataDir} is damaged; the engine did not start on it, so that nothing more is lost and no table shows fewer items than it holds.`,
+    `Could be read: ${readableText(damage.tables)}.`,
+    `Could not be read: ${damage.problems.join('; ')}.`,
+  ];
+  return new MonotableError('ENGINE_DATA_DAMAGED', lines.join('\n'), {
+    file: dataDir,
+    hint: `Nothing in the folder was changed. Move it aside (e.g. mv "${dataDir}" "${dataDir}.damaged") to start with an empty engine, or restore it from a backup; keep the damaged copy until you have what you need from it.`,
+    damage,
+  });
+}
