@@ -1,8 +1,11 @@
 import type { EngineStatus } from '../../../shared/api/methods/engine.js';
 import { MonotableError } from '../../../shared/errors/monotable-error.js';
-import { defaultEngineDir } from './data-dir.js';
+import { existsSync } from 'node:fs';
+import { defaultEngineDir, levelDbPath } from './data-dir.js';
 import { findRunningEngine } from './engine-state.js';
 import { startEngineService, type EngineService } from './run-engine.js';
+import { checkStore } from './store-check.js';
+import { storeOf, storeStatus } from './store-damage.js';
 
 export type { EngineStatus };
 
@@ -17,6 +20,7 @@ function statusOf(engine: EngineService): EngineStatus {
     pid: engine.pid,
     dataDir: engine.engineDir,
     inMemory: engine.inMemory,
+    ...(engine.store && { store: storeOf(engine.store) }),
   };
 }
 
@@ -63,24 +67,23 @@ async function runningStatus(dataDir: string): Promise<EngineStatus | undefined>
       pid: running.pid,
       dataDir,
       inMemory: running.inMemory,
+      ...(running.store && { store: running.store }),
     }
   );
 }
 
-export async function engineStatus(): Promise<EngineStatus> {
-  if (current) return statusOf(current);
-  const dataDir = defaultEngineDir();
-  const running = await findRunningEngine(dataDir);
-  if (running)
-    return {
-      running: true,
-      endpoint: `http://127.0.0.1:${running.port}`,
-      port: running.port,
-      pid: running.pid,
-      dataDir,
-      inMemory: running.inMemory,
-    };
-  return { running: false, dataDir, inMemory: false };
+/**
+ * The engine of `dataDir` (default: this backend's, else the default folder): running, where, and the integrity of
+ * its data. When none runs, the folder's data is checked now, on a copy (the folder is never changed).
+ */
+export async function engineStatus(dataDir?: string): Promise<EngineStatus> {
+  if (current && (dataDir === undefined || dataDir === current.engineDir)) return statusOf(current);
+  const folder = dataDir ?? defaultEngineDir();
+  const running = await runningStatus(folder);
+  if (running) return running;
+  const data = levelDbPath(folder);
+  if (!existsSync(data)) return { running: false, dataDir: folder, inMemory: false };
+  return { running: false, dataDir: folder, inMemory: false, store: storeStatus(data, await checkStore(data, { readOnly: true })) };
 }
 
 /**

@@ -293,12 +293,13 @@ async function readCopy(dir) {
 }
 
 /**
- * Checks the store in `dir` (LevelDB files) before the engine serves it.
+ * Checks the store in `dir` (LevelDB files) before the engine serves it; `readOnly` reads a copy even when the
+ * files look sound (a status check from outside the engine).
  * Returns { fresh, damaged, locked?, tables: [{ name, items }], problems: string[], entries, ms }: with `damaged`,
  * `tables` holds what could still be read (from a copy) and `problems` what could not, and the folder is left as it
  * was; `locked` is LevelDB's message when another process holds the store.
  */
-export async function checkStore(dir) {
+export async function checkStore(dir, { readOnly = false } = {}) {
   const started = performance.now();
   const done = (result) => ({
     ...result,
@@ -307,11 +308,12 @@ export async function checkStore(dir) {
   });
   const files = await checkFiles(dir);
   if (files.fresh) return done({ fresh: true, damaged: false, tables: new Map(), problems: [], entries: 0 });
-  if (files.problems.length > 0) {
+  if (files.problems.length > 0 || readOnly) {
+    // Damaged (or a look from outside): read a copy, so that the folder stays exactly as it was.
     const readable = await readCopy(dir);
     return done({
       fresh: false,
-      damaged: true,
+      damaged: files.problems.length + readable.problems.length > 0,
       tables: readable.tables,
       entries: readable.entries,
       problems: [...files.problems, ...readable.problems],

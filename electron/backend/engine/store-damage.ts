@@ -1,5 +1,6 @@
 import { MonotableError } from '../../../shared/errors/monotable-error.js';
-import type { StoreTable } from './store-check.js';
+import type { EngineStore } from '../../../shared/api/methods/engine.js';
+import type { StoreCheck, StoreTable } from './store-check.js';
 
 /** What the start-time check found in a damaged store: what could be read, and what could not. */
 export interface StoreDamage {
@@ -30,4 +31,20 @@ export function storeDamagedError(dataDir: string, damage: StoreDamage): Monotab
     hint: `Nothing in the folder was changed. Move it aside (e.g. mv "${dataDir}" "${dataDir}.damaged") to start with an empty engine, or restore it from a backup; keep the damaged copy until you have what you need from it.`,
     damage,
   });
+}
+
+/** The summary of a check a running engine made at start (every entry read). */
+export function storeOf(summary: { tables: StoreTable[]; entries: number }): EngineStore {
+  return { state: summary.entries === 0 ? 'empty' : 'ok', tables: summary.tables, problems: [] };
+}
+
+/** A check's result as the api reports it; a damaged store carries the report with its way out. */
+export function storeStatus(dataDir: string, check: StoreCheck): EngineStore {
+  if (!check.damaged) return storeOf(check);
+  return {
+    state: 'damaged',
+    tables: check.tables,
+    problems: check.problems,
+    message: storeDamagedError(dataDir, check).message,
+  };
 }

@@ -8,8 +8,8 @@ export const engineHandlers: Handlers<EngineArea> = {
   async 'engine.start'(input) {
     return ensureEngine(input);
   },
-  async 'engine.status'() {
-    return engineStatus();
+  async 'engine.status'(input) {
+    return engineStatus(input.dataDir);
   },
   async 'engine.watch'(_input, { signal }) {
     return watchEngine(signal);
