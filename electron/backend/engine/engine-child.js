@@ -40,8 +40,9 @@ if (options.dataDir) {
   }
   if (storeCheck.locked) await report({ type: 'error', code: 'DATA_DIR', message: storeCheck.locked });
   else if (storeCheck.damaged) await report({ type: 'damaged', report: storeCheck });
-  else if (storeCheck.fresh) {
-    // A new store: create it now, so that an unwritable folder or a missing native binary is reported at start.
+  else {
+    // Sound (or new: created now): opened once here, so that an unwritable folder, a lock taken in the meantime or a
+    // missing native binary is reported at start rather than on the first request.
     try {
       const probe = new ClassicLevel(options.dataDir);
       await probe.open();

@@ -83,7 +83,7 @@ export async function engineStatus(dataDir?: string): Promise<EngineStatus> {
   if (running) return running;
   const data = levelDbPath(folder);
   if (!existsSync(data)) return { running: false, dataDir: folder, inMemory: false };
-  return { running: false, dataDir: folder, inMemory: false, store: storeStatus(data, await checkStore(data, { readOnly: true })) };
+  return { running: false, dataDir: folder, inMemory: false, store: storeStatus(data, await checkStore(data)) };
 }
 
 /**

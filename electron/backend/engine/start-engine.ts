@@ -81,8 +81,7 @@ export async function startEngine(options: EngineOptions = {}): Promise<RunningE
         resolve(message.port);
       } else if (message.type === 'damaged') {
         reject(storeDamagedError(options.dataDir ?? '', message.report));
-      }
-      else if (message.code === 'EADDRINUSE') {
+      } else if (message.code === 'EADDRINUSE') {
         reject(
           new MonotableError('PORT_IN_USE', `Port ${options.port} on 127.0.0.1 is already in use by another program.`, {
             hint: 'Choose another port with --port, or --port 0 to pick a free one.',

@@ -19,5 +19,5 @@ export interface StoreCheck {
   ms: number;
 }
 
-export function checkStore(dir: string, options?: { readOnly?: boolean }): Promise<StoreCheck>;
+export function checkStore(dir: string): Promise<StoreCheck>;
 export function readLogRecords(bytes: Buffer, name: string): { records: Buffer[]; problems: string[] };

@@ -5,16 +5,15 @@
 // (file list, CURRENT, every log record's checksum, the manifest's files and their sizes), then opened and read end
 // to end. When something is wrong, what can still be read is counted from a copy: the folder itself is never changed.
 // Plain JavaScript: it runs inside the engine process (engine-child.js), forked as-is from the sources and the build.
-import { cp, mkdtemp, open, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { copyFile, link, mkdtemp, open, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { ClassicLevel } from 'classic-level';
 
 const BLOCK_SIZE = 32768;
 const HEADER_SIZE = 7;
 const FULL = 1;
-const FIRST = 2;
-const MIDDLE = 3;
+const FIRST = 2; // then MIDDLE (3) fragments
 const LAST = 4;
 
 const CRC32C_TABLE = (() => {
@@ -79,7 +78,12 @@ export function readLogRecords(bytes, name) {
       );
       break;
     }
-    if (HEADER_SIZE + length > left || type < FULL || type > LAST || crc32c(bytes, offset + 6, end) !== unmask(masked)) {
+    if (
+      HEADER_SIZE + length > left ||
+      type < FULL ||
+      type > LAST ||
+      crc32c(bytes, offset + 6, end) !== unmask(masked)
+    ) {
       problems.push(
         `${name}: the record at byte ${offset.toLocaleString('en-US')} fails its checksum (garbage or changed bytes; LevelDB would skip ${bytesText(Math.min(left, bytes.length - offset))} and the writes they hold)`,
       );
@@ -133,8 +137,10 @@ function liveFiles(records) {
     const at = { offset: 0 };
     while (at.offset < record.length) {
       const tag = varint(record, at);
-      if (tag === 1) skipSlice(record, at); // comparator
-      else if (tag === 2 || tag === 3 || tag === 4 || tag === 9) varint(record, at); // log, next file, sequence, prev log
+      if (tag === 1)
+        skipSlice(record, at); // comparator
+      else if (tag === 2 || tag === 3 || tag === 4 || tag === 9)
+        varint(record, at); // log, next file, sequence, prev log
       else if (tag === 5) {
         varint(record, at); // compact pointer: level, key
         skipSlice(record, at);
@@ -198,14 +204,19 @@ async function checkFiles(dir) {
       }
       for (const [number, size] of files ?? []) {
         const base = String(number).padStart(6, '0');
-        const name = names.includes(`${base}.ldb`) ? `${base}.ldb` : names.includes(`${base}.sst`) ? `${base}.sst` : undefined;
+        const name = names.includes(`${base}.ldb`)
+          ? `${base}.ldb`
+          : names.includes(`${base}.sst`)
+            ? `${base}.sst`
+            : undefined;
         if (!name) {
           problems.push(`${base}.ldb, a table file the manifest lists (${bytesText(size)}), is missing`);
           continue;
         }
         try {
           const actual = (await stat(join(dir, name))).size;
-          if (actual !== size) problems.push(`${name}: ${bytesText(actual)} instead of the ${bytesText(size)} the manifest records`);
+          if (actual !== size)
+            problems.push(`${name}: ${bytesText(actual)} instead of the ${bytesText(size)} the manifest records`);
         } catch (error) {
           problems.push(`${name}: cannot be read (${error.code ?? error.message})`);
         }
@@ -251,8 +262,6 @@ async function readAll(dir, options) {
     await db.open();
   } catch (error) {
     const cause = error?.cause?.message ?? error.message;
-    // Held by another engine: not damage (that one is reading and writing it).
-    if (/lock/i.test(cause)) return { tables, entries, problems: [], locked: cause };
     return { tables, entries, problems: [`LevelDB cannot open the store: ${cause}`] };
   }
   try {
@@ -260,7 +269,9 @@ async function readAll(dir, options) {
       try {
         JSON.parse(value);
       } catch {
-        problems.push(`the value of ${JSON.stringify(key.slice(0, 120))} is not readable (garbage where JSON was stored)`);
+        problems.push(
+          `the value of ${JSON.stringify(key.slice(0, 120))} is not readable (garbage where JSON was stored)`,
+        );
       }
       countEntry(key, tables);
       entries++;
@@ -277,55 +288,84 @@ async function readAll(dir, options) {
   return { tables, entries, problems };
 }
 
-/** What can be read, counted on a copy of the folder (LevelDB changes a folder it opens). */
-async function readCopy(dir) {
-  const copy = await mkdtemp(join(tmpdir(), 'monotable-store-check-'));
+/**
+ * LevelDB's message when another process holds the store's lock. Asked by opening it with errorIfExists: LevelDB
+ * takes the lock first and then refuses an existing store before it reads (or changes) anything in it.
+ */
+async function heldByAnother(dir) {
+  const db = new ClassicLevel(dir, { createIfMissing: false, errorIfExists: true });
   try {
-    await cp(dir, copy, { recursive: true, force: true });
-    await rm(join(copy, 'LOCK'), { force: true });
+    await db.open();
+    await db.close();
+    return undefined;
+  } catch (error) {
+    const cause = error?.cause?.message ?? error.message;
+    return /lock/i.test(cause) ? cause : undefined;
+  }
+}
+
+/**
+ * A copy of the store to open in place of the folder, which LevelDB changes when it opens it (it turns the log into a
+ * table file and starts a new manifest). Table files are never changed once written, so they are hard-linked where
+ * the file system allows (the copy sits beside the folder); the log, manifest and CURRENT are copied.
+ */
+async function copyStore(dir) {
+  let copy;
+  try {
+    copy = await mkdtemp(join(dirname(dir), `.${basename(dir)}.check-`));
+  } catch {
+    copy = await mkdtemp(join(tmpdir(), 'monotable-store-check-'));
+  }
+  for (const name of await readdir(dir)) {
+    if (name === 'LOCK' || name === 'LOG' || name === 'LOG.old') continue;
+    const from = join(dir, name);
+    if (/\.(ldb|sst)$/.test(name)) {
+      try {
+        await link(from, join(copy, name));
+        continue;
+      } catch {
+        // another file system: copy it
+      }
+    }
+    await copyFile(from, join(copy, name));
+  }
+  return copy;
+}
+
+/** What can be read, counted on a copy of the folder (the folder itself is never opened here). */
+async function readCopy(dir) {
+  let copy;
+  try {
+    copy = await copyStore(dir);
     const read = await readAll(copy, { createIfMissing: false });
     return { ...read, problems: read.problems.map((p) => p.replaceAll(copy, dir)) };
   } catch (error) {
     return { tables: new Map(), entries: 0, problems: [`could not read a copy of the folder: ${error.message}`] };
   } finally {
-    await rm(copy, { recursive: true, force: true });
+    if (copy) await rm(copy, { recursive: true, force: true });
   }
 }
 
 /**
- * Checks the store in `dir` (LevelDB files) before the engine serves it; `readOnly` reads a copy even when the
- * files look sound (a status check from outside the engine).
- * Returns { fresh, damaged, locked?, tables: [{ name, items }], problems: string[], entries, ms }: with `damaged`,
- * `tables` holds what could still be read (from a copy) and `problems` what could not, and the folder is left as it
- * was; `locked` is LevelDB's message when another process holds the store.
+ * Checks the store in `dir` (LevelDB files) before the engine serves it, reading every entry from a copy: the folder
+ * itself is never opened here, so a damaged one is left exactly as it was.
+ * Returns { fresh, damaged, locked?, tables: [{ name, items }], problems: string[], entries, ms }: `tables` holds
+ * what could be read and `problems` what could not; `locked` is LevelDB's message when another process holds the
+ * store (nothing is read then: that process is writing it).
  */
-export async function checkStore(dir, { readOnly = false } = {}) {
+export async function checkStore(dir) {
   const started = performance.now();
-  const done = (result) => ({
-    ...result,
-    tables: [...result.tables].map(([name, items]) => ({ name, items })),
-    ms: Math.round(performance.now() - started),
-  });
   const files = await checkFiles(dir);
-  if (files.fresh) return done({ fresh: true, damaged: false, tables: new Map(), problems: [], entries: 0 });
-  if (files.problems.length > 0 || readOnly) {
-    // Damaged (or a look from outside): read a copy, so that the folder stays exactly as it was.
-    const readable = await readCopy(dir);
-    return done({
-      fresh: false,
-      damaged: files.problems.length + readable.problems.length > 0,
-      tables: readable.tables,
-      entries: readable.entries,
-      problems: [...files.problems, ...readable.problems],
-    });
-  }
-  const read = await readAll(dir, { createIfMissing: false });
-  return done({
-    fresh: false,
-    ...(read.locked && { locked: read.locked }),
-    damaged: read.problems.length > 0,
-    tables: read.tables,
+  const locked = files.fresh ? undefined : await heldByAnother(dir);
+  if (locked) return { fresh: false, damaged: false, locked, tables: [], entries: 0, problems: [], ms: 0 };
+  const read = files.fresh ? { tables: new Map(), entries: 0, problems: [] } : await readCopy(dir);
+  const problems = [...files.problems, ...read.problems];
+  return {
+    fresh: files.fresh,
+    damaged: problems.length > 0,
+    tables: [...read.tables].map(([name, items]) => ({ name, items })),
     entries: read.entries,
-    problems: read.problems,
-  });
+    problems,
+    ms: Math.round(performance.now() - started),
+  };
 }
