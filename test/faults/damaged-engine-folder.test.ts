@@ -1,3 +1,4 @@
+import { ClassicLevel } from 'classic-level';
 import { cp, open, readdir, rm, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,9 +7,12 @@ import { levelDbPath } from '../../electron/backend/engine/data-dir.js';
 import { stopEngine } from '../../electron/backend/engine/engine-manager.js';
 import { startEngine } from '../../electron/backend/engine/start-engine.js';
 import type { StoreDamage } from '../../electron/backend/engine/store-damage.js';
+import { describeStore, internalErrorBody } from '../../electron/backend/engine/front/errors.js';
+import { db } from '../../electron/backend/engine/front/load-dynalite.js';
 import { isMonotableError } from '../../shared/errors/monotable-error.js';
 import { folderSnapshot, storeFile, storeWithItems } from '../support/engine-store.js';
 import { rejection } from '../support/rejection.js';
+import { runCli } from '../support/run-cli.js';
 import { tempFolder } from '../support/temp-folder.js';
 
 /**
@@ -202,4 +206,50 @@ describe('damage met while the engine runs is an error naming the folder, never 
       await engine.stop();
     }
   }, 30_000);
+});
+
+describe('the CLI says it at `monotable engine` and `monotable engine status`', () => {
+  it('a damaged folder: the engine does not start (exit 2), status exits 1; both name what was and was not read', async () => {
+    const engineDir = await damagedEngineFolder(CASES[0]!);
+    const started = await runCli(['engine', '--data', engineDir], engineDir);
+    expect(started.code).toBe(2);
+    expect(started.stderr).toContain('error [ENGINE_DATA_DAMAGED]');
+    expect(started.stderr).toMatch(/Could be read: table Things: [\d,]+ items\./);
+    expect(started.stderr).toMatch(CASES[0]!.problem);
+    const status = await runCli(['engine', 'status', '--data', engineDir], engineDir);
+    expect(status.code).toBe(1);
+    expect(status.stdout).toContain('running: no');
+    expect(status.stderr).toContain('error [ENGINE_DATA_DAMAGED]');
+    expect(status.stderr).toMatch(/Could be read: table Things: [\d,]+ items\./);
+  }, 30_000);
+
+  it('a sound folder: status lists the tables and their items', async () => {
+    const engineDir = await tempFolder('sound-cli');
+    await cp(tableStore, levelDbPath(engineDir), { recursive: true });
+    const status = await runCli(['engine', 'status', '--data', engineDir], engineDir);
+    expect(status.code, status.stderr).toBe(0);
+    expect(status.stdout).toContain('store: ok, 1 table(s)\n  Things: 2,000 items');
+  });
+});
+
+describe('dynalite never deletes a table record it cannot decode', () => {
+  it('DescribeTable on an undecodable record is a store error (EngineDataDamaged), and the record stays', async () => {
+    const dir = join(await tempFolder('undecodable'), 'leveldb');
+    const raw = new ClassicLevel(dir);
+    await raw.put('table~Broken', '{not json');
+    await raw.close();
+    const store = db.create({ path: dir });
+    const error = await new Promise<unknown>((resolve) => store.getTable('Broken', (err: unknown) => resolve(err)));
+    await new Promise((resolve) => setTimeout(resolve, 100)); // unpatched, dynalite deleted it in the background
+    await new Promise((resolve) => store.db.close(resolve));
+    expect((error as { code?: string }).code).toBe('LEVEL_DECODE_ERROR');
+    describeStore({ dataDir: dir });
+    expect(internalErrorBody('DescribeTable', error).__type).toBe('com.monotable.engine#EngineDataDamaged');
+    const after = new ClassicLevel(dir);
+    try {
+      expect(await after.get('table~Broken')).toBe('{not json');
+    } finally {
+      await after.close();
+    }
+  });
 });
