@@ -61,6 +61,7 @@ async function printStatus(values: Record<string, unknown>, io: CommandIo): Prom
 
 export const engineCommand: Command = {
   name: 'engine',
+  runsUntilStopped: true,
   usage: `Usage: monotable engine [--port N] [--data DIR | --in-memory]
        monotable engine status [--data DIR] [--json]
 
