@@ -1,7 +1,9 @@
 import { ClassicLevel } from 'classic-level';
-import { cp, open, readdir, rm, truncate, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdtemp, open, readdir, rm, truncate, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createInProcessClient } from '../../electron/backend/api/in-process-client.js';
 import { levelDbPath } from '../../electron/backend/engine/data-dir.js';
 import { stopEngine } from '../../electron/backend/engine/engine-manager.js';
@@ -12,7 +14,7 @@ import { db } from '../../electron/backend/engine/front/load-dynalite.js';
 import { isMonotableError } from '../../shared/errors/monotable-error.js';
 import { folderSnapshot, storeFile, storeWithItems } from '../support/engine-store.js';
 import { rejection } from '../support/rejection.js';
-import { runCli } from '../support/run-cli.js';
+import { REPO, runCli } from '../support/run-cli.js';
 import { tempFolder } from '../support/temp-folder.js';
 
 /**
@@ -222,6 +224,32 @@ describe('the CLI says it at `monotable engine` and `monotable engine status`', 
     expect(status.stderr).toContain('error [ENGINE_DATA_DAMAGED]');
     expect(status.stderr).toMatch(/Could be read: table Things: [\d,]+ items\./);
   }, 30_000);
+
+  it('a file this user may not read: reported with EACCES and the permission hint, never an empty store', async () => {
+    // Root reads anything: the built CLI then runs as an unprivileged user (Node drops to its uid and gid), on a
+    // folder that user can reach (the test run's own temp folder is private).
+    const asRoot = process.getuid?.() === 0;
+    const base = asRoot ? '/tmp' : tmpdir();
+    const engineDir = await mkdtemp(join(base, 'monotable-unreadable-'));
+    onTestFinished(() => rm(engineDir, { recursive: true, force: true }));
+    await cp(tableStore, levelDbPath(engineDir), { recursive: true });
+    await chmod(await storeFile(levelDbPath(engineDir), '.ldb'), 0o000);
+    await chmod(engineDir, 0o755);
+    const status = spawnSync(
+      process.execPath,
+      [join(REPO, 'bin', 'monotable.js'), 'engine', 'status', '--data', engineDir],
+      {
+        encoding: 'utf8',
+        timeout: 30_000,
+        env: { ...process.env, HOME: engineDir, TMPDIR: base },
+        ...(asRoot && { uid: 65534, gid: 65534 }),
+      },
+    );
+    expect(status.status, status.stderr).toBe(1);
+    expect(status.stderr).toContain('error [ENGINE_DATA_DAMAGED]');
+    expect(status.stderr).toMatch(/\d+\.ldb: cannot be read \(EACCES\)/);
+    expect(status.stderr).toContain('check their owner and permissions');
+  });
 
   it('a sound folder: status lists the tables and their items', async () => {
     const engineDir = await tempFolder('sound-cli');

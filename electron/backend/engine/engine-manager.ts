@@ -1,6 +1,6 @@
 import type { EngineStatus } from '../../../shared/api/methods/engine.js';
 import { MonotableError } from '../../../shared/errors/monotable-error.js';
-import { existsSync } from 'node:fs';
+import { lstat } from 'node:fs/promises';
 import { defaultEngineDir, levelDbPath } from './data-dir.js';
 import { findRunningEngine } from './engine-state.js';
 import { startEngineService, type EngineService } from './run-engine.js';
@@ -82,8 +82,13 @@ export async function engineStatus(dataDir?: string): Promise<EngineStatus> {
   const running = await runningStatus(folder);
   if (running) return running;
   const data = levelDbPath(folder);
-  if (!existsSync(data)) return { running: false, dataDir: folder, inMemory: false };
-  return { running: false, dataDir: folder, inMemory: false, store: storeStatus(data, await checkStore(data)) };
+  // No store yet (or in memory); a folder this process may not enter is checked, so that it is reported, not empty.
+  if ((await lstat(data).catch((error: NodeJS.ErrnoException) => error.code)) === 'ENOENT')
+    return { running: false, dataDir: folder, inMemory: false };
+  const check = await checkStore(data);
+  // Held by a process that left no state file (another program's dynalite): nothing was read, nothing to say.
+  if (check.locked) return { running: false, dataDir: folder, inMemory: false };
+  return { running: false, dataDir: folder, inMemory: false, store: storeStatus(data, check) };
 }
 
 /**

@@ -300,7 +300,8 @@ async function heldByAnother(dir) {
     return undefined;
   } catch (error) {
     const cause = error?.cause?.message ?? error.message;
-    return /lock/i.test(cause) ? cause : undefined;
+    // Only a lock held elsewhere; "LOCK: Permission denied" is a folder this process may not write.
+    return /already held by process|temporarily unavailable/i.test(cause) ? cause : undefined;
   }
 }
 

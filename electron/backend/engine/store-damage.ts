@@ -26,9 +26,12 @@ export function storeDamagedError(dataDir: string, damage: StoreDamage): Monotab
     `Could be read: ${readableText(damage.tables)}.`,
     `Could not be read: ${damage.problems.join('; ')}.`,
   ];
+  const permissions = damage.problems.some((p) => /\b(EACCES|EPERM)\b/.test(p))
+    ? 'Some files may not be read by this user: check their owner and permissions. Otherwise: '
+    : '';
   return new MonotableError('ENGINE_DATA_DAMAGED', lines.join('\n'), {
     file: dataDir,
-    hint: `Nothing in the folder was changed. Move it aside (e.g. mv "${dataDir}" "${dataDir}.damaged") to start with an empty engine, or restore it from a backup; keep the damaged copy until you have what you need from it.`,
+    hint: `${permissions}Nothing in the folder was changed. Move it aside (e.g. mv "${dataDir}" "${dataDir}.damaged") to start with an empty engine, or restore it from a backup; keep the damaged copy until you have what you need from it.`,
     damage,
   });
 }
