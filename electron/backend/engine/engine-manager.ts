@@ -1,10 +1,10 @@
-import type { EngineStatus } from '../../../shared/api/methods/engine.js';
+import type { EngineStatus, EngineStore } from '../../../shared/api/methods/engine.js';
 import { MonotableError } from '../../../shared/errors/monotable-error.js';
 import { lstat } from 'node:fs/promises';
 import { defaultEngineDir, levelDbPath } from './data-dir.js';
 import { findRunningEngine } from './engine-state.js';
 import { startEngineService, type EngineService } from './run-engine.js';
-import { checkStore } from './store-check.js';
+import { checkStore, salvageStore } from './store-check.js';
 import { storeOf, storeStatus } from './store-damage.js';
 
 export type { EngineStatus };
@@ -126,4 +126,45 @@ export async function stopEngine(): Promise<boolean> {
   current = undefined;
   await engine.stop();
   return true;
+}
+
+/**
+ * Salvages the damaged data of an engine folder (`engine.salvage`, an explicit action): see salvageStore. The damaged
+ * original is kept beside it, unchanged.
+ */
+export async function salvageEngineFolder(
+  dataDir?: string,
+): Promise<{ keptAt: string; before: EngineStore; after: EngineStore }> {
+  const folder = dataDir ?? (current ? current.engineDir : defaultEngineDir());
+  const running = current?.engineDir === folder ? statusOf(current) : await runningStatus(folder);
+  if (running)
+    throw new MonotableError(
+      'BAD_INPUT',
+      `An engine runs on ${folder} (pid ${running.pid}); its data is not damaged.`,
+      {
+        file: folder,
+        hint: 'An engine only starts on a sound folder; stop it first if you still want to act on the folder.',
+      },
+    );
+  const data = levelDbPath(folder);
+  try {
+    const { keptAt, before, after } = await salvageStore(data);
+    return { keptAt, before: storeStatus(data, before), after: storeStatus(data, after) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'NOT_DAMAGED')
+      throw new MonotableError('BAD_INPUT', `The data in ${data} is not damaged: there is nothing to salvage.`, {
+        file: data,
+        hint: '`monotable engine status` shows what it holds.',
+      });
+    if (code === 'LOCKED')
+      throw new MonotableError('BAD_INPUT', `The data in ${data} is in use by another process.`, {
+        file: data,
+        hint: 'Stop the program that uses it first.',
+      });
+    throw new MonotableError('FILE_UNREADABLE', `Could not salvage ${data}: ${(error as Error).message}`, {
+      file: data,
+      hint: 'The folder was left as it was (or put back); check that its parent folder is writable.',
+    });
+  }
 }

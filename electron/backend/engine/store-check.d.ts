@@ -21,3 +21,7 @@ export interface StoreCheck {
 
 export function checkStore(dir: string): Promise<StoreCheck>;
 export function readLogRecords(bytes: Buffer, name: string): { records: Buffer[]; problems: string[] };
+export function salvageStore(
+  dir: string,
+  options?: { now?: Date },
+): Promise<{ keptAt: string; before: StoreCheck; after: StoreCheck }>;

@@ -5,7 +5,7 @@
 // (file list, CURRENT, every log record's checksum, the manifest's files and their sizes), then opened and read end
 // to end. When something is wrong, what can still be read is counted from a copy: the folder itself is never changed.
 // Plain JavaScript: it runs inside the engine process (engine-child.js), forked as-is from the sources and the build.
-import { copyFile, link, mkdtemp, open, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { chmod, copyFile, link, mkdtemp, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { ClassicLevel } from 'classic-level';
@@ -288,6 +288,11 @@ async function readAll(dir, options) {
   return { tables, entries, problems };
 }
 
+/** The files that make a LevelDB store (not its lock, its info log or a repair's lost/ folder). */
+function isStoreFile(name) {
+  return name === 'CURRENT' || /^(MANIFEST-\d+|\d+\.(log|ldb|sst))$/.test(name);
+}
+
 /**
  * LevelDB's message when another process holds the store's lock. Asked by opening it with errorIfExists: LevelDB
  * takes the lock first and then refuses an existing store before it reads (or changes) anything in it.
@@ -318,7 +323,7 @@ async function copyStore(dir) {
     copy = await mkdtemp(join(tmpdir(), 'monotable-store-check-'));
   }
   for (const name of await readdir(dir)) {
-    if (name === 'LOCK' || name === 'LOG' || name === 'LOG.old') continue;
+    if (!isStoreFile(name)) continue;
     const from = join(dir, name);
     if (/\.(ldb|sst)$/.test(name)) {
       try {
@@ -369,4 +374,39 @@ export async function checkStore(dir) {
     problems,
     ms: Math.round(performance.now() - started),
   };
+}
+
+/**
+ * The explicit salvage of a damaged store: LevelDB's own repair (it rebuilds the manifest from the table files and
+ * keeps every record it can read) runs on a full copy; the damaged folder is then kept, renamed to
+ * `DIR.damaged-STAMP`, and the repaired copy takes its place. Refused while another process holds the store, and for
+ * a sound one. Returns { keptAt, before, after } (before and after: checkStore results).
+ */
+export async function salvageStore(dir, { now = new Date() } = {}) {
+  const before = await checkStore(dir);
+  if (before.locked) throw Object.assign(new Error(`the store is in use: ${before.locked}`), { code: 'LOCKED' });
+  if (!before.damaged) throw Object.assign(new Error('the store is not damaged'), { code: 'NOT_DAMAGED' });
+  const repaired = await mkdtemp(join(dirname(dir), `.${basename(dir)}.salvage-`));
+  try {
+    await chmod(repaired, (await stat(dir)).mode & 0o7777);
+    for (const name of await readdir(dir)) {
+      if (isStoreFile(name)) await copyFile(join(dir, name), join(repaired, name));
+    }
+    await ClassicLevel.repair(repaired);
+    // What the repair could not use it moves to lost/; the kept original has all of it.
+    await rm(join(repaired, 'lost'), { recursive: true, force: true });
+    const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
+    const keptAt = `${dir}.damaged-${stamp}`;
+    await rename(dir, keptAt);
+    try {
+      await rename(repaired, dir);
+    } catch (error) {
+      await rename(keptAt, dir); // put the original back: never leave the folder missing
+      throw error;
+    }
+    return { keptAt, before, after: await checkStore(dir) };
+  } catch (error) {
+    await rm(repaired, { recursive: true, force: true });
+    throw error;
+  }
 }

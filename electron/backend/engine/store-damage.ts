@@ -31,7 +31,7 @@ export function storeDamagedError(dataDir: string, damage: StoreDamage): Monotab
     : '';
   return new MonotableError('ENGINE_DATA_DAMAGED', lines.join('\n'), {
     file: dataDir,
-    hint: `${permissions}Nothing in the folder was changed. Move it aside (e.g. mv "${dataDir}" "${dataDir}.damaged") to start with an empty engine, or restore it from a backup; keep the damaged copy until you have what you need from it.`,
+    hint: `${permissions}Nothing in the folder was changed. To keep what can be read, run \`monotable engine salvage\` (LevelDB's repair on a copy; the damaged folder is kept beside it). Or move it aside (e.g. mv "${dataDir}" "${dataDir}.damaged") to start with an empty engine, or restore it from a backup.`,
     damage,
   });
 }

@@ -53,10 +53,34 @@ async function printStatus(values: Record<string, unknown>, io: CommandIo): Prom
   io.stdout.write(`${lines.join('\n')}\n`);
   if (store?.state === 'damaged') {
     io.stderr.write(
-      `error [ENGINE_DATA_DAMAGED] ${status.dataDir}: ${store.message ?? store.problems.join('; ')}\n  hint: Nothing in the folder was changed. Move it aside to start with an empty engine, or restore it from a backup${/\b(EACCES|EPERM)\b/.test(store.message ?? '') ? '; or, if files may not be read by this user, check their owner and permissions' : ''}.\n`,
+      `error [ENGINE_DATA_DAMAGED] ${status.dataDir}: ${store.message ?? store.problems.join('; ')}\n  hint: Nothing in the folder was changed. \`monotable engine salvage\` keeps what can be read (the damaged folder is kept beside it); or move it aside to start with an empty engine, or restore it from a backup${/\b(EACCES|EPERM)\b/.test(store.message ?? '') ? '; or, if files may not be read by this user, check their owner and permissions' : ''}.\n`,
     );
   }
   return damaged ? EXIT.FINDINGS : EXIT.OK;
+}
+
+const tablesText = (tables: readonly { name: string; items: number }[]): string =>
+  tables.length === 0 ? 'no tables' : tables.map((t) => `${t.name} ${items(t.items)}`).join(', ');
+
+/** `monotable engine salvage`: LevelDB's repair on a copy; the damaged folder is kept beside it. */
+async function salvage(values: Record<string, unknown>, io: CommandIo): Promise<number> {
+  const dataDir = typeof values.data === 'string' ? resolve(io.cwd, values.data) : undefined;
+  const result = await call('engine.salvage', { ...(dataDir !== undefined && { dataDir }) });
+  io.stdout.write(
+    [
+      `before: ${tablesText(result.before.tables)} could be read`,
+      `now: ${tablesText(result.after.tables)}${result.after.state === 'damaged' ? ' (still damaged)' : ''}`,
+      `the damaged folder is kept, unchanged, at ${result.keptAt}`,
+    ].join('\n') + '\n',
+  );
+  io.stderr.write(
+    'Salvaged. Index entries of the rescued items may not all match them: check the indexes you rely on (a Scan of the index), and delete the kept folder once you have what you need.\n',
+  );
+  if (result.after.state === 'damaged') {
+    io.stderr.write(`error [ENGINE_DATA_DAMAGED]: ${result.after.message ?? result.after.problems.join('; ')}\n`);
+    return EXIT.FINDINGS;
+  }
+  return EXIT.OK;
 }
 
 export const engineCommand: Command = {
@@ -64,6 +88,7 @@ export const engineCommand: Command = {
   runsUntilStopped: true,
   usage: `Usage: monotable engine [--port N] [--data DIR | --in-memory]
        monotable engine status [--data DIR] [--json]
+       monotable engine salvage [--data DIR]
 
 Runs the embedded engine on 127.0.0.1 (never on other interfaces) and prints its endpoint.
 Other commands with --embedded connect to it; Ctrl-C (SIGINT) or SIGTERM stops it (exit 0).
@@ -72,6 +97,9 @@ and the engine does not start on it; the folder is never changed.
 
 \`engine status\` says whether an engine runs on the folder and what its data holds (tables and item counts, from
 the check at its start, or checked now on a copy when none runs). Exit 0 sound, 1 damaged, 2 failure.
+
+\`engine salvage\` rescues what can be read from a damaged folder: LevelDB's repair runs on a copy, the damaged
+folder is kept beside it unchanged (DIR/leveldb.damaged-STAMP) and the repaired copy takes its place.
 
 Options:
   --port N       port to listen on (default 0: a free port)
@@ -87,9 +115,10 @@ Options:
   },
   async run({ values, positionals }, io) {
     if (positionals[0] === 'status' && positionals.length === 1) return printStatus(values, io);
+    if (positionals[0] === 'salvage' && positionals.length === 1) return salvage(values, io);
     if (positionals.length > 0) {
       throw new MonotableError('BAD_INPUT', `Unexpected "${positionals.join(' ')}" after \`monotable engine\`.`, {
-        hint: 'Run `monotable engine` to start the engine, or `monotable engine status` to see it.',
+        hint: 'Run `monotable engine` to start the engine, `monotable engine status` to see it, or `monotable engine salvage` to rescue a damaged one.',
       });
     }
     const port = parsePort(values.port);

@@ -48,6 +48,18 @@ export const engineMethods = defineMethods({
     input: z.strictObject({ dataDir: z.string().min(1).optional() }),
     output: EngineStatusSchema,
   },
+  'engine.salvage': {
+    summary:
+      "Salvage a damaged engine folder (explicit, never automatic): LevelDB's repair runs on a copy; the damaged folder is kept beside it as DIR.damaged-STAMP and the repaired copy takes its place. Refused while an engine runs on it, and for a sound folder.",
+    input: z.strictObject({ dataDir: z.string().min(1).optional() }),
+    output: z.strictObject({
+      /** Where the damaged original is kept, unchanged. */
+      keptAt: z.string(),
+      /** What the check could read before, and what the repaired store holds now. */
+      before: EngineStoreSchema,
+      after: EngineStoreSchema,
+    }),
+  },
   'engine.watch': {
     summary:
       'Wait while the engine this backend started runs: returns when it stops on its own (`exited`, with its exit code or signal), when the call is cancelled, or at once when there is none.',

@@ -1,8 +1,14 @@
 import type { Contract } from '../../../../shared/api/contract.js';
-import { engineStatus, ensureEngine, stopEngine, watchEngine } from '../../engine/engine-manager.js';
+import {
+  engineStatus,
+  ensureEngine,
+  salvageEngineFolder,
+  stopEngine,
+  watchEngine,
+} from '../../engine/engine-manager.js';
 import type { Handlers } from '../handler.js';
 
-type EngineArea = Pick<Contract, 'engine.start' | 'engine.status' | 'engine.watch' | 'engine.stop'>;
+type EngineArea = Pick<Contract, 'engine.start' | 'engine.status' | 'engine.salvage' | 'engine.watch' | 'engine.stop'>;
 
 export const engineHandlers: Handlers<EngineArea> = {
   async 'engine.start'(input) {
@@ -10,6 +16,9 @@ export const engineHandlers: Handlers<EngineArea> = {
   },
   async 'engine.status'(input) {
     return engineStatus(input.dataDir);
+  },
+  async 'engine.salvage'(input) {
+    return salvageEngineFolder(input.dataDir);
   },
   async 'engine.watch'(_input, { signal }) {
     return watchEngine(signal);
