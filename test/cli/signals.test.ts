@@ -175,7 +175,8 @@ const LONG_VERBS: LongVerb[] = [
     started: (o) => o.stdout.includes('endpoint:'),
     says: /engine stopped\n$/,
     runsUntilStopped: true,
-    async after() {
+    async after({ stdout }) {
+      expect(stdout).toContain('store: checked, every item read (no tables yet)');
       expect(existsSync(stateFilePath(join(folder.dir, 'own-engine')))).toBe(false);
     },
   },
