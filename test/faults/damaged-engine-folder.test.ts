@@ -88,6 +88,21 @@ const CASES: DamageCase[] = [
     someReadable: true,
   },
   {
+    name: 'an item whose stored value is not JSON (the files themselves sound)',
+    from: () => tableStore,
+    async damage(dir) {
+      const db = new ClassicLevel(dir);
+      try {
+        const [first] = await db.keys({ gt: 'item-Things~', limit: 1 }).all();
+        await db.put(first!, '{"pk":{"S":"item-');
+      } finally {
+        await db.close();
+      }
+    },
+    problem: /the value of "item-Things~[^"]+" is not readable \(garbage where JSON was stored\)/,
+    someReadable: true,
+  },
+  {
     name: 'a table file the manifest lists is deleted',
     from: () => tableStore,
     damage: async (dir) => rm(await storeFile(dir, '.ldb')),

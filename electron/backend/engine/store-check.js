@@ -256,6 +256,7 @@ async function readAll(dir, options) {
   const tables = new Map();
   const problems = [];
   let entries = 0;
+  let undecodable = 0;
   let lastKey;
   const db = new ClassicLevel(dir, { ...options, keyEncoding: 'utf8', valueEncoding: 'utf8' });
   try {
@@ -268,12 +269,13 @@ async function readAll(dir, options) {
     for await (const [key, value] of db.iterator()) {
       try {
         JSON.parse(value);
+        countEntry(key, tables);
       } catch {
-        problems.push(
-          `the value of ${JSON.stringify(key.slice(0, 120))} is not readable (garbage where JSON was stored)`,
-        );
+        if (++undecodable <= 10)
+          problems.push(
+            `the value of ${JSON.stringify(key.slice(0, 120))} is not readable (garbage where JSON was stored)`,
+          );
       }
-      countEntry(key, tables);
       entries++;
       lastKey = key;
     }
@@ -285,6 +287,7 @@ async function readAll(dir, options) {
   } finally {
     await db.close().catch(() => undefined);
   }
+  if (undecodable > 10) problems.push(`${(undecodable - 10).toLocaleString('en-US')} more values are not readable`);
   return { tables, entries, problems };
 }
 
