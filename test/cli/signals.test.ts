@@ -15,6 +15,9 @@ import { alive, leftovers, runUntilSignal, type RunningOutput } from '../support
  * engine). Writes leave the engine consistent: what seed reports written is what a Scan counts, and a re-run
  * completes the table exactly.
  */
+/** Each run of a verb that needs its own table: one per signal, and Ctrl-C to the process group. */
+type RunId = 'SIGINT' | 'SIGTERM' | 'group';
+const RUNS: RunId[] = ['SIGINT', 'SIGTERM', 'group'];
 const ITEMS = 8_000; // in the table the reads read
 const FRESH_ITEMS = 3_000; // planned by the seed that is interrupted
 const folder = tempFolder();
@@ -24,6 +27,7 @@ const MODEL_FILES = [
   'seeded.json',
   'seed-SIGINT.json',
   'seed-SIGTERM.json',
+  'seed-group.json',
   'drop-SIGINT.json',
   'drop-SIGTERM.json',
   'engine',
@@ -38,8 +42,8 @@ beforeAll(async () => {
   if (!existsSync(join(REPO, 'dist', 'electron', 'cli', 'main.js')))
     throw new Error('Run `npm run build:node` before these tests.');
   writeFileSync(join(folder.dir, 'events.json'), serializeModel(eventsModel(FRESH_ITEMS, 'Fresh')));
-  for (const signal of ['SIGINT', 'SIGTERM'])
-    writeFileSync(join(folder.dir, `seed-${signal}.json`), serializeModel(eventsModel(FRESH_ITEMS, `Seed${signal}`)));
+  for (const run of RUNS)
+    writeFileSync(join(folder.dir, `seed-${run}.json`), serializeModel(eventsModel(FRESH_ITEMS, `Seed${run}`)));
   writeFileSync(join(folder.dir, 'seeded.json'), serializeModel(eventsModel(ITEMS)));
   // The table the reads read: created and seeded through the CLI on the embedded engine of the folder.
   process.env.MONOTABLE_DATA_DIR = env.MONOTABLE_DATA_DIR;
@@ -47,8 +51,8 @@ beforeAll(async () => {
   expect(created.code, created.stderr).toBe(0);
   const seeded = await cli('seed', 'seeded.json', '--embedded');
   expect(seeded.code, seeded.stderr).toBe(0);
-  for (const signal of ['SIGINT', 'SIGTERM']) {
-    const fresh = await cli('create', `seed-${signal}.json`, '--embedded'); // the tables the seed rows write
+  for (const run of RUNS) {
+    const fresh = await cli('create', `seed-${run}.json`, '--embedded'); // the tables the seed rows write
     expect(fresh.code, fresh.stderr).toBe(0);
   }
   slowCreate = await startEngine({ createTableMs: 60_000 });
@@ -82,7 +86,7 @@ async function countItems(model: string): Promise<number> {
 
 interface LongVerb {
   name: string;
-  args: (signal: NodeJS.Signals) => string[];
+  args: (run: RunId) => string[];
   started: (o: RunningOutput) => boolean;
   /** What the command says about what it did and how to go on. */
   says: RegExp;
@@ -93,26 +97,26 @@ interface LongVerb {
   /** Exit code for SIGINT and SIGTERM: interrupted work is 128 + n; a verb that runs until stopped ends with 0. */
   runsUntilStopped?: boolean;
   /** Checks after the signal (consistency of what was written). */
-  after?: (run: { stdout: string; stderr: string }, signal: NodeJS.Signals) => Promise<void>;
+  after?: (output: { stdout: string; stderr: string }, run: RunId) => Promise<void>;
 }
 
 const LONG_VERBS: LongVerb[] = [
   {
     name: 'seed (writing to the embedded engine)',
     ownEngine: true,
-    args: (signal) => ['seed', `seed-${signal}.json`, '--embedded', '--concurrency', '1'],
+    args: (run) => ['seed', `seed-${run}.json`, '--embedded', '--concurrency', '1'],
     started: stderrHas(/^seed: [\d,]+\/[\d,]+ written/m),
     says: /cancelled: [\d,]+ of 3,000 items written.*; run the same command again to write the rest\./,
-    async after({ stdout }, signal) {
+    async after({ stdout }, run) {
       const summary = JSON.parse(stdout.trim().split('\n').pop()!) as { written: number; unknown: number };
-      const count = await countItems(`seed-${signal}.json`);
+      const count = await countItems(`seed-${run}.json`);
       // Requests in flight when it stopped may or may not have been applied (reported as `unknown`), never more.
       expect(count).toBeGreaterThanOrEqual(summary.written);
       expect(count).toBeLessThanOrEqual(summary.written + summary.unknown);
       // Running it again writes exactly what is missing.
-      const rerun = await cli('seed', `seed-${signal}.json`, '--embedded');
+      const rerun = await cli('seed', `seed-${run}.json`, '--embedded');
       expect(rerun.code, rerun.stderr).toBe(0);
-      expect(await countItems(`seed-${signal}.json`)).toBe(FRESH_ITEMS);
+      expect(await countItems(`seed-${run}.json`)).toBe(FRESH_ITEMS);
     },
   },
   {
@@ -137,7 +141,7 @@ const LONG_VERBS: LongVerb[] = [
   {
     name: 'scan --all to a reader that stopped reading (a pager left open)',
     ownEngine: true,
-    args: () => ['scan', 'seeded.json', '--embedded', '--all', '--limit', '1000'],
+    args: () => ['scan', 'seeded.json', '--embedded', '--all'], // pages of 1 MB: far more than a pipe holds
     started: firstOutput,
     readerStops: true,
     says: /error \[CANCELLED\]: Scan: cancelled\.[\s\S]*warning: [\d,]+ bytes of output were not delivered \(the reader of stdout stopped reading\); a resume key printed above would skip them/,
@@ -164,7 +168,7 @@ const LONG_VERBS: LongVerb[] = [
   },
   {
     name: 'drop (waiting until the table is gone)',
-    args: (signal) => ['drop', `drop-${signal}.json`, '--endpoint', slowDelete.endpoint, '--table', `Drop${signal}`],
+    args: (run) => ['drop', `drop-${run}.json`, '--endpoint', slowDelete.endpoint, '--table', `Drop${run}`],
     started: stderrHas(/waiting for the deletion/),
     says: /error \[CANCELLED\]: Cancelled while waiting for the table\.\n {2}hint: The control-plane change continues on the server/,
   },
@@ -213,6 +217,24 @@ describe('Ctrl-C and SIGTERM stop every long command, say what was done, and lea
         await verb.after?.(run, signal);
       }, 60_000);
     }
+  }
+
+  // Ctrl-C in a terminal signals the whole process group: the engine child stops on its own at the same moment.
+  for (const verb of LONG_VERBS.filter((v) => v.name.startsWith('seed (') || v.name === 'scan --all')) {
+    it(`${verb.name}: Ctrl-C in a terminal (SIGINT to the process group)`, async () => {
+      const run = await runUntilSignal(verb.args('group'), {
+        cwd: folder.dir,
+        signal: 'SIGINT',
+        env,
+        started: verb.started,
+        toGroup: true,
+      });
+      expect(run.code, run.stderr).toBe(130);
+      expect(run.stderr).toMatch(verb.says);
+      expect(leftovers(folder.dir, [...MODEL_FILES, 'own-engine'])).toEqual([]);
+      for (const pid of run.children) expect(alive(pid), `process ${pid} of the command is still running`).toBe(false);
+      await verb.after?.(run, 'group');
+    }, 60_000);
   }
 
   it('the data written before the signals is whole: the seeded table still holds every item', async () => {

@@ -63,6 +63,8 @@ export function runUntilSignal(
     timeoutMs?: number;
     /** Stop reading stdout after its first bytes, as a pager left open does (`scan --all | less`). */
     readerStops?: boolean;
+    /** Signal the whole process group, as Ctrl-C in a terminal does (the engine child gets it too). */
+    toGroup?: boolean;
   },
 ): Promise<SignalledRun> {
   return new Promise((resolve, reject) => {
@@ -70,6 +72,7 @@ export function runUntilSignal(
       cwd: options.cwd,
       env: { ...process.env, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: options.toGroup === true,
     });
     const output: RunningOutput = { stdout: '', stdoutBytes: 0, stderr: '' };
     let children: number[] = [];
@@ -78,7 +81,8 @@ export function runUntilSignal(
       if (sent || !options.started(output)) return;
       sent = true;
       children = childrenOf(child.pid!);
-      child.kill(options.signal);
+      if (options.toGroup) process.kill(-child.pid!, options.signal);
+      else child.kill(options.signal);
     };
     const poll = setInterval(check, 20);
     const timeout = setTimeout(() => {
