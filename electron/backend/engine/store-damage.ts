@@ -44,10 +44,12 @@ export function storeOf(summary: { tables: StoreTable[]; entries: number }): Eng
 /** A check's result as the api reports it; a damaged store carries the report with its way out. */
 export function storeStatus(dataDir: string, check: StoreCheck): EngineStore {
   if (!check.damaged) return storeOf(check);
+  const error = storeDamagedError(dataDir, check);
   return {
     state: 'damaged',
     tables: check.tables,
     problems: check.problems,
-    message: storeDamagedError(dataDir, check).message,
+    message: error.message,
+    ...(error.details.hint && { hint: error.details.hint }),
   };
 }

@@ -53,7 +53,7 @@ async function printStatus(values: Record<string, unknown>, io: CommandIo): Prom
   io.stdout.write(`${lines.join('\n')}\n`);
   if (store?.state === 'damaged') {
     io.stderr.write(
-      `error [ENGINE_DATA_DAMAGED] ${status.dataDir}: ${store.message ?? store.problems.join('; ')}\n  hint: Nothing in the folder was changed. \`monotable engine salvage\` keeps what can be read (the damaged folder is kept beside it); or move it aside to start with an empty engine, or restore it from a backup${/\b(EACCES|EPERM)\b/.test(store.message ?? '') ? '; or, if files may not be read by this user, check their owner and permissions' : ''}.\n`,
+      `error [ENGINE_DATA_DAMAGED] ${status.dataDir}: ${store.message ?? store.problems.join('; ')}\n${store.hint ? `  hint: ${store.hint}\n` : ''}`,
     );
   }
   return damaged ? EXIT.FINDINGS : EXIT.OK;

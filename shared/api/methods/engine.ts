@@ -10,8 +10,10 @@ export const EngineStoreSchema = z.strictObject({
   tables: z.array(z.strictObject({ name: z.string(), items: z.number().int().min(0) })),
   /** What could not be read, one line each (file, offset, LevelDB's message). */
   problems: z.array(z.string()),
-  /** The damage report with its way out (move the folder aside, restore a backup), when damaged. */
+  /** The damage report, when damaged: what could be read and what could not. */
   message: z.string().optional(),
+  /** The way out, when damaged (salvage, move the folder aside, restore a backup; permissions). */
+  hint: z.string().optional(),
 });
 export type EngineStore = z.output<typeof EngineStoreSchema>;
 
