@@ -197,6 +197,8 @@ function StatusBar() {
             className="button ghost small"
             onClick={() => showScreen('problems')}
             aria-label={`${analysis.errors} errors, ${analysis.warnings} warnings`}
+            aria-busy={analysis.pending}
+            title={analysis.pending ? 'Checking the model…' : undefined}
           >
             <span style={{ color: analysis.errors ? 'var(--error)' : undefined }}>⨯ {analysis.errors}</span>
             <span style={{ color: analysis.warnings ? 'var(--warning)' : undefined }}>⚠ {analysis.warnings}</span>

@@ -4,7 +4,7 @@ import type { Model } from '../../../shared/model/schema.js';
 import { resolveAll } from '../../../shared/patterns/resolve.js';
 import type { ResolvedPattern } from '../../../shared/patterns/resolved-pattern.js';
 import { validate } from '../../../shared/rules/validate.js';
-import { useModel } from './model-store.js';
+import { documentOf, useModel } from './model-store.js';
 
 export interface Analysis {
   diagnostics: Diagnostic[];
@@ -14,7 +14,20 @@ export interface Analysis {
   infos: number;
   /** Diagnostics by their exact path (a field's inline problems are one lookup). */
   byPath: ReadonlyMap<string, readonly Diagnostic[]>;
+  /** True while the open model's checks have not run yet (a file just opened): nothing is known, nothing shown. */
+  pending?: true;
 }
+
+/** What is shown for a model just opened until its analysis is ready: no findings, marked pending. */
+export const PENDING_ANALYSIS: Analysis = Object.freeze({
+  diagnostics: [],
+  resolved: [],
+  errors: 0,
+  warnings: 0,
+  infos: 0,
+  byPath: new Map(),
+  pending: true,
+});
 
 const cache = new WeakMap<Model, Analysis>();
 /** The model analysed last: what a component that mounts while a newer model waits for its analysis shows first. */
@@ -60,6 +73,16 @@ export function analyse(model: Model): Analysis {
 export function useAnalysis(): Analysis {
   const model = useModel();
   const deferred = useDeferredValue(model, cache.has(model) ? model : (lastAnalysed ?? model));
+  return shownAnalysis(model, deferred);
+}
+
+/**
+ * The analysis to show for the open `model` while React offers `deferred` (the same model, an earlier one, or the
+ * last one analysed). A model of another document (the file open before this one) is never analysed in its place:
+ * its problems are not this file's, so the pending analysis shows until the current one is ready.
+ */
+export function shownAnalysis(model: Model, deferred: Model): Analysis {
+  if (deferred !== model && documentOf(deferred) !== documentOf(model)) return PENDING_ANALYSIS;
   return analyse(deferred);
 }
 

@@ -75,7 +75,28 @@ function derive(
   };
 }
 
-function commit(next: Omit<Internal, 'doc'>, model: Model, path: string | undefined, opened = true): void {
+/** Which document (open, new or close starts one) each committed model belongs to. */
+const documents = new WeakMap<Model, number>();
+let currentDocument = 0;
+documents.set(internal.get().doc.model, currentDocument);
+
+/**
+ * The document a model was committed in: a number that open, new and close bump and edits, undo and redo keep.
+ * Tells a model of the open file from one of the file open before it (analysis.ts never shows the latter's problems).
+ */
+export function documentOf(model: Model): number | undefined {
+  return documents.get(model);
+}
+
+function commit(
+  next: Omit<Internal, 'doc'>,
+  model: Model,
+  path: string | undefined,
+  opened = true,
+  newDocument = false,
+): void {
+  if (newDocument) currentDocument++;
+  documents.set(model, currentDocument);
   const revision = internal.get().doc.revision + 1;
   internal.set({ ...next, doc: derive(model, path, next.saved, next.past, next.future, revision, opened) });
 }
@@ -149,7 +170,7 @@ export function redo(): string | undefined {
  */
 export function openModel(model: Model, path?: string, options: { saved?: boolean; savedModel?: Model } = {}): void {
   const saved = options.saved === false ? options.savedModel : model;
-  commit({ saved, past: [], future: [] }, model, path);
+  commit({ saved, past: [], future: [] }, model, path, true, true);
 }
 
 /** Records that `model` (default: the current one) is what the file at `path` (default: the current path) holds. */
@@ -166,7 +187,7 @@ export function markSaved(path?: string, model?: Model): void {
 
 /** Back to the Start screen with an empty model (File > Close). */
 export function closeModel(): void {
-  commit({ saved: undefined, past: [], future: [] }, emptyModel(), undefined, false);
+  commit({ saved: undefined, past: [], future: [] }, emptyModel(), undefined, false, true);
 }
 
 /** Replaces the whole model in one undoable edit (restoring journaled edits over the file's content). */

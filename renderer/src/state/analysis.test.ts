@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import type { Model } from '../../../shared/model/schema.js';
+import { findTemplate } from '../../../shared/templates/index.js';
+import { analyse, PENDING_ANALYSIS, shownAnalysis } from './analysis.js';
+import { editModel, getDocument, openModel } from './model-store.js';
+
+function template(id: string): Model {
+  const found = findTemplate(id);
+  if (!found) throw new Error(`no template ${id}`);
+  return found.model;
+}
+
+/** A copy of the Cruddur model with a typo in a key template: one error the other file does not have. */
+function brokenCruddur(): Model {
+  const model = structuredClone(template('cruddur-messaging'));
+  const entity = model.tables[0]!.entities[0]!;
+  entity.keys = { ...entity.keys, pk: `${entity.keys.pk}{nope}` };
+  return model;
+}
+
+describe('the analysis shown for the open model', () => {
+  it('never shows the problems of the file open before: pending until the new file is analysed', () => {
+    const first = brokenCruddur();
+    openModel(first, 'first.monotable.json');
+    expect(analyse(first).errors).toBeGreaterThan(0);
+    const second = template('online-shop');
+    openModel(second, 'second.monotable.json');
+    // what a screen mounting now, or the status bar before the deferred render, is offered: the last analysis made
+    expect(shownAnalysis(second, first)).toBe(PENDING_ANALYSIS);
+    expect(PENDING_ANALYSIS.errors).toBe(0);
+    expect(shownAnalysis(second, second)).toEqual(expect.objectContaining({ errors: analyse(second).errors }));
+    expect(shownAnalysis(second, second).pending).toBeUndefined();
+  });
+
+  it('shows the earlier analysis of the same file while an edit is checked (typing stays responsive)', () => {
+    const before = brokenCruddur();
+    openModel(before, 'a.monotable.json');
+    analyse(before);
+    editModel('rename', (draft) => {
+      draft.name = 'renamed';
+    });
+    const after = getDocument().model;
+    expect(after).not.toBe(before);
+    expect(shownAnalysis(after, before)).toBe(analyse(before));
+  });
+});
