@@ -76,7 +76,6 @@ export function EntityForm({
             attributes={attributeNames}
             optional={!info.tableKey}
             entityPath={path}
-            keyType={info.type}
           />
         ))}
         {strayKeys.map((name) => (
@@ -89,7 +88,6 @@ export function EntityForm({
             attributes={attributeNames}
             optional
             entityPath={path}
-            keyType="S"
           />
         ))}
         <p className="muted form-note">
