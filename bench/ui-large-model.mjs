@@ -191,6 +191,10 @@ async function main() {
 
     // keystrokes in a key template (Model screen): rendered key, inline problems, problem count
     await nav(page, 'Model');
+    // the tree is virtualized and shows the pattern selected on the Patterns screen: scroll up to the entities
+    await page.getByRole('tree', { name: 'Model' }).evaluate((tree) => {
+      tree.scrollTop = 0;
+    });
     await page.getByRole('treeitem', { name: 'Entity7', exact: true }).click();
     const template = page.getByRole('textbox', { name: /^sk key template/ });
     const typed = '#abcdefghijklmnopqrstuvwxyz'.slice(0, Math.min(KEYSTROKES, 20));

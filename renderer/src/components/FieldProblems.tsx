@@ -14,8 +14,9 @@ export function useFieldProblems(path: string, under = false): readonly Diagnost
 export function FieldProblems({ id, problems }: { id: string; problems: readonly Diagnostic[] }) {
   return (
     <div id={id} className="field-problems" aria-live="polite">
-      {problems.map((d) => (
-        <p key={`${d.code}|${d.path}|${d.message}`} className={`field-problem ${d.severity}`}>
+      {problems.map((d, i) => (
+        // keyed by code and path (and position), not message: a message that changes as you type updates in place
+        <p key={`${d.code}|${d.path}|${i}`} className={`field-problem ${d.severity}`}>
           <span className="field-problem-code">{d.code}</span> {d.message}
           {d.hint && <span className="field-problem-hint"> {d.hint}</span>}
         </p>

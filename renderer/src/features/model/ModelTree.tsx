@@ -1,4 +1,14 @@
-import { type KeyboardEvent, memo, useEffect, useMemo, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import {
+  type FocusEvent,
+  type KeyboardEvent,
+  memo,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import type { Diagnostic } from '../../../../shared/model/diagnostic.js';
 import { formatSegments, parsePath } from '../../state/json-path.js';
 import { entityColor } from '../../components/entity-color.js';
@@ -15,9 +25,17 @@ const KIND_GLYPH: Record<TreeNode['kind'], string> = {
   pattern: '→',
 };
 
+/** Rows are 24 px high (app.css `.tree-row`), the tree has 6 px of padding above and below them. */
+const ROW_HEIGHT = 24;
+const TREE_PADDING = 6;
+
 /**
  * The Model tree (WAI-ARIA tree pattern, flat rows with aria-level): Up/Down move, Right opens or goes to the first
  * child, Left closes or goes to the parent, Home/End, type-ahead by first letters; the selection follows the focus.
+ * Virtualized (@tanstack/react-virtual): only the rows in view and a margin are in the DOM, each with its
+ * aria-level, aria-setsize and aria-posinset, so a 200-entity, 1,000-pattern model renders ~60 rows, not ~1,400.
+ * Moving the focus to a row outside the window scrolls it in and focuses it once rendered; while the selected row
+ * is scrolled out, the tree itself takes Tab and hands the focus to that row.
  */
 export function ModelTree({
   nodes,
@@ -31,6 +49,9 @@ export function ModelTree({
   const byId = useMemo(() => new Map(nodes.map((n) => [n.id, n])), [nodes]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set(defaultCollapsed(nodes)));
   const rowRefs = useRef(new Map<string, HTMLDivElement>());
+  const treeRef = useRef<HTMLDivElement>(null);
+  /** A row to focus as soon as it is rendered (it may be outside the virtual window when the focus moves). */
+  const pendingFocus = useRef<string | undefined>(undefined);
   const typeahead = useRef({ text: '', at: 0 });
   const { diagnostics } = useAnalysis();
 
@@ -62,12 +83,53 @@ export function ModelTree({
     return lastMarks.current;
   }, [diagnostics]);
 
-  const current = activeId && visible.some((n) => n.id === activeId) ? activeId : visible[0]?.id;
+  const positions = useMemo(() => new Map(visible.map((n, i) => [n.id, i])), [visible]);
+  const current = activeId && positions.has(activeId) ? activeId : visible[0]?.id;
+
+  const virtualizer = useVirtualizer({
+    count: visible.length,
+    getScrollElement: () => treeRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    getItemKey: (i) => visible[i]!.id,
+    paddingStart: TREE_PADDING,
+    paddingEnd: TREE_PADDING,
+    overscan: 16,
+    // the first render (before the tree is measured) already shows a screenful of rows
+    initialRect: { width: 320, height: 900 },
+  });
+
+  /** Scrolls the row into view (when it is not) and focuses it as soon as it is in the DOM. */
+  const focusRow = (id: string): void => {
+    const index = positions.get(id);
+    if (index === undefined) return;
+    const row = rowRefs.current.get(id);
+    if (row) {
+      pendingFocus.current = undefined;
+      row.focus();
+      return;
+    }
+    pendingFocus.current = id;
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+  };
+  useLayoutEffect(() => {
+    const id = pendingFocus.current;
+    const row = id === undefined ? undefined : rowRefs.current.get(id);
+    if (!row) return;
+    pendingFocus.current = undefined;
+    row.focus();
+  });
+
+  // A selection made elsewhere (focusPath, the diagram, Undo) scrolls its row into view.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only when the active node changes, not on every scroll
+  useEffect(() => {
+    const index = activeId === undefined ? undefined : positions.get(activeId);
+    if (index !== undefined && !rowRefs.current.has(activeId!)) virtualizer.scrollToIndex(index, { align: 'center' });
+  }, [activeId, positions]);
 
   const move = (node: TreeNode | undefined): void => {
     if (!node) return;
     onActivate(node);
-    rowRefs.current.get(node.id)?.focus();
+    focusRow(node.id);
   };
   const toggle = (node: TreeNode, open?: boolean): void => {
     const closing = open === false || (open === undefined && !collapsed.has(node.id));
@@ -159,15 +221,40 @@ export function ModelTree({
   const toggleRef = useRef(toggle);
   toggleRef.current = toggle;
 
+  const items = virtualizer.getVirtualItems();
+  const first = items[0];
+  const last = items[items.length - 1];
+  const from = first?.index ?? 0;
+  const to = last ? last.index + 1 : 0;
+  const currentRendered =
+    current !== undefined && (positions.get(current) ?? -1) >= from && (positions.get(current) ?? -1) < to;
+  const top = first ? first.start - TREE_PADDING : 0;
+  const bottom = last ? virtualizer.getTotalSize() - last.end - TREE_PADDING : 0;
+  // the tree takes Tab only while the selected row is scrolled out of the DOM, and passes the focus on to it
+  const onTreeFocus = (event: FocusEvent<HTMLDivElement>): void => {
+    if (event.target === event.currentTarget && current !== undefined) focusRow(current);
+  };
+
   return (
-    <div role="tree" aria-label="Model" className="tree">
+    <div
+      ref={treeRef}
+      role="tree"
+      aria-label="Model"
+      className="tree"
+      tabIndex={currentRendered ? undefined : 0}
+      onFocus={onTreeFocus}
+    >
+      {top > 0 && <div aria-hidden="true" style={{ height: top }} />}
       <TreeRows
         visible={visible}
+        from={from}
+        to={to}
         collapsed={collapsed}
         current={current}
         problemMarks={problemMarks}
         handlers={handlers}
       />
+      {bottom > 0 && <div aria-hidden="true" style={{ height: bottom }} />}
     </div>
   );
 }
@@ -175,29 +262,36 @@ export function ModelTree({
 /** The rows; skipped as a whole when none of its inputs changed (a keystroke that leaves the marks as they were). */
 const TreeRows = memo(function TreeRows({
   visible,
+  from,
+  to,
   collapsed,
   current,
   problemMarks,
   handlers,
 }: {
   visible: readonly TreeNode[];
+  /** The rendered window: visible[from] up to (not including) visible[to]. */
+  from: number;
+  to: number;
   collapsed: ReadonlySet<string>;
   current: string | undefined;
   problemMarks: ReadonlyMap<string, 'error' | 'warning'>;
   handlers: RowHandlers;
 }) {
-  return visible.map((node) => (
-    <TreeRow
-      key={node.id}
-      node={node}
-      open={node.childIds.length > 0 && !collapsed.has(node.id)}
-      selected={node.id === current}
-      setSize={node.setSize}
-      position={node.position}
-      problem={problemMarks.get(node.id)}
-      handlers={handlers}
-    />
-  ));
+  return visible
+    .slice(from, to)
+    .map((node) => (
+      <TreeRow
+        key={node.id}
+        node={node}
+        open={node.childIds.length > 0 && !collapsed.has(node.id)}
+        selected={node.id === current}
+        setSize={node.setSize}
+        position={node.position}
+        problem={problemMarks.get(node.id)}
+        handlers={handlers}
+      />
+    ));
 });
 
 function sameMarks(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {

@@ -30,8 +30,9 @@ export function ObjectProblems({ path, exclude = [] }: { path: string; exclude?:
   const rest = own.filter((d) => !inline.has(d.path));
   return (
     <ul className="object-problems" aria-label="Problems here" ref={list} hidden={rest.length === 0}>
-      {rest.map((d) => (
-        <li key={`${d.code}|${d.path}|${d.message}`}>
+      {rest.map((d, i) => (
+        // keyed by code and path (and position), not message: a message that changes as you type updates in place
+        <li key={`${d.code}|${d.path}|${i}`}>
           <button type="button" className={`object-problem ${d.severity}`} onClick={() => focusPath(d.path)}>
             <span aria-hidden="true">{d.severity === 'error' ? '⨯' : '⚠'}</span> {d.message}
           </button>
