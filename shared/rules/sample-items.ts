@@ -3,6 +3,7 @@ import { MAX_ATTRIBUTE_NAME_BYTES } from '../model/write-limits.js';
 import { matchTemplate, renderTemplate, valueBreaksMatch } from '../keys/template.js';
 import type { AttributeValue, Item } from '../model/attribute-value.js';
 import { checkDynamoNumber } from '../model/numbers.js';
+import { walkSampleItems } from '../preview/view-parts.js';
 import type { Attribute, Entity, Table } from '../model/schema.js';
 import {
   EntityCache,
@@ -278,11 +279,12 @@ function entityFindings(
     const checker = new EntityItemChecker(recorder, table, entity, keys());
     const pks = new Array<string | undefined>(items.length);
     const sks = new Array<string | undefined>(items.length);
-    for (let i = 0; i < items.length; i++) {
-      checker.check(items[i]!, i);
+    // the one walk over the items: the preview's rows of this entity are collected in the same loop
+    walkSampleItems(table, items, (item, i) => {
+      checker.check(item, i);
       pks[i] = checker.pk;
       sks[i] = checker.sk;
-    }
+    });
     return { reports: recorder.reports, pks, sks };
   });
 }
