@@ -67,7 +67,11 @@ export class EntityCache<T> {
   get(key: object, dependencies: readonly unknown[], compute: () => T): T {
     const hit = this.entries.get(key);
     if (hit && sameDependencies(hit.dependencies, dependencies)) return hit.value;
-    const value = compute();
+    return this.set(key, dependencies, compute());
+  }
+
+  /** Records `value` for the key and dependencies (replacing what was there); returns it. */
+  set(key: object, dependencies: readonly unknown[], value: T): T {
     this.entries.set(key, { dependencies, value });
     return value;
   }

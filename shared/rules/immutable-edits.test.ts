@@ -231,6 +231,12 @@ const EDITS: [string, (m: Model) => Model][] = [
     (m) => onTable(m, (t) => ({ ...t, entities: [t.entities[1]!, t.entities[0]!, ...t.entities.slice(2)] })),
   ],
   ['an entity name', (m) => onEntity(m, 3, (e) => ({ ...e, name: 'Renamed' }))],
+  // Thing0 (now second) owns the item Thing5 repeats: the duplicate-key warning names it, and keeps its key arrays
+  ['the name of an entity a duplicate-key warning names', (m) => onEntity(m, 1, (e) => ({ ...e, name: 'Original' }))],
+  [
+    'a key template of an entity with a repeated key',
+    (m) => onEntity(m, 5, (e) => ({ ...e, keys: { ...e.keys, sk: 'AT#{created}' } })),
+  ],
   ['an entity removed', (m) => onTable(m, (t) => ({ ...t, entities: t.entities.filter((_, i) => i !== 4) }))],
   [
     'an attribute generator',
