@@ -249,6 +249,25 @@ const EDITS: [string, (m: Model) => Model][] = [
       })),
   ],
   [
+    'a ref generator to an entity of no table',
+    (m) =>
+      onEntity(m, 2, (e) => ({
+        ...e,
+        attributes: [
+          ...e.attributes,
+          {
+            name: 'parent_id',
+            type: 'S' as const,
+            generator: { kind: 'ref' as const, entity: 'Nope', attribute: 'id' },
+          },
+        ],
+      })),
+  ],
+  [
+    'a key template of the entity with the broken ref',
+    (m) => onEntity(m, 2, (e) => ({ ...e, keys: { ...e.keys, sk: '{seq}' } })),
+  ],
+  [
     'the table name and sort key',
     (m) => onTable(m, (t) => ({ ...t, name: 'things2', sortKey: { name: 'sk', type: 'S' } })),
   ],
@@ -274,6 +293,7 @@ describe('caches keyed by object identity', () => {
         'attribute-name-duplicate',
         'name-case-collision',
         'hot-partition',
+        'ref-unknown-entity',
       ]),
     );
   });
