@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../../../shared/model/diagnostic.js';
-import { isUnder, useAnalysis } from '../state/analysis.js';
+import { diagnosticsUnder, useAnalysis } from '../state/analysis.js';
 
 /** The diagnostics of one field: at its path exactly, or (with `under`) anywhere below it. */
 const NONE: readonly Diagnostic[] = [];
@@ -7,7 +7,7 @@ const NONE: readonly Diagnostic[] = [];
 export function useFieldProblems(path: string, under = false): readonly Diagnostic[] {
   const { diagnostics, byPath } = useAnalysis();
   if (!under) return byPath.get(path) ?? NONE;
-  return diagnostics.filter((d) => isUnder(d.path, path));
+  return diagnosticsUnder(diagnostics, path);
 }
 
 /** Inline diagnostics under a field, announced politely to screen readers as they change. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Model } from '../../../shared/model/schema.js';
 import { findTemplate } from '../../../shared/templates/index.js';
-import { analyse, PENDING_ANALYSIS, shownAnalysis } from './analysis.js';
+import { analyse, diagnosticsUnder, PENDING_ANALYSIS, shownAnalysis } from './analysis.js';
+import type { Diagnostic } from '../../../shared/model/diagnostic.js';
 import { editModel, getDocument, openModel } from './model-store.js';
 
 function template(id: string): Model {
@@ -42,5 +43,22 @@ describe('the analysis shown for the open model', () => {
     const after = getDocument().model;
     expect(after).not.toBe(before);
     expect(shownAnalysis(after, before)).toBe(analyse(before));
+  });
+});
+
+describe('diagnosticsUnder', () => {
+  it('finds the diagnostics at or below a path, the same array for the same list and path', () => {
+    const at = (path: string): Diagnostic => ({ code: 'x', severity: 'error', path, message: path });
+    const list = [
+      at('$.tables[0]'),
+      at('$.tables[0].entities[1].keys.sk'),
+      at('$.tables[0].entities[10]'),
+      at('$.tables[1]'),
+    ];
+    const found = diagnosticsUnder(list, '$.tables[0].entities[1]');
+    expect(found.map((d) => d.path)).toEqual(['$.tables[0].entities[1].keys.sk']);
+    expect(diagnosticsUnder(list, '$.tables[0].entities[1]')).toBe(found);
+    expect(diagnosticsUnder([...list], '$.tables[0].entities[1]')).not.toBe(found);
+    expect(diagnosticsUnder(list, '$.tables[0]').length).toBe(3);
   });
 });

@@ -86,9 +86,19 @@ export function shownAnalysis(model: Model, deferred: Model): Analysis {
   return analyse(deferred);
 }
 
-/** Diagnostics whose path is `path` or lies under it (`$.tables[0].entities[1].keys.sk` is under `$.tables[0]`). */
+const under = new WeakMap<readonly Diagnostic[], Map<string, Diagnostic[]>>();
+
+/**
+ * Diagnostics whose path is `path` or lies under it (`$.tables[0].entities[1].keys.sk` is under `$.tables[0]`).
+ * Kept per diagnostics list and path: the forms of a screen ask for the same paths at every render, and an
+ * unchanged answer is the same array (so memoised components see no change).
+ */
 export function diagnosticsUnder(diagnostics: readonly Diagnostic[], path: string): Diagnostic[] {
-  return diagnostics.filter((d) => isUnder(d.path, path));
+  let perPath = under.get(diagnostics);
+  if (!perPath) under.set(diagnostics, (perPath = new Map()));
+  let found = perPath.get(path);
+  if (!found) perPath.set(path, (found = diagnostics.filter((d) => isUnder(d.path, path))));
+  return found;
 }
 
 export function isUnder(path: string, prefix: string): boolean {

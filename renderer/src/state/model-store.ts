@@ -1,4 +1,4 @@
-import { type Draft, produce } from 'immer';
+import { type Draft, Immer } from 'immer';
 import { MODEL_FORMAT, type Model } from '../../../shared/model/schema.js';
 import { createStore, useStore } from './store.js';
 
@@ -37,6 +37,14 @@ interface Internal {
   /** The label and time of the last edit, to merge a burst of keystrokes in one field into one undo step. */
   lastEdit?: { label: string; at: number };
 }
+
+/**
+ * Immer without auto-freeze. With it, the first edit of a model just opened deep-freezes every untouched object
+ * under the edited path (the 10,000 sample items of the large model: a first keystroke of ~100 ms). Models are
+ * immutable by convention, which every identity cache in shared/ relies on (shared/rules/README.md): an edit makes
+ * new objects for what it changes and nothing mutates a model in place.
+ */
+const immer = new Immer({ autoFreeze: false });
 
 /** Keystrokes in the same field within this many ms are one undo step. */
 export const MERGE_EDITS_MS = 1000;
@@ -125,7 +133,7 @@ export function useModel(): Model {
 export function editModel(label: string, recipe: (draft: Draft<Model>) => void, now = Date.now(), path?: string): void {
   const state = internal.get();
   const before = state.doc.model;
-  const after = produce(before, recipe);
+  const after = immer.produce(before, recipe);
   if (after === before) return;
   const merge =
     state.lastEdit !== undefined &&

@@ -3,6 +3,7 @@ import {
   type FocusEvent,
   type KeyboardEvent,
   memo,
+  useCallback,
   useEffect,
   useLayoutEffect,
   useMemo,
@@ -86,11 +87,13 @@ export function ModelTree({
   const positions = useMemo(() => new Map(visible.map((n, i) => [n.id, i])), [visible]);
   const current = activeId && positions.has(activeId) ? activeId : visible[0]?.id;
 
+  // a stable function while the rows are the same: the virtualizer recomputes every row's position when it changes
+  const getItemKey = useCallback((i: number) => visible[i]!.id, [visible]);
   const virtualizer = useVirtualizer({
     count: visible.length,
     getScrollElement: () => treeRef.current,
     estimateSize: () => ROW_HEIGHT,
-    getItemKey: (i) => visible[i]!.id,
+    getItemKey,
     paddingStart: TREE_PADDING,
     paddingEnd: TREE_PADDING,
     overscan: 16,

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'react';
-import { isUnder, useAnalysis } from '../../../state/analysis.js';
+import { diagnosticsUnder, isUnder, useAnalysis } from '../../../state/analysis.js';
 import { joinPath } from '../../../state/json-path.js';
 import { focusPath } from '../../../state/selection.js';
 
@@ -13,8 +13,8 @@ export function ObjectProblems({ path, exclude = [] }: { path: string; exclude?:
   const list = useRef<HTMLUListElement>(null);
   const [inline, setInline] = useState<ReadonlySet<string>>(new Set());
   const excluded = exclude.map((segment) => joinPath(path, segment));
-  const own = diagnostics.filter(
-    (d) => d.severity !== 'info' && isUnder(d.path, path) && !excluded.some((e) => isUnder(d.path, e)),
+  const own = diagnosticsUnder(diagnostics, path).filter(
+    (d) => d.severity !== 'info' && !excluded.some((e) => isUnder(d.path, e)),
   );
   const key = own.map((d) => d.path).join('\n');
   useLayoutEffect(() => {
