@@ -1,10 +1,11 @@
-import { useDeferredValue } from 'react';
+import { useDeferredValue, useEffect } from 'react';
 import type { Diagnostic } from '../../../shared/model/diagnostic.js';
 import type { Model } from '../../../shared/model/schema.js';
 import { resolveAll } from '../../../shared/patterns/resolve.js';
 import type { ResolvedPattern } from '../../../shared/patterns/resolved-pattern.js';
 import { validate } from '../../../shared/rules/validate.js';
 import { documentOf, useModel } from './model-store.js';
+import { createStore, useStore } from './store.js';
 
 export interface Analysis {
   diagnostics: Diagnostic[];
@@ -64,15 +65,33 @@ export function analyse(model: Model): Analysis {
   return analysis;
 }
 
+/** The last document whose screen has been painted since it was opened (its checks may run from then on). */
+const paintedDocument = createStore<number | undefined>(undefined);
+let waitingFor: number | undefined;
+
+/** Records `document` as painted once the browser has painted a frame (rAF, then a task after that frame). */
+function afterFirstPaint(document: number | undefined): void {
+  if (waitingFor === document) return;
+  waitingFor = document;
+  requestAnimationFrame(() => setTimeout(() => paintedDocument.set(document), 0));
+}
+
 /**
  * The analysis of the open model. Reads a deferred copy of the model, so typing stays responsive on a large model:
- * React renders the keystroke first and the diagnostics right after. A component that mounts (a screen opened
- * with a model just loaded) first shows the last analysis made, so the screen paints before the checks of a
- * large model run; the render with the current model follows at once.
+ * React renders the keystroke first and the diagnostics right after. A file just opened shows the pending analysis
+ * until its screen has been painted: the checks of a large model (~100 ms the first time) run after the first
+ * frame, not before it. A component that mounts later first shows the last analysis of the same file, so the
+ * screen paints before the checks of a large model run; the render with the current model follows at once.
  */
 export function useAnalysis(): Analysis {
   const model = useModel();
+  const document = documentOf(model);
+  const painted = useStore(paintedDocument) === document;
+  useEffect(() => {
+    if (!painted) afterFirstPaint(document);
+  }, [painted, document]);
   const deferred = useDeferredValue(model, cache.has(model) ? model : (lastAnalysed ?? model));
+  if (!painted && !cache.has(model)) return PENDING_ANALYSIS;
   return shownAnalysis(model, deferred);
 }
 
