@@ -1,15 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import {
-  type FocusEvent,
-  type KeyboardEvent,
-  memo,
-  useCallback,
-  useEffect,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-} from 'react';
+import { type KeyboardEvent, memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Diagnostic } from '../../../../shared/model/diagnostic.js';
 import { formatSegments, parsePath } from '../../state/json-path.js';
 import { entityColor } from '../../components/entity-color.js';
@@ -35,8 +25,8 @@ const TREE_PADDING = 6;
  * child, Left closes or goes to the parent, Home/End, type-ahead by first letters; the selection follows the focus.
  * Virtualized (@tanstack/react-virtual): only the rows in view and a margin are in the DOM, each with its
  * aria-level, aria-setsize and aria-posinset, so a 200-entity, 1,000-pattern model renders ~60 rows, not ~1,400.
- * Moving the focus to a row outside the window scrolls it in and focuses it once rendered; while the selected row
- * is scrolled out, the tree itself takes Tab and hands the focus to that row.
+ * Moving the focus to a row outside the window scrolls it in and focuses it once rendered; the selected row stays
+ * in the DOM while scrolled out, so the focus is never lost and Tab finds the tree.
  */
 export function ModelTree({
   nodes,
@@ -102,31 +92,43 @@ export function ModelTree({
   });
 
   /** Scrolls the row into view (when it is not) and focuses it as soon as it is in the DOM. */
+  /** Is the row at this index among the rendered window (not the selected row kept outside it)? */
+  const inWindow = (index: number): boolean => {
+    const items = virtualizer.getVirtualItems();
+    return items.length > 0 && index >= items[0]!.index && index <= items[items.length - 1]!.index;
+  };
   const focusRow = (id: string): void => {
     const index = positions.get(id);
     if (index === undefined) return;
+    virtualizer.scrollToIndex(index, { align: 'auto' });
     const row = rowRefs.current.get(id);
-    if (row) {
+    if (row && inWindow(index)) {
       pendingFocus.current = undefined;
-      row.focus();
+      row.focus({ preventScroll: true });
       return;
     }
     pendingFocus.current = id;
-    virtualizer.scrollToIndex(index, { align: 'auto' });
+    // the tree holds the focus (and takes the keys typed meanwhile) until the row is rendered
+    if (document.activeElement !== treeRef.current) treeRef.current?.focus({ preventScroll: true });
   };
   useLayoutEffect(() => {
     const id = pendingFocus.current;
+    const index = id === undefined ? undefined : positions.get(id);
     const row = id === undefined ? undefined : rowRefs.current.get(id);
-    if (!row) return;
+    if (!row || index === undefined || !inWindow(index)) return;
     pendingFocus.current = undefined;
-    row.focus();
+    row.focus({ preventScroll: true });
   });
 
-  // A selection made elsewhere (focusPath, the diagram, Undo) scrolls its row into view.
+  // A selection made elsewhere (focusPath, the diagram, Undo) brings its row to the middle when it is out of view.
   // biome-ignore lint/correctness/useExhaustiveDependencies: only when the active node changes, not on every scroll
   useEffect(() => {
     const index = activeId === undefined ? undefined : positions.get(activeId);
-    if (index !== undefined && !rowRefs.current.has(activeId!)) virtualizer.scrollToIndex(index, { align: 'center' });
+    const tree = treeRef.current;
+    if (index === undefined || !tree) return;
+    const start = TREE_PADDING + index * ROW_HEIGHT;
+    if (start < tree.scrollTop || start + ROW_HEIGHT > tree.scrollTop + tree.clientHeight)
+      virtualizer.scrollToIndex(index, { align: 'center' });
   }, [activeId, positions]);
 
   const move = (node: TreeNode | undefined): void => {
@@ -229,35 +231,30 @@ export function ModelTree({
   const last = items[items.length - 1];
   const from = first?.index ?? 0;
   const to = last ? last.index + 1 : 0;
-  const currentRendered =
-    current !== undefined && (positions.get(current) ?? -1) >= from && (positions.get(current) ?? -1) < to;
-  const top = first ? first.start - TREE_PADDING : 0;
-  const bottom = last ? virtualizer.getTotalSize() - last.end - TREE_PADDING : 0;
-  // the tree takes Tab only while the selected row is scrolled out of the DOM, and passes the focus on to it
-  const onTreeFocus = (event: FocusEvent<HTMLDivElement>): void => {
-    if (event.target === event.currentTarget && current !== undefined) focusRow(current);
+  // The selected row stays in the DOM (at its own offset) when it is scrolled out of the window, in the same keyed
+  // list as the others, so a focused row keeps the focus and Tab always finds the tree.
+  const currentIndex = current === undefined ? -1 : (positions.get(current) ?? -1);
+  // While the focus waits on the tree for a row to be rendered (a keyboard move far away), keys act on that row.
+  const onTreeKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    if (event.target !== event.currentTarget) return;
+    const node = byId.get(pendingFocus.current ?? current ?? '');
+    if (node) onKeyDown(event, node);
   };
 
   return (
-    <div
-      ref={treeRef}
-      role="tree"
-      aria-label="Model"
-      className="tree"
-      tabIndex={currentRendered ? undefined : 0}
-      onFocus={onTreeFocus}
-    >
-      {top > 0 && <div aria-hidden="true" style={{ height: top }} />}
-      <TreeRows
-        visible={visible}
-        from={from}
-        to={to}
-        collapsed={collapsed}
-        current={current}
-        problemMarks={problemMarks}
-        handlers={handlers}
-      />
-      {bottom > 0 && <div aria-hidden="true" style={{ height: bottom }} />}
+    <div ref={treeRef} role="tree" aria-label="Model" className="tree" tabIndex={-1} onKeyDown={onTreeKeyDown}>
+      <div role="none" style={{ position: 'relative', height: visible.length * ROW_HEIGHT }}>
+        <TreeRows
+          visible={visible}
+          from={from}
+          to={to}
+          currentIndex={currentIndex}
+          collapsed={collapsed}
+          current={current}
+          problemMarks={problemMarks}
+          handlers={handlers}
+        />
+      </div>
     </div>
   );
 }
@@ -267,6 +264,7 @@ const TreeRows = memo(function TreeRows({
   visible,
   from,
   to,
+  currentIndex,
   collapsed,
   current,
   problemMarks,
@@ -276,17 +274,24 @@ const TreeRows = memo(function TreeRows({
   /** The rendered window: visible[from] up to (not including) visible[to]. */
   from: number;
   to: number;
+  /** The selected row's index, rendered also when outside the window (-1: none). */
+  currentIndex: number;
   collapsed: ReadonlySet<string>;
   current: string | undefined;
   problemMarks: ReadonlyMap<string, 'error' | 'warning'>;
   handlers: RowHandlers;
 }) {
-  return visible
-    .slice(from, to)
-    .map((node) => (
+  const indexes: number[] = [];
+  if (currentIndex >= 0 && currentIndex < from) indexes.push(currentIndex);
+  for (let i = from; i < to; i++) indexes.push(i);
+  if (currentIndex >= to) indexes.push(currentIndex);
+  return indexes.map((i) => {
+    const node = visible[i]!;
+    return (
       <TreeRow
         key={node.id}
         node={node}
+        offset={i * ROW_HEIGHT}
         open={node.childIds.length > 0 && !collapsed.has(node.id)}
         selected={node.id === current}
         setSize={node.setSize}
@@ -294,7 +299,8 @@ const TreeRows = memo(function TreeRows({
         problem={problemMarks.get(node.id)}
         handlers={handlers}
       />
-    ));
+    );
+  });
 });
 
 function sameMarks(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
@@ -314,6 +320,7 @@ interface RowHandlers {
 const TreeRow = memo(
   function TreeRow({
     node,
+    offset,
     open,
     selected,
     setSize,
@@ -322,6 +329,8 @@ const TreeRow = memo(
     handlers,
   }: {
     node: TreeNode;
+    /** Pixels from the top of the rows (rows are absolutely positioned: the virtual window). */
+    offset: number;
     open: boolean;
     selected: boolean;
     setSize: number;
@@ -343,7 +352,14 @@ const TreeRow = memo(
         aria-selected={selected}
         tabIndex={selected ? 0 : -1}
         className={`tree-row kind-${node.kind}`}
-        style={{ paddingLeft: 6 + (node.level - 1) * 14 }}
+        style={{
+          position: 'absolute',
+          top: 0,
+          left: 0,
+          right: 0,
+          transform: `translateY(${offset}px)`,
+          paddingLeft: 6 + (node.level - 1) * 14,
+        }}
         onClick={() => handlers.activate(node)}
         onKeyDown={(e) => handlers.keyDown(e, node)}
       >
@@ -378,6 +394,7 @@ const TreeRow = memo(
     );
   },
   (a, b) =>
+    a.offset === b.offset &&
     a.open === b.open &&
     a.selected === b.selected &&
     a.setSize === b.setSize &&
