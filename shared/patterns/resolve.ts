@@ -40,9 +40,16 @@ function patternIndex(model: Model): Map<string, [number, number]> {
   return index;
 }
 
-/** Every access pattern of every table, in model order. */
+const everyPattern = new WeakMap<Model, ResolvedPattern[]>();
+
+/** Every access pattern of every table, in model order (a fresh array; the resolutions are shared, read-only). */
 export function resolveAll(model: Model): ResolvedPattern[] {
-  return model.tables.flatMap((table, ti) => table.accessPatterns.map((_, pi) => resolveAt(model, table, ti, pi)));
+  let all = everyPattern.get(model);
+  if (!all) {
+    all = model.tables.flatMap((table, ti) => table.accessPatterns.map((_, pi) => resolveAt(model, table, ti, pi)));
+    everyPattern.set(model, all);
+  }
+  return all.slice();
 }
 
 /**
@@ -50,14 +57,14 @@ export function resolveAll(model: Model): ResolvedPattern[] {
  * each is resolved once. Models are treated as immutable (an edit makes a new model object), as every
  * per-model cache in shared/ assumes; callers must not mutate a ResolvedPattern.
  */
-const resolutions = new WeakMap<Model, Map<string, ResolvedPattern>>();
+const resolutions = new WeakMap<Model, (ResolvedPattern | undefined)[][]>();
 
 function resolveAt(model: Model, table: Table, ti: number, pi: number): ResolvedPattern {
   let perModel = resolutions.get(model);
-  if (!perModel) resolutions.set(model, (perModel = new Map()));
-  const key = `${ti}:${pi}`;
-  let resolved = perModel.get(key);
-  if (!resolved) perModel.set(key, (resolved = resolveCached(model, table, ti, pi)));
+  if (!perModel) resolutions.set(model, (perModel = []));
+  const perTable = (perModel[ti] ??= []);
+  let resolved = perTable[pi];
+  if (!resolved) perTable[pi] = resolved = resolveCached(model, table, ti, pi);
   return resolved;
 }
 

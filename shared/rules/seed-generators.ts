@@ -36,7 +36,6 @@ export function checkSeedGenerators(context: RuleContext): void {
         return { ...rest, severity: 'error', message };
       }),
     );
-    // copies: what validate returns is the caller's to keep or change
-    for (const diagnostic of found) context.diagnostics.push({ ...diagnostic });
+    context.diagnostics.push(...found);
   });
 }
