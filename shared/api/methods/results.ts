@@ -55,7 +55,8 @@ const resultId = z.string().uuid();
  * Result sets: the rows of a read kept by the backend (a spool file of DynamoDB JSON lines and an index), so the
  * page holds only the window of rows on screen. A read fills a set page by page; the page asks for windows of rows
  * by position, sorts by a column, edits rows after a write, and closes the set when it is replaced. In browser mode
- * `GET /api/results/download?resultId=…&format=…` streams a set as a file (decisions/0011-result-sets.md).
+ * `GET /api/results/download?resultId=…&format=…` streams a set as a file; the desktop app writes it with
+ * `results.export` to the path its save dialog gave (decisions/0011-result-sets.md).
  */
 export const resultMethods = defineMethods({
   'results.create': {
@@ -120,6 +121,17 @@ export const resultMethods = defineMethods({
       remove: z.array(z.number().int().min(0)).optional(),
     }),
     output: ShapeSchema.extend({ appended: z.array(z.number().int()) }),
+  },
+  'results.export': {
+    summary:
+      'Write every row of a result set, in its order, to a file as CSV, JSON lines or DynamoDB JSON lines (streamed, atomic; an existing file only with `force`).',
+    input: z.strictObject({
+      resultId,
+      format: z.enum(EXPORT_FORMAT_IDS),
+      path: z.string().min(1).max(4096),
+      force: z.boolean().optional(),
+    }),
+    output: z.strictObject({ path: z.string(), rows: z.number().int().min(0), bytes: z.number().int().min(0) }),
   },
   'results.close': {
     summary: 'Close a result set and remove its spool file (a replaced or finished read).',

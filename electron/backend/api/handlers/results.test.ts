@@ -1,7 +1,10 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResultPageEvent } from '../../../../shared/api/methods/results.js';
 import { BIG, SHOP_MODEL, createShopTable, order, putItems } from '../../../../test/operations/shop-model.js';
 import { startApiTestEngine, type ApiTestEngine } from '../../../../test/support/api-engine.js';
+import { tempFolder } from '../../../../test/support/temp-folder.js';
 import { openResultSets } from '../../results/result-store.js';
 import { createInProcessClient } from '../in-process-client.js';
 
@@ -123,5 +126,44 @@ describe('results api', () => {
     expect(made.total).toBe(1);
     expect(made.attributes[0]).toBe('sk');
     await call('results.close', { resultId: made.resultId });
+  });
+
+  it('exports a result set to a file (the desktop save path): every row, every digit, atomic, no overwrite by surprise', async () => {
+    const folder = await tempFolder('results-export');
+    const { resultId } = await call('results.create', { keyNames: ['pk', 'sk'] });
+    await call('results.read', { resultId, connectionId: engine.connectionId, read: scan });
+    const path = join(folder, 'orders.ddb.jsonl');
+    const out = await call('results.export', { resultId, format: 'ddb-jsonl', path });
+    expect(out).toMatchObject({ path, rows: 120 });
+    const text = await readFile(path, 'utf8');
+    expect(out.bytes).toBe(Buffer.byteLength(text));
+    const lines = text.trimEnd().split('\n');
+    expect(lines).toHaveLength(120);
+    expect(text).toContain(`"N":"${BIG}"`); // 38 digits, as stored
+
+    await writeFile(path, 'keep me');
+    await expect(call('results.export', { resultId, format: 'csv', path })).rejects.toMatchObject({
+      code: 'FILE_CHANGED',
+    });
+    expect(await readFile(path, 'utf8')).toBe('keep me');
+    await expect(call('results.export', { resultId, format: 'csv', path: folder })).rejects.toMatchObject({
+      code: 'BAD_INPUT',
+    });
+
+    const controller = new AbortController();
+    controller.abort();
+    const cancelled = await api.call(
+      'results.export',
+      { resultId, format: 'csv', path, force: true },
+      { signal: controller.signal },
+    );
+    expect(cancelled.ok).toBe(false);
+    expect(await readFile(path, 'utf8')).toBe('keep me'); // a cancelled export leaves the old file
+
+    const csv = await call('results.export', { resultId, format: 'csv', path, force: true });
+    expect(csv.rows).toBe(120);
+    expect((await readFile(path, 'utf8')).split('\n')[0]).toMatch(/^pk,sk,/);
+    expect((await readdir(folder)).sort()).toEqual(['orders.ddb.jsonl']); // no temp file left
+    await call('results.close', { resultId });
   });
 });

@@ -3,6 +3,11 @@ import type { PageEvent } from '../../../../shared/api/methods/operations.js';
 import { entityDecoder } from '../../../../shared/keys/entity-decoder.js';
 import { findTable } from '../../../../shared/model/find-table.js';
 import type { Item } from '../../../../shared/model/attribute-value.js';
+import { MonotableError } from '../../../../shared/errors/monotable-error.js';
+import { writeStreamAtomic } from '../../files/atomic-write.js';
+import { defaultFileScope } from '../../files/file-scope.js';
+import { writeTarget } from '../../files/text-file.js';
+import { writeExport } from '../../results/export-stream.js';
 import type { ResultSet } from '../../results/result-set.js';
 import { closeResultSet, createResultSet, getResultSet } from '../../results/result-store.js';
 import type { HandlerContext, Handlers } from '../handler.js';
@@ -16,6 +21,7 @@ type ResultsArea = Pick<
   | 'results.rows'
   | 'results.sort'
   | 'results.edit'
+  | 'results.export'
   | 'results.close'
 >;
 
@@ -116,6 +122,22 @@ export const resultHandlers: Handlers<ResultsArea> = {
     const appended = append ? await set.append(append) : [];
     if (remove) set.remove(remove);
     return { ...shape(set), appended };
+  },
+  async 'results.export'({ resultId, format, path, force }, ctx) {
+    const set = getResultSet(resultId);
+    const { real, special } = await writeTarget(ctx.files ?? defaultFileScope(), path, force);
+    if (special)
+      throw new MonotableError('BAD_INPUT', `${real} is a pipe or a device; an export is written to a file.`, {
+        file: real,
+        hint: 'Choose a file name.',
+      });
+    set.busy = true;
+    try {
+      const { value: rows, bytes } = await writeStreamAtomic(real, (out) => writeExport(set, format, out), ctx.signal);
+      return { path: real, rows, bytes };
+    } finally {
+      set.busy = false;
+    }
   },
   async 'results.close'({ resultId }) {
     return { closed: await closeResultSet(resultId) };

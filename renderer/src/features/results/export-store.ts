@@ -21,27 +21,34 @@ export function useExport(): ExportState {
   return useStore(store);
 }
 
+export function getExportState(): ExportState {
+  return store.get();
+}
+
 export function cancelExport(): void {
   controller?.abort();
 }
 
 /**
  * Exports every page of the current read (from its first row, not only the loaded ones) in one format: the read goes
- * into a result set of its own in the backend (progress as its pages arrive), then the server streams that set as the
- * download, converting each line to the format, and removes it. The file is never built in the page.
+ * into a result set of its own in the backend (progress as its pages arrive), then the file is written from that set
+ * and the set removed. Browser mode: the server streams it as a download. Desktop: the native save dialog asks where
+ * first, and `results.export` writes the file there. The file is never built in the page.
  */
 export async function exportAll(format: ExportFormat): Promise<void> {
   const { spec, connectionId, title, table } = getResults();
   if (!spec || !connectionId) return;
-  if (desktopBridge()) {
-    store.set({
-      running: false,
-      rows: 0,
-      error:
-        'Export… saves a download in browser mode (monotable serve); the desktop app has no save dialog for it yet.',
-    });
-    return;
-  }
+  const kind = EXPORT_FORMATS.find((f) => f.id === format)!;
+  const fileName = `${title.replace(/[^\w.-]+/g, '-').replace(/^-|-$/g, '') || 'results'}.${kind.extension}`;
+  const bridge = desktopBridge();
+  const savePath = bridge
+    ? await bridge.chooseSavePath({
+        title: `Export as ${kind.label}`,
+        defaultName: fileName,
+        extensions: [kind.extension.split('.').pop()!],
+      })
+    : undefined;
+  if (bridge && !savePath) return; // the save dialog was cancelled: nothing to do
   controller?.abort();
   const own = new AbortController();
   controller = own;
@@ -66,8 +73,16 @@ export async function exportAll(format: ExportFormat): Promise<void> {
       },
     );
     rows = output.total;
-    const kind = EXPORT_FORMATS.find((f) => f.id === format)!;
-    const fileName = `${title.replace(/[^\w.-]+/g, '-').replace(/^-|-$/g, '') || 'results'}.${kind.extension}`;
+    if (savePath) {
+      // The dialog already asked before replacing an existing file.
+      const written = await callStreaming(
+        'results.export',
+        { resultId, format, path: savePath, force: true },
+        { signal: own.signal },
+      );
+      store.set({ running: false, rows: written.rows, done: { rows: written.rows, fileName: written.path } });
+      return;
+    }
     const query = new URLSearchParams({ resultId, format, name: fileName });
     download(`/api/results/download?${query}`, fileName);
     resultId = undefined; // the download removes it once streamed
