@@ -5,12 +5,14 @@
 //   (b) "Load all" of a 100,000-item table: click → every row on screen;
 //   (c) grid first paint after the rows arrived (performance marks rows-arrived → grid-painted);
 //   (d) frame times while scrolling the 100,000 rows (requestAnimationFrame deltas, p50/p95/max);
-//   (e) the page's JS heap with 100,000 rows loaded (CDP Performance.getMetrics, and after a forced GC).
+//   (e) the page's JS heap with 100,000 rows loaded (CDP Performance.getMetrics, and after a forced GC);
+//   (f) "Load all" of a 1,000,000-item table: click → every row on screen, and the JS heap during (sampled every
+//       second) and after (the rows live in the backend's result set; the page holds windows of them).
 //
 // Needs: npm run build:node && npm run build:ui; Debian's chromium at /usr/bin/chromium. dynamodb-admin is never a
 // dependency of Monotable: the script uses DDB_ADMIN_DIR (default /tmp/ddb-admin) and, when it is not installed
 // there, runs `npm install --prefix /tmp/ddb-admin dynamodb-admin@5.3.3` first (the npm registry is the only download).
-// Run: node bench/grid.mjs [--items 50000] [--all-items 100000]
+// Run: node bench/grid.mjs [--items 50000] [--all-items 100000] [--million-items 1000000 (0: skip)] [--skip-peer]
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -25,11 +27,15 @@ const { values: args } = parseArgs({
   options: {
     items: { type: 'string', default: '50000' },
     'all-items': { type: 'string', default: '100000' },
+    'million-items': { type: 'string', default: '1000000' },
     'skip-peer': { type: 'boolean', default: false },
+    /** Write a Chromium CPU profile of the scrolling to this file and print the functions with the most self time. */
+    profile: { type: 'string' },
   },
 });
 const ITEMS = Number(args.items);
 const ALL_ITEMS = Number(args['all-items']);
+const MILLION = Number(args['million-items']);
 const REPO = new URL('..', import.meta.url).pathname;
 const ADMIN_DIR = process.env.DDB_ADMIN_DIR ?? '/tmp/ddb-admin';
 const ADMIN_VERSION = '5.3.3';
@@ -91,6 +97,23 @@ function percentile(sorted, p) {
 
 const fmt = (ms) => `${Math.round(ms).toLocaleString('en-US')} ms`;
 
+/** The functions with the most self time in a CPU profile (where the main thread's time went while scrolling). */
+function printHotFunctions(profile) {
+  const self = new Map();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const deltas = profile.timeDeltas ?? [];
+  profile.samples.forEach((id, i) => {
+    const node = byId.get(id);
+    const f = node.callFrame;
+    const name = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+    self.set(name, (self.get(name) ?? 0) + (deltas[i] ?? 0) / 1000);
+  });
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  console.log(`CPU profile of the scrolling: ${total.toFixed(0)} ms sampled; most self time:`);
+  for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))
+    console.log(`  ${ms.toFixed(1).padStart(8)} ms  ${name}`);
+}
+
 async function main() {
   const dataDir = await mkdtemp(join(tmpdir(), 'monotable-bench-grid-'));
   const root = join(dataDir, 'root');
@@ -104,6 +127,9 @@ async function main() {
     const big = structuredClone(model.tables[0]);
     big.name = 'cruddur-100k';
     model.tables.push(big);
+    const huge = structuredClone(model.tables[0]);
+    huge.name = 'cruddur-1m';
+    if (MILLION > 0) model.tables.push(huge);
     const { connectionId } = await call(api, 'connection.open', { kind: 'embedded', dataDir });
     await call(api, 'table.create', { connectionId, model, ifNotExists: true });
     const seedStart = Date.now();
@@ -111,8 +137,12 @@ async function main() {
     const messages = (n) => ({ Conversation: Math.round(n / 100), Message: n - 2 * Math.round(n / 100) });
     const s1 = await call(api, 'seed.run', { connectionId, model, table: 'cruddur-messages', counts: messages(ITEMS) });
     const s2 = await call(api, 'seed.run', { connectionId, model, table: 'cruddur-100k', counts: messages(ALL_ITEMS) });
+    const s3 =
+      MILLION > 0
+        ? await call(api, 'seed.run', { connectionId, model, table: 'cruddur-1m', counts: messages(MILLION) })
+        : { written: 0 };
     console.log(
-      `setup: engine ${engine.endpoint}; seeded ${s1.written.toLocaleString('en-US')} + ${s2.written.toLocaleString('en-US')} items in ${fmt(Date.now() - seedStart)}`,
+      `setup: engine ${engine.endpoint}; seeded ${s1.written.toLocaleString('en-US')} + ${s2.written.toLocaleString('en-US')} + ${s3.written.toLocaleString('en-US')} items in ${fmt(Date.now() - seedStart)}`,
     );
     await call(api, 'connection.close', { connectionId });
 
@@ -160,8 +190,17 @@ async function main() {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
     await page.goto(serve.match[1]);
+    // The model file opens after the first paint and shows the Model screen: go to Data once it is open.
+    await page.getByText('cruddur-bench.monotable.json').first().waitFor({ timeout: 60_000 });
     await page.getByRole('button', { name: 'Data', exact: true }).click();
-    await page.getByRole('button', { name: 'Table cruddur-messages', exact: true }).click();
+    await page
+      .getByRole('button', { name: 'Table cruddur-messages', exact: true })
+      .click({ timeout: 60_000 })
+      .catch(async (error) => {
+        await page.screenshot({ path: join(tmpdir(), 'monotable-bench-grid-failure.png') });
+        const text = await page.evaluate(() => (document.body.textContent ?? '').slice(0, 2000));
+        throw new Error(`No table list (screenshot in ${tmpdir()}): ${text}\n${error.message}`);
+      });
     await page.getByRole('tab', { name: 'Scan' }).click();
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await page.getByLabel('Rows per load').selectOption('10000');
@@ -226,6 +265,18 @@ async function main() {
     const loadAll = await clickToRows('Load all', ALL_ITEMS);
 
     // (d) frame times while scrolling the 100,000 rows; (e) the heap.
+    const profiler = args.profile ? await context.newCDPSession(page) : undefined;
+    const traceEvents = [];
+    if (profiler) {
+      await profiler.send('Profiler.enable');
+      await profiler.send('Profiler.setSamplingInterval', { interval: 200 });
+      await profiler.send('Profiler.start');
+      profiler.on('Tracing.dataCollected', ({ value }) => traceEvents.push(...value));
+      await profiler.send('Tracing.start', {
+        categories: 'devtools.timeline,disabled-by-default-devtools.timeline',
+        transferMode: 'ReportEvents',
+      });
+    }
     const frames = await page.evaluate(
       () =>
         new Promise((resolve) => {
@@ -245,6 +296,23 @@ async function main() {
         }),
     );
     const sorted = [...frames].sort((a, b) => a - b);
+    if (profiler) {
+      const { profile } = await profiler.send('Profiler.stop');
+      const tracingDone = new Promise((resolve) => profiler.once('Tracing.tracingComplete', resolve));
+      await profiler.send('Tracing.end');
+      await tracingDone;
+      await writeFile(args.profile, JSON.stringify(profile));
+      printHotFunctions(profile);
+      // Main-thread time by kind of work (complete events of the renderer's main thread), from the timeline trace.
+      const byName = new Map();
+      for (const e of traceEvents) {
+        if (e.ph !== 'X' || !e.dur) continue;
+        byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur / 1000);
+      }
+      console.log('Timeline, total ms by event (nested events counted in their parents too):');
+      for (const [name, ms] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 20))
+        console.log(`  ${ms.toFixed(1).padStart(8)} ms  ${name}`);
+    }
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
     const metric = (all, name) => all.metrics.find((m) => m.name === name)?.value ?? 0;
@@ -252,6 +320,26 @@ async function main() {
     await cdp.send('HeapProfiler.collectGarbage');
     const after = await cdp.send('Performance.getMetrics');
     const rowsInDom = await page.evaluate(() => document.querySelectorAll('.results-grid tbody tr').length);
+
+    // (f) Load all of the 1,000,000-item table, the JS heap sampled every second while it runs.
+    let million;
+    if (MILLION > 0) {
+      await page.getByRole('button', { name: 'Table cruddur-1m', exact: true }).click();
+      await page.getByRole('tab', { name: 'Scan' }).click();
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
+      await page.waitForFunction(() => document.querySelector('section.results')?.dataset.status === 'more');
+      const heapNow = async () => metric(await cdp.send('Performance.getMetrics'), 'JSHeapUsedSize') / 2 ** 20;
+      const during = [];
+      const sampler = setInterval(() => {
+        heapNow().then(
+          (mib) => during.push(mib),
+          () => undefined,
+        );
+      }, 1000);
+      const t = await clickToRows('Load all', MILLION).finally(() => clearInterval(sampler));
+      await cdp.send('HeapProfiler.collectGarbage');
+      million = { ...t, during, after: await heapNow() };
+    }
 
     const adminBest = Math.min(...adminTimes);
     const monoBest = Math.min(...monoTimes.map((t) => t.total));
@@ -277,6 +365,11 @@ async function main() {
     console.log(
       `(e) JS heap with ${ALL_ITEMS.toLocaleString('en-US')} rows: used ${(metric(before, 'JSHeapUsedSize') / 2 ** 20).toFixed(1)} MiB (total ${(metric(before, 'JSHeapTotalSize') / 2 ** 20).toFixed(1)} MiB); after GC ${(metric(after, 'JSHeapUsedSize') / 2 ** 20).toFixed(1)} MiB; DOM nodes ${metric(after, 'Nodes')}`,
     );
+    if (million) {
+      console.log(
+        `(f) Load all, ${MILLION.toLocaleString('en-US')}-item table, click → every row on screen: ${fmt(million.total)}; JS heap while loading max ${Math.max(...million.during).toFixed(1)} MiB (${million.during.length} samples), after GC ${million.after.toFixed(1)} MiB`,
+      );
+    }
     await context.close();
   } finally {
     await browser.close();

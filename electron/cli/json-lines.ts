@@ -2,13 +2,17 @@ import type { OperationResult, PageEvent } from '../../shared/api/methods/operat
 import type { Item } from '../../shared/model/attribute-value.js';
 import { toPlainItem } from '../../shared/operations/plain-json.js';
 
-/** Resolves when `out` drained (or closed); rejects on a stream error. Removes its listeners either way. */
-function drained(out: NodeJS.WritableStream): Promise<void> {
+/**
+ * Resolves when `out` drained (or closed), or when `signal` aborts: Ctrl-C must not wait for a reader that stopped
+ * reading (`scan --all | less`). Rejects on a stream error. Removes its listeners either way.
+ */
+function drained(out: NodeJS.WritableStream, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const cleanup = (): void => {
       out.off('drain', done);
       out.off('close', done);
       out.off('error', fail);
+      signal?.removeEventListener('abort', done);
     };
     function done(): void {
       cleanup();
@@ -18,9 +22,11 @@ function drained(out: NodeJS.WritableStream): Promise<void> {
       cleanup();
       reject(error);
     }
+    if (signal?.aborted) return resolve();
     out.on('drain', done);
     out.on('close', done);
     out.on('error', fail);
+    signal?.addEventListener('abort', done, { once: true });
   });
 }
 
@@ -34,13 +40,14 @@ export function jsonLinesWriter(
   out: NodeJS.WritableStream,
   format: 'typed' | 'plain',
   onWritten?: (page: { items: number; bytes: number }) => void,
+  signal?: AbortSignal,
 ): PageWriter {
   return async (page) => {
     let chunk = '';
     for (const item of page) chunk += `${JSON.stringify(format === 'plain' ? toPlainItem(item) : item)}\n`;
     const wait = chunk !== '' && !out.write(chunk);
     onWritten?.({ items: page.length, bytes: Buffer.byteLength(chunk) });
-    if (wait) await drained(out);
+    if (wait) await drained(out, signal);
   };
 }
 
@@ -62,14 +69,20 @@ export async function exportPages(
   format: 'typed' | 'plain',
   read: (onEvent: (event: PageEvent) => Promise<void>) => Promise<OperationResult>,
   onProgress?: (progress: { items: number; pages: number; bytes: number }) => void,
+  signal?: AbortSignal,
 ): Promise<ExportedPages> {
   const counts = { items: 0, pages: 0, bytes: 0 };
-  const write = jsonLinesWriter(out, format, (page) => {
-    counts.items += page.items;
-    counts.pages += 1;
-    counts.bytes += page.bytes;
-    onProgress?.({ ...counts });
-  });
+  const write = jsonLinesWriter(
+    out,
+    format,
+    (page) => {
+      counts.items += page.items;
+      counts.pages += 1;
+      counts.bytes += page.bytes;
+      onProgress?.({ ...counts });
+    },
+    signal,
+  );
   const result = await read((event) => write(event.pageItems ?? []));
   if (result.items.length > 0) await write(result.items);
   return { result, items: counts.items, bytes: counts.bytes };

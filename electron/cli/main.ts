@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { isMonotableError } from '../../shared/errors/monotable-error.js';
 import { closestName } from '../../shared/rules/suggest.js';
-import { EXIT, type Command, type CommandIo } from './command.js';
+import { EXIT, signalExitCode, type Command, type CommandIo } from './command.js';
 import { commands } from './commands/index.js';
 
 function overview(): string {
@@ -127,11 +127,31 @@ export async function main(argv: string[], io?: Partial<CommandIo>): Promise<num
     return EXIT.FAILURE;
   }
   if (!io?.stdout) quietOnClosedPipe(process.stdout);
+  let stoppedBy: NodeJS.Signals | undefined;
   if (!io?.signal) {
-    const stop = (): void => controller.abort(new Error('interrupted'));
+    // The first signal cancels the command through its AbortSignal (api calls stop, temp files go, the engine child
+    // stops); a second one of the same kind ends the process at once (Node's default once this listener is gone).
+    const stop = (signal: NodeJS.Signals): void => {
+      stoppedBy ??= signal;
+      controller.abort(new Error(`interrupted by ${signal}`));
+    };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     process.once('SIGHUP', stop); // the terminal went away: stop cleanly (an engine clears its state file)
   }
-  return runCommand(await entry.load(), rest, fullIo);
+  const command = await entry.load();
+  const code = await runCommand(command, rest, fullIo);
+  if (!stoppedBy) return code;
+  const exitCode = command.runsUntilStopped ? code : signalExitCode(stoppedBy);
+  // Output still queued for a reader that stopped reading (`scan --all | less`) would keep the process alive: once
+  // the command has said what it did, give the queue a moment, then end.
+  setTimeout(() => {
+    const undelivered = process.stdout.writableLength;
+    if (undelivered > 0)
+      process.stderr.write(
+        `warning: ${undelivered.toLocaleString('en-US')} bytes of output were not delivered (the reader of stdout stopped reading); a resume key printed above would skip them, so read again from the start.\n`,
+      );
+    process.exit(exitCode);
+  }, 1_000).unref();
+  return exitCode;
 }

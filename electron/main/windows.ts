@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog, screen } from 'electron';
-import type { DocumentState, HostCommand, HostEvent } from '../../shared/api/ipc-bridge.js';
+import type { DocumentState, HostCommand, HostEvent, SavePathRequest } from '../../shared/api/ipc-bridge.js';
 import { IPC_CHANNELS } from '../preload/channels.js';
 import { CLOSE_PROMPT_BUTTONS, closePromptMessage, closeStep, windowTitle } from './close-guard.js';
 import { APP_ENTRY_URL } from './policy/app-origin.js';
@@ -159,6 +159,17 @@ export function createWindowManager(options: WindowManagerOptions) {
     },
     command,
     savePath,
+    /** The save dialog of an export, attached to the window that asked (already a checked sender). */
+    async chooseSavePath(webContentsId: number, request: SavePathRequest): Promise<string | undefined> {
+      const entry = windows.get(webContentsId);
+      if (!entry || entry.window.isDestroyed()) return undefined;
+      const result = await dialog.showSaveDialog(entry.window, {
+        title: request.title,
+        defaultPath: join(app.getPath('downloads'), request.defaultName),
+        filters: request.extensions.length > 0 ? [{ name: request.title, extensions: request.extensions }] : [],
+      });
+      return result.canceled ? undefined : result.filePath;
+    },
     notifyAll(event: HostEvent): void {
       for (const entry of windows.values()) send(entry, event);
     },

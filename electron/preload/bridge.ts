@@ -1,7 +1,7 @@
 import type { Envelope } from '../../shared/api/define.js';
 import { assertSafeInput } from '../../shared/api/input-guard.js';
 import { isMonotableError } from '../../shared/errors/monotable-error.js';
-import type { DocumentState, HostEvent, MonotableBridge } from '../../shared/api/ipc-bridge.js';
+import type { DocumentState, HostEvent, MonotableBridge, SavePathRequest } from '../../shared/api/ipc-bridge.js';
 
 /**
  * The IPC the bridge uses, one function per fixed channel (preload.ts maps each to ipcRenderer with its
@@ -11,6 +11,7 @@ export interface PreloadIpc {
   call(payload: { callId: string; method: string; input: unknown }): Promise<unknown>;
   cancel(payload: { callId: string }): void;
   reportDocument(payload: DocumentState): void;
+  chooseSavePath(payload: SavePathRequest): Promise<unknown>;
   onEvent(listener: (payload: unknown) => void): void;
   onHost(listener: (payload: unknown) => void): void;
 }
@@ -27,6 +28,31 @@ function checkCallId(callId: unknown): string {
 function checkListener<T>(listener: unknown): (value: T) => void {
   if (typeof listener !== 'function') throw new TypeError('listener must be a function');
   return listener as (value: T) => void;
+}
+
+const MAX_SAVE_NAME = 200;
+const EXTENSION = /^[A-Za-z0-9]{1,12}$/;
+
+/** A save dialog request with only known fields: a plain file name (no folder), a few plain extensions. */
+export function checkSavePathRequest(request: unknown): SavePathRequest {
+  if (!isObject(request)) throw new TypeError('chooseSavePath needs { title, defaultName, extensions }');
+  const { title, defaultName, extensions } = request;
+  if (typeof title !== 'string' || title.length > MAX_SAVE_NAME) throw new TypeError('title must be a short string');
+  if (
+    typeof defaultName !== 'string' ||
+    defaultName.length === 0 ||
+    defaultName.length > MAX_SAVE_NAME ||
+    /[\\/\0]/.test(defaultName) ||
+    defaultName.startsWith('.')
+  )
+    throw new TypeError('defaultName must be a file name without a folder');
+  if (
+    !Array.isArray(extensions) ||
+    extensions.length > 5 ||
+    !extensions.every((e) => typeof e === 'string' && EXTENSION.test(e))
+  )
+    throw new TypeError('extensions must be up to 5 plain extensions, e.g. ["csv"]');
+  return { title, defaultName, extensions: [...extensions] as string[] };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -114,6 +140,10 @@ export function createBridge(ipc: PreloadIpc): MonotableBridge {
       if (typeof state.path === 'string') clean.path = state.path;
       if (typeof state.title === 'string') clean.title = state.title.slice(0, 200);
       ipc.reportDocument(clean);
+    },
+    async chooseSavePath(request: SavePathRequest) {
+      const path = await ipc.chooseSavePath(checkSavePathRequest(request));
+      return typeof path === 'string' && path.length > 0 ? path : undefined;
     },
   };
 }

@@ -1,5 +1,5 @@
 /**
- * The five fixed IPC channels between the preload and main. The page never names a channel: the preload's bridge
+ * The six fixed IPC channels between the preload and main. The page never names a channel: the preload's bridge
  * functions each use one of these, and main handles nothing else.
  */
 export const IPC_CHANNELS = {
@@ -13,4 +13,6 @@ export const IPC_CHANNELS = {
   host: 'monotable:host',
   /** renderer → main (send): a DocumentState. */
   document: 'monotable:document',
+  /** renderer → main (invoke): a SavePathRequest → the path chosen in the native save dialog, or null. */
+  savePath: 'monotable:save-path',
 } as const;

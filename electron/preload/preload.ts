@@ -10,6 +10,7 @@ const bridge = createBridge({
   call: (payload) => ipcRenderer.invoke(IPC_CHANNELS.call, payload),
   cancel: (payload) => ipcRenderer.send(IPC_CHANNELS.cancel, payload),
   reportDocument: (payload) => ipcRenderer.send(IPC_CHANNELS.document, payload),
+  chooseSavePath: (payload) => ipcRenderer.invoke(IPC_CHANNELS.savePath, payload),
   onEvent: (listener) => {
     ipcRenderer.on(IPC_CHANNELS.event, (_event, payload: unknown) => listener(payload));
   },

@@ -11,6 +11,7 @@ import { type FileScope, userDataDir } from '../backend/files/file-scope.js';
 import { packageRoot } from '../backend/files/package-root.js';
 import { resolveInScope } from '../backend/files/root-path.js';
 import { handleCall, handleCancel } from './api-routes.js';
+import { handleResultDownload } from './result-download.js';
 import { baseHeaders, sendError, sendPage } from './http-replies.js';
 import { checkHostAndOrigin, readCookie, sameSecret } from './request-guard.js';
 import { Session } from './sessions.js';
@@ -163,6 +164,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (isApi) {
       if (req.method === 'POST' && rawPath === '/api/call') return handleCall(req, res, session, dispatch, files);
       if (req.method === 'POST' && rawPath === '/api/cancel') return handleCancel(req, res, session);
+      if (req.method === 'GET' && rawPath === '/api/results/download') return handleResultDownload(req, res, url);
       return sendError(res, 404, { code: 'NOT_FOUND', message: `There is no api route ${req.method} ${rawPath}.` });
     }
     return serveStatic(req, res, rawPath, staticDir, port);

@@ -8,6 +8,7 @@ import { seedJobMethods } from './methods/seed-job.js';
 import { itemBatchMethods } from './methods/item-batch.js';
 import { operationMethods } from './methods/operations.js';
 import { fileMethods } from './methods/file.js';
+import { resultMethods } from './methods/results.js';
 
 /**
  * The one api contract: every method the UI (or any transport) may call, `noun.verb` → zod input/output/events.
@@ -24,6 +25,7 @@ export const contract = {
   ...itemBatchMethods,
   ...operationMethods,
   ...fileMethods,
+  ...resultMethods,
 } satisfies MethodTable;
 
 export type Contract = typeof contract;

@@ -16,6 +16,18 @@ export interface MonotableBridge {
   onHostEvent(listener: (event: HostEvent) => void): () => void;
   /** Tells the app what the window shows (title, unsaved changes), for the close prompt and Save. */
   reportDocument(state: DocumentState): void;
+  /**
+   * Asks the user where to save a file (the native save dialog, which also confirms replacing one); resolves with
+   * the chosen path, or undefined when the dialog was cancelled. Exports write there through the api.
+   */
+  chooseSavePath(request: SavePathRequest): Promise<string | undefined>;
+}
+
+/** What the save dialog shows: its title, the file name it proposes (no folder) and the extensions it filters by. */
+export interface SavePathRequest {
+  title: string;
+  defaultName: string;
+  extensions: string[];
 }
 
 export type ThemeChoice = 'system' | 'light' | 'dark';

@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'TEMPLATE_ERROR',
   'ENGINE_UNSUPPORTED', // the embedded engine lacks this operation (transactions, PartiQL, TTL, streams)
   'ENGINE_START_FAILED',
+  'ENGINE_DATA_DAMAGED', // the embedded engine's data folder cannot be read in full (what could and could not in the message)
   'PORT_IN_USE',
   'CONNECTION_FAILED',
   'CREDENTIALS', // missing or expired AWS credentials

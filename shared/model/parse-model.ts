@@ -3,6 +3,18 @@ import { parseUntrustedJson } from './safe-json.js';
 import { describeZodIssues } from './zod-issues.js';
 import { MODEL_FORMAT, ModelSchema, type Model } from './schema.js';
 
+/** The models modelFromValue returned: ModelSchema's own output, whose shape the schema guarantees. */
+const schemaParsed = new WeakSet<object>();
+
+/**
+ * True when `value` is a model that `modelFromValue` returned (ModelSchema's parse output). Models are immutable once
+ * parsed (an edit makes new objects), so such a value still has the schema's shape: the api dispatcher does not parse
+ * it a second time when a handler returns it (electron/backend/api/dispatcher.ts).
+ */
+export function isSchemaParsedModel(value: unknown): value is Model {
+  return typeof value === 'object' && value !== null && schemaParsed.has(value);
+}
+
 /** Checks an already parsed value against the model schema. */
 export function modelFromValue(value: unknown, file?: string): Model {
   const where = file ? { file } : {};
@@ -36,6 +48,7 @@ export function modelFromValue(value: unknown, file?: string): Model {
       },
     );
   }
+  schemaParsed.add(result.data);
   return result.data;
 }
 

@@ -40,9 +40,16 @@ function patternIndex(model: Model): Map<string, [number, number]> {
   return index;
 }
 
-/** Every access pattern of every table, in model order. */
+const everyPattern = new WeakMap<Model, ResolvedPattern[]>();
+
+/** Every access pattern of every table, in model order (a fresh array; the resolutions are shared, read-only). */
 export function resolveAll(model: Model): ResolvedPattern[] {
-  return model.tables.flatMap((table, ti) => table.accessPatterns.map((_, pi) => resolveAt(model, table, ti, pi)));
+  let all = everyPattern.get(model);
+  if (!all) {
+    all = model.tables.flatMap((table, ti) => table.accessPatterns.map((_, pi) => resolveAt(model, table, ti, pi)));
+    everyPattern.set(model, all);
+  }
+  return all.slice();
 }
 
 /**
@@ -50,14 +57,14 @@ export function resolveAll(model: Model): ResolvedPattern[] {
  * each is resolved once. Models are treated as immutable (an edit makes a new model object), as every
  * per-model cache in shared/ assumes; callers must not mutate a ResolvedPattern.
  */
-const resolutions = new WeakMap<Model, Map<string, ResolvedPattern>>();
+const resolutions = new WeakMap<Model, (ResolvedPattern | undefined)[][]>();
 
 function resolveAt(model: Model, table: Table, ti: number, pi: number): ResolvedPattern {
   let perModel = resolutions.get(model);
-  if (!perModel) resolutions.set(model, (perModel = new Map()));
-  const key = `${ti}:${pi}`;
-  let resolved = perModel.get(key);
-  if (!resolved) perModel.set(key, (resolved = resolveCached(model, table, ti, pi)));
+  if (!perModel) resolutions.set(model, (perModel = []));
+  const perTable = (perModel[ti] ??= []);
+  let resolved = perTable[pi];
+  if (!resolved) perTable[pi] = resolved = resolveCached(model, table, ti, pi);
   return resolved;
 }
 
@@ -65,41 +72,81 @@ function resolveAt(model: Model, table: Table, ti: number, pi: number): Resolved
  * Resolutions per pattern object, for the next model after an edit: a resolution reads only the pattern, its
  * position (diagnostic paths), the table's name, keys and indexes, and the entities it names. When all of
  * those are the same objects as last time, so is the result. Not cached when an entity is missing (the
- * finding lists every entity of the table).
+ * finding lists every entity of the table). Checked field by field, without building a list per pattern: the
+ * UI checks all 1,000 patterns of a large model at every keystroke.
  */
-const byPattern = new WeakMap<AccessPattern, { dependencies: readonly unknown[]; resolved: ResolvedPattern }>();
+interface PatternDependencies {
+  ti: number;
+  pi: number;
+  tableName: string;
+  partitionKey: Table['partitionKey'];
+  sortKey: Table['sortKey'];
+  globalSecondaryIndexes: Table['globalSecondaryIndexes'];
+  localSecondaryIndexes: Table['localSecondaryIndexes'];
+  /** The pattern's entity, then those of its writes, in order. */
+  entities: Entity[];
+}
 
-function dependenciesOf(table: Table, pattern: AccessPattern, path: string): unknown[] | undefined {
-  const dependencies: unknown[] = [
-    path,
-    table.name,
-    table.partitionKey,
-    table.sortKey,
-    table.globalSecondaryIndexes,
-    table.localSecondaryIndexes,
-  ];
-  for (const name of [pattern.entity, ...(pattern.writes ?? []).map((w) => w.entity)]) {
-    const entity = entityNamed(table, name);
-    if (!entity) return undefined;
-    dependencies.push(entity);
+const byPattern = new WeakMap<AccessPattern, { dependencies: PatternDependencies; resolved: ResolvedPattern }>();
+
+/** The entities a pattern names (its own, then its writes'), or undefined when one is missing. */
+function namedEntities(table: Table, pattern: AccessPattern): Entity[] | undefined {
+  const entity = entityNamed(table, pattern.entity);
+  if (!entity) return undefined;
+  if (!pattern.writes?.length) return [entity];
+  const entities = [entity];
+  for (const write of pattern.writes) {
+    const named = entityNamed(table, write.entity);
+    if (!named) return undefined;
+    entities.push(named);
   }
-  return dependencies;
+  return entities;
+}
+
+function sameDependencies(
+  d: PatternDependencies,
+  table: Table,
+  ti: number,
+  pi: number,
+  pattern: AccessPattern,
+): boolean {
+  if (
+    d.ti !== ti ||
+    d.pi !== pi ||
+    d.tableName !== table.name ||
+    d.partitionKey !== table.partitionKey ||
+    d.sortKey !== table.sortKey ||
+    d.globalSecondaryIndexes !== table.globalSecondaryIndexes ||
+    d.localSecondaryIndexes !== table.localSecondaryIndexes ||
+    d.entities[0] !== entityNamed(table, pattern.entity)
+  )
+    return false;
+  const writes = pattern.writes ?? [];
+  if (d.entities.length !== writes.length + 1) return false;
+  for (let w = 0; w < writes.length; w++) if (d.entities[w + 1] !== entityNamed(table, writes[w]!.entity)) return false;
+  return true;
 }
 
 function resolveCached(model: Model, table: Table, ti: number, pi: number): ResolvedPattern {
   const pattern = table.accessPatterns[pi]!;
-  const path = `$.tables[${ti}].accessPatterns[${pi}]`;
-  const dependencies = dependenciesOf(table, pattern, path);
   const hit = byPattern.get(pattern);
-  if (
-    dependencies &&
-    hit &&
-    hit.dependencies.length === dependencies.length &&
-    hit.dependencies.every((d, i) => d === dependencies[i])
-  )
-    return hit.resolved;
-  const resolved = resolveFresh(model, table, pattern, path);
-  if (dependencies) byPattern.set(pattern, { dependencies, resolved });
+  if (hit && sameDependencies(hit.dependencies, table, ti, pi, pattern)) return hit.resolved;
+  const resolved = resolveFresh(model, table, pattern, `$.tables[${ti}].accessPatterns[${pi}]`);
+  const entities = namedEntities(table, pattern);
+  if (entities) {
+    const { name: tableName, partitionKey, sortKey, globalSecondaryIndexes, localSecondaryIndexes } = table;
+    const dependencies = {
+      ti,
+      pi,
+      tableName,
+      partitionKey,
+      sortKey,
+      globalSecondaryIndexes,
+      localSecondaryIndexes,
+      entities,
+    };
+    byPattern.set(pattern, { dependencies, resolved });
+  }
   return resolved;
 }
 

@@ -30,37 +30,72 @@ function hasKey(item: Item, key: { name: string; type: string } | undefined): bo
   return value !== undefined && key.type in value;
 }
 
-function collectRows(table: Table, lists: readonly (readonly Item[])[]): Rows {
-  // key → position in the rows: a repeated key keeps its first position and takes the later item
-  const at = new Map<string, number>();
-  const rows: Rows = { keys: [], items: [] };
-  const keys = primaryKeyNames(table);
-  for (const list of lists) {
-    for (const item of list) {
-      if (!hasKey(item, table.partitionKey) || !hasKey(item, table.sortKey)) continue;
-      const key =
-        keys.length === 1 ? keyText(item[keys[0]!]!) : `${keyText(item[keys[0]!]!)}\u0000${keyText(item[keys[1]!]!)}`;
-      const position = at.get(key);
-      if (position !== undefined) rows.items[position] = item;
-      else {
-        at.set(key, rows.keys.length);
-        rows.keys.push(key);
-        rows.items.push(item);
-      }
+/**
+ * Rows of items in list order: only items with the table's keys, one per primary key (a repeated key keeps its
+ * first position and takes the later item, as a later put would).
+ */
+class RowsCollector {
+  /** key → position in the rows */
+  private readonly at = new Map<string, number>();
+  private readonly keys: string[];
+  readonly rows: Rows = { keys: [], items: [] };
+
+  constructor(private readonly table: Table) {
+    this.keys = primaryKeyNames(table);
+  }
+
+  add(item: Item): void {
+    const { table, keys, rows } = this;
+    if (!hasKey(item, table.partitionKey) || !hasKey(item, table.sortKey)) return;
+    const key =
+      keys.length === 1 ? keyText(item[keys[0]!]!) : `${keyText(item[keys[0]!]!)}\u0000${keyText(item[keys[1]!]!)}`;
+    const position = this.at.get(key);
+    if (position !== undefined) rows.items[position] = item;
+    else {
+      this.at.set(key, rows.keys.length);
+      rows.keys.push(key);
+      rows.items.push(item);
     }
   }
-  return rows;
+}
+
+function collectRows(table: Table, lists: readonly (readonly Item[])[]): Rows {
+  const collector = new RowsCollector(table);
+  for (const list of lists) for (const item of list) collector.add(item);
+  return collector.rows;
 }
 
 const rowsCache = new WeakMap<readonly Item[], { partitionKey: unknown; sortKey: unknown; rows: Rows }>();
 
+/**
+ * The one walk over an entity's sample items: collects the preview's rows of the item array (cached per array and
+ * table key definitions) and hands every item, in order, to `visit` in the same loop. The validator's sample-item
+ * checks are that visitor (rules/sample-items.ts), so validating a model also indexes its items for the preview,
+ * and neither walks the items again. With the rows cached, only the visitor runs.
+ */
+export function walkSampleItems(
+  table: Table,
+  items: readonly Item[],
+  visit?: (item: Item, index: number) => void,
+): Rows {
+  const hit = rowsCache.get(items);
+  if (hit && hit.partitionKey === table.partitionKey && hit.sortKey === table.sortKey) {
+    if (visit) for (let i = 0; i < items.length; i++) visit(items[i]!, i);
+    return hit.rows;
+  }
+  const collector = new RowsCollector(table);
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    visit?.(item, i);
+    collector.add(item);
+  }
+  rowsCache.set(items, { partitionKey: table.partitionKey, sortKey: table.sortKey, rows: collector.rows });
+  return collector.rows;
+}
+
 /** The rows of one entity's sample items, per item array and table key definitions. */
 function entityRows(table: Table, items: readonly Item[]): Rows {
-  const hit = rowsCache.get(items);
-  if (hit && hit.partitionKey === table.partitionKey && hit.sortKey === table.sortKey) return hit.rows;
-  const rows = collectRows(table, [items]);
-  rowsCache.set(items, { partitionKey: table.partitionKey, sortKey: table.sortKey, rows });
-  return rows;
+  return walkSampleItems(table, items);
 }
 
 const combined = new WeakMap<Rows, { list: Rows[]; parts: Rows[] }>();

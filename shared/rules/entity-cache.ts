@@ -1,6 +1,8 @@
+import type { Diagnostic } from '../model/diagnostic.js';
 import type { Entity, Table } from '../model/schema.js';
 import {
   parsedKeyTemplate,
+  RuleContext,
   type ParsedTemplate,
   type PathSegment,
   type Reporter,
@@ -29,7 +31,18 @@ export class ReportRecorder implements Reporter {
   }
 }
 
-/** Reports recorded findings into `target`, each path below `prefix`. */
+/** The diagnostics last made from a list of recorded reports, and the prefix they were placed below. */
+const placed = new WeakMap<readonly RecordedReport[], { prefix: readonly PathSegment[]; diagnostics: Diagnostic[] }>();
+
+function samePrefix(a: readonly PathSegment[], b: readonly PathSegment[]): boolean {
+  return a.length === b.length && a.every((segment, i) => segment === b[i]);
+}
+
+/**
+ * Reports recorded findings into `target`, each path below `prefix`. Into a RuleContext, the diagnostics made from
+ * the same recorded reports below the same prefix are the same objects as last time (no path is formatted again
+ * for an entity an edit did not touch): diagnostics are read-only values, shared between validations.
+ */
 export function replay(
   target: Reporter,
   reports: readonly RecordedReport[],
@@ -37,6 +50,18 @@ export function replay(
   from = 0,
   to = reports.length,
 ): void {
+  if (target instanceof RuleContext) {
+    let made = placed.get(reports);
+    if (!made || !samePrefix(made.prefix, prefix)) {
+      const recorder = new RuleContext(target.model);
+      for (const { code, severity, path, message, hint } of reports)
+        recorder.report(code, severity, [...prefix, ...path], message, hint);
+      made = { prefix: [...prefix], diagnostics: recorder.diagnostics };
+      placed.set(reports, made);
+    }
+    for (let r = from; r < to; r++) target.diagnostics.push(made.diagnostics[r]!);
+    return;
+  }
   for (let r = from; r < to; r++) {
     const { code, severity, path, message, hint } = reports[r]!;
     target.report(code, severity, [...prefix, ...path], message, hint);
@@ -67,7 +92,11 @@ export class EntityCache<T> {
   get(key: object, dependencies: readonly unknown[], compute: () => T): T {
     const hit = this.entries.get(key);
     if (hit && sameDependencies(hit.dependencies, dependencies)) return hit.value;
-    const value = compute();
+    return this.set(key, dependencies, compute());
+  }
+
+  /** Records `value` for the key and dependencies (replacing what was there); returns it. */
+  set(key: object, dependencies: readonly unknown[], value: T): T {
     this.entries.set(key, { dependencies, value });
     return value;
   }

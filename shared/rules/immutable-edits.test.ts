@@ -231,6 +231,12 @@ const EDITS: [string, (m: Model) => Model][] = [
     (m) => onTable(m, (t) => ({ ...t, entities: [t.entities[1]!, t.entities[0]!, ...t.entities.slice(2)] })),
   ],
   ['an entity name', (m) => onEntity(m, 3, (e) => ({ ...e, name: 'Renamed' }))],
+  // Thing0 (now second) owns the item Thing5 repeats: the duplicate-key warning names it, and keeps its key arrays
+  ['the name of an entity a duplicate-key warning names', (m) => onEntity(m, 1, (e) => ({ ...e, name: 'Original' }))],
+  [
+    'a key template of an entity with a repeated key',
+    (m) => onEntity(m, 5, (e) => ({ ...e, keys: { ...e.keys, sk: 'AT#{created}' } })),
+  ],
   ['an entity removed', (m) => onTable(m, (t) => ({ ...t, entities: t.entities.filter((_, i) => i !== 4) }))],
   [
     'an attribute generator',
@@ -241,6 +247,25 @@ const EDITS: [string, (m: Model) => Model][] = [
           a.name === 'owner' ? { ...a, generator: { kind: 'one-of' as const, values: ['1', '2'] } } : a,
         ),
       })),
+  ],
+  [
+    'a ref generator to an entity of no table',
+    (m) =>
+      onEntity(m, 2, (e) => ({
+        ...e,
+        attributes: [
+          ...e.attributes,
+          {
+            name: 'parent_id',
+            type: 'S' as const,
+            generator: { kind: 'ref' as const, entity: 'Nope', attribute: 'id' },
+          },
+        ],
+      })),
+  ],
+  [
+    'a key template of the entity with the broken ref',
+    (m) => onEntity(m, 2, (e) => ({ ...e, keys: { ...e.keys, sk: '{seq}' } })),
   ],
   [
     'the table name and sort key',
@@ -268,6 +293,7 @@ describe('caches keyed by object identity', () => {
         'attribute-name-duplicate',
         'name-case-collision',
         'hot-partition',
+        'ref-unknown-entity',
       ]),
     );
   });

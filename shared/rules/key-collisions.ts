@@ -35,6 +35,38 @@ const names = (list: readonly string[]): string =>
         .map((n) => `"${n}"`)
         .join(', ')} and ${list.length - 5} more`;
 
+/** The last pair results per table: the templates of each entity (by position) and whether each pair may overlap. */
+const lastPairs = new WeakMap<Table['partitionKey'], { templates: KeyTemplate[][]; overlap: Uint8Array }>();
+
+function sameTemplates(a: readonly KeyTemplate[] | undefined, b: readonly KeyTemplate[]): boolean {
+  return a !== undefined && a.length === b.length && a.every((t, k) => t === b[k]);
+}
+
+/**
+ * Whether the templates of entity i and entity j (i < j) may overlap. The table's last answers are reused for
+ * every pair whose two entities have the same parsed templates at the same positions (parsed templates are shared
+ * per text), so an edit of one entity's keys checks its own pairs, not all n² of them.
+ */
+function pairOverlaps(table: Table, templates: KeyTemplate[][]): (i: number, j: number) => boolean {
+  const n = templates.length;
+  const last = lastPairs.get(table.partitionKey);
+  const kept = templates.map((t, i) => (last && sameTemplates(last.templates[i], t) ? i : -1));
+  const overlap = new Uint8Array(n * n);
+  for (let j = 1; j < n; j++) {
+    for (let i = 0; i < j; i++) {
+      const answer =
+        last && kept[i]! >= 0 && kept[j]! >= 0
+          ? last.overlap[i * last.templates.length + j]!
+          : allMayOverlap(templates[i]!, templates[j]!)
+            ? 1
+            : 0;
+      overlap[i * n + j] = answer;
+    }
+  }
+  lastPairs.set(table.partitionKey, { templates, overlap });
+  return (i, j) => overlap[i * n + j] === 1;
+}
+
 /**
  * Entities of one table whose primary-key templates could render the same key. Entities whose every table-key
  * template is a bare parameter (`{PK}`, typical of imported Workbench facets) are free-form: one info for the
@@ -64,13 +96,14 @@ function checkTableCollisions(context: Reporter, table: Table): void {
       'Give each entity key templates with its own literal prefix (e.g. "CUSTOMER#{customer_id}") so keys stay distinct and begins_with queries can select one entity.',
     );
   }
+  const overlaps = pairOverlaps(
+    table,
+    shapes.map((shape) => shape.templates),
+  );
   for (let j = 1; j < shapes.length; j++) {
     const b = shapes[j]!;
     const colliding: string[] = [];
-    for (let i = 0; i < j; i++) {
-      const a = shapes[i]!;
-      if (allMayOverlap(a.templates, b.templates)) colliding.push(a.entity.name);
-    }
+    for (let i = 0; i < j; i++) if (overlaps(i, j)) colliding.push(shapes[i]!.entity.name);
     if (colliding.length === 0) continue;
     const describe = keyNames.map((n, k) => `${n} "${b.templates[k]!.source}"`).join(', ');
     context.report(

@@ -3,6 +3,7 @@ import { MAX_ATTRIBUTE_NAME_BYTES } from '../model/write-limits.js';
 import { matchTemplate, renderTemplate, valueBreaksMatch } from '../keys/template.js';
 import type { AttributeValue, Item } from '../model/attribute-value.js';
 import { checkDynamoNumber } from '../model/numbers.js';
+import { walkSampleItems } from '../preview/view-parts.js';
 import type { Attribute, Entity, Table } from '../model/schema.js';
 import {
   EntityCache,
@@ -256,16 +257,33 @@ class EntityItemChecker {
   }
 }
 
-/** What the items of one entity give: findings (paths from the item index on) and each item's primary key. */
-interface EntityItemFindings {
-  reports: RecordedReport[];
-  /** Partition and sort key text per item; undefined when the item lacks one. */
+/** The primary key of each sample item of an entity: partition and sort key text, undefined when the item lacks one. */
+interface PrimaryKeys {
   pks: (string | undefined)[];
   sks: (string | undefined)[];
 }
 
+/** What the items of one entity give: findings (paths from the item index on) and each item's primary key. */
+interface EntityItemFindings {
+  reports: RecordedReport[];
+  keys: PrimaryKeys;
+}
+
 /** Per sample-item array, entity parts and table keys: an edit elsewhere does not check these items again. */
 const findingsCache = new EntityCache<EntityItemFindings>();
+
+/**
+ * The primary keys depend only on the items and the table's key names, not on the entity's templates or attributes:
+ * kept per item array, so that a key template edit re-checks the entity's items but finds the same key arrays, and
+ * the table's duplicate search (a walk over every item of the table) is not run again.
+ */
+const primaryKeysCache = new EntityCache<PrimaryKeys>();
+
+function samePrimaryKeys(a: PrimaryKeys, b: PrimaryKeys): boolean {
+  const same = (x: readonly (string | undefined)[], y: readonly (string | undefined)[]) =>
+    x.length === y.length && x.every((v, i) => v === y[i]);
+  return same(a.pks, b.pks) && same(a.sks, b.sks);
+}
 
 function entityFindings(
   table: Table,
@@ -278,12 +296,19 @@ function entityFindings(
     const checker = new EntityItemChecker(recorder, table, entity, keys());
     const pks = new Array<string | undefined>(items.length);
     const sks = new Array<string | undefined>(items.length);
-    for (let i = 0; i < items.length; i++) {
-      checker.check(items[i]!, i);
+    // the one walk over the items: the preview's rows of this entity are collected in the same loop
+    walkSampleItems(table, items, (item, i) => {
+      checker.check(item, i);
       pks[i] = checker.pk;
       sks[i] = checker.sk;
-    }
-    return { reports: recorder.reports, pks, sks };
+    });
+    const fresh = { pks, sks };
+    const dependencies = [table.partitionKey.name, table.sortKey?.name];
+    let primaryKeys = primaryKeysCache.get(items, dependencies, () => fresh);
+    // never trust the cache over what this walk read (the items are immutable, so they agree)
+    if (primaryKeys !== fresh && !samePrimaryKeys(primaryKeys, fresh))
+      primaryKeys = primaryKeysCache.set(items, dependencies, fresh);
+    return { reports: recorder.reports, keys: primaryKeys };
   });
 }
 
@@ -294,25 +319,36 @@ interface Duplicate {
   message: string;
 }
 
-/** The last duplicate search per first entity's findings: the same findings in the same order give the same duplicates. */
+/**
+ * The last duplicate search per first entity's primary keys: the same key arrays in the same order, and the same
+ * entity names, give the same duplicates.
+ */
 const duplicateMemo = new WeakMap<
-  EntityItemFindings,
-  { findings: (EntityItemFindings | undefined)[]; duplicates: Duplicate[] }
+  PrimaryKeys,
+  { keys: (PrimaryKeys | undefined)[]; names: string[]; duplicates: Duplicate[] }
 >();
 
 /** Items repeating the primary key of an earlier item of the table, in item order. Names come with the findings' entities. */
 function duplicates(table: Table, findings: (EntityItemFindings | undefined)[]): Duplicate[] {
-  const first = findings.find((f) => f !== undefined);
+  const keys = findings.map((f) => f?.keys);
+  const names = table.entities.map((e) => e.name);
+  const first = keys.find((k) => k !== undefined);
   if (!first) return [];
   const memo = duplicateMemo.get(first);
-  if (memo && memo.findings.length === findings.length && memo.findings.every((f, e) => f === findings[e]))
+  if (
+    memo &&
+    memo.keys.length === keys.length &&
+    memo.keys.every((k, e) => k === keys[e]) &&
+    memo.names.length === names.length &&
+    memo.names.every((n, e) => n === names[e])
+  )
     return memo.duplicates;
   // partition key → sort key → where it was first seen, as entity * ITEMS_PER_ENTITY + item (no allocation per item)
   const seen = new Map<string, Map<string, number>>();
   const found: Duplicate[] = [];
-  findings.forEach((entityFindings, e) => {
-    if (!entityFindings) return;
-    const { pks, sks } = entityFindings;
+  keys.forEach((entityKeys, e) => {
+    if (!entityKeys) return;
+    const { pks, sks } = entityKeys;
     for (let i = 0; i < pks.length; i++) {
       const pk = pks[i];
       const sk = sks[i];
@@ -331,7 +367,7 @@ function duplicates(table: Table, findings: (EntityItemFindings | undefined)[]):
       });
     }
   });
-  duplicateMemo.set(first, { findings, duplicates: found });
+  duplicateMemo.set(first, { keys, names, duplicates: found });
   return found;
 }
 

@@ -10,6 +10,7 @@ import type { IpcSender } from '../../electron/main/policy/sender-check.js';
 import { createBridge, type PreloadIpc } from '../../electron/preload/bridge.js';
 import { createIpcClient } from '../../renderer/src/api/ipc-client.js';
 import type { ApiClient } from '../../shared/api/client.js';
+import type { MonotableBridge } from '../../shared/api/ipc-bridge.js';
 
 const WINDOW_ID = 1;
 
@@ -19,8 +20,8 @@ const WINDOW_ID = 1;
  * backend host serving the real dispatcher across a worker_threads MessageChannel (the utilityProcess port).
  */
 export async function openIpcTransport(
-  options: { files?: FileScope; sender?: IpcSender } = {},
-): Promise<{ client: ApiClient; close(): Promise<void> }> {
+  options: { files?: FileScope; sender?: IpcSender; chooseSavePath?: () => Promise<string | null> } = {},
+): Promise<{ client: ApiClient; bridge: MonotableBridge; close(): Promise<void> }> {
   const sender = options.sender ?? { webContentsId: WINDOW_ID, frame: { url: APP_ENTRY_URL, isMainFrame: true } };
   const { port1: mainPort, port2: backendPort } = new MessageChannel();
   serveBackend(
@@ -46,12 +47,15 @@ export async function openIpcTransport(
     call: async (payload) => structuredClone(await relay.call(sender, structuredClone(payload))),
     cancel: (payload) => relay.cancel(sender, structuredClone(payload)),
     reportDocument: () => {},
+    chooseSavePath: options.chooseSavePath ?? (async () => null),
     onEvent: (listener) => eventListeners.push(listener),
     onHost: () => {},
   };
-  const client = createIpcClient(createBridge(ipc));
+  const bridge = createBridge(ipc);
+  const client = createIpcClient(bridge);
   return {
     client,
+    bridge,
     async close() {
       relay.dropWindow(WINDOW_ID);
       mainPort.close();

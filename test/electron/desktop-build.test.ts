@@ -70,6 +70,7 @@ describe('built desktop entries', () => {
     expect(exposed[0]!.key).toBe('monotable');
     expect(Object.keys(exposed[0]!.api).sort()).toEqual([
       'cancel',
+      'chooseSavePath',
       'invoke',
       'onHostEvent',
       'reportDocument',

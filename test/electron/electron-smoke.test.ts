@@ -111,7 +111,7 @@ describe.skipIf(!binary.found)(title, () => {
       process: 'undefined',
       require: 'undefined',
       ipcRenderer: 'undefined',
-      bridge: ['cancel', 'invoke', 'onHostEvent', 'reportDocument', 'subscribe'],
+      bridge: ['cancel', 'chooseSavePath', 'invoke', 'onHostEvent', 'reportDocument', 'subscribe'],
       evalBlocked: true,
       remoteFetchBlocked: true,
       popup: 'denied',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MainToBackend } from '../../electron/main/ipc/backend-messages.js';
 import { registerIpc, senderOf } from '../../electron/main/ipc/register-ipc.js';
 import { createRelay } from '../../electron/main/ipc/relay.js';
-import type { DocumentState } from '../../shared/api/ipc-bridge.js';
+import type { DocumentState, SavePathRequest } from '../../shared/api/ipc-bridge.js';
 
 /** main's IPC registration with a stand-in ipcMain (handle/on record their listeners) and the real relay. */
 type Listener = (event: unknown, payload: unknown) => unknown;
@@ -12,6 +12,7 @@ function harness() {
   const listeners = new Map<string, Listener>();
   const posted: MainToBackend[] = [];
   const documents: { id: number; state: DocumentState }[] = [];
+  const dialogs: { id: number; request: SavePathRequest }[] = [];
   const relay = createRelay({
     post: (m) => posted.push(m),
     deliverEvent: () => {},
@@ -27,9 +28,16 @@ function harness() {
       },
     } as never,
     relay,
-    { ids: () => new Set([3]), setDocument: (id, state) => documents.push({ id, state }) },
+    {
+      ids: () => new Set([3]),
+      setDocument: (id, state) => documents.push({ id, state }),
+      chooseSavePath: async (id, request) => {
+        dialogs.push({ id, request });
+        return `/home/u/Downloads/${request.defaultName}`;
+      },
+    },
   );
-  return { handlers, listeners, posted, documents };
+  return { handlers, listeners, posted, documents, dialogs };
 }
 
 const top = { url: 'monotable://app/index.html', parent: null };
@@ -38,7 +46,7 @@ const event = (id: number, frame: unknown) => ({ sender: { id }, senderFrame: fr
 describe('main IPC registration', () => {
   it('listens on exactly the fixed channels', () => {
     const { handlers, listeners } = harness();
-    expect([...handlers.keys()]).toEqual(['monotable:call']);
+    expect([...handlers.keys()].sort()).toEqual(['monotable:call', 'monotable:save-path']);
     expect([...listeners.keys()].sort()).toEqual(['monotable:cancel', 'monotable:document']);
   });
 
@@ -67,6 +75,17 @@ describe('main IPC registration', () => {
         error: { code: 'ACCESS_DENIED' },
       });
     expect(posted).toHaveLength(1);
+  });
+
+  it('save dialogs open only for the app page, with a checked request', async () => {
+    const { handlers, dialogs } = harness();
+    const ask = handlers.get('monotable:save-path')!;
+    const request = { title: 'Export rows', defaultName: 'orders.csv', extensions: ['csv'] };
+    expect(await ask(event(3, top), request)).toBe('/home/u/Downloads/orders.csv');
+    expect(await ask(event(3, { url: 'https://evil.example/', parent: null }), request)).toBeNull();
+    expect(await ask(event(4, top), request)).toBeNull();
+    expect(await ask(event(3, top), { ...request, defaultName: '../x' })).toBeNull();
+    expect(dialogs).toEqual([{ id: 3, request }]);
   });
 
   it('document reports are taken only from the app page, with only the known fields', () => {

@@ -110,6 +110,10 @@ function fakeIpc() {
     },
     cancel: (payload) => sent.push({ channel: 'cancel', payload }),
     reportDocument: (payload) => sent.push({ channel: 'document', payload }),
+    chooseSavePath: async (payload) => {
+      sent.push({ channel: 'save-path', payload });
+      return '/home/u/Downloads/orders.csv';
+    },
     onEvent: (listener) => {
       onEvent = listener;
     },
@@ -121,10 +125,35 @@ function fakeIpc() {
 }
 
 describe('preload bridge', () => {
-  it('exposes exactly the five bridge functions', () => {
+  it('exposes exactly the six bridge functions', () => {
     const bridge = createBridge(fakeIpc().ipc);
-    expect(Object.keys(bridge).sort()).toEqual(['cancel', 'invoke', 'onHostEvent', 'reportDocument', 'subscribe']);
+    expect(Object.keys(bridge).sort()).toEqual([
+      'cancel',
+      'chooseSavePath',
+      'invoke',
+      'onHostEvent',
+      'reportDocument',
+      'subscribe',
+    ]);
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
+  });
+
+  it('asks main for a save path with only a plain file name and plain extensions', async () => {
+    const { ipc, sent } = fakeIpc();
+    const bridge = createBridge(ipc);
+    const request = { title: 'Export rows', defaultName: 'orders.csv', extensions: ['csv'] };
+    expect(await bridge.chooseSavePath({ ...request, extra: 1 } as never)).toBe('/home/u/Downloads/orders.csv');
+    expect(sent).toEqual([{ channel: 'save-path', payload: request }]);
+    for (const bad of [
+      { ...request, defaultName: '../../.bashrc' },
+      { ...request, defaultName: '/etc/passwd' },
+      { ...request, defaultName: '.profile' },
+      { ...request, extensions: ['c/v'] },
+      { ...request, extensions: 'csv' },
+      null,
+    ])
+      await expect(bridge.chooseSavePath(bad as never)).rejects.toThrow(TypeError);
+    expect(sent).toHaveLength(1);
   });
 
   it('checks call ids and listeners from the page', async () => {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { defineMethods } from '../../../shared/api/define.js';
 import { MonotableError } from '../../../shared/errors/monotable-error.js';
+import { modelFromValue } from '../../../shared/model/parse-model.js';
+import { ModelSchema, type Model } from '../../../shared/model/schema.js';
 import { createDispatcher } from './dispatcher.js';
 import type { Handlers } from './handler.js';
 
@@ -25,7 +27,15 @@ const table = defineMethods({
     output: z.strictObject({}),
     events: z.strictObject({ step: z.number() }),
   },
+  'demo.model': {
+    summary: 'returns a model',
+    input: z.strictObject({ made: z.enum(['parsed', 'by-hand', 'broken', 'extra-field']) }),
+    output: z.strictObject({ model: ModelSchema }),
+  },
 });
+
+const MODEL_VALUE: Model = { format: 'monotable/1', name: 'demo', tables: [] };
+let returnedModel: Model | undefined;
 
 let lateEmit: ((event: { step: number }) => void) | undefined;
 
@@ -49,6 +59,13 @@ const handlers: Handlers<typeof table> = {
       throw new MonotableError('VALIDATION', 'odd', { hint: 'h', circular, big: 10n, when: new Date(0), fn: () => 1 });
     }
     throw new Error('secret /home/user/.aws/credentials detail');
+  },
+  async 'demo.model'({ made }) {
+    const model = made === 'parsed' ? modelFromValue(structuredClone(MODEL_VALUE)) : structuredClone(MODEL_VALUE);
+    returnedModel = model;
+    if (made === 'broken') return { model: { ...model, tables: 'none' } } as unknown as { model: Model };
+    if (made === 'extra-field') return { model, extra: 1 } as unknown as { model: Model };
+    return { model };
   },
   async 'demo.late'(_input, ctx) {
     lateEmit = (e) => ctx.emit(e);
@@ -77,6 +94,23 @@ describe('createDispatcher', () => {
   it('checks handler output against the contract', async () => {
     expect(await dispatch('demo.broken', {}, ctx())).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(logged.some((m) => m.includes('demo.broken'))).toBe(true);
+  });
+  it('passes a model ModelSchema produced as it is, and parses any other model and the rest of the output', async () => {
+    const parsed = await dispatch('demo.model', { made: 'parsed' }, ctx());
+    expect(parsed).toEqual({ ok: true, value: { model: MODEL_VALUE } });
+    // the same object: not parsed (and so not copied) a second time
+    expect(parsed.ok && (parsed.value as { model: Model }).model).toBe(returnedModel);
+    const byHand = await dispatch('demo.model', { made: 'by-hand' }, ctx());
+    expect(byHand).toEqual({ ok: true, value: { model: MODEL_VALUE } });
+    expect(byHand.ok && (byHand.value as { model: Model }).model).not.toBe(returnedModel);
+    expect(await dispatch('demo.model', { made: 'broken' }, ctx())).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL' },
+    });
+    expect(await dispatch('demo.model', { made: 'extra-field' }, ctx())).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL' },
+    });
   });
   it('maps MonotableError to its code and hides other exceptions', async () => {
     expect(await dispatch('demo.throws', { kind: 'monotable' }, ctx())).toEqual({

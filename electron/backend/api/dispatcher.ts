@@ -1,6 +1,9 @@
+import { z } from 'zod';
 import { contract } from '../../../shared/api/contract.js';
-import type { ApiError, Envelope, MethodTable } from '../../../shared/api/define.js';
+import type { ApiError, Envelope, MethodSpec, MethodTable } from '../../../shared/api/define.js';
 import { assertSafeInput } from '../../../shared/api/input-guard.js';
+import { isSchemaParsedModel } from '../../../shared/model/parse-model.js';
+import { ModelSchema } from '../../../shared/model/schema.js';
 import { describeZodIssues } from '../../../shared/model/zod-issues.js';
 import { MonotableError, isMonotableError } from '../../../shared/errors/monotable-error.js';
 import type { Handler, HandlerContext, Handlers } from './handler.js';
@@ -45,6 +48,24 @@ function internal(method: string, reason: string): ApiError {
   };
 }
 
+/** A model ModelSchema itself produced (modelFromValue) passes as it is; any other value is parsed by ModelSchema. */
+const ModelOutputSchema = z.union([z.custom<z.output<typeof ModelSchema>>(isSchemaParsedModel), ModelSchema]);
+
+/**
+ * The schema a method's output is checked with. One rule: a top-level output field declared as `ModelSchema` accepts
+ * a model that `modelFromValue` returned without parsing it again (the same schema already made it; models are never
+ * mutated after parsing), so `model.open` of a 10,000-item model pays for one zod parse, not two. A model built any
+ * other way (the Workbench and CloudFormation importers, a template) is checked in full, as is every other field.
+ */
+function outputSchemaOf(spec: MethodSpec): z.ZodType {
+  const output = spec.output;
+  if (!(output instanceof z.ZodObject)) return output;
+  const shape = output.shape as Record<string, z.ZodType>;
+  const models = Object.keys(shape).filter((key) => shape[key] === ModelSchema);
+  if (models.length === 0) return output;
+  return output.extend(Object.fromEntries(models.map((key) => [key, ModelOutputSchema])));
+}
+
 /**
  * The one dispatcher: unknown method → BAD_INPUT; hostile structure (`__proto__`, absurd nesting) refused;
  * input parsed by the method's zod schema (issues carry JSON paths); the handler runs with the caller's signal;
@@ -55,6 +76,7 @@ export function createDispatcher<T extends MethodTable>(
   handlers: Handlers<T>,
   log: (message: string, error: unknown) => void = () => {},
 ): Dispatch {
+  const outputSchemas = new Map<string, z.ZodType>();
   return async (method, rawInput, ctx) => {
     if (typeof method !== 'string' || !Object.hasOwn(contract, method) || !Object.hasOwn(handlers, method)) {
       const error = new MonotableError('BAD_INPUT', `Unknown api method "${String(method)}".`, {
@@ -93,7 +115,9 @@ export function createDispatcher<T extends MethodTable>(
         log(`${method} emitted ${badEvent}`, undefined);
         return { ok: false, error: internal(method, `it emitted ${badEvent}`) };
       }
-      const output = spec.output.safeParse(result);
+      let outputSchema = outputSchemas.get(method);
+      if (!outputSchema) outputSchemas.set(method, (outputSchema = outputSchemaOf(spec)));
+      const output = outputSchema.safeParse(result);
       if (!output.success) {
         log(`${method} returned output that does not match the contract`, describeZodIssues(output.error));
         return { ok: false, error: internal(method, 'its result does not match the contract') };

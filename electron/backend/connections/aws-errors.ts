@@ -33,6 +33,8 @@ const CREDENTIAL_NAMES = new Set([
   'InvalidClientTokenId',
   'SignatureDoesNotMatch',
 ]);
+/** Operations that only read: cancelling one changes nothing. */
+const READS = new Set(['Scan', 'Query', 'GetItem', 'BatchGetItem', 'TransactGetItems', 'DescribeTable', 'ListTables']);
 const NETWORK_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
 
 function where(connection: OpenConnection | undefined): string {
@@ -159,6 +161,15 @@ export function toMonotableError(error: unknown, context: ErrorContext = {}): Mo
       context,
     );
   }
+  if (name === 'EngineDataDamaged') {
+    // The embedded engine reached a damaged part of its data folder: an error, never a shorter result.
+    return make(
+      'ENGINE_DATA_DAMAGED',
+      `${op}${raw}`,
+      'Stop the engine and move its data folder aside (a restart then reports what can still be read from it), or restore the folder from a backup.',
+      context,
+    );
+  }
   if (name === 'UnknownOperationException') {
     return make(
       'ENGINE_UNSUPPORTED',
@@ -209,7 +220,9 @@ export function toMonotableError(error: unknown, context: ErrorContext = {}): Mo
     return make(
       'CANCELLED',
       `${op}cancelled.`,
-      'A write that was in flight may still have been applied: read the item to check.',
+      READS.has(context.operation ?? '')
+        ? 'Nothing was changed; run it again to read the rest (a read stopped part way prints where to continue).'
+        : 'A write that was in flight may still have been applied: read the item to check.',
       context,
     );
   }

@@ -2,9 +2,11 @@
 // item operations behind Monotable's front (front/), which adds what matters most from DynamoDB (transactions, TTL),
 // enforces its expression limits before dynalite parses, and keeps one failing request from ending the process.
 // Plain JavaScript on purpose: it is forked as-is from both the sources and the build.
-// Protocol: argv = JSON options; it sends {type:'listening', port} or {type:'error', code, message} over IPC.
+// Protocol: argv = JSON options; it sends {type:'listening', port, store?} or {type:'error', code, message} or
+// {type:'damaged', report} (see store-check.js) over IPC.
 import { mkdir } from 'node:fs/promises';
 import { ClassicLevel } from 'classic-level';
+import { checkStore } from './store-check.js';
 
 const options = JSON.parse(process.argv[2] ?? '{}');
 if (options.skipDynalitePatches?.length) {
@@ -14,21 +16,43 @@ if (options.skipDynalitePatches?.length) {
 const { createEngineFront } = await import('./front/engine-front.js');
 const { createHttpFront } = await import('./front/http-front.js');
 const { db } = await import('./front/load-dynalite.js');
+const { describeStore } = await import('./front/errors.js');
 const { currentRequest, inFlight } = await import('./front/request-context.js');
 
-// dynalite opens LevelDB lazily and reports a failure only on the first request, so open (and close) the folder
-// first: a lock held by another engine, an unwritable folder or a missing native binary is reported at start.
+// dynalite opens LevelDB lazily and reports a failure only on the first request, and LevelDB hides most damage (it
+// drops an unreadable log tail, starts empty without CURRENT). So the folder is checked and read end to end first
+// (store-check.js): a lock held by another engine, an unwritable folder, a missing native binary or a damaged store
+// is reported at start, with what could be read and what could not, and the folder is left as it was.
+/** Tells the parent why the engine cannot start, then ends (once the message is out). */
+function report(message) {
+  if (!process.send) process.exit(3);
+  process.send(message, () => process.exit(3));
+  return new Promise(() => undefined);
+}
+
+let storeCheck;
 if (options.dataDir) {
   try {
     await mkdir(options.dataDir, { recursive: true });
-    const probe = new ClassicLevel(options.dataDir);
-    await probe.open();
-    await probe.close();
+    storeCheck = await checkStore(options.dataDir);
   } catch (error) {
-    const cause = error?.cause?.message ?? '';
-    process.send?.({ type: 'error', code: 'DATA_DIR', message: `${error.message}${cause ? `: ${cause}` : ''}` });
-    process.exit(3);
+    await report({ type: 'error', code: 'DATA_DIR', message: error.message });
   }
+  if (storeCheck.locked) await report({ type: 'error', code: 'DATA_DIR', message: storeCheck.locked });
+  else if (storeCheck.damaged) await report({ type: 'damaged', report: storeCheck });
+  else {
+    // Sound (or new: created now): opened once here, so that an unwritable folder, a lock taken in the meantime or a
+    // missing native binary is reported at start rather than on the first request.
+    try {
+      const probe = new ClassicLevel(options.dataDir);
+      await probe.open();
+      await probe.close();
+    } catch (error) {
+      const cause = error?.cause?.message ?? '';
+      await report({ type: 'error', code: 'DATA_DIR', message: `${error.message}${cause ? `: ${cause}` : ''}` });
+    }
+  }
+  describeStore({ dataDir: options.dataDir });
 }
 
 const store = db.create({
@@ -65,6 +89,7 @@ server.listen(options.port ?? 0, '127.0.0.1', () => {
     type: 'listening',
     port: typeof address === 'object' && address ? address.port : options.port,
     host: '127.0.0.1',
+    ...(storeCheck && { store: { tables: storeCheck.tables, entries: storeCheck.entries, ms: storeCheck.ms } }),
   });
 });
 

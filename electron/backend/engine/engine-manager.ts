@@ -1,8 +1,11 @@
-import type { EngineStatus } from '../../../shared/api/methods/engine.js';
+import type { EngineStatus, EngineStore } from '../../../shared/api/methods/engine.js';
 import { MonotableError } from '../../../shared/errors/monotable-error.js';
-import { defaultEngineDir } from './data-dir.js';
+import { lstat } from 'node:fs/promises';
+import { defaultEngineDir, levelDbPath } from './data-dir.js';
 import { findRunningEngine } from './engine-state.js';
 import { startEngineService, type EngineService } from './run-engine.js';
+import { checkStore, salvageStore } from './store-check.js';
+import { storeOf, storeStatus } from './store-damage.js';
 
 export type { EngineStatus };
 
@@ -17,6 +20,7 @@ function statusOf(engine: EngineService): EngineStatus {
     pid: engine.pid,
     dataDir: engine.engineDir,
     inMemory: engine.inMemory,
+    ...(engine.store && { store: storeOf(engine.store) }),
   };
 }
 
@@ -63,24 +67,28 @@ async function runningStatus(dataDir: string): Promise<EngineStatus | undefined>
       pid: running.pid,
       dataDir,
       inMemory: running.inMemory,
+      ...(running.store && { store: running.store }),
     }
   );
 }
 
-export async function engineStatus(): Promise<EngineStatus> {
-  if (current) return statusOf(current);
-  const dataDir = defaultEngineDir();
-  const running = await findRunningEngine(dataDir);
-  if (running)
-    return {
-      running: true,
-      endpoint: `http://127.0.0.1:${running.port}`,
-      port: running.port,
-      pid: running.pid,
-      dataDir,
-      inMemory: running.inMemory,
-    };
-  return { running: false, dataDir, inMemory: false };
+/**
+ * The engine of `dataDir` (default: this backend's, else the default folder): running, where, and the integrity of
+ * its data. When none runs, the folder's data is checked now, on a copy (the folder is never changed).
+ */
+export async function engineStatus(dataDir?: string): Promise<EngineStatus> {
+  if (current && (dataDir === undefined || dataDir === current.engineDir)) return statusOf(current);
+  const folder = dataDir ?? defaultEngineDir();
+  const running = await runningStatus(folder);
+  if (running) return running;
+  const data = levelDbPath(folder);
+  // No store yet (or in memory); a folder this process may not enter is checked, so that it is reported, not empty.
+  if ((await lstat(data).catch((error: NodeJS.ErrnoException) => error.code)) === 'ENOENT')
+    return { running: false, dataDir: folder, inMemory: false };
+  const check = await checkStore(data);
+  // Held by a process that left no state file (another program's dynalite): nothing was read, nothing to say.
+  if (check.locked) return { running: false, dataDir: folder, inMemory: false };
+  return { running: false, dataDir: folder, inMemory: false, store: storeStatus(data, check) };
 }
 
 /**
@@ -118,4 +126,45 @@ export async function stopEngine(): Promise<boolean> {
   current = undefined;
   await engine.stop();
   return true;
+}
+
+/**
+ * Salvages the damaged data of an engine folder (`engine.salvage`, an explicit action): see salvageStore. The damaged
+ * original is kept beside it, unchanged.
+ */
+export async function salvageEngineFolder(
+  dataDir?: string,
+): Promise<{ keptAt: string; before: EngineStore; after: EngineStore }> {
+  const folder = dataDir ?? (current ? current.engineDir : defaultEngineDir());
+  const running = current?.engineDir === folder ? statusOf(current) : await runningStatus(folder);
+  if (running)
+    throw new MonotableError(
+      'BAD_INPUT',
+      `An engine runs on ${folder} (pid ${running.pid}); its data is not damaged.`,
+      {
+        file: folder,
+        hint: 'An engine only starts on a sound folder; stop it first if you still want to act on the folder.',
+      },
+    );
+  const data = levelDbPath(folder);
+  try {
+    const { keptAt, before, after } = await salvageStore(data);
+    return { keptAt, before: storeStatus(data, before), after: storeStatus(data, after) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'NOT_DAMAGED')
+      throw new MonotableError('BAD_INPUT', `The data in ${data} is not damaged: there is nothing to salvage.`, {
+        file: data,
+        hint: '`monotable engine status` shows what it holds.',
+      });
+    if (code === 'LOCKED')
+      throw new MonotableError('BAD_INPUT', `The data in ${data} is in use by another process.`, {
+        file: data,
+        hint: 'Stop the program that uses it first.',
+      });
+    throw new MonotableError('FILE_UNREADABLE', `Could not salvage ${data}: ${(error as Error).message}`, {
+      file: data,
+      hint: 'The folder was left as it was (or put back); check that its parent folder is writable.',
+    });
+  }
 }

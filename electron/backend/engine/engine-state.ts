@@ -1,6 +1,7 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { join } from 'node:path';
+import type { EngineStore } from '../../../shared/api/methods/engine.js';
 
 /** What a running `monotable engine` writes into its folder so that `--embedded` on other verbs can find it. */
 export interface EngineState {
@@ -10,6 +11,8 @@ export interface EngineState {
   dataDir: string;
   inMemory: boolean;
   startedAt: string;
+  /** On disk: what the start-time integrity check read. */
+  store?: EngineStore;
 }
 
 export function stateFilePath(engineDir: string): string {
@@ -42,6 +45,7 @@ export async function readEngineState(engineDir: string): Promise<EngineState | 
       dataDir: engineDir,
       inMemory: value.inMemory === true,
       startedAt: String(value.startedAt ?? ''),
+      ...(value.store && typeof value.store === 'object' && { store: value.store }),
     };
   } catch {
     return undefined;

@@ -120,14 +120,14 @@ describe('embedded engine process', () => {
     }
   });
 
-  test('a damaged LevelDB folder is ENGINE_START_FAILED with the path and a way out', async () => {
+  test('a damaged LevelDB folder is ENGINE_DATA_DAMAGED with the path and a way out (test/faults/damaged-engine-folder.test.ts has every kind)', async () => {
     const dir = levelDbPath(await tempFolder('damaged'));
     await (await startEngine({ dataDir: dir })).stop();
     await writeFile(join(dir, 'CURRENT'), 'garbage');
     const error = await rejection(startEngine({ dataDir: dir }));
-    expect(isMonotableError(error) && error.code).toBe('ENGINE_START_FAILED');
+    expect(isMonotableError(error) && error.code).toBe('ENGINE_DATA_DAMAGED');
     expect((error as Error).message).toContain(dir);
-    expect(isMonotableError(error) && error.details.hint).toContain(`move ${dir} aside`);
+    expect(isMonotableError(error) && error.details.hint).toContain(`mv "${dir}" "${dir}.damaged"`);
   });
 
   test('an unwritable data folder is ENGINE_START_FAILED with the path', async () => {

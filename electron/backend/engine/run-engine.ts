@@ -5,6 +5,7 @@ import { MonotableError } from '../../../shared/errors/monotable-error.js';
 import { ensureEngineFolder, levelDbPath } from './data-dir.js';
 import { clearEngineState, findRunningEngine, processAlive, writeEngineState } from './engine-state.js';
 import { startEngine, type RunningEngine } from './start-engine.js';
+import { storeOf } from './store-damage.js';
 
 export interface EngineServiceOptions {
   /** 0 picks a free port. */
@@ -117,6 +118,7 @@ async function startLocked(options: EngineServiceOptions, lock: FolderLock): Pro
       dataDir: engineDir,
       inMemory,
       startedAt: new Date().toISOString(),
+      ...(engine.store && { store: storeOf(engine.store) }),
     });
   } catch (error) {
     await engine.stop();

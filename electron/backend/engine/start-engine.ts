@@ -1,6 +1,8 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { MonotableError } from '../../../shared/errors/monotable-error.js';
+import type { StoreCheck, StoreTable } from './store-check.js';
+import { storeDamagedError } from './store-damage.js';
 
 export interface EngineOptions {
   /** 0 (default) picks a free port. */
@@ -24,12 +26,24 @@ export interface RunningEngine {
   pid: number;
   /** Resolves when the process has ended, for any reason. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** On disk: what the start-time integrity check read. */
+  store?: StoreSummary;
   stop(): Promise<void>;
 }
 
 const CHILD = fileURLToPath(new URL('./engine-child.js', import.meta.url));
 
-type ChildMessage = { type: 'listening'; port: number } | { type: 'error'; code: string; message: string };
+type ChildMessage =
+  | { type: 'listening'; port: number; store?: StoreSummary }
+  | { type: 'error'; code: string; message: string }
+  | { type: 'damaged'; report: StoreCheck };
+
+/** What the start-time check of an on-disk store read (store-check.js): every table and item, end to end. */
+export interface StoreSummary {
+  tables: StoreTable[];
+  entries: number;
+  ms: number;
+}
 
 /** The parts of a child process startEngine uses; a Node ChildProcess is one. */
 export type EngineProcess = Pick<ChildProcess, 'pid' | 'exitCode' | 'signalCode' | 'stderr' | 'once' | 'kill'>;
@@ -59,10 +73,15 @@ export async function startEngine(options: EngineOptions = {}): Promise<RunningE
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     child.once('exit', (code, signal) => resolve({ code, signal }));
   });
+  let store: StoreSummary | undefined;
   const port = await new Promise<number>((resolve, reject) => {
     child.once('message', (message: ChildMessage) => {
-      if (message.type === 'listening') resolve(message.port);
-      else if (message.code === 'EADDRINUSE') {
+      if (message.type === 'listening') {
+        store = message.store;
+        resolve(message.port);
+      } else if (message.type === 'damaged') {
+        reject(storeDamagedError(options.dataDir ?? '', message.report));
+      } else if (message.code === 'EADDRINUSE') {
         reject(
           new MonotableError('PORT_IN_USE', `Port ${options.port} on 127.0.0.1 is already in use by another program.`, {
             hint: 'Choose another port with --port, or --port 0 to pick a free one.',
@@ -109,6 +128,7 @@ export async function startEngine(options: EngineOptions = {}): Promise<RunningE
     port,
     pid: child.pid!,
     exited,
+    ...(store && { store }),
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       // A process that does not stop within the grace period (its event loop stuck in some request) is killed:

@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
 import { chmod, mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { basename, dirname, join } from 'node:path';
+import { MonotableError } from '../../../shared/errors/monotable-error.js';
 import { errnoCode } from './errno.js';
 import { fileError } from './read-text-file.js';
 
@@ -37,6 +41,57 @@ export async function writeFileAtomic(
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true });
+    throw fileError(path, error, 'writing');
+  }
+}
+
+/**
+ * Like writeFileAtomic, for a file too large to hold: `write` streams into a temp file in the same folder (waiting
+ * for it to drain), which is flushed to disk and renamed over `path` only when `write` resolved. A failure, or an
+ * abort of `signal`, removes the temp file and leaves whatever was at `path` untouched.
+ */
+export async function writeStreamAtomic<T>(
+  path: string,
+  write: (out: Writable) => Promise<T>,
+  signal?: AbortSignal,
+): Promise<{ value: T; bytes: number }> {
+  const folder = dirname(path);
+  let mode: number | undefined;
+  try {
+    mode = (await stat(path)).mode & 0o7777;
+  } catch (error) {
+    if (errnoCode(error) !== 'ENOENT') throw fileError(path, error, 'writing');
+  }
+  const temp = join(folder, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const out = createWriteStream(temp, { flags: 'wx', mode: mode ?? 0o666 });
+    const abort = () => out.destroy(signal?.reason instanceof Error ? signal.reason : new Error('cancelled'));
+    signal?.addEventListener('abort', abort, { once: true });
+    let value: T;
+    try {
+      signal?.throwIfAborted();
+      value = await write(out);
+      signal?.throwIfAborted();
+      out.end();
+      await finished(out);
+    } finally {
+      signal?.removeEventListener('abort', abort);
+      if (!out.closed) out.destroy();
+    }
+    const handle = await open(temp, 'r+');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    if (mode !== undefined) await chmod(temp, mode);
+    const bytes = (await stat(temp)).size;
+    await rename(temp, path);
+    return { value, bytes };
+  } catch (error) {
+    await rm(temp, { force: true });
+    if (signal?.aborted) throw signal.reason;
+    if (error instanceof MonotableError) throw error;
     throw fileError(path, error, 'writing');
   }
 }

@@ -1,3 +1,4 @@
+import type { Stats } from 'node:fs';
 import { lstat, mkdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { MonotableError } from '../../../shared/errors/monotable-error.js';
@@ -15,42 +16,54 @@ export async function writeTextFile(
   scope: FileScope,
   request: { path: string; text: string; force?: boolean | undefined; createFolders?: boolean | undefined },
 ): Promise<{ path: string; bytes: number }> {
-  const real = await resolveInScope(scope, request.path);
-  let exists = false;
-  try {
-    const stats = await lstat(real);
-    if (stats.isDirectory())
-      throw new MonotableError('BAD_INPUT', `${real} is a folder, not a file.`, {
-        file: real,
-        hint: 'Add a file name, e.g. cruddur-messages.create-table.json.',
-      });
-    if (stats.isFIFO() || stats.isCharacterDevice()) {
-      // A pipe or a terminal is written to, never replaced by a regular file.
-      const bytes = Buffer.from(request.text, 'utf8');
-      await writeFile(real, bytes).catch((error: unknown) => Promise.reject(fileError(real, error, 'writing')));
-      return { path: real, bytes: bytes.length };
-    }
-    if (!stats.isFile())
-      throw new MonotableError('BAD_INPUT', `${real} is not a regular file; nothing was written.`, {
-        file: real,
-        hint: 'Name a file to write, e.g. cruddur-messages.create-table.json.',
-      });
-    exists = true;
-  } catch (error) {
-    if (error instanceof MonotableError) throw error;
-    if (errnoCode(error) !== 'ENOENT') throw error;
-  }
-  if (exists && !request.force) {
-    throw new MonotableError('FILE_CHANGED', `${real} already exists.`, {
-      file: real,
-      hint: 'Choose another name, or save again with "Replace" to overwrite it.',
-    });
-  }
+  const { real, special } = await writeTarget(scope, request.path, request.force);
   const bytes = Buffer.from(request.text, 'utf8');
+  if (special) {
+    // A pipe or a terminal is written to, never replaced by a regular file.
+    await writeFile(real, bytes).catch((error: unknown) => Promise.reject(fileError(real, error, 'writing')));
+    return { path: real, bytes: bytes.length };
+  }
   // `real` is resolved and checked inside the scope, so its missing folders are inside it too.
   if (request.createFolders) await mkdir(dirname(real), { recursive: true });
   await writeFileAtomic(real, bytes);
   return { path: real, bytes: bytes.length };
+}
+
+/**
+ * Where a write of a file may go: the path resolved inside the scope; a folder or an unusual file (a socket, a block
+ * device) is refused; an existing regular file only with `force`, so an export never overwrites a file by surprise.
+ * `special`: a pipe or a terminal, to be written to rather than replaced.
+ */
+export async function writeTarget(
+  scope: FileScope,
+  path: string,
+  force: boolean | undefined,
+): Promise<{ real: string; special: boolean }> {
+  const real = await resolveInScope(scope, path);
+  let stats: Stats;
+  try {
+    stats = await lstat(real);
+  } catch (error) {
+    if (errnoCode(error) !== 'ENOENT') throw error;
+    return { real, special: false };
+  }
+  if (stats.isDirectory())
+    throw new MonotableError('BAD_INPUT', `${real} is a folder, not a file.`, {
+      file: real,
+      hint: 'Add a file name, e.g. cruddur-messages.create-table.json.',
+    });
+  if (stats.isFIFO() || stats.isCharacterDevice()) return { real, special: true };
+  if (!stats.isFile())
+    throw new MonotableError('BAD_INPUT', `${real} is not a regular file; nothing was written.`, {
+      file: real,
+      hint: 'Name a file to write, e.g. cruddur-messages.create-table.json.',
+    });
+  if (!force)
+    throw new MonotableError('FILE_CHANGED', `${real} already exists.`, {
+      file: real,
+      hint: 'Choose another name, or save again with "Replace" to overwrite it.',
+    });
+  return { real, special: false };
 }
 
 /** The largest text file `file.readText` reads (an import of items): larger files are refused before reading. */

@@ -6,7 +6,7 @@ import type { OpenConnection } from '../connections/connection.js';
 import { assertConfirmed } from '../connections/guards.js';
 import { describeTable } from './describe-table.js';
 import type { TableWorkOptions } from './table-progress.js';
-import { pollPause, waitForActive } from './wait-for-active.js';
+import { pollPause, waitCancelled, waitForActive } from './wait-for-active.js';
 
 export interface DeleteTableOptions extends TableWorkOptions {
   /** The table name typed back; required on production connections. */
@@ -56,6 +56,7 @@ export async function deleteTable(
     try {
       await connection.client.send(new DescribeTableCommand({ TableName: tableName }), { abortSignal: options.signal });
     } catch (error) {
+      if (options.signal?.aborted) throw waitCancelled();
       const mapped = toMonotableError(error, { table: tableName, operation: 'DescribeTable', connection });
       if (mapped.code === 'TABLE_NOT_FOUND') break;
       throw mapped;

@@ -16,14 +16,17 @@ function isLocal(connection: OpenConnection): boolean {
   return connection.spec.kind !== 'aws';
 }
 
+/** A wait cancelled, between polls or during one: the same words either way (the server-side change goes on). */
+export function waitCancelled(): MonotableError {
+  return new MonotableError('CANCELLED', 'Cancelled while waiting for the table.', {
+    hint: 'The control-plane change continues on the server; run the command again to see its state.',
+  });
+}
+
 /** Waits between polls; a cancel ends the wait at once with CANCELLED (the server-side change goes on). */
 export async function pollPause(ms: number, signal?: AbortSignal): Promise<void> {
   await sleep(ms, signal);
-  if (signal?.aborted) {
-    throw new MonotableError('CANCELLED', 'Cancelled while waiting for the table.', {
-      hint: 'The control-plane change continues on the server; run the command again to see its state.',
-    });
-  }
+  if (signal?.aborted) throw waitCancelled();
 }
 
 function pendingParts(table: TableDescription): string[] {
@@ -53,6 +56,7 @@ export async function waitForActive(
         })
       ).Table;
     } catch (error) {
+      if (options.signal?.aborted) throw waitCancelled();
       throw toMonotableError(error, { table: tableName, operation: 'DescribeTable', connection });
     }
     const pending = table ? pendingParts(table) : ['table unknown'];

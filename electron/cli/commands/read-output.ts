@@ -105,7 +105,7 @@ export async function streamToStdout(
   plain: boolean,
   read: (onEvent: (event: PageEvent) => Promise<void>) => Promise<OperationResult>,
 ): Promise<{ summary: OperationResult; items: number }> {
-  const { result, items } = await exportPages(io.stdout, plain ? 'plain' : 'typed', read);
+  const { result, items } = await exportPages(io.stdout, plain ? 'plain' : 'typed', read, undefined, io.signal);
   return { summary: result, items };
 }
 

@@ -18,6 +18,13 @@ export interface DryRunSummary {
   failures: SeedFailure[];
 }
 
+/** Ctrl-C or SIGTERM between two chunks: how many items had gone out. */
+class DryRunCancelled extends Error {
+  constructor(readonly printed: number) {
+    super('cancelled');
+  }
+}
+
 async function writeLines(
   plan: SeedPlan,
   out: NodeJS.WritableStream,
@@ -25,6 +32,7 @@ async function writeLines(
   signal: AbortSignal | undefined,
 ): Promise<{ failed: number }> {
   let failed = 0;
+  let printed = 0;
   let buffer = '';
   for (const p of plan.items()) {
     if (p.problem) {
@@ -33,15 +41,13 @@ async function writeLines(
       continue;
     }
     buffer += `${JSON.stringify(p.item)}\n`;
+    printed++;
     if (buffer.length >= 1 << 16) {
       if (!out.write(buffer)) await once(out, 'drain');
       buffer = '';
       // Let Ctrl-C / SIGTERM be heard between chunks: generating is synchronous and would otherwise hold the loop.
       await new Promise((resolve) => setImmediate(resolve));
-      if (signal?.aborted)
-        throw new MonotableError('CANCELLED', 'The dry run was cancelled; no file was written.', {
-          hint: 'Run it again to write the items.',
-        });
+      if (signal?.aborted) throw new DryRunCancelled(printed);
     }
   }
   if (buffer) out.write(buffer);
@@ -56,7 +62,17 @@ export async function dryRun(plan: SeedPlan, outFile: string | undefined, io: Co
   const started = performance.now();
   const failures: SeedFailure[] = [];
   if (outFile === undefined) {
-    const counts = await writeLines(plan, io.stdout, failures, io.signal);
+    let counts: { failed: number };
+    try {
+      counts = await writeLines(plan, io.stdout, failures, io.signal);
+    } catch (error) {
+      if (!(error instanceof DryRunCancelled)) throw error;
+      throw new MonotableError(
+        'CANCELLED',
+        `The dry run was cancelled after ${error.printed.toLocaleString('en-US')} of ${plan.planned.toLocaleString('en-US')} items were printed (the output is incomplete).`,
+        { hint: 'Run it again to print every item (the same options give the same items).' },
+      );
+    }
     return {
       dryRun: true,
       table: plan.table,
@@ -87,6 +103,12 @@ export async function dryRun(plan: SeedPlan, outFile: string | undefined, io: Co
   } catch (error) {
     stream.destroy();
     await rm(temp, { force: true });
+    if (error instanceof DryRunCancelled)
+      throw new MonotableError(
+        'CANCELLED',
+        `The dry run was cancelled after ${error.printed.toLocaleString('en-US')} of ${plan.planned.toLocaleString('en-US')} items; ${outFile} was not written (its temp file is removed).`,
+        { file: outFile, hint: 'Run it again to write the items (the same options give the same items).' },
+      );
     if (error instanceof MonotableError) throw error;
     const code = error instanceof Error && 'code' in error ? String(error.code) : 'unknown error';
     throw new MonotableError('FILE_UNREADABLE', `Cannot write ${outFile} (${code}).`, {

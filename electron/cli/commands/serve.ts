@@ -56,6 +56,7 @@ export function openInBrowser(url: string, platform: NodeJS.Platform = process.p
 
 export const serveCommand: Command = {
   name: 'serve',
+  runsUntilStopped: true,
   usage,
   options: { port: { type: 'string' }, root: { type: 'string' }, open: { type: 'boolean' } },
   async run({ values, positionals }, io) {

@@ -17,6 +17,7 @@ function fakeBridge() {
       return () => listeners.splice(listeners.indexOf(listener), 1);
     },
     reportDocument: (state) => reports.push(state),
+    chooseSavePath: async () => undefined,
   };
   return { bridge, reports, emit: (e: HostEvent) => listeners.forEach((l) => l(e)) };
 }

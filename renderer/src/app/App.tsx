@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { Suspense, useCallback, useEffect, useRef } from 'react';
 import { useAnalysis } from '../state/analysis.js';
 import { installShortcuts, shortcutLabel, useCommand } from '../state/commands.js';
 import { useDocument } from '../state/model-store.js';
@@ -12,6 +12,9 @@ import { CommandPalette } from './CommandPalette.js';
 import { FileCommands, Notice, SaveState } from './FileCommands.js';
 import { useFocusRequests } from './focus-field.js';
 import { SCREENS, type ScreenDefinition } from './screens.js';
+// The shell's own dialogs and the status bar's connection badge use rules of data.css (`.dialog .field`,
+// `.connection-status.production`): loaded with the shell, not only with the lazily loaded data screens.
+import '../features/results/data.css';
 
 const ORDERED: readonly ScreenDefinition[] = [...SCREENS].sort((a, b) => a.shortcut.localeCompare(b.shortcut));
 for (const screen of ORDERED) if (screen.owns) registerPathOwner(screen.id, screen.owns);
@@ -35,7 +38,9 @@ export function App() {
       </nav>
       <main className="main" ref={mainRef} aria-label={screen.label}>
         <Notice />
-        <screen.Component />
+        <Suspense fallback={<ScreenLoading label={screen.label} />}>
+          <screen.Component />
+        </Suspense>
       </main>
       <StatusBar />
       <CommandPalette />
@@ -67,6 +72,8 @@ function NavEntry({ screen, current }: { screen: ScreenDefinition; current: bool
       aria-keyshortcuts={screen.shortcut.replace('Mod', 'Control')}
       title={`${screen.label} (${shortcutLabel(screen.shortcut)})`}
       onClick={() => showScreen(screen.id)}
+      onPointerEnter={screen.preload}
+      onFocus={screen.preload}
     >
       <span className="nav-icon" aria-hidden="true">
         {screen.icon}
@@ -74,6 +81,20 @@ function NavEntry({ screen, current }: { screen: ScreenDefinition; current: bool
       <span className="nav-label">{screen.label}</span>
       {screen.Badge && <screen.Badge />}
     </button>
+  );
+}
+
+/**
+ * Shown while a lazily loaded screen's code arrives (a few ms from the local server): the screen's name in the usual
+ * empty-state style, no spinner. focus-field.ts waits for the screen while this is on screen.
+ */
+function ScreenLoading({ label }: { label: string }) {
+  return (
+    <section className="screen" aria-busy="true" data-screen-loading="">
+      <div className="empty" role="status">
+        Opening {label}…
+      </div>
+    </section>
   );
 }
 
@@ -176,6 +197,8 @@ function StatusBar() {
             className="button ghost small"
             onClick={() => showScreen('problems')}
             aria-label={`${analysis.errors} errors, ${analysis.warnings} warnings`}
+            aria-busy={analysis.pending}
+            title={analysis.pending ? 'Checking the model…' : undefined}
           >
             <span style={{ color: analysis.errors ? 'var(--error)' : undefined }}>⨯ {analysis.errors}</span>
             <span style={{ color: analysis.warnings ? 'var(--warning)' : undefined }}>⚠ {analysis.warnings}</span>

@@ -28,7 +28,8 @@ function focusElement(element: HTMLElement): void {
 
 /**
  * Serves focusPath requests: once the requested screen has rendered the field, focuses it. Tries the exact path
- * for a few frames (a form may render a frame later), then the nearest enclosing path.
+ * for a few frames (a form may render a frame later), then the nearest enclosing path. Frames spent while a lazily
+ * loaded screen's code is still arriving (App's `data-screen-loading` fallback) do not count, up to ~5 s.
  */
 export function useFocusRequests(screen: string, container: () => HTMLElement | null): void {
   const request = useFocusRequest();
@@ -36,9 +37,14 @@ export function useFocusRequests(screen: string, container: () => HTMLElement | 
     // A request made before the screen switched is served by the new screen's render.
     if (!request || !screen) return;
     let frames = 0;
+    let waited = 0;
     let handle = 0;
     const attempt = (): void => {
       const root = container();
+      if (root?.querySelector('[data-screen-loading]') && ++waited < 300) {
+        handle = requestAnimationFrame(attempt);
+        return;
+      }
       if (root) {
         const exact = root.querySelector<HTMLElement>(`[data-path="${CSS.escape(request.path)}"]`);
         const found = exact ?? (frames >= 6 ? findPathElement(root, request.path) : undefined);

@@ -1,7 +1,7 @@
 import { serializeModel } from '../../../shared/model/serialize-model.js';
 import { findTemplate } from '../../../shared/templates/index.js';
 import { getDocument, markSaved, openModel, replaceModel, subscribeDocument } from '../state/model-store.js';
-import { showScreen } from '../state/navigation.js';
+import { getScreen, showScreen } from '../state/navigation.js';
 import { select } from '../state/selection.js';
 import { ApiFailure, callApi, failureText, incompleteModel } from './api-call.js';
 import { fileState, patchFileState } from './file-state.js';
@@ -34,7 +34,8 @@ export async function boot(): Promise<void> {
   try {
     const app = await callApi('app.info', {});
     patchFileState({ app, online: true });
-    if (app.initialFile) await openPath(app.initialFile);
+    // the file `serve` was given opens on the Model screen, unless the user went to another screen meanwhile
+    if (app.initialFile) await openPath(app.initialFile, { stayOnScreen: true });
     else await offerJournal(undefined);
   } catch (error) {
     patchFileState({ online: false, status: { kind: 'failed', message: failureText(error) } });
@@ -56,7 +57,11 @@ export function whenChangesAreSafe(what: string, run: () => void | Promise<unkno
  * Opens a model file. A Monotable file opens as itself; a NoSQL Workbench or CloudFormation file is imported as an
  * unsaved model (Save As writes it as a Monotable file next to it). Journaled edits newer than the file are offered.
  */
-export async function openPath(path: string): Promise<boolean> {
+export async function openPath(path: string, options: { stayOnScreen?: boolean } = {}): Promise<boolean> {
+  // with stayOnScreen, the Model screen is shown only if the user is still on Start when the file arrives
+  const showModel = (): void => {
+    if (!options.stayOnScreen || getScreen() === 'start') showScreen('model');
+  };
   try {
     const opened = await callApi('model.open', { path });
     if (opened.source === 'monotable') {
@@ -68,7 +73,7 @@ export async function openPath(path: string): Promise<boolean> {
         status: { kind: 'idle' },
       });
       selectFirstTable();
-      showScreen('model');
+      showModel();
       await offerJournal(opened.path);
     } else {
       openModel(opened.model, undefined, { saved: false });
@@ -84,7 +89,7 @@ export async function openPath(path: string): Promise<boolean> {
         },
       });
       selectFirstTable();
-      showScreen('model');
+      showModel();
     }
     return true;
   } catch (error) {

@@ -1,10 +1,11 @@
-import { useDeferredValue } from 'react';
+import { useDeferredValue, useEffect } from 'react';
 import type { Diagnostic } from '../../../shared/model/diagnostic.js';
 import type { Model } from '../../../shared/model/schema.js';
 import { resolveAll } from '../../../shared/patterns/resolve.js';
 import type { ResolvedPattern } from '../../../shared/patterns/resolved-pattern.js';
 import { validate } from '../../../shared/rules/validate.js';
-import { useModel } from './model-store.js';
+import { documentOf, useModel } from './model-store.js';
+import { createStore, useStore } from './store.js';
 
 export interface Analysis {
   diagnostics: Diagnostic[];
@@ -14,7 +15,20 @@ export interface Analysis {
   infos: number;
   /** Diagnostics by their exact path (a field's inline problems are one lookup). */
   byPath: ReadonlyMap<string, readonly Diagnostic[]>;
+  /** True while the open model's checks have not run yet (a file just opened): nothing is known, nothing shown. */
+  pending?: true;
 }
+
+/** What is shown for a model just opened until its analysis is ready: no findings, marked pending. */
+export const PENDING_ANALYSIS: Analysis = Object.freeze({
+  diagnostics: [],
+  resolved: [],
+  errors: 0,
+  warnings: 0,
+  infos: 0,
+  byPath: new Map(),
+  pending: true,
+});
 
 const cache = new WeakMap<Model, Analysis>();
 /** The model analysed last: what a component that mounts while a newer model waits for its analysis shows first. */
@@ -51,21 +65,59 @@ export function analyse(model: Model): Analysis {
   return analysis;
 }
 
+/** The last document whose screen has been painted since it was opened (its checks may run from then on). */
+const paintedDocument = createStore<number | undefined>(undefined);
+let waitingFor: number | undefined;
+
+/** Records `document` as painted once the browser has painted a frame (rAF, then a task after that frame). */
+function afterFirstPaint(document: number | undefined): void {
+  if (waitingFor === document) return;
+  waitingFor = document;
+  requestAnimationFrame(() => setTimeout(() => paintedDocument.set(document), 0));
+}
+
 /**
  * The analysis of the open model. Reads a deferred copy of the model, so typing stays responsive on a large model:
- * React renders the keystroke first and the diagnostics right after. A component that mounts (a screen opened
- * with a model just loaded) first shows the last analysis made, so the screen paints before the checks of a
- * large model run; the render with the current model follows at once.
+ * React renders the keystroke first and the diagnostics right after. A file just opened shows the pending analysis
+ * until its screen has been painted: the checks of a large model (~100 ms the first time) run after the first
+ * frame, not before it. A component that mounts later first shows the last analysis of the same file, so the
+ * screen paints before the checks of a large model run; the render with the current model follows at once.
  */
 export function useAnalysis(): Analysis {
   const model = useModel();
+  const document = documentOf(model);
+  const painted = useStore(paintedDocument) === document;
+  useEffect(() => {
+    if (!painted) afterFirstPaint(document);
+  }, [painted, document]);
   const deferred = useDeferredValue(model, cache.has(model) ? model : (lastAnalysed ?? model));
+  if (!painted && !cache.has(model)) return PENDING_ANALYSIS;
+  return shownAnalysis(model, deferred);
+}
+
+/**
+ * The analysis to show for the open `model` while React offers `deferred` (the same model, an earlier one, or the
+ * last one analysed). A model of another document (the file open before this one) is never analysed in its place:
+ * its problems are not this file's, so the pending analysis shows until the current one is ready.
+ */
+export function shownAnalysis(model: Model, deferred: Model): Analysis {
+  if (deferred !== model && documentOf(deferred) !== documentOf(model)) return PENDING_ANALYSIS;
   return analyse(deferred);
 }
 
-/** Diagnostics whose path is `path` or lies under it (`$.tables[0].entities[1].keys.sk` is under `$.tables[0]`). */
+const under = new WeakMap<readonly Diagnostic[], Map<string, Diagnostic[]>>();
+
+/**
+ * Diagnostics whose path is `path` or lies under it (`$.tables[0].entities[1].keys.sk` is under `$.tables[0]`).
+ * Kept per diagnostics list and path: the forms of a screen ask for the same paths at every render, and an
+ * unchanged answer is the same array (so memoised components see no change).
+ */
 export function diagnosticsUnder(diagnostics: readonly Diagnostic[], path: string): Diagnostic[] {
-  return diagnostics.filter((d) => isUnder(d.path, path));
+  let perPath = under.get(diagnostics);
+  if (!perPath) under.set(diagnostics, (perPath = new Map()));
+  let found = perPath.get(path);
+  if (!found) perPath.set(path, (found = diagnostics.filter((d) => isUnder(d.path, path))));
+  return found;
 }
 
 export function isUnder(path: string, prefix: string): boolean {

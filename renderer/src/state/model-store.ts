@@ -1,4 +1,4 @@
-import { type Draft, produce } from 'immer';
+import { type Draft, Immer } from 'immer';
 import { MODEL_FORMAT, type Model } from '../../../shared/model/schema.js';
 import { createStore, useStore } from './store.js';
 
@@ -38,6 +38,14 @@ interface Internal {
   lastEdit?: { label: string; at: number };
 }
 
+/**
+ * Immer without auto-freeze. With it, the first edit of a model just opened deep-freezes every untouched object
+ * under the edited path (the 10,000 sample items of the large model: a first keystroke of ~100 ms). Models are
+ * immutable by convention, which every identity cache in shared/ relies on (shared/rules/README.md): an edit makes
+ * new objects for what it changes and nothing mutates a model in place.
+ */
+const immer = new Immer({ autoFreeze: false });
+
 /** Keystrokes in the same field within this many ms are one undo step. */
 export const MERGE_EDITS_MS = 1000;
 const MAX_UNDO = 500;
@@ -75,7 +83,28 @@ function derive(
   };
 }
 
-function commit(next: Omit<Internal, 'doc'>, model: Model, path: string | undefined, opened = true): void {
+/** Which document (open, new or close starts one) each committed model belongs to. */
+const documents = new WeakMap<Model, number>();
+let currentDocument = 0;
+documents.set(internal.get().doc.model, currentDocument);
+
+/**
+ * The document a model was committed in: a number that open, new and close bump and edits, undo and redo keep.
+ * Tells a model of the open file from one of the file open before it (analysis.ts never shows the latter's problems).
+ */
+export function documentOf(model: Model): number | undefined {
+  return documents.get(model);
+}
+
+function commit(
+  next: Omit<Internal, 'doc'>,
+  model: Model,
+  path: string | undefined,
+  opened = true,
+  newDocument = false,
+): void {
+  if (newDocument) currentDocument++;
+  documents.set(model, currentDocument);
   const revision = internal.get().doc.revision + 1;
   internal.set({ ...next, doc: derive(model, path, next.saved, next.past, next.future, revision, opened) });
 }
@@ -104,7 +133,7 @@ export function useModel(): Model {
 export function editModel(label: string, recipe: (draft: Draft<Model>) => void, now = Date.now(), path?: string): void {
   const state = internal.get();
   const before = state.doc.model;
-  const after = produce(before, recipe);
+  const after = immer.produce(before, recipe);
   if (after === before) return;
   const merge =
     state.lastEdit !== undefined &&
@@ -149,7 +178,7 @@ export function redo(): string | undefined {
  */
 export function openModel(model: Model, path?: string, options: { saved?: boolean; savedModel?: Model } = {}): void {
   const saved = options.saved === false ? options.savedModel : model;
-  commit({ saved, past: [], future: [] }, model, path);
+  commit({ saved, past: [], future: [] }, model, path, true, true);
 }
 
 /** Records that `model` (default: the current one) is what the file at `path` (default: the current path) holds. */
@@ -166,7 +195,7 @@ export function markSaved(path?: string, model?: Model): void {
 
 /** Back to the Start screen with an empty model (File > Close). */
 export function closeModel(): void {
-  commit({ saved: undefined, past: [], future: [] }, emptyModel(), undefined, false);
+  commit({ saved: undefined, past: [], future: [] }, emptyModel(), undefined, false, true);
 }
 
 /** Replaces the whole model in one undoable edit (restoring journaled edits over the file's content). */

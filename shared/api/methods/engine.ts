@@ -2,6 +2,21 @@ import { z } from 'zod';
 import { defineMethods } from '../define.js';
 import { EmptyInputSchema } from '../common-schemas.js';
 
+/** What the integrity check of an on-disk engine folder read: every table and item, or what could not be read. */
+export const EngineStoreSchema = z.strictObject({
+  /** `empty`: no data yet; `ok`: every entry was read; `damaged`: some could not be (see problems). */
+  state: z.enum(['empty', 'ok', 'damaged']),
+  /** The tables and how many of their items could be read. */
+  tables: z.array(z.strictObject({ name: z.string(), items: z.number().int().min(0) })),
+  /** What could not be read, one line each (file, offset, LevelDB's message). */
+  problems: z.array(z.string()),
+  /** The damage report, when damaged: what could be read and what could not. */
+  message: z.string().optional(),
+  /** The way out, when damaged (salvage, move the folder aside, restore a backup; permissions). */
+  hint: z.string().optional(),
+});
+export type EngineStore = z.output<typeof EngineStoreSchema>;
+
 export const EngineStatusSchema = z.strictObject({
   running: z.boolean(),
   endpoint: z.string().optional(),
@@ -10,6 +25,8 @@ export const EngineStatusSchema = z.strictObject({
   /** The engine folder (state file; LevelDB data unless inMemory). */
   dataDir: z.string(),
   inMemory: z.boolean(),
+  /** On disk: the integrity check of the data (at the engine's start, or now when none runs). */
+  store: EngineStoreSchema.optional(),
 });
 export type EngineStatus = z.output<typeof EngineStatusSchema>;
 
@@ -28,9 +45,22 @@ export const engineMethods = defineMethods({
     output: EngineStatusSchema,
   },
   'engine.status': {
-    summary: 'Whether the embedded engine of this backend runs, and where.',
-    input: EmptyInputSchema,
+    summary:
+      "Whether the embedded engine runs on the folder (default: this backend's, else $MONOTABLE_DATA_DIR or the user data folder), where, and the integrity of its data: the check made at its start, or, when none runs, a check made now on a copy (the folder is never changed).",
+    input: z.strictObject({ dataDir: z.string().min(1).optional() }),
     output: EngineStatusSchema,
+  },
+  'engine.salvage': {
+    summary:
+      "Salvage a damaged engine folder (explicit, never automatic): LevelDB's repair runs on a copy; the damaged folder is kept beside it as DIR.damaged-STAMP and the repaired copy takes its place. Refused while an engine runs on it, and for a sound folder.",
+    input: z.strictObject({ dataDir: z.string().min(1).optional() }),
+    output: z.strictObject({
+      /** Where the damaged original is kept, unchanged. */
+      keptAt: z.string(),
+      /** What the check could read before, and what the repaired store holds now. */
+      before: EngineStoreSchema,
+      after: EngineStoreSchema,
+    }),
   },
   'engine.watch': {
     summary:

@@ -8,6 +8,7 @@ import { operationMethods } from '../../../../shared/api/methods/operations.js';
 import { seedMethods } from '../../../../shared/api/methods/seed.js';
 import { seedJobMethods } from '../../../../shared/api/methods/seed-job.js';
 import { itemBatchMethods } from '../../../../shared/api/methods/item-batch.js';
+import { resultMethods } from '../../../../shared/api/methods/results.js';
 import { tableMethods } from '../../../../shared/api/methods/table.js';
 import type { Handler, Handlers } from '../handler.js';
 
@@ -39,4 +40,5 @@ export const handlers: Handlers<Contract> = {
   ...lazyArea(itemBatchMethods, async () => (await import('./item-batch.js')).itemBatchHandlers),
   ...lazyArea(operationMethods, async () => (await import('./operations.js')).operationHandlers),
   ...lazyArea(fileMethods, async () => (await import('./file.js')).fileHandlers),
+  ...lazyArea(resultMethods, async () => (await import('./results.js')).resultHandlers),
 };

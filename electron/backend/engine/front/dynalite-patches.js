@@ -87,6 +87,23 @@ export const DYNALITE_PATCHES = [
     if (val == null) return 'The provided expression refers to an attribute that does not exist in the item'
   }`,
   },
+  {
+    name: 'a table record that cannot be decoded',
+    file: 'db/index.js',
+    why:
+      'getTable treated a table definition it could not decode (a damaged data folder) as "table not found" and ' +
+      'deleted the record: the table and the way to its items vanished silently. The decode error now goes to the ' +
+      'caller, which answers EngineDataDamaged naming the data folder (front/errors.js); nothing is deleted.',
+    find: `      if (err && (err.code === 'LEVEL_DECODE_ERROR' || err.message.includes('Could not decode value'))) {
+        // Data is corrupted, treat as not found and clean it up
+        tableDb.del(name, function () {
+          // Ignore cleanup errors
+        })
+        err = new Error('NotFoundError')
+        err.name = 'NotFoundError'
+      }`,
+    replace: '',
+  },
   memoizeParser('db/conditionParser.js'),
   memoizeParser('db/updateParser.js'),
   memoizeParser('db/projectionParser.js'),

@@ -162,7 +162,13 @@ export function ensureEmbeddedConnection(): Promise<ConnectionInfo> {
         return found;
       }
       store.update((s) => ({ ...s, busy: 'Starting the embedded engine…', error: undefined }));
-      await callApi('engine.start', {});
+      try {
+        await callApi('engine.start', {});
+      } catch (error) {
+        // e.g. a damaged data folder: the report (what could be read, what could not) goes to the status display.
+        store.update((s) => ({ ...s, error: failureText(error) }));
+        throw error;
+      }
       return await openConnection({ kind: 'embedded' });
     } finally {
       starting = undefined;

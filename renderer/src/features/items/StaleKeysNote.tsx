@@ -1,17 +1,6 @@
 import type { Model } from '../../../../shared/model/schema.js';
-import { editModel } from '../../state/model-store.js';
-import { renderedModel, renderedSampleItems, type StaleKeys } from './rendered-keys.js';
-
-/** Writes the rendered keys into the stored sample items (one undoable edit). */
-export function updateStoredKeys(model: Model, stale: readonly StaleKeys[]): void {
-  editModel('Update sample keys from the key templates', (draft) => {
-    for (const s of stale) {
-      const items = renderedSampleItems(model, s.table, s.entity);
-      const entity = draft.tables[s.table]?.entities[s.entity];
-      if (entity && items) entity.sampleItems = items;
-    }
-  });
-}
+import { renderedModel } from './rendered-keys.js';
+import { writeRenderedKeys } from './stored-keys.js';
 
 /**
  * Says that the views show sample keys as the templates render them while the stored items still hold older keys,
@@ -28,7 +17,7 @@ export function StaleKeysNote({ model }: { model: Model }) {
         {items === 1 ? 'item still has its' : 'items still have their'} old keys ({stale.map((s) => s.name).join(', ')}
         ).
       </span>
-      <button type="button" className="button small" onClick={() => updateStoredKeys(model, stale)}>
+      <button type="button" className="button small" onClick={() => writeRenderedKeys(stale)}>
         Update stored sample keys
       </button>
     </div>

@@ -1,10 +1,11 @@
 import { type UIEvent, useId, useMemo, useRef } from 'react';
 import type { Segment } from '../../../../shared/keys/template.js';
 import { tryParseTemplate } from '../../../../shared/keys/template.js';
-import type { KeyTypeName } from '../../../../shared/model/attribute-value.js';
 import { FieldProblems, useFieldProblems } from '../../components/FieldProblems.js';
 import { useAnalysis } from '../../state/analysis.js';
-import { rewriteSampleKeys, sampleKeyMismatches } from './sample-keys.js';
+import { writeRenderedKeys } from '../items/stored-keys.js';
+import { sampleKeyMismatches } from './sample-keys.js';
+import { parsePath } from '../../state/json-path.js';
 import { editAt, getAt } from '../../state/edit-path.js';
 import { breakUndoMerge, useModel } from '../../state/model-store.js';
 import type { ExampleValue } from './example-values.js';
@@ -22,7 +23,6 @@ export function KeyTemplateEditor({
   attributes,
   optional,
   entityPath,
-  keyType,
 }: {
   path: string;
   keyName: string;
@@ -32,7 +32,6 @@ export function KeyTemplateEditor({
   attributes: readonly string[];
   optional: boolean;
   entityPath: string;
-  keyType: KeyTypeName;
 }) {
   const model = useModel();
   const id = useId();
@@ -98,17 +97,19 @@ export function KeyTemplateEditor({
         <div className="field-problem error sample-mismatch">
           {mismatched.length} sample {mismatched.length === 1 ? 'item stores' : 'items store'} a {keyName} that does not
           fit this template.{' '}
-          <button
-            type="button"
-            className="button small"
-            onClick={() => rewriteSampleKeys(entityPath, keyName, keyType, source, mismatched)}
-          >
+          <button type="button" className="button small" onClick={() => rewriteKey(entityPath, keyName)}>
             Rewrite {mismatched.length === 1 ? 'its' : 'their'} {keyName} from the template
           </button>
         </div>
       )}
     </div>
   );
+}
+
+/** The Model screen's form of the one sample-key rewrite (items/stored-keys.ts): this entity, this key. */
+function rewriteKey(entityPath: string, keyName: string): void {
+  const [, table, , entity] = parsePath(entityPath);
+  if (typeof table === 'number' && typeof entity === 'number') writeRenderedKeys([{ table, entity }], keyName);
 }
 
 function renderSegment(segment: Segment, i: number, examples: ReadonlyMap<string, ExampleValue>) {

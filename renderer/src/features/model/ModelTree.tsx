@@ -1,4 +1,5 @@
-import { type KeyboardEvent, memo, useEffect, useMemo, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { type KeyboardEvent, memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Diagnostic } from '../../../../shared/model/diagnostic.js';
 import { formatSegments, parsePath } from '../../state/json-path.js';
 import { entityColor } from '../../components/entity-color.js';
@@ -15,9 +16,17 @@ const KIND_GLYPH: Record<TreeNode['kind'], string> = {
   pattern: '→',
 };
 
+/** Rows are 24 px high (app.css `.tree-row`), the tree has 6 px of padding above and below them. */
+const ROW_HEIGHT = 24;
+const TREE_PADDING = 6;
+
 /**
  * The Model tree (WAI-ARIA tree pattern, flat rows with aria-level): Up/Down move, Right opens or goes to the first
  * child, Left closes or goes to the parent, Home/End, type-ahead by first letters; the selection follows the focus.
+ * Virtualized (@tanstack/react-virtual): only the rows in view and a margin are in the DOM, each with its
+ * aria-level, aria-setsize and aria-posinset, so a 200-entity, 1,000-pattern model renders ~60 rows, not ~1,400.
+ * Moving the focus to a row outside the window scrolls it in and focuses it once rendered; the selected row stays
+ * in the DOM while scrolled out, so the focus is never lost and Tab finds the tree.
  */
 export function ModelTree({
   nodes,
@@ -31,6 +40,9 @@ export function ModelTree({
   const byId = useMemo(() => new Map(nodes.map((n) => [n.id, n])), [nodes]);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set(defaultCollapsed(nodes)));
   const rowRefs = useRef(new Map<string, HTMLDivElement>());
+  const treeRef = useRef<HTMLDivElement>(null);
+  /** A row to focus as soon as it is rendered (it may be outside the virtual window when the focus moves). */
+  const pendingFocus = useRef<string | undefined>(undefined);
   const typeahead = useRef({ text: '', at: 0 });
   const { diagnostics } = useAnalysis();
 
@@ -62,12 +74,67 @@ export function ModelTree({
     return lastMarks.current;
   }, [diagnostics]);
 
-  const current = activeId && visible.some((n) => n.id === activeId) ? activeId : visible[0]?.id;
+  const positions = useMemo(() => new Map(visible.map((n, i) => [n.id, i])), [visible]);
+  const current = activeId && positions.has(activeId) ? activeId : visible[0]?.id;
+
+  // a stable function while the rows are the same: the virtualizer recomputes every row's position when it changes
+  const getItemKey = useCallback((i: number) => visible[i]!.id, [visible]);
+  const virtualizer = useVirtualizer({
+    count: visible.length,
+    getScrollElement: () => treeRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    getItemKey,
+    paddingStart: TREE_PADDING,
+    paddingEnd: TREE_PADDING,
+    overscan: 16,
+    // the first render (before the tree is measured) already shows a screenful of rows
+    initialRect: { width: 320, height: 900 },
+  });
+
+  /** Scrolls the row into view (when it is not) and focuses it as soon as it is in the DOM. */
+  /** Is the row at this index among the rendered window (not the selected row kept outside it)? */
+  const inWindow = (index: number): boolean => {
+    const items = virtualizer.getVirtualItems();
+    return items.length > 0 && index >= items[0]!.index && index <= items[items.length - 1]!.index;
+  };
+  const focusRow = (id: string): void => {
+    const index = positions.get(id);
+    if (index === undefined) return;
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+    const row = rowRefs.current.get(id);
+    if (row && inWindow(index)) {
+      pendingFocus.current = undefined;
+      row.focus({ preventScroll: true });
+      return;
+    }
+    pendingFocus.current = id;
+    // the tree holds the focus (and takes the keys typed meanwhile) until the row is rendered
+    if (document.activeElement !== treeRef.current) treeRef.current?.focus({ preventScroll: true });
+  };
+  useLayoutEffect(() => {
+    const id = pendingFocus.current;
+    const index = id === undefined ? undefined : positions.get(id);
+    const row = id === undefined ? undefined : rowRefs.current.get(id);
+    if (!row || index === undefined || !inWindow(index)) return;
+    pendingFocus.current = undefined;
+    row.focus({ preventScroll: true });
+  });
+
+  // A selection made elsewhere (focusPath, the diagram, Undo) brings its row to the middle when it is out of view.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only when the active node changes, not on every scroll
+  useEffect(() => {
+    const index = activeId === undefined ? undefined : positions.get(activeId);
+    const tree = treeRef.current;
+    if (index === undefined || !tree) return;
+    const start = TREE_PADDING + index * ROW_HEIGHT;
+    if (start < tree.scrollTop || start + ROW_HEIGHT > tree.scrollTop + tree.clientHeight)
+      virtualizer.scrollToIndex(index, { align: 'center' });
+  }, [activeId, positions]);
 
   const move = (node: TreeNode | undefined): void => {
     if (!node) return;
     onActivate(node);
-    rowRefs.current.get(node.id)?.focus();
+    focusRow(node.id);
   };
   const toggle = (node: TreeNode, open?: boolean): void => {
     const closing = open === false || (open === undefined && !collapsed.has(node.id));
@@ -159,15 +226,35 @@ export function ModelTree({
   const toggleRef = useRef(toggle);
   toggleRef.current = toggle;
 
+  const items = virtualizer.getVirtualItems();
+  const first = items[0];
+  const last = items[items.length - 1];
+  const from = first?.index ?? 0;
+  const to = last ? last.index + 1 : 0;
+  // The selected row stays in the DOM (at its own offset) when it is scrolled out of the window, in the same keyed
+  // list as the others, so a focused row keeps the focus and Tab always finds the tree.
+  const currentIndex = current === undefined ? -1 : (positions.get(current) ?? -1);
+  // While the focus waits on the tree for a row to be rendered (a keyboard move far away), keys act on that row.
+  const onTreeKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    if (event.target !== event.currentTarget) return;
+    const node = byId.get(pendingFocus.current ?? current ?? '');
+    if (node) onKeyDown(event, node);
+  };
+
   return (
-    <div role="tree" aria-label="Model" className="tree">
-      <TreeRows
-        visible={visible}
-        collapsed={collapsed}
-        current={current}
-        problemMarks={problemMarks}
-        handlers={handlers}
-      />
+    <div ref={treeRef} role="tree" aria-label="Model" className="tree" tabIndex={-1} onKeyDown={onTreeKeyDown}>
+      <div role="none" style={{ position: 'relative', height: visible.length * ROW_HEIGHT }}>
+        <TreeRows
+          visible={visible}
+          from={from}
+          to={to}
+          currentIndex={currentIndex}
+          collapsed={collapsed}
+          current={current}
+          problemMarks={problemMarks}
+          handlers={handlers}
+        />
+      </div>
     </div>
   );
 }
@@ -175,29 +262,45 @@ export function ModelTree({
 /** The rows; skipped as a whole when none of its inputs changed (a keystroke that leaves the marks as they were). */
 const TreeRows = memo(function TreeRows({
   visible,
+  from,
+  to,
+  currentIndex,
   collapsed,
   current,
   problemMarks,
   handlers,
 }: {
   visible: readonly TreeNode[];
+  /** The rendered window: visible[from] up to (not including) visible[to]. */
+  from: number;
+  to: number;
+  /** The selected row's index, rendered also when outside the window (-1: none). */
+  currentIndex: number;
   collapsed: ReadonlySet<string>;
   current: string | undefined;
   problemMarks: ReadonlyMap<string, 'error' | 'warning'>;
   handlers: RowHandlers;
 }) {
-  return visible.map((node) => (
-    <TreeRow
-      key={node.id}
-      node={node}
-      open={node.childIds.length > 0 && !collapsed.has(node.id)}
-      selected={node.id === current}
-      setSize={node.setSize}
-      position={node.position}
-      problem={problemMarks.get(node.id)}
-      handlers={handlers}
-    />
-  ));
+  const indexes: number[] = [];
+  if (currentIndex >= 0 && currentIndex < from) indexes.push(currentIndex);
+  for (let i = from; i < to; i++) indexes.push(i);
+  if (currentIndex >= to) indexes.push(currentIndex);
+  return indexes.map((i) => {
+    const node = visible[i]!;
+    return (
+      <TreeRow
+        key={node.id}
+        node={node}
+        offset={i * ROW_HEIGHT}
+        open={node.childIds.length > 0 && !collapsed.has(node.id)}
+        selected={node.id === current}
+        setSize={node.setSize}
+        position={node.position}
+        problem={problemMarks.get(node.id)}
+        handlers={handlers}
+      />
+    );
+  });
 });
 
 function sameMarks(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
@@ -217,6 +320,7 @@ interface RowHandlers {
 const TreeRow = memo(
   function TreeRow({
     node,
+    offset,
     open,
     selected,
     setSize,
@@ -225,6 +329,8 @@ const TreeRow = memo(
     handlers,
   }: {
     node: TreeNode;
+    /** Pixels from the top of the rows (rows are absolutely positioned: the virtual window). */
+    offset: number;
     open: boolean;
     selected: boolean;
     setSize: number;
@@ -246,7 +352,14 @@ const TreeRow = memo(
         aria-selected={selected}
         tabIndex={selected ? 0 : -1}
         className={`tree-row kind-${node.kind}`}
-        style={{ paddingLeft: 6 + (node.level - 1) * 14 }}
+        style={{
+          position: 'absolute',
+          top: 0,
+          left: 0,
+          right: 0,
+          transform: `translateY(${offset}px)`,
+          paddingLeft: 6 + (node.level - 1) * 14,
+        }}
         onClick={() => handlers.activate(node)}
         onKeyDown={(e) => handlers.keyDown(e, node)}
       >
@@ -281,6 +394,7 @@ const TreeRow = memo(
     );
   },
   (a, b) =>
+    a.offset === b.offset &&
     a.open === b.open &&
     a.selected === b.selected &&
     a.setSize === b.setSize &&

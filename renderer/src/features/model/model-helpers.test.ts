@@ -6,7 +6,9 @@ import { getDocument, openModel, undo } from '../../state/model-store.js';
 import { describePath } from '../problems/describe-path.js';
 import { exampleValues } from './example-values.js';
 import { renameEntity, renameKeyAttribute } from './model-edits.js';
-import { rewriteSampleKeys, sampleKeyMismatches } from './sample-keys.js';
+import { renderedModel } from '../items/rendered-keys.js';
+import { writeRenderedKeys } from '../items/stored-keys.js';
+import { sampleKeyMismatches } from './sample-keys.js';
 import { buildTree, nodeForSelection, treeOf } from './tree-nodes.js';
 import { produce } from 'immer';
 
@@ -45,7 +47,7 @@ describe('Model screen helpers', () => {
     editAt('Edit sk', `${path}.keys.sk`, 'MSG#{created_at}#{message_uuid}');
     const broken = sampleKeyMismatches(validate(getDocument().model), path, 'sk');
     expect(broken).toEqual([0, 1, 2]);
-    expect(rewriteSampleKeys(path, 'sk', 'S', 'MSG#{created_at}#{message_uuid}', broken)).toBe(3);
+    expect(writeRenderedKeys([{ table: 0, entity: 1 }], 'sk')).toBe(3);
     const item = getDocument().model.tables[0]!.entities[1]!.sampleItems![0]!;
     expect(item.sk).toEqual({ S: 'MSG#2026-10-14T09:30:02.000Z#0d6b1a3e-8f3c-4e4a-9a57-3b1f2c9d8e01' });
     expect(sampleKeyMismatches(validate(getDocument().model), path, 'sk')).toEqual([]);
@@ -53,6 +55,25 @@ describe('Model screen helpers', () => {
     expect(getDocument().model.tables[0]!.entities[1]!.sampleItems![0]!.sk).toEqual({
       S: '2026-10-14T09:30:02.000Z#0d6b1a3e-8f3c-4e4a-9a57-3b1f2c9d8e01',
     });
+  });
+
+  it('one sample-key rewrite: limited to one key (Model screen) or every stale key (Items screen), one undo step each', () => {
+    openModel(cruddur());
+    const path = '$.tables[0].entities[1]';
+    editAt('Edit pk', `${path}.keys.pk`, 'MESSAGE#{message_group_uuid}');
+    editAt('Edit sk', `${path}.keys.sk`, 'MSG#{created_at}#{message_uuid}');
+    const stored = () => getDocument().model.tables[0]!.entities[1]!.sampleItems![0]!;
+    expect(renderedModel(getDocument().model).stale).toEqual([{ table: 0, entity: 1, name: 'Message', items: 3 }]);
+    expect(writeRenderedKeys([{ table: 0, entity: 1 }], 'sk')).toBe(3);
+    expect(stored().sk).toEqual({ S: 'MSG#2026-10-14T09:30:02.000Z#0d6b1a3e-8f3c-4e4a-9a57-3b1f2c9d8e01' });
+    expect(stored().pk).toEqual({ S: 'MSG#5ae290ed-55d1-47a0-bc6d-fe2bc2700399' });
+    expect(writeRenderedKeys(renderedModel(getDocument().model).stale)).toBe(3);
+    expect(stored().pk).toEqual({ S: 'MESSAGE#5ae290ed-55d1-47a0-bc6d-fe2bc2700399' });
+    expect(renderedModel(getDocument().model).stale).toEqual([]);
+    expect(validate(getDocument().model).filter((d) => d.code === 'sample-key-mismatch')).toEqual([]);
+    undo();
+    expect(stored().pk).toEqual({ S: 'MSG#5ae290ed-55d1-47a0-bc6d-fe2bc2700399' });
+    expect(stored().sk).toEqual({ S: 'MSG#2026-10-14T09:30:02.000Z#0d6b1a3e-8f3c-4e4a-9a57-3b1f2c9d8e01' });
   });
 
   it('renaming an entity renames its patterns and ref generators; renaming a key moves the templates', () => {

@@ -56,10 +56,14 @@ export function RequestBuilder({ model, table }: { model: Model; table: string }
         ...(write && connection.production ? { confirm } : {}),
       });
       const items: Item[] = result.items.length ? result.items : result.attributes ? [result.attributes] : [];
-      showSingle(kind, String(input.TableName ?? table), { operation: kind, input }, items, {
-        consumedCapacity: result.consumedCapacity,
-        elapsedMs: performance.now() - begun,
-      });
+      await showSingle(
+        kind,
+        String(input.TableName ?? table),
+        { operation: kind, input },
+        items,
+        { consumedCapacity: result.consumedCapacity, elapsedMs: performance.now() - begun },
+        model,
+      );
     } catch (e) {
       setError(failureText(e));
     }

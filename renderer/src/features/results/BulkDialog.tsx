@@ -6,7 +6,8 @@ import { failureText } from '../../files/api-call.js';
 import { useActiveConnection } from '../connections/connection-store.js';
 import { type BulkProgress, bulkWrite, primaryKey } from './bulk-write.js';
 import { BulkProgressBar } from './BulkProgressBar.js';
-import { removeItems, replaceItem, useResults } from './results-store.js';
+import { removeRows, replaceRows, useResults } from './results-store.js';
+import { type Selection, selectedRows } from './selection.js';
 import { displayValue } from './values.js';
 
 type Change = { attribute: string; type: 'S' | 'N' | 'BOOL' | 'REMOVE'; value: string };
@@ -19,10 +20,32 @@ function applyChange(item: Item, change: Change): Item {
   return next;
 }
 
-/** Delete or update the selected rows: a preview of what changes first, then batches with progress and Cancel. */
+/** Rows shown in the preview of a bulk change. */
+const PREVIEW_ROWS = 8;
+
+/** The first selected items, for the preview (fetched from the backend result set). */
+export async function previewRows(resultId: string, selection: Selection, total: number): Promise<Item[]> {
+  const rows = selectedRows(resultId, selection, total, PREVIEW_ROWS);
+  try {
+    const first = await rows.next();
+    return first.done ? [] : first.value.map((r) => r.item);
+  } finally {
+    await rows.return(undefined);
+  }
+}
+
+/**
+ * Delete or update the selected rows: a preview of what changes first, then batches with progress and Cancel. The
+ * selected rows are fetched from the backend result set 1,000 at a time, so a selection of every row of a large
+ * result never sits in the page.
+ */
 export function BulkDialog(props: {
   mode: 'delete' | 'update';
-  indexes: readonly number[];
+  selection: Selection;
+  /** Rows selected. */
+  count: number;
+  /** The first selected items (`previewRows`), fetched before the dialog opens. */
+  preview: readonly Item[];
   table: Table | undefined;
   onClose: (changed: boolean) => void;
 }) {
@@ -30,7 +53,13 @@ export function BulkDialog(props: {
   const connection = useActiveConnection();
   const tableName = results.table ?? '';
   // The selection as it was when the dialog opened (a delete removes the rows from the results meanwhile).
-  const [items] = useState(() => props.indexes.map((i) => results.items[i]!).filter(Boolean));
+  const [opened] = useState(() => ({
+    resultId: results.resultId ?? '',
+    selection: props.selection,
+    count: props.count,
+    total: results.total,
+  }));
+  const preview = props.preview;
   const keys = new Set(props.table ? [props.table.partitionKey.name, props.table.sortKey?.name] : []);
   const [change, setChange] = useState<Change>({ attribute: '', type: 'S', value: '' });
   const [confirm, setConfirm] = useState('');
@@ -41,44 +70,53 @@ export function BulkDialog(props: {
   const production = connection?.production === true;
   const updateInvalid = props.mode === 'update' && (!change.attribute || keys.has(change.attribute));
   const verb = props.mode === 'delete' ? 'Delete' : 'Update';
+  const total = opened.count;
   const run = async () => {
     if (!connection) return;
     const own = new AbortController();
     controller.current = own;
     setRunning(true);
     setError(undefined);
+    let done = 0;
+    let failed = 0;
+    const deleted: number[] = [];
     try {
-      const work =
-        props.mode === 'delete'
-          ? { deletes: items.map((item) => primaryKey(props.table, item)) }
-          : { puts: items.map((item) => applyChange(item, change)) };
-      const end = await bulkWrite(
-        connection.connectionId,
-        tableName,
-        work,
-        production ? confirm : undefined,
-        own.signal,
-        setProgress,
-      );
-      if (props.mode === 'delete' && end.failed === 0 && !own.signal.aborted) removeItems(new Set(props.indexes));
-      if (props.mode === 'update' && work.puts && !own.signal.aborted) {
-        props.indexes.forEach((index, i) => replaceItem(index, work.puts![i]!));
+      for await (const rows of selectedRows(opened.resultId, opened.selection, opened.total)) {
+        if (own.signal.aborted) break;
+        const puts = props.mode === 'update' ? rows.map((r) => applyChange(r.item, change)) : undefined;
+        const work = puts ? { puts } : { deletes: rows.map((r) => primaryKey(props.table, r.item)) };
+        const base = { done, failed };
+        const end = await bulkWrite(
+          connection.connectionId,
+          tableName,
+          work,
+          production ? confirm : undefined,
+          own.signal,
+          (p) => setProgress({ total, done: base.done + p.done, failed: base.failed + p.failed }),
+        );
+        done += end.done;
+        failed += end.failed;
+        setProgress({ total, done, failed });
+        if (own.signal.aborted) break;
+        if (puts) await replaceRows(rows.map((r, i) => ({ id: r.id, item: puts[i]! })));
+        else if (end.failed === 0) for (const r of rows) deleted.push(r.id);
       }
-      if (own.signal.aborted) setError(`Cancelled after ${end.done.toLocaleString('en-US')} items.`);
+      // Deleted rows leave the results once every batch is over (positions stay put while the batches run).
+      if (deleted.length > 0) await removeRows(deleted);
+      if (own.signal.aborted) setError(`Cancelled after ${done.toLocaleString('en-US')} items.`);
     } catch (e) {
       setError(failureText(e));
     } finally {
       setRunning(false);
     }
   };
-  const preview = items.slice(0, 8);
   return (
     <Dialog.Root open onOpenChange={(open) => !open && !running && props.onClose(progress !== undefined)}>
       <Dialog.Portal>
         <Dialog.Overlay className="dialog-overlay" />
         <Dialog.Content className="dialog bulk-dialog">
           <Dialog.Title>
-            {verb} {items.length.toLocaleString('en-US')} selected items
+            {verb} {total.toLocaleString('en-US')} selected items
           </Dialog.Title>
           <Dialog.Description>
             {props.mode === 'delete'
@@ -137,8 +175,8 @@ export function BulkDialog(props: {
               })}
             </tbody>
           </table>
-          {items.length > preview.length && (
-            <p className="muted">…and {(items.length - preview.length).toLocaleString('en-US')} more.</p>
+          {total > preview.length && (
+            <p className="muted">…and {(total - preview.length).toLocaleString('en-US')} more.</p>
           )}
           {production && (
             <label className="field">
@@ -169,7 +207,7 @@ export function BulkDialog(props: {
                     disabled={updateInvalid || (production && confirm !== tableName) || connection?.readOnly}
                     onClick={() => void run()}
                   >
-                    {verb} {items.length.toLocaleString('en-US')} items
+                    {verb} {total.toLocaleString('en-US')} items
                   </button>
                 )}
               </>

@@ -4,7 +4,7 @@ import { type ExportFormat, EXPORT_FORMATS } from './export-rows.js';
 import { cancelExport, exportAll, useExport } from './export-store.js';
 
 /** Export…: every page of the current read as CSV, JSON lines or DynamoDB JSON lines, with progress and Cancel. */
-export function ExportDialog({ columns, onClose }: { columns: readonly string[]; onClose: () => void }) {
+export function ExportDialog({ onClose }: { onClose: () => void }) {
   const [format, setFormat] = useState<ExportFormat>('csv');
   const state = useExport();
   return (
@@ -50,7 +50,7 @@ export function ExportDialog({ columns, onClose }: { columns: readonly string[];
                 <button type="button" className="button" onClick={onClose}>
                   Close
                 </button>
-                <button type="button" className="button primary" onClick={() => void exportAll(format, columns)}>
+                <button type="button" className="button primary" onClick={() => void exportAll(format)}>
                   Export
                 </button>
               </>

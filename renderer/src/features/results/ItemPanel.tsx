@@ -4,7 +4,7 @@ import type { Table } from '../../../../shared/model/schema.js';
 import { toPlainItem } from '../../../../shared/operations/plain-json.js';
 import { callApi, failureText } from '../../files/api-call.js';
 import { useActiveConnection } from '../connections/connection-store.js';
-import { insertItem, openItem, removeItems, replaceItem, useResults } from './results-store.js';
+import { insertItem, openItem, removeRows, replaceRows, useResults } from './results-store.js';
 import { typeTag } from './values.js';
 
 type Mode = 'view' | 'edit' | 'duplicate';
@@ -15,7 +15,7 @@ function keyNames(table: Table | undefined, item: Item): string[] {
 }
 
 /** One item: plain JSON and DynamoDB JSON views; edit, duplicate and delete, guarded on production connections. */
-export function ItemPanel({ index, item, table }: { index: number; item: Item; table: Table | undefined }) {
+export function ItemPanel({ id, item, table }: { id: number; item: Item; table: Table | undefined }) {
   const [view, setView] = useState<'plain' | 'dynamodb'>('plain');
   const [mode, setMode] = useState<Mode>('view');
   const [error, setError] = useState<string>();
@@ -25,7 +25,7 @@ export function ItemPanel({ index, item, table }: { index: number; item: Item; t
     setMode('view');
     setError(undefined);
     setDeleting(false);
-  }, [index]);
+  }, [id]);
   const results = useResults();
   const connection = useActiveConnection();
   const tableName = results.table ?? table?.name ?? '';
@@ -105,7 +105,7 @@ export function ItemPanel({ index, item, table }: { index: number; item: Item; t
                   input: { TableName: tableName, Key: key },
                   ...(confirm ? { confirm } : {}),
                 });
-                removeItems(new Set([index]));
+                await removeRows([id]);
               }}
             />
           )}
@@ -137,8 +137,8 @@ export function ItemPanel({ index, item, table }: { index: number; item: Item; t
               },
               ...(confirm ? { confirm } : {}),
             });
-            if (mode === 'duplicate') openItem(insertItem(next));
-            else replaceItem(index, next);
+            if (mode === 'duplicate') openItem(await insertItem(next));
+            else await replaceRows([{ id, item: next }]);
             setMode('view');
           }}
         />

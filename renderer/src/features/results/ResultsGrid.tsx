@@ -3,127 +3,125 @@ import {
   columnResizingFeature,
   columnSizingFeature,
   createColumnHelper,
-  createSortedRowModel,
-  rowSortingFeature,
   tableFeatures,
   useTable,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type DragEvent, type KeyboardEvent, memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import {
+  type DragEvent,
+  type KeyboardEvent,
+  memo,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import type { AttributeValue, Item } from '../../../../shared/model/attribute-value.js';
 import { keyAttributes } from '../../../../shared/model/indexes.js';
 import type { Table } from '../../../../shared/model/schema.js';
-import { compareCells, displayValue, entityDecoder, typeTag } from './values.js';
+import { ENTITY_COLUMN, type ResultSort } from './results-store.js';
+import { WINDOW_ROWS, type WindowRow, rowWindows } from './row-windows.js';
+import { type Selection, isSelected, selectedCount } from './selection.js';
+import { displayValue, entityDecoder, typeTag } from './values.js';
 
-const features = tableFeatures({
-  columnSizingFeature,
-  columnResizingFeature,
-  columnOrderingFeature,
-  rowSortingFeature,
-  sortedRowModel: createSortedRowModel(),
-});
-
+const features = tableFeatures({ columnSizingFeature, columnResizingFeature, columnOrderingFeature });
 const helper = createColumnHelper<typeof features, Item>();
-
-export const ENTITY_COLUMN = 'Entity';
+const NO_DATA: Item[] = [];
 const ROW_HEIGHT = 28;
+const SELECT_WIDTH = 34;
+/** A cell's text is cut at twice what its width can show (monospace: ~6.6 px a character); the title has it all. */
+const PX_PER_CHAR = 3;
 
 export interface ResultsGridProps {
-  items: readonly Item[];
-  /** Attribute names in order of first appearance. */
+  /** Rows in the result; the rows themselves are fetched by window (row-windows.ts). */
+  total: number;
+  /** Attribute names, key attributes first. */
   attributes: readonly string[];
-  /** The model's table (key columns first, the entity decoded from its key templates). */
+  /** The model's table (key marks, and the entity decoded from its key templates). */
   table: Table | undefined;
   /** Bumps on every new read: the grid scrolls back to the top. */
   generation: number;
-  selected: ReadonlySet<number>;
-  onToggleSelected: (index: number, range: boolean) => void;
+  /** Bumps when rows changed place or content. */
+  revision: number;
+  sort: ResultSort | undefined;
+  /** Sorting is refused while a read runs (the backend orders the rows). */
+  canSort: boolean;
+  onSort: (sort: ResultSort | undefined) => void;
+  selection: Selection;
+  onToggleSelected: (id: number, position: number, range: boolean) => void;
   onToggleAll: () => void;
-  openIndex: number | undefined;
-  onOpen: (index: number) => void;
+  openId: number | undefined;
+  onOpen: (id: number) => void;
 }
 
-/** Key attributes first (table keys, then index keys), then every other attribute in order of first appearance. */
-export function orderColumns(table: Table | undefined, attributes: readonly string[]): string[] {
-  const present = new Set(attributes);
-  const first = table ? keyAttributes(table).flatMap((k) => (present.has(k.name) ? [k.name] : [])) : [];
-  const keys = new Set(first);
-  return [...first, ...attributes.filter((a) => !keys.has(a))];
+/** Next sort of a column on a click: ascending, descending, then read order again. */
+function nextSort(sort: ResultSort | undefined, column: string): ResultSort | undefined {
+  if (sort?.column !== column) return { column, descending: false };
+  return sort.descending ? undefined : { column, descending: true };
 }
 
 /**
- * The result grid: @tanstack/react-table (sorting, sizing, resizing, ordering) over @tanstack/react-virtual (only
- * the rows in view are in the DOM). An ARIA grid whose column headers are the attribute names; each cell shows its
- * value type-faithfully with a type badge.
+ * The result grid: @tanstack/react-table for the columns (sizing, resizing, ordering) and @tanstack/react-virtual for
+ * the rows, of which only those in view are in the DOM and only windows around them in the page (the backend holds
+ * the result and sorts it). An ARIA grid whose column headers are the attribute names; each cell shows its value
+ * type-faithfully with a type badge.
  */
 export function ResultsGrid(props: ResultsGridProps) {
-  const { items, attributes, table: modelTable } = props;
+  const { total, attributes, table: modelTable, sort } = props;
   const decode = useMemo(() => entityDecoder(modelTable), [modelTable]);
-  const names = useMemo(() => orderColumns(modelTable, attributes), [modelTable, attributes]);
   const keyNames = useMemo(() => new Set(modelTable ? keyAttributes(modelTable).map((k) => k.name) : []), [modelTable]);
   const columns = useMemo(
     () =>
       helper.columns([
-        helper.accessor((item): AttributeValue | undefined => entityValue(decode(item)), {
-          id: ENTITY_COLUMN,
-          header: ENTITY_COLUMN,
-          size: 130,
-          sortFn: (a, b) => (decode(a.original) ?? '~').localeCompare(decode(b.original) ?? '~'),
-        }),
-        ...names.map((name) =>
-          helper.accessor((item) => item[name], {
-            id: name,
-            header: name,
-            size: keyNames.has(name) ? 260 : 180,
-            sortFn: (a, b) => compareCells(a.original[name], b.original[name]),
-          }),
-        ),
+        helper.display({ id: ENTITY_COLUMN, header: ENTITY_COLUMN, size: 130 }),
+        ...attributes.map((name) => helper.display({ id: name, header: name, size: keyNames.has(name) ? 260 : 180 })),
       ]),
-    [names, decode, keyNames],
+    [attributes, keyNames],
   );
-  const table = useTable({
-    features,
-    columns,
-    data: items as Item[],
-    columnResizeMode: 'onChange',
-    enableSortingRemoval: true,
-    autoResetAll: false,
-  });
-  const rows = table.getRowModel().rows;
+  const table = useTable({ features, columns, data: NO_DATA, columnResizeMode: 'onChange' });
+  const tick = useSyncExternalStore(rowWindows.subscribe, rowWindows.version);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count: total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
+    overscan: 6,
   });
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new read starts at the top
+  const virtualRows = virtualizer.getVirtualItems();
+  const first = virtualRows[0]?.index ?? 0;
+  const last = virtualRows.at(-1)?.index ?? 0;
+  // The windows around the rows in view (half a window either side), fetched when missing.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: tick and revision: windows arrived or were dropped
+  useEffect(() => {
+    if (total > 0) void rowWindows.ensure(Math.max(0, first - WINDOW_ROWS / 2), last + WINDOW_ROWS / 2);
+  }, [first, last, total, tick, props.revision]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new read, or a new order, starts at the top
   useEffect(() => {
     scrollRef.current?.scrollTo({ top: 0 });
-  }, [props.generation]);
+  }, [props.generation, sort?.column, sort?.descending]);
   // Marks for bench/grid.mjs: the grid's commit and the paint after it, for each new set of rows.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: revision: the rows changed
   useLayoutEffect(() => {
-    if (items.length === 0) return;
+    if (total === 0) return;
     performance.mark('grid-commit');
     requestAnimationFrame(() => {
       const channel = new MessageChannel();
       channel.port1.onmessage = () => performance.mark('grid-painted');
       channel.port2.postMessage(0);
     });
-  }, [items]);
+  }, [props.revision, total]);
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
-  const order = headers.map((h) => h.column.id);
-  const [dragging, setDragging] = useState<string>();
+  const orderKey = headers.map((h) => h.column.id).join('\u0000');
+  const widthKey = headers.map((h) => h.getSize()).join(',');
+  // Stable arrays while the columns keep their order and widths, so rows that did not change are not rendered again.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by their contents
+  const order = useMemo(() => headers.map((h) => h.column.id), [orderKey]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by their contents
+  const widths = useMemo(() => headers.map((h) => h.getSize()), [widthKey]);
   const width = table.getTotalSize() + SELECT_WIDTH;
-  const allSelected = items.length > 0 && props.selected.size === items.length;
-  const onDrop = (target: string) => (e: DragEvent) => {
-    e.preventDefault();
-    if (!dragging || dragging === target) return;
-    const next = order.filter((id) => id !== dragging);
-    next.splice(next.indexOf(target), 0, dragging);
-    table.setColumnOrder(next);
-    setDragging(undefined);
-  };
+  const allSelected = total > 0 && selectedCount(props.selection, total) === total;
   return (
     <div className="results-grid" ref={scrollRef}>
       <table
@@ -131,74 +129,37 @@ export function ResultsGrid(props: ResultsGridProps) {
         // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: an ARIA grid of rows you select and open (the WAI-ARIA data grid pattern); table elements give its row/columnheader/gridcell structure
         role="grid"
         aria-label="Results"
-        aria-rowcount={rows.length + 1}
+        aria-rowcount={total + 1}
         aria-colcount={headers.length + 1}
         aria-multiselectable="true"
         style={{ width }}
       >
-        <thead className="grid-head">
-          <tr className="grid-header" aria-rowindex={1} style={{ width }}>
-            <th className="grid-cell select-cell" aria-label="Select" style={{ width: SELECT_WIDTH }}>
-              <input type="checkbox" aria-label="Select all rows" checked={allSelected} onChange={props.onToggleAll} />
-            </th>
-            {headers.map((header) => {
-              const column = header.column;
-              const sorted = column.getIsSorted();
-              return (
-                <th
-                  key={header.id}
-                  className={`grid-cell header-cell${keyNames.has(column.id) ? ' key-column' : ''}${dragging === column.id ? ' dragging' : ''}`}
-                  aria-label={column.id}
-                  aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
-                  style={{ width: header.getSize() }}
-                  draggable
-                  onDragStart={(e) => {
-                    setDragging(column.id);
-                    e.dataTransfer.effectAllowed = 'move';
-                  }}
-                  onDragOver={(e) => e.preventDefault()}
-                  onDrop={onDrop(column.id)}
-                  onDragEnd={() => setDragging(undefined)}
-                >
-                  <button
-                    type="button"
-                    className="header-button"
-                    title={`Sort by ${column.id} (drag to reorder)`}
-                    onClick={column.getToggleSortingHandler()}
-                  >
-                    <span className="header-name">{column.id}</span>
-                    {keyNames.has(column.id) && <span className="key-mark">key</span>}
-                    <span className="sort-mark" aria-hidden="true">
-                      {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
-                    </span>
-                  </button>
-                  {/* biome-ignore lint/a11y/noStaticElementInteractions: a pointer handle; widths also follow the keyboard-free default */}
-                  <div
-                    className={`resize-handle${column.getIsResizing() ? ' resizing' : ''}`}
-                    onMouseDown={header.getResizeHandler()}
-                    onTouchStart={header.getResizeHandler()}
-                    onDoubleClick={() => column.resetSize()}
-                  />
-                </th>
-              );
-            })}
-          </tr>
-        </thead>
+        <GridHeader
+          table={table}
+          orderKey={orderKey}
+          widthKey={widthKey}
+          width={width}
+          keyNames={keyNames}
+          sort={sort}
+          canSort={props.canSort}
+          onSort={props.onSort}
+          allSelected={allSelected}
+          onToggleAll={props.onToggleAll}
+        />
         <tbody className="grid-body" style={{ height: virtualizer.getTotalSize(), width }}>
-          {virtualizer.getVirtualItems().map((v) => {
-            const row = rows[v.index]!;
+          {virtualRows.map((v) => {
+            const row = rowWindows.rowAt(v.index);
             return (
               <GridRow
-                key={row.id}
+                key={v.index}
                 top={v.start}
-                rowIndex={v.index + 2}
-                index={row.index}
-                item={row.original}
+                position={v.index}
+                row={row}
                 columns={order}
-                widths={headers.map((h) => h.getSize())}
-                entity={decode(row.original)}
-                selected={props.selected.has(row.index)}
-                open={props.openIndex === row.index}
+                widths={widths}
+                entity={row ? decode(row.item) : undefined}
+                selected={row ? isSelected(props.selection, row.id) : false}
+                open={row !== undefined && props.openId === row.id}
                 onToggle={props.onToggleSelected}
                 onOpen={props.onOpen}
                 width={width}
@@ -207,86 +168,199 @@ export function ResultsGrid(props: ResultsGridProps) {
           })}
         </tbody>
       </table>
-      {rows.length === 0 && <div className="grid-empty muted">No items.</div>}
+      {total === 0 && <div className="grid-empty muted">No items.</div>}
     </div>
   );
 }
 
-const SELECT_WIDTH = 34;
+type GridTable = ReturnType<typeof useTable<typeof features, Item>>;
 
-function entityValue(name: string | undefined): AttributeValue | undefined {
-  return name === undefined ? undefined : { S: name };
+interface HeaderProps {
+  table: GridTable;
+  /** The columns' order and widths as text: the header renders again only when they (or the props below) change. */
+  orderKey: string;
+  widthKey: string;
+  width: number;
+  keyNames: ReadonlySet<string>;
+  sort: ResultSort | undefined;
+  canSort: boolean;
+  onSort: (sort: ResultSort | undefined) => void;
+  allSelected: boolean;
+  onToggleAll: () => void;
 }
+
+/** The header row: every column (sort, drag to reorder, resize); not rendered again while the rows scroll. */
+const GridHeader = memo(function GridHeader(props: HeaderProps) {
+  const { table, sort, keyNames, width } = props;
+  const headers = table.getHeaderGroups()[0]?.headers ?? [];
+  const [dragging, setDragging] = useState<string>();
+  const onDrop = (target: string) => (e: DragEvent) => {
+    e.preventDefault();
+    if (!dragging || dragging === target) return;
+    const next = headers.map((h) => h.column.id).filter((id) => id !== dragging);
+    next.splice(next.indexOf(target), 0, dragging);
+    table.setColumnOrder(next);
+    setDragging(undefined);
+  };
+  return (
+    <thead className="grid-head">
+      <tr className="grid-header" aria-rowindex={1} style={{ width }}>
+        <th className="grid-cell select-cell" aria-label="Select" style={{ width: SELECT_WIDTH }}>
+          <input
+            type="checkbox"
+            aria-label="Select all rows"
+            checked={props.allSelected}
+            onChange={props.onToggleAll}
+          />
+        </th>
+        {headers.map((header) => {
+          const column = header.column;
+          const sorted = sort?.column === column.id ? (sort.descending ? 'desc' : 'asc') : false;
+          return (
+            <th
+              key={header.id}
+              className={`grid-cell header-cell${keyNames.has(column.id) ? ' key-column' : ''}${dragging === column.id ? ' dragging' : ''}`}
+              aria-label={column.id}
+              aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+              style={{ width: header.getSize() }}
+              draggable
+              onDragStart={(e) => {
+                setDragging(column.id);
+                e.dataTransfer.effectAllowed = 'move';
+              }}
+              onDragOver={(e) => e.preventDefault()}
+              onDrop={onDrop(column.id)}
+              onDragEnd={() => setDragging(undefined)}
+            >
+              <button
+                type="button"
+                className="header-button"
+                title={
+                  props.canSort
+                    ? `Sort by ${column.id} (drag to reorder)`
+                    : 'Sorting waits for the read to finish (drag to reorder)'
+                }
+                aria-disabled={!props.canSort}
+                onClick={() => props.canSort && props.onSort(nextSort(sort, column.id))}
+              >
+                <span className="header-name">{column.id}</span>
+                {keyNames.has(column.id) && <span className="key-mark">key</span>}
+                <span className="sort-mark" aria-hidden="true">
+                  {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
+                </span>
+              </button>
+              {/* biome-ignore lint/a11y/noStaticElementInteractions: a pointer handle; widths also follow the keyboard-free default */}
+              <div
+                className={`resize-handle${column.getIsResizing() ? ' resizing' : ''}`}
+                onMouseDown={header.getResizeHandler()}
+                onTouchStart={header.getResizeHandler()}
+                onDoubleClick={() => column.resetSize()}
+              />
+            </th>
+          );
+        })}
+      </tr>
+    </thead>
+  );
+});
 
 interface RowProps {
   top: number;
-  rowIndex: number;
-  index: number;
-  item: Item;
+  /** Position in the result's order (0-based). */
+  position: number;
+  /** Undefined while its window is being fetched. */
+  row: WindowRow | undefined;
   columns: readonly string[];
   widths: readonly number[];
   entity: string | undefined;
   selected: boolean;
   open: boolean;
   width: number;
-  onToggle: (index: number, range: boolean) => void;
-  onOpen: (index: number) => void;
+  onToggle: (id: number, position: number, range: boolean) => void;
+  onOpen: (id: number) => void;
 }
 
 const GridRow = memo(function GridRow(props: RowProps) {
-  const { item } = props;
+  const { row, position } = props;
+  const rowIndex = position + 2;
+  if (!row) {
+    return (
+      <tr
+        className="grid-row loading-row"
+        aria-rowindex={rowIndex}
+        aria-busy="true"
+        style={{ transform: `translateY(${props.top}px)`, width: props.width }}
+      >
+        <td className="grid-cell select-cell" style={{ width: SELECT_WIDTH }} />
+      </tr>
+    );
+  }
+  const { item, id } = row;
   const onKey = (e: KeyboardEvent) => {
-    if (e.key === 'Enter') props.onOpen(props.index);
+    if (e.key === 'Enter') props.onOpen(id);
     if (e.key === ' ') {
       e.preventDefault();
-      props.onToggle(props.index, e.shiftKey);
+      props.onToggle(id, position, e.shiftKey);
     }
   };
   return (
     <tr
       className={`grid-row${props.selected ? ' selected' : ''}${props.open ? ' open' : ''}`}
-      aria-rowindex={props.rowIndex}
+      aria-rowindex={rowIndex}
       aria-selected={props.selected}
       tabIndex={-1}
       style={{ transform: `translateY(${props.top}px)`, width: props.width }}
-      onClick={() => props.onOpen(props.index)}
+      onClick={() => props.onOpen(id)}
       onKeyDown={onKey}
     >
       <td className="grid-cell select-cell" style={{ width: SELECT_WIDTH }}>
         <input
           type="checkbox"
-          aria-label={`Select row ${props.rowIndex - 1}`}
+          aria-label={`Select row ${rowIndex - 1}`}
           checked={props.selected}
           onClick={(e) => {
             e.stopPropagation();
-            props.onToggle(props.index, e.shiftKey);
+            props.onToggle(id, position, e.shiftKey);
           }}
           onChange={() => undefined}
         />
       </td>
-      {props.columns.map((name, i) =>
-        name === ENTITY_COLUMN ? (
-          <td key={name} className="grid-cell entity-cell" style={{ width: props.widths[i] }}>
+      {props.columns.map((name, i) => {
+        return name === ENTITY_COLUMN ? (
+          <td key={name} className="grid-cell entity-cell" aria-colindex={i + 2} style={{ width: props.widths[i] }}>
             {props.entity ? <span className="cell-text">{props.entity}</span> : <span className="faint">—</span>}
           </td>
         ) : (
-          <Cell key={name} value={item[name]} width={props.widths[i] ?? 120} />
-        ),
-      )}
+          <Cell key={name} value={item[name]} width={props.widths[i] ?? 120} colIndex={i + 2} />
+        );
+      })}
     </tr>
   );
 });
 
-function Cell({ value, width }: { value: AttributeValue | undefined; width: number }) {
-  if (value === undefined) return <td className="grid-cell" style={{ width }} />;
-  const tag = typeTag(value);
-  const text = displayValue(value);
+/** Each value's badge and text, computed once per value object (a window's rows keep theirs while cached). */
+const cellTexts = new WeakMap<AttributeValue, { tag: string; text: string }>();
+
+function cellText(value: AttributeValue): { tag: string; text: string } {
+  let out = cellTexts.get(value);
+  if (!out) {
+    out = { tag: typeTag(value), text: displayValue(value) };
+    cellTexts.set(value, out);
+  }
+  return out;
+}
+
+function Cell({ value, width, colIndex }: { value: AttributeValue | undefined; width: number; colIndex: number }) {
+  if (value === undefined) return <td className="grid-cell" aria-colindex={colIndex} style={{ width }} />;
+  const { tag, text } = cellText(value);
+  // Laying out text nobody sees costs as much as the text shown: only what fits the column is in the DOM.
+  const fits = Math.ceil(width / PX_PER_CHAR);
   return (
-    <td className="grid-cell" style={{ width }} title={text}>
+    <td className="grid-cell" aria-colindex={colIndex} style={{ width }} title={text}>
       <span className={`type-badge t-${tag}`} title={`type ${tag}`}>
         {tag}
       </span>
-      <span className="cell-text">{text}</span>
+      <span className="cell-text">{text.length > fits ? `${text.slice(0, fits)}…` : text}</span>
     </td>
   );
 }

@@ -1,4 +1,4 @@
-import type { Attribute, Entity, Table } from '../../../../../shared/model/schema.js';
+import type { Attribute, Table } from '../../../../../shared/model/schema.js';
 import { ATTRIBUTE_TYPES } from '../../../../../shared/model/attribute-value.js';
 import { entityColor } from '../../../components/entity-color.js';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../../../components/fields.js';

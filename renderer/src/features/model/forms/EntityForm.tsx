@@ -59,7 +59,7 @@ export function EntityForm({
           Delete entity
         </button>
       </FormHeader>
-      <ObjectProblems path={path} exclude={['attributes']} />
+      <ObjectProblems path={path} exclude={['attributes', 'sampleItems']} />
       <FormSection title="Entity">
         <TextField label="Entity name" path={joinPath(path, 'name')} mono write={(next) => renameEntity(path, next)} />
         <TextAreaField label="Description" path={joinPath(path, 'description')} />
@@ -76,7 +76,6 @@ export function EntityForm({
             attributes={attributeNames}
             optional={!info.tableKey}
             entityPath={path}
-            keyType={info.type}
           />
         ))}
         {strayKeys.map((name) => (
@@ -89,7 +88,6 @@ export function EntityForm({
             attributes={attributeNames}
             optional
             entityPath={path}
-            keyType="S"
           />
         ))}
         <p className="muted form-note">
@@ -133,9 +131,30 @@ export function EntityForm({
   );
 }
 
+/** Sample items shown per entity form; the rest are counted and listed on the Problems screen. */
+const SAMPLE_PROBLEMS_SHOWN = 5;
+
+/**
+ * The sample items' problems (only here: the form's object problems leave them out). A template change can break
+ * every item's key at once; the first few are listed and the rest counted, so typing re-renders a few lines.
+ */
 function SampleProblems({ path }: { path: string }) {
   const problems = useFieldProblems(path, true);
-  return problems.length > 0 ? <FieldProblems id={`${path}-problems`} problems={problems} /> : null;
+  if (problems.length === 0) return null;
+  const more = problems.length - SAMPLE_PROBLEMS_SHOWN;
+  return (
+    <>
+      <FieldProblems id={`${path}-problems`} problems={problems.slice(0, SAMPLE_PROBLEMS_SHOWN)} />
+      {more > 0 && (
+        <p className="muted form-note">
+          and {more} more sample-item {more === 1 ? 'problem' : 'problems'}{' '}
+          <button type="button" className="button small" onClick={() => showScreen('problems')}>
+            Show all on the Problems screen
+          </button>
+        </p>
+      )}
+    </>
+  );
 }
 
 function TypeAttributeFields({ entity, path }: { entity: Entity; path: string }) {

@@ -1,7 +1,7 @@
 import type { AttributeOwner } from '../attribute-owner.js';
 import { useEffect, useId, useState } from 'react';
 import { findInexactNumber } from '../../../../../shared/model/exact-json.js';
-import { AGGREGATE_FUNCTIONS, type Entity, type Generator, type Table } from '../../../../../shared/model/schema.js';
+import { AGGREGATE_FUNCTIONS, type Generator, type Table } from '../../../../../shared/model/schema.js';
 import { CheckboxField, NumberField, SelectField, TextField } from '../../../components/fields.js';
 import { FieldProblems, useFieldProblems } from '../../../components/FieldProblems.js';
 import { editAt } from '../../../state/edit-path.js';

@@ -1,7 +1,8 @@
 import { useLayoutEffect, useRef, useState } from 'react';
-import { isUnder, useAnalysis } from '../../../state/analysis.js';
+import { diagnosticsUnder, isUnder, useAnalysis } from '../../../state/analysis.js';
 import { joinPath } from '../../../state/json-path.js';
 import { focusPath } from '../../../state/selection.js';
+import { occurrenceKey } from '../../../components/FieldProblems.js';
 
 /**
  * The problems of the object a form shows that no field of the form shows inline (a list-level finding such as an
@@ -13,8 +14,8 @@ export function ObjectProblems({ path, exclude = [] }: { path: string; exclude?:
   const list = useRef<HTMLUListElement>(null);
   const [inline, setInline] = useState<ReadonlySet<string>>(new Set());
   const excluded = exclude.map((segment) => joinPath(path, segment));
-  const own = diagnostics.filter(
-    (d) => d.severity !== 'info' && isUnder(d.path, path) && !excluded.some((e) => isUnder(d.path, e)),
+  const own = diagnosticsUnder(diagnostics, path).filter(
+    (d) => d.severity !== 'info' && !excluded.some((e) => isUnder(d.path, e)),
   );
   const key = own.map((d) => d.path).join('\n');
   useLayoutEffect(() => {
@@ -28,10 +29,12 @@ export function ObjectProblems({ path, exclude = [] }: { path: string; exclude?:
     setInline((current) => (sameSet(current, shown) ? current : shown));
   });
   const rest = own.filter((d) => !inline.has(d.path));
+  const seen = new Map<string, number>();
   return (
     <ul className="object-problems" aria-label="Problems here" ref={list} hidden={rest.length === 0}>
       {rest.map((d) => (
-        <li key={`${d.code}|${d.path}|${d.message}`}>
+        // keyed by code and path (not message: a message that changes as you type updates in place)
+        <li key={occurrenceKey(seen, d)}>
           <button type="button" className={`object-problem ${d.severity}`} onClick={() => focusPath(d.path)}>
             <span aria-hidden="true">{d.severity === 'error' ? '⨯' : '⚠'}</span> {d.message}
           </button>

@@ -1,5 +1,5 @@
 import type { Attribute, Table } from '../../../../../shared/model/schema.js';
-import { NumberField, SelectField, TextField } from '../../../components/fields.js';
+import { NumberField, SelectField } from '../../../components/fields.js';
 import { joinPath } from '../../../state/json-path.js';
 import { FormSection } from './FormSection.js';
 
