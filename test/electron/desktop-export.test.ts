@@ -2,8 +2,6 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInProcessClient } from '../../electron/backend/api/in-process-client.js';
-import { exportAll, getExportState } from '../../renderer/src/features/results/export-store.js';
-import { getResults, runRead } from '../../renderer/src/features/results/results-store.js';
 import type { MonotableBridge } from '../../shared/api/ipc-bridge.js';
 import { openIpcTransport } from '../api/ipc-transport.js';
 import { BIG, SHOP_MODEL, createShopTable, order, putItems } from '../operations/shop-model.js';
@@ -16,6 +14,23 @@ import { tempFolder } from '../support/temp-folder.js';
  * whole read there; a cancelled dialog writes nothing.
  */
 const page = globalThis as { monotable?: MonotableBridge };
+
+// The page's stores, loaded by path: they import React, whose types (@types/react's global.d.ts declares empty DOM
+// interfaces) must not enter the node typecheck, where they would hide the real DOM types Playwright's e2e use.
+interface ExportStore {
+  exportAll(format: 'csv' | 'ddb-jsonl'): Promise<void>;
+  getExportState(): { running: boolean; rows: number; done?: { rows: number; fileName: string } };
+}
+interface ResultsStore {
+  runRead(title: string, table: string, connectionId: string, spec: unknown, rows?: number): Promise<void>;
+  getResults(): { total: number; resultId?: string };
+}
+const { exportAll, getExportState }: ExportStore = await import(
+  '../../renderer/src/features/results/export-store.js' as string
+);
+const { getResults, runRead }: ResultsStore = await import(
+  '../../renderer/src/features/results/results-store.js' as string
+);
 let engine: ApiTestEngine;
 let transport: Awaited<ReturnType<typeof openIpcTransport>>;
 let answer: string | null = null;
