@@ -198,6 +198,61 @@ describe('a damaged engine folder is reported as damaged, never as a table with 
   });
 });
 
+/** LevelDB's masked CRC-32C of a log record's type byte and data (util/crc32c.h, log_writer.cc). */
+function maskedCrc(type: number, data: Buffer): number {
+  let c = ~0 >>> 0;
+  for (const b of [type, ...data]) {
+    c ^= b;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0x82f63b78 ^ (c >>> 1) : c >>> 1;
+  }
+  const crc = ~c >>> 0;
+  return ((((crc >>> 15) | (crc << 17)) >>> 0) + 0xa282ead8) >>> 0;
+}
+
+/**
+ * Appends what a writer killed between two fragments of one record leaves: a well-formed FIRST fragment (type 2)
+ * filling the rest of the 32 KB block, and nothing after it.
+ */
+async function appendUnfinishedWrite(log: string): Promise<void> {
+  const handle = await open(log, 'a');
+  try {
+    const size = (await handle.stat()).size;
+    let left = 32_768 - (size % 32_768);
+    if (left < 8) {
+      await handle.write(Buffer.alloc(left)); // the writer pads a block's last bytes with zeros
+      left = 32_768;
+    }
+    const data = Buffer.alloc(left - 7, 'x');
+    const header = Buffer.alloc(7);
+    header.writeUInt32LE(maskedCrc(2, data), 0);
+    header.writeUInt16LE(data.length, 4);
+    header[6] = 2;
+    await handle.write(Buffer.concat([header, data]));
+  } finally {
+    await handle.close();
+  }
+}
+
+describe('an engine killed while writing is not damage', () => {
+  it('a log ending with the first fragments of an unfinished write starts, every acknowledged item there, with a note', async () => {
+    const engineDir = await tempFolder('unfinished-write');
+    await cp(logStore, levelDbPath(engineDir), { recursive: true });
+    await appendUnfinishedWrite(await storeFile(levelDbPath(engineDir), '.log'));
+    const status = await api.call('engine.status', { dataDir: engineDir });
+    const store = status.ok ? status.value.store : undefined;
+    expect(store?.state).toBe('ok');
+    expect(store?.tables).toEqual([{ name: 'Things', items: ITEMS }]);
+    expect(store?.notes?.join('\n')).toMatch(/\d+\.log ends with a write that was never finished/);
+    const engine = await startEngine({ dataDir: levelDbPath(engineDir) });
+    try {
+      expect(engine.store?.tables).toEqual([{ name: 'Things', items: ITEMS }]);
+      expect(engine.store?.notes?.length).toBe(1);
+    } finally {
+      await engine.stop();
+    }
+  });
+});
+
 describe('damage met while the engine runs is an error naming the folder, never a short result', () => {
   it('a Scan reaching a damaged table file fails with ENGINE_DATA_DAMAGED', async () => {
     const engineDir = await tempFolder('damaged-later');

@@ -89,7 +89,9 @@ server.listen(options.port ?? 0, '127.0.0.1', () => {
     type: 'listening',
     port: typeof address === 'object' && address ? address.port : options.port,
     host: '127.0.0.1',
-    ...(storeCheck && { store: { tables: storeCheck.tables, entries: storeCheck.entries, ms: storeCheck.ms } }),
+    ...(storeCheck && {
+      store: { tables: storeCheck.tables, entries: storeCheck.entries, notes: storeCheck.notes, ms: storeCheck.ms },
+    }),
   });
 });
 

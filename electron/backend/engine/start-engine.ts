@@ -42,6 +42,7 @@ type ChildMessage =
 export interface StoreSummary {
   tables: StoreTable[];
   entries: number;
+  notes?: string[];
   ms: number;
 }
 

@@ -14,13 +14,18 @@ export interface StoreCheck {
   locked?: string;
   tables: StoreTable[];
   problems: string[];
+  /** What was found and is not damage: a write the engine never finished (killed while writing), left out. */
+  notes: string[];
   /** LevelDB entries read (tables, items, index entries). */
   entries: number;
   ms: number;
 }
 
 export function checkStore(dir: string): Promise<StoreCheck>;
-export function readLogRecords(bytes: Buffer, name: string): { records: Buffer[]; problems: string[] };
+export function readLogRecords(
+  bytes: Buffer,
+  name: string,
+): { records: Buffer[]; problems: string[]; unfinished?: string };
 export function salvageStore(
   dir: string,
   options?: { now?: Date },

@@ -105,9 +105,15 @@ export function readLogRecords(bytes, name) {
     }
     offset = end;
   }
-  if (pending && problems.length === 0)
-    problems.push(`${name}: the last record is incomplete (the file is cut short; the last write is lost)`);
-  return { records, problems };
+  // The first fragments of a record whose last one never came, at the very end: the writer stopped between two of a
+  // record's fragments (a record crossing a 32 KB block is written in pieces, each with its own write). That happens
+  // when the engine is killed during a write, which was then never acknowledged; LevelDB leaves it out on recovery
+  // (log_reader.cc, kEof in a fragmented record) and so does this check: a note, not damage.
+  const unfinished =
+    pending && problems.length === 0
+      ? `${name} ends with a write that was never finished (${bytesText(pending.reduce((n, p) => n + p.length, 0))}: the engine stopped while writing it, so it was never acknowledged); it is left out, as LevelDB does`
+      : undefined;
+  return { records, problems, ...(unfinished && { unfinished }) };
 }
 
 function varint(bytes, at) {
@@ -179,6 +185,7 @@ async function checkFiles(dir) {
     return { fresh: false, problems: [`the folder cannot be listed (${error.code ?? error.message})`] };
   }
   const problems = [];
+  const notes = [];
   const data = names.filter((n) => /^(MANIFEST-\d+|\d+\.(log|ldb|sst))$/.test(n));
   if (!names.includes('CURRENT')) {
     if (data.length === 0) return { fresh: true, problems };
@@ -196,6 +203,7 @@ async function checkFiles(dir) {
     if (bytes) {
       const read = readLogRecords(bytes, manifest);
       problems.push(...read.problems);
+      if (read.unfinished) notes.push(read.unfinished);
       let files;
       try {
         files = liveFiles(read.records);
@@ -225,7 +233,10 @@ async function checkFiles(dir) {
   }
   for (const name of names.filter((n) => n.endsWith('.log'))) {
     const bytes = await readWhole(dir, name, problems);
-    if (bytes) problems.push(...readLogRecords(bytes, name).problems);
+    if (!bytes) continue;
+    const read = readLogRecords(bytes, name);
+    problems.push(...read.problems);
+    if (read.unfinished) notes.push(read.unfinished);
   }
   for (const name of names.filter((n) => /\.(ldb|sst)$/.test(n))) {
     try {
@@ -235,7 +246,7 @@ async function checkFiles(dir) {
       problems.push(`${name}: cannot be read (${error.code ?? error.message})`);
     }
   }
-  return { fresh: false, problems };
+  return { fresh: false, problems, notes };
 }
 
 /** dynalite's key layout: `table~NAME` per table, `item-NAME~…` per item, `index-…` and `tag-…` beside them. */
@@ -366,7 +377,7 @@ export async function checkStore(dir) {
   const started = performance.now();
   const files = await checkFiles(dir);
   const locked = files.fresh ? undefined : await heldByAnother(dir);
-  if (locked) return { fresh: false, damaged: false, locked, tables: [], entries: 0, problems: [], ms: 0 };
+  if (locked) return { fresh: false, damaged: false, locked, tables: [], entries: 0, problems: [], notes: [], ms: 0 };
   const read = files.fresh ? { tables: new Map(), entries: 0, problems: [] } : await readCopy(dir);
   const problems = [...files.problems, ...read.problems];
   return {
@@ -375,6 +386,7 @@ export async function checkStore(dir) {
     tables: [...read.tables].map(([name, items]) => ({ name, items })),
     entries: read.entries,
     problems,
+    notes: files.notes ?? [],
     ms: Math.round(performance.now() - started),
   };
 }

@@ -37,8 +37,13 @@ export function storeDamagedError(dataDir: string, damage: StoreDamage): Monotab
 }
 
 /** The summary of a check a running engine made at start (every entry read). */
-export function storeOf(summary: { tables: StoreTable[]; entries: number }): EngineStore {
-  return { state: summary.entries === 0 ? 'empty' : 'ok', tables: summary.tables, problems: [] };
+export function storeOf(summary: { tables: StoreTable[]; entries: number; notes?: string[] }): EngineStore {
+  return {
+    state: summary.entries === 0 ? 'empty' : 'ok',
+    tables: summary.tables,
+    problems: [],
+    ...(summary.notes?.length && { notes: summary.notes }),
+  };
 }
 
 /** A check's result as the api reports it; a damaged store carries the report with its way out. */

@@ -49,6 +49,7 @@ async function printStatus(values: Record<string, unknown>, io: CommandIo): Prom
   if (store && store.state !== 'damaged') {
     lines.push(`store: ${store.state}${store.tables.length ? `, ${store.tables.length} table(s)` : ''}`);
     for (const t of store.tables) lines.push(`  ${t.name}: ${items(t.items)}`);
+    for (const note of store.notes ?? []) lines.push(`note: ${note}`);
   }
   io.stdout.write(`${lines.join('\n')}\n`);
   if (store?.state === 'damaged') {
@@ -140,6 +141,7 @@ Options:
     if (engine.store) {
       const tables = engine.store.tables.map((t) => `${t.name} ${items(t.items)}`).join(', ');
       io.stdout.write(`store: checked, every item read${tables ? ` (${tables})` : ' (no tables yet)'}\n`);
+      for (const note of engine.store.notes ?? []) io.stdout.write(`note: ${note}\n`);
     }
     io.stderr.write('The embedded engine is running; other commands reach it with --embedded. Press Ctrl-C to stop.\n');
     const stop = new AbortController();

@@ -10,6 +10,8 @@ export const EngineStoreSchema = z.strictObject({
   tables: z.array(z.strictObject({ name: z.string(), items: z.number().int().min(0) })),
   /** What could not be read, one line each (file, offset, LevelDB's message). */
   problems: z.array(z.string()),
+  /** Found and not damage: e.g. a write the engine never finished because it was killed (left out, never acknowledged). */
+  notes: z.array(z.string()).optional(),
   /** The damage report, when damaged: what could be read and what could not. */
   message: z.string().optional(),
   /** The way out, when damaged (salvage, move the folder aside, restore a backup; permissions). */
