@@ -21,11 +21,11 @@ export function ObjectProblems({ path, exclude = [] }: { path: string; exclude?:
   useLayoutEffect(() => {
     // A field with the exact path of a problem shows it inline (fields render their own diagnostics).
     const form = list.current?.closest('.form') ?? document;
-    const shown = new Set(
-      key
-        .split('\n')
-        .filter((p) => p && form.querySelector(`[data-path="${CSS.escape(p)}"][data-problems-inline]`) !== null),
-    );
+    // one query for every inline field (not one per problem: an entity may have hundreds of item problems)
+    const inlinePaths = new Set<string>();
+    for (const field of form.querySelectorAll('[data-path][data-problems-inline]'))
+      inlinePaths.add(field.getAttribute('data-path') ?? '');
+    const shown = new Set(key.split('\n').filter((p) => p && inlinePaths.has(p)));
     setInline((current) => (sameSet(current, shown) ? current : shown));
   });
   const rest = own.filter((d) => !inline.has(d.path));
