@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { diagnosticsUnder, isUnder, useAnalysis } from '../../../state/analysis.js';
 import { joinPath } from '../../../state/json-path.js';
 import { focusPath } from '../../../state/selection.js';
@@ -13,11 +13,14 @@ export function ObjectProblems({ path, exclude = [] }: { path: string; exclude?:
   const { diagnostics } = useAnalysis();
   const list = useRef<HTMLUListElement>(null);
   const [inline, setInline] = useState<ReadonlySet<string>>(new Set());
-  const excluded = exclude.map((segment) => joinPath(path, segment));
-  const own = diagnosticsUnder(diagnostics, path).filter(
-    (d) => d.severity !== 'info' && !excluded.some((e) => isUnder(d.path, e)),
-  );
-  const key = own.map((d) => d.path).join('\n');
+  const under = diagnosticsUnder(diagnostics, path);
+  const excludeKey = exclude.join('\n');
+  // recomputed only when the problems under the object change (the same array otherwise), not on every keystroke
+  const { own, key } = useMemo(() => {
+    const excluded = excludeKey ? excludeKey.split('\n').map((segment) => joinPath(path, segment)) : [];
+    const own = under.filter((d) => d.severity !== 'info' && !excluded.some((e) => isUnder(d.path, e)));
+    return { own, key: own.map((d) => d.path).join('\n') };
+  }, [under, path, excludeKey]);
   useLayoutEffect(() => {
     // A field with the exact path of a problem shows it inline (fields render their own diagnostics).
     const form = list.current?.closest('.form') ?? document;
