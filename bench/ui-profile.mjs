@@ -43,7 +43,7 @@ function summarize(profile, title) {
   for (const [k, t] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25))
     console.log(`    ${(t / 1000).toFixed(1).padStart(8)} ms  ${k}`);
   console.log('  inclusive:');
-  for (const [k, t] of [...incl].sort((a, b) => b[1] - a[1]).slice(0, 45))
+  for (const [k, t] of [...incl].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP_INCL ?? 45)))
     console.log(`    ${(t / 1000).toFixed(1).padStart(8)} ms  ${k}`);
 }
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseModel } from './parse-model.js';
 import { ExactNumber, findInexactNumber, isExactDouble, parseJsonExact } from './exact-json.js';
@@ -36,6 +37,39 @@ describe('exact JSON numbers', () => {
     expect(findInexactNumber(`{"a":"${BIG}","b":1.25}`)).toBeUndefined();
     const text = `{"a\\"${BIG}":"x","b":[1, ${BIG}]}`;
     expect(findInexactNumber(text)).toEqual({ offset: text.lastIndexOf(BIG), text: BIG });
+  });
+
+  it('findInexactNumber finds what a token-by-token regex scan finds, on any JSON text', () => {
+    // the scan it replaced: every string token skipped, every number token checked
+    const TOKEN = /"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
+    const reference = (text: string) => {
+      TOKEN.lastIndex = 0;
+      for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+        const token = m[0];
+        if (token.charCodeAt(0) === 34 || (token.length <= 15 && !/[eE]/.test(token))) continue;
+        if (!isExactDouble(token)) return { offset: m.index, text: token };
+      }
+      return undefined;
+    };
+    const number = fc.oneof(
+      fc.constantFrom(BIG, `-${BIG}`, '1e400', '1.5e3', '0.1', '-0', '123456789012345678', '9007199254740993', '2e-5'),
+      fc.integer().map(String),
+    );
+    const text = fc.stringMatching(/^[a-z0-9"\\ .e-]{0,12}$/).map((t) => JSON.stringify(t));
+    const json: fc.Arbitrary<string> = fc.letrec((tie) => ({
+      value: fc.oneof({ depthSize: 'small' }, number, text, tie('array'), tie('object')),
+      array: fc.array(tie('value'), { maxLength: 4 }).map((values) => `[${values.join(', ')}]`),
+      object: fc
+        .array(fc.tuple(text, tie('value')), { maxLength: 4 })
+        .map((entries) => `{\n  ${entries.map(([k, v]) => `${k}: ${v}`).join(',\n  ')}\n}`),
+    })).value as fc.Arbitrary<string>;
+    fc.assert(
+      fc.property(json, (source) => {
+        JSON.parse(source); // valid JSON, as the scan requires
+        expect(findInexactNumber(source)).toEqual(reference(source));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('a model file with a 38-digit JSON number is refused with its line and column, never rounded', () => {

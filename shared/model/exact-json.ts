@@ -26,18 +26,59 @@ export function isExactDouble(text: string): boolean {
   return a.digits === b.digits && a.exponent === b.exponent && (a.negative === b.negative || a.digits === '0');
 }
 
-// Valid JSON only: a string token (skipped) or a number token. Run it on text JSON.parse has accepted.
-const TOKEN = /"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
+/** Where a string or a number token starts (whitespace and punctuation are skipped by the regex engine). */
+const INTERESTING = /["\-0-9]/g;
 
-/** The first number literal of a valid JSON text that a JavaScript number would change, with its offset. */
+/** A character of a JSON number token: digits, sign, point, exponent. */
+function inNumber(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46 || c === 101 || c === 69;
+}
+
+/**
+ * The first number literal of a valid JSON text that a JavaScript number would change, with its offset. Run it on
+ * text JSON.parse has accepted: strings are skipped with indexOf (a quote ends one unless an odd run of backslashes
+ * precedes it), and a number token is the run of number characters that starts outside a string. No allocation per
+ * token, only for the few long or exponent literals that need the exact check.
+ */
 export function findInexactNumber(text: string): { offset: number; text: string } | undefined {
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
-    const token = m[0];
-    if (token.charCodeAt(0) === 34) continue;
-    // Up to 15 significant digits and a modest exponent always survive a double.
-    if (token.length <= 15 && !/[eE]/.test(token)) continue;
-    if (!isExactDouble(token)) return { offset: m.index, text: token };
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    // the next quote or number start; RegExp#test moves lastIndex without building a match
+    INTERESTING.lastIndex = i;
+    if (!INTERESTING.test(text)) return undefined;
+    i = INTERESTING.lastIndex - 1;
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      let from = i + 1;
+      for (;;) {
+        const quote = text.indexOf('"', from);
+        if (quote < 0) return undefined; // not valid JSON: JSON.parse would have refused it
+        let backslashes = 0;
+        while (text.charCodeAt(quote - 1 - backslashes) === 92) backslashes++;
+        from = quote + 1;
+        if (backslashes % 2 === 0) break;
+      }
+      i = from;
+      continue;
+    }
+    if (c === 45 || (c >= 48 && c <= 57)) {
+      let end = i + 1;
+      let exponent = false;
+      for (; end < n; end++) {
+        const d = text.charCodeAt(end);
+        if (!inNumber(d)) break;
+        if (d === 101 || d === 69) exponent = true;
+      }
+      // Up to 15 significant digits and a modest exponent always survive a double.
+      if (end - i > 15 || exponent) {
+        const token = text.slice(i, end);
+        if (!isExactDouble(token)) return { offset: i, text: token };
+      }
+      i = end;
+      continue;
+    }
+    i++;
   }
   return undefined;
 }

@@ -232,8 +232,14 @@ function readIndex(model: Model, input: Input, isQuery: boolean): EvaluationResu
   const view = viewData(model, text(input, 'TableName')!, text(input, 'IndexName'));
   const vals = values(input);
   let entries = isQuery ? queryEntries(view, input, vals) : [...view.partitions.values()].flat();
-  if (isQuery && input['ScanIndexForward'] === false) entries = [...entries].reverse();
-  entries = afterStartKey(entries, view, input['ExclusiveStartKey'] as Item | undefined);
+  // backwards is read from the end, not from a reversed copy (a partition may hold thousands of entries)
+  let backwards = isQuery && input['ScanIndexForward'] === false;
+  const start = input['ExclusiveStartKey'] as Item | undefined;
+  if (start) {
+    if (backwards) entries = [...entries].reverse();
+    backwards = false;
+    entries = afterStartKey(entries, view, start);
+  }
   const limit = typeof input['Limit'] === 'number' ? input['Limit'] : Infinity;
   const filterText = text(input, 'FilterExpression');
   const filter = filterText ? conditionOf(filterText, input) : undefined;
@@ -248,8 +254,9 @@ function readIndex(model: Model, input: Input, isQuery: boolean): EvaluationResu
     );
   const read: IndexEntry[] = [];
   let bytes = 0;
-  for (const entry of entries) {
+  for (let i = 0; i < entries.length; i++) {
     if (read.length >= limit || bytes >= PAGE_BYTES) break;
+    const entry = entries[backwards ? entries.length - 1 - i : i]!;
     read.push(entry);
     bytes += (entry.bytes ??= itemSize(entry.item)) + (fetches ? (entry.fullBytes ??= itemSize(entry.full)) : 0);
   }

@@ -124,6 +124,28 @@ describe('sort order by key type', () => {
     expect(compareNumbers('1.50', '1.5')).toBe(0);
   });
 
+  it('small and large partitions sort alike (numbers and strings), and descending reads come from the end', () => {
+    // 40 values take the in-place insertion sort, 300 the general sort: both give the exact order
+    for (const count of [40, 300]) {
+      const numbers = Array.from({ length: count }, (_, i) => String(((i * 7919) % 1009) - 500));
+      const ascending = [...numbers].sort(compareNumbers);
+      expect(sks(previewPattern(sortModel('N', numbers), 'all').items)).toEqual(ascending);
+      const strings = numbers.map((n) => `k${n}`);
+      expect(sks(previewPattern(sortModel('S', strings), 'all').items)).toEqual([...strings].sort(compareUtf8));
+      const newest: AccessPattern = {
+        name: 'newest',
+        entity: 'E',
+        kind: 'query',
+        parameters: [],
+        order: 'desc',
+        limit: 3,
+      };
+      const desc = previewPattern(sortModel('N', numbers, [newest]), 'newest');
+      expect(sks(desc.items)).toEqual(ascending.slice(-3).reverse());
+      expect(desc.lastEvaluatedKey).toEqual({ pk: { S: 'P' }, sk: { N: ascending.at(-3) } });
+    }
+  });
+
   it('strings sort by UTF-8 bytes: U+FFFF before an emoji, unlike JS string order', () => {
     const emoji = '\u{1F600}';
     expect(emoji < '\uFFFF').toBe(true); // JS: UTF-16 code units

@@ -22,6 +22,11 @@ export interface IndexEntry {
 export interface Rows {
   keys: string[];
   items: Item[];
+  /**
+   * The entry of each item in a view that projects ALL (item and full are the same object, and so are its sizes):
+   * made when a first such view reads the rows, then shared by the table and every ALL index.
+   */
+  allEntries?: IndexEntry[];
 }
 
 function hasKey(item: Item, key: { name: string; type: string } | undefined): boolean {
@@ -177,21 +182,37 @@ function viewPart(rows: Rows, spec: ViewSpec): Partitions {
   let perSpec = partCache.get(rows);
   if (!perSpec) partCache.set(rows, (perSpec = new Map()));
   let part = perSpec.get(spec.signature);
-  if (!part) perSpec.set(spec.signature, (part = buildPart(rows.items, spec)));
+  if (!part) perSpec.set(spec.signature, (part = buildPart(rows, spec)));
   return part;
 }
 
-function buildPart(items: readonly Item[], spec: ViewSpec): Partitions {
+function allEntriesOf(rows: Rows): IndexEntry[] {
+  if (rows.allEntries) return rows.allEntries;
+  const { items } = rows;
+  const entries = new Array<IndexEntry>(items.length);
+  for (let i = 0; i < items.length; i++) entries[i] = { item: items[i]!, full: items[i]! };
+  return (rows.allEntries = entries);
+}
+
+function buildPart(rows: Rows, spec: ViewSpec): Partitions {
   const { view, projected: keep } = spec;
+  const { items } = rows;
+  const shared = keep ? undefined : allEntriesOf(rows);
   const partitions: Partitions = new Map();
-  for (const full of items) {
+  const pkName = view.partitionKey.name;
+  for (let i = 0; i < items.length; i++) {
+    const full = items[i]!;
     if (view.kind !== 'table' && (!hasKey(full, view.partitionKey) || !hasKey(full, view.sortKey))) continue; // the table's items all have its keys
-    const pk = keyText(full[view.partitionKey.name]!);
-    let entries = partitions.get(pk);
-    if (!entries) partitions.set(pk, (entries = []));
-    entries.push(keep ? new ProjectedEntry(full, keep) : { item: full, full });
+    const pk = keyText(full[pkName]!);
+    const entry = shared ? shared[i]! : new ProjectedEntry(full, keep!);
+    const entries = partitions.get(pk);
+    if (entries) entries.push(entry);
+    else partitions.set(pk, [entry]);
   }
-  for (const [pk, entries] of partitions) if (entries.length > 1) partitions.set(pk, sortEntries(entries, spec));
+  // forEach: a for-of over a Map allocates an [key, value] array per entry
+  partitions.forEach((entries, pk) => {
+    if (entries.length > 1) partitions.set(pk, sortEntries(entries, spec));
+  });
   return partitions;
 }
 
@@ -205,20 +226,44 @@ function byTableKeys(tiebreak: string[]): (a: IndexEntry, b: IndexEntry) => numb
   };
 }
 
+/**
+ * Partitions up to this size are sorted by insertion in place (stable, and no work array per sort): most
+ * partitions of sample items are small, and often already in order (one comparison per entry then).
+ */
+const INSERTION_SORT_MAX = 64;
+
+/** Stable sort in place; returns `entries`. */
+function sortInPlace(entries: IndexEntry[], compare: (a: IndexEntry, b: IndexEntry) => number): IndexEntry[] {
+  if (entries.length > INSERTION_SORT_MAX) return entries.sort(compare);
+  for (let i = 1; i < entries.length; i++) {
+    const entry = entries[i]!;
+    let j = i - 1;
+    if (compare(entries[j]!, entry) <= 0) continue;
+    while (j >= 0 && compare(entries[j]!, entry) > 0) {
+      entries[j + 1] = entries[j]!;
+      j--;
+    }
+    entries[j + 1] = entry;
+  }
+  return entries;
+}
+
 /** Within a partition: by the sort key; an index orders equal index keys by the table's keys (as the engine does). Stable. */
 function sortEntries(entries: IndexEntry[], spec: ViewSpec): IndexEntry[] {
   const sortKey = spec.view.sortKey;
   const tiebreak = byTableKeys(spec.tiebreak);
-  if (!sortKey) return spec.tiebreak.length ? entries.sort(tiebreak) : entries;
+  if (!sortKey) return spec.tiebreak.length ? sortInPlace(entries, tiebreak) : entries;
   const sortName = sortKey.name;
   if (sortKey.type === 'S') {
     // strings compare without preparation; numbers and binaries are parsed once per entry
-    return entries.sort(
+    return sortInPlace(
+      entries,
       (a, b) =>
         compareUtf8((a.full[sortName] as { S: string }).S, (b.full[sortName] as { S: string }).S) || tiebreak(a, b),
     );
   }
   if (sortKey.type === 'N' && entries.every((e) => fitsDouble((e.full[sortName] as { N: string }).N))) {
+    if (entries.length <= INSERTION_SORT_MAX) return sortNumbersInPlace(entries, sortName, tiebreak);
     const numbered = entries.map((entry) => ({ entry, n: Number((entry.full[sortName] as { N: string }).N) }));
     numbered.sort((a, b) => a.n - b.n || tiebreak(a.entry, b.entry));
     return numbered.map((k) => k.entry);
@@ -226,6 +271,29 @@ function sortEntries(entries: IndexEntry[], spec: ViewSpec): IndexEntry[] {
   const keyed = entries.map((entry) => ({ entry, key: sortableKey(entry.full[sortName]!) }));
   keyed.sort((a, b) => compareSortableKeys(a.key, b.key) || tiebreak(a.entry, b.entry));
   return keyed.map((k) => k.entry);
+}
+
+/** Insertion sort by number sort keys that fit a double (see fitsDouble), each parsed once into a parallel array. */
+function sortNumbersInPlace(
+  entries: IndexEntry[],
+  sortName: string,
+  tiebreak: (a: IndexEntry, b: IndexEntry) => number,
+): IndexEntry[] {
+  const numbers = new Float64Array(entries.length);
+  for (let i = 0; i < entries.length; i++) numbers[i] = Number((entries[i]!.full[sortName] as { N: string }).N);
+  for (let i = 1; i < entries.length; i++) {
+    const entry = entries[i]!;
+    const n = numbers[i]!;
+    let j = i - 1;
+    while (j >= 0 && (numbers[j]! - n || tiebreak(entries[j]!, entry)) > 0) {
+      entries[j + 1] = entries[j]!;
+      numbers[j + 1] = numbers[j]!;
+      j--;
+    }
+    entries[j + 1] = entry;
+    numbers[j + 1] = n;
+  }
+  return entries;
 }
 
 /** Index after the ASCII digits of `text` from `i` on. */
@@ -274,16 +342,23 @@ export function mergeParts(parts: readonly Rows[], spec: ViewSpec): Partitions {
 const views = new WeakMap<Rows, Map<string, { parts: readonly Rows[]; partitions: Partitions }>>();
 
 function mergeFresh(parts: readonly Rows[], spec: ViewSpec): Partitions {
-  const runs = new Map<string, IndexEntry[][]>();
-  for (const rows of parts) {
-    for (const [pk, entries] of viewPart(rows, spec)) {
-      const list = runs.get(pk);
-      if (list) list.push(entries);
-      else runs.set(pk, [entries]);
-    }
-  }
+  // a partition found in one part (the usual case) is that part's array; only those in several collect their runs
   const partitions: Partitions = new Map();
-  for (const [pk, list] of runs) partitions.set(pk, list.length === 1 ? list[0]! : mergedRuns(list, spec));
+  let spread: Map<string, IndexEntry[][]> | undefined;
+  for (const rows of parts) {
+    viewPart(rows, spec).forEach((entries, pk) => {
+      const first = partitions.get(pk);
+      if (first === undefined) {
+        partitions.set(pk, entries);
+        return;
+      }
+      spread ??= new Map();
+      const runs = spread.get(pk);
+      if (runs) runs.push(entries);
+      else spread.set(pk, [first, entries]);
+    });
+  }
+  spread?.forEach((runs, pk) => partitions.set(pk, mergedRuns(runs, spec)));
   return partitions;
 }
 

@@ -218,6 +218,8 @@ const EDITS: [string, (m: Model) => Model][] = [
     'a key template colliding with another entity',
     (m) => onEntity(m, 3, (e) => ({ ...e, keys: { ...e.keys, pk: 'X#{id}' } })),
   ],
+  ['a second entity colliding', (m) => onEntity(m, 4, (e) => ({ ...e, keys: { ...e.keys, pk: 'X#{id}' } }))],
+  ['a collision undone', (m) => onEntity(m, 4, (e) => ({ ...e, keys: { ...e.keys, pk: 'T4#{id}' } }))],
   [
     'an attribute named like another but for case',
     (m) =>
@@ -271,6 +273,18 @@ const EDITS: [string, (m: Model) => Model][] = [
     'the table name and sort key',
     (m) => onTable(m, (t) => ({ ...t, name: 'things2', sortKey: { name: 'sk', type: 'S' } })),
   ],
+  [
+    'a pattern named like another',
+    (m) =>
+      onTable(m, (t) => ({
+        ...t,
+        accessPatterns: t.accessPatterns.map((p) => (p.name === 'list-1' ? { ...p, name: 'get-0' } : p)),
+      })),
+  ],
+  [
+    'an entity named like another but for case',
+    (m) => onEntity(m, 2, (e) => ({ ...e, name: m.tables[0]!.entities[0]!.name.toLowerCase() })),
+  ],
 ];
 
 describe('caches keyed by object identity', () => {
@@ -294,6 +308,7 @@ describe('caches keyed by object identity', () => {
         'name-case-collision',
         'hot-partition',
         'ref-unknown-entity',
+        'pattern-name-duplicate',
       ]),
     );
   });

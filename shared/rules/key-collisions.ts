@@ -52,6 +52,18 @@ function pairOverlaps(table: Table, templates: KeyTemplate[][]): (i: number, j: 
   const last = lastPairs.get(table.partitionKey);
   const kept = templates.map((t, i) => (last && sameTemplates(last.templates[i], t) ? i : -1));
   const overlap = new Uint8Array(n * n);
+  if (last && last.templates.length === n) {
+    // the same entities at the same positions (an edit of one entity): copy every answer, redo the changed rows
+    overlap.set(last.overlap);
+    const changed: number[] = [];
+    for (let i = 0; i < n; i++) if (kept[i]! < 0) changed.push(i);
+    for (const k of changed) {
+      for (let i = 0; i < k; i++) overlap[i * n + k] = allMayOverlap(templates[i]!, templates[k]!) ? 1 : 0;
+      for (let j = k + 1; j < n; j++) overlap[k * n + j] = allMayOverlap(templates[k]!, templates[j]!) ? 1 : 0;
+    }
+    lastPairs.set(table.partitionKey, { templates, overlap });
+    return (i, j) => overlap[i * n + j] === 1;
+  }
   for (let j = 1; j < n; j++) {
     for (let i = 0; i < j; i++) {
       const answer =

@@ -101,11 +101,50 @@ function attributeNameFindings(
   return recorder.reports;
 }
 
+/** The last model-wide duplicate search per kind: the names in order, where each is, and what was found. */
+const lastModelWide = new Map<string, { names: string[]; places: number[]; reports: RecordedReport[] }>();
+
+/**
+ * Duplicate entity or pattern names across the model. The findings depend only on the names in order and where
+ * each is (table and position), so an edit that keeps them (a key template, an attribute) reuses the last ones
+ * instead of building a path per pattern again.
+ */
+function checkModelWideDuplicates(
+  context: RuleContext,
+  what: 'entity' | 'pattern',
+  field: 'entities' | 'accessPatterns',
+  names: string[],
+  places: number[],
+): void {
+  const last = lastModelWide.get(what);
+  let reports = last?.reports;
+  if (
+    !last ||
+    last.names.length !== names.length ||
+    !last.names.every(
+      (name, k) =>
+        name === names[k] && last.places[2 * k] === places[2 * k] && last.places[2 * k + 1] === places[2 * k + 1],
+    )
+  ) {
+    const recorder = new ReportRecorder();
+    const named = names.map((name, k) => ({
+      name,
+      path: ['tables', places[2 * k]!, field, places[2 * k + 1]!, 'name'],
+    }));
+    checkDuplicates(recorder, named, what, 'in the model');
+    reports = recorder.reports;
+    lastModelWide.set(what, { names, places, reports });
+  }
+  replay(context, reports!, []);
+}
+
 /** Names of tables, indexes, attributes, entities and patterns. */
 export function checkNames(context: RuleContext): void {
   const tables: Named[] = [];
-  const entities: Named[] = [];
-  const patterns: Named[] = [];
+  const entityNames: string[] = [];
+  const entityPlaces: number[] = [];
+  const patternNames: string[] = [];
+  const patternPlaces: number[] = [];
   context.model.tables.forEach((table, t) => {
     const tablePath = ['tables', t];
     tables.push({ name: table.name, path: [...tablePath, 'name'] });
@@ -137,7 +176,8 @@ export function checkNames(context: RuleContext): void {
 
     table.entities.forEach((entity, e) => {
       const entityPath = [...tablePath, 'entities', e];
-      entities.push({ name: entity.name, path: [...entityPath, 'name'] });
+      entityNames.push(entity.name);
+      entityPlaces.push(t, e);
       // the duplicate hint names the other attribute's whole path, so the entity's position is a dependency
       replay(
         context,
@@ -147,11 +187,12 @@ export function checkNames(context: RuleContext): void {
         [],
       );
     });
-    table.accessPatterns.forEach((pattern, p) =>
-      patterns.push({ name: pattern.name, path: [...tablePath, 'accessPatterns', p, 'name'] }),
-    );
+    table.accessPatterns.forEach((pattern, p) => {
+      patternNames.push(pattern.name);
+      patternPlaces.push(t, p);
+    });
   });
   checkDuplicates(context, tables, 'table', 'in the model');
-  checkDuplicates(context, entities, 'entity', 'in the model');
-  checkDuplicates(context, patterns, 'pattern', 'in the model');
+  checkModelWideDuplicates(context, 'entity', 'entities', entityNames, entityPlaces);
+  checkModelWideDuplicates(context, 'pattern', 'accessPatterns', patternNames, patternPlaces);
 }

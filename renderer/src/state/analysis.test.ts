@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Model } from '../../../shared/model/schema.js';
 import { findTemplate } from '../../../shared/templates/index.js';
-import { analyse, diagnosticsUnder, PENDING_ANALYSIS, shownAnalysis } from './analysis.js';
+import { analyse, diagnosticsUnder, isUnder, PENDING_ANALYSIS, shownAnalysis } from './analysis.js';
 import type { Diagnostic } from '../../../shared/model/diagnostic.js';
 import { editModel, getDocument, openModel } from './model-store.js';
 
@@ -58,7 +58,36 @@ describe('diagnosticsUnder', () => {
     const found = diagnosticsUnder(list, '$.tables[0].entities[1]');
     expect(found.map((d) => d.path)).toEqual(['$.tables[0].entities[1].keys.sk']);
     expect(diagnosticsUnder(list, '$.tables[0].entities[1]')).toBe(found);
-    expect(diagnosticsUnder([...list], '$.tables[0].entities[1]')).not.toBe(found);
+    // a new list (the next keystroke) with the same diagnostics under the path: the same array, nothing re-renders
+    expect(diagnosticsUnder([...list], '$.tables[0].entities[1]')).toBe(found);
+    const changed = [...list, at('$.tables[0].entities[1].name')];
+    expect(diagnosticsUnder(changed, '$.tables[0].entities[1]').map((d) => d.path)).toEqual([
+      '$.tables[0].entities[1].keys.sk',
+      '$.tables[0].entities[1].name',
+    ]);
     expect(diagnosticsUnder(list, '$.tables[0]').length).toBe(3);
+    expect(diagnosticsUnder(list, '$.tables[2]')).toEqual([]);
+  });
+
+  it('lists exactly what isUnder accepts, in list order, for every ancestor of every path', () => {
+    const at = (path: string): Diagnostic => ({ code: 'x', severity: 'warning', path, message: path });
+    const paths = [
+      '$',
+      '$.tables[0].entities[1].sampleItems[3].sk',
+      '$.tables[0].entities[1]',
+      '$.tables[0].entities[12].keys["a.b"]',
+      '$.tables[0].entities[1].keys.sk',
+      '$.tables[0].name',
+    ];
+    const list = paths.map(at);
+    const asked = [
+      '$',
+      '$.tables',
+      '$.tables[0]',
+      '$.tables[0].entities[1]',
+      '$.tables[0].entities[12].keys["a',
+      '$.x',
+    ];
+    for (const path of asked) expect(diagnosticsUnder(list, path)).toEqual(list.filter((d) => isUnder(d.path, path)));
   });
 });

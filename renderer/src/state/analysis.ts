@@ -105,18 +105,51 @@ export function shownAnalysis(model: Model, deferred: Model): Analysis {
   return analyse(deferred);
 }
 
+/** Per diagnostics list: every path a diagnostic lies under (its own and each ancestor), with the diagnostics under it. */
 const under = new WeakMap<readonly Diagnostic[], Map<string, Diagnostic[]>>();
+/** The last answer per path, whatever the list: an answer with the same diagnostics is that same array again. */
+const lastAnswers = new Map<string, Diagnostic[]>();
+const NONE: Diagnostic[] = [];
+
+function indexByAncestor(diagnostics: readonly Diagnostic[]): Map<string, Diagnostic[]> {
+  const index = new Map<string, Diagnostic[]>();
+  const add = (prefix: string, d: Diagnostic): void => {
+    const list = index.get(prefix);
+    if (list) list.push(d);
+    else index.set(prefix, [d]);
+  };
+  for (const d of diagnostics) {
+    const path = d.path;
+    // exactly the prefixes isUnder accepts: the path itself, and each prefix followed by "." or "["
+    for (let i = 1; i < path.length; i++) {
+      const c = path.charCodeAt(i);
+      if (c === 46 || c === 91) add(path.slice(0, i), d);
+    }
+    add(path, d);
+  }
+  return index;
+}
+
+function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 /**
- * Diagnostics whose path is `path` or lies under it (`$.tables[0].entities[1].keys.sk` is under `$.tables[0]`).
- * Kept per diagnostics list and path: the forms of a screen ask for the same paths at every render, and an
- * unchanged answer is the same array (so memoised components see no change).
+ * Diagnostics whose path is `path` or lies under it (`$.tables[0].entities[1].keys.sk` is under `$.tables[0]`), in
+ * list order. Indexed once per diagnostics list; an answer with the same diagnostic objects as the last answer for
+ * that path is the same array, so memoised components see no change when a keystroke elsewhere leaves theirs alone
+ * (the validator reuses the diagnostic objects of untouched parts of the model).
  */
 export function diagnosticsUnder(diagnostics: readonly Diagnostic[], path: string): Diagnostic[] {
-  let perPath = under.get(diagnostics);
-  if (!perPath) under.set(diagnostics, (perPath = new Map()));
-  let found = perPath.get(path);
-  if (!found) perPath.set(path, (found = diagnostics.filter((d) => isUnder(d.path, path))));
+  let index = under.get(diagnostics);
+  if (!index) under.set(diagnostics, (index = indexByAncestor(diagnostics)));
+  const found = index.get(path) ?? NONE;
+  const last = lastAnswers.get(path);
+  if (last && (last === found || sameDiagnostics(last, found))) return last;
+  if (lastAnswers.size > 20_000) lastAnswers.clear();
+  lastAnswers.set(path, found);
   return found;
 }
 

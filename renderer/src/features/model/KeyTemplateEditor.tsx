@@ -2,10 +2,10 @@ import { type UIEvent, useId, useMemo, useRef } from 'react';
 import type { Segment } from '../../../../shared/keys/template.js';
 import { tryParseTemplate } from '../../../../shared/keys/template.js';
 import { FieldProblems, useFieldProblems } from '../../components/FieldProblems.js';
-import { useAnalysis } from '../../state/analysis.js';
+import { diagnosticsUnder, useAnalysis } from '../../state/analysis.js';
 import { writeRenderedKeys } from '../items/stored-keys.js';
 import { sampleKeyMismatches } from './sample-keys.js';
-import { parsePath } from '../../state/json-path.js';
+import { joinPath, parsePath } from '../../state/json-path.js';
 import { editAt, getAt } from '../../state/edit-path.js';
 import { breakUndoMerge, useModel } from '../../state/model-store.js';
 import type { ExampleValue } from './example-values.js';
@@ -39,9 +39,11 @@ export function KeyTemplateEditor({
   const source = typeof value === 'string' ? value : '';
   const problems = useFieldProblems(path, true);
   const { diagnostics } = useAnalysis();
+  // only the entity's sample-item problems (an indexed lookup, the same array while they stay the same), not every finding
+  const itemProblems = diagnosticsUnder(diagnostics, joinPath(entityPath, 'sampleItems'));
   const mismatched = useMemo(
-    () => sampleKeyMismatches(diagnostics, entityPath, keyName),
-    [diagnostics, entityPath, keyName],
+    () => sampleKeyMismatches(itemProblems, entityPath, keyName),
+    [itemProblems, entityPath, keyName],
   );
   const overlay = useRef<HTMLDivElement>(null);
   const parsed = useMemo(() => tryParseTemplate(source), [source]);

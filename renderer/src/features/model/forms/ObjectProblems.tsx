@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { diagnosticsUnder, isUnder, useAnalysis } from '../../../state/analysis.js';
 import { joinPath } from '../../../state/json-path.js';
 import { focusPath } from '../../../state/selection.js';
@@ -13,19 +13,22 @@ export function ObjectProblems({ path, exclude = [] }: { path: string; exclude?:
   const { diagnostics } = useAnalysis();
   const list = useRef<HTMLUListElement>(null);
   const [inline, setInline] = useState<ReadonlySet<string>>(new Set());
-  const excluded = exclude.map((segment) => joinPath(path, segment));
-  const own = diagnosticsUnder(diagnostics, path).filter(
-    (d) => d.severity !== 'info' && !excluded.some((e) => isUnder(d.path, e)),
-  );
-  const key = own.map((d) => d.path).join('\n');
+  const under = diagnosticsUnder(diagnostics, path);
+  const excludeKey = exclude.join('\n');
+  // recomputed only when the problems under the object change (the same array otherwise), not on every keystroke
+  const { own, key } = useMemo(() => {
+    const excluded = excludeKey ? excludeKey.split('\n').map((segment) => joinPath(path, segment)) : [];
+    const own = under.filter((d) => d.severity !== 'info' && !excluded.some((e) => isUnder(d.path, e)));
+    return { own, key: own.map((d) => d.path).join('\n') };
+  }, [under, path, excludeKey]);
   useLayoutEffect(() => {
     // A field with the exact path of a problem shows it inline (fields render their own diagnostics).
     const form = list.current?.closest('.form') ?? document;
-    const shown = new Set(
-      key
-        .split('\n')
-        .filter((p) => p && form.querySelector(`[data-path="${CSS.escape(p)}"][data-problems-inline]`) !== null),
-    );
+    // one query for every inline field (not one per problem: an entity may have hundreds of item problems)
+    const inlinePaths = new Set<string>();
+    for (const field of form.querySelectorAll('[data-path][data-problems-inline]'))
+      inlinePaths.add(field.getAttribute('data-path') ?? '');
+    const shown = new Set(key.split('\n').filter((p) => p && inlinePaths.has(p)));
     setInline((current) => (sameSet(current, shown) ? current : shown));
   });
   const rest = own.filter((d) => !inline.has(d.path));
