@@ -1,29 +1,12 @@
 import { mkdir, mkdtemp, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Envelope } from '../shared/api/define.js';
 import { serializeModel } from '../shared/model/serialize-model.js';
 import { cruddurMessaging } from '../shared/templates/cruddur-messaging.js';
 import { type BrowserHandle, describeInBrowser, launchBrowser } from './support/browser.js';
+import { callFromPage } from './support/page-api.js';
 import { type ServeHandle, startServe } from './support/serve.js';
-
-/** An api call made by the page itself (same origin, its HttpOnly cookie), as the UI's http client makes it. */
-function callFromPage(page: Page, method: string, input: unknown): Promise<Envelope<unknown>> {
-  return page.evaluate(
-    async ([m, i]) => {
-      const response = await fetch('/api/call', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        credentials: 'same-origin',
-        body: JSON.stringify({ id: crypto.randomUUID(), method: m, input: i }),
-      });
-      return (await response.json()) as Envelope<unknown>;
-    },
-    [method, input] as const,
-  );
-}
 
 describeInBrowser('error journeys in browser mode', () => {
   let folder: string;

@@ -8,6 +8,17 @@ import { MonotableError } from '../../../shared/errors/monotable-error.js';
 import { errnoCode } from './errno.js';
 import { fileError } from './read-text-file.js';
 
+/** The mode of the file `path` replaces (undefined: none yet) and a fresh temp file name beside it. */
+async function replacement(path: string): Promise<{ mode: number | undefined; temp: string }> {
+  let mode: number | undefined;
+  try {
+    mode = (await stat(path)).mode & 0o7777;
+  } catch (error) {
+    if (errnoCode(error) !== 'ENOENT') throw fileError(path, error, 'writing');
+  }
+  return { mode, temp: join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`) };
+}
+
 /**
  * Replaces `path` with `bytes` atomically: a temp file in the same folder, flushed to disk, given the mode of the
  * file it replaces, then renamed over it. A crash or a full disk leaves either the old file or the new one, never
@@ -22,13 +33,7 @@ export async function writeFileAtomic(
   const folder = dirname(path);
   if (options.createFolder)
     await mkdir(folder, { recursive: true }).catch((error) => Promise.reject(fileError(folder, error, 'writing')));
-  let mode: number | undefined;
-  try {
-    mode = (await stat(path)).mode & 0o7777;
-  } catch (error) {
-    if (errnoCode(error) !== 'ENOENT') throw fileError(path, error, 'writing');
-  }
-  const temp = join(folder, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const { mode, temp } = await replacement(path);
   try {
     const handle = await open(temp, 'wx', mode ?? 0o666);
     try {
@@ -55,14 +60,7 @@ export async function writeStreamAtomic<T>(
   write: (out: Writable) => Promise<T>,
   signal?: AbortSignal,
 ): Promise<{ value: T; bytes: number }> {
-  const folder = dirname(path);
-  let mode: number | undefined;
-  try {
-    mode = (await stat(path)).mode & 0o7777;
-  } catch (error) {
-    if (errnoCode(error) !== 'ENOENT') throw fileError(path, error, 'writing');
-  }
-  const temp = join(folder, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+  const { mode, temp } = await replacement(path);
   try {
     const out = createWriteStream(temp, { flags: 'wx', mode: mode ?? 0o666 });
     const abort = () => out.destroy(signal?.reason instanceof Error ? signal.reason : new Error('cancelled'));
