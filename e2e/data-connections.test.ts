@@ -12,17 +12,12 @@ import {
 } from '../test/support/partitioned-endpoint.js';
 import { type BrowserHandle, describeInBrowser, launchBrowser } from './support/browser.js';
 import { type ServeHandle, startServe } from './support/serve.js';
-import { collectPageErrors } from './support/ui.js';
+import { bannerCount, collectPageErrors } from './support/ui.js';
 
 const SHOTS = process.env.MONOTABLE_SCREENSHOTS;
 
 async function shot(page: Page, name: string): Promise<void> {
   if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`) });
-}
-
-async function bannerCount(page: Page): Promise<number> {
-  const text = await page.locator('[data-figure="returned"]').textContent();
-  return Number((text ?? '').replaceAll(',', ''));
 }
 
 // A real secret access key is 40 characters; it must never reach the page.

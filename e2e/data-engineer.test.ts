@@ -5,17 +5,12 @@ import { expect, it } from 'vitest';
 import { cruddurMessaging } from '../shared/templates/cruddur-messaging.js';
 import { describeInBrowser } from './support/browser.js';
 import { servedBrowser } from './support/served-browser.js';
-import { collectPageErrors } from './support/ui.js';
+import { bannerCount, collectPageErrors } from './support/ui.js';
 
 const SHOTS = process.env.MONOTABLE_SCREENSHOTS;
 
 async function shot(page: Page, name: string): Promise<void> {
   if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`) });
-}
-
-async function bannerCount(page: Page): Promise<number> {
-  const text = await page.locator('[data-figure="returned"]').textContent();
-  return Number((text ?? '').replaceAll(',', ''));
 }
 
 describeInBrowser("the engineer's journey on the embedded engine", () => {

@@ -5,7 +5,7 @@ import { type FaultProxy, startFaultProxy } from '../test/support/fault-proxy.js
 import { describeInBrowser } from './support/browser.js';
 import { engineStatus, killEngine } from './support/page-api.js';
 import { servedBrowser } from './support/served-browser.js';
-import { collectPageErrors } from './support/ui.js';
+import { bannerCount, collectPageErrors, cruddurTableOnData } from './support/ui.js';
 
 const SHOTS = process.env.MONOTABLE_SCREENSHOTS;
 
@@ -27,11 +27,6 @@ async function waitForText(dialog: Locator, text: string, timeout: number): Prom
 /** A figure of the seed summary (`Written`, `Skipped as existing`, …). */
 async function figure(dialog: Locator, name: string): Promise<number> {
   const text = await dialog.locator(`dt:text-is("${name}") + dd`).textContent();
-  return Number((text ?? '').replaceAll(',', ''));
-}
-
-async function bannerCount(page: Page): Promise<number> {
-  const text = await page.locator('[data-figure="returned"]').textContent();
   return Number((text ?? '').replaceAll(',', ''));
 }
 
@@ -77,13 +72,7 @@ describeInBrowser('faults the data screens survive', () => {
     const { page } = served.browser;
     await page.setViewportSize({ width: 1400, height: 900 });
     errors = collectPageErrors(page);
-    await page.goto(served.server.url);
-    await page.getByRole('button', { name: 'Cruddur messaging', exact: true }).click();
-    await page.getByRole('button', { name: 'Data', exact: true }).click();
-    const create = page.getByRole('button', { name: 'Create tables' });
-    await expect.poll(() => create.isEnabled(), { timeout: 30_000 }).toBe(true);
-    await create.click();
-    await page.getByRole('button', { name: 'Table cruddur-messages', exact: true }).waitFor({ timeout: 30_000 });
+    await cruddurTableOnData(page, served.server.url);
 
     const dialog = await startSeed(page, { conversations: 200, messages: 19_600 });
     const bar = dialog.getByRole('progressbar');

@@ -9,7 +9,7 @@ import type { Item } from '../shared/model/attribute-value.js';
 import { cruddurMessaging } from '../shared/templates/cruddur-messaging.js';
 import { type BrowserHandle, describeInBrowser, launchBrowser } from './support/browser.js';
 import { type ServeHandle, startServe } from './support/serve.js';
-import { collectPageErrors } from './support/ui.js';
+import { bannerCount, collectPageErrors } from './support/ui.js';
 
 /** Rows of the large table, each with a 1,000-character text: ~40 MB of values, ~100 MB as items in a page. */
 const ROWS = 40_000;
@@ -35,11 +35,6 @@ function row(i: number): Item {
     n: { N: String(i) },
     text: { S: `${TEXT}${i}` },
   };
-}
-
-async function bannerCount(page: Page): Promise<number> {
-  const text = await page.locator('[data-figure="returned"]').textContent();
-  return Number((text ?? '').replaceAll(',', ''));
 }
 
 async function status(page: Page): Promise<string | null> {

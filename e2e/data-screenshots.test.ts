@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeInBrowser } from './support/browser.js';
 import { servedBrowser } from './support/served-browser.js';
-import { collectPageErrors } from './support/ui.js';
+import { collectPageErrors, cruddurTableOnData } from './support/ui.js';
 
 /**
  * The data screens (Connections, Data with its tables, the Seed dialog, the operations, the results grid and the item
@@ -37,22 +37,7 @@ describeInBrowser('screenshots of the data screens', () => {
       expect(await page.evaluate('document.documentElement.dataset.theme')).toBe(theme);
       const shot = (name: string) => page.screenshot({ path: join(out, `${name}-${theme}.png`) });
 
-      await page.getByRole('button', { name: 'Cruddur messaging', exact: true }).click();
-      await page.getByRole('button', { name: 'Data', exact: true }).click();
-      const create = page.getByRole('button', { name: 'Create tables' });
-      const table = page.getByRole('button', { name: 'Table cruddur-messages', exact: true });
-      // The second theme finds the table made by the first; "Create tables" may be enabled for a moment before the
-      // list of live tables arrives, so it is clicked only while the table is still not listed.
-      await expect
-        .poll(
-          async () => {
-            if ((await table.count()) > 0) return true;
-            if (await create.isEnabled()) await create.click({ timeout: 2_000 }).catch(() => undefined);
-            return (await table.count()) > 0;
-          },
-          { timeout: 60_000 },
-        )
-        .toBe(true);
+      const table = await cruddurTableOnData(page, served.server.url);
       await expect.poll(() => table.textContent()).toContain('ACTIVE');
 
       await page.getByRole('button', { name: 'Connections', exact: true }).click();

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeInBrowser } from './support/browser.js';
 import { servedBrowser } from './support/served-browser.js';
+import { cruddurTableOnData } from './support/ui.js';
 
 describeInBrowser('a seed outlives a page reload', () => {
   const served = servedBrowser('reload');
@@ -8,13 +9,7 @@ describeInBrowser('a seed outlives a page reload', () => {
   it('the seed goes on in the backend while the page reloads, and the page finds its progress again', async () => {
     const { page } = served.browser;
     await page.setViewportSize({ width: 1400, height: 900 });
-    await page.goto(served.server.url);
-    await page.getByRole('button', { name: 'Cruddur messaging', exact: true }).click();
-    await page.getByRole('button', { name: 'Data', exact: true }).click();
-    const create = page.getByRole('button', { name: 'Create tables' });
-    await expect.poll(() => create.isEnabled(), { timeout: 30_000 }).toBe(true);
-    await create.click();
-    await page.getByRole('button', { name: 'Table cruddur-messages', exact: true }).waitFor({ timeout: 30_000 });
+    await cruddurTableOnData(page, served.server.url);
     await page.getByRole('button', { name: 'Seed…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Seed cruddur-messages' });
     await dialog.getByLabel('Conversation count').fill('200');

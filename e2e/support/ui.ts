@@ -28,3 +28,33 @@ export function collectPageErrors(page: Page): string[] {
   page.on('pageerror', (error) => errors.push(String(error)));
   return errors;
 }
+
+/**
+ * From the served UI's start page: the Cruddur template, the Data screen, and its table on the embedded engine
+ * (Create tables, unless a previous test of the same server made it: the button is enabled for a moment before the
+ * list of live tables arrives, so it is clicked only while the table is still not listed). Returns the table's button.
+ */
+export async function cruddurTableOnData(page: Page, url: string): Promise<ReturnType<Page['locator']>> {
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Cruddur messaging', exact: true }).click();
+  await page.getByRole('button', { name: 'Data', exact: true }).click();
+  const create = page.getByRole('button', { name: 'Create tables' });
+  const table = page.getByRole('button', { name: 'Table cruddur-messages', exact: true });
+  await expect
+    .poll(
+      async () => {
+        if ((await table.count()) > 0) return true;
+        if (await create.isEnabled()) await create.click({ timeout: 2_000 }).catch(() => undefined);
+        return (await table.count()) > 0;
+      },
+      { timeout: 60_000 },
+    )
+    .toBe(true);
+  return table;
+}
+
+/** The "items returned" figure of the results banner. */
+export async function bannerCount(page: Page): Promise<number> {
+  const text = await page.locator('[data-figure="returned"]').textContent();
+  return Number((text ?? '').replaceAll(',', ''));
+}
