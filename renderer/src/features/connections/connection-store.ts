@@ -114,6 +114,17 @@ export function reviveEmbeddedEngine(active: ConnectionInfo): Promise<Connection
 }
 
 /**
+ * Resolves once a restart of the embedded engine under way has ended (at once when none is), so that a read asked for
+ * meanwhile (Load more just after a kill) goes to the engine's new port instead of failing once more.
+ */
+export function engineRevived(): Promise<void> {
+  return (reviving ?? Promise.resolve()).then(
+    () => undefined,
+    () => undefined,
+  );
+}
+
+/**
  * After a call failed on an AWS connection: resolves its credentials again in place. When the SSO sign-in itself
  * expired, remembers it so the screens offer "Sign in again"; when only the role credentials had run out, the
  * refresh renews them and the next call works.

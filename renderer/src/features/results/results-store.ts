@@ -6,6 +6,7 @@ import { keyAttributes } from '../../../../shared/model/indexes.js';
 import type { Model } from '../../../../shared/model/schema.js';
 import { callApi, failureText } from '../../files/api-call.js';
 import { createStore, useStore } from '../../state/store.js';
+import { engineRevived } from '../connections/connection-store.js';
 import { callStreaming } from '../tables/streaming-call.js';
 import { rowWindows } from './row-windows.js';
 
@@ -229,6 +230,7 @@ export function loadAll(): Promise<void> {
 const PUBLISH_MS = 200;
 
 async function load(kind: 'run' | 'more' | 'all', rows: number | undefined): Promise<void> {
+  await engineRevived();
   const start = store.get();
   const { spec, connectionId, resultId } = start;
   if (!spec || !connectionId || !resultId) return;
