@@ -162,10 +162,7 @@ const ColumnWidths = memo(function ColumnWidths(props: { gridId: string; widths:
   const scope = `.grid-table[data-grid="${CSS.escape(props.gridId)}"]`;
   const rules = [
     `${scope}, ${scope} .grid-header, ${scope} .grid-body, ${scope} .grid-row { width: ${props.width}px; }`,
-    ...props.widths.map(
-      (w, i) =>
-        `${scope} .grid-header > :nth-child(${i + 2}), ${scope} .grid-row > :nth-child(${i + 2}) { width: ${w}px; }`,
-    ),
+    ...props.widths.map((w, i) => `${scope} .col-${i} { width: ${w}px; }`),
   ];
   return <style>{rules.join('\n')}</style>;
 });
@@ -185,9 +182,8 @@ interface BodyProps {
 
 /**
  * The rows in view. The virtualizer's scroll state lives here, so scrolling renders this body and not the table, its
- * header or its column model; each row is keyed by its slot (position modulo the slots), so a row that scrolls in
- * reuses the DOM of one that scrolled out and only its text and attributes change, and rows still in view are not
- * rendered again (their props are the same).
+ * header or its column model; rows still in view keep their props and are not rendered again. (Rows keyed by slot,
+ * reusing the DOM of rows that scrolled out, measured no faster: React then moves those rows in the DOM.)
  */
 const GridBody = memo(function GridBody(props: BodyProps) {
   const { total, decode, selection, openId } = props;
@@ -206,15 +202,13 @@ const GridBody = memo(function GridBody(props: BodyProps) {
   useEffect(() => {
     if (total > 0) void rowWindows.ensure(Math.max(0, first - WINDOW_ROWS / 2), last + WINDOW_ROWS / 2);
   }, [first, last, total, tick, props.revision]);
-  // Slots: a power of two at least as large as the rows rendered, so positions in view never share a key.
-  const slots = Math.max(64, 2 ** Math.ceil(Math.log2(virtualRows.length + 1)));
   return (
     <tbody className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
       {virtualRows.map((v) => {
         const row = rowWindows.rowAt(v.index);
         return (
           <GridRow
-            key={v.index % slots}
+            key={v.index}
             position={v.index}
             row={row}
             columns={props.columns}
@@ -270,13 +264,13 @@ const GridHeader = memo(function GridHeader(props: HeaderProps) {
             onChange={props.onToggleAll}
           />
         </th>
-        {headers.map((header) => {
+        {headers.map((header, i) => {
           const column = header.column;
           const sorted = sort?.column === column.id ? (sort.descending ? 'desc' : 'asc') : false;
           return (
             <th
               key={header.id}
-              className={`grid-cell header-cell${keyNames.has(column.id) ? ' key-column' : ''}${dragging === column.id ? ' dragging' : ''}`}
+              className={`grid-cell header-cell col-${i}${keyNames.has(column.id) ? ' key-column' : ''}${dragging === column.id ? ' dragging' : ''}`}
               aria-label={column.id}
               aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
               draggable
@@ -378,11 +372,11 @@ const GridRow = memo(function GridRow(props: RowProps) {
       </td>
       {props.columns.map((name, i) =>
         name === ENTITY_COLUMN ? (
-          <td key={name} className="grid-cell entity-cell" aria-colindex={i + 2}>
-            {props.entity ? <span className="cell-text">{props.entity}</span> : <span className="faint">—</span>}
+          <td key={name} className={`grid-cell entity-cell col-${i}`} aria-colindex={i + 2}>
+            <span className={props.entity ? 'cell-text' : 'cell-text faint'}>{props.entity ?? '—'}</span>
           </td>
         ) : (
-          <Cell key={name} value={item[name]} width={props.widths[i] ?? 120} colIndex={i + 2} />
+          <Cell key={name} value={item[name]} width={props.widths[i] ?? 120} column={i} />
         ),
       )}
     </tr>
@@ -401,14 +395,25 @@ function cellText(value: AttributeValue): { tag: string; text: string } {
   return out;
 }
 
-/** A value's cell: its type badge is the cell's `data-type` drawn by CSS (`::before`), its text one span. */
-function Cell({ value, width, colIndex }: { value: AttributeValue | undefined; width: number; colIndex: number }) {
-  if (value === undefined) return <td className="grid-cell" aria-colindex={colIndex} />;
+/** A value's cell: its type badge and its text; its width comes from its column's class (no inline style). */
+function Cell({ value, width, column }: { value: AttributeValue | undefined; width: number; column: number }) {
+  const className = `grid-cell col-${column}`;
+  const colIndex = column + 2;
+  if (value === undefined) {
+    return (
+      <td className={className} aria-colindex={colIndex}>
+        <span className="cell-text" />
+      </td>
+    );
+  }
   const { tag, text } = cellText(value);
   // Laying out text nobody sees costs as much as the text shown: only what fits the column is in the DOM.
   const fits = Math.ceil(width / PX_PER_CHAR);
   return (
-    <td className="grid-cell" aria-colindex={colIndex} data-type={tag} title={text}>
+    <td className={className} aria-colindex={colIndex} title={text}>
+      <span className={`type-badge t-${tag}`} title={`type ${tag}`}>
+        {tag}
+      </span>
       <span className="cell-text">{text.length > fits ? `${text.slice(0, fits)}…` : text}</span>
     </td>
   );
