@@ -162,6 +162,7 @@ const ColumnWidths = memo(function ColumnWidths(props: { gridId: string; widths:
   const scope = `.grid-table[data-grid="${CSS.escape(props.gridId)}"]`;
   const rules = [
     `${scope}, ${scope} .grid-header, ${scope} .grid-body, ${scope} .grid-row { width: ${props.width}px; }`,
+    `${scope} .select-cell { width: ${SELECT_WIDTH}px; }`,
     ...props.widths.map((w, i) => `${scope} .col-${i} { width: ${w}px; }`),
   ];
   return <style>{rules.join('\n')}</style>;
