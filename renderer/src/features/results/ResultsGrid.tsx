@@ -10,8 +10,10 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import {
   type DragEvent,
   type KeyboardEvent,
+  type RefObject,
   memo,
   useEffect,
+  useId,
   useLayoutEffect,
   useMemo,
   useRef,
@@ -30,6 +32,8 @@ const features = tableFeatures({ columnSizingFeature, columnResizingFeature, col
 const helper = createColumnHelper<typeof features, Item>();
 const NO_DATA: Item[] = [];
 const ROW_HEIGHT = 28;
+/** Rows rendered beyond the viewport on each side. */
+const OVERSCAN = 4;
 const SELECT_WIDTH = 34;
 /** A cell's text is cut at twice what its width can show (monospace: ~6.6 px a character); the title has it all. */
 const PX_PER_CHAR = 3;
@@ -81,22 +85,7 @@ export function ResultsGrid(props: ResultsGridProps) {
     [attributes, keyNames],
   );
   const table = useTable({ features, columns, data: NO_DATA, columnResizeMode: 'onChange' });
-  const tick = useSyncExternalStore(rowWindows.subscribe, rowWindows.version);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: total,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 6,
-  });
-  const virtualRows = virtualizer.getVirtualItems();
-  const first = virtualRows[0]?.index ?? 0;
-  const last = virtualRows.at(-1)?.index ?? 0;
-  // The windows around the rows in view (half a window either side), fetched when missing.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: tick and revision: windows arrived or were dropped
-  useEffect(() => {
-    if (total > 0) void rowWindows.ensure(Math.max(0, first - WINDOW_ROWS / 2), last + WINDOW_ROWS / 2);
-  }, [first, last, total, tick, props.revision]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new read, or a new order, starts at the top
   useEffect(() => {
     scrollRef.current?.scrollTo({ top: 0 });
@@ -122,8 +111,10 @@ export function ResultsGrid(props: ResultsGridProps) {
   const widths = useMemo(() => headers.map((h) => h.getSize()), [widthKey]);
   const width = table.getTotalSize() + SELECT_WIDTH;
   const allSelected = total > 0 && selectedCount(props.selection, total) === total;
+  const gridId = useId();
   return (
     <div className="results-grid" ref={scrollRef}>
+      <ColumnWidths gridId={gridId} widths={widths} width={width} />
       <table
         className="grid-table"
         // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: an ARIA grid of rows you select and open (the WAI-ARIA data grid pattern); table elements give its row/columnheader/gridcell structure
@@ -132,13 +123,12 @@ export function ResultsGrid(props: ResultsGridProps) {
         aria-rowcount={total + 1}
         aria-colcount={headers.length + 1}
         aria-multiselectable="true"
-        style={{ width }}
+        data-grid={gridId}
       >
         <GridHeader
           table={table}
           orderKey={orderKey}
           widthKey={widthKey}
-          width={width}
           keyNames={keyNames}
           sort={sort}
           canSort={props.canSort}
@@ -146,32 +136,95 @@ export function ResultsGrid(props: ResultsGridProps) {
           allSelected={allSelected}
           onToggleAll={props.onToggleAll}
         />
-        <tbody className="grid-body" style={{ height: virtualizer.getTotalSize(), width }}>
-          {virtualRows.map((v) => {
-            const row = rowWindows.rowAt(v.index);
-            return (
-              <GridRow
-                key={v.index}
-                top={v.start}
-                position={v.index}
-                row={row}
-                columns={order}
-                widths={widths}
-                entity={row ? decode(row.item) : undefined}
-                selected={row ? isSelected(props.selection, row.id) : false}
-                open={row !== undefined && props.openId === row.id}
-                onToggle={props.onToggleSelected}
-                onOpen={props.onOpen}
-                width={width}
-              />
-            );
-          })}
-        </tbody>
+        <GridBody
+          scrollRef={scrollRef}
+          total={total}
+          revision={props.revision}
+          columns={order}
+          widths={widths}
+          decode={decode}
+          selection={props.selection}
+          openId={props.openId}
+          onToggleSelected={props.onToggleSelected}
+          onOpen={props.onOpen}
+        />
       </table>
       {total === 0 && <div className="grid-empty muted">No items.</div>}
     </div>
   );
 }
+
+/**
+ * Every column's width (and the rows' width) as one style rule per column, written again only when a width changes:
+ * cells carry no inline style, so a row that scrolls into view only changes its text.
+ */
+const ColumnWidths = memo(function ColumnWidths(props: { gridId: string; widths: readonly number[]; width: number }) {
+  const scope = `.grid-table[data-grid="${CSS.escape(props.gridId)}"]`;
+  const rules = [
+    `${scope}, ${scope} .grid-header, ${scope} .grid-body, ${scope} .grid-row { width: ${props.width}px; }`,
+    `${scope} .select-cell { width: ${SELECT_WIDTH}px; }`,
+    ...props.widths.map((w, i) => `${scope} .col-${i} { width: ${w}px; }`),
+  ];
+  return <style>{rules.join('\n')}</style>;
+});
+
+interface BodyProps {
+  scrollRef: RefObject<HTMLDivElement | null>;
+  total: number;
+  revision: number;
+  columns: readonly string[];
+  widths: readonly number[];
+  decode: (item: Item) => string | undefined;
+  selection: Selection;
+  openId: number | undefined;
+  onToggleSelected: (id: number, position: number, range: boolean) => void;
+  onOpen: (id: number) => void;
+}
+
+/**
+ * The rows in view. The virtualizer's scroll state lives here, so scrolling renders this body and not the table, its
+ * header or its column model; rows still in view keep their props and are not rendered again. (Rows keyed by slot,
+ * reusing the DOM of rows that scrolled out, measured no faster: React then moves those rows in the DOM.)
+ */
+const GridBody = memo(function GridBody(props: BodyProps) {
+  const { total, decode, selection, openId } = props;
+  const tick = useSyncExternalStore(rowWindows.subscribe, rowWindows.version);
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => props.scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: OVERSCAN,
+  });
+  const virtualRows = virtualizer.getVirtualItems();
+  const first = virtualRows[0]?.index ?? 0;
+  const last = virtualRows.at(-1)?.index ?? 0;
+  // The windows around the rows in view (half a window either side), fetched when missing.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: tick and revision: windows arrived or were dropped
+  useEffect(() => {
+    if (total > 0) void rowWindows.ensure(Math.max(0, first - WINDOW_ROWS / 2), last + WINDOW_ROWS / 2);
+  }, [first, last, total, tick, props.revision]);
+  return (
+    <tbody className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
+      {virtualRows.map((v) => {
+        const row = rowWindows.rowAt(v.index);
+        return (
+          <GridRow
+            key={v.index}
+            position={v.index}
+            row={row}
+            columns={props.columns}
+            widths={props.widths}
+            entity={row ? decode(row.item) : undefined}
+            selected={row ? isSelected(selection, row.id) : false}
+            open={row !== undefined && openId === row.id}
+            onToggle={props.onToggleSelected}
+            onOpen={props.onOpen}
+          />
+        );
+      })}
+    </tbody>
+  );
+});
 
 type GridTable = ReturnType<typeof useTable<typeof features, Item>>;
 
@@ -180,7 +233,6 @@ interface HeaderProps {
   /** The columns' order and widths as text: the header renders again only when they (or the props below) change. */
   orderKey: string;
   widthKey: string;
-  width: number;
   keyNames: ReadonlySet<string>;
   sort: ResultSort | undefined;
   canSort: boolean;
@@ -191,7 +243,7 @@ interface HeaderProps {
 
 /** The header row: every column (sort, drag to reorder, resize); not rendered again while the rows scroll. */
 const GridHeader = memo(function GridHeader(props: HeaderProps) {
-  const { table, sort, keyNames, width } = props;
+  const { table, sort, keyNames } = props;
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
   const [dragging, setDragging] = useState<string>();
   const onDrop = (target: string) => (e: DragEvent) => {
@@ -204,8 +256,8 @@ const GridHeader = memo(function GridHeader(props: HeaderProps) {
   };
   return (
     <thead className="grid-head">
-      <tr className="grid-header" aria-rowindex={1} style={{ width }}>
-        <th className="grid-cell select-cell" aria-label="Select" style={{ width: SELECT_WIDTH }}>
+      <tr className="grid-header" aria-rowindex={1}>
+        <th className="grid-cell select-cell" aria-label="Select">
           <input
             type="checkbox"
             aria-label="Select all rows"
@@ -213,16 +265,15 @@ const GridHeader = memo(function GridHeader(props: HeaderProps) {
             onChange={props.onToggleAll}
           />
         </th>
-        {headers.map((header) => {
+        {headers.map((header, i) => {
           const column = header.column;
           const sorted = sort?.column === column.id ? (sort.descending ? 'desc' : 'asc') : false;
           return (
             <th
               key={header.id}
-              className={`grid-cell header-cell${keyNames.has(column.id) ? ' key-column' : ''}${dragging === column.id ? ' dragging' : ''}`}
+              className={`grid-cell header-cell col-${i}${keyNames.has(column.id) ? ' key-column' : ''}${dragging === column.id ? ' dragging' : ''}`}
               aria-label={column.id}
               aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
-              style={{ width: header.getSize() }}
               draggable
               onDragStart={(e) => {
                 setDragging(column.id);
@@ -265,7 +316,6 @@ const GridHeader = memo(function GridHeader(props: HeaderProps) {
 });
 
 interface RowProps {
-  top: number;
   /** Position in the result's order (0-based). */
   position: number;
   /** Undefined while its window is being fetched. */
@@ -275,7 +325,6 @@ interface RowProps {
   entity: string | undefined;
   selected: boolean;
   open: boolean;
-  width: number;
   onToggle: (id: number, position: number, range: boolean) => void;
   onOpen: (id: number) => void;
 }
@@ -283,15 +332,12 @@ interface RowProps {
 const GridRow = memo(function GridRow(props: RowProps) {
   const { row, position } = props;
   const rowIndex = position + 2;
+  const style = { transform: `translateY(${position * ROW_HEIGHT}px)` };
   if (!row) {
+    // A row whose window is on its way: the row box only (no cells to lay out or paint).
     return (
-      <tr
-        className="grid-row loading-row"
-        aria-rowindex={rowIndex}
-        aria-busy="true"
-        style={{ transform: `translateY(${props.top}px)`, width: props.width }}
-      >
-        <td className="grid-cell select-cell" style={{ width: SELECT_WIDTH }} />
+      <tr className="grid-row loading-row" aria-rowindex={rowIndex} aria-busy="true" style={style}>
+        <td className="grid-cell select-cell" />
       </tr>
     );
   }
@@ -309,11 +355,11 @@ const GridRow = memo(function GridRow(props: RowProps) {
       aria-rowindex={rowIndex}
       aria-selected={props.selected}
       tabIndex={-1}
-      style={{ transform: `translateY(${props.top}px)`, width: props.width }}
+      style={style}
       onClick={() => props.onOpen(id)}
       onKeyDown={onKey}
     >
-      <td className="grid-cell select-cell" style={{ width: SELECT_WIDTH }}>
+      <td className="grid-cell select-cell">
         <input
           type="checkbox"
           aria-label={`Select row ${rowIndex - 1}`}
@@ -325,15 +371,15 @@ const GridRow = memo(function GridRow(props: RowProps) {
           onChange={() => undefined}
         />
       </td>
-      {props.columns.map((name, i) => {
-        return name === ENTITY_COLUMN ? (
-          <td key={name} className="grid-cell entity-cell" aria-colindex={i + 2} style={{ width: props.widths[i] }}>
-            {props.entity ? <span className="cell-text">{props.entity}</span> : <span className="faint">—</span>}
+      {props.columns.map((name, i) =>
+        name === ENTITY_COLUMN ? (
+          <td key={name} className={`grid-cell entity-cell col-${i}`} aria-colindex={i + 2}>
+            <span className={props.entity ? 'cell-text' : 'cell-text faint'}>{props.entity ?? '—'}</span>
           </td>
         ) : (
-          <Cell key={name} value={item[name]} width={props.widths[i] ?? 120} colIndex={i + 2} />
-        );
-      })}
+          <Cell key={name} value={item[name]} width={props.widths[i] ?? 120} column={i} />
+        ),
+      )}
     </tr>
   );
 });
@@ -350,13 +396,22 @@ function cellText(value: AttributeValue): { tag: string; text: string } {
   return out;
 }
 
-function Cell({ value, width, colIndex }: { value: AttributeValue | undefined; width: number; colIndex: number }) {
-  if (value === undefined) return <td className="grid-cell" aria-colindex={colIndex} style={{ width }} />;
+/** A value's cell: its type badge and its text; its width comes from its column's class (no inline style). */
+function Cell({ value, width, column }: { value: AttributeValue | undefined; width: number; column: number }) {
+  const className = `grid-cell col-${column}`;
+  const colIndex = column + 2;
+  if (value === undefined) {
+    return (
+      <td className={className} aria-colindex={colIndex}>
+        <span className="cell-text" />
+      </td>
+    );
+  }
   const { tag, text } = cellText(value);
   // Laying out text nobody sees costs as much as the text shown: only what fits the column is in the DOM.
   const fits = Math.ceil(width / PX_PER_CHAR);
   return (
-    <td className="grid-cell" aria-colindex={colIndex} style={{ width }} title={text}>
+    <td className={className} aria-colindex={colIndex} title={text}>
       <span className={`type-badge t-${tag}`} title={`type ${tag}`}>
         {tag}
       </span>
