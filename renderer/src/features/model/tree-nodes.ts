@@ -154,24 +154,28 @@ export function buildTree(model: Model): TreeNode[] {
         });
       });
     }
-    const entities = group('entities', 'Entities', table.entities.length);
-    table.entities.forEach((entity, ei) => {
-      const path = joinPath(tablePath, 'entities', ei);
+    /** An entity under `parent` (model or seed-only), with its attributes as children. */
+    const pushEntity = (
+      entity: { name: string; attributes: readonly { name: string; type: string }[] },
+      path: string,
+      parent: TreeNode,
+      detail: string,
+    ) => {
       const node: TreeNode = {
         id: path,
         label: entity.name,
         kind: 'entity',
-        detail: `${entity.attributes.length} attr.`,
+        detail,
         level: 4,
         position: 1,
         setSize: 1,
-        parentId: entities.id,
+        parentId: parent.id,
         childIds: [],
         tablePath,
         entity: entity.name,
         target: { kind: 'entity', table: table.name, name: entity.name, path },
       };
-      entities.childIds.push(path);
+      parent.childIds.push(path);
       nodes.push(node);
       entity.attributes.forEach((attribute, ai) => {
         const attributePath = joinPath(path, 'attributes', ai);
@@ -197,53 +201,17 @@ export function buildTree(model: Model): TreeNode[] {
           },
         });
       });
-    });
+    };
+    const entities = group('entities', 'Entities', table.entities.length);
+    table.entities.forEach((entity, ei) =>
+      pushEntity(entity, joinPath(tablePath, 'entities', ei), entities, `${entity.attributes.length} attr.`),
+    );
     const seedEntities = table.seedEntities ?? [];
     if (seedEntities.length > 0) {
       const seed = group('seed', 'Seed-only entities', seedEntities.length);
-      seedEntities.forEach((entity, si) => {
-        const path = joinPath(tablePath, 'seedEntities', si);
-        const node: TreeNode = {
-          id: path,
-          label: entity.name,
-          kind: 'entity',
-          detail: 'seed-only',
-          level: 4,
-          position: 1,
-          setSize: 1,
-          parentId: seed.id,
-          childIds: [],
-          tablePath,
-          entity: entity.name,
-          target: { kind: 'entity', table: table.name, name: entity.name, path },
-        };
-        seed.childIds.push(path);
-        nodes.push(node);
-        entity.attributes.forEach((attribute, ai) => {
-          const attributePath = joinPath(path, 'attributes', ai);
-          node.childIds.push(attributePath);
-          nodes.push({
-            id: attributePath,
-            label: attribute.name,
-            kind: 'attribute',
-            detail: attribute.type,
-            level: 5,
-            position: 1,
-            setSize: 1,
-            parentId: path,
-            childIds: [],
-            tablePath,
-            entity: entity.name,
-            target: {
-              kind: 'attribute',
-              table: table.name,
-              entity: entity.name,
-              name: attribute.name,
-              path: attributePath,
-            },
-          });
-        });
-      });
+      seedEntities.forEach((entity, si) =>
+        pushEntity(entity, joinPath(tablePath, 'seedEntities', si), seed, 'seed-only'),
+      );
     }
     const patterns = group('patterns', 'Access patterns', table.accessPatterns.length);
     table.accessPatterns.forEach((pattern, pi) => {
