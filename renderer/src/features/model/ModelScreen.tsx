@@ -17,6 +17,29 @@ import { TableForm } from './forms/TableForm.js';
 import { ModelTree } from './ModelTree.js';
 import { nodeForSelection, type TreeNode, treeOf } from './tree-nodes.js';
 
+/**
+ * A Model command that adds an object under `path` (disabled without one): a selected group row gives way to the new
+ * object's form, and `showModel` brings the Model screen forward first.
+ */
+function useAddCommand(
+  { opened, clearLocalNode }: { opened: boolean; clearLocalNode: () => void },
+  command: { id: string; title: string; path: string | undefined; add: (path: string) => void; showModel?: boolean },
+): void {
+  const { id, title, path, add, showModel } = command;
+  useCommand({
+    id,
+    title,
+    group: 'Model',
+    enabled: opened && path !== undefined,
+    run: () => {
+      if (path === undefined) return;
+      if (showModel) showScreen('model');
+      clearLocalNode();
+      add(path);
+    },
+  });
+}
+
 /** Model: the tree of tables, indexes, entities and access patterns, and the form of the selected object. */
 export function ModelScreen() {
   const { model, opened } = useDocument();
@@ -42,74 +65,47 @@ export function ModelScreen() {
     } else setLocalNode(node.id);
   };
 
-  useCommand({
+  const adding = { opened, clearLocalNode: () => setLocalNode(undefined) };
+  useAddCommand(adding, {
     id: 'model.add-table',
     title: 'Add table',
-    group: 'Model',
-    enabled: opened,
-    run: () => {
-      showScreen('model');
-      setLocalNode(undefined);
-      addTable();
-    },
+    path: '$',
+    add: () => addTable(),
+    showModel: true,
   });
-  useCommand({
+  useAddCommand(adding, {
     id: 'model.add-entity',
     title: 'Add entity',
-    group: 'Model',
-    enabled: opened && tablePath !== undefined,
-    run: () => {
-      if (!tablePath) return;
-      showScreen('model');
-      setLocalNode(undefined);
-      addEntity(tablePath);
-    },
+    path: tablePath,
+    add: addEntity,
+    showModel: true,
   });
-  useCommand({
+  useAddCommand(adding, {
     id: 'model.add-pattern',
     title: 'Add access pattern',
-    group: 'Model',
-    enabled: opened && tablePath !== undefined,
-    run: () => {
-      if (!tablePath) return;
-      showScreen('model');
-      setLocalNode(undefined);
-      addPattern(tablePath, active?.kind === 'entity' || active?.kind === 'attribute' ? active.entity : undefined);
-    },
+    path: tablePath,
+    add: (path) =>
+      addPattern(path, active?.kind === 'entity' || active?.kind === 'attribute' ? active.entity : undefined),
+    showModel: true,
   });
-  useCommand({
+  useAddCommand(adding, {
     id: 'model.add-gsi',
     title: 'Add global secondary index (GSI)',
-    group: 'Model',
-    enabled: opened && tablePath !== undefined,
-    run: () => {
-      if (!tablePath) return;
-      setLocalNode(undefined);
-      addIndex(tablePath, 'gsi');
-    },
+    path: tablePath,
+    add: (path) => addIndex(path, 'gsi'),
   });
-  useCommand({
+  useAddCommand(adding, {
     id: 'model.add-lsi',
     title: 'Add local secondary index (LSI)',
-    group: 'Model',
-    enabled: opened && tablePath !== undefined,
-    run: () => {
-      if (!tablePath) return;
-      setLocalNode(undefined);
-      addIndex(tablePath, 'lsi');
-    },
+    path: tablePath,
+    add: (path) => addIndex(path, 'lsi'),
   });
   const entityPath = active?.kind === 'entity' ? active.id : active?.kind === 'attribute' ? active.parentId : undefined;
-  useCommand({
+  useAddCommand(adding, {
     id: 'model.add-attribute',
     title: 'Add attribute to the selected entity',
-    group: 'Model',
-    enabled: opened && entityPath !== undefined,
-    run: () => {
-      if (!entityPath) return;
-      setLocalNode(undefined);
-      addAttribute(entityPath);
-    },
+    path: entityPath,
+    add: addAttribute,
   });
 
   if (!opened) {
