@@ -1,7 +1,8 @@
+import type { CSSProperties } from 'react';
 import type { Table } from '../../../../../shared/model/schema.js';
 import { entityColor } from '../../../components/entity-color.js';
 import { joinPath } from '../../../state/json-path.js';
-import { select } from '../../../state/selection.js';
+import { type SelectionTarget, select } from '../../../state/selection.js';
 import { addEntity, addIndex, addPattern, addSeedEntity } from '../model-edits.js';
 import type { GroupKind } from '../tree-nodes.js';
 import { FormHeader } from './FormSection.js';
@@ -48,13 +49,10 @@ export function GroupView({ table, tablePath, group }: { table: Table; tablePath
             {rows.map((r) => (
               <tr key={r.path}>
                 <td>
-                  <button
-                    type="button"
-                    className="link mono"
-                    onClick={() => select({ kind: 'index', table: table.name, name: r.name, path: r.path })}
-                  >
-                    {r.name}
-                  </button>
+                  <SelectLink
+                    className="mono"
+                    target={{ kind: 'index', table: table.name, name: r.name, path: r.path }}
+                  />
                 </td>
                 <td>{r.kind}</td>
                 <td className="mono">{r.keys}</td>
@@ -78,20 +76,14 @@ export function GroupView({ table, tablePath, group }: { table: Table; tablePath
         <ul className="plain-list">
           {(table.seedEntities ?? []).map((e, i) => (
             <li key={joinPath(tablePath, 'seedEntities', i)}>
-              <button
-                type="button"
-                className="link"
-                onClick={() =>
-                  select({
-                    kind: 'entity',
-                    table: table.name,
-                    name: e.name,
-                    path: joinPath(tablePath, 'seedEntities', i),
-                  })
-                }
-              >
-                {e.name}
-              </button>{' '}
+              <SelectLink
+                target={{
+                  kind: 'entity',
+                  table: table.name,
+                  name: e.name,
+                  path: joinPath(tablePath, 'seedEntities', i),
+                }}
+              />{' '}
               <span className="muted">{e.description}</span>
             </li>
           ))}
@@ -126,21 +118,15 @@ export function GroupView({ table, tablePath, group }: { table: Table; tablePath
             {table.entities.map((e, i) => (
               <tr key={joinPath(tablePath, 'entities', i)}>
                 <td>
-                  <button
-                    type="button"
-                    className="link"
+                  <SelectLink
                     style={{ color: entityColor(e.name).color }}
-                    onClick={() =>
-                      select({
-                        kind: 'entity',
-                        table: table.name,
-                        name: e.name,
-                        path: joinPath(tablePath, 'entities', i),
-                      })
-                    }
-                  >
-                    {e.name}
-                  </button>
+                    target={{
+                      kind: 'entity',
+                      table: table.name,
+                      name: e.name,
+                      path: joinPath(tablePath, 'entities', i),
+                    }}
+                  />
                 </td>
                 <td className="mono">{e.keys[table.partitionKey.name] ?? '—'}</td>
                 {table.sortKey && <td className="mono">{e.keys[table.sortKey.name] ?? '—'}</td>}
@@ -172,20 +158,15 @@ export function GroupView({ table, tablePath, group }: { table: Table; tablePath
           {table.accessPatterns.map((p, i) => (
             <tr key={joinPath(tablePath, 'accessPatterns', i)}>
               <td>
-                <button
-                  type="button"
-                  className="link mono"
-                  onClick={() =>
-                    select({
-                      kind: 'pattern',
-                      table: table.name,
-                      name: p.name,
-                      path: joinPath(tablePath, 'accessPatterns', i),
-                    })
-                  }
-                >
-                  {p.name}
-                </button>
+                <SelectLink
+                  className="mono"
+                  target={{
+                    kind: 'pattern',
+                    table: table.name,
+                    name: p.name,
+                    path: joinPath(tablePath, 'accessPatterns', i),
+                  }}
+                />
               </td>
               <td style={{ color: entityColor(p.entity).color }}>{p.entity}</td>
               <td>{p.kind}</td>
@@ -195,5 +176,27 @@ export function GroupView({ table, tablePath, group }: { table: Table; tablePath
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** The name of a listed object as a link that selects it (its form opens). */
+function SelectLink({
+  target,
+  className,
+  style,
+}: {
+  target: SelectionTarget & { name: string };
+  className?: string;
+  style?: CSSProperties;
+}) {
+  return (
+    <button
+      type="button"
+      className={className ? `link ${className}` : 'link'}
+      style={style}
+      onClick={() => select(target)}
+    >
+      {target.name}
+    </button>
   );
 }
