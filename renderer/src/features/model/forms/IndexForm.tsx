@@ -6,7 +6,7 @@ import { select } from '../../../state/selection.js';
 import { removeObject } from '../model-edits.js';
 import { ObjectProblems } from './ObjectProblems.js';
 import { FormHeader, FormSection } from './FormSection.js';
-import { KeyAttributeFields } from './KeyAttributeFields.js';
+import { KeyAttributeFields, SortKeyToggle } from './KeyAttributeFields.js';
 
 export function IndexForm({
   table,
@@ -67,21 +67,12 @@ export function IndexForm({
           </div>
         )}
         {gsi && (
-          <div className="field span-4">
-            <button
-              type="button"
-              className="button small"
-              onClick={() =>
-                editAt(
-                  gsi.sortKey ? 'Remove GSI sort key' : 'Add GSI sort key',
-                  joinPath(path, 'sortKey'),
-                  gsi.sortKey ? undefined : { name: `${index.name}sk`, type: 'S' },
-                )
-              }
-            >
-              {gsi.sortKey ? 'Remove sort key' : 'Add sort key'}
-            </button>
-          </div>
+          <SortKeyToggle
+            path={path}
+            hasSortKey={gsi.sortKey !== undefined}
+            newName={`${index.name}sk`}
+            what="GSI sort key"
+          />
         )}
       </FormSection>
       <FormSection title="Projection" columns={2}>

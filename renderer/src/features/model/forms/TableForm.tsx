@@ -8,7 +8,7 @@ import { addEntity, addIndex, addPattern, removeObject, renameTable } from '../m
 import { select } from '../../../state/selection.js';
 import { ObjectProblems } from './ObjectProblems.js';
 import { FormHeader, FormSection } from './FormSection.js';
-import { KeyAttributeFields } from './KeyAttributeFields.js';
+import { KeyAttributeFields, SortKeyToggle } from './KeyAttributeFields.js';
 
 export function TableForm({ table, path }: { table: Table; path: string }) {
   const billing = table.billing;
@@ -52,21 +52,7 @@ export function TableForm({ table, path }: { table: Table; path: string }) {
             <span className="muted">No sort key: one item per partition key value.</span>
           </div>
         )}
-        <div className="field span-4">
-          <button
-            type="button"
-            className="button small"
-            onClick={() =>
-              editAt(
-                table.sortKey ? 'Remove sort key' : 'Add sort key',
-                joinPath(path, 'sortKey'),
-                table.sortKey ? undefined : { name: 'sk', type: 'S' },
-              )
-            }
-          >
-            {table.sortKey ? 'Remove sort key' : 'Add sort key'}
-          </button>
-        </div>
+        <SortKeyToggle path={path} hasSortKey={table.sortKey !== undefined} newName="sk" what="sort key" />
       </FormSection>
       <FormSection title="Capacity" columns={4}>
         <SelectField
