@@ -1,12 +1,11 @@
-import { copyFile, mkdir, mkdtemp, readFile, realpath, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { parseModel } from '../shared/model/parse-model.js';
 import { serializeModel } from '../shared/model/serialize-model.js';
 import { cruddurMessaging } from '../shared/templates/cruddur-messaging.js';
-import { type BrowserHandle, describeInBrowser, launchBrowser } from './support/browser.js';
-import { type ServeHandle, startServe } from './support/serve.js';
+import { describeInBrowser } from './support/browser.js';
+import { browserWithServers } from './support/served-browser.js';
 import { collectPageErrors } from './support/ui.js';
 
 const WORKBENCH = join(
@@ -20,29 +19,14 @@ const WORKBENCH = join(
 );
 
 describeInBrowser('files from the UI', () => {
-  let folder: string;
-  let browser: BrowserHandle;
-  const servers: ServeHandle[] = [];
-
-  beforeAll(async () => {
-    folder = await realpath(await mkdtemp(join(tmpdir(), 'monotable-e2e-files-')));
-    browser = await launchBrowser();
-  });
-  afterEach(async () => {
-    for (const server of servers.splice(0)) await server.stop();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await rm(folder, { recursive: true, force: true });
-  });
+  const suite = browserWithServers('files');
 
   it('imports a NoSQL Workbench file as an unsaved model and Save as writes it as a Monotable model', async () => {
-    const root = join(folder, 'import');
+    const root = join(suite.folder, 'import');
     await mkdir(root);
     await copyFile(WORKBENCH, join(root, 'DeviceStateLog_7.json'));
-    const server = await startServe({ root });
-    servers.push(server);
-    const { page } = browser;
+    const server = await suite.serve({ root });
+    const { page } = suite.browser;
     const errors = collectPageErrors(page);
     await page.goto(server.url);
     await page
@@ -75,13 +59,12 @@ describeInBrowser('files from the UI', () => {
   });
 
   it('autosave never replaces a file changed on disk without asking', async () => {
-    const root = join(folder, 'conflict');
+    const root = join(suite.folder, 'conflict');
     await mkdir(root);
     const file = join(root, 'chat.monotable.json');
     await writeFile(file, serializeModel(cruddurMessaging));
-    const server = await startServe({ root, file: 'chat.monotable.json' });
-    servers.push(server);
-    const { page } = browser;
+    const server = await suite.serve({ root, file: 'chat.monotable.json' });
+    const { page } = suite.browser;
     await page.goto(server.url);
     await page.getByRole('treeitem', { name: 'cruddur-messages', exact: true }).waitFor();
 
@@ -101,13 +84,12 @@ describeInBrowser('files from the UI', () => {
   });
 
   it('a half-typed edit that is not a valid model yet is not written; the finished edit is', async () => {
-    const root = join(folder, 'incomplete');
+    const root = join(suite.folder, 'incomplete');
     await mkdir(root);
     const file = join(root, 'chat.monotable.json');
     await writeFile(file, serializeModel(cruddurMessaging));
-    const server = await startServe({ root, file: 'chat.monotable.json' });
-    servers.push(server);
-    const { page } = browser;
+    const server = await suite.serve({ root, file: 'chat.monotable.json' });
+    const { page } = suite.browser;
     await page.goto(server.url);
     const name = page.getByLabel('Table name');
     await name.fill('');

@@ -1,39 +1,23 @@
-import { mkdir, mkdtemp, readFile, realpath, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Model } from '../shared/model/schema.js';
 import { serializeModel } from '../shared/model/serialize-model.js';
 import { cruddurMessaging } from '../shared/templates/cruddur-messaging.js';
-import { type BrowserHandle, describeInBrowser, launchBrowser } from './support/browser.js';
-import { type ServeHandle, startServe } from './support/serve.js';
+import { describeInBrowser } from './support/browser.js';
+import { browserWithServers } from './support/served-browser.js';
 import { collectPageErrors, expectText, focusedPath } from './support/ui.js';
 
 const MESSAGE = '$.tables[0].entities[1]';
 
 describeInBrowser('editing a model in the browser', () => {
-  let folder: string;
-  let browser: BrowserHandle;
-  const servers: ServeHandle[] = [];
-
-  beforeAll(async () => {
-    folder = await realpath(await mkdtemp(join(tmpdir(), 'monotable-e2e-editing-')));
-    browser = await launchBrowser();
-  });
-  afterEach(async () => {
-    for (const server of servers.splice(0)) await server.stop();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await rm(folder, { recursive: true, force: true });
-  });
+  const suite = browserWithServers('editing');
 
   it('a key template edit shows in the rendered key and the problems; a typo leads to its field; undo clears it', async () => {
-    const root = join(folder, 'template');
+    const root = join(suite.folder, 'template');
     await mkdir(root, { recursive: true });
-    const server = await startServe({ root });
-    servers.push(server);
-    const { page } = browser;
+    const server = await suite.serve({ root });
+    const { page } = suite.browser;
     const errors = collectPageErrors(page);
     await page.goto(server.url);
 
@@ -88,15 +72,14 @@ describeInBrowser('editing a model in the browser', () => {
   });
 
   it('edits survive a killed server: after the restart they are offered back, restored and saved as canonical bytes', async () => {
-    const root = join(folder, 'restart');
-    const dataDir = join(folder, 'restart-data');
+    const root = join(suite.folder, 'restart');
+    const dataDir = join(suite.folder, 'restart-data');
     await mkdir(root, { recursive: true });
     await mkdir(dataDir, { recursive: true });
     const file = join(root, 'chat.monotable.json');
     await writeFile(file, serializeModel(cruddurMessaging));
-    const first = await startServe({ root, file: 'chat.monotable.json', dataDir });
-    servers.push(first);
-    const { page } = browser;
+    const first = await suite.serve({ root, file: 'chat.monotable.json', dataDir });
+    const { page } = suite.browser;
     await page.goto(first.url);
 
     // The file given to `serve` opens; autosave to the file is switched off from the command palette.
@@ -111,8 +94,7 @@ describeInBrowser('editing a model in the browser', () => {
     await first.kill();
     expect(await readFile(file, 'utf8')).toBe(serializeModel(cruddurMessaging));
 
-    const second = await startServe({ root, file: 'chat.monotable.json', dataDir });
-    servers.push(second);
+    const second = await suite.serve({ root, file: 'chat.monotable.json', dataDir });
     await page.goto(second.url);
     const dialog = page.getByRole('dialog', { name: 'Unsaved edits found' });
     await dialog.waitFor();
