@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
+import { PassThrough, Writable } from 'node:stream';
 import { main } from '../../electron/cli/main.js';
 import type { Model } from '../../shared/model/schema.js';
 import { serializeModel } from '../../shared/model/serialize-model.js';
@@ -82,4 +82,21 @@ export function cliFolder(): CliFolder {
       return name;
     },
   };
+}
+
+/** A stream for a long-running verb's stdout or stderr (engine, serve) and the text written to it so far. */
+export function capture(): { stream: PassThrough; text(): string } {
+  const stream = new PassThrough();
+  let text = '';
+  stream.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  return { stream, text: () => text };
+}
+
+/** Waits until `check()` holds (polled every 20 ms), failing after `timeoutMs`. */
+export async function until(check: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const started = Date.now();
+  while (!check()) {
+    if (Date.now() - started > timeoutMs) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }

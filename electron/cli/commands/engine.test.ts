@@ -1,27 +1,12 @@
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { PassThrough } from 'node:stream';
 import { describe, expect, test } from 'vitest';
 import { createEndpointClient } from '../../backend/connections/local-client.js';
 import { readEngineState } from '../../backend/engine/engine-state.js';
 import { main } from '../main.js';
+import { capture, until } from '../../../test/support/run-cli.js';
 import { tempFolder } from '../../../test/support/temp-folder.js';
-
-function capture(): { stream: PassThrough; text(): string } {
-  const stream = new PassThrough();
-  let text = '';
-  stream.on('data', (chunk: Buffer) => (text += chunk.toString()));
-  return { stream, text: () => text };
-}
-
-async function until(check: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describe('monotable engine', () => {
   test('prints the endpoint, serves requests, writes its state, stops on the signal', async () => {
