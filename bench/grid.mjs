@@ -21,7 +21,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../scripts/served-ui.mjs';
 import { createInProcessClient } from '../dist/electron/backend/api/in-process-client.js';
 import { cruddurMessaging } from '../dist/shared/templates/cruddur-messaging.js';
 
@@ -43,14 +43,6 @@ const MILLION = Number(args['million-items']);
 const REPO = new URL('..', import.meta.url).pathname;
 const ADMIN_DIR = process.env.DDB_ADMIN_DIR ?? '/tmp/ddb-admin';
 const ADMIN_VERSION = '5.3.3';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 function adminBin() {
   const bin = join(ADMIN_DIR, 'node_modules', 'dynamodb-admin', 'dist', 'dynamodb-admin.js');
@@ -122,7 +114,7 @@ async function main() {
   const dataDir = await mkdtemp(join(tmpdir(), 'monotable-bench-grid-'));
   const root = join(dataDir, 'root');
   const children = [];
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   const api = createInProcessClient();
   try {
     // One engine for both tools: started here; the server's embedded connection finds it by its state file.

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../scripts/served-ui.mjs';
 import { serializeModel } from '../dist/shared/model/serialize-model.js';
 import { largeModel } from './large-model.mjs';
 
@@ -31,10 +31,7 @@ const url = await new Promise((resolve, reject) => {
   });
   server.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
 });
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-});
+const browser = await launchChromium();
 
 // In the page: for each input event, the time to the next paint after the rendered key changed, and after the
 // status bar's problem summary changed.

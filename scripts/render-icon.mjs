@@ -1,20 +1,10 @@
 // Renders build/icon.svg to build/icon.png (1024x1024, transparent corners) with Debian chromium:
 // `node scripts/render-icon.mjs build/icon.svg build/icon.png`. The PNG is committed; electron-builder derives
 // the .icns/.ico and the Linux sizes from it.
-import { chromium } from 'playwright-core';
 import { readFileSync } from 'node:fs';
+import { launchChromium } from './served-ui.mjs';
 const svg = readFileSync(process.argv[2], 'utf8');
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: 1024, height: 1024 } });
 await page.setContent(`<html><body style="margin:0;background:transparent">${svg}</body></html>`);
 await page.locator('svg').screenshot({ path: process.argv[3], omitBackground: true });
