@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, type Page, chromium } from 'playwright-core';
@@ -43,17 +43,13 @@ export interface BrowserHandle {
 /** Chromium, headless, with a fresh profile folder (no cookies from earlier runs), removed on close. */
 export async function launchBrowser(): Promise<BrowserHandle> {
   const profile = await mkdtemp(join(tmpdir(), 'monotable-e2e-profile-'));
-  const temp = join(profile, 'tmp');
-  await mkdir(temp);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     args: ARGS,
-    // Chromium keeps its crash-report database under $XDG_CONFIG_HOME/chromium whatever the profile folder is, and
-    // its own temp folders (.org.chromium.Chromium.*, which a renderer killed at the wrong moment leaves behind) in
-    // $TMPDIR: pointing both into the profile keeps ~/.config and the temp folder untouched and lets close() remove
-    // them.
-    env: { ...process.env, XDG_CONFIG_HOME: profile, TMPDIR: temp },
+    // Chromium keeps its crash-report database under $XDG_CONFIG_HOME/chromium whatever the profile folder is;
+    // pointing it into the profile keeps ~/.config untouched and lets close() remove it.
+    env: { ...process.env, XDG_CONFIG_HOME: profile },
   });
   const page = context.pages()[0] ?? (await context.newPage());
   return {
