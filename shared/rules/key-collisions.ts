@@ -35,6 +35,26 @@ const names = (list: readonly string[]): string =>
         .map((n) => `"${n}"`)
         .join(', ')} and ${list.length - 5} more`;
 
+/**
+ * The pairs of entities whose first key templates have literal prefixes of which one starts with the other: the only
+ * pairs that may overlap (templatesMayOverlap needs that of every key, constant templates included, whose prefix is
+ * their whole text). Found in a sorted list, where every prefix is followed by the prefixes that start with it, so a
+ * table of 200 entities with distinct prefixes costs a sort instead of 19,900 comparisons.
+ */
+function prefixRelatedPairs(templates: readonly KeyTemplate[][]): [number, number][] {
+  const prefixes = templates.map((t) => literalPrefix(t[0]!));
+  const order = prefixes
+    .map((_, i) => i)
+    .sort((a, b) => (prefixes[a]! < prefixes[b]! ? -1 : prefixes[a]! > prefixes[b]! ? 1 : a - b));
+  const pairs: [number, number][] = [];
+  for (let s = 0; s < order.length; s++) {
+    const prefix = prefixes[order[s]!]!;
+    for (let t = s + 1; t < order.length && prefixes[order[t]!]!.startsWith(prefix); t++)
+      pairs.push([order[s]!, order[t]!]);
+  }
+  return pairs;
+}
+
 /** The last pair results per table: the templates of each entity (by position) and whether each pair may overlap. */
 const lastPairs = new WeakMap<Table['partitionKey'], { templates: KeyTemplate[][]; overlap: Uint8Array }>();
 
@@ -64,16 +84,16 @@ function pairOverlaps(table: Table, templates: KeyTemplate[][]): (i: number, j: 
     lastPairs.set(table.partitionKey, { templates, overlap });
     return (i, j) => overlap[i * n + j] === 1;
   }
-  for (let j = 1; j < n; j++) {
-    for (let i = 0; i < j; i++) {
-      const answer =
-        last && kept[i]! >= 0 && kept[j]! >= 0
-          ? last.overlap[i * last.templates.length + j]!
-          : allMayOverlap(templates[i]!, templates[j]!)
-            ? 1
-            : 0;
-      overlap[i * n + j] = answer;
-    }
+  for (const [a, b] of prefixRelatedPairs(templates)) {
+    const i = Math.min(a, b);
+    const j = Math.max(a, b);
+    const answer =
+      last && kept[i]! >= 0 && kept[j]! >= 0
+        ? last.overlap[i * last.templates.length + j]!
+        : allMayOverlap(templates[i]!, templates[j]!)
+          ? 1
+          : 0;
+    overlap[i * n + j] = answer;
   }
   lastPairs.set(table.partitionKey, { templates, overlap });
   return (i, j) => overlap[i * n + j] === 1;
