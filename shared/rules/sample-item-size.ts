@@ -1,8 +1,7 @@
 import { attributeSize, itemSize, MAX_ITEM_BYTES } from '../model/item-size.js';
-import type { AttributeValue, Item } from '../model/attribute-value.js';
+import type { Item } from '../model/attribute-value.js';
 import type { Table } from '../model/schema.js';
 import { own } from './rule-context.js';
-import { scalarText } from './sample-key-agreement.js';
 
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 
@@ -13,16 +12,11 @@ export interface SizeProblem {
   hint: string;
 }
 
-/** A cheap upper bound of one attribute's size (3 bytes per UTF-16 unit), Infinity for a non-scalar value. */
-export function attributeBound(name: string, value: AttributeValue): number {
-  const text = scalarText(value);
-  return text === undefined ? Infinity : (name.length + text.length) * 3;
-}
-
 /**
  * Is the item over 400 KB in UTF-8, alone or with its LSI entries (tables with LSIs: item + the keys and
- * projected attributes of every LSI it is in)? `bound` is the sum of attributeBound over the item (the caller
- * walks the item anyway); exact sizes are computed only when this cheap bound is too high.
+ * projected attributes of every LSI it is in)? `bound` is an upper bound of the item's size (3 bytes per UTF-16
+ * unit of its names and scalar values, Infinity with a set, list or map) that the caller adds up in its walk over
+ * the item; exact sizes are computed only when this cheap bound is too high.
  */
 export function itemSizeProblem(table: Table, item: Item, bound: number): SizeProblem | undefined {
   const lsis = table.localSecondaryIndexes ?? [];

@@ -1,4 +1,4 @@
-import { base64ByteLength, utf8Length } from '../model/item-size.js';
+import { base64ByteLength, MAX_ITEM_BYTES, utf8Length } from '../model/item-size.js';
 import { MAX_ATTRIBUTE_NAME_BYTES } from '../model/write-limits.js';
 import { matchTemplate, renderTemplate, valueBreaksMatch } from '../keys/template.js';
 import type { AttributeValue, Item } from '../model/attribute-value.js';
@@ -16,22 +16,37 @@ import {
 import { keyInfo, MAX_PARTITION_KEY_BYTES, type KeyInfo } from './key-info.js';
 import { own, type PathSegment, type Reporter, type RuleContext, type Severity } from './rule-context.js';
 import { agreesWithAttributes, scalarText, tagOf, templateFacts, type TemplateFacts } from './sample-key-agreement.js';
-import { attributeBound, itemSizeProblem } from './sample-item-size.js';
+import { itemSizeProblem } from './sample-item-size.js';
 import { checkSampleValue, isBase64, reportBinary } from './sample-values.js';
 
 const PLAIN_NUMBER = /^-?(?:0|[1-9]\d{0,37})$/;
 /** More sample items than a 20 MB model file can hold. */
 const ITEMS_PER_ENTITY = 2 ** 22;
 
+/** What the checker knows about one attribute name, looked up once per attribute of an item. */
+interface AttributeFacts {
+  key?: KeyInfo;
+  declared?: Attribute;
+  /** The key template of this key attribute, unless it cannot disagree (absent, or a bare parameter of itself). */
+  template?: TemplateFacts;
+  /** The name is empty or longer than DynamoDB allows: checked once per name, reported for every item. */
+  badName?: boolean;
+}
+
 /**
  * Checks the sample items of one entity. The current item is held in fields, and paths and labels are built
- * only when something is reported: 10,000 items must validate in a few milliseconds. Paths start at the
- * item's index (the caller puts them below the entity's sampleItems).
+ * only when something is reported: 10,000 items must validate in a few milliseconds. Everything that depends
+ * only on an attribute's name (is it a key, declared, templated, a valid name) is worked out once per name, so an
+ * item costs one Map lookup per attribute. Paths start at the item's index (the caller puts them below the
+ * entity's sampleItems).
  */
 class EntityItemChecker {
-  private readonly templates = new Map<string, TemplateFacts>();
-  /** One lookup per attribute name: is it a key, is it declared. */
-  private readonly attributes = new Map<string, { key?: KeyInfo; declared?: Attribute }>();
+  /** One lookup per attribute name; names seen in no key or declaration are added as they are met. */
+  private readonly attributes = new Map<string, AttributeFacts>();
+  /** Attributes the entity marks required (usually none, so most items skip the check). */
+  private readonly required: string[];
+  /** 1 + the table's LSIs: an item's size bound is multiplied by it (each LSI entry copies part of the item). */
+  private readonly sizeFactor: number;
   private item: Item = {};
   private index = 0;
 
@@ -48,8 +63,14 @@ class EntityItemChecker {
       const parsed = context.template(source);
       // A bare template of the key's own name ({message_group_uuid} for the key message_group_uuid) always agrees.
       const selfKey = parsed.ok && parsed.template.segments.length === 1 && parsed.template.params[0] === name;
-      if (parsed.ok && !selfKey) this.templates.set(name, templateFacts(parsed.template));
+      const facts = this.attributes.get(name);
+      if (parsed.ok && !selfKey && facts?.key) facts.template = templateFacts(parsed.template);
     }
+    this.attributes.forEach((facts, name) => {
+      if (isBadName(name)) facts.badName = true;
+    });
+    this.required = entity.attributes.filter((a) => a.required === true).map((a) => a.name);
+    this.sizeFactor = 1 + (table.localSecondaryIndexes?.length ?? 0);
   }
 
   private label(): string {
@@ -58,6 +79,16 @@ class EntityItemChecker {
 
   private report(code: string, severity: Severity, at: readonly PathSegment[], message: string, hint: string): void {
     this.context.report(code, severity, [this.index, ...at], `${this.label()}${message}`, hint);
+  }
+
+  /** The facts of an attribute name met in an item; a name in no key or declaration gets its own, once. */
+  private factsOf(name: string): AttributeFacts {
+    let facts = this.attributes.get(name);
+    if (!facts) {
+      facts = isBadName(name) ? { badName: true } : {};
+      this.attributes.set(name, facts);
+    }
+    return facts;
   }
 
   /** Primary key values of the last checked item (for duplicate detection); undefined when one is missing. */
@@ -74,17 +105,19 @@ class EntityItemChecker {
     let bound = 0;
     for (const name in item) {
       const value = item[name]!;
-      this.checkAttribute(name, value);
-      bound += attributeBound(name, value);
+      const text = scalarText(value);
+      this.checkAttribute(name, value, text);
+      // a cheap upper bound of the attribute's size (3 bytes per UTF-16 unit); Infinity for a non-scalar value
+      bound += text === undefined ? Infinity : (name.length + text.length) * 3;
     }
-    for (const attribute of this.entity.attributes) {
-      if (attribute.required === true && own(item, attribute.name) === undefined) {
+    for (const name of this.required) {
+      if (own(item, name) === undefined) {
         this.report(
           'sample-required-missing',
           'warning',
           [],
-          ` lacks the required attribute "${attribute.name}".`,
-          `Add "${attribute.name}" or mark it not required.`,
+          ` lacks the required attribute "${name}".`,
+          `Add "${name}" or mark it not required.`,
         );
       }
     }
@@ -99,7 +132,7 @@ class EntityItemChecker {
         `Set it to {"S": "${type.value}"}, or move the item to the entity it belongs to.`,
       );
     }
-    this.checkSize(bound);
+    if (bound * this.sizeFactor > MAX_ITEM_BYTES) this.checkSize(bound);
   }
 
   private primaryPart(name: string): string | undefined {
@@ -117,29 +150,14 @@ class EntityItemChecker {
     return scalarText(value) ?? '';
   }
 
-  private checkAttribute(name: string, value: AttributeValue): void {
-    if (name === '') {
-      this.report(
-        'sample-attribute-name-empty',
-        'error',
-        [name],
-        ': an attribute has an empty name; DynamoDB attribute names need at least one character.',
-        'Name the attribute, or remove it.',
-      );
-    } else if (name.length * 3 > MAX_ATTRIBUTE_NAME_BYTES && utf8Length(name) > MAX_ATTRIBUTE_NAME_BYTES) {
-      this.report(
-        'attribute-name-invalid',
-        'error',
-        [name],
-        `: an attribute name is ${utf8Length(name)} bytes; DynamoDB allows ${MAX_ATTRIBUTE_NAME_BYTES} (under 64 KB).`,
-        'Use a shorter attribute name.',
-      );
-    }
+  /** `text` is the value's scalar text (S, N or B), undefined for other types. */
+  private checkAttribute(name: string, value: AttributeValue, text: string | undefined): void {
+    const facts = this.factsOf(name);
+    if (facts.badName) this.reportName(name);
     const tag = tagOf(value);
-    const facts = this.attributes.get(name);
-    const key = facts?.key;
-    if (key) this.checkKey(name, key, value, tag);
-    const attribute = facts?.declared;
+    const key = facts.key;
+    if (key) this.checkKey(name, key, tag, text, facts.template);
+    const attribute = facts.declared;
     if (attribute && !key && tag !== attribute.type) {
       this.report(
         'sample-attribute-type',
@@ -149,16 +167,10 @@ class EntityItemChecker {
         `Write it as {"${attribute.type}": …} or change the declared type.`,
       );
     }
-    if (tag === 'B') {
-      const text = (value as { B: string }).B;
-      if (!isBase64(text)) reportBinary(this.context, [this.index, name, 'B'], this.label(), text);
-      return;
-    }
     if (tag === 'S' || tag === 'BOOL' || tag === 'NULL') return;
     if (tag === 'N') {
-      const text = (value as { N: string }).N;
-      if (PLAIN_NUMBER.test(text)) return;
-      const problem = checkDynamoNumber(text);
+      if (PLAIN_NUMBER.test(text!)) return;
+      const problem = checkDynamoNumber(text!);
       if (problem)
         this.report(
           'sample-number-invalid',
@@ -169,10 +181,40 @@ class EntityItemChecker {
         );
       return;
     }
+    if (tag === 'B') {
+      if (!isBase64(text!)) reportBinary(this.context, [this.index, name, 'B'], this.label(), text!);
+      return;
+    }
     checkSampleValue(this.context, value, [this.index, name], this.label());
   }
 
-  private checkKey(name: string, key: KeyInfo, value: AttributeValue, type: string): void {
+  private reportName(name: string): void {
+    if (name === '') {
+      this.report(
+        'sample-attribute-name-empty',
+        'error',
+        [name],
+        ': an attribute has an empty name; DynamoDB attribute names need at least one character.',
+        'Name the attribute, or remove it.',
+      );
+      return;
+    }
+    this.report(
+      'attribute-name-invalid',
+      'error',
+      [name],
+      `: an attribute name is ${utf8Length(name)} bytes; DynamoDB allows ${MAX_ATTRIBUTE_NAME_BYTES} (under 64 KB).`,
+      'Use a shorter attribute name.',
+    );
+  }
+
+  private checkKey(
+    name: string,
+    key: KeyInfo,
+    type: string,
+    text: string | undefined,
+    template: TemplateFacts | undefined,
+  ): void {
     if (type !== key.type) {
       this.report(
         'sample-key-type',
@@ -183,7 +225,7 @@ class EntityItemChecker {
       );
       return;
     }
-    const stored = scalarText(value)!;
+    const stored = text!;
     if (stored === '') {
       this.report(
         'sample-key-empty',
@@ -207,9 +249,9 @@ class EntityItemChecker {
         return; // and no template matching: backtracking over a huge key could take very long
       }
     }
-    const facts = this.templates.get(name);
     // Keys are at most 2048 bytes; a longer one (an invalid number) is not matched (regex backtracking).
-    if (facts && type !== 'B' && stored.length <= MAX_PARTITION_KEY_BYTES) this.checkKeyTemplate(name, stored, facts);
+    if (template && type !== 'B' && stored.length <= MAX_PARTITION_KEY_BYTES)
+      this.checkKeyTemplate(name, stored, template);
   }
 
   private checkKeyTemplate(name: string, stored: string, facts: TemplateFacts): void {
@@ -251,10 +293,16 @@ class EntityItemChecker {
     );
   }
 
+  /** The exact size check, for an item whose cheap bound is over the limit. */
   private checkSize(bound: number): void {
     const problem = itemSizeProblem(this.table, this.item, bound);
     if (problem) this.report(problem.code, 'error', [], problem.message, problem.hint);
   }
+}
+
+/** An attribute name DynamoDB refuses: empty, or over 64 KB of UTF-8. */
+function isBadName(name: string): boolean {
+  return name === '' || (name.length * 3 > MAX_ATTRIBUTE_NAME_BYTES && utf8Length(name) > MAX_ATTRIBUTE_NAME_BYTES);
 }
 
 /** The primary key of each sample item of an entity: partition and sort key text, undefined when the item lacks one. */
