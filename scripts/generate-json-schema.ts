@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { AttributeValueSchema } from '../shared/model/attribute-value.js';
+import { AttributeValueSchema } from '../shared/model/attribute-value-schema.js';
 import { MODEL_FORMAT, ModelSchema } from '../shared/model/schema.js';
 import { DESCRIPTIONS } from './model-schema-descriptions.js';
 

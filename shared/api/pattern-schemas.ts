@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ATTRIBUTE_TYPES, ItemSchema } from '../model/attribute-value.js';
+import { ATTRIBUTE_TYPES } from '../model/attribute-value.js';
+import { ItemSchema } from '../model/attribute-value-schema.js';
 import { PATTERN_KINDS, ParameterSchema } from '../model/schema.js';
 import type { OperationRequest, ResolvedPattern, ValueSpec } from '../patterns/resolved-pattern.js';
 import type { PreviewResult } from '../preview/preview-pattern.js';

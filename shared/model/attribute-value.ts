@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * DynamoDB-typed JSON, exactly as the wire format and NoSQL Workbench write it:
  * `{"S": "x"}`, `{"N": "12.5"}`, `{"SS": ["a"]}`, `{"M": {...}}`. Numbers stay strings so that
@@ -18,23 +16,6 @@ export type AttributeValue =
   | { M: { [name: string]: AttributeValue } };
 
 export type Item = { [name: string]: AttributeValue };
-
-export const AttributeValueSchema: z.ZodType<AttributeValue> = z.lazy(() =>
-  z.union([
-    z.strictObject({ S: z.string() }),
-    z.strictObject({ N: z.string() }),
-    z.strictObject({ B: z.string() }),
-    z.strictObject({ BOOL: z.boolean() }),
-    z.strictObject({ NULL: z.literal(true) }),
-    z.strictObject({ SS: z.array(z.string()) }),
-    z.strictObject({ NS: z.array(z.string()) }),
-    z.strictObject({ BS: z.array(z.string()) }),
-    z.strictObject({ L: z.array(AttributeValueSchema) }),
-    z.strictObject({ M: z.record(z.string(), AttributeValueSchema) }),
-  ]),
-);
-
-export const ItemSchema = z.record(z.string(), AttributeValueSchema);
 
 /** The type tag of a typed value: `typeOf({S: 'x'}) === 'S'`. */
 export function typeOf(value: AttributeValue): AttributeTypeName {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ATTRIBUTE_TYPES, ItemSchema, KEY_TYPES } from './attribute-value.js';
+import { ATTRIBUTE_TYPES, KEY_TYPES } from './attribute-value.js';
+import { ItemSchema } from './attribute-value-schema.js';
 
 /**
  * The Monotable model file (`*.monotable.json`, format `monotable/1`).

@@ -1,5 +1,6 @@
 import { MonotableError } from '../../../shared/errors/monotable-error.js';
-import { ItemSchema, type Item } from '../../../shared/model/attribute-value.js';
+import type { Item } from '../../../shared/model/attribute-value.js';
+import { ItemSchema } from '../../../shared/model/attribute-value-schema.js';
 import type { OperationResult, PageEvent } from '../../../shared/api/methods/operations.js';
 import type { CommandIo } from '../command.js';
 import { exportPages } from '../json-lines.js';

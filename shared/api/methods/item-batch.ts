@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ItemSchema } from '../../model/attribute-value.js';
+import { ItemSchema } from '../../model/attribute-value-schema.js';
 import { defineMethods } from '../define.js';
 
 export const BatchProgressSchema = z.strictObject({

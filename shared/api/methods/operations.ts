@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ItemSchema } from '../../model/attribute-value.js';
+import { ItemSchema } from '../../model/attribute-value-schema.js';
 import { FILTER_OPERATORS, ModelSchema, SORT_OPERATORS } from '../../model/schema.js';
 import { defineMethods } from '../define.js';
 

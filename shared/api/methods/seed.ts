@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ItemSchema } from '../../model/attribute-value.js';
+import { ItemSchema } from '../../model/attribute-value-schema.js';
 import { ModelSchema } from '../../model/schema.js';
 import type { SeedOptions } from '../../seed/seed-types.js';
 import { DiagnosticListSchema } from '../common-schemas.js';

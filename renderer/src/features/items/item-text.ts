@@ -1,4 +1,5 @@
-import { type AttributeValue, type Item, ItemSchema, typeOf } from '../../../../shared/model/attribute-value.js';
+import { type AttributeValue, type Item, typeOf } from '../../../../shared/model/attribute-value.js';
+import { ItemSchema } from '../../../../shared/model/attribute-value-schema.js';
 import { checkDynamoNumber } from '../../../../shared/model/numbers.js';
 import type { KeyAttribute } from '../../../../shared/model/schema.js';
 
