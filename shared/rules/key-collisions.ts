@@ -55,48 +55,23 @@ function prefixRelatedPairs(templates: readonly KeyTemplate[][]): [number, numbe
   return pairs;
 }
 
-/** The last pair results per table: the templates of each entity (by position) and whether each pair may overlap. */
-const lastPairs = new WeakMap<Table['partitionKey'], { templates: KeyTemplate[][]; overlap: Uint8Array }>();
-
-function sameTemplates(a: readonly KeyTemplate[] | undefined, b: readonly KeyTemplate[]): boolean {
-  return a !== undefined && a.length === b.length && a.every((t, k) => t === b[k]);
-}
-
 /**
- * Whether the templates of entity i and entity j (i < j) may overlap. The table's last answers are reused for
- * every pair whose two entities have the same parsed templates at the same positions (parsed templates are shared
- * per text), so an edit of one entity's keys checks its own pairs, not all n² of them.
+ * For each entity j, the entities i < j whose key templates may render the same primary key, in ascending order.
+ * Only pairs with related partition-key prefixes are compared, so every run (a keystroke in a key template is one)
+ * costs a sort of the prefixes and the comparisons of the related pairs, not a walk over all n² pairs.
  */
-function pairOverlaps(table: Table, templates: KeyTemplate[][]): (i: number, j: number) => boolean {
-  const n = templates.length;
-  const last = lastPairs.get(table.partitionKey);
-  const kept = templates.map((t, i) => (last && sameTemplates(last.templates[i], t) ? i : -1));
-  const overlap = new Uint8Array(n * n);
-  if (last && last.templates.length === n) {
-    // the same entities at the same positions (an edit of one entity): copy every answer, redo the changed rows
-    overlap.set(last.overlap);
-    const changed: number[] = [];
-    for (let i = 0; i < n; i++) if (kept[i]! < 0) changed.push(i);
-    for (const k of changed) {
-      for (let i = 0; i < k; i++) overlap[i * n + k] = allMayOverlap(templates[i]!, templates[k]!) ? 1 : 0;
-      for (let j = k + 1; j < n; j++) overlap[k * n + j] = allMayOverlap(templates[k]!, templates[j]!) ? 1 : 0;
-    }
-    lastPairs.set(table.partitionKey, { templates, overlap });
-    return (i, j) => overlap[i * n + j] === 1;
-  }
+function overlappingPairs(templates: readonly KeyTemplate[][]): Map<number, number[]> {
+  const colliding = new Map<number, number[]>();
   for (const [a, b] of prefixRelatedPairs(templates)) {
+    if (!allMayOverlap(templates[a]!, templates[b]!)) continue; // symmetric: either order gives the same answer
     const i = Math.min(a, b);
     const j = Math.max(a, b);
-    const answer =
-      last && kept[i]! >= 0 && kept[j]! >= 0
-        ? last.overlap[i * last.templates.length + j]!
-        : allMayOverlap(templates[i]!, templates[j]!)
-          ? 1
-          : 0;
-    overlap[i * n + j] = answer;
+    const earlier = colliding.get(j);
+    if (earlier) earlier.push(i);
+    else colliding.set(j, [i]);
   }
-  lastPairs.set(table.partitionKey, { templates, overlap });
-  return (i, j) => overlap[i * n + j] === 1;
+  colliding.forEach((earlier) => earlier.sort((x, y) => x - y));
+  return colliding;
 }
 
 /**
@@ -128,15 +103,12 @@ function checkTableCollisions(context: Reporter, table: Table): void {
       'Give each entity key templates with its own literal prefix (e.g. "CUSTOMER#{customer_id}") so keys stay distinct and begins_with queries can select one entity.',
     );
   }
-  const overlaps = pairOverlaps(
-    table,
-    shapes.map((shape) => shape.templates),
-  );
+  const overlapping = overlappingPairs(shapes.map((shape) => shape.templates));
   for (let j = 1; j < shapes.length; j++) {
+    const earlier = overlapping.get(j);
+    if (!earlier) continue;
     const b = shapes[j]!;
-    const colliding: string[] = [];
-    for (let i = 0; i < j; i++) if (overlaps(i, j)) colliding.push(shapes[i]!.entity.name);
-    if (colliding.length === 0) continue;
+    const colliding = earlier.map((i) => shapes[i]!.entity.name);
     const describe = keyNames.map((n, k) => `${n} "${b.templates[k]!.source}"`).join(', ');
     context.report(
       'entity-key-collision',
