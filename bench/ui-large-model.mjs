@@ -68,8 +68,11 @@ async function typeSlowly(page, locator, text) {
 
 /**
  * Types one key at a time at a typist's pace (180 ms apart) and measures in the page, per key, the time from keydown
- * until both the rendered key shows the typed text and the problems of the edited model are committed (the status
- * bar's effect marks `monotable:problems-shown`), then the next frame painted.
+ * until the frame that shows both the rendered key with the typed text and the problems of the edited model has been
+ * painted. The waiter is armed before the key is pressed and looks at the page once per frame: when, at the start of
+ * a frame, the rendered key shows the text and the status bar has marked `monotable:problems-shown` (a layout effect,
+ * so the mark is set in the commit that puts the problems in the DOM) after the keydown, that frame paints them; the
+ * time is taken in a task right after it (a MessageChannel message posted from the frame's callback).
  */
 async function typeMeasured(page, locator, text) {
   await locator.click();
@@ -78,23 +81,36 @@ async function typeMeasured(page, locator, text) {
   await page.evaluate(() => window.__keystrokes.flush());
   const times = [];
   for (let i = 0; i < text.length; i++) {
-    await page.keyboard.type(text[i]);
-    const t = await page.evaluate(
-      (suffix) =>
-        new Promise((resolve) => {
-          const start = window.__keystrokes.open.start;
-          const check = () => {
+    await page.evaluate(
+      (suffix) => {
+        window.__keyPainted = new Promise((resolve) => {
+          let start;
+          const shown = () => {
             const rendered = document.querySelector('output[aria-label="Rendered sk"]')?.textContent ?? '';
             const mark = performance.getEntriesByName('monotable:problems-shown').pop();
-            if (rendered.endsWith(suffix) && mark && mark.startTime > start)
-              requestAnimationFrame(() => resolve(performance.now() - start));
-            else if (performance.now() - start > 10_000) resolve({ rendered, mark: mark?.startTime, start, suffix });
-            else setTimeout(check, 1);
+            return rendered.endsWith(suffix) && mark !== undefined && mark.startTime > start;
           };
-          check();
-        }),
+          const frame = () => {
+            if (performance.now() - start > 10_000) return resolve({ timeout: true, suffix });
+            if (!shown()) return requestAnimationFrame(frame);
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => resolve(performance.now() - start);
+            channel.port2.postMessage(0);
+          };
+          document.addEventListener(
+            'keydown',
+            () => {
+              start = performance.now();
+              requestAnimationFrame(frame);
+            },
+            { capture: true, once: true },
+          );
+        });
+      },
       text.slice(0, i + 1),
     );
+    await page.keyboard.type(text[i]);
+    const t = await page.evaluate(() => window.__keyPainted);
     if (typeof t !== 'number') throw new Error(`key ${i} not seen updated after 10 s: ${JSON.stringify(t)}`);
     times.push(t);
     await page.waitForTimeout(180);
