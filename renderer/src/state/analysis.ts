@@ -111,21 +111,36 @@ const under = new WeakMap<readonly Diagnostic[], Map<string, Diagnostic[]>>();
 const lastAnswers = new Map<string, Diagnostic[]>();
 const NONE: Diagnostic[] = [];
 
-function indexByAncestor(diagnostics: readonly Diagnostic[]): Map<string, Diagnostic[]> {
-  const index = new Map<string, Diagnostic[]>();
-  const add = (prefix: string, d: Diagnostic): void => {
-    const list = index.get(prefix);
-    if (list) list.push(d);
-    else index.set(prefix, [d]);
-  };
-  for (const d of diagnostics) {
+/**
+ * Every path a diagnostic lies under, its own last: worked out once per diagnostic object (the validator hands the
+ * same objects back for the parts of the model an edit did not touch, so a keystroke slices only the new ones).
+ */
+const ancestorPaths = new WeakMap<Diagnostic, string[]>();
+
+function pathsOf(d: Diagnostic): string[] {
+  let paths = ancestorPaths.get(d);
+  if (!paths) {
     const path = d.path;
+    paths = [];
     // exactly the prefixes isUnder accepts: the path itself, and each prefix followed by "." or "["
     for (let i = 1; i < path.length; i++) {
       const c = path.charCodeAt(i);
-      if (c === 46 || c === 91) add(path.slice(0, i), d);
+      if (c === 46 || c === 91) paths.push(path.slice(0, i));
     }
-    add(path, d);
+    paths.push(path);
+    ancestorPaths.set(d, paths);
+  }
+  return paths;
+}
+
+function indexByAncestor(diagnostics: readonly Diagnostic[]): Map<string, Diagnostic[]> {
+  const index = new Map<string, Diagnostic[]>();
+  for (const d of diagnostics) {
+    for (const prefix of pathsOf(d)) {
+      const list = index.get(prefix);
+      if (list) list.push(d);
+      else index.set(prefix, [d]);
+    }
   }
   return index;
 }
