@@ -2,6 +2,7 @@
 // data folder, and Debian's Chromium with the flags this machine needs. Build first: `npm run build:node && npm run
 // build:ui`.
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,9 +19,31 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-/** Debian's Chromium, headless, with CHROMIUM_ARGS (and any extra flags). */
-export function launchChromium(extraArgs = []) {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraArgs] });
+/**
+ * Debian's Chromium, headless, with CHROMIUM_ARGS (and any extra flags). Its temp files (.org.chromium.Chromium.*, the
+ * SingletonSocket folder, which a killed Chromium leaves behind) go into a TMPDIR of its own, removed when the
+ * browser closes or crashes, or when this process exits. Under /tmp: the socket path must fit 107 bytes.
+ */
+export async function launchChromium(extraArgs = []) {
+  const temp = mkdtempSync('/tmp/mt-chromium-');
+  const remove = () => rmSync(temp, { recursive: true, force: true, maxRetries: 5 });
+  process.once('exit', remove);
+  try {
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: [...CHROMIUM_ARGS, ...extraArgs],
+      env: { ...process.env, TMPDIR: temp },
+    });
+    browser.once('disconnected', () => {
+      remove();
+      process.off('exit', remove);
+    });
+    return browser;
+  } catch (error) {
+    remove();
+    process.off('exit', remove);
+    throw error;
+  }
 }
 
 /** Starts `monotable serve` rooted at `root` (opening `file` if given); resolves with its url and a stop function. */

@@ -9,6 +9,13 @@ const REPO = resolve(import.meta.dirname, '..', '..');
  * folder. Tools' caches (XDG_CACHE_HOME, e.g. Biome's) stay where they are: `npm run lint` writes them anyway.
  */
 const USER_FOLDERS = { XDG_DATA_HOME: 'user-data', XDG_CONFIG_HOME: 'user-config' };
+/**
+ * A second private temp folder with a short path, for paths with a length limit: Chromium puts its SingletonSocket
+ * in $TMPDIR, and a Unix socket path may be at most 107 bytes, which a folder inside the run's temp folder can
+ * exceed. Always under /tmp (whatever TMPDIR was), checked and removed like the run's folder (e2e/support/browser.ts
+ * gives each Chromium its own TMPDIR in it).
+ */
+export const SHORT_TEMP_ENV = 'MONOTABLE_TEST_SHORT_TMPDIR';
 
 /** Every entry under `dir`, relative to it, folders with a trailing slash (empty folders included). */
 function entries(dir: string, prefix = ''): string[] {
@@ -28,13 +35,16 @@ function gitStatus(): Set<string> {
 
 /**
  * The test run leaves the machine and the clone as it found them. Every worker and child process gets a private
- * temp folder (TMPDIR) and private per-user folders (XDG_*) inside one folder for this run; at the end the run
- * fails if anything was left in them, then removes them. Python never writes byte-code caches. Under CI the clone
- * is checked too: no tracked file rewritten, no untracked file that .gitignore does not cover.
+ * temp folder (TMPDIR) and private per-user folders (XDG_*) inside one folder for this run, and a short private temp
+ * folder (SHORT_TEMP_ENV); at the end the run fails if anything was left in them, then removes them. Python never
+ * writes byte-code caches. Under CI the clone is checked too: no tracked file rewritten, no untracked file that
+ * .gitignore does not cover.
  */
 export default function setup(): () => void {
   const runDir = mkdtempSync(join(tmpdir(), 'monotable-test-run-'));
   process.env.TMPDIR = runDir;
+  const shortDir = mkdtempSync('/tmp/mt-run-');
+  process.env[SHORT_TEMP_ENV] = shortDir;
   for (const [name, folder] of Object.entries(USER_FOLDERS)) {
     process.env[name] = join(runDir, folder);
     mkdirSync(join(runDir, folder));
@@ -45,9 +55,19 @@ export default function setup(): () => void {
 
   return () => {
     const expected = new Set(Object.values(USER_FOLDERS).map((f) => `${f}/`));
-    const left = entries(runDir).filter((e) => !expected.has(e));
-    rmSync(runDir, { recursive: true, force: true });
+    const left = [
+      ...entries(runDir).filter((e) => !expected.has(e)),
+      ...entries(shortDir).map((e) => `${SHORT_TEMP_ENV}/${e}`),
+    ];
     const problems: string[] = [];
+    for (const dir of [runDir, shortDir]) {
+      try {
+        // Retries: a process still exiting (a browser's helper) may add a file while the folder is being removed.
+        rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
+      } catch (error) {
+        problems.push(`could not remove ${dir}: ${(error as Error).message}`);
+      }
+    }
     if (left.length > 0)
       problems.push(
         `left in the temp or per-user folders (a test must remove what it creates):\n  ${left.join('\n  ')}`,
