@@ -132,7 +132,7 @@ describeInBrowser('results of a large Scan live in the backend', () => {
     // Cancel a Load all midway: what was read stays, and Load all continues from there to the end.
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await expect.poll(() => status(page), { timeout: 30_000 }).toBe('more');
-    await expect.poll(() => spoolFiles(server.process.pid!)).toHaveLength(1); // the first result set is gone
+    await expect.poll(() => spoolFiles(server.process.pid!), { timeout: 15_000 }).toHaveLength(1); // the first result set is gone
     await page.getByRole('button', { name: 'Load all' }).click();
     await expect.poll(() => bannerCount(page), { timeout: 60_000 }).toBeGreaterThan(1000);
     await page.getByRole('button', { name: 'Cancel' }).click();
@@ -144,7 +144,7 @@ describeInBrowser('results of a large Scan live in the backend', () => {
     await expect.poll(() => status(page), { timeout: 120_000 }).toBe('done');
     expect(await bannerCount(page)).toBe(ROWS);
     // Each Run replaced the result set before it: one spool file is left, the current one.
-    await expect.poll(() => spoolFiles(server.process.pid!)).toHaveLength(1);
+    await expect.poll(() => spoolFiles(server.process.pid!), { timeout: 15_000 }).toHaveLength(1);
     expect(errors).toEqual([]);
   }, 300_000);
 
@@ -190,6 +190,6 @@ describeInBrowser('results of a large Scan live in the backend', () => {
     await dialog.getByText(`Saved ${ROWS.toLocaleString('en-US')} rows`).waitFor();
     await dialog.getByRole('button', { name: 'Close' }).click();
     // The export's own result set went with the download; the grid's stays.
-    await expect.poll(() => spoolFiles(pid)).toHaveLength(1);
+    await expect.poll(() => spoolFiles(pid), { timeout: 15_000 }).toHaveLength(1);
   }, 180_000);
 });

@@ -45,7 +45,8 @@ vi.mock('electron', () => ({
 const { startBackend } = await import('../../electron/main/backend-process.js');
 
 describe.skipIf(!built)('main process manager with real backend and engine processes', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'monotable-backend-process-'));
+  // made in beforeAll: a describe body runs even when the block is skipped, and then no afterAll removes it
+  let dataDir = '';
   const notices: HostEvent[] = [];
   const delivered: unknown[] = [];
   let backend: ReturnType<typeof startBackend>;
@@ -60,6 +61,7 @@ describe.skipIf(!built)('main process manager with real backend and engine proce
   };
 
   beforeAll(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'monotable-backend-process-'));
     process.env.MONOTABLE_DATA_DIR = dataDir; // inherited by the forked entries
     backend = startBackend({
       backendHost: join(DIST, 'backend-host.js'),

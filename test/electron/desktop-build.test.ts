@@ -81,8 +81,8 @@ describe('built desktop entries', () => {
   });
 
   describe.skipIf(!built)('backend-host.js and engine-host.js as processes', () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'monotable-desktop-build-'));
-    const env = { ...process.env, MONOTABLE_DATA_DIR: dataDir };
+    // made in beforeAll: a describe body runs even when the block is skipped, and then no afterAll removes it
+    let dataDir = '';
     let backend: ChildProcess;
     const engines = new Map<string, ChildProcess>();
     const inbox: BackendToMain[] = [];
@@ -104,6 +104,8 @@ describe('built desktop entries', () => {
     }
 
     beforeAll(() => {
+      dataDir = mkdtempSync(join(tmpdir(), 'monotable-desktop-build-'));
+      const env = { ...process.env, MONOTABLE_DATA_DIR: dataDir };
       backend = forkEntry('backend-host.js', [], env);
       backend.on('message', (m: BackendToMain) => {
         if (m.type === 'engine-fork') {
