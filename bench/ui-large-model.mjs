@@ -221,6 +221,7 @@ async function main() {
     const updated = await typeMeasured(page, template, typed);
     out.push(
       `keystroke in a key template → problems (status bar) and rendered key updated and painted, in the page: p50 ${ms(percentile(updated, 50))}, p95 ${ms(percentile(updated, 95))}, max ${ms(Math.max(...updated))} (${updated.length} keys, target p95 < 50 ms)`,
+      `  per key, in typing order (ms): ${updated.map((t) => t.toFixed(0)).join(' ')}`,
     );
     const templateTimes = await page.evaluate(() => window.__keystrokes.flush());
     out.push(

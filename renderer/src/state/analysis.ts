@@ -33,6 +33,27 @@ export const PENDING_ANALYSIS: Analysis = Object.freeze({
 const cache = new WeakMap<Model, Analysis>();
 /** The model analysed last: what a component that mounts while a newer model waits for its analysis shows first. */
 let lastAnalysed: Model | undefined;
+/**
+ * How long the analysis of the last edit took (ms): what the next edit's analysis is expected to cost. The first
+ * analysis of a file (nothing cached, ~100 ms on a large model) says nothing about its edits, which reuse most of it:
+ * it resets the expectation to 0, so the first edit is tried inline and the ones after it follow what it cost.
+ */
+let lastEditAnalysisMs = 0;
+
+/**
+ * An edit whose analysis is expected to take at most this long is analysed in the edit's own render, so the edited
+ * text and the problems it causes are painted in the same frame; a slower one (a large paste, a rename that touches
+ * every sample item, a huge model) is analysed in a deferred render, so that typing is never held up by it.
+ */
+export const SYNC_ANALYSIS_BUDGET_MS = 16;
+/** Per model: analysed in the edit's render or deferred, decided once so that every component agrees. */
+const analysedInline = new WeakMap<Model, boolean>();
+
+function analyseInline(model: Model): boolean {
+  let inline = analysedInline.get(model);
+  if (inline === undefined) analysedInline.set(model, (inline = lastEditAnalysisMs <= SYNC_ANALYSIS_BUDGET_MS));
+  return inline;
+}
 
 /** Validation and pattern resolution of a model, computed once per model object (edits make new objects). */
 export function analyse(model: Model): Analysis {
@@ -57,6 +78,8 @@ export function analyse(model: Model): Analysis {
     }
     analysis = { diagnostics, resolved, errors, warnings, infos, byPath };
     cache.set(model, analysis);
+    const firstOfFile = lastAnalysed === undefined || documentOf(lastAnalysed) !== documentOf(model);
+    lastEditAnalysisMs = firstOfFile ? 0 : performance.now() - started;
     // bench/ui-large-model.mjs reads the duration of the first (cold) analysis of an opened model
     performance.clearMeasures('monotable:analysis');
     performance.measure('monotable:analysis', { start: started });
@@ -77,10 +100,11 @@ function afterFirstPaint(document: number | undefined): void {
 }
 
 /**
- * The analysis of the open model. Reads a deferred copy of the model, so typing stays responsive on a large model:
- * React renders the keystroke first and the diagnostics right after. A file just opened shows the pending analysis
- * until its screen has been painted: the checks of a large model (~100 ms the first time) run after the first
- * frame, not before it. A component that mounts later first shows the last analysis of the same file, so the
+ * The analysis of the open model. When the last analysis was quick (an edit's incremental checks, a few ms), the
+ * edited model is analysed in the edit's own render; otherwise it reads a deferred copy of the model, so typing
+ * stays responsive: React renders the keystroke first and the diagnostics right after. A file just opened shows
+ * the pending analysis until its screen has been painted: the checks of a large model (~100 ms the first time) run
+ * after the first frame, not before it. A component that mounts later first shows the last analysis of the same file, so the
  * screen paints before the checks of a large model run; the render with the current model follows at once.
  */
 export function useAnalysis(): Analysis {
@@ -92,7 +116,7 @@ export function useAnalysis(): Analysis {
   }, [painted, document]);
   const deferred = useDeferredValue(model, cache.has(model) ? model : (lastAnalysed ?? model));
   if (!painted && !cache.has(model)) return PENDING_ANALYSIS;
-  return shownAnalysis(model, deferred);
+  return shownAnalysis(model, cache.has(model) || analyseInline(model) ? model : deferred);
 }
 
 /**
