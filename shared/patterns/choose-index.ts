@@ -1,6 +1,7 @@
-import { indexViews, type IndexView } from '../model/indexes.js';
+import type { IndexView } from '../model/indexes.js';
 import type { KeyCondition } from '../model/schema.js';
 import { report, type PatternContext } from './pattern-context.js';
+import { tableFacts, viewNamed } from './table-facts.js';
 
 /** True when the view's keys are exactly what the key condition names (partition, and sort when used). */
 export function viewServes(view: IndexView, keyCondition: KeyCondition): boolean {
@@ -28,11 +29,11 @@ export type IndexChoice =
  * (table, GSIs, LSIs in model order) with matching keys that holds the entity's items.
  */
 export function chooseIndex(ctx: PatternContext, keyCondition: KeyCondition): IndexChoice {
-  const views = indexViews(ctx.table);
+  const { views } = tableFacts(ctx.table);
   const tableView = views[0]!;
   const wanted = ctx.pattern.index;
   if (wanted !== undefined) {
-    const view = views.find((v) => v.name === wanted);
+    const view = viewNamed(ctx.table, wanted);
     if (!view) {
       const names = views.slice(1).map((v) => v.name);
       report(
@@ -62,12 +63,17 @@ export function chooseIndex(ctx: PatternContext, keyCondition: KeyCondition): In
     warnIfEntityMissing(ctx, view);
     return { serves: true, view };
   }
-  const serving = views.filter((v) => viewServes(v, keyCondition));
-  const holding = serving.find((v) => entityInView(ctx, v));
-  if (holding) return { serves: true, view: holding };
-  if (serving[0]) {
-    warnIfEntityMissing(ctx, serving[0]);
-    return { serves: true, view: serving[0] };
+  // The first serving view that holds the entity, else the first serving view (with a warning).
+  let firstServing: IndexView | undefined;
+  for (let i = 0; i < views.length; i++) {
+    const view = views[i]!;
+    if (!viewServes(view, keyCondition)) continue;
+    if (entityInView(ctx, view)) return { serves: true, view };
+    firstServing ??= view;
+  }
+  if (firstServing) {
+    warnIfEntityMissing(ctx, firstServing);
+    return { serves: true, view: firstServing };
   }
   return { serves: false, view: tableView };
 }

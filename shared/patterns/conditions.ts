@@ -24,13 +24,19 @@ export function writeCondition(ex: Expressions, condition: Condition, prefix: 'k
   return `${name} ${operator} ${value}`;
 }
 
+const HAS_PARAMETER = /\{[^{}]+\}/;
+const DOUBLED_OPEN = /\{\{/g;
+const DOUBLED_CLOSE = /\}\}/g;
+
+/** A value for humans: a template with parameters as it is, a constant quoted with its braces undoubled. */
+function show(spec: ValueSpec | undefined): string {
+  const text = spec?.template ?? '';
+  return HAS_PARAMETER.test(text) ? text : JSON.stringify(text.replace(DOUBLED_OPEN, '{').replace(DOUBLED_CLOSE, '}'));
+}
+
 /** The condition for humans: `pk = MSG#{message_group_uuid}`, `begins_with(sk, "MSG#")`. */
 export function describeCondition(condition: Condition): string {
   const { attribute, operator } = condition;
-  const show = (spec: ValueSpec | undefined): string => {
-    const text = spec?.template ?? '';
-    return /\{[^{}]+\}/.test(text) ? text : JSON.stringify(text.replace(/\{\{/g, '{').replace(/\}\}/g, '}'));
-  };
   if (operator === 'attribute_exists' || operator === 'attribute_not_exists') return `${operator}(${attribute})`;
   if (operator === 'begins_with' || operator === 'contains')
     return `${operator}(${attribute}, ${show(condition.value)})`;

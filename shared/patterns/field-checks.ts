@@ -1,7 +1,7 @@
-import { indexViews, primaryKeyNames } from '../model/indexes.js';
 import type { AccessPattern } from '../model/schema.js';
 import { attributeType, report, type PatternContext } from './pattern-context.js';
 import type { ResolvedPattern } from './resolved-pattern.js';
+import { tableFacts, viewNamed } from './table-facts.js';
 
 type Field = keyof AccessPattern;
 
@@ -28,10 +28,14 @@ const OPTIONAL_FIELDS: readonly Field[] = [
   'writes',
 ];
 
+/** Kinds that address one item by its primary key. */
+const POINT_KINDS: readonly AccessPattern['kind'][] = ['get', 'batch-get', 'update', 'delete'];
+
 /** Findings about fields that do nothing for this kind, filters on key attributes, and unknown attribute names. */
 export function checkPatternFields(ctx: PatternContext, resolved: ResolvedPattern): void {
   const { pattern } = ctx;
-  for (const field of OPTIONAL_FIELDS) {
+  for (let i = 0; i < OPTIONAL_FIELDS.length; i++) {
+    const field = OPTIONAL_FIELDS[i]!;
     if (pattern[field] === undefined || FIELDS_USED[pattern.kind].includes(field)) continue;
     report(
       ctx,
@@ -56,9 +60,8 @@ export function checkPatternFields(ctx: PatternContext, resolved: ResolvedPatter
       'Use "=", or make the pattern a query to read a range.',
     );
   }
-  const pointKinds: readonly AccessPattern['kind'][] = ['get', 'batch-get', 'update', 'delete'];
-  if (pointKinds.includes(pattern.kind) && pattern.keyCondition) {
-    const primary = primaryKeyNames(ctx.table);
+  if (POINT_KINDS.includes(pattern.kind) && pattern.keyCondition) {
+    const primary = tableFacts(ctx.table).primaryKeyNames;
     const named = [pattern.keyCondition.partition.attribute, pattern.keyCondition.sort?.attribute].filter(
       (a): a is string => a !== undefined,
     );
@@ -73,10 +76,10 @@ export function checkPatternFields(ctx: PatternContext, resolved: ResolvedPatter
       );
     }
   }
-  if (resolved.operation === 'Query') {
-    const view = indexViews(ctx.table).find((v) => v.name === resolved.indexName)!;
+  if (resolved.operation === 'Query' && pattern.filter?.length) {
+    const view = viewNamed(ctx.table, resolved.indexName)!;
     const keys = new Set([view.partitionKey.name, view.sortKey?.name]);
-    (pattern.filter ?? []).forEach((f, i) => {
+    pattern.filter.forEach((f, i) => {
       if (!keys.has(f.attribute)) return;
       report(
         ctx,
@@ -88,9 +91,11 @@ export function checkPatternFields(ctx: PatternContext, resolved: ResolvedPatter
       );
     });
   }
-  if (!ctx.entity) return;
+  if (!ctx.entity || !(pattern.filter?.length || pattern.projection?.length)) return;
   const known = (name: string): boolean =>
-    attributeType(ctx, name) !== undefined || name in ctx.entity!.keys || primaryKeyNames(ctx.table).includes(name);
+    attributeType(ctx, name) !== undefined ||
+    name in ctx.entity!.keys ||
+    tableFacts(ctx.table).primaryKeyNames.includes(name);
   (pattern.filter ?? []).forEach((f, i) => {
     if (!known(f.attribute)) unknownAttribute(ctx, f.attribute, `.filter[${i}].attribute`);
   });

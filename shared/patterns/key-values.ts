@@ -1,18 +1,11 @@
-import { primaryKeyNames } from '../model/indexes.js';
 import { literalPrefix } from '../keys/template.js';
-import {
-  keyTypes,
-  literalTemplate,
-  parsedTemplate,
-  report,
-  templateValue,
-  type PatternContext,
-} from './pattern-context.js';
+import { literalTemplate, parsedTemplate, report, templateValue, type PatternContext } from './pattern-context.js';
 import type { ValueSpec } from './resolved-pattern.js';
+import { tableFacts } from './table-facts.js';
 
 /** The key type of a key attribute of the table or one of its indexes (S when the model does not say). */
 export function keyType(ctx: PatternContext, attribute: string): 'S' | 'N' | 'B' {
-  return keyTypes(ctx.table).get(attribute) ?? 'S';
+  return tableFacts(ctx.table).keyTypes.get(attribute) ?? 'S';
 }
 
 /** The entity's template for a key attribute, or undefined (the entity is not in that index). */
@@ -28,7 +21,9 @@ export function primaryKeySpecs(ctx: PatternContext): Record<string, ValueSpec> 
   const key: Record<string, ValueSpec> = {};
   const kc = ctx.pattern.keyCondition;
   let complete = true;
-  for (const attribute of primaryKeyNames(ctx.table)) {
+  const primary = tableFacts(ctx.table).primaryKeyNames;
+  for (let i = 0; i < primary.length; i++) {
+    const attribute = primary[i]!;
     let template = entityTemplate(ctx, attribute);
     let path = '.entity';
     if (kc?.partition.attribute === attribute && kc.partition.value !== undefined) {
@@ -67,7 +62,10 @@ export function defaultPrefix(ctx: PatternContext, attribute: string): string | 
   }
 }
 
+const BARE_PARAMETER = /^\{[^{}]+\}$/;
+const NUMERIC_CONSTANT = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/;
+
 /** True for a template a Number key can hold: one bare parameter or a numeric constant. */
 export function fitsNumberKey(template: string): boolean {
-  return /^\{[^{}]+\}$/.test(template) || /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(template);
+  return BARE_PARAMETER.test(template) || NUMERIC_CONSTANT.test(template);
 }

@@ -1,10 +1,10 @@
 import type { AttributeTypeName } from '../model/attribute-value.js';
-import { keyAttributes } from '../model/indexes.js';
 import type { AccessPattern, Entity, Model, Table } from '../model/schema.js';
 import { parseTemplate, type KeyTemplate } from '../keys/template.js';
 import { isMonotableError } from '../errors/monotable-error.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { ValueSpec } from './resolved-pattern.js';
+import { tableFacts } from './table-facts.js';
 
 /** What resolving one pattern needs to know and collects: the pattern, where it is, its findings. */
 export interface PatternContext {
@@ -57,7 +57,8 @@ export function templateValue(
   subPath: string,
 ): ValueSpec {
   try {
-    for (const param of parsedTemplate(source).params) ctx.used.add(param);
+    const { params } = parsedTemplate(source);
+    for (let i = 0; i < params.length; i++) ctx.used.add(params[i]!);
   } catch (error) {
     if (!isMonotableError(error)) throw error;
     report(ctx, 'error', 'pattern-bad-template', subPath, error.message, error.details.hint ?? 'Fix the template.');
@@ -65,29 +66,26 @@ export function templateValue(
   return { template: source, type };
 }
 
+const BRACE = /[{}]/g;
+
 /** A constant as a template: braces doubled so they stay literal. */
 export function literalTemplate(text: string): string {
-  return text.replace(/[{}]/g, (brace) => brace + brace);
+  // Most constants have no brace: skip the replace and its callback.
+  if (text.indexOf('{') < 0 && text.indexOf('}') < 0) return text;
+  return text.replace(BRACE, (brace) => brace + brace);
 }
 
 /** The DynamoDB type of an attribute as the model declares it: key definitions first, then the entity's attributes. */
-const keyTypesByTable = new WeakMap<Table, Map<string, 'S' | 'N' | 'B'>>();
-
-/** Key attribute name → type over the table and all its indexes, computed once per table object. */
-export function keyTypes(table: Table): Map<string, 'S' | 'N' | 'B'> {
-  let types = keyTypesByTable.get(table);
-  if (!types) keyTypesByTable.set(table, (types = new Map(keyAttributes(table).map((k) => [k.name, k.type]))));
-  return types;
-}
-
 export function attributeType(ctx: PatternContext, attribute: string): AttributeTypeName | undefined {
-  const key = keyTypes(ctx.table).get(attribute);
+  const key = tableFacts(ctx.table).keyTypes.get(attribute);
   if (key) return key;
-  const declared = ctx.entity?.attributes.find((a) => a.name === attribute);
-  if (declared) return declared.type;
+  const attributes = ctx.entity?.attributes ?? [];
+  for (let i = 0; i < attributes.length; i++) if (attributes[i]!.name === attribute) return attributes[i]!.type;
   if (ctx.entity?.typeAttribute?.name === attribute) return 'S';
   return undefined;
 }
+
+const BARE_PARAMETER = /^\{([^{}]+)\}$/;
 
 /** The type of a filter value: a set's element type for `contains`, else the attribute's own scalar type. */
 export function comparisonType(
@@ -100,7 +98,7 @@ export function comparisonType(
   if (declared === 'NS') return 'N';
   if (declared === 'BS') return 'B';
   if (declared && declared !== 'L' && declared !== 'M' && declared !== 'NULL') return declared;
-  const bare = valueTemplate && /^\{([^{}]+)\}$/.exec(valueTemplate);
+  const bare = valueTemplate && BARE_PARAMETER.exec(valueTemplate);
   const param = bare ? ctx.pattern.parameters.find((p) => p.name === bare[1]) : undefined;
   return param?.type ?? 'S';
 }
@@ -110,14 +108,14 @@ export class Expressions {
   readonly names: Record<string, string> = {};
   readonly values: Record<string, ValueSpec> = {};
   private readonly aliasOf = new Map<string, string>();
-  private readonly counters = new Map<string, number>();
+  /** Aliases given so far per prefix (a plain object: one is made per pattern, a Map costs more). */
+  private readonly counters = { k: 0, f: 0, p: 0, s: 0, c: 0 };
   private valueCount = 0;
 
   name(attribute: string, prefix: 'k' | 'f' | 'p' | 's' | 'c'): string {
     const existing = this.aliasOf.get(attribute);
     if (existing) return existing;
-    const n = this.counters.get(prefix) ?? 0;
-    this.counters.set(prefix, n + 1);
+    const n = this.counters[prefix]++;
     const alias = `#${prefix}${n}`;
     this.aliasOf.set(attribute, alias);
     this.names[alias] = attribute;

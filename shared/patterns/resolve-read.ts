@@ -1,4 +1,4 @@
-import { indexViews, type IndexView } from '../model/indexes.js';
+import type { IndexView } from '../model/indexes.js';
 import type { KeyCondition } from '../model/schema.js';
 import { chooseIndex } from './choose-index.js';
 import { describeCondition, writeCondition, type Condition } from './conditions.js';
@@ -7,6 +7,7 @@ import { Expressions, report, type PatternContext } from './pattern-context.js';
 import { filterConditions, keyConditionsOf } from './pattern-conditions.js';
 import type { Operation, ResolvedPattern } from './resolved-pattern.js';
 import { filterText, limitText, orderText, projectionText } from './summary-text.js';
+import { tableFacts, viewNamed } from './table-facts.js';
 
 export function baseResolved(
   ctx: PatternContext,
@@ -50,11 +51,7 @@ export function resolveGet(ctx: PatternContext, operation: 'GetItem' | 'BatchGet
 
 /** Query on the index that serves the key condition, or a Scan with the condition as a filter (warned). */
 export function resolveQuery(ctx: PatternContext): ResolvedPattern {
-  // Without a key condition: the partition key of the named index (or the table), valued by the entity's template.
-  const named = indexViews(ctx.table).find((v) => v.name !== undefined && v.name === ctx.pattern.index);
-  const kc: KeyCondition = ctx.pattern.keyCondition ?? {
-    partition: { attribute: (named ?? indexViews(ctx.table)[0]!).partitionKey.name },
-  };
+  const kc = ctx.pattern.keyCondition ?? defaultKeyCondition(ctx);
   const choice = chooseIndex(ctx, kc);
   const keyConditions = keyConditionsOf(ctx, kc);
   if (!choice.serves) {
@@ -82,12 +79,19 @@ export function resolveQuery(ctx: PatternContext): ResolvedPattern {
   return resolved;
 }
 
+/** Without a key condition: the partition key of the named index (or the table), valued by the entity's template. */
+function defaultKeyCondition(ctx: PatternContext): KeyCondition {
+  const { index } = ctx.pattern;
+  const named = index === undefined ? undefined : viewNamed(ctx.table, index);
+  return { partition: { attribute: (named ?? tableFacts(ctx.table).views[0]!).partitionKey.name } };
+}
+
 /** The explicit `scan` kind: the table (or the named index), filtered. */
 export function resolveScan(ctx: PatternContext): ResolvedPattern {
-  const views = indexViews(ctx.table);
+  const { views } = tableFacts(ctx.table);
   let view = views[0]!;
   if (ctx.pattern.index !== undefined) {
-    const named = views.find((v) => v.name === ctx.pattern.index);
+    const named = viewNamed(ctx.table, ctx.pattern.index);
     if (named) view = named;
     else {
       report(

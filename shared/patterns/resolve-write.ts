@@ -1,4 +1,4 @@
-import { primaryKeyNames } from '../model/indexes.js';
+import { tableFacts } from './table-facts.js';
 import { describeCondition } from './conditions.js';
 import { keyType, primaryKeySpecs } from './key-values.js';
 import type { ValueSpec } from './resolved-pattern.js';
@@ -39,7 +39,7 @@ export function resolvePut(ctx: PatternContext): ResolvedPattern {
   const entity = ctx.entity!;
   const item: Record<string, ValueSpec> = {};
   const declared = new Set(ctx.pattern.parameters.map((p) => p.name));
-  const primary = new Set(primaryKeyNames(ctx.table));
+  const primary = new Set(tableFacts(ctx.table).primaryKeyNames);
   for (const [attribute, template] of Object.entries(entity.keys)) {
     const missing = primary.has(attribute) ? [] : templateParams(template).filter((p) => !declared.has(p));
     if (missing.length) {
@@ -62,7 +62,7 @@ export function resolvePut(ctx: PatternContext): ResolvedPattern {
     item[attribute.name] = templateValue(ctx, `{${literalTemplate(attribute.name)}}`, attribute.type, '.parameters');
   }
   resolved.item = item;
-  const missingKeys = primaryKeyNames(ctx.table).filter((name) => !(name in item));
+  const missingKeys = tableFacts(ctx.table).primaryKeyNames.filter((name) => !(name in item));
   if (missingKeys.length) {
     report(
       ctx,
@@ -108,7 +108,7 @@ export function resolveUpdate(ctx: PatternContext): ResolvedPattern {
       'Add "set": ["attribute", ...]; each attribute takes the value of the parameter with the same name.',
     );
   }
-  const keys = new Set(primaryKeyNames(ctx.table));
+  const keys = new Set(tableFacts(ctx.table).primaryKeyNames);
   const assignments: string[] = [];
   set.forEach((attribute, i) => {
     if (keys.has(attribute)) {
@@ -205,7 +205,7 @@ function resolveMove(ctx: PatternContext): ResolvedPattern {
   const resolved = baseResolved(ctx, new Expressions(), 'TransactWriteItems');
   const moveFrom = ctx.pattern.moveFrom ?? {};
   const entity = ctx.entity!;
-  const primary = primaryKeyNames(ctx.table);
+  const primary = tableFacts(ctx.table).primaryKeyNames;
   const keyParams = new Set(primary.flatMap((k) => templateParams(entity.keys[k] ?? '')));
   for (const [attribute, parameter] of Object.entries(moveFrom)) {
     if (!keyParams.has(attribute)) {

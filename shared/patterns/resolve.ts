@@ -1,5 +1,5 @@
 import { MonotableError } from '../errors/monotable-error.js';
-import type { AccessPattern, Entity, Model, Table } from '../model/schema.js';
+import type { AccessPattern, Entity, Model, Parameter, Table } from '../model/schema.js';
 import { utf8Length } from '../model/item-size.js';
 import { report, type PatternContext } from './pattern-context.js';
 import type { ResolvedPattern } from './resolved-pattern.js';
@@ -46,7 +46,11 @@ const everyPattern = new WeakMap<Model, ResolvedPattern[]>();
 export function resolveAll(model: Model): ResolvedPattern[] {
   let all = everyPattern.get(model);
   if (!all) {
-    all = model.tables.flatMap((table, ti) => table.accessPatterns.map((_, pi) => resolveAt(model, table, ti, pi)));
+    all = [];
+    for (let ti = 0; ti < model.tables.length; ti++) {
+      const table = model.tables[ti]!;
+      for (let pi = 0; pi < table.accessPatterns.length; pi++) all.push(resolveAt(model, table, ti, pi));
+    }
     everyPattern.set(model, all);
   }
   return all.slice();
@@ -290,17 +294,20 @@ function resolveTransact(ctx: PatternContext): ResolvedPattern {
   return resolved;
 }
 
+const EXPRESSION_FIELDS = [
+  'keyConditionExpression',
+  'filterExpression',
+  'projectionExpression',
+  'updateExpression',
+  'conditionExpression',
+] as const;
+
 function checkExpressionSizes(ctx: PatternContext, resolved: ResolvedPattern): void {
-  const fields = [
-    'keyConditionExpression',
-    'filterExpression',
-    'projectionExpression',
-    'updateExpression',
-    'conditionExpression',
-  ] as const;
-  for (const field of fields) {
+  for (let i = 0; i < EXPRESSION_FIELDS.length; i++) {
+    const field = EXPRESSION_FIELDS[i]!;
     const text = resolved[field];
-    if (text !== undefined && utf8Length(text) > MAX_EXPRESSION_BYTES) {
+    // A UTF-16 code unit is at most 3 UTF-8 bytes: short expressions need no byte count.
+    if (text !== undefined && text.length * 3 > MAX_EXPRESSION_BYTES && utf8Length(text) > MAX_EXPRESSION_BYTES) {
       report(
         ctx,
         'error',
@@ -315,9 +322,9 @@ function checkExpressionSizes(ctx: PatternContext, resolved: ResolvedPattern): v
 
 /** Parameters used by templates must be declared; declared ones should be used. */
 function checkParameters(ctx: PatternContext): void {
-  const declared = new Set(ctx.pattern.parameters.map((p) => p.name));
+  const { parameters } = ctx.pattern;
   for (const name of ctx.used) {
-    if (declared.has(name)) continue;
+    if (isDeclared(parameters, name)) continue;
     report(
       ctx,
       'error',
@@ -327,8 +334,9 @@ function checkParameters(ctx: PatternContext): void {
       `Add { "name": "${name}" } to the pattern's "parameters".`,
     );
   }
-  ctx.pattern.parameters.forEach((parameter, i) => {
-    if (ctx.used.has(parameter.name)) return;
+  for (let i = 0; i < parameters.length; i++) {
+    const parameter = parameters[i]!;
+    if (ctx.used.has(parameter.name)) continue;
     report(
       ctx,
       'warning',
@@ -337,5 +345,11 @@ function checkParameters(ctx: PatternContext): void {
       `declares the parameter "${parameter.name}" but nothing uses it.`,
       'Remove it, or use it in the key condition, a filter or "set".',
     );
-  });
+  }
+}
+
+/** A search, not a Set: a pattern declares a handful of parameters. */
+function isDeclared(parameters: readonly Parameter[], name: string): boolean {
+  for (let i = 0; i < parameters.length; i++) if (parameters[i]!.name === name) return true;
+  return false;
 }

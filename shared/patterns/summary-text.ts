@@ -8,13 +8,14 @@ export function filterText(filters: Condition[]): string {
   return filters.length ? `, filtered by ${filters.map(describeCondition).join(' and ')}` : '';
 }
 const TIME_LIKE = /(_at|At|date|Date|time|Time|timestamp|created|updated)$/;
+const TIME_PARAMETER = /\{[^{}]*(_at|date|time|timestamp)\}/i;
 
 /** "newest first" when the sort key is a time (by its name or its template's parameter), else plain direction. */
 export function orderText(ctx: PatternContext, view: IndexView): string {
   if (ctx.pattern.order === undefined) return '';
   const sortName = view.sortKey?.name ?? '';
   const template = entityTemplate(ctx, sortName) ?? '';
-  const timeLike = TIME_LIKE.test(sortName) || /\{[^{}]*(_at|date|time|timestamp)\}/i.test(template);
+  const timeLike = TIME_LIKE.test(sortName) || TIME_PARAMETER.test(template);
   if (timeLike) return ctx.pattern.order === 'desc' ? ', newest first' : ', oldest first';
   return ctx.pattern.order === 'desc'
     ? `, ${sortName || 'sort key'} descending`
