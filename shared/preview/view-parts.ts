@@ -1,6 +1,6 @@
 import type { Item } from '../model/attribute-value.js';
 import { primaryKeyNames, type IndexView } from '../model/indexes.js';
-import type { Table } from '../model/schema.js';
+import type { KeyAttribute, Table } from '../model/schema.js';
 import { compareScalars, compareSortableKeys, compareUtf8, keyText, sortableKey } from '../model/compare-values.js';
 
 /**
@@ -36,24 +36,44 @@ function hasKey(item: Item, key: { name: string; type: string } | undefined): bo
 }
 
 /**
+ * Reads one table key of an item as row-key text: undefined when the item lacks it or holds another type. A string
+ * key is its text as it is; numbers and binaries are normalised (keyText), so 1 and 1.0 are the same key.
+ */
+function keyReader(key: KeyAttribute): (item: Item) => string | undefined {
+  const { name, type } = key;
+  if (type === 'S') return (item) => (item[name] as { S?: string } | undefined)?.S;
+  return (item) => {
+    const value = item[name];
+    return value !== undefined && type in value ? keyText(value) : undefined;
+  };
+}
+
+/**
  * Rows of items in list order: only items with the table's keys, one per primary key (a repeated key keeps its
  * first position and takes the later item, as a later put would).
  */
 class RowsCollector {
   /** key → position in the rows */
   private readonly at = new Map<string, number>();
-  private readonly keys: string[];
+  private readonly partitionKey: (item: Item) => string | undefined;
+  private readonly sortKey: ((item: Item) => string | undefined) | undefined;
   readonly rows: Rows = { keys: [], items: [] };
 
-  constructor(private readonly table: Table) {
-    this.keys = primaryKeyNames(table);
+  constructor(table: Table) {
+    this.partitionKey = keyReader(table.partitionKey);
+    this.sortKey = table.sortKey && keyReader(table.sortKey);
   }
 
   add(item: Item): void {
-    const { table, keys, rows } = this;
-    if (!hasKey(item, table.partitionKey) || !hasKey(item, table.sortKey)) return;
-    const key =
-      keys.length === 1 ? keyText(item[keys[0]!]!) : `${keyText(item[keys[0]!]!)}\u0000${keyText(item[keys[1]!]!)}`;
+    const pk = this.partitionKey(item);
+    if (pk === undefined) return;
+    let key = pk;
+    if (this.sortKey) {
+      const sk = this.sortKey(item);
+      if (sk === undefined) return;
+      key = `${pk}\u0000${sk}`;
+    }
+    const { rows } = this;
     const position = this.at.get(key);
     if (position !== undefined) rows.items[position] = item;
     else {
@@ -73,34 +93,16 @@ function collectRows(table: Table, lists: readonly (readonly Item[])[]): Rows {
 const rowsCache = new WeakMap<readonly Item[], { partitionKey: unknown; sortKey: unknown; rows: Rows }>();
 
 /**
- * The one walk over an entity's sample items: collects the preview's rows of the item array (cached per array and
- * table key definitions) and hands every item, in order, to `visit` in the same loop. The validator's sample-item
- * checks are that visitor (rules/sample-items.ts), so validating a model also indexes its items for the preview,
- * and neither walks the items again. With the rows cached, only the visitor runs.
+ * The rows of one entity's sample items, per item array and table key definitions: collected when a preview first
+ * needs them (the Items and Patterns screens), not by the validator, whose screen shows no rows.
  */
-export function walkSampleItems(
-  table: Table,
-  items: readonly Item[],
-  visit?: (item: Item, index: number) => void,
-): Rows {
+function entityRows(table: Table, items: readonly Item[]): Rows {
   const hit = rowsCache.get(items);
-  if (hit && hit.partitionKey === table.partitionKey && hit.sortKey === table.sortKey) {
-    if (visit) for (let i = 0; i < items.length; i++) visit(items[i]!, i);
-    return hit.rows;
-  }
+  if (hit && hit.partitionKey === table.partitionKey && hit.sortKey === table.sortKey) return hit.rows;
   const collector = new RowsCollector(table);
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i]!;
-    visit?.(item, i);
-    collector.add(item);
-  }
+  for (let i = 0; i < items.length; i++) collector.add(items[i]!);
   rowsCache.set(items, { partitionKey: table.partitionKey, sortKey: table.sortKey, rows: collector.rows });
   return collector.rows;
-}
-
-/** The rows of one entity's sample items, per item array and table key definitions. */
-function entityRows(table: Table, items: readonly Item[]): Rows {
-  return walkSampleItems(table, items);
 }
 
 const combined = new WeakMap<Rows, { list: Rows[]; parts: Rows[] }>();

@@ -3,7 +3,6 @@ import { MAX_ATTRIBUTE_NAME_BYTES } from '../model/write-limits.js';
 import { matchTemplate, renderTemplate, valueBreaksMatch } from '../keys/template.js';
 import type { AttributeValue, Item } from '../model/attribute-value.js';
 import { checkDynamoNumber } from '../model/numbers.js';
-import { walkSampleItems } from '../preview/view-parts.js';
 import type { Attribute, Entity, Table } from '../model/schema.js';
 import {
   EntityCache,
@@ -105,12 +104,25 @@ class EntityItemChecker {
     let bound = 0;
     for (const name in item) {
       const value = item[name]!;
-      const text = scalarText(value);
-      this.checkAttribute(name, value, text);
+      // the type tag and text of a scalar from three reads (no for-in over the value, as tagOf does)
+      const scalar = value as { S?: string; N?: string; B?: string };
+      let text = scalar.S;
+      let tag = 'S';
+      if (text === undefined) {
+        text = scalar.N;
+        tag = 'N';
+        if (text === undefined) {
+          text = scalar.B;
+          tag = text === undefined ? tagOf(value) : 'B';
+        }
+      }
+      this.checkAttribute(name, value, tag, text);
       // a cheap upper bound of the attribute's size (3 bytes per UTF-16 unit); Infinity for a non-scalar value
       bound += text === undefined ? Infinity : (name.length + text.length) * 3;
     }
-    for (const name of this.required) {
+    // indexed loops in the per-item path: a for-of allocates an iterator result per step until the JIT optimises it
+    for (let r = 0; r < this.required.length; r++) {
+      const name = this.required[r]!;
       if (own(item, name) === undefined) {
         this.report(
           'sample-required-missing',
@@ -150,11 +162,10 @@ class EntityItemChecker {
     return scalarText(value) ?? '';
   }
 
-  /** `text` is the value's scalar text (S, N or B), undefined for other types. */
-  private checkAttribute(name: string, value: AttributeValue, text: string | undefined): void {
+  /** `tag` is the value's type tag; `text` its scalar text (S, N or B), undefined for other types. */
+  private checkAttribute(name: string, value: AttributeValue, tag: string, text: string | undefined): void {
     const facts = this.factsOf(name);
     if (facts.badName) this.reportName(name);
-    const tag = tagOf(value);
     const key = facts.key;
     if (key) this.checkKey(name, key, tag, text, facts.template);
     const attribute = facts.declared;
@@ -258,7 +269,9 @@ class EntityItemChecker {
     const { template } = facts;
     const agrees = agreesWithAttributes(facts, this.item, stored);
     if (agrees === true) {
-      for (const { param, literal } of facts.delimiters) {
+      const { delimiters } = facts;
+      for (let d = 0; d < delimiters.length; d++) {
+        const { param, literal } = delimiters[d]!;
         const value = scalarText(this.item[param])!;
         // An early occurrence of the literal starts inside the value, so a value without its first character is safe.
         if (!value.includes(literal[0]!) || !valueBreaksMatch(template, param, value)) continue;
@@ -344,12 +357,12 @@ function entityFindings(
     const checker = new EntityItemChecker(recorder, table, entity, keys());
     const pks = new Array<string | undefined>(items.length);
     const sks = new Array<string | undefined>(items.length);
-    // the one walk over the items: the preview's rows of this entity are collected in the same loop
-    walkSampleItems(table, items, (item, i) => {
-      checker.check(item, i);
+    // one walk over the items for every per-item check
+    for (let i = 0; i < items.length; i++) {
+      checker.check(items[i]!, i);
       pks[i] = checker.pk;
       sks[i] = checker.sk;
-    });
+    }
     const fresh = { pks, sks };
     const dependencies = [table.partitionKey.name, table.sortKey?.name];
     let primaryKeys = primaryKeysCache.get(items, dependencies, () => fresh);

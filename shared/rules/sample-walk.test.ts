@@ -5,10 +5,10 @@ import { indexItems } from '../preview/index-items.js';
 import { validate } from './validate.js';
 
 /**
- * The validator's sample-item checks and the preview's rows share one walk over each entity's items
- * (preview/view-parts.ts walkSampleItems): whichever runs first collects the rows. These items are the ones
- * where the rows could differ: missing or mistyped table keys, a primary key repeated in one entity (`1` and
- * `1.0` are the same number) and across entities, an item outside the sparse GSI.
+ * The validator's sample-item checks and the preview's rows (preview/view-parts.ts) read the same items, each in its
+ * own walk, and share caches keyed by the same item arrays: neither may change what the other finds, whichever runs
+ * first. These items are the ones where the two could differ: missing or mistyped table keys, a primary key repeated
+ * in one entity (`1` and `1.0` are the same number) and across entities, an item outside the sparse GSI.
  */
 function trickyModel(): Model {
   const item = (pk: Item['pk'] | undefined, sk: Item['sk'] | undefined, rest: Item = {}): Item => ({
@@ -69,7 +69,7 @@ function trickyModel(): Model {
 
 const views = (model: Model) => [indexItems(model, 't', undefined), indexItems(model, 't', 'by-owner')];
 
-describe('one walk over the sample items for the checks and the preview', () => {
+describe('the validator and the preview over the same sample items', () => {
   it('gives the same index views whether the validator walked the items first or not', () => {
     const alone = views(trickyModel());
     const validated = trickyModel();
