@@ -16,22 +16,24 @@ export function baseResolved(
   view?: IndexView,
 ): ResolvedPattern {
   const { pattern } = ctx;
-  return {
-    name: pattern.name,
-    ...(pattern.description !== undefined && { description: pattern.description }),
-    table: ctx.table.name,
-    entity: pattern.entity,
-    kind: pattern.kind,
-    operation,
-    ...(view?.name !== undefined && { indexName: view.name }),
-    indexKind: view?.kind ?? 'table',
-    parameters: pattern.parameters,
-    expressionAttributeNames: ex.names,
-    expressionAttributeValues: ex.values,
-    summary: '',
-    needsScan: false,
-    diagnostics: ctx.diagnostics,
-  };
+  // Built property by property, in the order the output (JSON) shows them: an object literal with conditional
+  // spreads (`...(x !== undefined && { x })`) costs a runtime call per spread while the code is still
+  // interpreted, ~17,000 instructions per pattern on the first validation after opening a model.
+  const resolved = { name: pattern.name } as ResolvedPattern;
+  if (pattern.description !== undefined) resolved.description = pattern.description;
+  resolved.table = ctx.table.name;
+  resolved.entity = pattern.entity;
+  resolved.kind = pattern.kind;
+  resolved.operation = operation;
+  if (view?.name !== undefined) resolved.indexName = view.name;
+  resolved.indexKind = view?.kind ?? 'table';
+  resolved.parameters = pattern.parameters;
+  resolved.expressionAttributeNames = ex.names;
+  resolved.expressionAttributeValues = ex.values;
+  resolved.summary = '';
+  resolved.needsScan = false;
+  resolved.diagnostics = ctx.diagnostics;
+  return resolved;
 }
 
 /** GetItem / BatchGetItem: the entity's primary key. */
