@@ -1,4 +1,4 @@
-import { PATTERN_KINDS, type AccessPattern } from '../model/schema.js';
+import type { AccessPattern } from '../model/schema.js';
 import { attributeType, report, type PatternContext } from './pattern-context.js';
 import type { ResolvedPattern } from './resolved-pattern.js';
 import { tableFacts, viewNamed } from './table-facts.js';
@@ -30,7 +30,8 @@ const OPTIONAL_FIELDS: readonly Field[] = [
 
 /** Per kind, the optional fields it ignores, in OPTIONAL_FIELDS order: a query checks 2 fields, not 9. */
 const FIELDS_IGNORED = {} as Record<AccessPattern['kind'], readonly Field[]>;
-for (const kind of PATTERN_KINDS) FIELDS_IGNORED[kind] = OPTIONAL_FIELDS.filter((f) => !FIELDS_USED[kind].includes(f));
+for (const kind of Object.keys(FIELDS_USED) as AccessPattern['kind'][])
+  FIELDS_IGNORED[kind] = OPTIONAL_FIELDS.filter((f) => !FIELDS_USED[kind].includes(f));
 
 /** Kinds that address one item by its primary key. */
 const POINT_KINDS: readonly AccessPattern['kind'][] = ['get', 'batch-get', 'update', 'delete'];
