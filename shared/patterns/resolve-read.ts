@@ -1,7 +1,7 @@
 import type { IndexView } from '../model/indexes.js';
 import type { KeyCondition } from '../model/schema.js';
 import { chooseIndex } from './choose-index.js';
-import { describeCondition, writeCondition, type Condition } from './conditions.js';
+import { describeConditions, describeKey, writeConditions, type Condition } from './conditions.js';
 import { primaryKeySpecs } from './key-values.js';
 import { Expressions, report, type PatternContext } from './pattern-context.js';
 import { filterConditions, keyConditionsOf } from './pattern-conditions.js';
@@ -44,10 +44,7 @@ export function resolveGet(ctx: PatternContext, operation: 'GetItem' | 'BatchGet
   if (key) resolved.key = key;
   addProjection(ctx, ex, resolved, undefined);
   if (ctx.pattern.consistentRead !== undefined) resolved.consistentRead = ctx.pattern.consistentRead;
-  const keyText = Object.entries(key ?? {}).map(([name, spec]) =>
-    describeCondition({ attribute: name, operator: '=', value: spec }),
-  );
-  resolved.summary = `${operation} ${ctx.table.name} where ${keyText.join(' and ') || '(key incomplete)'}${projectionText(ctx)}`;
+  resolved.summary = `${operation} ${ctx.table.name} where ${describeKey(key ?? {}) || '(key incomplete)'}${projectionText(ctx)}`;
   return resolved;
 }
 
@@ -72,12 +69,12 @@ export function resolveQuery(ctx: PatternContext): ResolvedPattern {
   const { view } = choice;
   const ex = new Expressions();
   const resolved = baseResolved(ctx, ex, 'Query', view);
-  resolved.keyConditionExpression = keyConditions.map((c) => writeCondition(ex, c, 'k')).join(' AND ');
+  resolved.keyConditionExpression = writeConditions(ex, keyConditions, 'k');
   const filters = filterConditions(ctx);
-  if (filters.length) resolved.filterExpression = filters.map((c) => writeCondition(ex, c, 'f')).join(' AND ');
+  if (filters.length) resolved.filterExpression = writeConditions(ex, filters, 'f');
   addProjection(ctx, ex, resolved, view);
   addReadOptions(ctx, resolved, view, true);
-  resolved.summary = `Query ${view.name ?? ctx.table.name} where ${keyConditions.map(describeCondition).join(' and ')}${filterText(filters)}${orderText(ctx, view)}${limitText(ctx)}${projectionText(ctx)}`;
+  resolved.summary = `Query ${view.name ?? ctx.table.name} where ${describeConditions(keyConditions)}${filterText(filters)}${orderText(ctx, view)}${limitText(ctx)}${projectionText(ctx)}`;
   return resolved;
 }
 
@@ -128,10 +125,10 @@ function resolveScanOf(ctx: PatternContext, view: IndexView, keyConditions: Cond
   const resolved = baseResolved(ctx, ex, 'Scan', view);
   resolved.needsScan = true;
   const conditions = [...keyConditions, ...filterConditions(ctx)];
-  if (conditions.length) resolved.filterExpression = conditions.map((c) => writeCondition(ex, c, 'f')).join(' AND ');
+  if (conditions.length) resolved.filterExpression = writeConditions(ex, conditions, 'f');
   addProjection(ctx, ex, resolved, view);
   addReadOptions(ctx, resolved, view, false);
-  const where = conditions.length ? ` filtered by ${conditions.map(describeCondition).join(' and ')}` : '';
+  const where = conditions.length ? ` filtered by ${describeConditions(conditions)}` : '';
   resolved.summary = `Scan ${view.name ?? ctx.table.name}${where}${limitText(ctx)}${projectionText(ctx)}`;
   return resolved;
 }
