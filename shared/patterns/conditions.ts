@@ -43,3 +43,26 @@ export function describeCondition(condition: Condition): string {
   if (operator === 'between') return `${attribute} between ${show(condition.value)} and ${show(condition.to)}`;
   return `${attribute} ${operator} ${show(condition.value)}`;
 }
+
+/** Conditions written and joined with AND (a loop: this runs for every pattern, usually on one or two). */
+export function writeConditions(ex: Expressions, conditions: readonly Condition[], prefix: 'k' | 'f' | 'c'): string {
+  let text = '';
+  for (let i = 0; i < conditions.length; i++) text += (i ? ' AND ' : '') + writeCondition(ex, conditions[i]!, prefix);
+  return text;
+}
+
+/** Conditions for humans, joined with "and". */
+export function describeConditions(conditions: readonly Condition[]): string {
+  let text = '';
+  for (let i = 0; i < conditions.length; i++) text += (i ? ' and ' : '') + describeCondition(conditions[i]!);
+  return text;
+}
+
+/** A key for humans: `pk = USER#{id} and sk = PROFILE` ('' for no attribute). */
+export function describeKey(key: Record<string, ValueSpec>): string {
+  const names = Object.keys(key);
+  let text = '';
+  for (let i = 0; i < names.length; i++)
+    text += (i ? ' and ' : '') + describeCondition({ attribute: names[i]!, operator: '=', value: key[names[i]!] });
+  return text;
+}

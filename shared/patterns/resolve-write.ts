@@ -1,5 +1,5 @@
 import { tableFacts } from './table-facts.js';
-import { describeCondition } from './conditions.js';
+import { describeKey } from './conditions.js';
 import { keyType, primaryKeySpecs } from './key-values.js';
 import type { ValueSpec } from './resolved-pattern.js';
 import {
@@ -23,10 +23,7 @@ function templateParams(template: string): string[] {
 }
 
 function keyText(key: Record<string, ValueSpec> | undefined): string {
-  if (!key) return '(key incomplete)';
-  return Object.entries(key)
-    .map(([attribute, value]) => describeCondition({ attribute, operator: '=', value }))
-    .join(' and ');
+  return key ? describeKey(key) : '(key incomplete)';
 }
 
 /**

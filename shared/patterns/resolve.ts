@@ -82,25 +82,52 @@ function resolveAt(model: Model, table: Table, ti: number, pi: number): Resolved
 interface PatternDependencies {
   ti: number;
   pi: number;
-  tableName: string;
+  table: TableDependencies;
+  entity: Entity;
+  /** The entities of the pattern's writes, in order (undefined: no writes). */
+  writeEntities: Entity[] | undefined;
+  resolved: ResolvedPattern;
+}
+
+/** The parts of a table a resolution reads; one object per table object, shared by its patterns' entries. */
+interface TableDependencies {
+  name: string;
   partitionKey: Table['partitionKey'];
   sortKey: Table['sortKey'];
   globalSecondaryIndexes: Table['globalSecondaryIndexes'];
   localSecondaryIndexes: Table['localSecondaryIndexes'];
-  /** The pattern's entity, then those of its writes, in order. */
-  entities: Entity[];
 }
 
-const byPattern = new WeakMap<AccessPattern, { dependencies: PatternDependencies; resolved: ResolvedPattern }>();
+const byPattern = new WeakMap<AccessPattern, PatternDependencies>();
+const byTable = new WeakMap<Table, TableDependencies>();
 
-/** The entities a pattern names (its own, then its writes'), or undefined when one is missing. */
-function namedEntities(table: Table, pattern: AccessPattern): Entity[] | undefined {
-  const entity = entityNamed(table, pattern.entity);
-  if (!entity) return undefined;
-  if (!pattern.writes?.length) return [entity];
-  const entities = [entity];
-  for (const write of pattern.writes) {
-    const named = entityNamed(table, write.entity);
+function tableDependencies(table: Table): TableDependencies {
+  let dependencies = byTable.get(table);
+  if (!dependencies) {
+    const { name, partitionKey, sortKey, globalSecondaryIndexes, localSecondaryIndexes } = table;
+    dependencies = { name, partitionKey, sortKey, globalSecondaryIndexes, localSecondaryIndexes };
+    byTable.set(table, dependencies);
+  }
+  return dependencies;
+}
+
+function sameTable(d: TableDependencies, table: Table): boolean {
+  return (
+    d.name === table.name &&
+    d.partitionKey === table.partitionKey &&
+    d.sortKey === table.sortKey &&
+    d.globalSecondaryIndexes === table.globalSecondaryIndexes &&
+    d.localSecondaryIndexes === table.localSecondaryIndexes
+  );
+}
+
+/** The entities of the pattern's writes, in order; undefined when it has none or one is missing. */
+function writeEntitiesOf(table: Table, pattern: AccessPattern): Entity[] | undefined {
+  const writes = pattern.writes;
+  if (!writes?.length) return undefined;
+  const entities: Entity[] = [];
+  for (let w = 0; w < writes.length; w++) {
+    const named = entityNamed(table, writes[w]!.entity);
     if (!named) return undefined;
     entities.push(named);
   }
@@ -114,42 +141,24 @@ function sameDependencies(
   pi: number,
   pattern: AccessPattern,
 ): boolean {
-  if (
-    d.ti !== ti ||
-    d.pi !== pi ||
-    d.tableName !== table.name ||
-    d.partitionKey !== table.partitionKey ||
-    d.sortKey !== table.sortKey ||
-    d.globalSecondaryIndexes !== table.globalSecondaryIndexes ||
-    d.localSecondaryIndexes !== table.localSecondaryIndexes ||
-    d.entities[0] !== entityNamed(table, pattern.entity)
-  )
+  if (d.ti !== ti || d.pi !== pi || !sameTable(d.table, table) || d.entity !== entityNamed(table, pattern.entity))
     return false;
   const writes = pattern.writes ?? [];
-  if (d.entities.length !== writes.length + 1) return false;
-  for (let w = 0; w < writes.length; w++) if (d.entities[w + 1] !== entityNamed(table, writes[w]!.entity)) return false;
+  const before = d.writeEntities ?? [];
+  if (before.length !== writes.length) return false;
+  for (let w = 0; w < writes.length; w++) if (before[w] !== entityNamed(table, writes[w]!.entity)) return false;
   return true;
 }
 
 function resolveCached(model: Model, table: Table, ti: number, pi: number): ResolvedPattern {
   const pattern = table.accessPatterns[pi]!;
   const hit = byPattern.get(pattern);
-  if (hit && sameDependencies(hit.dependencies, table, ti, pi, pattern)) return hit.resolved;
-  const resolved = resolveFresh(model, table, pattern, `$.tables[${ti}].accessPatterns[${pi}]`);
-  const entities = namedEntities(table, pattern);
-  if (entities) {
-    const { name: tableName, partitionKey, sortKey, globalSecondaryIndexes, localSecondaryIndexes } = table;
-    const dependencies = {
-      ti,
-      pi,
-      tableName,
-      partitionKey,
-      sortKey,
-      globalSecondaryIndexes,
-      localSecondaryIndexes,
-      entities,
-    };
-    byPattern.set(pattern, { dependencies, resolved });
+  if (hit && sameDependencies(hit, table, ti, pi, pattern)) return hit.resolved;
+  const entity = entityNamed(table, pattern.entity);
+  const resolved = resolveFresh(model, table, pattern, entity, `$.tables[${ti}].accessPatterns[${pi}]`);
+  const writeEntities = writeEntitiesOf(table, pattern);
+  if (entity && (writeEntities || !pattern.writes?.length)) {
+    byPattern.set(pattern, { ti, pi, table: tableDependencies(table), entity, writeEntities, resolved });
   }
   return resolved;
 }
@@ -167,23 +176,30 @@ function entityNamed(table: Table, name: string): Entity | undefined {
   return byName.get(name);
 }
 
-function resolveFresh(model: Model, table: Table, pattern: AccessPattern, path: string): ResolvedPattern {
-  const ctx = contextFor(model, table, pattern, path, [], new Set());
+function resolveFresh(
+  model: Model,
+  table: Table,
+  pattern: AccessPattern,
+  entity: Entity | undefined,
+  path: string,
+): ResolvedPattern {
+  const ctx = contextFor(model, table, pattern, entity, path, [], new Set());
   const resolved = resolveKind(ctx);
   checkPatternFields(ctx, resolved);
   checkParameters(ctx);
   return resolved;
 }
 
+/** The context for a pattern (or one write of a transaction) and its entity, entityNamed(table, pattern.entity). */
 function contextFor(
   model: Model,
   table: Table,
   pattern: AccessPattern,
+  entity: Entity | undefined,
   path: string,
   diagnostics: PatternContext['diagnostics'],
   used: Set<string>,
 ): PatternContext {
-  const entity = entityNamed(table, pattern.entity);
   const ctx: PatternContext = { model, table, pattern, entity, path, diagnostics, used };
   if (!entity) {
     const names = table.entities.map((e) => e.name);
@@ -273,7 +289,15 @@ function resolveTransact(ctx: PatternContext): ResolvedPattern {
       kind: write.kind === 'condition-check' ? 'get' : write.kind,
       ...(write.set !== undefined ? { set: write.set } : { set: undefined }),
     };
-    const subCtx = contextFor(ctx.model, ctx.table, sub, `${ctx.path}.writes[${i}]`, ctx.diagnostics, ctx.used);
+    const subCtx = contextFor(
+      ctx.model,
+      ctx.table,
+      sub,
+      entityNamed(ctx.table, sub.entity),
+      `${ctx.path}.writes[${i}]`,
+      ctx.diagnostics,
+      ctx.used,
+    );
     if (!subCtx.entity) {
       const unresolved = baseResolved(subCtx, new Expressions(), 'GetItem');
       unresolved.summary = `Unresolved: entity "${write.entity}" does not exist`;
@@ -294,30 +318,26 @@ function resolveTransact(ctx: PatternContext): ResolvedPattern {
   return resolved;
 }
 
-const EXPRESSION_FIELDS = [
-  'keyConditionExpression',
-  'filterExpression',
-  'projectionExpression',
-  'updateExpression',
-  'conditionExpression',
-] as const;
-
+/** Named reads, not a loop over field names: a keyed read per field costs more while the code is interpreted. */
 function checkExpressionSizes(ctx: PatternContext, resolved: ResolvedPattern): void {
-  for (let i = 0; i < EXPRESSION_FIELDS.length; i++) {
-    const field = EXPRESSION_FIELDS[i]!;
-    const text = resolved[field];
-    // A UTF-16 code unit is at most 3 UTF-8 bytes: short expressions need no byte count.
-    if (text !== undefined && text.length * 3 > MAX_EXPRESSION_BYTES && utf8Length(text) > MAX_EXPRESSION_BYTES) {
-      report(
-        ctx,
-        'error',
-        'pattern-expression-too-long',
-        '',
-        `its ${field} is ${utf8Length(text)} bytes; DynamoDB allows ${MAX_EXPRESSION_BYTES}.`,
-        'Split the pattern, or shorten the filter, projection or set lists.',
-      );
-    }
-  }
+  checkExpressionSize(ctx, 'keyConditionExpression', resolved.keyConditionExpression);
+  checkExpressionSize(ctx, 'filterExpression', resolved.filterExpression);
+  checkExpressionSize(ctx, 'projectionExpression', resolved.projectionExpression);
+  checkExpressionSize(ctx, 'updateExpression', resolved.updateExpression);
+  checkExpressionSize(ctx, 'conditionExpression', resolved.conditionExpression);
+}
+
+function checkExpressionSize(ctx: PatternContext, field: string, text: string | undefined): void {
+  // A UTF-16 code unit is at most 3 UTF-8 bytes: short expressions need no byte count.
+  if (text === undefined || text.length * 3 <= MAX_EXPRESSION_BYTES || utf8Length(text) <= MAX_EXPRESSION_BYTES) return;
+  report(
+    ctx,
+    'error',
+    'pattern-expression-too-long',
+    '',
+    `its ${field} is ${utf8Length(text)} bytes; DynamoDB allows ${MAX_EXPRESSION_BYTES}.`,
+    'Split the pattern, or shorten the filter, projection or set lists.',
+  );
 }
 
 /** Parameters used by templates must be declared; declared ones should be used. */

@@ -1,11 +1,11 @@
 import type { IndexView } from '../model/indexes.js';
-import { describeCondition, type Condition } from './conditions.js';
+import { describeConditions, type Condition } from './conditions.js';
 import { entityTemplate } from './key-values.js';
 import type { PatternContext } from './pattern-context.js';
 
 /** Pieces of the one-line summary of a resolved read. */
 export function filterText(filters: Condition[]): string {
-  return filters.length ? `, filtered by ${filters.map(describeCondition).join(' and ')}` : '';
+  return filters.length ? `, filtered by ${describeConditions(filters)}` : '';
 }
 const TIME_LIKE = /(_at|At|date|Date|time|Time|timestamp|created|updated)$/;
 const TIME_PARAMETER = /\{[^{}]*(_at|date|time|timestamp)\}/i;
