@@ -136,4 +136,18 @@ describe('result sets', () => {
     expect(openResultSets()).not.toContain(second.id);
     expect(existsSync(second.path)).toBe(false);
   });
+
+  it('a set created while the last one closes gets its file (the spool folder is not removed under it)', async () => {
+    // the renderer closes the previous result and creates the next one at the same time (a Run after a Run)
+    for (let round = 0; round < 40; round++) {
+      const previous = await createResultSet();
+      const closing = closeResultSet(previous.id);
+      // the create arrives a little after the close began: at each point of the close's file work in turn
+      for (let wait = 0; wait < round % 5; wait++) await new Promise((resolve) => setImmediate(resolve));
+      const [, next] = await Promise.all([closing, createResultSet()]);
+      await next.append([row(round)]);
+      expect(existsSync(next.path)).toBe(true);
+      await closeResultSet(next.id);
+    }
+  });
 });

@@ -10,6 +10,8 @@ export const MAX_RESULT_SETS = 16;
 const PREFIX = 'monotable-results-';
 
 const sets = new Map<string, ResultSet>();
+/** Sets being created: their files are in the spool folder before they are in `sets`. */
+let creating = 0;
 let folder: string | undefined;
 let exitHook = false;
 
@@ -49,12 +51,17 @@ function removeSpoolFolder(): void {
 
 /** A new, empty result set (its key attributes shown first); the least recently used idle set goes beyond the cap. */
 export async function createResultSet(keyNames: readonly string[] = []): Promise<ResultSet> {
-  const idle = [...sets.values()].filter((s) => !s.busy).sort((a, b) => a.lastUsed - b.lastUsed);
-  while (sets.size >= MAX_RESULT_SETS && idle.length > 0) await closeResultSet(idle.shift()!.id);
-  const id = randomUUID();
-  const set = await ResultSet.create(id, join(spoolFolder(), `${id}.jsonl`), keyNames);
-  sets.set(id, set);
-  return set;
+  creating++;
+  try {
+    const idle = [...sets.values()].filter((s) => !s.busy).sort((a, b) => a.lastUsed - b.lastUsed);
+    while (sets.size >= MAX_RESULT_SETS && idle.length > 0) await closeResultSet(idle.shift()!.id);
+    const id = randomUUID();
+    const set = await ResultSet.create(id, join(spoolFolder(), `${id}.jsonl`), keyNames);
+    sets.set(id, set);
+    return set;
+  } finally {
+    creating--;
+  }
 }
 
 export function getResultSet(id: string): ResultSet {
@@ -73,7 +80,8 @@ export async function closeResultSet(id: string): Promise<boolean> {
   if (!set) return false;
   sets.delete(id);
   await set.close();
-  if (sets.size === 0) removeSpoolFolder();
+  // not while a set is being created: its file is already in the folder (a Run closes one result and opens the next)
+  if (sets.size === 0 && creating === 0) removeSpoolFolder();
   return true;
 }
 
