@@ -100,12 +100,12 @@ function afterFirstPaint(document: number | undefined): void {
 }
 
 /**
- * The analysis of the open model. When the last analysis was quick (an edit's incremental checks, a few ms), the
- * edited model is analysed in the edit's own render; otherwise it reads a deferred copy of the model, so typing
- * stays responsive: React renders the keystroke first and the diagnostics right after. A file just opened shows
- * the pending analysis until its screen has been painted: the checks of a large model (~100 ms the first time) run
- * after the first frame, not before it. A component that mounts later first shows the last analysis of the same file, so the
- * screen paints before the checks of a large model run; the render with the current model follows at once.
+ * The analysis of the open model. An edit whose analysis is expected to be quick (see SYNC_ANALYSIS_BUDGET_MS) is
+ * analysed in the edit's own render; otherwise this reads a deferred copy of the model, so typing stays responsive:
+ * React renders the keystroke first and the diagnostics right after. A file just opened shows the pending analysis
+ * until its screen has been painted: the checks of a large model (~50 ms the first time) run after the first frame,
+ * not before it. A component that mounts later first shows the last analysis of the same file, so the screen
+ * paints before the checks of a large model run; the render with the current model follows at once.
  */
 export function useAnalysis(): Analysis {
   const model = useModel();
