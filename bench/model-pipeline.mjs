@@ -39,6 +39,9 @@ function paramsFor(pattern) {
   return params;
 }
 
+/** The model as opening the file gives it: fresh objects parsed from the file's JSON text. */
+const parse = () => JSON.parse(fileText);
+
 const previewable = (pattern) => pattern.kind === 'query' || pattern.kind === 'get' || pattern.kind === 'scan';
 
 /** The pass on opening; returns its parts in ms. */
@@ -68,7 +71,7 @@ function previewEvery(model) {
 
 if (process.argv.includes('--first-pass')) {
   // a fresh process: the first pass ever of this code
-  const pass = openPass(JSON.parse(fileText).model ?? JSON.parse(fileText));
+  const pass = openPass(parse());
   console.log(JSON.stringify({ validate: pass.validate, resolve: pass.resolve, views: pass.views, total: pass.total }));
   process.exit(0);
 }
@@ -85,11 +88,6 @@ const itemCount = table.entities.reduce((n, e) => n + e.sampleItems.length, 0);
 console.log(
   `model: ${table.entities.length} entities, ${table.accessPatterns.length} patterns, ${itemCount} sample items (${(fileText.length / 1e6).toFixed(1)} MB of JSON)`,
 );
-
-const parse = () => {
-  const parsed = JSON.parse(fileText);
-  return parsed.model ?? parsed;
-};
 
 // open, JIT warm
 const passes = [];
